@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace keyward {
+
+// One rejected field of a request: `field` is the JSON name, `code` a stable machine-readable reason.
+struct FieldError {
+    QString field;
+    QString code;
+    QString message;
+};
+
+// A failure a service reports to its caller; the HTTP layer renders it as RFC 9457 problem+json,
+// the GUI shows title and detail. `detail` is meant for clients: never put internals in it.
+class ApiError {
+public:
+    ApiError() = default;
+    ApiError(int status, QString slug, QString title, QString detail = {});
+
+    static ApiError validation(QList<FieldError> errors);
+    static ApiError validation(const QString &field, const QString &code, const QString &message);
+    static ApiError malformedJson(const QString &detail);
+    static ApiError unsupportedMediaType(const QString &detail);
+    static ApiError payloadTooLarge(const QString &detail);
+    static ApiError unauthorized(const QString &detail = {});
+    static ApiError invalidCredentials();
+    static ApiError forbidden(const QString &detail = {});
+    static ApiError notFound(const QString &detail = {});
+    static ApiError methodNotAllowed(const QString &detail = {});
+    static ApiError conflict(const QString &detail, QList<FieldError> errors = {});
+    static ApiError preconditionFailed(const QString &detail);
+    static ApiError serviceUnavailable(const QString &detail, int retryAfterSeconds);
+    static ApiError internal();
+
+    int status() const { return m_status; }
+    const QString &slug() const { return m_slug; }
+    const QString &title() const { return m_title; }
+    const QString &detail() const { return m_detail; }
+    const QList<FieldError> &fieldErrors() const { return m_fieldErrors; }
+    // Extra members of the problem body, e.g. `mfa_token`.
+    const QJsonObject &extensions() const { return m_extensions; }
+    int retryAfterSeconds() const { return m_retryAfter; }
+
+    ApiError &withExtension(const QString &name, const QJsonValue &value);
+    ApiError &withRetryAfter(int seconds);
+
+    QJsonObject toProblem(const QString &instance, const QString &requestId) const;
+
+private:
+    int m_status = 500;
+    QString m_slug = QStringLiteral("internal");
+    QString m_title;
+    QString m_detail;
+    QList<FieldError> m_fieldErrors;
+    QJsonObject m_extensions;
+    int m_retryAfter = 0;
+};
+
+} // namespace keyward

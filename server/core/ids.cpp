@@ -1,0 +1,45 @@
+#include "ids.h"
+
+#include <QRandomGenerator>
+
+#include <array>
+
+namespace keyward {
+
+QString newId(qint64 nowMs) {
+    std::array<quint8, 16> b{};
+    QRandomGenerator::system()->generate(b.begin(), b.end());
+    const auto ms = static_cast<quint64>(nowMs);
+    for (int i = 0; i < 6; ++i)
+        b[static_cast<size_t>(i)] = static_cast<quint8>(ms >> (40 - 8 * i));
+    b[6] = static_cast<quint8>(0x70 | (b[6] & 0x0F));
+    b[8] = static_cast<quint8>(0x80 | (b[8] & 0x3F));
+    static constexpr char hex[] = "0123456789abcdef";
+    QString out;
+    out.reserve(36);
+    for (size_t i = 0; i < b.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out.append(QLatin1Char('-'));
+        out.append(QLatin1Char(hex[b[i] >> 4]));
+        out.append(QLatin1Char(hex[b[i] & 0x0F]));
+    }
+    return out;
+}
+
+bool isValidId(const QString &text) {
+    if (text.size() != 36)
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != QLatin1Char('-'))
+                return false;
+        } else if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                     (c >= QLatin1Char('a') && c <= QLatin1Char('f')))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace keyward

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+namespace keyward {
+
+// UUIDv7 (RFC 9562): 48-bit Unix milliseconds then random bits, so ids sort by creation time
+// and B-tree inserts stay append-mostly.
+QString newId(qint64 nowMs);
+// Canonical lower-case hyphenated UUID text; anything else is not an id of ours.
+bool isValidId(const QString &text);
+
+} // namespace keyward

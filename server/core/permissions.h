@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace keyward::permission {
+
+inline const QString UsersRead = QStringLiteral("users:read");
+inline const QString UsersWrite = QStringLiteral("users:write");
+inline const QString UsersDelete = QStringLiteral("users:delete");
+inline const QString RolesManage = QStringLiteral("roles:manage");
+inline const QString SessionsManage = QStringLiteral("sessions:manage");
+inline const QString ApiKeysManage = QStringLiteral("apikeys:manage");
+inline const QString AuditRead = QStringLiteral("audit:read");
+inline const QString MetricsRead = QStringLiteral("metrics:read");
+inline const QString SettingsManage = QStringLiteral("settings:manage");
+
+const QStringList &all();
+bool isKnown(const QString &name);
+
+} // namespace keyward::permission

@@ -1,0 +1,39 @@
+#include "principal.h"
+
+#include "permissions.h"
+
+namespace keyward {
+
+QString Principal::typeName() const {
+    switch (type) {
+    case Type::User:
+        return QStringLiteral("user");
+    case Type::ApiKey:
+        return QStringLiteral("apikey");
+    case Type::System:
+        return QStringLiteral("system");
+    case Type::Gui:
+        return QStringLiteral("gui");
+    case Type::Anonymous:
+        break;
+    }
+    return QStringLiteral("anonymous");
+}
+
+Principal Principal::system() {
+    Principal p;
+    p.type = Type::System;
+    const QStringList &all = permission::all();
+    p.permissions = QSet<QString>(all.begin(), all.end());
+    return p;
+}
+
+Principal Principal::anonymous(QString ip, QString userAgent, QString requestId) {
+    Principal p;
+    p.ip = std::move(ip);
+    p.userAgent = std::move(userAgent);
+    p.requestId = std::move(requestId);
+    return p;
+}
+
+} // namespace keyward

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QSet>
+#include <QString>
+
+namespace keyward {
+
+// Who is acting, and from where: the input of every permission check and audit event.
+struct Principal {
+    enum class Type { User, ApiKey, System, Gui, Anonymous };
+
+    Type type = Type::Anonymous;
+    QString id;        // user id, API key id, or empty
+    QString sessionId; // set for users authenticated by access token
+    QString tokenId;   // jti of the access token
+    qint64 tokenExpiresAt = 0;
+    QSet<QString> permissions;
+    // Token issued to a user who must change the password first: only that is allowed.
+    bool passwordChangeOnly = false;
+
+    // Request context carried into audit events.
+    QString ip;
+    QString userAgent;
+    QString requestId;
+
+    bool can(const QString &permission) const { return !passwordChangeOnly && permissions.contains(permission); }
+    bool isUser() const { return type == Type::User; }
+    QString typeName() const;
+
+    static Principal system();
+    static Principal anonymous(QString ip = {}, QString userAgent = {}, QString requestId = {});
+};
+
+} // namespace keyward

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace keyward {
+
+// A user as the services hand it out. Deliberately holds no hash, secret or token, so that
+// serialising a User can never leak one.
+struct User {
+    QString id;
+    QString username;
+    QString email;
+    bool emailVerified = false;
+    QString displayName;
+    QString status = QStringLiteral("active"); // "active" | "disabled"
+    qint64 lockedUntil = 0;                    // epoch ms; 0 = not locked
+    QStringList roles;
+    bool mfaEnabled = false;
+    bool requirePasswordChange = false;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    qint64 lastLoginAt = 0; // 0 = never
+    qint64 deletedAt = 0;   // 0 = not deleted
+    QMap<QString, QString> attributes;
+    qint64 version = 1; // optimistic-concurrency counter, the ETag
+
+    bool isDeleted() const { return deletedAt != 0; }
+    QJsonObject toJson(qint64 nowMs) const;
+    QString etag() const { return QStringLiteral("\"%1\"").arg(version); }
+};
+
+struct Role {
+    QString name;
+    QString description;
+    QStringList permissions;
+    bool builtin = false;
+
+    QJsonObject toJson() const;
+};
+
+} // namespace keyward

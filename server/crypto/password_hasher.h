@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+
+namespace keyward::crypto {
+
+struct Argon2Params {
+    quint32 memoryKiB = 19456; // OWASP's first recommendation: m=19 MiB, t=2, p=1
+    quint32 iterations = 2;
+    quint32 parallelism = 1;
+};
+
+// Hashes new passwords with argon2id (PHC string form) and verifies every format users may be
+// imported with: argon2i/d/id, bcrypt ($2a$/$2b$/$2y$), scrypt ($7$ and $scrypt$), and
+// PBKDF2 ($pbkdf2-sha1|sha256|sha512$i=N$salt$hash, base64 salt and hash).
+// needsRehash() tells the login path to upgrade a hash to argon2id with today's parameters.
+class PasswordHasher {
+public:
+    explicit PasswordHasher(Argon2Params params = {});
+
+    QString hash(const QString &password) const;
+    bool verify(const QString &password, const QString &encoded) const;
+    bool needsRehash(const QString &encoded) const;
+    // The same work as verifying a real hash, for logins of unknown users: timing must not
+    // reveal whether an account exists.
+    void verifyNothing(const QString &password) const;
+
+    const Argon2Params &params() const { return m_params; }
+
+    // Builds a stored PBKDF2 string in the format verify() reads (used by imports and tests).
+    static QString encodePbkdf2(const QString &digest, int iterations, const QByteArray &salt, const QByteArray &key);
+
+private:
+    Argon2Params m_params;
+    QString m_dummyHash;
+};
+
+} // namespace keyward::crypto

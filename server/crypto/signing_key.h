@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace keyward::crypto {
+
+// An asymmetric JWS key: RS256 (RSA 2048, PKCS#1 v1.5), EdDSA (Ed25519) or ES256 (P-256,
+// signatures in JOSE's fixed-size r||s form). Copies share the same immutable key.
+class SigningKey {
+public:
+    static bool isSupported(const QString &algorithm);
+    static std::optional<SigningKey> generate(const QString &algorithm);
+    static std::optional<SigningKey> fromPem(const QString &algorithm, QByteArrayView pem);
+    // A JWK (RFC 7517/7518/8037), public or private; the algorithm follows from kty/crv.
+    static std::optional<SigningKey> fromJwk(const QJsonObject &jwk);
+
+    const QString &algorithm() const { return m_algorithm; }
+    bool hasPrivateKey() const;
+    QByteArray privatePem() const;
+    QByteArray publicPem() const;
+    // The public half as a JWK with kid, alg and use, as JWKS consumers expect it.
+    QJsonObject publicJwk(const QString &kid) const;
+
+    // Empty on failure (no private key).
+    QByteArray sign(QByteArrayView data) const;
+    bool verify(QByteArrayView data, QByteArrayView signature) const;
+
+private:
+    struct Key;
+    SigningKey(std::shared_ptr<const Key> key, QString algorithm);
+
+    std::shared_ptr<const Key> m_key;
+    QString m_algorithm;
+};
+
+} // namespace keyward::crypto

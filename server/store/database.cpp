@@ -1,0 +1,216 @@
+#include "database.h"
+
+#include "core/logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace keyward {
+
+namespace {
+
+std::atomic<quint64> g_nextInstance{1};
+
+// Connections this thread opened, removed when the thread exits.
+struct ThreadConnections {
+    QHash<QString, QHash<QString, QSqlQuery>> statements; // connection name -> sql -> query
+    QStringList names;
+    ~ThreadConnections() { closeAll(); }
+    void close(const QString &name) {
+        statements.remove(name);
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        names.removeAll(name);
+    }
+    void closeAll() {
+        const QStringList all = names;
+        for (const QString &n : all)
+            close(n);
+    }
+};
+
+thread_local ThreadConnections t_connections;
+
+QString connectionName(quint64 instance) {
+    return QStringLiteral("keyward-%1-%2").arg(instance).arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
+} // namespace
+
+std::shared_ptr<Database> Database::open(const QString &urlText, QString *error) {
+    std::shared_ptr<Database> db(new Database);
+    db->m_instance = g_nextInstance++;
+    const QUrl url(urlText, QUrl::StrictMode);
+    if (url.scheme() == QLatin1String("sqlite")) {
+        db->m_kind = Kind::Sqlite;
+        db->m_sqlitePath = url.path();
+        if (db->m_sqlitePath.isEmpty() || !QDir::isAbsolutePath(db->m_sqlitePath)) {
+            *error = QStringLiteral("sqlite URL needs an absolute path: sqlite:///path/to/keyward.db");
+            return nullptr;
+        }
+        if (!QDir().mkpath(QFileInfo(db->m_sqlitePath).absolutePath())) {
+            *error = QStringLiteral("cannot create directory for %1").arg(db->m_sqlitePath);
+            return nullptr;
+        }
+        db->m_displayUrl = urlText;
+    } else if (url.scheme() == QLatin1String("postgresql") || url.scheme() == QLatin1String("postgres")) {
+        db->m_kind = Kind::Postgres;
+        db->m_pgHost = url.host();
+        db->m_pgPort = url.port(5432);
+        db->m_pgUser = url.userName();
+        db->m_pgPassword = url.password();
+        db->m_pgName = url.path().mid(1);
+        QStringList opts;
+        const QUrlQuery q(url);
+        for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded))
+            opts << (k + QLatin1Char('=') + v);
+        opts << QStringLiteral("connect_timeout=5");
+        db->m_pgOptions = opts.join(QLatin1Char(';'));
+        if (db->m_pgName.isEmpty()) {
+            *error = QStringLiteral("postgresql URL needs a database name: postgresql://user:pass@host:port/dbname");
+            return nullptr;
+        }
+        QUrl shown = url;
+        if (!shown.password().isEmpty())
+            shown.setPassword(QStringLiteral("****"));
+        db->m_displayUrl = shown.toString();
+    } else {
+        *error =
+            QStringLiteral("unsupported database URL scheme '%1' (use sqlite:// or postgresql://)").arg(url.scheme());
+        return nullptr;
+    }
+    // Open once here so a bad URL or an unreachable server is reported at start, not at first request.
+    QSqlDatabase c = db->connection();
+    if (!c.isOpen()) {
+        *error = QStringLiteral("cannot open database %1: %2").arg(db->m_displayUrl, c.lastError().text());
+        return nullptr;
+    }
+    return db;
+}
+
+Database::~Database() {
+    // Connections of other threads are removed when those threads end; this thread's now.
+    t_connections.close(connectionName(m_instance));
+}
+
+QSqlDatabase Database::openConnection(const QString &name) {
+    QSqlDatabase db;
+    if (m_kind == Kind::Sqlite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_pgHost);
+        db.setPort(m_pgPort);
+        db.setUserName(m_pgUser);
+        db.setPassword(m_pgPassword);
+        db.setDatabaseName(m_pgName);
+        db.setConnectOptions(m_pgOptions);
+    }
+    t_connections.names.append(name);
+    if (!db.open()) {
+        qCWarning(lcStore).noquote() << "cannot open" << m_displayUrl << ":" << db.lastError().text();
+        return db;
+    }
+    QSqlQuery q(db);
+    if (m_kind == Kind::Sqlite) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+                                   "PRAGMA busy_timeout=10000"}) {
+            if (!q.exec(QLatin1String(pragma)))
+                qCWarning(lcStore).noquote() << pragma << "failed:" << q.lastError().text();
+        }
+    } else {
+        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    }
+    return db;
+}
+
+QSqlDatabase Database::connection() {
+    const QString name = connectionName(m_instance);
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (db.isValid()) {
+        if (db.isOpen())
+            return db;
+        t_connections.close(name);
+    }
+    return openConnection(name);
+}
+
+QSqlQuery &Database::prepared(const QString &sql) {
+    const QString name = connectionName(m_instance);
+    QSqlDatabase db = connection();
+    auto &cache = t_connections.statements[name];
+    auto it = cache.find(sql);
+    if (it == cache.end()) {
+        QSqlQuery q(db);
+        if (!q.prepare(sql))
+            qCWarning(lcStore).noquote() << "prepare failed:" << q.lastError().text() << "for" << sql;
+        it = cache.insert(sql, q);
+    } else {
+        it->finish();
+    }
+    return *it;
+}
+
+void Database::closeThreadConnection() {
+    t_connections.close(connectionName(m_instance));
+}
+
+bool Database::isUniqueViolation(const QSqlError &error) {
+    const QString code = error.nativeErrorCode();
+    // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067), SQLITE_CONSTRAINT_PRIMARYKEY (1555); PostgreSQL: 23505.
+    return code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505");
+}
+
+bool Database::isTransient(const QSqlError &error) {
+    const QString code = error.nativeErrorCode();
+    // QSQLITE labels even constraint failures ConnectionError, so the type alone says nothing:
+    // only a connection error without a database error code is a lost connection.
+    if (code.isEmpty())
+        return error.type() == QSqlError::ConnectionError;
+    static const QStringList transient{QStringLiteral("5"),     QStringLiteral("6"),
+                                       QStringLiteral("261"),   QStringLiteral("517"), // SQLite busy/locked
+                                       QStringLiteral("40001"), QStringLiteral("40P01"),
+                                       QStringLiteral("57P01"), QStringLiteral("57P03")};
+    return transient.contains(code) || code.startsWith(QLatin1String("08"));
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db) {
+    QSqlQuery q(db.connection());
+    m_active =
+        q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    if (!m_active)
+        qCWarning(lcStore).noquote() << "cannot begin transaction:" << q.lastError().text();
+}
+
+Transaction::~Transaction() {
+    if (m_active) {
+        QSqlQuery q(m_db.connection());
+        q.exec(QStringLiteral("ROLLBACK"));
+    }
+}
+
+bool Transaction::commit() {
+    if (!m_active)
+        return false;
+    QSqlQuery q(m_db.connection());
+    m_active = false;
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        qCWarning(lcStore).noquote() << "commit failed:" << q.lastError().text();
+        QSqlQuery(m_db.connection()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return true;
+}
+
+} // namespace keyward

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace keyward {
+
+// The store: SQLite (embedded default) or PostgreSQL, chosen by URL. QSqlDatabase is usable only in
+// the thread that opened it, so every thread gets its own connection on first use, configured for
+// the dialect, and closed when the thread ends.
+class Database {
+public:
+    enum class Kind { Sqlite, Postgres };
+
+    // sqlite:///abs/path.db or postgresql://user:pass@host:port/db
+    static std::shared_ptr<Database> open(const QString &url, QString *error);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Kind kind() const { return m_kind; }
+    QString kindName() const {
+        return m_kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    }
+    // The URL with any password masked, for logs and check-config.
+    QString displayUrl() const { return m_displayUrl; }
+    QString sqlitePath() const { return m_sqlitePath; }
+
+    // This thread's connection, opened on first use. Not valid when the server is unreachable.
+    QSqlDatabase connection();
+    // A statement prepared once per thread and reused; bind values and exec(). finish()ed on reuse.
+    QSqlQuery &prepared(const QString &sql);
+    // Closes this thread's connection; the next call reopens it.
+    void closeThreadConnection();
+
+    static bool isUniqueViolation(const QSqlError &error);
+    // Lost connection, server shut down, deadlock or serialisation failure: try again later.
+    static bool isTransient(const QSqlError &error);
+
+private:
+    Database() = default;
+    QSqlDatabase openConnection(const QString &name);
+
+    Kind m_kind = Kind::Sqlite;
+    QString m_displayUrl;
+    QString m_sqlitePath;
+    QString m_pgHost, m_pgUser, m_pgPassword, m_pgName, m_pgOptions;
+    int m_pgPort = 5432;
+    quint64 m_instance = 0;
+};
+
+// A write transaction on this thread's connection: IMMEDIATE on SQLite (take the write lock up
+// front, no upgrade deadlocks), plain BEGIN on PostgreSQL. Rolls back unless commit() succeeded.
+class Transaction {
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool active() const { return m_active; }
+    [[nodiscard]] bool commit();
+
+private:
+    Database &m_db;
+    bool m_active = false;
+};
+
+} // namespace keyward

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/result.h"
+#include "database.h"
+
+namespace keyward {
+
+struct Session {
+    QString id;
+    QString userId;
+    QString family;
+    qint64 createdAt = 0;
+    qint64 lastUsedAt = 0;
+    qint64 idleExpiresAt = 0;
+    qint64 absoluteExpiresAt = 0;
+    qint64 revokedAt = 0;
+    QString ip;
+    QString userAgent;
+    bool passwordChangeOnly = false;
+
+    bool isLive(qint64 nowMs) const { return revokedAt == 0 && nowMs < idleExpiresAt && nowMs < absoluteExpiresAt; }
+};
+
+// Refresh tokens are stored only as SHA-256 hashes; one row per login ("session"), rotated in place.
+class SessionRepository {
+public:
+    explicit SessionRepository(Database &db);
+
+    Status insert(const Session &s, const QByteArray &refreshHash);
+    Result<Session> find(const QString &id);
+    // The session whose current token hashes to this; notFound otherwise.
+    Result<Session> findByRefreshHash(const QByteArray &hash);
+    // The session whose previous (rotated-out) token hashes to this: a reuse.
+    Result<Session> findByPreviousHash(const QByteArray &hash);
+    // Replaces the current token when it is still `oldHash` (so two concurrent refreshes cannot both win).
+    // preconditionFailed when it lost that race.
+    Status rotate(const QString &id, const QByteArray &oldHash, const QByteArray &newHash, qint64 nowMs,
+                  qint64 idleExpiresAt);
+    Status revoke(const QString &id, const QString &reason, qint64 nowMs);
+    // Revokes every live session of the user except `keepId`; returns how many.
+    Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
+    Result<QList<Session>> liveOfUser(const QString &userId, qint64 nowMs);
+
+    Status clearPasswordChangeOnly(const QString &id);
+
+    // What an access token's session allows right now: checked on every authenticated request,
+    // so revocation, disabling and role changes apply at once on every node.
+    struct Access {
+        Session session;
+        bool userActive = false;
+        QStringList roles;
+        bool tokenRevoked = false;
+    };
+    Result<Access> access(const QString &sessionId, const QString &jti);
+    Status revokeToken(const QString &jti, qint64 expiresAtMs);
+
+private:
+    Database &m_db;
+};
+
+} // namespace keyward

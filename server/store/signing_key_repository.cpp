@@ -1,0 +1,47 @@
+#include "signing_key_repository.h"
+
+#include "sql_error.h"
+
+namespace keyward {
+
+SigningKeyRepository::SigningKeyRepository(Database &db)
+    : m_db(db) {}
+
+Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAfterMs) {
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT kid, algorithm, public_pem, private_sealed, created_at, retired_at FROM signing_keys "
+                       "WHERE retired_at = 0 OR retired_at > ? ORDER BY created_at DESC"));
+    q.addBindValue(retiredAfterMs);
+    if (!q.exec())
+        return sqlFailure(q);
+    QList<StoredSigningKey> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray(), q.value(3).toByteArray(),
+                    q.value(4).toLongLong(), q.value(5).toLongLong()});
+    return out;
+}
+
+Status SigningKeyRepository::insert(const StoredSigningKey &k) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO signing_keys (kid, algorithm, public_pem, private_sealed, "
+                                                "created_at, retired_at) VALUES (?, ?, ?, ?, ?, 0)"));
+    q.addBindValue(k.kid);
+    q.addBindValue(k.algorithm);
+    q.addBindValue(QString::fromLatin1(k.publicPem));
+    q.addBindValue(k.privateSealed);
+    q.addBindValue(k.createdAt);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs) {
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(keepKid);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+} // namespace keyward

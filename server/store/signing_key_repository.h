@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/result.h"
+#include "database.h"
+
+namespace keyward {
+
+struct StoredSigningKey {
+    QString kid;
+    QString algorithm;
+    QByteArray publicPem;
+    QByteArray privateSealed;
+    qint64 createdAt = 0;
+    qint64 retiredAt = 0;
+};
+
+class SigningKeyRepository {
+public:
+    explicit SigningKeyRepository(Database &db);
+
+    // Keys still published: active ones and those retired after `retiredAfterMs`.
+    Result<QList<StoredSigningKey>> published(qint64 retiredAfterMs);
+    Status insert(const StoredSigningKey &key);
+    // Retires every active key but `keepKid`.
+    Status retireOthers(const QString &keepKid, qint64 nowMs);
+
+private:
+    Database &m_db;
+};
+
+} // namespace keyward

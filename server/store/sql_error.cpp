@@ -1,0 +1,17 @@
+#include "sql_error.h"
+
+#include "core/logging.h"
+#include "database.h"
+
+#include <QSqlError>
+
+namespace keyward {
+
+ApiError sqlFailure(const QSqlQuery &query) {
+    qCWarning(lcStore).noquote() << "query failed:" << query.lastError().text();
+    if (Database::isTransient(query.lastError()))
+        return ApiError::serviceUnavailable(QStringLiteral("The database is busy; try again."), 1);
+    return ApiError::internal();
+}
+
+} // namespace keyward

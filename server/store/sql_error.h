@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlQuery>
+
+namespace keyward {
+
+// Logs a failed query and turns it into what the caller may see: 503 for transient failures
+// (busy, lost connection, serialisation), 500 with no internals otherwise.
+ApiError sqlFailure(const QSqlQuery &query);
+
+} // namespace keyward

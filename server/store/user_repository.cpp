@@ -1,0 +1,375 @@
+#include "user_repository.h"
+
+#include "crypto/digest.h"
+#include "sql_error.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace keyward {
+
+namespace {
+
+const QString Columns = QStringLiteral(
+    "u.id, u.username, u.email, u.email_verified, u.display_name, u.status, u.locked_until, u.mfa_enabled, "
+    "u.require_password_change, u.created_at, u.updated_at, u.last_login_at, u.deleted_at, u.attributes, u.version, "
+    "u.password_hash, u.password_changed_at, ");
+
+} // namespace
+
+QString UserRepository::rolesSubquery(Database::Kind kind) {
+    return kind == Database::Kind::Sqlite
+               ? QStringLiteral("(SELECT group_concat(role_name, ' ') FROM user_roles r WHERE r.user_id = u.id)")
+               : QStringLiteral("(SELECT string_agg(role_name, ' ' ORDER BY role_name) FROM user_roles r "
+                                "WHERE r.user_id = u.id)");
+}
+
+namespace {
+
+UserRecord readRecord(const QSqlQuery &q) {
+    UserRecord r;
+    User &u = r.user;
+    u.id = q.value(0).toString();
+    u.username = q.value(1).toString();
+    u.email = q.value(2).toString();
+    u.emailVerified = q.value(3).toBool();
+    u.displayName = q.value(4).toString();
+    u.status = q.value(5).toString();
+    u.lockedUntil = q.value(6).toLongLong();
+    u.mfaEnabled = q.value(7).toBool();
+    u.requirePasswordChange = q.value(8).toBool();
+    u.createdAt = q.value(9).toLongLong();
+    u.updatedAt = q.value(10).toLongLong();
+    u.lastLoginAt = q.value(11).toLongLong();
+    u.deletedAt = q.value(12).toLongLong();
+    const QJsonObject attrs = QJsonDocument::fromJson(q.value(13).toString().toUtf8()).object();
+    for (auto it = attrs.begin(); it != attrs.end(); ++it)
+        u.attributes.insert(it.key(), it->toString());
+    u.version = q.value(14).toLongLong();
+    r.passwordHash = q.value(15).toString();
+    r.passwordChangedAt = q.value(16).toLongLong();
+    QStringList roles = q.value(17).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    roles.sort();
+    u.roles = roles;
+    return r;
+}
+
+QString attributesJson(const User &u) {
+    QJsonObject attrs;
+    for (auto it = u.attributes.cbegin(); it != u.attributes.cend(); ++it)
+        attrs.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(attrs).toJson(QJsonDocument::Compact));
+}
+
+// Keyset cursor: the sort it belongs to, the sort key of the last row and its id.
+struct Cursor {
+    QString sort;
+    QVariant key;
+    QString id;
+};
+
+QString encodeCursor(const Cursor &c) {
+    const QJsonObject o{{QStringLiteral("s"), c.sort},
+                        {QStringLiteral("k"), QJsonValue::fromVariant(c.key)},
+                        {QStringLiteral("i"), c.id}};
+    return QString::fromLatin1(crypto::base64Url(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+}
+
+std::optional<Cursor> decodeCursor(const QString &text) {
+    const QJsonDocument doc = QJsonDocument::fromJson(crypto::fromBase64Url(text.toLatin1()));
+    if (!doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    if (!o.value(QStringLiteral("s")).isString() || !o.value(QStringLiteral("i")).isString() ||
+        !(o.value(QStringLiteral("k")).isString() || o.value(QStringLiteral("k")).isDouble()))
+        return std::nullopt;
+    return Cursor{o.value(QStringLiteral("s")).toString(), o.value(QStringLiteral("k")).toVariant(),
+                  o.value(QStringLiteral("i")).toString()};
+}
+
+QString likeEscaped(QString text) {
+    text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    text.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    text.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+} // namespace
+
+UserRepository::UserRepository(Database &db)
+    : m_db(db) {}
+
+bool UserRepository::isValidSort(const QString &sort) {
+    static const QStringList sorts{QStringLiteral("created_at"), QStringLiteral("username"),
+                                   QStringLiteral("last_login_at")};
+    return sorts.contains(sort.startsWith(QLatin1Char('-')) ? sort.mid(1) : sort);
+}
+
+Status UserRepository::conflictFrom(const QSqlError &error) const {
+    const QString text = error.databaseText();
+    QList<FieldError> fields;
+    if (text.contains(QLatin1String("username_key")))
+        fields.append({QStringLiteral("username"), QStringLiteral("taken"), QStringLiteral("This username is taken.")});
+    if (text.contains(QLatin1String("email_key")))
+        fields.append(
+            {QStringLiteral("email"), QStringLiteral("taken"), QStringLiteral("This email address is taken.")});
+    return ApiError::conflict(QStringLiteral("A user with this username or email already exists."), fields);
+}
+
+Status UserRepository::checkUnique(const User &u) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT username_key, email_key FROM users WHERE (username_key = ? OR email_key = ?) AND id <> ?"));
+    q.addBindValue(foldKey(u.username));
+    q.addBindValue(foldKey(u.email));
+    q.addBindValue(u.id);
+    if (!q.exec())
+        return sqlFailure(q);
+    bool username = false, email = false;
+    while (q.next()) {
+        username = username || q.value(0).toString() == foldKey(u.username);
+        email = email || q.value(1).toString() == foldKey(u.email);
+    }
+    q.finish();
+    QList<FieldError> fields;
+    if (username)
+        fields.append({QStringLiteral("username"), QStringLiteral("taken"), QStringLiteral("This username is taken.")});
+    if (email)
+        fields.append(
+            {QStringLiteral("email"), QStringLiteral("taken"), QStringLiteral("This email address is taken.")});
+    if (!fields.isEmpty())
+        return ApiError::conflict(QStringLiteral("A user with this username or email already exists."), fields);
+    return success();
+}
+
+Status UserRepository::insert(const User &u, const QString &passwordHash) {
+    // The constraint is the guarantee (concurrent inserts race past this check); the check
+    // is for the message, which the constraint reports one field at a time.
+    if (auto unique = checkUnique(u); !unique)
+        return unique;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO users (id, username, username_key, email, email_key, email_verified, display_name, status, "
+        "password_hash, password_changed_at, require_password_change, attributes, created_at, updated_at, version) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+    q.addBindValue(u.id);
+    q.addBindValue(u.username);
+    q.addBindValue(foldKey(u.username));
+    q.addBindValue(u.email);
+    q.addBindValue(foldKey(u.email));
+    q.addBindValue(u.emailVerified);
+    q.addBindValue(u.displayName.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(u.displayName));
+    q.addBindValue(u.status);
+    q.addBindValue(passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(passwordHash));
+    q.addBindValue(passwordHash.isEmpty() ? 0 : u.createdAt);
+    q.addBindValue(u.requirePasswordChange);
+    q.addBindValue(attributesJson(u));
+    q.addBindValue(u.createdAt);
+    q.addBindValue(u.updatedAt);
+    if (!q.exec())
+        return Database::isUniqueViolation(q.lastError()) ? conflictFrom(q.lastError()) : sqlFailure(q);
+    return setRoles(u.id, u.roles);
+}
+
+Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
+                                 QStringLiteral(" FROM users u WHERE u.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound(QStringLiteral("No user with this id."));
+    UserRecord r = readRecord(q);
+    q.finish();
+    if (r.user.isDeleted() && !includeDeleted)
+        return ApiError::notFound(QStringLiteral("No user with this id."));
+    return r;
+}
+
+Result<UserRecord> UserRepository::findByLogin(const QString &login) {
+    const QString key = foldKey(login);
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
+                                 QStringLiteral(" FROM users u WHERE (u.username_key = ? OR u.email_key = ?) "
+                                                "AND u.deleted_at = 0"));
+    q.addBindValue(key);
+    q.addBindValue(key);
+    if (!q.exec())
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound();
+    UserRecord r = readRecord(q);
+    q.finish();
+    return r;
+}
+
+Status UserRepository::update(const User &u) {
+    if (auto unique = checkUnique(u); !unique)
+        return unique;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?, email_verified = ?, "
+        "display_name = ?, status = ?, locked_until = ?, mfa_enabled = ?, require_password_change = ?, "
+        "attributes = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    q.addBindValue(u.username);
+    q.addBindValue(foldKey(u.username));
+    q.addBindValue(u.email);
+    q.addBindValue(foldKey(u.email));
+    q.addBindValue(u.emailVerified);
+    q.addBindValue(u.displayName.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(u.displayName));
+    q.addBindValue(u.status);
+    q.addBindValue(u.lockedUntil);
+    q.addBindValue(u.mfaEnabled);
+    q.addBindValue(u.requirePasswordChange);
+    q.addBindValue(attributesJson(u));
+    q.addBindValue(u.updatedAt);
+    q.addBindValue(u.deletedAt);
+    q.addBindValue(u.id);
+    q.addBindValue(u.version);
+    if (!q.exec())
+        return Database::isUniqueViolation(q.lastError()) ? conflictFrom(q.lastError()) : sqlFailure(q);
+    if (q.numRowsAffected() != 1)
+        return ApiError::preconditionFailed(QStringLiteral("The user was changed by someone else; reload and retry."));
+    return success();
+}
+
+Status UserRepository::setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE users SET password_hash = ?, password_changed_at = ?, require_password_change = ?, updated_at = ?, "
+        "version = version + 1 WHERE id = ?"));
+    q.addBindValue(hash);
+    q.addBindValue(nowMs);
+    q.addBindValue(requireChange);
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Status UserRepository::replaceHash(const QString &id, const QString &hash) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+    q.addBindValue(hash);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Status UserRepository::setRoles(const QString &id, const QStringList &roles) {
+    QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"));
+    del.addBindValue(id);
+    if (!del.exec())
+        return sqlFailure(del);
+    for (const QString &role : roles) {
+        QSqlQuery &ins = m_db.prepared(QStringLiteral("INSERT INTO user_roles (user_id, role_name) VALUES (?, ?)"));
+        ins.addBindValue(id);
+        ins.addBindValue(role);
+        if (!ins.exec())
+            return sqlFailure(ins);
+    }
+    return success();
+}
+
+Status UserRepository::recordLogin(const QString &id, qint64 nowMs) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Status UserRepository::purge(const QString &id) {
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Result<qint64> UserRepository::countActiveAdmins() {
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role_name = 'admin' "
+                       "AND u.status = 'active' AND u.deleted_at = 0"));
+    if (!q.exec() || !q.next())
+        return sqlFailure(q);
+    const qint64 n = q.value(0).toLongLong();
+    q.finish();
+    return n;
+}
+
+Result<UserPage> UserRepository::list(const UserFilter &f) {
+    const bool descending = f.sort.startsWith(QLatin1Char('-'));
+    const QString sortName = descending ? f.sort.mid(1) : f.sort;
+    const QString sortColumn =
+        sortName == QLatin1String("username") ? QStringLiteral("u.username_key") : QStringLiteral("u.") + sortName;
+    QString where = QStringLiteral(" WHERE 1 = 1");
+    QVariantList binds;
+    if (!f.includeDeleted)
+        where += QStringLiteral(" AND u.deleted_at = 0");
+    if (!f.status.isEmpty()) {
+        where += QStringLiteral(" AND u.status = ?");
+        binds << f.status;
+    }
+    if (!f.role.isEmpty()) {
+        where +=
+            QStringLiteral(" AND EXISTS (SELECT 1 FROM user_roles r2 WHERE r2.user_id = u.id AND r2.role_name = ?)");
+        binds << f.role;
+    }
+    if (!f.q.isEmpty()) {
+        // Trigram indexes need three characters; shorter queries fall back to a scan.
+        if (m_db.kind() == Database::Kind::Sqlite && f.q.size() >= 3) {
+            QString phrase = f.q;
+            phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            where += QStringLiteral(" AND u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)");
+            binds << QString(QLatin1Char('"') + phrase + QLatin1Char('"'));
+        } else {
+            const QString op = m_db.kind() == Database::Kind::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+            where += QStringLiteral(" AND (u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
+                                    "u.display_name %1 ? ESCAPE '\\')")
+                         .arg(op);
+            const QString pattern = likeEscaped(f.q);
+            binds << pattern << pattern << pattern;
+        }
+    }
+
+    QSqlQuery count(m_db.connection());
+    count.prepare(QStringLiteral("SELECT count(*) FROM users u") + where);
+    for (const QVariant &b : binds)
+        count.addBindValue(b);
+    if (!count.exec() || !count.next())
+        return sqlFailure(count);
+    UserPage page;
+    page.total = count.value(0).toLongLong();
+
+    QString pageWhere = where;
+    QVariantList pageBinds = binds;
+    if (!f.cursor.isEmpty()) {
+        const auto c = decodeCursor(f.cursor);
+        if (!c || c->sort != f.sort)
+            return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
+                                        QStringLiteral("The cursor is invalid or belongs to another sort order."));
+        pageWhere += QStringLiteral(" AND (%1 %2 ? OR (%1 = ? AND u.id %2 ?))")
+                         .arg(sortColumn, descending ? QStringLiteral("<") : QStringLiteral(">"));
+        pageBinds << c->key << c->key << c->id;
+    }
+    const QString order = descending ? QStringLiteral(" DESC") : QString();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") + sortColumn +
+              QStringLiteral(" FROM users u") + pageWhere + QStringLiteral(" ORDER BY ") + sortColumn + order +
+              QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
+    for (const QVariant &b : pageBinds)
+        q.addBindValue(b);
+    q.addBindValue(f.limit + 1);
+    if (!q.exec())
+        return sqlFailure(q);
+    QVariant lastKey;
+    while (q.next()) {
+        if (page.items.size() == f.limit) {
+            page.nextCursor = encodeCursor({f.sort, lastKey, page.items.last().id});
+            break;
+        }
+        page.items.append(readRecord(q).user);
+        lastKey = q.value(18);
+    }
+    return page;
+}
+
+} // namespace keyward

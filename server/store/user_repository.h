@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/user.h"
+#include "database.h"
+
+#include <optional>
+
+namespace keyward {
+
+// A user with the credential fields that never leave the services.
+struct UserRecord {
+    User user;
+    QString passwordHash;
+    qint64 passwordChangedAt = 0;
+};
+
+struct UserFilter {
+    QString q;      // substring of username, email or display name
+    QString status; // "active" | "disabled" | empty
+    QString role;
+    bool includeDeleted = false;
+    QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
+    int limit = 50;
+    QString cursor; // opaque, from a previous page
+};
+
+struct UserPage {
+    QList<User> items;
+    QString nextCursor; // empty: last page
+    qint64 total = 0;
+};
+
+// SQL for users and their role assignments. Uniqueness is enforced by the database on
+// case-folded keys, so concurrent creates end in one success and conflicts, never duplicates.
+class UserRepository {
+public:
+    explicit UserRepository(Database &db);
+
+    static QString foldKey(const QString &text) { return text.toCaseFolded(); }
+    static bool isValidSort(const QString &sort);
+    // A SELECT expression giving the space-separated role names of the user aliased `u`.
+    static QString rolesSubquery(Database::Kind kind);
+
+    Status insert(const User &user, const QString &passwordHash);
+    // notFound when absent (or deleted and !includeDeleted).
+    Result<UserRecord> find(const QString &id, bool includeDeleted = false);
+    // By username or email, case-insensitively; deleted users are not found.
+    Result<UserRecord> findByLogin(const QString &login);
+    // Writes every mutable field when the stored version is `user.version`, and bumps it.
+    // preconditionFailed when someone else changed the user first.
+    Status update(const User &user);
+    Status setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs);
+    // Swaps the stored hash for an equivalent stronger one (login-time upgrade): not a user edit.
+    Status replaceHash(const QString &id, const QString &hash);
+    Status setRoles(const QString &id, const QStringList &roles);
+    Status recordLogin(const QString &id, qint64 nowMs);
+    Status purge(const QString &id);
+    // Active, not deleted users holding the admin role: the last one must not be removed.
+    Result<qint64> countActiveAdmins();
+    Result<UserPage> list(const UserFilter &filter);
+
+private:
+    // Every taken field of `user` (usernames and emails of other users), so a client hears of all at once.
+    Status checkUnique(const User &user);
+    Status conflictFrom(const QSqlError &error) const;
+
+    Database &m_db;
+};
+
+} // namespace keyward

@@ -1,0 +1,308 @@
+#include "auth_service.h"
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "crypto/digest.h"
+#include "crypto/jwt.h"
+#include "key_service.h"
+#include "role_service.h"
+#include "write_transaction.h"
+
+#include <QJsonArray>
+
+namespace keyward {
+
+namespace {
+
+// Clocks of several nodes are never exactly in step.
+constexpr qint64 LeewaySeconds = 30;
+
+QByteArray refreshHash(const QString &token) {
+    return crypto::sha256(token.toLatin1());
+}
+
+ApiError invalidToken() {
+    return ApiError::unauthorized(QStringLiteral("The access token is invalid or expired."));
+}
+
+ApiError invalidRefresh() {
+    return ApiError::unauthorized(QStringLiteral("The refresh token is invalid or expired."));
+}
+
+ApiError accountDisabled() {
+    return {403, QStringLiteral("account-disabled"), QStringLiteral("Account disabled"),
+            QStringLiteral("This account is disabled; contact an administrator.")};
+}
+
+bool audienceMatches(const QJsonValue &aud, const QString &expected) {
+    if (aud.isString())
+        return aud.toString() == expected;
+    if (aud.isArray())
+        return aud.toArray().contains(expected);
+    return false;
+}
+
+} // namespace
+
+QJsonObject IssuedTokens::toJson(qint64 nowMs) const {
+    return QJsonObject{{QStringLiteral("access_token"), accessToken},
+                       {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                       {QStringLiteral("expires_in"), expiresIn},
+                       {QStringLiteral("refresh_token"), refreshToken},
+                       {QStringLiteral("refresh_expires_in"), refreshExpiresIn},
+                       {QStringLiteral("user"), user.toJson(nowMs)}};
+}
+
+AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
+                         const crypto::PasswordHasher &hasher, TokenSettings settings)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_roles(roles)
+    , m_keys(keys)
+    , m_hasher(hasher)
+    , m_settings(std::move(settings))
+    , m_users(db)
+    , m_sessions(db) {}
+
+Status AuthService::failLogin(const Principal &client, const QString &userId, const QString &login,
+                              const QString &reason) {
+    // The login name is recorded to trace attacks; the password never is.
+    return m_audit.record(client, {QStringLiteral("auth.login"),
+                                   QStringLiteral("user"),
+                                   userId,
+                                   QStringLiteral("failure"),
+                                   {{QStringLiteral("login"), login.left(254)}, {QStringLiteral("reason"), reason}}});
+}
+
+Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password) {
+    auto found = m_users.findByLogin(login);
+    if (!found && found.error().status() != 404)
+        return found.error();
+    if (!found || found->passwordHash.isEmpty()) {
+        // Same work as a real check, so response time does not tell who has an account.
+        m_hasher.verifyNothing(password);
+        (void)failLogin(client, found ? found->user.id : QString(), login,
+                        found ? QStringLiteral("no_password") : QStringLiteral("unknown_user"));
+        return ApiError::invalidCredentials();
+    }
+    const UserRecord &record = *found;
+    if (!m_hasher.verify(password, record.passwordHash)) {
+        (void)failLogin(client, record.user.id, login, QStringLiteral("bad_password"));
+        return ApiError::invalidCredentials();
+    }
+    if (record.user.status != QLatin1String("active")) {
+        (void)failLogin(client, record.user.id, login, QStringLiteral("disabled"));
+        return accountDisabled();
+    }
+    // Imported (bcrypt, PBKDF2, ...) or older-parameter hashes become today's argon2id now that we
+    // briefly hold the plain password.
+    const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
+
+    const qint64 now = m_clock.nowMs();
+    Session session;
+    session.id = newId(now);
+    session.userId = record.user.id;
+    session.family = session.id;
+    session.createdAt = session.lastUsedAt = now;
+    session.absoluteExpiresAt = now + m_settings.refreshAbsoluteMs;
+    session.idleExpiresAt = qMin(now + m_settings.refreshIdleMs, session.absoluteExpiresAt);
+    session.ip = client.ip;
+    session.userAgent = client.userAgent.left(512);
+    session.passwordChangeOnly = record.user.requirePasswordChange;
+    const QString refreshToken = crypto::randomToken(32);
+
+    User user = record.user;
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (!upgraded.isEmpty())
+            if (auto r = m_users.replaceHash(user.id, upgraded); !r)
+                return r;
+        if (auto r = m_users.recordLogin(user.id, now); !r)
+            return r;
+        if (auto r = m_sessions.insert(session, refreshHash(refreshToken)); !r)
+            return r;
+        QJsonObject details{{QStringLiteral("session_id"), session.id}};
+        if (!upgraded.isEmpty())
+            details.insert(QStringLiteral("hash_upgraded"), true);
+        return m_audit.append(client, {QStringLiteral("auth.login"), QStringLiteral("user"), user.id,
+                                       QStringLiteral("success"), details});
+    });
+    if (!s)
+        return s.error();
+    user.lastLoginAt = now;
+    return issue(user, session, refreshToken);
+}
+
+Result<IssuedTokens> AuthService::issue(const User &user, const Session &session, const QString &refreshToken) {
+    auto signer = m_keys.signer();
+    if (!signer)
+        return signer.error();
+    const qint64 now = m_clock.nowMs();
+    const qint64 iat = now / 1000;
+    const qint64 exp = iat + m_settings.accessTtlMs / 1000;
+    QStringList scope;
+    if (!session.passwordChangeOnly) {
+        const QSet<QString> perms = m_roles.permissionsFor(user.roles);
+        scope = QStringList(perms.begin(), perms.end());
+        scope.sort();
+    }
+    const QJsonObject claims{
+        {QStringLiteral("iss"), m_settings.issuer},
+        {QStringLiteral("sub"), user.id},
+        {QStringLiteral("aud"), m_settings.audience},
+        {QStringLiteral("iat"), iat},
+        {QStringLiteral("nbf"), iat},
+        {QStringLiteral("exp"), exp},
+        {QStringLiteral("jti"), crypto::randomToken(16)},
+        {QStringLiteral("sid"), session.id},
+        {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)},
+        {QStringLiteral("scope"), scope.join(QLatin1Char(' '))},
+    };
+    IssuedTokens t;
+    t.accessToken = QString::fromLatin1(crypto::signJwt(claims, signer->key, signer->kid));
+    if (t.accessToken.isEmpty())
+        return ApiError::internal();
+    t.expiresIn = exp - iat;
+    t.refreshToken = refreshToken;
+    t.refreshExpiresIn = (qMin(session.idleExpiresAt, session.absoluteExpiresAt) - now) / 1000;
+    t.user = user;
+    return t;
+}
+
+Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString &refreshToken) {
+    const QByteArray hash = refreshHash(refreshToken);
+    const qint64 now = m_clock.nowMs();
+    auto found = m_sessions.findByRefreshHash(hash);
+    if (!found && found.error().status() != 404)
+        return found.error();
+    const auto reuse = [&](const Session &s) -> ApiError {
+        // A rotated-out token came back: it was stolen or replayed. End the whole session.
+        (void)writeTransaction(m_db, [&]() -> Status {
+            if (auto r = m_sessions.revoke(s.id, QStringLiteral("refresh_reuse"), now); !r)
+                return r;
+            return m_audit.append(client, {QStringLiteral("auth.refresh.reuse"),
+                                           QStringLiteral("session"),
+                                           s.id,
+                                           QStringLiteral("failure"),
+                                           {{QStringLiteral("user_id"), s.userId}}});
+        });
+        return invalidRefresh();
+    };
+    if (!found) {
+        auto previous = m_sessions.findByPreviousHash(hash);
+        if (previous)
+            return reuse(*previous);
+        return invalidRefresh();
+    }
+    Session session = *found;
+    if (!session.isLive(now))
+        return invalidRefresh();
+    auto user = m_users.find(session.userId);
+    if (!user || user->user.status != QLatin1String("active"))
+        return invalidRefresh();
+
+    const QString newToken = crypto::randomToken(32);
+    session.lastUsedAt = now;
+    session.idleExpiresAt = qMin(now + m_settings.refreshIdleMs, session.absoluteExpiresAt);
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_sessions.rotate(session.id, hash, refreshHash(newToken), now, session.idleExpiresAt); !r)
+            return r;
+        return m_audit.append(client, {QStringLiteral("auth.refresh"),
+                                       QStringLiteral("session"),
+                                       session.id,
+                                       QStringLiteral("success"),
+                                       {{QStringLiteral("user_id"), session.userId}}});
+    });
+    if (!s) {
+        // Lost a race with a concurrent refresh of the same token: that is a reuse too.
+        if (s.error().status() == 412)
+            return reuse(session);
+        return s.error();
+    }
+    return issue(user->user, session, newToken);
+}
+
+Status AuthService::logout(const Principal &me) {
+    return writeTransaction(m_db, [&]() -> Status {
+        const qint64 now = m_clock.nowMs();
+        if (auto r = m_sessions.revoke(me.sessionId, QStringLiteral("logout"), now); !r)
+            return r;
+        if (auto r = m_sessions.revokeToken(me.tokenId, me.tokenExpiresAt); !r)
+            return r;
+        return m_audit.append(me, {QStringLiteral("auth.logout"), QStringLiteral("session"), me.sessionId});
+    });
+}
+
+Status AuthService::logoutAll(const Principal &me) {
+    return writeTransaction(m_db, [&]() -> Status {
+        const qint64 now = m_clock.nowMs();
+        auto n = m_sessions.revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);
+        if (!n)
+            return n.error();
+        if (auto r = m_sessions.revokeToken(me.tokenId, me.tokenExpiresAt); !r)
+            return r;
+        return m_audit.append(me, {QStringLiteral("auth.logout_all"),
+                                   QStringLiteral("user"),
+                                   me.id,
+                                   QStringLiteral("success"),
+                                   {{QStringLiteral("count"), *n}}});
+    });
+}
+
+Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principal context) {
+    const auto jwt = crypto::decodeJwt(accessToken);
+    if (!jwt)
+        return invalidToken();
+    const QJsonValue kid = jwt->header.value(QStringLiteral("kid"));
+    if (!kid.isString())
+        return invalidToken();
+    const auto key = m_keys.verificationKey(kid.toString());
+    if (!key || !crypto::verifyJwtSignature(*jwt, *key))
+        return invalidToken();
+    const QJsonObject &c = jwt->claims;
+    const qint64 nowS = m_clock.nowSeconds();
+    const QJsonValue exp = c.value(QStringLiteral("exp")), nbf = c.value(QStringLiteral("nbf"));
+    const QString sub = c.value(QStringLiteral("sub")).toString(), sid = c.value(QStringLiteral("sid")).toString(),
+                  jti = c.value(QStringLiteral("jti")).toString();
+    if (c.value(QStringLiteral("iss")).toString() != m_settings.issuer ||
+        !audienceMatches(c.value(QStringLiteral("aud")), m_settings.audience) || !exp.isDouble() ||
+        static_cast<qint64>(exp.toDouble()) <= nowS || (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) ||
+        sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
+        return invalidToken();
+
+    auto access = m_sessions.access(sid, jti);
+    if (!access)
+        return access.error().status() == 401 ? invalidToken() : access.error();
+    if (access->session.userId != sub || !access->session.isLive(m_clock.nowMs()) || !access->userActive ||
+        access->tokenRevoked)
+        return invalidToken();
+
+    context.type = Principal::Type::User;
+    context.id = sub;
+    context.sessionId = sid;
+    context.tokenId = jti;
+    context.tokenExpiresAt = static_cast<qint64>(exp.toDouble()) * 1000;
+    context.permissions = m_roles.permissionsFor(access->roles);
+    context.passwordChangeOnly = access->session.passwordChangeOnly;
+    return context;
+}
+
+QJsonObject AuthService::openidConfiguration() const {
+    return QJsonObject{
+        {QStringLiteral("issuer"), m_settings.issuer},
+        {QStringLiteral("jwks_uri"), QString(m_settings.issuer + QStringLiteral("/.well-known/jwks.json"))},
+        {QStringLiteral("token_endpoint"), QString(m_settings.issuer + QStringLiteral("/api/v1/auth/login"))},
+        {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
+        {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
+        {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
+        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("token")}},
+        {QStringLiteral("grant_types_supported"),
+         QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token")}},
+        {QStringLiteral("claims_supported"),
+         QJsonArray{QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp"),
+                    QStringLiteral("iat"), QStringLiteral("nbf"), QStringLiteral("jti"), QStringLiteral("sid"),
+                    QStringLiteral("roles"), QStringLiteral("scope")}},
+    };
+}
+
+} // namespace keyward

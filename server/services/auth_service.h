@@ -1,0 +1,72 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "crypto/password_hasher.h"
+#include "store/session_repository.h"
+#include "store/user_repository.h"
+
+namespace keyward {
+
+class Clock;
+class KeyService;
+class RoleService;
+
+struct TokenSettings {
+    QString issuer;
+    QString audience = QStringLiteral("keyward");
+    qint64 accessTtlMs = 15 * 60'000;
+    qint64 refreshIdleMs = 7LL * 24 * 3600'000;
+    qint64 refreshAbsoluteMs = 30LL * 24 * 3600'000;
+};
+
+struct IssuedTokens {
+    QString accessToken;
+    qint64 expiresIn = 0; // seconds
+    QString refreshToken;
+    qint64 refreshExpiresIn = 0;
+    User user;
+
+    QJsonObject toJson(qint64 nowMs) const;
+};
+
+// Logins, token refresh with rotation and reuse detection, logout, and the check of every access
+// token presented to the API.
+class AuthService {
+public:
+    AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
+                const crypto::PasswordHasher &hasher, TokenSettings settings);
+
+    // `client` carries the caller's address, user agent and request id.
+    Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
+    Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
+    Status logout(const Principal &me);
+    Status logoutAll(const Principal &me);
+
+    // Verifies a bearer token (signature, kid, alg, iss, aud, exp, nbf) and its session, and returns
+    // the principal with its current permissions. `context` supplies ip, user agent and request id.
+    Result<Principal> authenticate(QByteArrayView accessToken, Principal context);
+
+    const TokenSettings &settings() const { return m_settings; }
+    // The issuer follows the port actually bound when no public URL is configured; set before serving.
+    void setIssuer(const QString &issuer) { m_settings.issuer = issuer; }
+    QJsonObject openidConfiguration() const;
+
+private:
+    Result<IssuedTokens> issue(const User &user, const Session &session, const QString &refreshToken);
+    Status failLogin(const Principal &client, const QString &userId, const QString &login, const QString &reason);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    RoleService &m_roles;
+    KeyService &m_keys;
+    const crypto::PasswordHasher &m_hasher;
+    TokenSettings m_settings;
+    UserRepository m_users;
+    SessionRepository m_sessions;
+};
+
+} // namespace keyward

@@ -1,0 +1,140 @@
+#include "key_service.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "crypto/digest.h"
+
+#include <QJsonArray>
+#include <QMutexLocker>
+
+namespace keyward {
+
+namespace {
+// Keys of other nodes (a rotation elsewhere) are picked up at most this late.
+constexpr qint64 ReloadIntervalMs = 30'000;
+
+QByteArray sealContext(const QString &kid) {
+    return QByteArray("signing_key:") + kid.toUtf8();
+}
+} // namespace
+
+KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, QString algorithm,
+                       qint64 accessTtlMs)
+    : m_db(db)
+    , m_clock(clock)
+    , m_sealer(sealer)
+    , m_repo(db)
+    , m_algorithm(std::move(algorithm))
+    , m_accessTtlMs(accessTtlMs) {}
+
+Status KeyService::reload() {
+    // Retired keys stay while tokens they signed may be alive (plus a minute of clock skew).
+    auto keys = m_repo.published(m_clock.nowMs() - m_accessTtlMs - 60'000);
+    if (!keys)
+        return keys.error();
+    std::optional<Signer> signer;
+    QHash<QString, crypto::SigningKey> publicKeys;
+    for (const StoredSigningKey &k : *keys) {
+        if (auto pub = crypto::SigningKey::fromPem(k.algorithm, k.publicPem))
+            publicKeys.insert(k.kid, *pub);
+        if (signer || k.retiredAt != 0 || k.algorithm != m_algorithm)
+            continue;
+        auto pem = m_sealer.open(k.privateSealed, sealContext(k.kid));
+        if (!pem) {
+            qCCritical(lcCrypto).noquote() << "signing key" << k.kid << "cannot be unsealed: wrong master key?";
+            continue;
+        }
+        auto priv = crypto::SigningKey::fromPem(k.algorithm, *pem);
+        crypto::wipe(*pem);
+        if (priv)
+            signer = Signer{k.kid, *priv};
+    }
+    QMutexLocker lock(&m_mutex);
+    m_signer = signer;
+    m_public = publicKeys;
+    m_loadedAt = m_clock.nowMs();
+    return success();
+}
+
+Status KeyService::ensureActiveKey() {
+    if (auto s = reload(); !s)
+        return s;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_signer)
+            return success();
+    }
+    auto kid = rotate();
+    if (!kid)
+        return kid.error();
+    return success();
+}
+
+Result<QString> KeyService::rotate() {
+    auto key = crypto::SigningKey::generate(m_algorithm);
+    if (!key)
+        return ApiError::internal();
+    StoredSigningKey stored;
+    stored.createdAt = m_clock.nowMs();
+    stored.kid = crypto::randomToken(12);
+    stored.algorithm = m_algorithm;
+    stored.publicPem = key->publicPem();
+    QByteArray pem = key->privatePem();
+    stored.privateSealed = m_sealer.seal(pem, sealContext(stored.kid));
+    crypto::wipe(pem);
+    Transaction tx(m_db);
+    if (auto s = m_repo.insert(stored); !s)
+        return s.error();
+    if (auto s = m_repo.retireOthers(stored.kid, stored.createdAt); !s)
+        return s.error();
+    if (!tx.commit())
+        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable."), 1);
+    qCInfo(lcCrypto).noquote() << "new" << m_algorithm << "signing key" << stored.kid;
+    if (auto s = reload(); !s)
+        return s.error();
+    return stored.kid;
+}
+
+Result<KeyService::Signer> KeyService::signer() {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_signer && m_clock.nowMs() - m_loadedAt < ReloadIntervalMs)
+            return *m_signer;
+    }
+    if (auto s = reload(); !s)
+        return s.error();
+    QMutexLocker lock(&m_mutex);
+    if (!m_signer)
+        return ApiError::serviceUnavailable(QStringLiteral("No signing key is available."), 5);
+    return *m_signer;
+}
+
+std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid) {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (auto it = m_public.constFind(kid); it != m_public.constEnd())
+            return *it;
+        // An unknown kid may be a key another node just created, but random kids must not
+        // turn every request into a database read: reload at most once per interval.
+        if (m_clock.nowMs() - m_loadedAt < ReloadIntervalMs)
+            return std::nullopt;
+    }
+    if (!reload())
+        return std::nullopt;
+    QMutexLocker lock(&m_mutex);
+    if (auto it = m_public.constFind(kid); it != m_public.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+Result<QJsonObject> KeyService::jwks() {
+    if (auto s = reload(); !s)
+        return s.error();
+    QMutexLocker lock(&m_mutex);
+    QJsonArray keys;
+    for (auto it = m_public.cbegin(); it != m_public.cend(); ++it)
+        keys.append(it.value().publicJwk(it.key()));
+    return QJsonObject{{QStringLiteral("keys"), keys}};
+}
+
+} // namespace keyward

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/result.h"
+#include "crypto/sealer.h"
+#include "crypto/signing_key.h"
+#include "store/signing_key_repository.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMutex>
+
+namespace keyward {
+
+class Clock;
+
+// Access-token signing keys: created on first start, private halves sealed with the master key,
+// public halves published as JWKS. Retired keys keep verifying (and stay in the JWKS) until every
+// token they signed has expired.
+class KeyService {
+public:
+    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, QString algorithm, qint64 accessTtlMs);
+
+    // Makes sure an active key of the configured algorithm exists (creates one if not).
+    Status ensureActiveKey();
+    // A new active key; the previous ones are retired.
+    Result<QString> rotate();
+
+    struct Signer {
+        QString kid;
+        crypto::SigningKey key;
+    };
+    Result<Signer> signer();
+    // The public key for a kid, or nullopt for an unknown kid.
+    std::optional<crypto::SigningKey> verificationKey(const QString &kid);
+    Result<QJsonObject> jwks();
+    QString algorithm() const { return m_algorithm; }
+
+private:
+    Status reload();
+
+    Database &m_db;
+    const Clock &m_clock;
+    const crypto::Sealer &m_sealer;
+    SigningKeyRepository m_repo;
+    QString m_algorithm;
+    qint64 m_accessTtlMs;
+
+    QMutex m_mutex;
+    std::optional<Signer> m_signer;
+    QHash<QString, crypto::SigningKey> m_public;
+    qint64 m_loadedAt = 0;
+};
+
+} // namespace keyward

@@ -1,0 +1,187 @@
+#include "role_service.h"
+
+#include "core/clock.h"
+#include "core/permissions.h"
+#include "validation.h"
+#include "write_transaction.h"
+
+#include <QJsonArray>
+#include <QMutexLocker>
+
+namespace keyward {
+
+namespace {
+constexpr qint64 CacheMs = 5'000;
+}
+
+RoleService::RoleService(Database &db, const Clock &clock, AuditService &audit)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_repo(db) {}
+
+Result<QList<Role>> RoleService::list(const Principal &actor) {
+    if (auto e = missing(actor, permission::RolesManage))
+        return *e;
+    return m_repo.list();
+}
+
+Result<Role> RoleService::get(const Principal &actor, const QString &name) {
+    if (auto e = missing(actor, permission::RolesManage))
+        return *e;
+    return m_repo.find(name);
+}
+
+void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors) {
+    for (const QString &p : permissions) {
+        if (!permission::isKnown(p)) {
+            errors.append({QStringLiteral("permissions"), QStringLiteral("unknown_permission"),
+                           QStringLiteral("Unknown permission '%1'.").arg(p)});
+            return;
+        }
+        if (!actor.permissions.contains(p)) {
+            errors.append({QStringLiteral("permissions"), QStringLiteral("not_grantable"),
+                           QStringLiteral("You cannot grant '%1', which you do not hold.").arg(p)});
+            return;
+        }
+    }
+}
+
+Result<Role> RoleService::create(const Principal &actor, const RoleInput &input) {
+    if (auto e = missing(actor, permission::RolesManage))
+        return *e;
+    QList<FieldError> errors = input.parseErrors;
+    validation::roleName(input.name, errors);
+    if (input.description.size() > 500)
+        errors.append(
+            {QStringLiteral("description"), QStringLiteral("too_long"), QStringLiteral("At most 500 characters.")});
+    checkPermissions(actor, input.permissions, errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    Role role{input.name, input.description, input.permissions, false};
+    role.permissions.removeDuplicates();
+    role.permissions.sort();
+    auto r = writeTransaction(m_db, [&]() -> Status {
+        if (auto s = m_repo.insert(role, m_clock.nowMs()); !s)
+            return s;
+        return m_audit.append(actor, {QStringLiteral("role.create"),
+                                      QStringLiteral("role"),
+                                      role.name,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}});
+    });
+    if (!r)
+        return r.error();
+    invalidate();
+    return role;
+}
+
+Result<Role> RoleService::update(const Principal &actor, const QString &name, const RolePatch &patch) {
+    if (auto e = missing(actor, permission::RolesManage))
+        return *e;
+    QList<FieldError> errors = patch.parseErrors;
+    if (patch.description && patch.description->size() > 500)
+        errors.append(
+            {QStringLiteral("description"), QStringLiteral("too_long"), QStringLiteral("At most 500 characters.")});
+    if (patch.permissions)
+        checkPermissions(actor, *patch.permissions, errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    Role role;
+    auto r = writeTransaction(m_db, [&]() -> Status {
+        auto found = m_repo.find(name);
+        if (!found)
+            return found.error();
+        if (found->builtin)
+            return ApiError::conflict(QStringLiteral("Built-in roles cannot be changed."));
+        role = *found;
+        if (patch.description)
+            role.description = *patch.description;
+        if (patch.permissions) {
+            role.permissions = *patch.permissions;
+            role.permissions.removeDuplicates();
+            role.permissions.sort();
+        }
+        if (auto s = m_repo.update(role, m_clock.nowMs()); !s)
+            return s;
+        return m_audit.append(actor, {QStringLiteral("role.update"),
+                                      QStringLiteral("role"),
+                                      role.name,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}});
+    });
+    if (!r)
+        return r.error();
+    invalidate();
+    return role;
+}
+
+Status RoleService::remove(const Principal &actor, const QString &name) {
+    if (auto e = missing(actor, permission::RolesManage))
+        return *e;
+    auto r = writeTransaction(m_db, [&]() -> Status {
+        auto found = m_repo.find(name);
+        if (!found)
+            return found.error();
+        if (found->builtin)
+            return ApiError::conflict(QStringLiteral("Built-in roles cannot be deleted."));
+        if (auto s = m_repo.remove(name); !s)
+            return s;
+        return m_audit.append(actor, {QStringLiteral("role.delete"), QStringLiteral("role"), name});
+    });
+    invalidate();
+    return r;
+}
+
+void RoleService::invalidate() {
+    QMutexLocker lock(&m_mutex);
+    m_cachedAt = 0;
+}
+
+QHash<QString, QStringList> RoleService::snapshot() {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_cachedAt && m_clock.nowMs() - m_cachedAt < CacheMs)
+            return m_cache;
+    }
+    auto roles = m_repo.list();
+    QMutexLocker lock(&m_mutex);
+    if (roles) {
+        m_cache.clear();
+        for (const Role &r : *roles)
+            m_cache.insert(r.name, r.permissions);
+        m_cachedAt = m_clock.nowMs();
+    }
+    return m_cache;
+}
+
+QSet<QString> RoleService::permissionsFor(const QStringList &roles) {
+    const auto all = snapshot();
+    QSet<QString> out;
+    for (const QString &role : roles)
+        for (const QString &p : all.value(role))
+            out.insert(p);
+    return out;
+}
+
+void RoleService::checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,
+                                  const QString &field) {
+    invalidate(); // assignment decisions read the current roles, not a cached view
+    const auto all = snapshot();
+    for (const QString &role : roles) {
+        if (!all.contains(role)) {
+            errors.append({field, QStringLiteral("unknown_role"), QStringLiteral("Unknown role '%1'.").arg(role)});
+            return;
+        }
+        for (const QString &p : all.value(role)) {
+            if (!actor.permissions.contains(p)) {
+                errors.append(
+                    {field, QStringLiteral("not_grantable"),
+                     QStringLiteral("You cannot assign '%1': it grants '%2', which you do not hold.").arg(role, p)});
+                return;
+            }
+        }
+    }
+}
+
+} // namespace keyward

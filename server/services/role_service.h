@@ -1,0 +1,65 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "store/role_repository.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <optional>
+
+namespace keyward {
+
+class Clock;
+
+struct RoleInput {
+    QString name;
+    QString description;
+    QStringList permissions;
+    QList<FieldError> parseErrors;
+};
+
+struct RolePatch {
+    std::optional<QString> description;
+    std::optional<QStringList> permissions;
+    QList<FieldError> parseErrors;
+};
+
+// Roles and their permissions. Built-in roles are fixed; custom roles are created, changed and
+// deleted by holders of roles:manage, who can only grant permissions they hold themselves.
+class RoleService {
+public:
+    RoleService(Database &db, const Clock &clock, AuditService &audit);
+
+    Result<QList<Role>> list(const Principal &actor);
+    Result<Role> get(const Principal &actor, const QString &name);
+    Result<Role> create(const Principal &actor, const RoleInput &input);
+    Result<Role> update(const Principal &actor, const QString &name, const RolePatch &patch);
+    Status remove(const Principal &actor, const QString &name);
+
+    // Permissions granted by these roles, from a cache refreshed every few seconds (role changes on
+    // other nodes apply within that time; on this node at once).
+    QSet<QString> permissionsFor(const QStringList &roles);
+    // Names in `roles` that do not exist, as field errors on `field`.
+    void checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,
+                         const QString &field = QStringLiteral("roles"));
+
+private:
+    void invalidate();
+    QHash<QString, QStringList> snapshot();
+    void checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    RoleRepository m_repo;
+
+    QMutex m_mutex;
+    QHash<QString, QStringList> m_cache;
+    qint64 m_cachedAt = 0;
+};
+
+} // namespace keyward

@@ -1,0 +1,56 @@
+#include "services.h"
+
+#include "core/config.h"
+#include "crypto/digest.h"
+#include "store/migrations.h"
+
+namespace keyward {
+
+ServiceOptions ServiceOptions::fromConfig(const Config &config) {
+    ServiceOptions o;
+    o.argon2.memoryKiB = static_cast<quint32>(config.integer(QStringLiteral("argon2-memory")));
+    o.argon2.iterations = static_cast<quint32>(config.integer(QStringLiteral("argon2-iterations")));
+    o.argon2.parallelism = static_cast<quint32>(config.integer(QStringLiteral("argon2-parallelism")));
+    o.tokens.issuer = config.value(QStringLiteral("public-url"));
+    if (o.tokens.issuer.isEmpty())
+        o.tokens.issuer = QStringLiteral("http://") + config.value(QStringLiteral("listen"));
+    while (o.tokens.issuer.endsWith(QLatin1Char('/')))
+        o.tokens.issuer.chop(1);
+    o.tokens.audience = config.value(QStringLiteral("audience"));
+    o.tokens.accessTtlMs = config.value(QStringLiteral("access-ttl")).toLongLong() * 1000;
+    o.tokens.refreshIdleMs = config.value(QStringLiteral("refresh-idle-ttl")).toLongLong() * 1000;
+    o.tokens.refreshAbsoluteMs = config.value(QStringLiteral("refresh-absolute-ttl")).toLongLong() * 1000;
+    o.jwtAlgorithm = config.value(QStringLiteral("jwt-alg"));
+    o.registrationOpen = config.value(QStringLiteral("registration")) == QLatin1String("true");
+    return o;
+}
+
+Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, const ServiceOptions &options,
+                   const Clock &clock)
+    : m_db(std::move(db))
+    , m_clock(clock)
+    , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
+    , m_hasher(options.argon2)
+    , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
+    , m_roles(*m_db, clock, m_audit)
+    , m_keys(*m_db, clock, m_sealer, options.jwtAlgorithm, options.tokens.accessTtlMs)
+    , m_users(*m_db, clock, m_audit, m_roles, m_hasher)
+    , m_sessions(*m_db, clock, m_audit)
+    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_hasher, options.tokens) {
+    m_users.setRegistrationOpen(options.registrationOpen);
+}
+
+Status Services::start() {
+    const MigrationStatus status = Migrations(*m_db).status();
+    if (!status.problem.isEmpty())
+        return ApiError::serviceUnavailable(status.problem, 0);
+    if (!status.upToDate())
+        return ApiError::serviceUnavailable(QStringLiteral("the database schema is at version %1, this Keyward needs "
+                                                           "%2: run `keyward-server migrate`")
+                                                .arg(status.current)
+                                                .arg(status.latest),
+                                            0);
+    return m_keys.ensureActiveKey();
+}
+
+} // namespace keyward

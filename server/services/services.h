@@ -1,0 +1,69 @@
+#pragma once
+
+#include "audit_service.h"
+#include "auth_service.h"
+#include "core/clock.h"
+#include "crypto/password_hasher.h"
+#include "crypto/sealer.h"
+#include "key_service.h"
+#include "role_service.h"
+#include "session_service.h"
+#include "user_service.h"
+
+#include <atomic>
+#include <memory>
+
+namespace keyward {
+
+class Config;
+
+struct ServiceOptions {
+    crypto::Argon2Params argon2;
+    TokenSettings tokens;
+    QString jwtAlgorithm = QStringLiteral("RS256");
+    bool registrationOpen = false;
+
+    static ServiceOptions fromConfig(const Config &config);
+};
+
+// The composition root of the business layer: one instance per process, shared by the HTTP
+// routes and the GUI, which are both thin faces on these services.
+class Services {
+public:
+    // `masterKey` is the 256-bit master key; separate keys for sealing and the audit chain are
+    // derived from it, so neither use can weaken the other.
+    Services(std::shared_ptr<Database> db, const QByteArray &masterKey, const ServiceOptions &options,
+             const Clock &clock = Clock::system());
+
+    // Refuses a database whose schema is not current, and makes sure a signing key exists.
+    Status start();
+
+    Database &database() { return *m_db; }
+    const Clock &clock() const { return m_clock; }
+    const crypto::PasswordHasher &hasher() const { return m_hasher; }
+    AuditService &audit() { return m_audit; }
+    RoleService &roles() { return m_roles; }
+    KeyService &keys() { return m_keys; }
+    UserService &users() { return m_users; }
+    SessionService &sessions() { return m_sessions; }
+    AuthService &auth() { return m_auth; }
+
+    // Shutdown has begun: readiness answers 503 from now on.
+    void beginShutdown() { m_shuttingDown = true; }
+    bool isShuttingDown() const { return m_shuttingDown; }
+
+private:
+    std::shared_ptr<Database> m_db;
+    const Clock &m_clock;
+    crypto::Sealer m_sealer;
+    crypto::PasswordHasher m_hasher;
+    AuditService m_audit;
+    RoleService m_roles;
+    KeyService m_keys;
+    UserService m_users;
+    SessionService m_sessions;
+    AuthService m_auth;
+    std::atomic<bool> m_shuttingDown{false};
+};
+
+} // namespace keyward

@@ -1,0 +1,384 @@
+#include "user_service.h"
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/permissions.h"
+#include "role_service.h"
+#include "validation.h"
+#include "write_transaction.h"
+
+#include <QJsonArray>
+
+namespace keyward {
+
+namespace {
+
+const QString AdminRole = QStringLiteral("admin");
+
+bool isActiveAdmin(const User &u) {
+    return u.status == QLatin1String("active") && !u.isDeleted() && u.roles.contains(AdminRole);
+}
+
+QStringList identifiers(const User &u) {
+    return {u.username, u.email, u.email.section(QLatin1Char('@'), 0, 0), u.displayName};
+}
+
+ApiError notFoundUser() {
+    return ApiError::notFound(QStringLiteral("No user with this id."));
+}
+
+// Names of the fields a patch touches, for the audit trail (never their values: some are personal).
+QJsonArray changedFields(const UserPatch &p) {
+    QJsonArray out;
+    const std::pair<bool, const char *> fields[] = {{p.username.has_value(), "username"},
+                                                    {p.email.has_value(), "email"},
+                                                    {p.displayName.has_value(), "display_name"},
+                                                    {p.status.has_value(), "status"},
+                                                    {p.roles.has_value(), "roles"},
+                                                    {p.requirePasswordChange.has_value(), "require_password_change"},
+                                                    {p.emailVerified.has_value(), "email_verified"},
+                                                    {p.attributes.has_value(), "attributes"}};
+    for (const auto &[present, name] : fields)
+        if (present)
+            out.append(QLatin1String(name));
+    return out;
+}
+
+} // namespace
+
+UserService::UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
+                         const crypto::PasswordHasher &hasher, PasswordPolicy policy)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_roles(roles)
+    , m_hasher(hasher)
+    , m_policy(policy)
+    , m_users(db)
+    , m_sessions(db) {}
+
+Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted) {
+    if (!isValidId(id))
+        return notFoundUser();
+    return m_users.find(id, includeDeleted);
+}
+
+Status UserService::guardLastAdmin(const User &before, const User *after) {
+    if (!isActiveAdmin(before) || (after && isActiveAdmin(*after)))
+        return success();
+    auto admins = m_users.countActiveAdmins();
+    if (!admins)
+        return admins.error();
+    if (*admins <= 1)
+        return ApiError::conflict(QStringLiteral("This is the last active administrator; make another user an "
+                                                 "administrator first."));
+    return success();
+}
+
+Result<User> UserService::create(const Principal &actor, const CreateUserRequest &r) {
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    QList<FieldError> errors = r.parseErrors;
+    const QStringList roles = r.roles.value_or(QStringList{QStringLiteral("user")});
+    m_roles.checkAssignable(actor, roles, errors);
+    return insertNew(actor, r, roles, errors, QStringLiteral("user.create"));
+}
+
+Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r) {
+    if (!m_registrationOpen)
+        return ApiError(403, QStringLiteral("registration-disabled"), QStringLiteral("Registration disabled"),
+                        QStringLiteral("Self-registration is turned off; ask an administrator for an account."));
+    QList<FieldError> errors = r.parseErrors;
+    if (!r.password)
+        errors.append(
+            {QStringLiteral("password"), QStringLiteral("required"), QStringLiteral("This field is required.")});
+    CreateUserRequest own = r;
+    own.status = QStringLiteral("active");
+    own.requirePasswordChange = false;
+    own.emailVerified = false;
+    own.attributes.clear();
+    return insertNew(client, own, {QStringLiteral("user")}, errors, QStringLiteral("user.register"));
+}
+
+Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequest &r, const QStringList &roles,
+                                    QList<FieldError> errors, const QString &action) {
+    validation::username(r.username, errors);
+    validation::email(r.email, errors);
+    validation::displayName(r.displayName, errors);
+    validation::status(r.status, errors);
+    validation::attributes(r.attributes, errors);
+    if (r.password)
+        m_policy.check(*r.password, {r.username, r.email, r.displayName}, errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+
+    User u;
+    u.createdAt = u.updatedAt = m_clock.nowMs();
+    u.id = newId(u.createdAt);
+    u.username = r.username;
+    u.email = r.email;
+    u.emailVerified = r.emailVerified;
+    u.displayName = r.displayName;
+    u.status = r.status;
+    u.roles = roles;
+    u.roles.removeDuplicates();
+    u.roles.sort();
+    u.requirePasswordChange = r.requirePasswordChange;
+    u.attributes = r.attributes;
+    const QString hash = r.password ? m_hasher.hash(*r.password) : QString();
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (auto i = m_users.insert(u, hash); !i)
+            return i;
+        return m_audit.append(actor, {action,
+                                      QStringLiteral("user"),
+                                      u.id,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("username"), u.username},
+                                       {QStringLiteral("roles"), QJsonArray::fromStringList(u.roles)}}});
+    });
+    if (!s)
+        return s.error();
+    return u;
+}
+
+Result<User> UserService::get(const Principal &actor, const QString &id) {
+    if (auto e = missing(actor, permission::UsersRead))
+        return *e;
+    auto r = findForActor(id, true);
+    if (!r)
+        return r.error();
+    return r->user;
+}
+
+Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter) {
+    if (auto e = missing(actor, permission::UsersRead))
+        return *e;
+    QList<FieldError> errors;
+    if (filter.limit < 1 || filter.limit > 200)
+        errors.append({QStringLiteral("limit"), QStringLiteral("out_of_range"), QStringLiteral("Must be 1 to 200.")});
+    if (!UserRepository::isValidSort(filter.sort))
+        errors.append({QStringLiteral("sort"), QStringLiteral("invalid_value"),
+                       QStringLiteral("One of created_at, username, last_login_at, optionally prefixed with '-'.")});
+    if (!filter.status.isEmpty())
+        validation::status(filter.status, errors);
+    if (filter.q.size() > 200)
+        errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    return m_users.list(filter);
+}
+
+Result<User> UserService::applyPatch(const Principal &actor, const QString &id, const UserPatch &p,
+                                     std::optional<qint64> ifMatch, const QString &action) {
+    QList<FieldError> errors = p.parseErrors;
+    if (p.username)
+        validation::username(*p.username, errors);
+    if (p.email)
+        validation::email(*p.email, errors);
+    if (p.displayName)
+        validation::displayName(*p.displayName, errors);
+    if (p.status)
+        validation::status(*p.status, errors);
+    if (p.attributes)
+        validation::attributes(*p.attributes, errors);
+    if (p.roles)
+        m_roles.checkAssignable(actor, *p.roles, errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+
+    User after;
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        auto found = findForActor(id, false);
+        if (!found)
+            return found.error();
+        const User before = found->user;
+        if (ifMatch && *ifMatch != before.version)
+            return ApiError::preconditionFailed(
+                QStringLiteral("The user was changed since you read it (ETag mismatch)."));
+        after = before;
+        if (p.username)
+            after.username = *p.username;
+        if (p.email && *p.email != before.email) {
+            after.email = *p.email;
+            after.emailVerified = false; // a new address is unproven
+        }
+        if (p.displayName)
+            after.displayName = *p.displayName;
+        if (p.status)
+            after.status = *p.status;
+        if (p.roles) {
+            after.roles = *p.roles;
+            after.roles.removeDuplicates();
+            after.roles.sort();
+        }
+        if (p.requirePasswordChange)
+            after.requirePasswordChange = *p.requirePasswordChange;
+        if (p.emailVerified)
+            after.emailVerified = *p.emailVerified;
+        if (p.attributes)
+            after.attributes = *p.attributes;
+        // Taking roles away is also subject to the grant rule: no one removes what they could not give.
+        if (p.roles) {
+            QList<FieldError> removalErrors;
+            QStringList removed;
+            for (const QString &role : before.roles)
+                if (!after.roles.contains(role))
+                    removed << role;
+            m_roles.checkAssignable(actor, removed, removalErrors);
+            if (!removalErrors.isEmpty())
+                return ApiError::validation(removalErrors);
+        }
+        if (auto g = guardLastAdmin(before, &after); !g)
+            return g;
+        after.updatedAt = m_clock.nowMs();
+        if (auto u = m_users.update(after); !u)
+            return u;
+        if (p.roles && after.roles != before.roles)
+            if (auto r = m_users.setRoles(after.id, after.roles); !r)
+                return r;
+        ++after.version;
+        // A disabled account must lose access at once, not when its tokens expire.
+        if (before.status == QLatin1String("active") && after.status == QLatin1String("disabled"))
+            if (auto r = m_sessions.revokeAllOfUser(after.id, QStringLiteral("disabled"), after.updatedAt); !r)
+                return r.error();
+        return m_audit.append(actor, {action,
+                                      QStringLiteral("user"),
+                                      after.id,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("fields"), changedFields(p)}}});
+    });
+    if (!s)
+        return s.error();
+    return after;
+}
+
+Result<User> UserService::update(const Principal &actor, const QString &id, const UserPatch &patch,
+                                 std::optional<qint64> ifMatch) {
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    return applyPatch(actor, id, patch, ifMatch, QStringLiteral("user.update"));
+}
+
+Status UserService::remove(const Principal &actor, const QString &id, bool purge) {
+    if (auto e = missing(actor, permission::UsersDelete))
+        return *e;
+    return writeTransaction(m_db, [&]() -> Status {
+        auto found = findForActor(id, purge);
+        if (!found)
+            return found.error();
+        if (auto g = guardLastAdmin(found->user, nullptr); !g)
+            return g;
+        const qint64 now = m_clock.nowMs();
+        if (purge) {
+            if (auto r = m_users.purge(id); !r)
+                return r;
+        } else {
+            User u = found->user;
+            u.deletedAt = now;
+            u.updatedAt = now;
+            if (auto r = m_users.update(u); !r)
+                return r;
+            if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("deleted"), now); !r)
+                return r.error();
+        }
+        return m_audit.append(actor, {purge ? QStringLiteral("user.purge") : QStringLiteral("user.delete"),
+                                      QStringLiteral("user"),
+                                      id,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("username"), found->user.username}}});
+    });
+}
+
+Result<User> UserService::restore(const Principal &actor, const QString &id) {
+    if (auto e = missing(actor, permission::UsersDelete))
+        return *e;
+    User u;
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        auto found = findForActor(id, true);
+        if (!found)
+            return found.error();
+        u = found->user;
+        if (!u.isDeleted())
+            return ApiError::conflict(QStringLiteral("The user is not deleted."));
+        u.deletedAt = 0;
+        u.updatedAt = m_clock.nowMs();
+        if (auto r = m_users.update(u); !r)
+            return r;
+        ++u.version;
+        return m_audit.append(actor, {QStringLiteral("user.restore"), QStringLiteral("user"), id});
+    });
+    if (!s)
+        return s.error();
+    return u;
+}
+
+Status UserService::setPassword(const Principal &actor, const QString &id, const QString &newPassword,
+                                bool requireChange) {
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    auto found = findForActor(id, false);
+    if (!found)
+        return found.error();
+    QList<FieldError> errors;
+    m_policy.check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    const QString hash = m_hasher.hash(newPassword);
+    return writeTransaction(m_db, [&]() -> Status {
+        const qint64 now = m_clock.nowMs();
+        if (auto r = m_users.setPassword(id, hash, requireChange, now); !r)
+            return r;
+        if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("password_reset"), now); !r)
+            return r.error();
+        return m_audit.append(actor, {QStringLiteral("user.password.set"),
+                                      QStringLiteral("user"),
+                                      id,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("require_password_change"), requireChange}}});
+    });
+}
+
+Result<User> UserService::me(const Principal &me) {
+    auto r = m_users.find(me.id);
+    if (!r)
+        return r.error();
+    return r->user;
+}
+
+Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch) {
+    return applyPatch(me, me.id, patch, std::nullopt, QStringLiteral("me.update"));
+}
+
+Status UserService::changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword) {
+    auto found = m_users.find(me.id);
+    if (!found)
+        return found.error();
+    QList<FieldError> errors;
+    const bool currentOk = m_hasher.verify(currentPassword, found->passwordHash);
+    if (!currentOk)
+        errors.append({QStringLiteral("current_password"), QStringLiteral("incorrect"),
+                       QStringLiteral("The current password is not correct.")});
+    m_policy.check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    if (!errors.isEmpty()) {
+        if (!currentOk)
+            (void)m_audit.record(me, {QStringLiteral("me.password.change"),
+                                      QStringLiteral("user"),
+                                      me.id,
+                                      QStringLiteral("failure"),
+                                      {{QStringLiteral("reason"), QStringLiteral("incorrect")}}});
+        return ApiError::validation(errors);
+    }
+    const QString hash = m_hasher.hash(newPassword);
+    return writeTransaction(m_db, [&]() -> Status {
+        const qint64 now = m_clock.nowMs();
+        if (auto r = m_users.setPassword(me.id, hash, false, now); !r)
+            return r;
+        if (auto r = m_sessions.revokeAllOfUser(me.id, QStringLiteral("password_changed"), now, me.sessionId); !r)
+            return r.error();
+        if (auto r = m_sessions.clearPasswordChangeOnly(me.sessionId); !r)
+            return r;
+        return m_audit.append(me, {QStringLiteral("me.password.change"), QStringLiteral("user"), me.id});
+    });
+}
+
+} // namespace keyward

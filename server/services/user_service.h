@@ -1,0 +1,94 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "core/user.h"
+#include "crypto/password_hasher.h"
+#include "password_policy.h"
+#include "store/session_repository.h"
+#include "store/user_repository.h"
+
+#include <atomic>
+#include <optional>
+
+namespace keyward {
+
+class Clock;
+class RoleService;
+
+struct CreateUserRequest {
+    QString username;
+    QString email;
+    std::optional<QString> password;
+    QString displayName; // null: none
+    std::optional<QStringList> roles;
+    QString status = QStringLiteral("active");
+    bool requirePasswordChange = false;
+    bool emailVerified = false;
+    QMap<QString, QString> attributes;
+    QList<FieldError> parseErrors;
+};
+
+// Fields absent from a PATCH stay as they are. displayName set to a null QString clears it.
+struct UserPatch {
+    std::optional<QString> username;
+    std::optional<QString> email;
+    std::optional<QString> displayName;
+    std::optional<QString> status;
+    std::optional<QStringList> roles;
+    std::optional<bool> requirePasswordChange;
+    std::optional<bool> emailVerified;
+    std::optional<QMap<QString, QString>> attributes;
+    QList<FieldError> parseErrors;
+};
+
+// The rules about users: validation, uniqueness, who may grant what, the last administrator,
+// sessions that must end when an account changes, and the audit event of every change.
+// Password hashing happens here; callers on an event loop run these methods on the hashing pool.
+class UserService {
+public:
+    UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
+                const crypto::PasswordHasher &hasher, PasswordPolicy policy = {});
+
+    Result<User> create(const Principal &actor, const CreateUserRequest &request);
+    // Self-registration by an anonymous client: the `user` role, nothing else; 403 while closed.
+    Result<User> registerSelf(const Principal &client, const CreateUserRequest &request);
+    void setRegistrationOpen(bool open) { m_registrationOpen = open; }
+    Result<User> get(const Principal &actor, const QString &id);
+    Result<UserPage> list(const Principal &actor, const UserFilter &filter);
+    // `ifMatch` is the version the caller last saw (If-Match); nullopt skips the check.
+    Result<User> update(const Principal &actor, const QString &id, const UserPatch &patch,
+                        std::optional<qint64> ifMatch = std::nullopt);
+    Status remove(const Principal &actor, const QString &id, bool purge);
+    Result<User> restore(const Principal &actor, const QString &id);
+    Status setPassword(const Principal &actor, const QString &id, const QString &newPassword, bool requireChange);
+
+    // Self-service: the actor is the user.
+    Result<User> me(const Principal &me);
+    Result<User> updateMe(const Principal &me, const UserPatch &patch);
+    Status changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword);
+
+    const PasswordPolicy &policy() const { return m_policy; }
+
+private:
+    Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
+                           QList<FieldError> errors, const QString &action);
+    Result<UserRecord> findForActor(const QString &id, bool includeDeleted);
+    // 409 when `before` is an active admin and `after` no longer is, and no other active admin exists.
+    Status guardLastAdmin(const User &before, const User *after);
+    Result<User> applyPatch(const Principal &actor, const QString &id, const UserPatch &patch,
+                            std::optional<qint64> ifMatch, const QString &action);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    RoleService &m_roles;
+    const crypto::PasswordHasher &m_hasher;
+    PasswordPolicy m_policy;
+    std::atomic<bool> m_registrationOpen{false};
+    UserRepository m_users;
+    SessionRepository m_sessions;
+};
+
+} // namespace keyward

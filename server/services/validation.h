@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/api_error.h"
+
+#include <QMap>
+#include <QString>
+
+namespace keyward::validation {
+
+// Each check appends to `errors` and leaves it alone when the value is fine, so a service can
+// run every check and report all bad fields at once.
+void username(const QString &value, QList<FieldError> &errors);
+void email(const QString &value, QList<FieldError> &errors, const QString &field = QStringLiteral("email"));
+void displayName(const QString &value, QList<FieldError> &errors);
+void status(const QString &value, QList<FieldError> &errors);
+void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors);
+void roleName(const QString &value, QList<FieldError> &errors);
+
+} // namespace keyward::validation

@@ -1,0 +1,171 @@
+#include "api.h"
+
+#include "core/ids.h"
+#include "core/logging.h"
+#include "crypto/digest.h"
+#include "json_body.h"
+#include "services/services.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace keyward {
+
+namespace {
+
+// A client's X-Request-ID is reused only when it is short and harmless in logs.
+bool saneRequestId(const QByteArray &id) {
+    return !id.isEmpty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+}
+
+// W3C traceparent: 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>.
+QString traceIdFrom(const QByteArray &traceparent) {
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$"));
+    const auto m = re.match(QString::fromLatin1(traceparent.trimmed()));
+    if (m.hasMatch() && m.captured(1) != QString(32, QLatin1Char('0')))
+        return m.captured(1);
+    return QString::fromLatin1(crypto::randomBytes(16).toHex());
+}
+
+bool isApiPath(const QString &path) {
+    return path.startsWith(QLatin1String("/api/"));
+}
+
+} // namespace
+
+Api::Api(Services &services, Router router, Options options)
+    : m_services(services)
+    , m_router(std::move(router))
+    , m_options(options) {}
+
+bool Api::draining() const {
+    return m_services.isShuttingDown();
+}
+
+std::optional<ApiError> Api::authenticate(const HttpRequest &request, const RouteOptions &options,
+                                          Principal &principal) {
+    principal = Principal::anonymous(request.peer.toString(), QString::fromUtf8(request.header("user-agent")),
+                                     request.requestId);
+    if (options.access == RouteOptions::Access::Public)
+        return std::nullopt;
+    const QByteArray authorization = request.header("authorization");
+    if (authorization.isEmpty())
+        return ApiError::unauthorized();
+    const qsizetype space = authorization.indexOf(' ');
+    const QByteArray scheme = authorization.left(space).toLower();
+    if (space <= 0 || scheme != "bearer")
+        return ApiError::unauthorized(QStringLiteral("Use 'Authorization: Bearer <access token>'."));
+    auto result = m_services.auth().authenticate(authorization.mid(space + 1).trimmed(), principal);
+    if (!result)
+        return result.error();
+    principal = *result;
+    if (principal.passwordChangeOnly && options.access != RouteOptions::Access::PasswordChangeAllowed)
+        return ApiError(403, QStringLiteral("password-change-required"), QStringLiteral("Password change required"),
+                        QStringLiteral("Change your password at POST /api/v1/me/password first."));
+    return std::nullopt;
+}
+
+Api::Prepared Api::prepare(HttpRequest &request) {
+    Prepared p;
+    const QByteArray clientId = request.header("x-request-id");
+    request.requestId =
+        saneRequestId(clientId) ? QString::fromLatin1(clientId) : newId(QDateTime::currentMSecsSinceEpoch());
+    request.traceId = traceIdFrom(request.header("traceparent"));
+    p.principal = Principal::anonymous(request.peer.toString(), QString::fromUtf8(request.header("user-agent")),
+                                       request.requestId);
+
+    const Router::Match match = m_router.match(request.method, request.path);
+    if (!match.route) {
+        if (match.allowed.isEmpty()) {
+            p.response = HttpResponse::problem(ApiError::notFound(QStringLiteral("No such endpoint.")), request);
+            return p;
+        }
+        QByteArrayList allowed = match.allowed;
+        if (allowed.contains("GET"))
+            allowed.append("HEAD");
+        allowed.append("OPTIONS");
+        if (request.method == "OPTIONS") {
+            p.response = HttpResponse::noContent();
+        } else {
+            p.response = HttpResponse::problem(
+                ApiError::methodNotAllowed(
+                    QStringLiteral("%1 is not allowed here.").arg(QString::fromLatin1(request.method))),
+                request);
+        }
+        p.response->setHeader("Allow", allowed.join(", "));
+        return p;
+    }
+    const Route &route = *match.route;
+    request.route = route.pattern;
+
+    QJsonDocument body;
+    if (route.options.body != RouteOptions::Body::None) {
+        if (!isJsonContentType(request.header("content-type"))) {
+            p.response = HttpResponse::problem(
+                ApiError::unsupportedMediaType(QStringLiteral("Send the body as application/json.")), request);
+            return p;
+        }
+        auto parsed = parseJsonBody(request.body);
+        if (!parsed) {
+            p.response = HttpResponse::problem(parsed.error(), request);
+            return p;
+        }
+        if (route.options.body == RouteOptions::Body::JsonObject && !parsed->isObject()) {
+            p.response = HttpResponse::problem(
+                ApiError::malformedJson(QStringLiteral("The body must be a JSON object.")), request);
+            return p;
+        }
+        body = *parsed;
+    }
+
+    if (auto error = authenticate(request, route.options, p.principal)) {
+        p.response = HttpResponse::problem(*error, request);
+        return p;
+    }
+
+    p.execution = route.options.execution;
+    p.work = [this, handler = route.handler, request, principal = p.principal, body, params = match.params]() {
+        RequestContext ctx{request, principal, body, params, m_services};
+        try {
+            return handler(ctx);
+        } catch (const std::exception &e) {
+            qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw:" << e.what();
+        } catch (...) {
+            qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw";
+        }
+        return HttpResponse::problem(ApiError::internal(), request);
+    };
+    return p;
+}
+
+void Api::finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered) {
+    response.setHeader("X-Request-ID", request.requestId.toLatin1());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    if (response.header("Content-Security-Policy").isEmpty())
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (response.header("Cache-Control").isEmpty() &&
+        (isApiPath(request.path) || response.status >= 400 || request.path.startsWith(QLatin1String("/health"))))
+        response.setHeader("Cache-Control", "no-store");
+    if (m_options.tls)
+        response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+
+    // One line per request; never the body, query values or headers that may carry secrets.
+    const QJsonObject line{
+        {QStringLiteral("request_id"), request.requestId},
+        {QStringLiteral("trace_id"), request.traceId},
+        {QStringLiteral("method"), QString::fromLatin1(request.method)},
+        {QStringLiteral("route"), request.route.isEmpty() ? QStringLiteral("(none)") : request.route},
+        {QStringLiteral("status"), delivered ? response.status : 499},
+        {QStringLiteral("duration_ms"), request.started.isValid() ? request.started.nsecsElapsed() / 1e6 : 0.0},
+        {QStringLiteral("client"), request.peer.toString()},
+        {QStringLiteral("user_id"), principal.id},
+    };
+    qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+} // namespace keyward

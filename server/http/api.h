@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/principal.h"
+#include "http_message.h"
+#include "router.h"
+
+#include <functional>
+#include <optional>
+
+namespace keyward {
+
+class Services;
+
+// The request pipeline, in DESIGN.md's order: request id and trace context, media type and body
+// parsing, authentication, the handler; then security headers and the access log.
+class Api {
+public:
+    struct Options {
+        bool tls = false;
+    };
+
+    Api(Services &services, Router router, Options options);
+
+    struct Prepared {
+        std::optional<HttpResponse> response; // answered without a handler (errors, OPTIONS)
+        std::function<HttpResponse()> work;   // else: run this, where `execution` says
+        RouteOptions::Execution execution = RouteOptions::Execution::Inline;
+        Principal principal;
+    };
+    // Everything before the handler. Sets request id, trace id and route on `request`.
+    Prepared prepare(HttpRequest &request);
+    // Common headers and the access log line. `delivered` is false when the client has gone.
+    void finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered);
+
+    const Router &router() const { return m_router; }
+    Services &services() { return m_services; }
+    bool draining() const;
+
+private:
+    std::optional<ApiError> authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal);
+
+    Services &m_services;
+    Router m_router;
+    Options m_options;
+};
+
+} // namespace keyward

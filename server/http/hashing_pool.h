@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+
+namespace keyward {
+
+// A bounded pool for CPU-heavy work (password hashing). When `threads + queue` jobs are already
+// accepted, tryRun() refuses, and the caller answers 503 instead of letting logins starve every
+// other request.
+class HashingPool {
+public:
+    HashingPool(int threads, int queue);
+    ~HashingPool();
+
+    [[nodiscard]] bool tryRun(std::function<void()> job);
+    int pending() const { return m_jobs.load(); }
+    int capacity() const { return m_capacity; }
+    void waitForDone() { m_pool.waitForDone(); }
+
+private:
+    QThreadPool m_pool;
+    std::atomic<int> m_jobs{0};
+    int m_capacity;
+};
+
+} // namespace keyward

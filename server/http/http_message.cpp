@@ -1,0 +1,112 @@
+#include "http_message.h"
+
+#include "core/api_error.h"
+
+#include <QJsonObject>
+
+namespace keyward {
+
+QByteArray HttpRequest::header(QByteArrayView name) const {
+    for (const auto &[k, v] : headers)
+        if (k == name)
+            return v;
+    return {};
+}
+
+void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
+    for (auto &[k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0) {
+            v = value;
+            return;
+        }
+    }
+    headers.emplaceBack(name, value);
+}
+
+QByteArray HttpResponse::header(QByteArrayView name) const {
+    for (const auto &[k, v] : headers)
+        if (QByteArrayView(k).compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    return {};
+}
+
+HttpResponse HttpResponse::json(int status, const QJsonDocument &doc) {
+    HttpResponse r;
+    r.status = status;
+    r.body = doc.toJson(QJsonDocument::Compact);
+    r.headers.emplaceBack("Content-Type", "application/json; charset=utf-8");
+    return r;
+}
+
+HttpResponse HttpResponse::noContent() {
+    HttpResponse r;
+    r.status = 204;
+    return r;
+}
+
+HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &request) {
+    HttpResponse r;
+    r.status = error.status();
+    r.body = QJsonDocument(error.toProblem(request.path, request.requestId)).toJson(QJsonDocument::Compact);
+    r.headers.emplaceBack("Content-Type", "application/problem+json; charset=utf-8");
+    if (error.retryAfterSeconds() > 0)
+        r.headers.emplaceBack("Retry-After", QByteArray::number(error.retryAfterSeconds()));
+    if (error.status() == 401)
+        r.headers.emplaceBack("WWW-Authenticate", "Bearer realm=\"keyward\"");
+    return r;
+}
+
+QByteArray reasonPhrase(int status) {
+    switch (status) {
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Content";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
+    }
+}
+
+} // namespace keyward

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace keyward {
+
+class ApiError;
+
+// A request as the pipeline sees it: copied out of QHttpServerRequest at once, so nothing refers
+// to Qt's per-connection request object (which Qt 6.4 reuses for the next pipelined request).
+struct HttpRequest {
+    QByteArray method; // upper case
+    QString path;      // decoded
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
+    QByteArray body;
+    QHostAddress peer;
+    bool keepAlive = true;
+
+    QString requestId;
+    QString traceId;
+    QString route; // matched route template, for logs and metrics
+    QElapsedTimer started;
+
+    QByteArray header(QByteArrayView name) const; // first value, or empty
+    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+};
+
+struct HttpResponse {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    bool closeConnection = false;
+
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray header(QByteArrayView name) const;
+
+    static HttpResponse json(int status, const QJsonDocument &doc);
+    static HttpResponse json(int status, const QJsonObject &object) { return json(status, QJsonDocument(object)); }
+    static HttpResponse noContent();
+    // RFC 9457 problem+json for `error`, answering `request`.
+    static HttpResponse problem(const ApiError &error, const HttpRequest &request);
+};
+
+QByteArray reasonPhrase(int status);
+
+} // namespace keyward

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/principal.h"
+#include "http_message.h"
+
+#include <QHash>
+#include <QJsonDocument>
+
+#include <functional>
+
+namespace keyward {
+
+class Services;
+
+// What a handler gets: the request, who is calling, the parsed body and the path parameters.
+struct RequestContext {
+    const HttpRequest &request;
+    Principal principal;
+    QJsonDocument body;
+    QHash<QString, QString> params;
+    Services &services;
+
+    QString param(const QString &name) const { return params.value(name); }
+};
+
+using Handler = std::function<HttpResponse(RequestContext &)>;
+
+struct RouteOptions {
+    enum class Access {
+        Public,                // no credentials needed
+        Authenticated,         // a valid token; permissions are checked by the service
+        PasswordChangeAllowed, // also open to tokens limited to changing the password
+    };
+    enum class Body { None, JsonObject, JsonAny };
+    // Password hashing blocks for tens of milliseconds: such handlers run on the hashing pool.
+    enum class Execution { Inline, HashingPool };
+
+    Access access = Access::Authenticated;
+    Body body = Body::None;
+    Execution execution = Execution::Inline;
+};
+
+struct Route {
+    QByteArray method;
+    QString pattern; // e.g. /api/v1/users/{id}
+    RouteOptions options;
+    Handler handler;
+    QStringList segments;
+};
+
+// Matches method and path against registered routes: segment by segment (no regular
+// expressions), literal segments before parameters.
+class Router {
+public:
+    void add(const QByteArray &method, const QString &pattern, RouteOptions options, Handler handler);
+
+    struct Match {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QByteArrayList allowed; // methods of routes that match the path, for 405
+    };
+    Match match(const QByteArray &method, const QString &path) const;
+    const QList<Route> &routes() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace keyward

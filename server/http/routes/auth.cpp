@@ -1,0 +1,61 @@
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace keyward::routes {
+
+namespace {
+
+CreateUserRequest readRegistration(FieldReader &r) {
+    CreateUserRequest req;
+    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
+    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
+    req.password = r.string(QStringLiteral("password"), FieldReader::Required);
+    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
+    req.parseErrors = r.finish();
+    return req;
+}
+
+HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &result) {
+    const qint64 t = now(ctx);
+    return respond(ctx, result, [t](const IssuedTokens &tokens) { return tokens.toJson(t); });
+}
+
+} // namespace
+
+void registerAuth(Router &router) {
+    const RouteOptions hashed{RouteOptions::Access::Public, RouteOptions::Body::JsonObject,
+                              RouteOptions::Execution::HashingPool};
+
+    router.add("POST", QStringLiteral("/api/v1/auth/register"), hashed, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, readRegistration(r)), 201);
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/login"), hashed, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QString login = r.string(QStringLiteral("login"), FieldReader::Required).value_or(QString());
+        const QString password = r.string(QStringLiteral("password"), FieldReader::Required).value_or(QString());
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        return tokens(ctx, ctx.services.auth().login(ctx.principal, login, password));
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/refresh"),
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString token =
+                       r.string(QStringLiteral("refresh_token"), FieldReader::Required).value_or(QString());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return tokens(ctx, ctx.services.auth().refresh(ctx.principal, token));
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/logout"), {RouteOptions::Access::PasswordChangeAllowed},
+               [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logout(ctx.principal)); });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/logout-all"), {RouteOptions::Access::PasswordChangeAllowed},
+               [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logoutAll(ctx.principal)); });
+}
+
+} // namespace keyward::routes

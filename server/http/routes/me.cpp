@@ -1,0 +1,45 @@
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace keyward::routes {
+
+void registerMe(Router &router) {
+    router.add("GET", QStringLiteral("/api/v1/me"), {RouteOptions::Access::PasswordChangeAllowed},
+               [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().me(ctx.principal)); });
+
+    router.add("PATCH", QStringLiteral("/api/v1/me"),
+               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   return userResponse(ctx, ctx.services.users().updateMe(ctx.principal, readUserPatch(r, false)));
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/me/password"),
+               {RouteOptions::Access::PasswordChangeAllowed, RouteOptions::Body::JsonObject,
+                RouteOptions::Execution::HashingPool},
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString current =
+                       r.string(QStringLiteral("current_password"), FieldReader::Required).value_or(QString());
+                   const QString next =
+                       r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(ctx, ctx.services.users().changeMyPassword(ctx.principal, current, next));
+               });
+
+    router.add("GET", QStringLiteral("/api/v1/me/sessions"), {}, [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.sessions().listMine(ctx.principal), [&](const QList<Session> &sessions) {
+            QJsonArray items;
+            for (const Session &s : sessions)
+                items.append(ctx.services.sessions().toJson(s, ctx.principal));
+            return page(items, {}, items.size());
+        });
+    });
+
+    router.add("DELETE", QStringLiteral("/api/v1/me/sessions/{id}"), {}, [](RequestContext &ctx) {
+        return respondEmpty(ctx, ctx.services.sessions().revokeMine(ctx.principal, ctx.param(QStringLiteral("id"))));
+    });
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,85 @@
+#include "route_helpers.h"
+
+#include "services/services.h"
+
+namespace keyward::routes {
+
+qint64 now(const RequestContext &ctx) {
+    return ctx.services.clock().nowMs();
+}
+
+HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status) {
+    if (!user)
+        return problem(ctx, user.error());
+    HttpResponse r = HttpResponse::json(status, user->toJson(now(ctx)));
+    r.setHeader("ETag", user->etag().toLatin1());
+    return r;
+}
+
+Result<std::optional<qint64>> ifMatchVersion(const RequestContext &ctx) {
+    QByteArray value = ctx.request.header("if-match").trimmed();
+    if (value.isEmpty())
+        return std::optional<qint64>();
+    if (value.startsWith("W/"))
+        value = value.mid(2);
+    if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+        value = value.mid(1, value.size() - 2);
+    bool ok = false;
+    const qint64 version = value.toLongLong(&ok);
+    if (!ok)
+        return ApiError::preconditionFailed(QStringLiteral("If-Match must be an ETag this server issued."));
+    return std::optional<qint64>(version);
+}
+
+int limitParameter(const RequestContext &ctx, QList<FieldError> &errors) {
+    const QString text = ctx.request.queryValue(QStringLiteral("limit"));
+    if (text.isEmpty())
+        return 50;
+    bool ok = false;
+    const int limit = text.toInt(&ok);
+    if (!ok || limit < 1 || limit > 200) {
+        errors.append({QStringLiteral("limit"), QStringLiteral("out_of_range"), QStringLiteral("Must be 1 to 200.")});
+        return 50;
+    }
+    return limit;
+}
+
+std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name, QList<FieldError> &errors) {
+    if (!ctx.request.query.hasQueryItem(name))
+        return std::nullopt;
+    const QString v = ctx.request.queryValue(name);
+    if (v == QLatin1String("true") || v == QLatin1String("1"))
+        return true;
+    if (v == QLatin1String("false") || v == QLatin1String("0"))
+        return false;
+    errors.append({name, QStringLiteral("invalid_type"), QStringLiteral("Must be true or false.")});
+    return std::nullopt;
+}
+
+QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total) {
+    return QJsonObject{
+        {QStringLiteral("items"), items},
+        {QStringLiteral("next_cursor"), nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(nextCursor)},
+        {QStringLiteral("total"), total}};
+}
+
+UserPatch readUserPatch(FieldReader &reader, bool adminFields) {
+    UserPatch p;
+    p.email = reader.string(QStringLiteral("email"));
+    if (reader.isNull(QStringLiteral("display_name")))
+        p.displayName = QString();
+    else
+        p.displayName = reader.string(QStringLiteral("display_name"));
+    if (adminFields) {
+        p.username = reader.string(QStringLiteral("username"));
+        p.status = reader.string(QStringLiteral("status"));
+        p.roles = reader.stringList(QStringLiteral("roles"));
+        p.requirePasswordChange = reader.boolean(QStringLiteral("require_password_change"));
+        p.emailVerified = reader.boolean(QStringLiteral("email_verified"));
+        p.attributes = reader.stringMap(QStringLiteral("attributes"));
+    }
+    p.parseErrors = reader.finish();
+    return p;
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,17 @@
+#pragma once
+
+namespace keyward {
+class Router;
+}
+
+// Each resource registers all of its routes in one place.
+namespace keyward::routes {
+
+void registerAuth(Router &router);
+void registerMe(Router &router);
+void registerUsers(Router &router);
+void registerRoles(Router &router);
+void registerWellKnown(Router &router);
+void registerHealth(Router &router);
+
+} // namespace keyward::routes

@@ -1,0 +1,130 @@
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace keyward::routes {
+
+namespace {
+
+CreateUserRequest readCreate(FieldReader &r) {
+    CreateUserRequest req;
+    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
+    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
+    req.password = r.string(QStringLiteral("password"));
+    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
+    req.roles = r.stringList(QStringLiteral("roles"));
+    req.status = r.string(QStringLiteral("status")).value_or(QStringLiteral("active"));
+    req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
+    req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
+    req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
+    req.parseErrors = r.finish();
+    return req;
+}
+
+UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors) {
+    UserFilter f;
+    f.q = ctx.request.queryValue(QStringLiteral("q"));
+    f.status = ctx.request.queryValue(QStringLiteral("status"));
+    f.role = ctx.request.queryValue(QStringLiteral("role"));
+    f.includeDeleted = boolParameter(ctx, QStringLiteral("include_deleted"), errors).value_or(false);
+    const QString sort = ctx.request.queryValue(QStringLiteral("sort"));
+    if (!sort.isEmpty())
+        f.sort = sort;
+    f.limit = limitParameter(ctx, errors);
+    f.cursor = ctx.request.queryValue(QStringLiteral("cursor"));
+    return f;
+}
+
+QString id(const RequestContext &ctx) {
+    return ctx.param(QStringLiteral("id"));
+}
+
+} // namespace
+
+void registerUsers(Router &router) {
+    router.add("GET", QStringLiteral("/api/v1/users"), {}, [](RequestContext &ctx) {
+        QList<FieldError> errors;
+        const UserFilter filter = readFilter(ctx, errors);
+        if (!errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        const qint64 t = now(ctx);
+        return respond(ctx, ctx.services.users().list(ctx.principal, filter), [t](const UserPage &p) {
+            QJsonArray items;
+            for (const User &u : p.items)
+                items.append(u.toJson(t));
+            return page(items, p.nextCursor, p.total);
+        });
+    });
+
+    router.add(
+        "POST", QStringLiteral("/api/v1/users"),
+        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
+        [](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            auto user = ctx.services.users().create(ctx.principal, readCreate(r));
+            HttpResponse response = userResponse(ctx, user, 201);
+            if (user)
+                response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());
+            return response;
+        });
+
+    router.add("GET", QStringLiteral("/api/v1/users/{id}"), {},
+               [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().get(ctx.principal, id(ctx))); });
+
+    router.add("PATCH", QStringLiteral("/api/v1/users/{id}"),
+               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+                   const auto ifMatch = ifMatchVersion(ctx);
+                   if (!ifMatch)
+                       return problem(ctx, ifMatch.error());
+                   FieldReader r = bodyReader(ctx);
+                   return userResponse(
+                       ctx, ctx.services.users().update(ctx.principal, id(ctx), readUserPatch(r, true), *ifMatch));
+               });
+
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}"), {}, [](RequestContext &ctx) {
+        QList<FieldError> errors;
+        const bool purge = boolParameter(ctx, QStringLiteral("purge"), errors).value_or(false);
+        if (!errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        return respondEmpty(ctx, ctx.services.users().remove(ctx.principal, id(ctx), purge));
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/users/{id}/restore"), {}, [](RequestContext &ctx) {
+        return userResponse(ctx, ctx.services.users().restore(ctx.principal, id(ctx)));
+    });
+
+    router.add(
+        "POST", QStringLiteral("/api/v1/users/{id}/password"),
+        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
+        [](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            const QString password =
+                r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
+            const bool requireChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
+            if (const auto errors = r.finish(); !errors.isEmpty())
+                return problem(ctx, ApiError::validation(errors));
+            return respondEmpty(ctx, ctx.services.users().setPassword(ctx.principal, id(ctx), password, requireChange));
+        });
+
+    router.add("GET", QStringLiteral("/api/v1/users/{id}/sessions"), {}, [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.sessions().listOfUser(ctx.principal, id(ctx)),
+                       [&](const QList<Session> &list) {
+                           QJsonArray items;
+                           for (const Session &s : list)
+                               items.append(ctx.services.sessions().toJson(s, ctx.principal));
+                           return page(items, {}, items.size());
+                       });
+    });
+
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions"), {}, [](RequestContext &ctx) {
+        const auto revoked = ctx.services.sessions().revokeAll(ctx.principal, id(ctx));
+        return revoked ? HttpResponse::noContent() : problem(ctx, revoked.error());
+    });
+
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions/{sid}"), {}, [](RequestContext &ctx) {
+        return respondEmpty(ctx,
+                            ctx.services.sessions().revoke(ctx.principal, id(ctx), ctx.param(QStringLiteral("sid"))));
+    });
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,196 @@
+#include "worker.h"
+
+#include "api.h"
+#include "connection.h"
+#include "connection_caps.h"
+#include "core/api_error.h"
+#include "core/logging.h"
+#include "hashing_pool.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace keyward {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m) {
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+// Qt's HTTP server, reduced to parsing: every complete request is copied into our own
+// HttpRequest and handed to the connection's guard. Only this class touches the QHttpServer API,
+// so moving past Qt 6.4 (handleRequest's signature changes in 6.5) touches one file.
+class Endpoint : public QAbstractHttpServer {
+public:
+    using QAbstractHttpServer::QAbstractHttpServer;
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override {
+        Connection *connection = Connection::of(socket);
+        if (!connection)
+            return true;
+        HttpRequest r;
+        r.started.start();
+        r.method = methodName(request.method());
+        r.path = request.url().path(QUrl::FullyDecoded);
+        r.query = request.query();
+        r.body = request.body();
+        r.peer = request.remoteAddress();
+        const auto headers = request.headers();
+        r.headers.reserve(headers.size());
+        for (const auto &[name, value] : headers)
+            r.headers.append({name.toLower(), value});
+        connection->accept(std::move(r));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+};
+
+// Accepts on an already bound and listening descriptor, and puts a Connection guard on every
+// socket before Qt's server connects its own slots.
+class Listener : public QTcpServer {
+public:
+    explicit Listener(Worker &worker)
+        : m_worker(worker) {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        if (m_worker.draining() || !m_worker.caps().tryAcquire(socket->peerAddress())) {
+            // Over a cap: a short, complete answer instead of a silent reset.
+            socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
+                          "Connection: close\r\n\r\n");
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            socket->disconnectFromHost();
+            return;
+        }
+        new Connection(socket, m_worker);
+        addPendingConnection(socket); // QTcpServer emits newConnection once this returns
+    }
+
+private:
+    Worker &m_worker;
+};
+
+} // namespace
+
+Worker::Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits)
+    : m_api(api)
+    , m_pool(pool)
+    , m_caps(caps)
+    , m_limits(limits) {}
+
+Worker::~Worker() = default;
+
+bool Worker::start(qintptr listeningSocket) {
+    m_endpoint = new Endpoint(this);
+    auto *listener = new Listener(*this);
+    if (!listener->setSocketDescriptor(listeningSocket)) {
+        qCCritical(lcHttp).noquote() << "cannot use listening socket:" << listener->errorString();
+        delete listener;
+        return false;
+    }
+    m_listener = listener;
+    m_endpoint->bind(listener);
+    return true;
+}
+
+QAbstractHttpServer *Worker::endpoint() const {
+    return m_endpoint;
+}
+
+bool Worker::draining() const {
+    return m_api.draining();
+}
+
+void Worker::drain() {
+    if (m_listener)
+        m_listener->close();
+    const auto connections = m_connections;
+    for (Connection *c : connections)
+        c->drain();
+}
+
+void Worker::stop() {
+    // Deleting the endpoint deletes listener, sockets and their guards.
+    delete m_endpoint;
+    m_endpoint = nullptr;
+    m_listener = nullptr;
+}
+
+void Worker::connectionOpened(Connection *connection) {
+    m_connections.insert(connection);
+}
+
+void Worker::connectionClosed(Connection *connection) {
+    m_connections.remove(connection);
+    m_caps.release(connection->peer());
+}
+
+void Worker::process(Connection *connection, const HttpRequest &incoming) {
+    HttpRequest request = incoming;
+    Api::Prepared prepared = m_api.prepare(request);
+    QPointer<Connection> target(connection);
+    if (prepared.response) {
+        complete(target, std::move(request), std::move(*prepared.response), prepared.principal);
+        return;
+    }
+    if (prepared.execution == RouteOptions::Execution::Inline) {
+        HttpResponse response = prepared.work();
+        complete(target, std::move(request), std::move(response), prepared.principal);
+        return;
+    }
+    const Principal principal = prepared.principal;
+    const bool queued = m_pool.tryRun([this, target, request, principal, work = std::move(prepared.work)] {
+        HttpResponse response = work();
+        // Back to this worker's thread; the connection may be gone by then (client hung up).
+        QMetaObject::invokeMethod(
+            this,
+            [this, target, request, response, principal]() mutable { complete(target, request, response, principal); },
+            Qt::QueuedConnection);
+    });
+    if (!queued) {
+        HttpResponse busy = HttpResponse::problem(
+            ApiError::serviceUnavailable(QStringLiteral("The server is busy hashing passwords; try again shortly."), 1),
+            request);
+        complete(target, std::move(request), std::move(busy), principal);
+    }
+}
+
+void Worker::complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
+                      const Principal &principal) {
+    m_api.finish(request, response, principal, !target.isNull());
+    if (target)
+        target->deliver(std::move(response));
+}
+
+} // namespace keyward

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "http_message.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <atomic>
+
+class QAbstractHttpServer;
+class QTcpServer;
+
+namespace keyward {
+
+class Api;
+class Connection;
+class ConnectionCaps;
+class HashingPool;
+struct Principal;
+
+// One HTTP worker: an event loop in its own thread with its own listening socket on the shared
+// port (SO_REUSEPORT), its own Qt HTTP server and, through Database, its own database connection.
+class Worker : public QObject {
+    Q_OBJECT
+public:
+    struct Limits {
+        qint64 maxBody = 1 << 20;
+        int maxHeader = 64 << 10;
+        int idleTimeoutMs = 15'000;
+    };
+
+    Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits);
+    ~Worker() override;
+
+    // These run in the worker's thread.
+    bool start(qintptr listeningSocket);
+    void drain();
+    void stop();
+
+    const Limits &limits() const { return m_limits; }
+    QAbstractHttpServer *endpoint() const;
+    bool draining() const;
+    ConnectionCaps &caps() { return m_caps; }
+
+    void connectionOpened(Connection *connection);
+    void connectionClosed(Connection *connection);
+    // Runs the pipeline for the request in flight on `connection` and delivers the response.
+    void process(Connection *connection, const HttpRequest &request);
+
+private:
+    void complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
+                  const Principal &principal);
+
+    Api &m_api;
+    HashingPool &m_pool;
+    ConnectionCaps &m_caps;
+    Limits m_limits;
+    QAbstractHttpServer *m_endpoint = nullptr;
+    QTcpServer *m_listener = nullptr;
+    QSet<Connection *> m_connections;
+};
+
+} // namespace keyward

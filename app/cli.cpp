@@ -1,0 +1,309 @@
+#include "cli.h"
+
+#include "core/config.h"
+#include "core/logging.h"
+#include "crypto/master_key.h"
+#include "http/http_server.h"
+#include "observe/log_handler.h"
+#include "services/services.h"
+#include "store/migrations.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace keyward::cli {
+
+namespace {
+
+QTextStream &out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err() {
+    static QTextStream s(stderr);
+    return s;
+}
+
+const QString Commands = QStringLiteral(R"(Commands:
+  serve         Serve the API (default)
+  migrate       Apply pending database migrations and exit
+  admin create  Create an administrator: --username U --email E (--password-stdin | --password-file FILE)
+  check-config  Print the effective configuration (secrets masked) and readiness findings
+)");
+
+// Everything a command needs once configuration, master key and database are in place.
+struct Runtime {
+    Config config;
+    crypto::MasterKey masterKey;
+    std::shared_ptr<Database> database;
+    std::unique_ptr<Services> services;
+};
+
+int openRuntime(const Config &config, Runtime &rt, bool migrate) {
+    rt.config = config;
+    QString error;
+    auto key = crypto::loadMasterKey(config.value(QStringLiteral("master-key-file")), config.dataDir(), &error);
+    if (!key) {
+        err() << "keyward: " << error << Qt::endl;
+        return InvalidConfig;
+    }
+    rt.masterKey = *key;
+    rt.database = Database::open(config.databaseUrl(), &error);
+    if (!rt.database) {
+        err() << "keyward: " << error << Qt::endl;
+        return Failure;
+    }
+    if (migrate) {
+        const QString problem = Migrations(*rt.database).migrate();
+        if (!problem.isEmpty()) {
+            err() << "keyward: " << problem << Qt::endl;
+            return Failure;
+        }
+    }
+    rt.services = std::make_unique<Services>(rt.database, rt.masterKey.bytes, ServiceOptions::fromConfig(config));
+    if (auto s = rt.services->start(); !s) {
+        err() << "keyward: " << s.error().detail() << Qt::endl;
+        return Failure;
+    }
+    return Success;
+}
+
+// SIGTERM/SIGINT arrive through a pipe, so the shutdown runs on the event loop, not in a handler.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int) {
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+void hardenProcess() {
+    // Memory holds keys and passwords: no core dumps, no ptrace by other users.
+    const rlimit none{0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    prctl(PR_SET_DUMPABLE, 0);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+int serve(const Config &config) {
+    hardenProcess();
+    Runtime rt;
+    if (const int rc = openRuntime(config, rt, true); rc != Success)
+        return rc;
+    HttpServer server(*rt.services, HttpServer::Options::fromConfig(config));
+    QString error;
+    if (!server.start(&error)) {
+        err() << "keyward: " << error << Qt::endl;
+        return Failure;
+    }
+    const QString url = QStringLiteral("http://%1:%2")
+                            .arg(server.address().protocol() == QAbstractSocket::IPv6Protocol
+                                     ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')
+                                     : server.address().toString())
+                            .arg(server.port());
+    if (config.value(QStringLiteral("public-url")).isEmpty())
+        rt.services->auth().setIssuer(url);
+    err() << "Keyward " << QStringLiteral(KEYWARD_VERSION) << " listening on " << url << " (database "
+          << rt.database->displayUrl() << ", data " << config.dataDir() << ")" << Qt::endl;
+    auto admins = UserRepository(*rt.database).countActiveAdmins();
+    if (admins && *admins == 0)
+        err() << "No administrator yet. Create one with:" << Qt::endl
+              << "  keyward-server --data-dir " << config.dataDir()
+              << " admin create --username admin --email you@example.com --password-stdin" << Qt::endl;
+
+    if (::pipe(g_signalPipe) != 0)
+        return Failure;
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        notifier.setEnabled(false);
+        qCInfo(lcHttp) << "shutting down: draining requests in flight";
+        server.shutdown(10'000);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    QCoreApplication::exec();
+    server.shutdown(0);
+    rt.database->closeThreadConnection();
+    qCInfo(lcHttp) << "stopped";
+    return Success;
+}
+
+int migrate(const Config &config) {
+    QString error;
+    auto db = Database::open(config.databaseUrl(), &error);
+    if (!db) {
+        err() << "keyward: " << error << Qt::endl;
+        return Failure;
+    }
+    Migrations migrations(*db);
+    int applied = 0;
+    const QString problem = migrations.migrate(&applied);
+    if (!problem.isEmpty()) {
+        err() << "keyward: " << problem << Qt::endl;
+        return Failure;
+    }
+    out() << "database " << db->displayUrl() << " is at schema version " << migrations.status().current << " ("
+          << applied << " migration(s) applied)" << Qt::endl;
+    db->closeThreadConnection();
+    return Success;
+}
+
+std::optional<QString> readPassword(const QCommandLineParser &p) {
+    if (p.isSet(QStringLiteral("password-stdin"))) {
+        QTextStream in(stdin);
+        return in.readLine();
+    }
+    if (p.isSet(QStringLiteral("password-file"))) {
+        QFile f(p.value(QStringLiteral("password-file")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            err() << "keyward: cannot read " << f.fileName() << ": " << f.errorString() << Qt::endl;
+            return std::nullopt;
+        }
+        QString text = QString::fromUtf8(f.readAll());
+        while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
+            text.chop(1);
+        return text;
+    }
+    return std::nullopt;
+}
+
+int adminCreate(const Config &config, const QCommandLineParser &p) {
+    const QString username = p.value(QStringLiteral("username"));
+    const QString email = p.value(QStringLiteral("email"));
+    if (username.isEmpty() || email.isEmpty() ||
+        p.isSet(QStringLiteral("password-stdin")) == p.isSet(QStringLiteral("password-file"))) {
+        err() << "usage: keyward-server admin create --username U --email E (--password-stdin | --password-file FILE)"
+              << Qt::endl;
+        return Usage;
+    }
+    const auto password = readPassword(p);
+    if (!password)
+        return Failure;
+    Runtime rt;
+    if (const int rc = openRuntime(config, rt, true); rc != Success)
+        return rc;
+    CreateUserRequest request;
+    request.username = username;
+    request.email = email;
+    request.password = *password;
+    request.roles = QStringList{QStringLiteral("admin")};
+    request.emailVerified = true;
+    Principal cli = Principal::system();
+    cli.userAgent = QStringLiteral("keyward-server admin create");
+    auto user = rt.services->users().create(cli, request);
+    rt.services.reset();
+    rt.database->closeThreadConnection();
+    if (!user) {
+        err() << "keyward: " << user.error().detail() << Qt::endl;
+        for (const FieldError &fe : user.error().fieldErrors())
+            err() << "  " << fe.field << ": " << fe.message << Qt::endl;
+        return Failure;
+    }
+    out() << "created administrator " << user->username << " (" << user->id << ")" << Qt::endl;
+    return Success;
+}
+
+int checkConfig(const Config &config) {
+    for (const ConfigOption &o : Config::options()) {
+        QString value = o.key == QLatin1String("database") ? config.databaseUrl() : config.value(o.key);
+        if (o.secret && o.key == QLatin1String("database")) {
+            QUrl u(value);
+            if (!u.password().isEmpty())
+                u.setPassword(QStringLiteral("****"));
+            value = u.toString();
+        }
+        out() << o.key.leftJustified(30) << (value.isEmpty() ? QStringLiteral("(unset)") : value) << "  ["
+              << config.source(o.key) << "]" << Qt::endl;
+    }
+    QStringList findings;
+    const QHostAddress listen = config.listenAddress();
+    if (!listen.isLoopback() && config.value(QStringLiteral("tls-cert")).isEmpty())
+        findings << QStringLiteral("TLS is off on a non-loopback address: put Keyward behind a TLS proxy or set "
+                                   "--tls-cert/--tls-key");
+    if (config.value(QStringLiteral("master-key-file")).isEmpty())
+        findings << QStringLiteral("the master key is a file in the data directory: prefer KEYWARD_MASTER_KEY_FILE "
+                                   "from systemd credentials or a secrets store");
+    if (config.listenPort() == 8080)
+        findings << QStringLiteral("listening on the default port 8080");
+    if (config.value(QStringLiteral("registration")) == QLatin1String("true"))
+        findings << QStringLiteral("self-registration is on");
+    out() << Qt::endl
+          << (findings.isEmpty() ? QStringLiteral("No findings.") : QStringLiteral("Findings:")) << Qt::endl;
+    for (const QString &f : findings)
+        out() << "  - " << f << Qt::endl;
+    return Success;
+}
+
+} // namespace
+
+int run(const QStringList &arguments) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Keyward user management service.\n\n") + Commands);
+    p.addHelpOption();
+    p.addVersionOption();
+    for (const ConfigOption &o : Config::options())
+        p.addOption({o.key, QStringLiteral("%1 [env %2]").arg(o.description, o.env), QStringLiteral("value")});
+    p.addOption({QStringLiteral("username"), QStringLiteral("admin create: user name"), QStringLiteral("name")});
+    p.addOption({QStringLiteral("email"), QStringLiteral("admin create: email address"), QStringLiteral("address")});
+    p.addOption({QStringLiteral("password-stdin"), QStringLiteral("admin create: read the password from stdin")});
+    p.addOption({QStringLiteral("password-file"), QStringLiteral("admin create: read the password from a file"),
+                 QStringLiteral("file")});
+    p.addPositionalArgument(QStringLiteral("command"),
+                            QStringLiteral("serve (default), migrate, admin create, check-config"));
+    if (!p.parse(arguments)) {
+        err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return Success;
+    }
+    if (p.isSet(QStringLiteral("version"))) {
+        out() << "keyward " << KEYWARD_VERSION << " (Qt " << qVersion() << ")" << Qt::endl;
+        return Success;
+    }
+    QMap<QString, QString> cli;
+    for (const ConfigOption &o : Config::options())
+        if (p.isSet(o.key))
+            cli.insert(o.key, p.value(o.key));
+    QString error;
+    const auto config = Config::load(cli, QProcessEnvironment::systemEnvironment(), &error);
+    if (!config) {
+        err() << "keyward: invalid configuration: " << error << Qt::endl;
+        return InvalidConfig;
+    }
+    const QString format = config->value(QStringLiteral("log-format"));
+    logging::install(format.isEmpty()
+                         ? logging::defaultFormat()
+                         : (format == QLatin1String("json") ? logging::Format::Json : logging::Format::Text),
+                     config->value(QStringLiteral("log-level")));
+
+    const QStringList args = p.positionalArguments();
+    const QString command = args.value(0, QStringLiteral("serve"));
+    if (command == QLatin1String("serve") && args.size() <= 1)
+        return serve(*config);
+    if (command == QLatin1String("migrate") && args.size() == 1)
+        return migrate(*config);
+    if (command == QLatin1String("admin") && args.value(1) == QLatin1String("create") && args.size() == 2)
+        return adminCreate(*config, p);
+    if (command == QLatin1String("check-config") && args.size() == 1)
+        return checkConfig(*config);
+    err() << "keyward: unknown command '" << args.join(QLatin1Char(' ')) << "'" << Qt::endl << Commands;
+    return Usage;
+}
+
+} // namespace keyward::cli

@@ -1,0 +1,601 @@
+// The REST API over real HTTP, on SQLite and on PostgreSQL: flows, validation, permissions,
+// concurrency and revocation, as clients see them.
+#include "test_server.h"
+
+#include <QJsonArray>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+const QString Login = QStringLiteral("/api/v1/auth/login");
+const QString Users = QStringLiteral("/api/v1/users");
+const QString Me = QStringLiteral("/api/v1/me");
+
+QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members) {
+    QJsonObject o;
+    for (const auto &[k, v] : members)
+        o.insert(k, v);
+    return o;
+}
+
+QStringList errorFields(const Reply &r) {
+    QStringList out;
+    for (const QJsonValue &e : r.json().value(QStringLiteral("errors")).toArray())
+        out << e.toObject().value(QStringLiteral("field")).toString() + QLatin1Char(':') +
+                   e.toObject().value(QStringLiteral("code")).toString();
+    out.sort();
+    return out;
+}
+} // namespace
+
+class TstApi : public QObject {
+    Q_OBJECT
+
+private:
+    void backendData() {
+        QTest::addColumn<QString>("backend");
+        for (const QString &b : TestDatabase::backends())
+            QTest::newRow(qPrintable(b)) << b;
+    }
+
+    std::unique_ptr<TestServer> server() {
+        QFETCH(QString, backend);
+        TestServer::Setup setup;
+        setup.backend = backend;
+        auto s = std::make_unique<TestServer>(setup);
+        if (!s->ok())
+            qFatal("server did not start: %s", qPrintable(s->error()));
+        return s;
+    }
+
+private Q_SLOTS:
+    void healthAndHeaders_data() { backendData(); }
+    void healthAndHeaders() {
+        auto s = server();
+        Reply live = s->get(QStringLiteral("/health/live"));
+        QCOMPARE(live.status, 200);
+        QCOMPARE(live.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        Reply ready = s->request("GET", QStringLiteral("/health/ready"), {}, {}, {{"X-Request-ID", "my-trace-42"}});
+        QCOMPARE(ready.status, 200);
+        QCOMPARE(ready.header("X-Request-ID"), QByteArray("my-trace-42"));
+        QCOMPARE(ready.header("X-Content-Type-Options"), QByteArray("nosniff"));
+        QCOMPARE(ready.header("X-Frame-Options"), QByteArray("DENY"));
+        QCOMPARE(ready.header("Referrer-Policy"), QByteArray("no-referrer"));
+        QVERIFY(ready.header("Content-Security-Policy").contains("default-src 'none'"));
+        QCOMPARE(ready.header("Cache-Control"), QByteArray("no-store"));
+        // A request id with characters unfit for logs is replaced by one of ours.
+        Reply odd = s->request("GET", QStringLiteral("/health/live"), {}, {}, {{"X-Request-ID", "bad id\tx"}});
+        QVERIFY(odd.header("X-Request-ID") != "bad id\tx");
+        QCOMPARE(odd.header("X-Request-ID").size(), 36);
+        QCOMPARE(s->get(QStringLiteral("/nope")).status, 404);
+        Reply wrongMethod = s->request("PUT", QStringLiteral("/health/live"));
+        QCOMPARE(wrongMethod.status, 405);
+        QVERIFY(wrongMethod.header("Allow").contains("GET"));
+    }
+
+    void loginFlow_data() { backendData(); }
+    void loginFlow() {
+        auto s = server();
+        const QString id =
+            s->createUser(QStringLiteral("alice"), QStringLiteral("alice secret pw"), {QStringLiteral("user")});
+        QVERIFY(!id.isEmpty());
+        Reply login = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("ALICE@example.com")},
+                                          {QStringLiteral("password"), QStringLiteral("alice secret pw")}}));
+        QCOMPARE(login.status, 200);
+        const QJsonObject tokens = login.json();
+        QCOMPARE(tokens.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+        QCOMPARE(tokens.value(QStringLiteral("expires_in")).toInt(), 900);
+        QVERIFY(tokens.value(QStringLiteral("refresh_token")).toString().size() >= 43);
+        QCOMPARE(tokens.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(login.header("Cache-Control"), QByteArray("no-store"));
+        const QByteArray access = tokens.value(QStringLiteral("access_token")).toString().toLatin1();
+
+        Reply me = s->get(Me, access);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
+        QVERIFY(!me.json().contains(QStringLiteral("password_hash")));
+        QVERIFY(!me.body.contains("argon2"));
+        QVERIFY(!me.json().value(QStringLiteral("last_login_at")).isNull());
+
+        // Refresh rotates: the new pair works, the old refresh token is now a reuse.
+        const QString refresh = tokens.value(QStringLiteral("refresh_token")).toString();
+        Reply rotated =
+            s->post(QStringLiteral("/api/v1/auth/refresh"), obj({{QStringLiteral("refresh_token"), refresh}}));
+        QCOMPARE(rotated.status, 200);
+        const QByteArray access2 = rotated.json().value(QStringLiteral("access_token")).toString().toLatin1();
+        QVERIFY(rotated.json().value(QStringLiteral("refresh_token")).toString() != refresh);
+        QCOMPARE(s->get(Me, access2).status, 200);
+
+        Reply reuse =
+            s->post(QStringLiteral("/api/v1/auth/refresh"), obj({{QStringLiteral("refresh_token"), refresh}}));
+        QCOMPARE(reuse.status, 401);
+        // Reuse ends the whole session: the newest tokens die too.
+        QCOMPARE(s->get(Me, access2).status, 401);
+        const QString refresh2 = rotated.json().value(QStringLiteral("refresh_token")).toString();
+        QCOMPARE(
+            s->post(QStringLiteral("/api/v1/auth/refresh"), obj({{QStringLiteral("refresh_token"), refresh2}})).status,
+            401);
+    }
+
+    void logoutRevokesAtOnce_data() { backendData(); }
+    void logoutRevokesAtOnce() {
+        auto s = server();
+        s->createUser(QStringLiteral("bob"), QStringLiteral("bob secret pw"), {});
+        const QJsonObject a = s->login(QStringLiteral("bob"), QStringLiteral("bob secret pw"));
+        const QJsonObject b = s->login(QStringLiteral("bob"), QStringLiteral("bob secret pw"));
+        const QByteArray tokenA = a.value(QStringLiteral("access_token")).toString().toLatin1();
+        const QByteArray tokenB = b.value(QStringLiteral("access_token")).toString().toLatin1();
+        Reply sessions = s->get(QStringLiteral("/api/v1/me/sessions"), tokenA);
+        QCOMPARE(sessions.status, 200);
+        QCOMPARE(sessions.json().value(QStringLiteral("items")).toArray().size(), 2);
+
+        QCOMPARE(s->request("POST", QStringLiteral("/api/v1/auth/logout"), {}, tokenA).status, 204);
+        QCOMPARE(s->get(Me, tokenA).status, 401);
+        QCOMPARE(s->get(Me, tokenB).status, 200);
+        QCOMPARE(s->post(QStringLiteral("/api/v1/auth/refresh"),
+                         obj({{QStringLiteral("refresh_token"), a.value(QStringLiteral("refresh_token"))}}))
+                     .status,
+                 401);
+        QCOMPARE(s->request("POST", QStringLiteral("/api/v1/auth/logout-all"), {}, tokenB).status, 204);
+        QCOMPARE(s->get(Me, tokenB).status, 401);
+    }
+
+    void noUserEnumeration_data() { backendData(); }
+    void noUserEnumeration() {
+        auto s = server();
+        s->createUser(QStringLiteral("carol"), QStringLiteral("carol secret pw"), {});
+        Reply wrongPassword = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("carol")},
+                                                  {QStringLiteral("password"), QStringLiteral("not it at all")}}));
+        Reply unknownUser = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("mallory")},
+                                                {QStringLiteral("password"), QStringLiteral("not it at all")}}));
+        QCOMPARE(wrongPassword.status, 401);
+        QCOMPARE(unknownUser.status, 401);
+        QJsonObject a = wrongPassword.json(), b = unknownUser.json();
+        a.remove(QStringLiteral("request_id"));
+        b.remove(QStringLiteral("request_id"));
+        QCOMPARE(a, b);
+        QCOMPARE(a.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://keyward.dev/problems/invalid-credentials"));
+    }
+
+    void validationReportsEverything_data() { backendData(); }
+    void validationReportsEverything() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        Reply r = s->post(Users,
+                          obj({{QStringLiteral("username"), QStringLiteral("x")},
+                               {QStringLiteral("email"), QStringLiteral("not-an-email")},
+                               {QStringLiteral("password"), QStringLiteral("short")},
+                               {QStringLiteral("status"), 5},
+                               {QStringLiteral("colour"), QStringLiteral("blue")}}),
+                          admin);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json; charset=utf-8"));
+        QCOMPARE(errorFields(r),
+                 (QStringList{QStringLiteral("colour:unknown_field"), QStringLiteral("email:invalid_format"),
+                              QStringLiteral("password:too_short"), QStringLiteral("status:invalid_type"),
+                              QStringLiteral("username:invalid_format")}));
+        QCOMPARE(r.json().value(QStringLiteral("instance")).toString(), Users);
+
+        Reply sameAsName = s->post(Users,
+                                   obj({{QStringLiteral("username"), QStringLiteral("dave.smith")},
+                                        {QStringLiteral("email"), QStringLiteral("dave@example.com")},
+                                        {QStringLiteral("password"), QStringLiteral("DAVE.SMITH")}}),
+                                   admin);
+        QCOMPARE(errorFields(sameAsName), QStringList{QStringLiteral("password:matches_identity")});
+
+        Reply malformed = s->request("POST", Users, {}, admin, {{"Content-Type", "application/json"}});
+        QCOMPARE(malformed.status, 400);
+        Reply notJson = s->request("POST", Login, {}, {}, {{"Content-Type", "text/plain"}});
+        QCOMPARE(notJson.status, 415);
+        QCOMPARE(s->get(Users + QStringLiteral("/not-a-uuid"), admin).status, 404);
+        QCOMPARE(s->get(Users + QStringLiteral("/01890000-0000-7000-8000-000000000000"), admin).status, 404);
+        QCOMPARE(s->get(Users + QStringLiteral("?limit=500"), admin).status, 422);
+        QCOMPARE(s->get(Users + QStringLiteral("?sort=password"), admin).status, 422);
+        QCOMPARE(s->get(Users + QStringLiteral("?cursor=garbage"), admin).status, 422);
+    }
+
+    void malformedBodies_data() { backendData(); }
+    void malformedBodies() {
+        auto s = server();
+        QNetworkAccessManager nam;
+        const auto raw = [&](const QByteArray &body) {
+            QNetworkRequest req(s->url(Login));
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            QNetworkReply *reply = nam.post(req, body);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(10000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject problem = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            return qMakePair(status, problem.value(QStringLiteral("type")).toString().section(QLatin1Char('/'), -1));
+        };
+        QCOMPARE(raw("{\"login\": "), qMakePair(400, QStringLiteral("malformed-json")));
+        QCOMPARE(raw("[1,2]"), qMakePair(400, QStringLiteral("malformed-json")));
+        QCOMPARE(raw(QByteArray(100, '[') + QByteArray(100, ']')), qMakePair(400, QStringLiteral("malformed-json")));
+        QCOMPARE(raw("{\"login\": \"\xff\xfe\", \"password\": \"x\"}"),
+                 qMakePair(400, QStringLiteral("malformed-json")));
+        QCOMPARE(raw("{\"login\": 1, \"password\": []}"), qMakePair(422, QStringLiteral("validation-failed")));
+    }
+
+    void permissions_data() { backendData(); }
+    void permissions() {
+        auto s = server();
+        s->createUser(QStringLiteral("erin"), QStringLiteral("erin secret pw"), {QStringLiteral("user")});
+        s->createUser(QStringLiteral("auditor1"), QStringLiteral("auditor secret"), {QStringLiteral("auditor")});
+        const QByteArray user = s->login(QStringLiteral("erin"), QStringLiteral("erin secret pw"))
+                                    .value(QStringLiteral("access_token"))
+                                    .toString()
+                                    .toLatin1();
+        const QByteArray auditor = s->login(QStringLiteral("auditor1"), QStringLiteral("auditor secret"))
+                                       .value(QStringLiteral("access_token"))
+                                       .toString()
+                                       .toLatin1();
+        Reply anonymous = s->get(Users);
+        QCOMPARE(anonymous.status, 401);
+        QVERIFY(anonymous.header("WWW-Authenticate").startsWith("Bearer"));
+        QCOMPARE(s->get(Users, "not.a.token").status, 401);
+        QCOMPARE(s->get(Users, user).status, 403);
+        QCOMPARE(s->get(Users, auditor).status, 200);
+        QCOMPARE(s->post(Users,
+                         obj({{QStringLiteral("username"), QStringLiteral("zed")},
+                              {QStringLiteral("email"), QStringLiteral("zed@example.com")}}),
+                         auditor)
+                     .status,
+                 403);
+        QCOMPARE(s->get(QStringLiteral("/api/v1/roles"), auditor).status, 403);
+    }
+
+    void userLifecycle_data() { backendData(); }
+    void userLifecycle() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        Reply created =
+            s->post(Users,
+                    obj({{QStringLiteral("username"), QStringLiteral("frank")},
+                         {QStringLiteral("email"), QStringLiteral("Frank@Example.com")},
+                         {QStringLiteral("password"), QStringLiteral("frank secret pw")},
+                         {QStringLiteral("display_name"), QStringLiteral("Frank")},
+                         {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("dept"), QStringLiteral("ops")}}}}),
+                    admin);
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(created.header("Location"), (QStringLiteral("/api/v1/users/") + id).toLatin1());
+        QCOMPARE(created.json().value(QStringLiteral("email")).toString(), QStringLiteral("Frank@Example.com"));
+        QCOMPARE(created.json().value(QStringLiteral("roles")).toArray(), QJsonArray{QStringLiteral("user")});
+
+        // Case-insensitive uniqueness.
+        Reply dup = s->post(Users,
+                            obj({{QStringLiteral("username"), QStringLiteral("FRANK")},
+                                 {QStringLiteral("email"), QStringLiteral("frank@example.COM")}}),
+                            admin);
+        QCOMPARE(dup.status, 409);
+        QCOMPARE(errorFields(dup), (QStringList{QStringLiteral("email:taken"), QStringLiteral("username:taken")}));
+
+        // ETag and If-Match.
+        Reply got = s->get(Users + QLatin1Char('/') + id, admin);
+        QCOMPARE(got.header("ETag"), QByteArray("\"1\""));
+        Reply stale = s->request("PATCH", Users + QLatin1Char('/') + id,
+                                 QJsonDocument(obj({{QStringLiteral("display_name"), QStringLiteral("F.")}})), admin,
+                                 {{"If-Match", "\"7\""}});
+        QCOMPARE(stale.status, 412);
+        Reply patched = s->request("PATCH", Users + QLatin1Char('/') + id,
+                                   QJsonDocument(obj({{QStringLiteral("display_name"), QJsonValue::Null},
+                                                      {QStringLiteral("status"), QStringLiteral("disabled")}})),
+                                   admin, {{"If-Match", "\"1\""}});
+        QCOMPARE(patched.status, 200);
+        QVERIFY(patched.json().value(QStringLiteral("display_name")).isNull());
+        QCOMPARE(patched.header("ETag"), QByteArray("\"2\""));
+        Reply disabledLogin = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("frank")},
+                                                  {QStringLiteral("password"), QStringLiteral("frank secret pw")}}));
+        QCOMPARE(disabledLogin.status, 403);
+
+        s->request("PATCH", Users + QLatin1Char('/') + id,
+                   QJsonDocument(obj({{QStringLiteral("status"), QStringLiteral("active")}})), admin);
+        const QByteArray frank = s->login(QStringLiteral("frank"), QStringLiteral("frank secret pw"))
+                                     .value(QStringLiteral("access_token"))
+                                     .toString()
+                                     .toLatin1();
+        QCOMPARE(s->get(Me, frank).status, 200);
+
+        // Soft delete: sessions end, login refused, hidden from lists, restorable.
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + id, {}, admin).status, 204);
+        QCOMPARE(s->get(Me, frank).status, 401);
+        QCOMPARE(s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("frank")},
+                                     {QStringLiteral("password"), QStringLiteral("frank secret pw")}}))
+                     .status,
+                 401);
+        QCOMPARE(s->get(Users + QStringLiteral("?q=frank"), admin).json().value(QStringLiteral("total")).toInt(), 0);
+        QCOMPARE(s->get(Users + QStringLiteral("?q=frank&include_deleted=true"), admin)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 1);
+        Reply restored = s->request("POST", Users + QLatin1Char('/') + id + QStringLiteral("/restore"), {}, admin);
+        QCOMPARE(restored.status, 200);
+        QVERIFY(restored.json().value(QStringLiteral("deleted_at")).isNull());
+        QCOMPARE(s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("frank")},
+                                     {QStringLiteral("password"), QStringLiteral("frank secret pw")}}))
+                     .status,
+                 200);
+        // Purge erases for good.
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + id + QStringLiteral("?purge=true"), {}, admin).status,
+                 204);
+        QCOMPARE(s->get(Users + QLatin1Char('/') + id, admin).status, 404);
+    }
+
+    void concurrentDuplicateCreates_data() { backendData(); }
+    void concurrentDuplicateCreates() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QUrl url = s->url(Users);
+        const QByteArray body = QJsonDocument(obj({{QStringLiteral("username"), QStringLiteral("racer")},
+                                                   {QStringLiteral("email"), QStringLiteral("racer@example.com")},
+                                                   {QStringLiteral("password"), QStringLiteral("racer secret pw")}}))
+                                    .toJson();
+        // Twelve clients at once, each with its own connection.
+        QNetworkAccessManager nam;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 12; ++i) {
+            QNetworkRequest req(url);
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            req.setRawHeader("Authorization", "Bearer " + admin);
+            req.setRawHeader("Connection", "close");
+            replies << nam.post(req, body);
+        }
+        QMap<int, int> statuses;
+        for (QNetworkReply *r : replies) {
+            if (!r->isFinished())
+                QSignalSpy(r, &QNetworkReply::finished).wait(30000);
+            ++statuses[r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()];
+            r->deleteLater();
+        }
+        QCOMPARE(statuses.value(201), 1);
+        QCOMPARE(statuses.value(409), 11);
+        QCOMPARE(s->get(Users + QStringLiteral("?q=racer"), admin).json().value(QStringLiteral("total")).toInt(), 1);
+    }
+
+    void listSearchAndPagination_data() { backendData(); }
+    void listSearchAndPagination() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        for (int i = 0; i < 25; ++i)
+            s->createUser(QStringLiteral("member%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("member password"),
+                          {});
+        s->createUser(QStringLiteral("zelda"), QStringLiteral("zelda password"), {QStringLiteral("auditor")});
+
+        QStringList seen;
+        QString cursor;
+        int pages = 0;
+        do {
+            Reply r = s->get(Users + QStringLiteral("?q=ember&limit=10&sort=-username") +
+                                 (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                             admin);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 25);
+            for (const QJsonValue &u : r.json().value(QStringLiteral("items")).toArray())
+                seen << u.toObject().value(QStringLiteral("username")).toString();
+            cursor = r.json().value(QStringLiteral("next_cursor")).toString();
+            ++pages;
+        } while (!cursor.isEmpty() && pages < 10);
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen.size(), 25);
+        QCOMPARE(seen.first(), QStringLiteral("member24"));
+        QCOMPARE(seen.last(), QStringLiteral("member00"));
+        QStringList sorted = seen;
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        QCOMPARE(seen, sorted);
+
+        // Short queries (under a trigram) still match; filters combine.
+        QCOMPARE(s->get(Users + QStringLiteral("?q=ze"), admin).json().value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(s->get(Users + QStringLiteral("?role=auditor"), admin).json().value(QStringLiteral("total")).toInt(),
+                 1);
+        QCOMPARE(s->get(Users + QStringLiteral("?q=EXAMPLE.COM&status=active"), admin)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 27);
+        QCOMPARE(s->get(Users + QStringLiteral("?q=%25"), admin).json().value(QStringLiteral("total")).toInt(), 0);
+    }
+
+    void passwordChanges_data() { backendData(); }
+    void passwordChanges() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString id = s->createUser(QStringLiteral("gina"), QStringLiteral("gina first pw"), {});
+        const QByteArray first = s->login(QStringLiteral("gina"), QStringLiteral("gina first pw"))
+                                     .value(QStringLiteral("access_token"))
+                                     .toString()
+                                     .toLatin1();
+        // The admin resets it and demands a change: existing sessions end.
+        QCOMPARE(s->post(Users + QLatin1Char('/') + id + QStringLiteral("/password"),
+                         obj({{QStringLiteral("new_password"), QStringLiteral("gina temporary")},
+                              {QStringLiteral("require_password_change"), true}}),
+                         admin)
+                     .status,
+                 204);
+        QCOMPARE(s->get(Me, first).status, 401);
+        const QJsonObject limited = s->login(QStringLiteral("gina"), QStringLiteral("gina temporary"));
+        const QByteArray token = limited.value(QStringLiteral("access_token")).toString().toLatin1();
+        QCOMPARE(s->get(Me, token).status, 200);
+        Reply blocked = s->get(QStringLiteral("/api/v1/me/sessions"), token);
+        QCOMPARE(blocked.status, 403);
+        QVERIFY(blocked.json()
+                    .value(QStringLiteral("type"))
+                    .toString()
+                    .endsWith(QStringLiteral("password-change-required")));
+
+        Reply wrong = s->post(QStringLiteral("/api/v1/me/password"),
+                              obj({{QStringLiteral("current_password"), QStringLiteral("nope")},
+                                   {QStringLiteral("new_password"), QStringLiteral("gina")}}),
+                              token);
+        QCOMPARE(wrong.status, 422);
+        QCOMPARE(errorFields(wrong),
+                 (QStringList{QStringLiteral("current_password:incorrect"), QStringLiteral("new_password:too_short")}));
+        QCOMPARE(s->post(QStringLiteral("/api/v1/me/password"),
+                         obj({{QStringLiteral("current_password"), QStringLiteral("gina temporary")},
+                              {QStringLiteral("new_password"), QStringLiteral("gina final password")}}),
+                         token)
+                     .status,
+                 204);
+        // The same token now has its full rights; the old password is gone.
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me/sessions"), token).status, 200);
+        QVERIFY(!s->get(Me, token).json().value(QStringLiteral("require_password_change")).toBool());
+        QCOMPARE(s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("gina")},
+                                     {QStringLiteral("password"), QStringLiteral("gina temporary")}}))
+                     .status,
+                 401);
+    }
+
+    void rolesAndGrants_data() { backendData(); }
+    void rolesAndGrants() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        Reply created = s->post(QStringLiteral("/api/v1/roles"),
+                                obj({{QStringLiteral("name"), QStringLiteral("helpdesk")},
+                                     {QStringLiteral("description"), QStringLiteral("Reads users")},
+                                     {QStringLiteral("permissions"), QJsonArray{QStringLiteral("users:read")}}}),
+                                admin);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
+                         obj({{QStringLiteral("name"), QStringLiteral("bad")},
+                              {QStringLiteral("permissions"), QJsonArray{QStringLiteral("users:fly")}}}),
+                         admin)
+                     .status,
+                 422);
+        QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/roles/admin"), {}, admin).status, 409);
+        QCOMPARE(
+            s->request("PATCH", QStringLiteral("/api/v1/roles/user"),
+                       QJsonDocument(obj({{QStringLiteral("permissions"), QJsonArray{QStringLiteral("users:read")}}})),
+                       admin)
+                .status,
+            409);
+
+        // A helpdesk user can read users at once, and loses that as soon as the role is gone.
+        s->createUser(QStringLiteral("hank"), QStringLiteral("hank secret pw"), {QStringLiteral("helpdesk")});
+        const QByteArray hank = s->login(QStringLiteral("hank"), QStringLiteral("hank secret pw"))
+                                    .value(QStringLiteral("access_token"))
+                                    .toString()
+                                    .toLatin1();
+        QCOMPARE(s->get(Users, hank).status, 200);
+        QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/roles/helpdesk"), {}, admin).status, 204);
+        QCOMPARE(s->get(Users, hank).status, 403);
+
+        // A user manager cannot hand out admin (no privilege escalation).
+        s->createUser(QStringLiteral("ivan"), QStringLiteral("ivan secret pw"), {QStringLiteral("user-manager")});
+        const QByteArray ivan = s->login(QStringLiteral("ivan"), QStringLiteral("ivan secret pw"))
+                                    .value(QStringLiteral("access_token"))
+                                    .toString()
+                                    .toLatin1();
+        Reply escalate = s->post(Users,
+                                 obj({{QStringLiteral("username"), QStringLiteral("ivan2")},
+                                      {QStringLiteral("email"), QStringLiteral("ivan2@example.com")},
+                                      {QStringLiteral("roles"), QJsonArray{QStringLiteral("admin")}}}),
+                                 ivan);
+        QCOMPARE(escalate.status, 422);
+        QCOMPARE(errorFields(escalate), QStringList{QStringLiteral("roles:not_grantable")});
+    }
+
+    void lastAdminIsProtected_data() { backendData(); }
+    void lastAdminIsProtected() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString adminId = s->get(Me, admin).json().value(QStringLiteral("id")).toString();
+        Reply demote =
+            s->request("PATCH", Users + QLatin1Char('/') + adminId,
+                       QJsonDocument(obj({{QStringLiteral("roles"), QJsonArray{QStringLiteral("user")}}})), admin);
+        QCOMPARE(demote.status, 409);
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + adminId, {}, admin).status, 409);
+        s->createUser(QStringLiteral("second"), QStringLiteral("second admin pw"), {QStringLiteral("admin")});
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + adminId, {}, admin).status, 204);
+    }
+
+    void adminSessions_data() { backendData(); }
+    void adminSessions() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString id = s->createUser(QStringLiteral("judy"), QStringLiteral("judy secret pw"), {});
+        const QByteArray judy = s->login(QStringLiteral("judy"), QStringLiteral("judy secret pw"))
+                                    .value(QStringLiteral("access_token"))
+                                    .toString()
+                                    .toLatin1();
+        s->login(QStringLiteral("judy"), QStringLiteral("judy secret pw"));
+        Reply list = s->get(Users + QLatin1Char('/') + id + QStringLiteral("/sessions"), admin);
+        QCOMPARE(list.status, 200);
+        const QJsonArray items = list.json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 2);
+        const QString sid = items.at(0).toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(
+            s->request("DELETE", Users + QLatin1Char('/') + id + QStringLiteral("/sessions/") + sid, {}, admin).status,
+            204);
+        QCOMPARE(
+            s->request("DELETE", Users + QLatin1Char('/') + id + QStringLiteral("/sessions/") + sid, {}, admin).status,
+            404);
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + id + QStringLiteral("/sessions"), {}, admin).status,
+                 204);
+        QCOMPARE(s->get(Me, judy).status, 401);
+        QCOMPARE(s->get(Users + QLatin1Char('/') + id + QStringLiteral("/sessions"), admin)
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+                 0);
+    }
+
+    void registration_data() { backendData(); }
+    void registration() {
+        QFETCH(QString, backend);
+        TestServer::Setup closedSetup;
+        closedSetup.backend = backend;
+        TestServer closed(closedSetup);
+        const QJsonObject body = obj({{QStringLiteral("username"), QStringLiteral("newbie")},
+                                      {QStringLiteral("email"), QStringLiteral("newbie@example.com")},
+                                      {QStringLiteral("password"), QStringLiteral("newbie password")}});
+        Reply refused = closed.post(QStringLiteral("/api/v1/auth/register"), body);
+        QCOMPARE(refused.status, 403);
+        QVERIFY(
+            refused.json().value(QStringLiteral("type")).toString().endsWith(QStringLiteral("registration-disabled")));
+
+        TestServer::Setup open;
+        open.backend = backend;
+        open.registration = true;
+        TestServer s(open);
+        Reply created = s.post(QStringLiteral("/api/v1/auth/register"), body);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(created.json().value(QStringLiteral("roles")).toArray(), QJsonArray{QStringLiteral("user")});
+        QVERIFY(!created.json().contains(QStringLiteral("access_token")));
+        QCOMPARE(s.login(QStringLiteral("newbie"), QStringLiteral("newbie password"))
+                     .contains(QStringLiteral("access_token")),
+                 true);
+    }
+
+    void auditTrail_data() { backendData(); }
+    void auditTrail() {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("admin")},
+                            {QStringLiteral("password"), QStringLiteral("wrong pw")}}));
+        auto events = s->services().audit().recent(20);
+        QVERIFY(events.ok());
+        QStringList actions;
+        for (const AuditEvent &e : *events)
+            actions << e.action + QLatin1Char('/') + e.outcome;
+        QVERIFY2(actions.contains(QStringLiteral("auth.login/failure")), qPrintable(actions.join(QLatin1Char(','))));
+        QVERIFY(actions.contains(QStringLiteral("auth.login/success")));
+        QVERIFY(actions.contains(QStringLiteral("user.create/success")));
+        // Sequence numbers are gapless and no event carries a secret.
+        for (qsizetype i = 1; i < events->size(); ++i)
+            QCOMPARE(events->at(i).seq, events->at(i - 1).seq - 1);
+        for (const AuditEvent &e : *events) {
+            QVERIFY(!e.details.contains(QStringLiteral("wrong pw")));
+            QVERIFY(!e.details.contains(QStringLiteral("admin password 1")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstApi)
+#include "tst_api.moc"

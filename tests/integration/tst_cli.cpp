@@ -1,0 +1,161 @@
+// keyward-server as operators run it: exit codes, migrate, admin create, serve and SIGTERM.
+#include "store/database.h"
+#include "store/migrations.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace keyward;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runKeyward(const QStringList &args, const QByteArray &stdinData = {}, const QStringList &env = {}) {
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const QString &kv : env)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(KEYWARD_SERVER_BINARY), args);
+    p.waitForStarted();
+    if (!stdinData.isNull()) {
+        p.write(stdinData);
+        p.closeWriteChannel();
+    }
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TstCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void versionHelpAndUsage() {
+        const Run v = runKeyward({QStringLiteral("--version")});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith(QStringLiteral("keyward ")));
+        const Run h = runKeyward({QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains(QStringLiteral("admin create")));
+        QVERIFY(h.out.contains(QStringLiteral("KEYWARD_DATABASE_URL")));
+        QCOMPARE(runKeyward({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(runKeyward({QStringLiteral("--no-such-option")}).exitCode, 2);
+    }
+
+    void invalidConfiguration() {
+        QTemporaryDir dir;
+        const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"),
+                                  QStringLiteral("nowhere"), QStringLiteral("migrate")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QStringLiteral("listen")));
+        // The environment twin is read, and the command line beats it.
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")}, {},
+                            {QStringLiteral("KEYWARD_WORKERS=-4")})
+                     .exitCode,
+                 3);
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--workers"), QStringLiteral("2"),
+                             QStringLiteral("migrate")},
+                            {}, {QStringLiteral("KEYWARD_WORKERS=-4")})
+                     .exitCode,
+                 0);
+    }
+
+    void migrateAndAdminCreate() {
+        QTemporaryDir dir;
+        const Run m = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")});
+        QCOMPARE(m.exitCode, 0);
+        QVERIFY2(m.out.contains(QStringLiteral("schema version 1")), qPrintable(m.out));
+        const QStringList create{QStringLiteral("--data-dir"),      dir.path(),
+                                 QStringLiteral("admin"),           QStringLiteral("create"),
+                                 QStringLiteral("--username"),      QStringLiteral("root"),
+                                 QStringLiteral("--email"),         QStringLiteral("root@example.com"),
+                                 QStringLiteral("--password-stdin")};
+        const Run c = runKeyward(create, "a fine admin password\n");
+        QCOMPARE(c.exitCode, 0);
+        QVERIFY(c.out.contains(QStringLiteral("created administrator root")));
+        const Run again = runKeyward(create, "a fine admin password\n");
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(QStringLiteral("taken")));
+        const Run weak =
+            runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("admin"), QStringLiteral("create"),
+                        QStringLiteral("--username"), QStringLiteral("root2"), QStringLiteral("--email"),
+                        QStringLiteral("root2@example.com"), QStringLiteral("--password-stdin")},
+                       "short\n");
+        QCOMPARE(weak.exitCode, 1);
+        QVERIFY(weak.err.contains(QStringLiteral("at least 8")));
+        QCOMPARE(
+            runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("admin"), QStringLiteral("create")})
+                .exitCode,
+            2);
+        // The master key file was created private.
+        QCOMPARE(QFile(dir.filePath(QStringLiteral("master.key"))).permissions() & 0x0077, QFileDevice::Permissions());
+    }
+
+    void newerDatabaseIsRefused() {
+        QTemporaryDir dir;
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")}).exitCode, 0);
+        {
+            QString error;
+            auto db = Database::open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db")), &error);
+            QVERIFY(db);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (999, 'future', 'x', 0)")));
+        }
+        const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("newer than this Keyward")), qPrintable(r.err));
+    }
+
+    void serveAndStopOnSigterm() {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_LOGGING_RULES")); // the shutdown message is an info line
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KEYWARD_SERVER_BINARY),
+                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("serve")});
+        QVERIFY(p.waitForStarted());
+        QString err;
+        QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch m;
+        for (int i = 0; i < 100 && !m.hasMatch(); ++i) {
+            p.waitForReadyRead(100);
+            err += QString::fromUtf8(p.readAllStandardError());
+            m = listening.match(err);
+        }
+        QVERIFY2(m.hasMatch(), qPrintable(err));
+        QVERIFY(err.contains(QStringLiteral("admin create")));
+        QNetworkAccessManager nam;
+        QNetworkReply *reply =
+            nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health/ready").arg(m.captured(1)))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        delete reply;
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        err += QString::fromUtf8(p.readAllStandardError());
+        QVERIFY(err.contains(QStringLiteral("shutting down")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"

@@ -1,0 +1,114 @@
+#include "test_server.h"
+
+#include "crypto/digest.h"
+#include "store/migrations.h"
+
+#include <QEventLoop>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace keyward::test {
+
+QByteArray Reply::header(const QByteArray &name) const {
+    for (const auto &[k, v] : headers)
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    return {};
+}
+
+TestServer::TestServer(const Setup &setup)
+    : m_db(std::make_unique<TestDatabase>(setup.backend)) {
+    if (!m_db->database()) {
+        m_error = m_db->error();
+        return;
+    }
+    if (const QString problem = Migrations(*m_db->database()).migrate(); !problem.isEmpty()) {
+        m_error = problem;
+        return;
+    }
+    ServiceOptions options;
+    options.argon2 = {256, 1, 1};
+    options.tokens.issuer = QStringLiteral("http://keyward.test");
+    options.jwtAlgorithm = setup.jwtAlgorithm;
+    options.registrationOpen = setup.registration;
+    m_services = std::make_unique<Services>(m_db->database(), crypto::randomBytes(32), options,
+                                            setup.clock ? *setup.clock : Clock::system());
+    if (auto s = m_services->start(); !s) {
+        m_error = s.error().detail();
+        return;
+    }
+    HttpServer::Options http;
+    http.address = QHostAddress::LocalHost;
+    http.port = 0;
+    http.workers = setup.workers;
+    http.hashWorkers = setup.hashWorkers;
+    http.hashQueue = setup.hashQueue;
+    http.limits = setup.limits;
+    http.maxConnectionsPerAddress = setup.maxConnectionsPerAddress;
+    m_http = std::make_unique<HttpServer>(*m_services, http);
+    if (!m_http->start(&m_error))
+        return;
+}
+
+TestServer::~TestServer() {
+    if (m_http)
+        m_http->shutdown(2000);
+    m_http.reset();
+    m_services.reset();
+}
+
+QUrl TestServer::url(const QString &pathAndQuery) const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(pathAndQuery));
+}
+
+Reply TestServer::request(const QByteArray &method, const QString &path, const QJsonDocument &body,
+                          const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers) {
+    QNetworkRequest req(url(path));
+    const QByteArray payload = body.isNull() ? QByteArray() : body.toJson(QJsonDocument::Compact);
+    if (!payload.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!bearer.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + bearer);
+    for (const auto &[k, v] : headers)
+        req.setRawHeader(k, v);
+    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, payload);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(30'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply r;
+    r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    r.headers = reply->rawHeaderPairs();
+    r.body = reply->readAll();
+    reply->deleteLater();
+    return r;
+}
+
+QString TestServer::createUser(const QString &username, const QString &password, const QStringList &roles) {
+    CreateUserRequest req;
+    req.username = username;
+    req.email = username + QStringLiteral("@example.com");
+    req.password = password;
+    req.roles = roles;
+    auto user = m_services->users().create(Principal::system(), req);
+    return user ? user->id : QString();
+}
+
+QJsonObject TestServer::login(const QString &login, const QString &password) {
+    return post(QStringLiteral("/api/v1/auth/login"),
+                {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+        .json();
+}
+
+QByteArray TestServer::adminToken() {
+    if (m_adminToken.isEmpty()) {
+        createUser(QStringLiteral("admin"), QStringLiteral("admin password 1"), {QStringLiteral("admin")});
+        m_adminToken = login(QStringLiteral("admin"), QStringLiteral("admin password 1"))
+                           .value(QStringLiteral("access_token"))
+                           .toString()
+                           .toLatin1();
+    }
+    return m_adminToken;
+}
+
+} // namespace keyward::test

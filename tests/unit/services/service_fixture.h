@@ -1,0 +1,45 @@
+#pragma once
+
+#include "crypto/digest.h"
+#include "manual_clock.h"
+#include "services/services.h"
+#include "store/migrations.h"
+#include "test_database.h"
+
+namespace keyward::test {
+
+// Services on a fresh SQLite database with a clock the test moves.
+struct ServiceFixture {
+    ManualClock clock;
+    TestDatabase db{QStringLiteral("sqlite")};
+    std::unique_ptr<Services> services;
+
+    explicit ServiceFixture(const QString &alg = QStringLiteral("RS256")) {
+        if (!Migrations(*db.database()).migrate().isEmpty())
+            qFatal("migration failed");
+        ServiceOptions o;
+        o.argon2 = {256, 1, 1};
+        o.tokens.issuer = QStringLiteral("http://keyward.test");
+        o.jwtAlgorithm = alg;
+        services = std::make_unique<Services>(db.database(), crypto::randomBytes(32), o, clock);
+        if (!services->start())
+            qFatal("services did not start");
+    }
+
+    QString user(const QString &name, const QStringList &roles = {QStringLiteral("user")}) {
+        CreateUserRequest r;
+        r.username = name;
+        r.email = name + QStringLiteral("@example.com");
+        r.password = name + QStringLiteral(" password");
+        r.roles = roles;
+        return services->users().create(Principal::system(), r).value().id;
+    }
+
+    Principal principalFor(const QString &name) {
+        Principal p;
+        auto tokens = services->auth().login(Principal::anonymous(), name, name + QStringLiteral(" password"));
+        return services->auth().authenticate(tokens.value().accessToken.toLatin1(), p).value();
+    }
+};
+
+} // namespace keyward::test

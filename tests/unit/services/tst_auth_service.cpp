@@ -1,0 +1,106 @@
+#include "service_fixture.h"
+
+#include "crypto/jwt.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+class TstAuthService : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void accessTokensExpire() {
+        ServiceFixture f;
+        f.user(QStringLiteral("olga"));
+        auto t =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("olga"), QStringLiteral("olga password"));
+        QVERIFY(t.ok());
+        const QByteArray token = t->accessToken.toLatin1();
+        QVERIFY(f.services->auth().authenticate(token, {}).ok());
+        f.clock.advance(15 * 60'000 - 1000);
+        QVERIFY(f.services->auth().authenticate(token, {}).ok());
+        f.clock.advance(2000);
+        QCOMPARE(f.services->auth().authenticate(token, {}).error().status(), 401);
+    }
+
+    void refreshIdleAndAbsoluteLifetimes() {
+        ServiceFixture f;
+        f.user(QStringLiteral("pete"));
+        auto t =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("pete"), QStringLiteral("pete password"));
+        QString refresh = t->refreshToken;
+        // Used every 6 days, the session lives until its 30-day absolute limit.
+        for (int day = 6; day < 30; day += 6) {
+            f.clock.advance(6LL * 24 * 3600'000);
+            auto r = f.services->auth().refresh(Principal::anonymous(), refresh);
+            QVERIFY2(r.ok(), qPrintable(QString::number(day)));
+            QVERIFY(r->refreshExpiresIn <= (30 - day) * 24 * 3600);
+            refresh = r->refreshToken;
+        }
+        f.clock.advance(6LL * 24 * 3600'000);
+        QCOMPARE(f.services->auth().refresh(Principal::anonymous(), refresh).error().status(), 401);
+
+        // Idle for more than 7 days: over.
+        auto t2 =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("pete"), QStringLiteral("pete password"));
+        f.clock.advance(7LL * 24 * 3600'000 + 1);
+        QCOMPARE(f.services->auth().refresh(Principal::anonymous(), t2->refreshToken).error().status(), 401);
+    }
+
+    void unknownKidAndForeignIssuerAreRejected() {
+        ServiceFixture f;
+        ServiceFixture other;
+        f.user(QStringLiteral("quinn"));
+        other.user(QStringLiteral("quinn"));
+        auto foreign = other.services->auth().login(Principal::anonymous(), QStringLiteral("quinn"),
+                                                    QStringLiteral("quinn password"));
+        QCOMPARE(f.services->auth().authenticate(foreign->accessToken.toLatin1(), {}).error().status(), 401);
+        QCOMPARE(f.services->auth().authenticate("", {}).error().status(), 401);
+    }
+
+    void rotationKeepsOldTokensValid() {
+        ServiceFixture f;
+        f.user(QStringLiteral("rita"));
+        auto before =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("rita"), QStringLiteral("rita password"));
+        const QString oldKid =
+            crypto::decodeJwt(before->accessToken.toLatin1())->header.value(QStringLiteral("kid")).toString();
+        auto newKid = f.services->keys().rotate();
+        QVERIFY(newKid.ok() && *newKid != oldKid);
+        QVERIFY(f.services->auth().authenticate(before->accessToken.toLatin1(), {}).ok());
+        auto after =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("rita"), QStringLiteral("rita password"));
+        QCOMPARE(crypto::decodeJwt(after->accessToken.toLatin1())->header.value(QStringLiteral("kid")).toString(),
+                 *newKid);
+        QCOMPARE(f.services->keys().jwks()->value(QStringLiteral("keys")).toArray().size(), 2);
+        // Once the old key's tokens must have expired, it leaves the JWKS.
+        f.clock.advance(20 * 60'000);
+        QCOMPARE(f.services->keys().jwks()->value(QStringLiteral("keys")).toArray().size(), 1);
+    }
+
+    void legacyHashesAreUpgradedAtLogin() {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("sam"));
+        // As an import would store it: bcrypt ("U*U" from the crypt_blowfish vectors).
+        UserRepository(*f.db.database())
+            .replaceHash(id, QStringLiteral("$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"))
+            .value();
+        QVERIFY(f.services->auth().login(Principal::anonymous(), QStringLiteral("sam"), QStringLiteral("U*U")).ok());
+        const QString stored = UserRepository(*f.db.database()).find(id)->passwordHash;
+        QVERIFY2(stored.startsWith(QStringLiteral("$argon2id$v=19$m=256,t=1,p=1$")), qPrintable(stored));
+        QVERIFY(f.services->auth().login(Principal::anonymous(), QStringLiteral("sam"), QStringLiteral("U*U")).ok());
+    }
+
+    void signingKeyIsSealedAtRest() {
+        ServiceFixture f;
+        QSqlQuery q(f.db.database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT private_sealed FROM signing_keys")) && q.next());
+        QVERIFY(!q.value(0).toByteArray().contains("PRIVATE KEY"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAuthService)
+#include "tst_auth_service.moc"

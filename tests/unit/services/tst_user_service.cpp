@@ -1,0 +1,65 @@
+#include "service_fixture.h"
+
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+class TstUserService : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void disablingEndsSessions() {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("tina"));
+        auto tokens =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("tina"), QStringLiteral("tina password"));
+        UserPatch p;
+        p.status = QStringLiteral("disabled");
+        QVERIFY(f.services->users().update(Principal::system(), id, p).ok());
+        QCOMPARE(f.services->auth().authenticate(tokens->accessToken.toLatin1(), {}).error().status(), 401);
+        QCOMPARE(f.services->auth().refresh(Principal::anonymous(), tokens->refreshToken).error().status(), 401);
+    }
+
+    void emailChangeResetsVerification() {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("uma"));
+        UserPatch verify;
+        verify.emailVerified = true;
+        QVERIFY(f.services->users().update(Principal::system(), id, verify)->emailVerified);
+        const Principal uma = f.principalFor(QStringLiteral("uma"));
+        UserPatch mine;
+        mine.email = QStringLiteral("uma.new@example.com");
+        auto updated = f.services->users().updateMe(uma, mine);
+        QVERIFY(updated.ok());
+        QVERIFY(!updated->emailVerified);
+    }
+
+    void everyChangeIsAudited() {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("vic"));
+        UserPatch p;
+        p.displayName = QStringLiteral("Vic");
+        QVERIFY(f.services->users().update(Principal::system(), id, p).ok());
+        QVERIFY(f.services->users().remove(Principal::system(), id, false).ok());
+        QVERIFY(f.services->users().restore(Principal::system(), id).ok());
+        QStringList actions;
+        for (const AuditEvent &e : f.services->audit().recent(10).value())
+            actions << e.action;
+        QCOMPARE(actions.mid(0, 4), (QStringList{QStringLiteral("user.restore"), QStringLiteral("user.delete"),
+                                                 QStringLiteral("user.update"), QStringLiteral("user.create")}));
+    }
+
+    void failedWritesLeaveNothingBehind() {
+        ServiceFixture f;
+        f.user(QStringLiteral("walt"));
+        CreateUserRequest dup;
+        dup.username = QStringLiteral("WALT");
+        dup.email = QStringLiteral("other@example.com");
+        const qsizetype eventsBefore = f.services->audit().recent(100)->size();
+        QCOMPARE(f.services->users().create(Principal::system(), dup).error().status(), 409);
+        QCOMPARE(f.services->audit().recent(100)->size(), eventsBefore); // the audit append rolled back too
+    }
+};
+
+QTEST_GUILESS_MAIN(TstUserService)
+#include "tst_user_service.moc"

@@ -1,0 +1,103 @@
+#include "core/ids.h"
+#include "store/migrations.h"
+#include "store/user_repository.h"
+#include "test_database.h"
+
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+User user(const QString &username, const QString &email, const QString &displayName = {}) {
+    static qint64 t = 1'790'000'000'000;
+    User u;
+    u.createdAt = u.updatedAt = ++t;
+    u.id = newId(u.createdAt);
+    u.username = username;
+    u.email = email;
+    u.displayName = displayName;
+    u.roles = {QStringLiteral("user")};
+    return u;
+}
+} // namespace
+
+class TstUserRepository : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<TestDatabase> db() {
+        QFETCH(QString, backend);
+        auto t = std::make_unique<TestDatabase>(backend);
+        if (!t->database() || !Migrations(*t->database()).migrate().isEmpty())
+            qFatal("no database");
+        return t;
+    }
+    void backends() {
+        QTest::addColumn<QString>("backend");
+        for (const QString &b : TestDatabase::backends())
+            QTest::newRow(qPrintable(b)) << b;
+    }
+
+private Q_SLOTS:
+    void uniquenessFoldsCase_data() { backends(); }
+    void uniquenessFoldsCase() {
+        auto t = db();
+        UserRepository repo(*t->database());
+        QVERIFY(repo.insert(user(QStringLiteral("Anna"), QStringLiteral("änne@example.de")), {}).ok());
+        auto dup = repo.insert(user(QStringLiteral("anna"), QStringLiteral("other@example.de")), {});
+        QVERIFY(!dup);
+        QCOMPARE(dup.error().status(), 409);
+        QCOMPARE(dup.error().fieldErrors().first().field, QStringLiteral("username"));
+        // Unicode folding, not just ASCII (SQLite's NOCASE would miss this one).
+        auto dupMail = repo.insert(user(QStringLiteral("anna2"), QStringLiteral("ÄNNE@EXAMPLE.DE")), {});
+        QVERIFY(!dupMail);
+        QCOMPARE(dupMail.error().fieldErrors().first().field, QStringLiteral("email"));
+        QVERIFY(repo.findByLogin(QStringLiteral("ANNA")).ok());
+        QVERIFY(repo.findByLogin(QStringLiteral("Änne@Example.de")).ok());
+    }
+
+    void substringSearchUsesEveryField_data() { backends(); }
+    void substringSearchUsesEveryField() {
+        auto t = db();
+        UserRepository repo(*t->database());
+        QVERIFY(
+            repo.insert(user(QStringLiteral("jdoe"), QStringLiteral("john@corp.example"), QStringLiteral("John Doe")),
+                        {})
+                .ok());
+        QVERIFY(repo.insert(user(QStringLiteral("mmustermann"), QStringLiteral("max@firma.example"),
+                                 QStringLiteral("Max Mustermann")),
+                            {})
+                    .ok());
+        QVERIFY(repo.insert(user(QStringLiteral("q_bert"), QStringLiteral("100%@odd.example")), {}).ok());
+        const auto count = [&](const QString &q) {
+            UserFilter f;
+            f.q = q;
+            return repo.list(f).value().total;
+        };
+        QCOMPARE(count(QStringLiteral("muster")), 1);  // username middle
+        QCOMPARE(count(QStringLiteral("CORP.EX")), 1); // email, any case
+        QCOMPARE(count(QStringLiteral("n Do")), 1);    // display name across the space
+        QCOMPARE(count(QStringLiteral("example")), 3);
+        QCOMPARE(count(QStringLiteral("xyz")), 0);
+        QCOMPARE(count(QStringLiteral("_")), 1); // LIKE wildcards are literal
+        QCOMPARE(count(QStringLiteral("0%@")), 1);
+        QCOMPARE(count(QStringLiteral("\"")), 0); // FTS syntax cannot break out
+    }
+
+    void versionCheckedUpdates_data() { backends(); }
+    void versionCheckedUpdates() {
+        auto t = db();
+        UserRepository repo(*t->database());
+        User u = user(QStringLiteral("vera"), QStringLiteral("vera@example.com"));
+        QVERIFY(repo.insert(u, {}).ok());
+        u.displayName = QStringLiteral("V");
+        QVERIFY(repo.update(u).ok());
+        auto stale = repo.update(u); // still version 1
+        QVERIFY(!stale);
+        QCOMPARE(stale.error().status(), 412);
+        QCOMPARE(repo.find(u.id)->user.version, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstUserRepository)
+#include "tst_user_repository.moc"

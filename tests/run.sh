@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs what it needs, checks formatting, builds the `ci` preset
+# (warnings are errors), starts a throwaway PostgreSQL cluster on a free loopback port, runs every
+# test with CTest against SQLite and PostgreSQL, and removes the cluster again.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+installer/install-deps.sh --test
+cmake --preset ci >/dev/null
+cmake --build --preset ci --target format-check
+cmake --build --preset ci
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d /tmp/keyward-pg.XXXXXX)
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+as_pg=()
+if [[ $(id -u) -eq 0 ]]; then
+    chown postgres: "$pgdir"   # initdb refuses to run as root
+    as_pg=(runuser -u postgres --)
+fi
+stop_pg() {
+    "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+}
+trap stop_pg EXIT
+echo keyward >"$pgdir/pwfile"
+[[ ${#as_pg[@]} -eq 0 ]] || chown postgres: "$pgdir/pwfile"
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdir/data" -U keyward --pwfile="$pgdir/pwfile" \
+    --auth-local=trust --auth-host=scram-sha-256 >"$pgdir/initdb.log"
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off -c max_connections=300" start >/dev/null
+echo "PostgreSQL test cluster on 127.0.0.1:$port"
+
+export KEYWARD_TEST_POSTGRES_URL="postgresql://keyward:keyward@127.0.0.1:$port/postgres"
+export KEYWARD_TEST_REQUIRE_POSTGRES=1
+ctest --preset ci -j 2 "$@"

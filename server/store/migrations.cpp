@@ -81,23 +81,30 @@ MigrationStatus Migrations::status() {
 }
 
 QStringList Migrations::splitStatements(const QString &sql) {
+    // SQLite trigger bodies (CREATE TRIGGER ... BEGIN ... END;) and PostgreSQL function bodies
+    // ($$ ... $$) contain semicolons that do not end the statement.
+    static const QRegularExpression beginKeyword(QStringLiteral("\\bBEGIN\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
     QStringList statements;
     QString current;
-    bool inTrigger = false;
+    bool inDollar = false;
     const QStringList lines = sql.split(QLatin1Char('\n'));
     for (const QString &line : lines) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty()))
+        if (!inDollar && (trimmed.startsWith(QLatin1String("--")) || (trimmed.isEmpty() && current.isEmpty())))
             continue;
         current += line + QLatin1Char('\n');
-        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
-            inTrigger = true;
-        const bool ends = inTrigger ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
-                                    : trimmed.endsWith(QLatin1Char(';'));
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollar = !inDollar;
+        if (inDollar)
+            continue;
+        const bool triggerBody = current.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive) &&
+                                 beginKeyword.match(current).hasMatch();
+        const bool ends = triggerBody ? trimmed.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                      : trimmed.endsWith(QLatin1Char(';'));
         if (ends) {
             statements.append(current.trimmed());
             current.clear();
-            inTrigger = false;
         }
     }
     if (!current.trimmed().isEmpty())

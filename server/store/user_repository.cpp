@@ -330,14 +330,33 @@ Result<UserPage> UserRepository::list(const UserFilter &f) {
         }
     }
 
-    QSqlQuery count(m_db.connection());
-    count.prepare(QStringLiteral("SELECT count(*) FROM users u") + where);
-    for (const QVariant &b : binds)
-        count.addBindValue(b);
-    if (!count.exec() || !count.next())
-        return sqlFailure(count);
     UserPage page;
-    page.total = count.value(0).toLongLong();
+    if (f.q.isEmpty() && f.role.isEmpty()) {
+        // Maintained by triggers (migration 2): no scan, however many users there are.
+        QString buckets = f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
+        if (f.includeDeleted)
+            buckets +=
+                f.status.isEmpty() ? QStringLiteral(", 'active:1', 'disabled:1'") : QStringLiteral(", ? || ':1'");
+        QSqlQuery &count = m_db.prepared(
+            QStringLiteral("SELECT coalesce(sum(n), 0) FROM user_counts WHERE bucket IN (%1)").arg(buckets));
+        if (!f.status.isEmpty()) {
+            count.addBindValue(f.status);
+            if (f.includeDeleted)
+                count.addBindValue(f.status);
+        }
+        if (!count.exec() || !count.next())
+            return sqlFailure(count);
+        page.total = count.value(0).toLongLong();
+        count.finish();
+    } else {
+        QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + where);
+        for (const QVariant &b : binds)
+            count.addBindValue(b);
+        if (!count.exec() || !count.next())
+            return sqlFailure(count);
+        page.total = count.value(0).toLongLong();
+        count.finish();
+    }
 
     QString pageWhere = where;
     QVariantList pageBinds = binds;
@@ -351,10 +370,11 @@ Result<UserPage> UserRepository::list(const UserFilter &f) {
         pageBinds << c->key << c->key << c->id;
     }
     const QString order = descending ? QStringLiteral(" DESC") : QString();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") + sortColumn +
-              QStringLiteral(" FROM users u") + pageWhere + QStringLiteral(" ORDER BY ") + sortColumn + order +
-              QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
+    // A handful of filter combinations give a handful of statements: cache them like the others.
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") +
+                      sortColumn + QStringLiteral(" FROM users u") + pageWhere + QStringLiteral(" ORDER BY ") +
+                      sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
     for (const QVariant &b : pageBinds)
         q.addBindValue(b);
     q.addBindValue(f.limit + 1);
@@ -369,6 +389,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f) {
         page.items.append(readRecord(q).user);
         lastKey = q.value(18);
     }
+    q.finish();
     return page;
 }
 

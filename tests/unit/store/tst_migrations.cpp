@@ -56,6 +56,13 @@ private Q_SLOTS:
                            "  INSERT INTO b VALUES (2);\nEND;\nINSERT INTO a VALUES (1);\n"));
         QCOMPARE(parts.size(), 3);
         QVERIFY(parts[1].startsWith(QStringLiteral("CREATE TRIGGER")) && parts[1].endsWith(QStringLiteral("END;")));
+
+        const QStringList pg = Migrations::splitStatements(QStringLiteral(
+            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  UPDATE t SET n = 1;\n  RETURN NULL;\n"
+            "END\n$$;\nCREATE TRIGGER g AFTER INSERT ON t\n    FOR EACH ROW EXECUTE FUNCTION f();\nSELECT 1;\n"));
+        QCOMPARE(pg.size(), 3);
+        QVERIFY(pg[0].endsWith(QStringLiteral("$$;")));
+        QVERIFY(pg[1].endsWith(QStringLiteral("EXECUTE FUNCTION f();")));
     }
 
 private:

@@ -84,6 +84,42 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("\"")), 0); // FTS syntax cannot break out
     }
 
+    void totalsStayExact_data() { backends(); }
+    void totalsStayExact() {
+        auto t = db();
+        UserRepository repo(*t->database());
+        QList<User> users;
+        for (int i = 0; i < 6; ++i) {
+            users << user(QStringLiteral("count%1").arg(i), QStringLiteral("count%1@example.com").arg(i));
+            QVERIFY(repo.insert(users.last(), {}).ok());
+        }
+        users[0].status = QStringLiteral("disabled");
+        QVERIFY(repo.update(users[0]).ok());
+        users[1].deletedAt = 1;
+        QVERIFY(repo.update(users[1]).ok());
+        users[2].status = QStringLiteral("disabled");
+        users[2].deletedAt = 1;
+        QVERIFY(repo.update(users[2]).ok());
+        QVERIFY(repo.purge(users[3].id).ok());
+        ++users[1].version;
+        users[1].deletedAt = 0; // restored
+        QVERIFY(repo.update(users[1]).ok());
+        // Every combination agrees with a real count(*) (a search filter forces one).
+        for (const QString &status : {QString(), QStringLiteral("active"), QStringLiteral("disabled")}) {
+            for (bool deleted : {false, true}) {
+                UserFilter fast, scanned;
+                fast.status = scanned.status = status;
+                fast.includeDeleted = scanned.includeDeleted = deleted;
+                scanned.q = QStringLiteral("example.com");
+                QCOMPARE(repo.list(fast)->total, repo.list(scanned)->total);
+            }
+        }
+        UserFilter all;
+        all.includeDeleted = true;
+        QCOMPARE(repo.list(all)->total, 5);
+        QCOMPARE(repo.list(UserFilter())->total, 4);
+    }
+
     void versionCheckedUpdates_data() { backends(); }
     void versionCheckedUpdates() {
         auto t = db();

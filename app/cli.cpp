@@ -23,12 +23,14 @@ namespace keyward::cli {
 
 namespace {
 
-QTextStream &out() {
+QTextStream &out()
+{
     static QTextStream s(stdout);
     return s;
 }
 
-QTextStream &err() {
+QTextStream &err()
+{
     static QTextStream s(stderr);
     return s;
 }
@@ -48,7 +50,8 @@ struct Runtime {
     std::unique_ptr<Services> services;
 };
 
-int openRuntime(const Config &config, Runtime &rt, bool migrate) {
+int openRuntime(const Config &config, Runtime &rt, bool migrate)
+{
     rt.config = config;
     QString error;
     auto key = crypto::loadMasterKey(config.value(QStringLiteral("master-key-file")), config.dataDir(), &error);
@@ -80,12 +83,14 @@ int openRuntime(const Config &config, Runtime &rt, bool migrate) {
 // SIGTERM/SIGINT arrive through a pipe, so the shutdown runs on the event loop, not in a handler.
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int) {
+void onSignal(int)
+{
     const char c = 1;
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
 }
 
-void hardenProcess() {
+void hardenProcess()
+{
     // Memory holds keys and passwords: no core dumps, no ptrace by other users.
     const rlimit none{0, 0};
     setrlimit(RLIMIT_CORE, &none);
@@ -93,7 +98,8 @@ void hardenProcess() {
     std::signal(SIGPIPE, SIG_IGN);
 }
 
-int serve(const Config &config) {
+int serve(const Config &config)
+{
     hardenProcess();
     Runtime rt;
     if (const int rc = openRuntime(config, rt, true); rc != Success)
@@ -142,7 +148,8 @@ int serve(const Config &config) {
     return Success;
 }
 
-int migrate(const Config &config) {
+int migrate(const Config &config)
+{
     QString error;
     auto db = Database::open(config.databaseUrl(), &error);
     if (!db) {
@@ -162,7 +169,8 @@ int migrate(const Config &config) {
     return Success;
 }
 
-std::optional<QString> readPassword(const QCommandLineParser &p) {
+std::optional<QString> readPassword(const QCommandLineParser &p)
+{
     if (p.isSet(QStringLiteral("password-stdin"))) {
         QTextStream in(stdin);
         return in.readLine();
@@ -181,7 +189,8 @@ std::optional<QString> readPassword(const QCommandLineParser &p) {
     return std::nullopt;
 }
 
-int adminCreate(const Config &config, const QCommandLineParser &p) {
+int adminCreate(const Config &config, const QCommandLineParser &p)
+{
     const QString username = p.value(QStringLiteral("username"));
     const QString email = p.value(QStringLiteral("email"));
     if (username.isEmpty() || email.isEmpty() ||
@@ -217,7 +226,8 @@ int adminCreate(const Config &config, const QCommandLineParser &p) {
     return Success;
 }
 
-int checkConfig(const Config &config) {
+int checkConfig(const Config &config)
+{
     for (const ConfigOption &o : Config::options()) {
         QString value = o.key == QLatin1String("database") ? config.databaseUrl() : config.value(o.key);
         if (o.secret && o.key == QLatin1String("database")) {
@@ -250,7 +260,8 @@ int checkConfig(const Config &config) {
 
 } // namespace
 
-int run(const QStringList &arguments) {
+int run(const QStringList &arguments)
+{
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Keyward user management service.\n\n") + Commands);
     p.addHelpOption();

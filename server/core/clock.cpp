@@ -5,20 +5,24 @@
 
 namespace keyward {
 
-qint64 Clock::nowMs() const {
+qint64 Clock::nowMs() const
+{
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-const Clock &Clock::system() {
+const Clock &Clock::system()
+{
     static const Clock clock;
     return clock;
 }
 
-QString formatTime(qint64 epochMs) {
+QString formatTime(qint64 epochMs)
+{
     return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
-qint64 parseTime(const QString &text) {
+qint64 parseTime(const QString &text)
+{
     const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     return t.isValid() && t.timeSpec() != Qt::LocalTime ? t.toMSecsSinceEpoch() : -1;
 }

@@ -9,7 +9,8 @@
 
 namespace keyward {
 
-const QList<ConfigOption> &Config::options() {
+const QList<ConfigOption> &Config::options()
+{
     static const QList<ConfigOption> list{
         {QStringLiteral("config"), QStringLiteral("KEYWARD_CONFIG"), {}, QStringLiteral("INI configuration file")},
         {QStringLiteral("data-dir"),
@@ -77,12 +78,14 @@ const QList<ConfigOption> &Config::options() {
     return list;
 }
 
-static QString defaultDataDir() {
+static QString defaultDataDir()
+{
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return QDir(base.isEmpty() ? QDir::homePath() : base).filePath(QStringLiteral("keyward"));
 }
 
-Config Config::defaults(const QString &dataDir) {
+Config Config::defaults(const QString &dataDir)
+{
     Config c;
     for (const ConfigOption &o : options()) {
         c.m_values.insert(o.key, o.defaultValue);
@@ -92,7 +95,8 @@ Config Config::defaults(const QString &dataDir) {
     return c;
 }
 
-std::optional<Config> Config::load(const QMap<QString, QString> &cli, const QProcessEnvironment &env, QString *error) {
+std::optional<Config> Config::load(const QMap<QString, QString> &cli, const QProcessEnvironment &env, QString *error)
+{
     Config c = defaults(defaultDataDir());
     QString file = cli.value(QStringLiteral("config"), env.value(QStringLiteral("KEYWARD_CONFIG")));
     if (!file.isEmpty()) {
@@ -134,14 +138,16 @@ std::optional<Config> Config::load(const QMap<QString, QString> &cli, const QPro
     return c;
 }
 
-QString Config::databaseUrl() const {
+QString Config::databaseUrl() const
+{
     const QString url = value(QStringLiteral("database"));
     if (!url.isEmpty())
         return url;
     return QStringLiteral("sqlite://") + QDir(dataDir()).absoluteFilePath(QStringLiteral("keyward.db"));
 }
 
-static bool splitListen(const QString &listen, QHostAddress *address, quint16 *port) {
+static bool splitListen(const QString &listen, QHostAddress *address, quint16 *port)
+{
     const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
     if (colon <= 0)
         return false;
@@ -162,26 +168,30 @@ static bool splitListen(const QString &listen, QHostAddress *address, quint16 *p
     return true;
 }
 
-QHostAddress Config::listenAddress() const {
+QHostAddress Config::listenAddress() const
+{
     QHostAddress a;
     quint16 p = 0;
     splitListen(value(QStringLiteral("listen")), &a, &p);
     return a;
 }
 
-quint16 Config::listenPort() const {
+quint16 Config::listenPort() const
+{
     QHostAddress a;
     quint16 p = 0;
     splitListen(value(QStringLiteral("listen")), &a, &p);
     return p;
 }
 
-int Config::workers() const {
+int Config::workers() const
+{
     const int n = integer(QStringLiteral("workers"));
     return n > 0 ? n : qMax(1, QThread::idealThreadCount());
 }
 
-QStringList Config::validate() const {
+QStringList Config::validate() const
+{
     QStringList problems;
     QHostAddress a;
     quint16 p = 0;

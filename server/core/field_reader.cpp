@@ -5,23 +5,29 @@
 namespace keyward {
 
 FieldReader::FieldReader(QJsonObject object)
-    : m_object(std::move(object)) {}
+    : m_object(std::move(object))
+{
+}
 
-bool FieldReader::has(const QString &name) {
+bool FieldReader::has(const QString &name)
+{
     m_read.insert(name);
     return m_object.contains(name);
 }
 
-bool FieldReader::isNull(const QString &name) {
+bool FieldReader::isNull(const QString &name)
+{
     m_read.insert(name);
     return m_object.contains(name) && m_object.value(name).isNull();
 }
 
-void FieldReader::typeError(const QString &name, const char *expected) {
+void FieldReader::typeError(const QString &name, const char *expected)
+{
     m_errors.append({name, QStringLiteral("invalid_type"), QStringLiteral("Must be %1.").arg(QLatin1String(expected))});
 }
 
-std::optional<QJsonValue> FieldReader::take(const QString &name, Need need, const char *expected) {
+std::optional<QJsonValue> FieldReader::take(const QString &name, Need need, const char *expected)
+{
     m_read.insert(name);
     const auto it = m_object.constFind(name);
     if (it == m_object.constEnd() || it->isNull()) {
@@ -34,7 +40,8 @@ std::optional<QJsonValue> FieldReader::take(const QString &name, Need need, cons
     return *it;
 }
 
-std::optional<QString> FieldReader::string(const QString &name, Need need) {
+std::optional<QString> FieldReader::string(const QString &name, Need need)
+{
     const auto v = take(name, need, "a string");
     if (!v)
         return std::nullopt;
@@ -45,7 +52,8 @@ std::optional<QString> FieldReader::string(const QString &name, Need need) {
     return v->toString();
 }
 
-std::optional<bool> FieldReader::boolean(const QString &name, Need need) {
+std::optional<bool> FieldReader::boolean(const QString &name, Need need)
+{
     const auto v = take(name, need, "a boolean");
     if (!v)
         return std::nullopt;
@@ -56,7 +64,8 @@ std::optional<bool> FieldReader::boolean(const QString &name, Need need) {
     return v->toBool();
 }
 
-std::optional<qint64> FieldReader::integer(const QString &name, Need need) {
+std::optional<qint64> FieldReader::integer(const QString &name, Need need)
+{
     const auto v = take(name, need, "an integer");
     if (!v)
         return std::nullopt;
@@ -70,7 +79,8 @@ std::optional<qint64> FieldReader::integer(const QString &name, Need need) {
     return static_cast<qint64>(d);
 }
 
-std::optional<QStringList> FieldReader::stringList(const QString &name, Need need) {
+std::optional<QStringList> FieldReader::stringList(const QString &name, Need need)
+{
     const auto v = take(name, need, "an array of strings");
     if (!v)
         return std::nullopt;
@@ -89,7 +99,8 @@ std::optional<QStringList> FieldReader::stringList(const QString &name, Need nee
     return out;
 }
 
-std::optional<QMap<QString, QString>> FieldReader::stringMap(const QString &name, Need need) {
+std::optional<QMap<QString, QString>> FieldReader::stringMap(const QString &name, Need need)
+{
     const auto v = take(name, need, "an object of strings");
     if (!v)
         return std::nullopt;
@@ -109,7 +120,8 @@ std::optional<QMap<QString, QString>> FieldReader::stringMap(const QString &name
     return out;
 }
 
-QList<FieldError> FieldReader::finish() {
+QList<FieldError> FieldReader::finish()
+{
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_read.contains(it.key()))
             m_errors.append(

@@ -6,7 +6,8 @@
 
 namespace keyward {
 
-QString newId(qint64 nowMs) {
+QString newId(qint64 nowMs)
+{
     std::array<quint8, 16> b{};
     QRandomGenerator::system()->generate(b.begin(), b.end());
     const auto ms = static_cast<quint64>(nowMs);
@@ -26,7 +27,8 @@ QString newId(qint64 nowMs) {
     return out;
 }
 
-bool isValidId(const QString &text) {
+bool isValidId(const QString &text)
+{
     if (text.size() != 36)
         return false;
     for (qsizetype i = 0; i < text.size(); ++i) {

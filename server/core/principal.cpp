@@ -4,7 +4,8 @@
 
 namespace keyward {
 
-QString Principal::typeName() const {
+QString Principal::typeName() const
+{
     switch (type) {
     case Type::User:
         return QStringLiteral("user");
@@ -20,7 +21,8 @@ QString Principal::typeName() const {
     return QStringLiteral("anonymous");
 }
 
-Principal Principal::system() {
+Principal Principal::system()
+{
     Principal p;
     p.type = Type::System;
     const QStringList &all = permission::all();
@@ -28,7 +30,8 @@ Principal Principal::system() {
     return p;
 }
 
-Principal Principal::anonymous(QString ip, QString userAgent, QString requestId) {
+Principal Principal::anonymous(QString ip, QString userAgent, QString requestId)
+{
     Principal p;
     p.ip = std::move(ip);
     p.userAgent = std::move(userAgent);

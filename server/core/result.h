@@ -13,9 +13,13 @@ template <typename T>
 class [[nodiscard]] Result {
 public:
     Result(T value)
-        : m_data(std::in_place_index<0>, std::move(value)) {}
+        : m_data(std::in_place_index<0>, std::move(value))
+    {
+    }
     Result(ApiError error)
-        : m_data(std::in_place_index<1>, std::move(error)) {}
+        : m_data(std::in_place_index<1>, std::move(error))
+    {
+    }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -39,7 +43,8 @@ struct Done {};
 
 // For operations that succeed with nothing to return.
 using Status = Result<Done>;
-inline Status success() {
+inline Status success()
+{
     return Done{};
 }
 

@@ -6,11 +6,13 @@
 
 namespace keyward {
 
-static QJsonValue optionalTime(qint64 ms) {
+static QJsonValue optionalTime(qint64 ms)
+{
     return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonObject User::toJson(qint64 nowMs) const {
+QJsonObject User::toJson(qint64 nowMs) const
+{
     QJsonObject attrs;
     for (auto it = attributes.cbegin(); it != attributes.cend(); ++it)
         attrs.insert(it.key(), it.value());
@@ -34,7 +36,8 @@ QJsonObject User::toJson(qint64 nowMs) const {
     };
 }
 
-QJsonObject Role::toJson() const {
+QJsonObject Role::toJson() const
+{
     return QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("description"), description},

@@ -10,25 +10,29 @@
 
 namespace keyward::crypto {
 
-QByteArray randomBytes(int count) {
+QByteArray randomBytes(int count)
+{
     QByteArray out(count, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), count) != 1)
         std::abort(); // no entropy: continuing would mint guessable secrets
     return out;
 }
 
-QString randomToken(int bytes) {
+QString randomToken(int bytes)
+{
     return QString::fromLatin1(base64Url(randomBytes(bytes)));
 }
 
-QByteArray sha256(QByteArrayView data) {
+QByteArray sha256(QByteArrayView data)
+{
     QByteArray out(32, Qt::Uninitialized);
     EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char *>(out.data()), nullptr,
                EVP_sha256(), nullptr);
     return out;
 }
 
-QByteArray hmacSha256(QByteArrayView key, QByteArrayView data) {
+QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
+{
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 32;
     HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
@@ -36,7 +40,8 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data) {
     return out;
 }
 
-QByteArray hkdfSha256(QByteArrayView key, QByteArrayView info, int length) {
+QByteArray hkdfSha256(QByteArrayView key, QByteArrayView info, int length)
+{
     QByteArray out(length, Qt::Uninitialized);
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, nullptr);
     size_t outLen = static_cast<size_t>(length);
@@ -52,17 +57,20 @@ QByteArray hkdfSha256(QByteArrayView key, QByteArrayView info, int length) {
     return out;
 }
 
-bool constantTimeEquals(QByteArrayView a, QByteArrayView b) {
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
+{
     if (a.size() != b.size())
         return false;
     return CRYPTO_memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
 }
 
-QByteArray base64Url(QByteArrayView data) {
+QByteArray base64Url(QByteArrayView data)
+{
     return data.toByteArray().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QByteArray fromBase64Url(QByteArrayView text) {
+QByteArray fromBase64Url(QByteArrayView text)
+{
     auto r = QByteArray::fromBase64Encoding(text.toByteArray(),
                                             QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!r || text.contains('='))
@@ -72,7 +80,8 @@ QByteArray fromBase64Url(QByteArrayView text) {
     return r.decoded;
 }
 
-void wipe(QByteArray &secret) {
+void wipe(QByteArray &secret)
+{
     if (!secret.isEmpty())
         OPENSSL_cleanse(secret.data(), static_cast<size_t>(secret.size()));
     secret.clear();

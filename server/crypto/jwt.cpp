@@ -6,7 +6,8 @@
 
 namespace keyward::crypto {
 
-QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid) {
+QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid)
+{
     const QJsonObject header{{QStringLiteral("alg"), key.algorithm()},
                              {QStringLiteral("typ"), QStringLiteral("JWT")},
                              {QStringLiteral("kid"), kid}};
@@ -19,7 +20,8 @@ QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QStri
     return input + '.' + base64Url(signature);
 }
 
-std::optional<DecodedJwt> decodeJwt(QByteArrayView token) {
+std::optional<DecodedJwt> decodeJwt(QByteArrayView token)
+{
     // Access tokens are a few hundred bytes; a huge one is an attack on the parser.
     if (token.size() > 16384)
         return std::nullopt;
@@ -46,7 +48,8 @@ std::optional<DecodedJwt> decodeJwt(QByteArrayView token) {
     return jwt;
 }
 
-bool verifyJwtSignature(const DecodedJwt &jwt, const SigningKey &key) {
+bool verifyJwtSignature(const DecodedJwt &jwt, const SigningKey &key)
+{
     if (jwt.header.value(QStringLiteral("alg")).toString() != key.algorithm())
         return false;
     // RFC 7515 4.1.11: a token that demands extensions we do not implement must be rejected.

@@ -8,7 +8,8 @@
 
 namespace keyward::crypto {
 
-static std::optional<QByteArray> readKeyFile(const QString &path, QString *error) {
+static std::optional<QByteArray> readKeyFile(const QString &path, QString *error)
+{
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read master key file %1: %2").arg(path, f.errorString());
@@ -28,7 +29,8 @@ static std::optional<QByteArray> readKeyFile(const QString &path, QString *error
     return std::nullopt;
 }
 
-std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, QString *error) {
+std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, QString *error)
+{
     if (!keyFile.isEmpty()) {
         auto bytes = readKeyFile(keyFile, error);
         if (!bytes)

@@ -15,14 +15,16 @@ namespace keyward::crypto {
 namespace {
 
 // NIST SP 800-63B asks verifiers to normalise Unicode, so "é" typed two ways is one password.
-QByteArray normalised(const QString &password) {
+QByteArray normalised(const QString &password)
+{
     return password.normalized(QString::NormalizationForm_KC).toUtf8();
 }
 
 constexpr quint32 SaltBytes = 16;
 constexpr quint32 HashBytes = 32;
 
-bool verifyArgon2(const QByteArray &password, const QByteArray &encoded) {
+bool verifyArgon2(const QByteArray &password, const QByteArray &encoded)
+{
     argon2_type type = Argon2_id;
     if (encoded.startsWith("$argon2i$"))
         type = Argon2_i;
@@ -32,7 +34,8 @@ bool verifyArgon2(const QByteArray &password, const QByteArray &encoded) {
            ARGON2_OK;
 }
 
-bool verifyCrypt(const QByteArray &password, const QByteArray &encoded) {
+bool verifyCrypt(const QByteArray &password, const QByteArray &encoded)
+{
     auto data = std::make_unique<crypt_data>();
     const char *out = crypt_r(password.constData(), encoded.constData(), data.get());
     // crypt_r signals failure with a string starting with '*'; never a match.
@@ -41,14 +44,16 @@ bool verifyCrypt(const QByteArray &password, const QByteArray &encoded) {
     return ok;
 }
 
-QByteArray decodeBase64(QByteArray text) {
+QByteArray decodeBase64(QByteArray text)
+{
     text.replace('.', '+'); // passlib's "adapted" base64
     auto r = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
     return r ? r.decoded : QByteArray();
 }
 
 // $pbkdf2-sha256$i=27500$salt$hash
-bool verifyPbkdf2(const QByteArray &password, const QByteArray &encoded) {
+bool verifyPbkdf2(const QByteArray &password, const QByteArray &encoded)
+{
     const QList<QByteArray> parts = encoded.split('$');
     if (parts.size() != 5)
         return false;
@@ -72,7 +77,8 @@ bool verifyPbkdf2(const QByteArray &password, const QByteArray &encoded) {
 }
 
 // $scrypt$ln=15,r=8,p=1$salt$hash (the PHC form passlib writes)
-bool verifyScrypt(const QByteArray &password, const QByteArray &encoded) {
+bool verifyScrypt(const QByteArray &password, const QByteArray &encoded)
+{
     const QList<QByteArray> parts = encoded.split('$');
     if (parts.size() != 5)
         return false;
@@ -105,11 +111,13 @@ bool verifyScrypt(const QByteArray &password, const QByteArray &encoded) {
 } // namespace
 
 PasswordHasher::PasswordHasher(Argon2Params params)
-    : m_params(params) {
+    : m_params(params)
+{
     m_dummyHash = hash(randomToken(24));
 }
 
-QString PasswordHasher::hash(const QString &password) const {
+QString PasswordHasher::hash(const QString &password) const
+{
     QByteArray pwd = normalised(password);
     const QByteArray salt = randomBytes(SaltBytes);
     const size_t len = argon2_encodedlen(m_params.iterations, m_params.memoryKiB, m_params.parallelism, SaltBytes,
@@ -124,7 +132,8 @@ QString PasswordHasher::hash(const QString &password) const {
     return QString::fromLatin1(encoded.constData());
 }
 
-bool PasswordHasher::verify(const QString &password, const QString &encodedText) const {
+bool PasswordHasher::verify(const QString &password, const QString &encodedText) const
+{
     const QByteArray encoded = encodedText.toLatin1();
     QByteArray pwd = normalised(password);
     bool ok = false;
@@ -148,7 +157,8 @@ bool PasswordHasher::verify(const QString &password, const QString &encodedText)
     return ok;
 }
 
-bool PasswordHasher::needsRehash(const QString &encoded) const {
+bool PasswordHasher::needsRehash(const QString &encoded) const
+{
     const QString current = QStringLiteral("$argon2id$v=19$m=%1,t=%2,p=%3$")
                                 .arg(m_params.memoryKiB)
                                 .arg(m_params.iterations)
@@ -156,12 +166,14 @@ bool PasswordHasher::needsRehash(const QString &encoded) const {
     return !encoded.startsWith(current);
 }
 
-void PasswordHasher::verifyNothing(const QString &password) const {
+void PasswordHasher::verifyNothing(const QString &password) const
+{
     (void)verify(password, m_dummyHash);
 }
 
 QString PasswordHasher::encodePbkdf2(const QString &digest, int iterations, const QByteArray &salt,
-                                     const QByteArray &key) {
+                                     const QByteArray &key)
+{
     return QStringLiteral("$pbkdf2-%1$i=%2$%3$%4")
         .arg(digest)
         .arg(iterations)

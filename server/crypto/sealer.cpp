@@ -13,21 +13,25 @@ constexpr char Version = 0x01;
 constexpr int NonceSize = 12;
 constexpr int TagSize = 16;
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
-auto u8(const char *p) {
+auto u8(const char *p)
+{
     return reinterpret_cast<const unsigned char *>(p);
 }
 } // namespace
 
 Sealer::Sealer(QByteArray key)
-    : m_key(std::move(key)) {
+    : m_key(std::move(key))
+{
     Q_ASSERT(m_key.size() == 32);
 }
 
-Sealer::~Sealer() {
+Sealer::~Sealer()
+{
     wipe(m_key);
 }
 
-QByteArray Sealer::seal(QByteArrayView plaintext, QByteArrayView context) const {
+QByteArray Sealer::seal(QByteArrayView plaintext, QByteArrayView context) const
+{
     const QByteArray nonce = randomBytes(NonceSize);
     QByteArray out;
     out.reserve(1 + NonceSize + plaintext.size() + TagSize);
@@ -51,7 +55,8 @@ QByteArray Sealer::seal(QByteArrayView plaintext, QByteArrayView context) const 
     return out;
 }
 
-std::optional<QByteArray> Sealer::open(QByteArrayView sealed, QByteArrayView context) const {
+std::optional<QByteArray> Sealer::open(QByteArrayView sealed, QByteArrayView context) const
+{
     if (sealed.size() < 1 + NonceSize + TagSize || sealed.at(0) != Version)
         return std::nullopt;
     const QByteArrayView nonce = sealed.sliced(1, NonceSize);

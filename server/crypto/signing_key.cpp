@@ -24,7 +24,8 @@ const QString EdDSA = QStringLiteral("EdDSA");
 const QString ES256 = QStringLiteral("ES256");
 constexpr int Es256Half = 32;
 
-QString algorithmOf(EVP_PKEY *pkey) {
+QString algorithmOf(EVP_PKEY *pkey)
+{
     if (EVP_PKEY_is_a(pkey, "RSA"))
         return RS256;
     if (EVP_PKEY_is_a(pkey, "ED25519"))
@@ -39,7 +40,8 @@ QString algorithmOf(EVP_PKEY *pkey) {
     return {};
 }
 
-QByteArray bioContents(BIO *bio) {
+QByteArray bioContents(BIO *bio)
+{
     char *data = nullptr;
     const long len = BIO_get_mem_data(bio, &data);
     QByteArray out(data, static_cast<qsizetype>(len));
@@ -47,7 +49,8 @@ QByteArray bioContents(BIO *bio) {
     return out;
 }
 
-QByteArray bnParam(EVP_PKEY *pkey, const char *name, int padTo = 0) {
+QByteArray bnParam(EVP_PKEY *pkey, const char *name, int padTo = 0)
+{
     BIGNUM *bn = nullptr;
     if (!EVP_PKEY_get_bn_param(pkey, name, &bn))
         return {};
@@ -58,13 +61,15 @@ QByteArray bnParam(EVP_PKEY *pkey, const char *name, int padTo = 0) {
     return out;
 }
 
-QByteArray jwkBytes(const QJsonObject &jwk, const char *name) {
+QByteArray jwkBytes(const QJsonObject &jwk, const char *name)
+{
     return fromBase64Url(jwk.value(QLatin1String(name)).toString().toLatin1());
 }
 
 // EVP_PKEY_fromdata over a list of named big numbers (RSA components, EC private scalar).
 EVP_PKEY *keyFromParams(const char *type, const QList<QPair<const char *, QByteArray>> &bns,
-                        const char *group = nullptr, const QByteArray &ecPoint = {}) {
+                        const char *group = nullptr, const QByteArray &ecPoint = {})
+{
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
     QList<BIGNUM *> owned;
     bool hasPrivate = false;
@@ -98,7 +103,8 @@ EVP_PKEY *keyFromParams(const char *type, const QList<QPair<const char *, QByteA
 }
 
 // DER ECDSA-Sig-Value <-> JOSE r||s (RFC 7518 section 3.4).
-QByteArray derToJose(const QByteArray &der) {
+QByteArray derToJose(const QByteArray &der)
+{
     const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
     ECDSA_SIG *sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size()));
     if (!sig)
@@ -110,7 +116,8 @@ QByteArray derToJose(const QByteArray &der) {
     return out;
 }
 
-QByteArray joseToDer(QByteArrayView jose) {
+QByteArray joseToDer(QByteArrayView jose)
+{
     if (jose.size() != 2 * Es256Half)
         return {};
     ECDSA_SIG *sig = ECDSA_SIG_new();
@@ -125,7 +132,8 @@ QByteArray joseToDer(QByteArrayView jose) {
     return out;
 }
 
-const EVP_MD *digestFor(const QString &algorithm) {
+const EVP_MD *digestFor(const QString &algorithm)
+{
     return algorithm == EdDSA ? nullptr : EVP_sha256(); // Ed25519 hashes internally
 }
 
@@ -133,13 +141,17 @@ const EVP_MD *digestFor(const QString &algorithm) {
 
 SigningKey::SigningKey(std::shared_ptr<const Key> key, QString algorithm)
     : m_key(std::move(key))
-    , m_algorithm(std::move(algorithm)) {}
+    , m_algorithm(std::move(algorithm))
+{
+}
 
-bool SigningKey::isSupported(const QString &algorithm) {
+bool SigningKey::isSupported(const QString &algorithm)
+{
     return algorithm == RS256 || algorithm == EdDSA || algorithm == ES256;
 }
 
-std::optional<SigningKey> SigningKey::generate(const QString &algorithm) {
+std::optional<SigningKey> SigningKey::generate(const QString &algorithm)
+{
     EVP_PKEY *pkey = nullptr;
     if (algorithm == RS256)
         pkey = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t{2048});
@@ -155,7 +167,8 @@ std::optional<SigningKey> SigningKey::generate(const QString &algorithm) {
     return SigningKey(std::move(key), algorithm);
 }
 
-std::optional<SigningKey> SigningKey::fromPem(const QString &algorithm, QByteArrayView pem) {
+std::optional<SigningKey> SigningKey::fromPem(const QString &algorithm, QByteArrayView pem)
+{
     BIO *bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
     EVP_PKEY *pkey = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
     bool isPrivate = pkey != nullptr;
@@ -177,7 +190,8 @@ std::optional<SigningKey> SigningKey::fromPem(const QString &algorithm, QByteArr
     return SigningKey(std::move(key), algorithm);
 }
 
-std::optional<SigningKey> SigningKey::fromJwk(const QJsonObject &jwk) {
+std::optional<SigningKey> SigningKey::fromJwk(const QJsonObject &jwk)
+{
     const QString kty = jwk.value(QStringLiteral("kty")).toString();
     const QString crv = jwk.value(QStringLiteral("crv")).toString();
     EVP_PKEY *pkey = nullptr;
@@ -216,11 +230,13 @@ std::optional<SigningKey> SigningKey::fromJwk(const QJsonObject &jwk) {
     return SigningKey(std::move(key), algorithm);
 }
 
-bool SigningKey::hasPrivateKey() const {
+bool SigningKey::hasPrivateKey() const
+{
     return m_key->isPrivate;
 }
 
-QByteArray SigningKey::privatePem() const {
+QByteArray SigningKey::privatePem() const
+{
     if (!m_key->isPrivate)
         return {};
     BIO *bio = BIO_new(BIO_s_secmem());
@@ -228,13 +244,15 @@ QByteArray SigningKey::privatePem() const {
     return bioContents(bio);
 }
 
-QByteArray SigningKey::publicPem() const {
+QByteArray SigningKey::publicPem() const
+{
     BIO *bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PUBKEY(bio, m_key->pkey);
     return bioContents(bio);
 }
 
-QJsonObject SigningKey::publicJwk(const QString &kid) const {
+QJsonObject SigningKey::publicJwk(const QString &kid) const
+{
     QJsonObject jwk{{QStringLiteral("kid"), kid},
                     {QStringLiteral("alg"), m_algorithm},
                     {QStringLiteral("use"), QStringLiteral("sig")}};
@@ -259,7 +277,8 @@ QJsonObject SigningKey::publicJwk(const QString &kid) const {
     return jwk;
 }
 
-QByteArray SigningKey::sign(QByteArrayView data) const {
+QByteArray SigningKey::sign(QByteArrayView data) const
+{
     if (!m_key->isPrivate)
         return {};
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -279,7 +298,8 @@ QByteArray SigningKey::sign(QByteArrayView data) const {
     return m_algorithm == ES256 && !sig.isEmpty() ? derToJose(sig) : sig;
 }
 
-bool SigningKey::verify(QByteArrayView data, QByteArrayView signature) const {
+bool SigningKey::verify(QByteArrayView data, QByteArrayView signature) const
+{
     const QByteArray sig = m_algorithm == ES256 ? joseToDer(signature) : signature.toByteArray();
     if (sig.isEmpty())
         return false;

@@ -14,7 +14,8 @@ namespace keyward {
 namespace {
 
 // A client's X-Request-ID is reused only when it is short and harmless in logs.
-bool saneRequestId(const QByteArray &id) {
+bool saneRequestId(const QByteArray &id)
+{
     return !id.isEmpty() && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
                c == '.';
@@ -22,7 +23,8 @@ bool saneRequestId(const QByteArray &id) {
 }
 
 // W3C traceparent: 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>.
-QString traceIdFrom(const QByteArray &traceparent) {
+QString traceIdFrom(const QByteArray &traceparent)
+{
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$"));
     const auto m = re.match(QString::fromLatin1(traceparent.trimmed()));
     if (m.hasMatch() && m.captured(1) != QString(32, QLatin1Char('0')))
@@ -30,7 +32,8 @@ QString traceIdFrom(const QByteArray &traceparent) {
     return QString::fromLatin1(crypto::randomBytes(16).toHex());
 }
 
-bool isApiPath(const QString &path) {
+bool isApiPath(const QString &path)
+{
     return path.startsWith(QLatin1String("/api/"));
 }
 
@@ -39,14 +42,17 @@ bool isApiPath(const QString &path) {
 Api::Api(Services &services, Router router, Options options)
     : m_services(services)
     , m_router(std::move(router))
-    , m_options(options) {}
+    , m_options(options)
+{
+}
 
-bool Api::draining() const {
+bool Api::draining() const
+{
     return m_services.isShuttingDown();
 }
 
-std::optional<ApiError> Api::authenticate(const HttpRequest &request, const RouteOptions &options,
-                                          Principal &principal) {
+std::optional<ApiError> Api::authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal)
+{
     principal = Principal::anonymous(request.peer.toString(), QString::fromUtf8(request.header("user-agent")),
                                      request.requestId);
     if (options.access == RouteOptions::Access::Public)
@@ -68,7 +74,8 @@ std::optional<ApiError> Api::authenticate(const HttpRequest &request, const Rout
     return std::nullopt;
 }
 
-Api::Prepared Api::prepare(HttpRequest &request) {
+Api::Prepared Api::prepare(HttpRequest &request)
+{
     Prepared p;
     const QByteArray clientId = request.header("x-request-id");
     request.requestId =
@@ -141,7 +148,8 @@ Api::Prepared Api::prepare(HttpRequest &request) {
     return p;
 }
 
-void Api::finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered) {
+void Api::finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered)
+{
     response.setHeader("X-Request-ID", request.requestId.toLatin1());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");

@@ -19,7 +19,8 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
     : QObject(socket)
     , m_socket(socket)
     , m_worker(worker)
-    , m_peer(socket->peerAddress()) {
+    , m_peer(socket->peerAddress())
+{
     socket->setProperty(PropertyName, QVariant::fromValue(static_cast<QObject *>(this)));
     // Qt's server buffers whatever the socket holds; cap that too, in case framing ever lags.
     socket->setReadBufferSize(worker.limits().maxBody + worker.limits().maxHeader + 65536);
@@ -30,15 +31,18 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
     m_worker.connectionOpened(this);
 }
 
-Connection::~Connection() {
+Connection::~Connection()
+{
     m_worker.connectionClosed(this);
 }
 
-Connection *Connection::of(QTcpSocket *socket) {
+Connection *Connection::of(QTcpSocket *socket)
+{
     return qobject_cast<Connection *>(socket->property(PropertyName).value<QObject *>());
 }
 
-void Connection::onReadyRead() {
+void Connection::onReadyRead()
+{
     if (m_qtParserStopped)
         return;
     // Peek, do not read: Qt's server, connected after us, reads the same bytes next.
@@ -47,7 +51,8 @@ void Connection::onReadyRead() {
         stopQtParser();
 }
 
-bool Connection::frame(QByteArrayView chunk) {
+bool Connection::frame(QByteArrayView chunk)
+{
     const Worker::Limits &limits = m_worker.limits();
     bool completedRequest = false;
     while (!chunk.isEmpty()) {
@@ -106,7 +111,8 @@ bool Connection::frame(QByteArrayView chunk) {
     return true;
 }
 
-bool Connection::parseHead(const QByteArray &head) {
+bool Connection::parseHead(const QByteArray &head)
+{
     const QList<QByteArray> lines = head.left(head.size() - 4).split('\n');
     const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
     if (requestLine.size() != 3 || !requestLine[2].startsWith("HTTP/1.")) {
@@ -161,7 +167,8 @@ bool Connection::parseHead(const QByteArray &head) {
     return true;
 }
 
-void Connection::stopQtParser() {
+void Connection::stopQtParser()
+{
     if (m_qtParserStopped)
         return;
     m_qtParserStopped = true;
@@ -169,23 +176,22 @@ void Connection::stopQtParser() {
     QObject::disconnect(m_socket, QMetaMethod::fromSignal(&QTcpSocket::readyRead), m_worker.endpoint(), QMetaMethod());
 }
 
-void Connection::refuse(int status, const QString &slug, const QString &title, const QString &detail) {
+void Connection::refuse(int status, const QString &slug, const QString &title, const QString &detail)
+{
     qCInfo(lcHttp).noquote() << "refused request from" << m_peer.toString() << ":" << status << detail;
     stopQtParser();
     m_waiting.clear();
-    HttpRequest request;
-    request.requestId = QString();
-    HttpResponse response = HttpResponse::problem(ApiError(status, slug, title, detail), request);
-    response.closeConnection = true;
     if (m_inFlight) {
         // Answer the request in flight first; this refusal then closes the connection.
         m_closeAfterResponse = true;
         return;
     }
-    write(request, response);
+    HttpResponse response = m_worker.refusal(ApiError(status, slug, title, detail), m_peer);
+    write({}, response);
 }
 
-void Connection::accept(HttpRequest request) {
+void Connection::accept(HttpRequest request)
+{
     if (m_qtParserStopped)
         return;
     request.keepAlive = m_framedKeepAlive.isEmpty() ? true : m_framedKeepAlive.dequeue();
@@ -194,7 +200,8 @@ void Connection::accept(HttpRequest request) {
         dispatchNext();
 }
 
-void Connection::dispatchNext() {
+void Connection::dispatchNext()
+{
     if (m_inFlight || m_waiting.isEmpty())
         return;
     m_inFlight = m_waiting.dequeue();
@@ -202,7 +209,8 @@ void Connection::dispatchNext() {
     m_worker.process(this, *m_inFlight);
 }
 
-void Connection::deliver(HttpResponse response) {
+void Connection::deliver(HttpResponse response)
+{
     if (!m_inFlight)
         return;
     HttpRequest request = std::move(*m_inFlight);
@@ -214,7 +222,8 @@ void Connection::deliver(HttpResponse response) {
         dispatchNext();
 }
 
-void Connection::write(const HttpRequest &request, HttpResponse &response) {
+void Connection::write(const HttpRequest &request, HttpResponse &response)
+{
     QByteArray out;
     out.reserve(256 + response.body.size());
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -234,15 +243,18 @@ void Connection::write(const HttpRequest &request, HttpResponse &response) {
     }
 }
 
-bool Connection::idle() const {
+bool Connection::idle() const
+{
     return !m_inFlight && m_waiting.isEmpty() && m_state == State::Head && m_head.isEmpty();
 }
 
-void Connection::restartIdleTimer() {
+void Connection::restartIdleTimer()
+{
     m_idleTimer.start(m_worker.limits().idleTimeoutMs);
 }
 
-void Connection::onIdleTimeout() {
+void Connection::onIdleTimeout()
+{
     if (m_inFlight)
         return;
     if (!idle()) {
@@ -254,13 +266,15 @@ void Connection::onIdleTimeout() {
     closeSocket();
 }
 
-void Connection::drain() {
+void Connection::drain()
+{
     m_closeAfterResponse = true;
     if (idle())
         closeSocket();
 }
 
-void Connection::closeSocket() {
+void Connection::closeSocket()
+{
     stopQtParser();
     m_socket->disconnectFromHost();
     // Qt's server deletes sockets on `disconnected`, but drops that connection after its own parse

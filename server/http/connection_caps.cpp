@@ -6,9 +6,12 @@ namespace keyward {
 
 ConnectionCaps::ConnectionCaps(int maxTotal, int maxPerAddress)
     : m_maxTotal(maxTotal)
-    , m_maxPerAddress(maxPerAddress) {}
+    , m_maxPerAddress(maxPerAddress)
+{
+}
 
-bool ConnectionCaps::tryAcquire(const QHostAddress &address) {
+bool ConnectionCaps::tryAcquire(const QHostAddress &address)
+{
     const QString key = address.toString();
     QMutexLocker lock(&m_mutex);
     int &count = m_perAddress[key];
@@ -22,7 +25,8 @@ bool ConnectionCaps::tryAcquire(const QHostAddress &address) {
     return true;
 }
 
-void ConnectionCaps::release(const QHostAddress &address) {
+void ConnectionCaps::release(const QHostAddress &address)
+{
     const QString key = address.toString();
     QMutexLocker lock(&m_mutex);
     auto it = m_perAddress.find(key);
@@ -33,7 +37,8 @@ void ConnectionCaps::release(const QHostAddress &address) {
         m_perAddress.erase(it);
 }
 
-int ConnectionCaps::total() const {
+int ConnectionCaps::total() const
+{
     QMutexLocker lock(&m_mutex);
     return m_total;
 }

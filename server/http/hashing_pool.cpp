@@ -3,17 +3,20 @@
 namespace keyward {
 
 HashingPool::HashingPool(int threads, int queue)
-    : m_capacity(threads + queue) {
+    : m_capacity(threads + queue)
+{
     m_pool.setMaxThreadCount(threads);
     // Threads keep their database connection; never let them expire and reconnect.
     m_pool.setExpiryTimeout(-1);
 }
 
-HashingPool::~HashingPool() {
+HashingPool::~HashingPool()
+{
     m_pool.waitForDone();
 }
 
-bool HashingPool::tryRun(std::function<void()> job) {
+bool HashingPool::tryRun(std::function<void()> job)
+{
     if (m_jobs.fetch_add(1) >= m_capacity) {
         --m_jobs;
         return false;

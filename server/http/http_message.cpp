@@ -6,14 +6,16 @@
 
 namespace keyward {
 
-QByteArray HttpRequest::header(QByteArrayView name) const {
+QByteArray HttpRequest::header(QByteArrayView name) const
+{
     for (const auto &[k, v] : headers)
         if (k == name)
             return v;
     return {};
 }
 
-void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
+void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
+{
     for (auto &[k, v] : headers) {
         if (k.compare(name, Qt::CaseInsensitive) == 0) {
             v = value;
@@ -23,14 +25,16 @@ void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
     headers.emplaceBack(name, value);
 }
 
-QByteArray HttpResponse::header(QByteArrayView name) const {
+QByteArray HttpResponse::header(QByteArrayView name) const
+{
     for (const auto &[k, v] : headers)
         if (QByteArrayView(k).compare(name, Qt::CaseInsensitive) == 0)
             return v;
     return {};
 }
 
-HttpResponse HttpResponse::json(int status, const QJsonDocument &doc) {
+HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
+{
     HttpResponse r;
     r.status = status;
     r.body = doc.toJson(QJsonDocument::Compact);
@@ -38,13 +42,15 @@ HttpResponse HttpResponse::json(int status, const QJsonDocument &doc) {
     return r;
 }
 
-HttpResponse HttpResponse::noContent() {
+HttpResponse HttpResponse::noContent()
+{
     HttpResponse r;
     r.status = 204;
     return r;
 }
 
-HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &request) {
+HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &request)
+{
     HttpResponse r;
     r.status = error.status();
     r.body = QJsonDocument(error.toProblem(request.path, request.requestId)).toJson(QJsonDocument::Compact);
@@ -56,7 +62,8 @@ HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &req
     return r;
 }
 
-QByteArray reasonPhrase(int status) {
+QByteArray reasonPhrase(int status)
+{
     switch (status) {
     case 200:
         return "OK";

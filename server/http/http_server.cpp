@@ -25,7 +25,8 @@ namespace {
 
 // A listening socket with SO_REUSEPORT, so every worker can accept on the same port and the
 // kernel spreads connections between them. Returns -1 and sets `error` on failure.
-int listeningSocket(const QHostAddress &address, quint16 port, bool reusePort, QString *error) {
+int listeningSocket(const QHostAddress &address, quint16 port, bool reusePort, QString *error)
+{
     sockaddr_storage storage{};
     socklen_t length = 0;
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -58,7 +59,8 @@ int listeningSocket(const QHostAddress &address, quint16 port, bool reusePort, Q
     return fd;
 }
 
-quint16 boundPort(int fd) {
+quint16 boundPort(int fd)
+{
     sockaddr_storage storage{};
     socklen_t length = sizeof storage;
     ::getsockname(fd, reinterpret_cast<sockaddr *>(&storage), &length);
@@ -68,13 +70,15 @@ quint16 boundPort(int fd) {
 }
 
 template <typename F>
-void runIn(QObject *context, F &&f) {
+void runIn(QObject *context, F &&f)
+{
     QMetaObject::invokeMethod(context, std::forward<F>(f), Qt::BlockingQueuedConnection);
 }
 
 } // namespace
 
-HttpServer::Options HttpServer::Options::fromConfig(const Config &config) {
+HttpServer::Options HttpServer::Options::fromConfig(const Config &config)
+{
     Options o;
     o.address = config.listenAddress();
     o.port = config.listenPort();
@@ -90,7 +94,8 @@ HttpServer::Options HttpServer::Options::fromConfig(const Config &config) {
     return o;
 }
 
-Router HttpServer::buildRouter() {
+Router HttpServer::buildRouter()
+{
     Router router;
     routes::registerAuth(router);
     routes::registerMe(router);
@@ -105,13 +110,17 @@ HttpServer::HttpServer(Services &services, Options options)
     : m_options(options)
     , m_api(std::make_unique<Api>(services, buildRouter(), Api::Options{}))
     , m_pool(std::make_unique<HashingPool>(options.hashWorkers, options.hashQueue))
-    , m_caps(std::make_unique<ConnectionCaps>(options.maxConnections, options.maxConnectionsPerAddress)) {}
+    , m_caps(std::make_unique<ConnectionCaps>(options.maxConnections, options.maxConnectionsPerAddress))
+{
+}
 
-HttpServer::~HttpServer() {
+HttpServer::~HttpServer()
+{
     shutdown(0);
 }
 
-bool HttpServer::start(QString *error) {
+bool HttpServer::start(QString *error)
+{
     const int count = qMax(1, m_options.workers);
     QList<int> fds;
     // A port shared with SO_REUSEPORT would also be shared with another Keyward started by
@@ -156,11 +165,13 @@ bool HttpServer::start(QString *error) {
     return true;
 }
 
-int HttpServer::openConnections() const {
+int HttpServer::openConnections() const
+{
     return m_caps->total();
 }
 
-void HttpServer::shutdown(int graceMs) {
+void HttpServer::shutdown(int graceMs)
+{
     if (m_stopped)
         return;
     m_stopped = true;

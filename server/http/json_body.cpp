@@ -2,7 +2,8 @@
 
 namespace keyward {
 
-Result<QJsonDocument> parseJsonBody(const QByteArray &body, int maxDepth) {
+Result<QJsonDocument> parseJsonBody(const QByteArray &body, int maxDepth)
+{
     if (body.trimmed().isEmpty())
         return ApiError::malformedJson(QStringLiteral("A JSON body is required."));
     int depth = 0;
@@ -32,7 +33,8 @@ Result<QJsonDocument> parseJsonBody(const QByteArray &body, int maxDepth) {
     return doc;
 }
 
-bool isJsonContentType(QByteArrayView contentType) {
+bool isJsonContentType(QByteArrayView contentType)
+{
     QByteArrayView type = contentType;
     if (const qsizetype semi = type.indexOf(';'); semi >= 0)
         type = type.first(semi);

@@ -2,7 +2,8 @@
 
 namespace keyward {
 
-void Router::add(const QByteArray &method, const QString &pattern, RouteOptions options, Handler handler) {
+void Router::add(const QByteArray &method, const QString &pattern, RouteOptions options, Handler handler)
+{
     Route r{method, pattern, options, std::move(handler), pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts)};
     m_routes.append(std::move(r));
     // Literal segments win over parameters at the same position (/users/export before /users/{id}).
@@ -15,7 +16,8 @@ void Router::add(const QByteArray &method, const QString &pattern, RouteOptions 
     });
 }
 
-Router::Match Router::match(const QByteArray &method, const QString &path) const {
+Router::Match Router::match(const QByteArray &method, const QString &path) const
+{
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     Match result;
     const QByteArray effective = method == "HEAD" ? QByteArray("GET") : method;

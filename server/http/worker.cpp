@@ -4,6 +4,7 @@
 #include "connection.h"
 #include "connection_caps.h"
 #include "core/api_error.h"
+#include "core/ids.h"
 #include "core/logging.h"
 #include "hashing_pool.h"
 
@@ -16,7 +17,8 @@ namespace keyward {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method m) {
+QByteArray methodName(QHttpServerRequest::Method m)
+{
     switch (m) {
     case QHttpServerRequest::Method::Get:
         return "GET";
@@ -49,7 +51,8 @@ public:
     using QAbstractHttpServer::QAbstractHttpServer;
 
 protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override {
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
         Connection *connection = Connection::of(socket);
         if (!connection)
             return true;
@@ -76,10 +79,13 @@ protected:
 class Listener : public QTcpServer {
 public:
     explicit Listener(Worker &worker)
-        : m_worker(worker) {}
+        : m_worker(worker)
+    {
+    }
 
 protected:
-    void incomingConnection(qintptr descriptor) override {
+    void incomingConnection(qintptr descriptor) override
+    {
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
@@ -107,11 +113,14 @@ Worker::Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits)
     : m_api(api)
     , m_pool(pool)
     , m_caps(caps)
-    , m_limits(limits) {}
+    , m_limits(limits)
+{
+}
 
 Worker::~Worker() = default;
 
-bool Worker::start(qintptr listeningSocket) {
+bool Worker::start(qintptr listeningSocket)
+{
     m_endpoint = new Endpoint(this);
     auto *listener = new Listener(*this);
     if (!listener->setSocketDescriptor(listeningSocket)) {
@@ -124,15 +133,18 @@ bool Worker::start(qintptr listeningSocket) {
     return true;
 }
 
-QAbstractHttpServer *Worker::endpoint() const {
+QAbstractHttpServer *Worker::endpoint() const
+{
     return m_endpoint;
 }
 
-bool Worker::draining() const {
+bool Worker::draining() const
+{
     return m_api.draining();
 }
 
-void Worker::drain() {
+void Worker::drain()
+{
     if (m_listener)
         m_listener->close();
     const auto connections = m_connections;
@@ -140,23 +152,27 @@ void Worker::drain() {
         c->drain();
 }
 
-void Worker::stop() {
+void Worker::stop()
+{
     // Deleting the endpoint deletes listener, sockets and their guards.
     delete m_endpoint;
     m_endpoint = nullptr;
     m_listener = nullptr;
 }
 
-void Worker::connectionOpened(Connection *connection) {
+void Worker::connectionOpened(Connection *connection)
+{
     m_connections.insert(connection);
 }
 
-void Worker::connectionClosed(Connection *connection) {
+void Worker::connectionClosed(Connection *connection)
+{
     m_connections.remove(connection);
     m_caps.release(connection->peer());
 }
 
-void Worker::process(Connection *connection, const HttpRequest &incoming) {
+void Worker::process(Connection *connection, const HttpRequest &incoming)
+{
     HttpRequest request = incoming;
     Api::Prepared prepared = m_api.prepare(request);
     QPointer<Connection> target(connection);
@@ -186,8 +202,22 @@ void Worker::process(Connection *connection, const HttpRequest &incoming) {
     }
 }
 
+HttpResponse Worker::refusal(const ApiError &error, const QHostAddress &peer)
+{
+    HttpRequest request;
+    request.started.start();
+    request.peer = peer;
+    request.requestId = newId(QDateTime::currentMSecsSinceEpoch());
+    request.route = QStringLiteral("(refused)");
+    HttpResponse response = HttpResponse::problem(error, request);
+    response.closeConnection = true;
+    m_api.finish(request, response, Principal(), true);
+    return response;
+}
+
 void Worker::complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
-                      const Principal &principal) {
+                      const Principal &principal)
+{
     m_api.finish(request, response, principal, !target.isNull());
     if (target)
         target->deliver(std::move(response));

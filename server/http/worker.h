@@ -14,6 +14,7 @@ class QTcpServer;
 namespace keyward {
 
 class Api;
+class ApiError;
 class Connection;
 class ConnectionCaps;
 class HashingPool;
@@ -47,6 +48,9 @@ public:
     void connectionClosed(Connection *connection);
     // Runs the pipeline for the request in flight on `connection` and delivers the response.
     void process(Connection *connection, const HttpRequest &request);
+    // A problem response for a request refused before it was parsed (limits, timeouts), with the
+    // same request id, headers and access-log line as every other response.
+    HttpResponse refusal(const ApiError &error, const QHostAddress &peer);
 
 private:
     void complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,

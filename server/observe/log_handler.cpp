@@ -17,7 +17,8 @@ namespace {
 Format g_format = Format::Text;
 QMutex g_mutex;
 
-const char *levelName(QtMsgType type) {
+const char *levelName(QtMsgType type)
+{
     switch (type) {
     case QtDebugMsg:
         return "debug";
@@ -33,7 +34,8 @@ const char *levelName(QtMsgType type) {
     return "info";
 }
 
-void handler(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
     const QString time = formatTime(Clock::system().nowMs());
     const QString category = QString::fromLatin1(context.category ? context.category : "default");
     QByteArray line;
@@ -63,7 +65,8 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
 
 } // namespace
 
-void install(Format format, const QString &level) {
+void install(Format format, const QString &level)
+{
     g_format = format;
     QString rules = QStringLiteral("qt.*.debug=false\n");
     if (level != QLatin1String("debug"))
@@ -76,7 +79,8 @@ void install(Format format, const QString &level) {
     qInstallMessageHandler(handler);
 }
 
-Format defaultFormat() {
+Format defaultFormat()
+{
     return isatty(STDERR_FILENO) ? Format::Text : Format::Json;
 }
 

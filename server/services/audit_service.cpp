@@ -12,9 +12,12 @@ namespace keyward {
 AuditService::AuditService(Database &db, const Clock &clock, QByteArray chainKey)
     : m_db(db)
     , m_clock(clock)
-    , m_repo(db, std::move(chainKey)) {}
+    , m_repo(db, std::move(chainKey))
+{
+}
 
-Status AuditService::append(const Principal &actor, const AuditEntry &entry) {
+Status AuditService::append(const Principal &actor, const AuditEntry &entry)
+{
     AuditEvent e;
     e.time = m_clock.nowMs();
     e.id = newId(e.time);
@@ -36,11 +39,13 @@ Status AuditService::append(const Principal &actor, const AuditEntry &entry) {
     return success();
 }
 
-Status AuditService::record(const Principal &actor, const AuditEntry &entry) {
+Status AuditService::record(const Principal &actor, const AuditEntry &entry)
+{
     return writeTransaction(m_db, [&] { return append(actor, entry); });
 }
 
-Result<QList<AuditEvent>> AuditService::recent(int limit) {
+Result<QList<AuditEvent>> AuditService::recent(int limit)
+{
     return m_repo.recent(limit);
 }
 

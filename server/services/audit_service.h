@@ -18,7 +18,9 @@ struct AuditEntry {
         , targetType(std::move(targetType_))
         , targetId(std::move(targetId_))
         , outcome(std::move(outcome_))
-        , details(std::move(details_)) {}
+        , details(std::move(details_))
+    {
+    }
 
     QString action; // e.g. "user.create", "auth.login"
     QString targetType;

@@ -17,24 +17,29 @@ namespace {
 // Clocks of several nodes are never exactly in step.
 constexpr qint64 LeewaySeconds = 30;
 
-QByteArray refreshHash(const QString &token) {
+QByteArray refreshHash(const QString &token)
+{
     return crypto::sha256(token.toLatin1());
 }
 
-ApiError invalidToken() {
+ApiError invalidToken()
+{
     return ApiError::unauthorized(QStringLiteral("The access token is invalid or expired."));
 }
 
-ApiError invalidRefresh() {
+ApiError invalidRefresh()
+{
     return ApiError::unauthorized(QStringLiteral("The refresh token is invalid or expired."));
 }
 
-ApiError accountDisabled() {
+ApiError accountDisabled()
+{
     return {403, QStringLiteral("account-disabled"), QStringLiteral("Account disabled"),
             QStringLiteral("This account is disabled; contact an administrator.")};
 }
 
-bool audienceMatches(const QJsonValue &aud, const QString &expected) {
+bool audienceMatches(const QJsonValue &aud, const QString &expected)
+{
     if (aud.isString())
         return aud.toString() == expected;
     if (aud.isArray())
@@ -44,7 +49,8 @@ bool audienceMatches(const QJsonValue &aud, const QString &expected) {
 
 } // namespace
 
-QJsonObject IssuedTokens::toJson(qint64 nowMs) const {
+QJsonObject IssuedTokens::toJson(qint64 nowMs) const
+{
     return QJsonObject{{QStringLiteral("access_token"), accessToken},
                        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                        {QStringLiteral("expires_in"), expiresIn},
@@ -63,10 +69,13 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
     , m_hasher(hasher)
     , m_settings(std::move(settings))
     , m_users(db)
-    , m_sessions(db) {}
+    , m_sessions(db)
+{
+}
 
 Status AuthService::failLogin(const Principal &client, const QString &userId, const QString &login,
-                              const QString &reason) {
+                              const QString &reason)
+{
     // The login name is recorded to trace attacks; the password never is.
     return m_audit.record(client, {QStringLiteral("auth.login"),
                                    QStringLiteral("user"),
@@ -75,7 +84,8 @@ Status AuthService::failLogin(const Principal &client, const QString &userId, co
                                    {{QStringLiteral("login"), login.left(254)}, {QStringLiteral("reason"), reason}}});
 }
 
-Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password) {
+Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password)
+{
     auto found = m_users.findByLogin(login);
     if (!found && found.error().status() != 404)
         return found.error();
@@ -133,7 +143,8 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     return issue(user, session, refreshToken);
 }
 
-Result<IssuedTokens> AuthService::issue(const User &user, const Session &session, const QString &refreshToken) {
+Result<IssuedTokens> AuthService::issue(const User &user, const Session &session, const QString &refreshToken)
+{
     auto signer = m_keys.signer();
     if (!signer)
         return signer.error();
@@ -169,7 +180,8 @@ Result<IssuedTokens> AuthService::issue(const User &user, const Session &session
     return t;
 }
 
-Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString &refreshToken) {
+Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString &refreshToken)
+{
     const QByteArray hash = refreshHash(refreshToken);
     const qint64 now = m_clock.nowMs();
     auto found = m_sessions.findByRefreshHash(hash);
@@ -222,7 +234,8 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     return issue(user->user, session, newToken);
 }
 
-Status AuthService::logout(const Principal &me) {
+Status AuthService::logout(const Principal &me)
+{
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
         if (auto r = m_sessions.revoke(me.sessionId, QStringLiteral("logout"), now); !r)
@@ -233,7 +246,8 @@ Status AuthService::logout(const Principal &me) {
     });
 }
 
-Status AuthService::logoutAll(const Principal &me) {
+Status AuthService::logoutAll(const Principal &me)
+{
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
         auto n = m_sessions.revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);
@@ -249,7 +263,8 @@ Status AuthService::logoutAll(const Principal &me) {
     });
 }
 
-Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principal context) {
+Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principal context)
+{
     const auto jwt = crypto::decodeJwt(accessToken);
     if (!jwt)
         return invalidToken();
@@ -287,7 +302,8 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     return context;
 }
 
-QJsonObject AuthService::openidConfiguration() const {
+QJsonObject AuthService::openidConfiguration() const
+{
     return QJsonObject{
         {QStringLiteral("issuer"), m_settings.issuer},
         {QStringLiteral("jwks_uri"), QString(m_settings.issuer + QStringLiteral("/.well-known/jwks.json"))},

@@ -13,7 +13,8 @@ namespace {
 // Keys of other nodes (a rotation elsewhere) are picked up at most this late.
 constexpr qint64 ReloadIntervalMs = 30'000;
 
-QByteArray sealContext(const QString &kid) {
+QByteArray sealContext(const QString &kid)
+{
     return QByteArray("signing_key:") + kid.toUtf8();
 }
 } // namespace
@@ -25,9 +26,12 @@ KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &s
     , m_sealer(sealer)
     , m_repo(db)
     , m_algorithm(std::move(algorithm))
-    , m_accessTtlMs(accessTtlMs) {}
+    , m_accessTtlMs(accessTtlMs)
+{
+}
 
-Status KeyService::reload() {
+Status KeyService::reload()
+{
     // Retired keys stay while tokens they signed may be alive (plus a minute of clock skew).
     auto keys = m_repo.published(m_clock.nowMs() - m_accessTtlMs - 60'000);
     if (!keys)
@@ -56,7 +60,8 @@ Status KeyService::reload() {
     return success();
 }
 
-Status KeyService::ensureActiveKey() {
+Status KeyService::ensureActiveKey()
+{
     if (auto s = reload(); !s)
         return s;
     {
@@ -70,7 +75,8 @@ Status KeyService::ensureActiveKey() {
     return success();
 }
 
-Result<QString> KeyService::rotate() {
+Result<QString> KeyService::rotate()
+{
     auto key = crypto::SigningKey::generate(m_algorithm);
     if (!key)
         return ApiError::internal();
@@ -95,7 +101,8 @@ Result<QString> KeyService::rotate() {
     return stored.kid;
 }
 
-Result<KeyService::Signer> KeyService::signer() {
+Result<KeyService::Signer> KeyService::signer()
+{
     {
         QMutexLocker lock(&m_mutex);
         if (m_signer && m_clock.nowMs() - m_loadedAt < ReloadIntervalMs)
@@ -109,7 +116,8 @@ Result<KeyService::Signer> KeyService::signer() {
     return *m_signer;
 }
 
-std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid) {
+std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid)
+{
     {
         QMutexLocker lock(&m_mutex);
         if (auto it = m_public.constFind(kid); it != m_public.constEnd())
@@ -127,7 +135,8 @@ std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid
     return std::nullopt;
 }
 
-Result<QJsonObject> KeyService::jwks() {
+Result<QJsonObject> KeyService::jwks()
+{
     if (auto s = reload(); !s)
         return s.error();
     QMutexLocker lock(&m_mutex);

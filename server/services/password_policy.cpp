@@ -5,7 +5,8 @@
 namespace keyward {
 
 void PasswordPolicy::check(const QString &password, const QStringList &userIdentifiers, QList<FieldError> &errors,
-                           const QString &field) const {
+                           const QString &field) const
+{
     // Length in characters as a person counts them (code points), not UTF-16 units.
     const qsizetype length = password.toUcs4().size();
     if (length < minLength) {

@@ -12,27 +12,55 @@ namespace keyward {
 
 namespace {
 constexpr qint64 CacheMs = 5'000;
+
+QStringList normalized(QStringList permissions)
+{
+    permissions.removeDuplicates();
+    permissions.sort();
+    return permissions;
 }
+
+void checkDescription(const QString &description, QList<FieldError> &errors)
+{
+    if (description.size() > 500)
+        errors.append(
+            {QStringLiteral("description"), QStringLiteral("too_long"), QStringLiteral("At most 500 characters.")});
+}
+
+AuditEntry roleEvent(const QString &action, const Role &role)
+{
+    return {action,
+            QStringLiteral("role"),
+            role.name,
+            QStringLiteral("success"),
+            {{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}};
+}
+} // namespace
 
 RoleService::RoleService(Database &db, const Clock &clock, AuditService &audit)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
-    , m_repo(db) {}
+    , m_repo(db)
+{
+}
 
-Result<QList<Role>> RoleService::list(const Principal &actor) {
+Result<QList<Role>> RoleService::list(const Principal &actor)
+{
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     return m_repo.list();
 }
 
-Result<Role> RoleService::get(const Principal &actor, const QString &name) {
+Result<Role> RoleService::get(const Principal &actor, const QString &name)
+{
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     return m_repo.find(name);
 }
 
-void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors) {
+void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors)
+{
     for (const QString &p : permissions) {
         if (!permission::isKnown(p)) {
             errors.append({QStringLiteral("permissions"), QStringLiteral("unknown_permission"),
@@ -47,28 +75,21 @@ void RoleService::checkPermissions(const Principal &actor, const QStringList &pe
     }
 }
 
-Result<Role> RoleService::create(const Principal &actor, const RoleInput &input) {
+Result<Role> RoleService::create(const Principal &actor, const RoleInput &input)
+{
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     QList<FieldError> errors = input.parseErrors;
     validation::roleName(input.name, errors);
-    if (input.description.size() > 500)
-        errors.append(
-            {QStringLiteral("description"), QStringLiteral("too_long"), QStringLiteral("At most 500 characters.")});
+    checkDescription(input.description, errors);
     checkPermissions(actor, input.permissions, errors);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    Role role{input.name, input.description, input.permissions, false};
-    role.permissions.removeDuplicates();
-    role.permissions.sort();
+    const Role role{input.name, input.description, normalized(input.permissions), false};
     auto r = writeTransaction(m_db, [&]() -> Status {
         if (auto s = m_repo.insert(role, m_clock.nowMs()); !s)
             return s;
-        return m_audit.append(actor, {QStringLiteral("role.create"),
-                                      QStringLiteral("role"),
-                                      role.name,
-                                      QStringLiteral("success"),
-                                      {{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}});
+        return m_audit.append(actor, roleEvent(QStringLiteral("role.create"), role));
     });
     if (!r)
         return r.error();
@@ -76,13 +97,13 @@ Result<Role> RoleService::create(const Principal &actor, const RoleInput &input)
     return role;
 }
 
-Result<Role> RoleService::update(const Principal &actor, const QString &name, const RolePatch &patch) {
+Result<Role> RoleService::update(const Principal &actor, const QString &name, const RolePatch &patch)
+{
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     QList<FieldError> errors = patch.parseErrors;
-    if (patch.description && patch.description->size() > 500)
-        errors.append(
-            {QStringLiteral("description"), QStringLiteral("too_long"), QStringLiteral("At most 500 characters.")});
+    if (patch.description)
+        checkDescription(*patch.description, errors);
     if (patch.permissions)
         checkPermissions(actor, *patch.permissions, errors);
     if (!errors.isEmpty())
@@ -97,18 +118,11 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
         role = *found;
         if (patch.description)
             role.description = *patch.description;
-        if (patch.permissions) {
-            role.permissions = *patch.permissions;
-            role.permissions.removeDuplicates();
-            role.permissions.sort();
-        }
+        if (patch.permissions)
+            role.permissions = normalized(*patch.permissions);
         if (auto s = m_repo.update(role, m_clock.nowMs()); !s)
             return s;
-        return m_audit.append(actor, {QStringLiteral("role.update"),
-                                      QStringLiteral("role"),
-                                      role.name,
-                                      QStringLiteral("success"),
-                                      {{QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)}}});
+        return m_audit.append(actor, roleEvent(QStringLiteral("role.update"), role));
     });
     if (!r)
         return r.error();
@@ -116,7 +130,8 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
     return role;
 }
 
-Status RoleService::remove(const Principal &actor, const QString &name) {
+Status RoleService::remove(const Principal &actor, const QString &name)
+{
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     auto r = writeTransaction(m_db, [&]() -> Status {
@@ -133,12 +148,14 @@ Status RoleService::remove(const Principal &actor, const QString &name) {
     return r;
 }
 
-void RoleService::invalidate() {
+void RoleService::invalidate()
+{
     QMutexLocker lock(&m_mutex);
     m_cachedAt = 0;
 }
 
-QHash<QString, QStringList> RoleService::snapshot() {
+QHash<QString, QStringList> RoleService::snapshot()
+{
     {
         QMutexLocker lock(&m_mutex);
         if (m_cachedAt && m_clock.nowMs() - m_cachedAt < CacheMs)
@@ -155,7 +172,8 @@ QHash<QString, QStringList> RoleService::snapshot() {
     return m_cache;
 }
 
-QSet<QString> RoleService::permissionsFor(const QStringList &roles) {
+QSet<QString> RoleService::permissionsFor(const QStringList &roles)
+{
     const auto all = snapshot();
     QSet<QString> out;
     for (const QString &role : roles)
@@ -165,7 +183,8 @@ QSet<QString> RoleService::permissionsFor(const QStringList &roles) {
 }
 
 void RoleService::checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,
-                                  const QString &field) {
+                                  const QString &field)
+{
     invalidate(); // assignment decisions read the current roles, not a cached view
     const auto all = snapshot();
     for (const QString &role : roles) {

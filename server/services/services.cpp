@@ -6,7 +6,8 @@
 
 namespace keyward {
 
-ServiceOptions ServiceOptions::fromConfig(const Config &config) {
+ServiceOptions ServiceOptions::fromConfig(const Config &config)
+{
     ServiceOptions o;
     o.argon2.memoryKiB = static_cast<quint32>(config.integer(QStringLiteral("argon2-memory")));
     o.argon2.iterations = static_cast<quint32>(config.integer(QStringLiteral("argon2-iterations")));
@@ -36,11 +37,13 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_keys(*m_db, clock, m_sealer, options.jwtAlgorithm, options.tokens.accessTtlMs)
     , m_users(*m_db, clock, m_audit, m_roles, m_hasher)
     , m_sessions(*m_db, clock, m_audit)
-    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_hasher, options.tokens) {
+    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_hasher, options.tokens)
+{
     m_users.setRegistrationOpen(options.registrationOpen);
 }
 
-Status Services::start() {
+Status Services::start()
+{
     const MigrationStatus status = Migrations(*m_db).status();
     if (!status.problem.isEmpty())
         return ApiError::serviceUnavailable(status.problem, 0);

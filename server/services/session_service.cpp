@@ -11,9 +11,12 @@ SessionService::SessionService(Database &db, const Clock &clock, AuditService &a
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
-    , m_repo(db) {}
+    , m_repo(db)
+{
+}
 
-Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const QString &userId) {
+Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const QString &userId)
+{
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
     if (auto u = UserRepository(m_db).find(userId, true); !u)
@@ -21,7 +24,8 @@ Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const 
     return m_repo.liveOfUser(userId, m_clock.nowMs());
 }
 
-Status SessionService::revokeOne(const Principal &actor, const QString &userId, const QString &sessionId) {
+Status SessionService::revokeOne(const Principal &actor, const QString &userId, const QString &sessionId)
+{
     return writeTransaction(m_db, [&]() -> Status {
         auto s = m_repo.find(sessionId);
         // Another user's session id answers exactly like an unknown one.
@@ -37,13 +41,15 @@ Status SessionService::revokeOne(const Principal &actor, const QString &userId, 
     });
 }
 
-Status SessionService::revoke(const Principal &actor, const QString &userId, const QString &sessionId) {
+Status SessionService::revoke(const Principal &actor, const QString &userId, const QString &sessionId)
+{
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
     return revokeOne(actor, userId, sessionId);
 }
 
-Result<int> SessionService::revokeAll(const Principal &actor, const QString &userId) {
+Result<int> SessionService::revokeAll(const Principal &actor, const QString &userId)
+{
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
     return writeTransaction(m_db, [&]() -> Result<int> {
@@ -63,15 +69,18 @@ Result<int> SessionService::revokeAll(const Principal &actor, const QString &use
     });
 }
 
-Result<QList<Session>> SessionService::listMine(const Principal &me) {
+Result<QList<Session>> SessionService::listMine(const Principal &me)
+{
     return m_repo.liveOfUser(me.id, m_clock.nowMs());
 }
 
-Status SessionService::revokeMine(const Principal &me, const QString &sessionId) {
+Status SessionService::revokeMine(const Principal &me, const QString &sessionId)
+{
     return revokeOne(me, me.id, sessionId);
 }
 
-QJsonObject SessionService::toJson(const Session &s, const Principal &viewer) const {
+QJsonObject SessionService::toJson(const Session &s, const Principal &viewer) const
+{
     return QJsonObject{
         {QStringLiteral("id"), s.id},
         {QStringLiteral("created_at"), formatTime(s.createdAt)},

@@ -15,20 +15,24 @@ namespace {
 
 const QString AdminRole = QStringLiteral("admin");
 
-bool isActiveAdmin(const User &u) {
+bool isActiveAdmin(const User &u)
+{
     return u.status == QLatin1String("active") && !u.isDeleted() && u.roles.contains(AdminRole);
 }
 
-QStringList identifiers(const User &u) {
+QStringList identifiers(const User &u)
+{
     return {u.username, u.email, u.email.section(QLatin1Char('@'), 0, 0), u.displayName};
 }
 
-ApiError notFoundUser() {
+ApiError notFoundUser()
+{
     return ApiError::notFound(QStringLiteral("No user with this id."));
 }
 
 // Names of the fields a patch touches, for the audit trail (never their values: some are personal).
-QJsonArray changedFields(const UserPatch &p) {
+QJsonArray changedFields(const UserPatch &p)
+{
     QJsonArray out;
     const std::pair<bool, const char *> fields[] = {{p.username.has_value(), "username"},
                                                     {p.email.has_value(), "email"},
@@ -55,15 +59,19 @@ UserService::UserService(Database &db, const Clock &clock, AuditService &audit, 
     , m_hasher(hasher)
     , m_policy(policy)
     , m_users(db)
-    , m_sessions(db) {}
+    , m_sessions(db)
+{
+}
 
-Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted) {
+Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted)
+{
     if (!isValidId(id))
         return notFoundUser();
     return m_users.find(id, includeDeleted);
 }
 
-Status UserService::guardLastAdmin(const User &before, const User *after) {
+Status UserService::guardLastAdmin(const User &before, const User *after)
+{
     if (!isActiveAdmin(before) || (after && isActiveAdmin(*after)))
         return success();
     auto admins = m_users.countActiveAdmins();
@@ -75,7 +83,8 @@ Status UserService::guardLastAdmin(const User &before, const User *after) {
     return success();
 }
 
-Result<User> UserService::create(const Principal &actor, const CreateUserRequest &r) {
+Result<User> UserService::create(const Principal &actor, const CreateUserRequest &r)
+{
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
     QList<FieldError> errors = r.parseErrors;
@@ -84,7 +93,8 @@ Result<User> UserService::create(const Principal &actor, const CreateUserRequest
     return insertNew(actor, r, roles, errors, QStringLiteral("user.create"));
 }
 
-Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r) {
+Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r)
+{
     if (!m_registrationOpen)
         return ApiError(403, QStringLiteral("registration-disabled"), QStringLiteral("Registration disabled"),
                         QStringLiteral("Self-registration is turned off; ask an administrator for an account."));
@@ -101,7 +111,8 @@ Result<User> UserService::registerSelf(const Principal &client, const CreateUser
 }
 
 Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequest &r, const QStringList &roles,
-                                    QList<FieldError> errors, const QString &action) {
+                                    QList<FieldError> errors, const QString &action)
+{
     validation::username(r.username, errors);
     validation::email(r.email, errors);
     validation::displayName(r.displayName, errors);
@@ -141,7 +152,8 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     return u;
 }
 
-Result<User> UserService::get(const Principal &actor, const QString &id) {
+Result<User> UserService::get(const Principal &actor, const QString &id)
+{
     if (auto e = missing(actor, permission::UsersRead))
         return *e;
     auto r = findForActor(id, true);
@@ -150,7 +162,8 @@ Result<User> UserService::get(const Principal &actor, const QString &id) {
     return r->user;
 }
 
-Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter) {
+Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter)
+{
     if (auto e = missing(actor, permission::UsersRead))
         return *e;
     QList<FieldError> errors;
@@ -169,7 +182,8 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
 }
 
 Result<User> UserService::applyPatch(const Principal &actor, const QString &id, const UserPatch &p,
-                                     std::optional<qint64> ifMatch, const QString &action) {
+                                     std::optional<qint64> ifMatch, const QString &action)
+{
     QList<FieldError> errors = p.parseErrors;
     if (p.username)
         validation::username(*p.username, errors);
@@ -253,13 +267,15 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
 }
 
 Result<User> UserService::update(const Principal &actor, const QString &id, const UserPatch &patch,
-                                 std::optional<qint64> ifMatch) {
+                                 std::optional<qint64> ifMatch)
+{
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
     return applyPatch(actor, id, patch, ifMatch, QStringLiteral("user.update"));
 }
 
-Status UserService::remove(const Principal &actor, const QString &id, bool purge) {
+Status UserService::remove(const Principal &actor, const QString &id, bool purge)
+{
     if (auto e = missing(actor, permission::UsersDelete))
         return *e;
     return writeTransaction(m_db, [&]() -> Status {
@@ -289,7 +305,8 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
     });
 }
 
-Result<User> UserService::restore(const Principal &actor, const QString &id) {
+Result<User> UserService::restore(const Principal &actor, const QString &id)
+{
     if (auto e = missing(actor, permission::UsersDelete))
         return *e;
     User u;
@@ -313,7 +330,8 @@ Result<User> UserService::restore(const Principal &actor, const QString &id) {
 }
 
 Status UserService::setPassword(const Principal &actor, const QString &id, const QString &newPassword,
-                                bool requireChange) {
+                                bool requireChange)
+{
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
     auto found = findForActor(id, false);
@@ -338,18 +356,21 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
     });
 }
 
-Result<User> UserService::me(const Principal &me) {
+Result<User> UserService::me(const Principal &me)
+{
     auto r = m_users.find(me.id);
     if (!r)
         return r.error();
     return r->user;
 }
 
-Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch) {
+Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch)
+{
     return applyPatch(me, me.id, patch, std::nullopt, QStringLiteral("me.update"));
 }
 
-Status UserService::changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword) {
+Status UserService::changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword)
+{
     auto found = m_users.find(me.id);
     if (!found)
         return found.error();

@@ -5,23 +5,27 @@
 namespace keyward::validation {
 
 namespace {
-void add(QList<FieldError> &errors, const QString &field, const char *code, const QString &message) {
+void add(QList<FieldError> &errors, const QString &field, const char *code, const QString &message)
+{
     errors.append({field, QLatin1String(code), message});
 }
 
-bool hasControl(const QString &s) {
+bool hasControl(const QString &s)
+{
     return std::any_of(s.begin(), s.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
 }
 } // namespace
 
-void username(const QString &value, QList<FieldError> &errors) {
+void username(const QString &value, QList<FieldError> &errors)
+{
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{3,64}$"));
     if (!re.match(value).hasMatch())
         add(errors, QStringLiteral("username"), "invalid_format",
             QStringLiteral("3 to 64 characters: letters, digits, '.', '_' or '-'."));
 }
 
-void email(const QString &value, QList<FieldError> &errors, const QString &field) {
+void email(const QString &value, QList<FieldError> &errors, const QString &field)
+{
     // Pragmatic RFC 5321 shape: local@domain, no spaces or controls, a dotted domain of valid labels.
     static const QRegularExpression label(QStringLiteral("^[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?$"),
                                           QRegularExpression::UseUnicodePropertiesOption);
@@ -39,18 +43,21 @@ void email(const QString &value, QList<FieldError> &errors, const QString &field
         add(errors, field, "invalid_format", QStringLiteral("Must be a valid email address."));
 }
 
-void displayName(const QString &value, QList<FieldError> &errors) {
+void displayName(const QString &value, QList<FieldError> &errors)
+{
     if (value.size() > 200 || hasControl(value))
         add(errors, QStringLiteral("display_name"), "invalid_format",
             QStringLiteral("At most 200 characters, no control characters."));
 }
 
-void status(const QString &value, QList<FieldError> &errors) {
+void status(const QString &value, QList<FieldError> &errors)
+{
     if (value != QLatin1String("active") && value != QLatin1String("disabled"))
         add(errors, QStringLiteral("status"), "invalid_value", QStringLiteral("Must be 'active' or 'disabled'."));
 }
 
-void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors) {
+void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors)
+{
     static const QRegularExpression key(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
     if (value.size() > 50) {
         add(errors, QStringLiteral("attributes"), "too_many", QStringLiteral("At most 50 attributes."));
@@ -66,7 +73,8 @@ void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors) 
     }
 }
 
-void roleName(const QString &value, QList<FieldError> &errors) {
+void roleName(const QString &value, QList<FieldError> &errors)
+{
     static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,63}$"));
     if (!re.match(value).hasMatch())
         add(errors, QStringLiteral("name"), "invalid_format",

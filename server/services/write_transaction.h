@@ -11,7 +11,8 @@ namespace keyward {
 // Runs `work` in a write transaction and commits only if it succeeded, so a failing step leaves
 // nothing half-written. `work` returns a Result; so does this.
 template <typename Work>
-auto writeTransaction(Database &db, Work &&work) -> decltype(work()) {
+auto writeTransaction(Database &db, Work &&work) -> decltype(work())
+{
     Transaction tx(db);
     if (!tx.active())
         return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
@@ -24,7 +25,8 @@ auto writeTransaction(Database &db, Work &&work) -> decltype(work()) {
 }
 
 // The caller lacks `permission`: a 403 the caller can act on.
-inline std::optional<ApiError> missing(const Principal &actor, const QString &permission) {
+inline std::optional<ApiError> missing(const Principal &actor, const QString &permission)
+{
     if (actor.can(permission))
         return std::nullopt;
     return ApiError::forbidden(QStringLiteral("This needs the '%1' permission.").arg(permission));

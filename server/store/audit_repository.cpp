@@ -8,7 +8,8 @@
 
 namespace keyward {
 
-QByteArray AuditEvent::canonical() const {
+QByteArray AuditEvent::canonical() const
+{
     QJsonObject o{{QStringLiteral("seq"), QString::number(seq)},
                   {QStringLiteral("id"), id},
                   {QStringLiteral("time"), QString::number(time)},
@@ -26,7 +27,8 @@ QByteArray AuditEvent::canonical() const {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QJsonObject AuditEvent::toJson() const {
+QJsonObject AuditEvent::toJson() const
+{
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
     return QJsonObject{
         {QStringLiteral("seq"), seq},
@@ -47,9 +49,12 @@ QJsonObject AuditEvent::toJson() const {
 
 AuditRepository::AuditRepository(Database &db, QByteArray chainKey)
     : m_db(db)
-    , m_chainKey(std::move(chainKey)) {}
+    , m_chainKey(std::move(chainKey))
+{
+}
 
-Result<qint64> AuditRepository::append(AuditEvent e) {
+Result<qint64> AuditRepository::append(AuditEvent e)
+{
     // Taking the next number locks the chain head until the transaction ends: appends are serial.
     QSqlQuery &head =
         m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"));
@@ -80,7 +85,8 @@ Result<qint64> AuditRepository::append(AuditEvent e) {
     return e.seq;
 }
 
-Result<QList<AuditEvent>> AuditRepository::recent(int limit) {
+Result<QList<AuditEvent>> AuditRepository::recent(int limit)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "SELECT seq, id, time, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, "
         "request_id, details FROM audit_events ORDER BY seq DESC LIMIT ?"));

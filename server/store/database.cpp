@@ -20,7 +20,8 @@ struct ThreadConnections {
     QHash<QString, QHash<QString, QSqlQuery>> statements; // connection name -> sql -> query
     QStringList names;
     ~ThreadConnections() { closeAll(); }
-    void close(const QString &name) {
+    void close(const QString &name)
+    {
         statements.remove(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -30,7 +31,8 @@ struct ThreadConnections {
         QSqlDatabase::removeDatabase(name);
         names.removeAll(name);
     }
-    void closeAll() {
+    void closeAll()
+    {
         const QStringList all = names;
         for (const QString &n : all)
             close(n);
@@ -39,13 +41,15 @@ struct ThreadConnections {
 
 thread_local ThreadConnections t_connections;
 
-QString connectionName(quint64 instance) {
+QString connectionName(quint64 instance)
+{
     return QStringLiteral("keyward-%1-%2").arg(instance).arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
 }
 
 } // namespace
 
-std::shared_ptr<Database> Database::open(const QString &urlText, QString *error) {
+std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
+{
     std::shared_ptr<Database> db(new Database);
     db->m_instance = g_nextInstance++;
     const QUrl url(urlText, QUrl::StrictMode);
@@ -96,12 +100,14 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
     return db;
 }
 
-Database::~Database() {
+Database::~Database()
+{
     // Connections of other threads are removed when those threads end; this thread's now.
     t_connections.close(connectionName(m_instance));
 }
 
-QSqlDatabase Database::openConnection(const QString &name) {
+QSqlDatabase Database::openConnection(const QString &name)
+{
     QSqlDatabase db;
     if (m_kind == Kind::Sqlite) {
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -134,7 +140,8 @@ QSqlDatabase Database::openConnection(const QString &name) {
     return db;
 }
 
-QSqlDatabase Database::connection() {
+QSqlDatabase Database::connection()
+{
     const QString name = connectionName(m_instance);
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (db.isValid()) {
@@ -145,7 +152,8 @@ QSqlDatabase Database::connection() {
     return openConnection(name);
 }
 
-QSqlQuery &Database::prepared(const QString &sql) {
+QSqlQuery &Database::prepared(const QString &sql)
+{
     const QString name = connectionName(m_instance);
     QSqlDatabase db = connection();
     auto &cache = t_connections.statements[name];
@@ -161,17 +169,20 @@ QSqlQuery &Database::prepared(const QString &sql) {
     return *it;
 }
 
-void Database::closeThreadConnection() {
+void Database::closeThreadConnection()
+{
     t_connections.close(connectionName(m_instance));
 }
 
-bool Database::isUniqueViolation(const QSqlError &error) {
+bool Database::isUniqueViolation(const QSqlError &error)
+{
     const QString code = error.nativeErrorCode();
     // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067), SQLITE_CONSTRAINT_PRIMARYKEY (1555); PostgreSQL: 23505.
     return code == QLatin1String("2067") || code == QLatin1String("1555") || code == QLatin1String("23505");
 }
 
-bool Database::isTransient(const QSqlError &error) {
+bool Database::isTransient(const QSqlError &error)
+{
     const QString code = error.nativeErrorCode();
     // QSQLITE labels even constraint failures ConnectionError, so the type alone says nothing:
     // only a connection error without a database error code is a lost connection.
@@ -185,7 +196,8 @@ bool Database::isTransient(const QSqlError &error) {
 }
 
 Transaction::Transaction(Database &db)
-    : m_db(db) {
+    : m_db(db)
+{
     QSqlQuery q(db.connection());
     m_active =
         q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
@@ -193,14 +205,16 @@ Transaction::Transaction(Database &db)
         qCWarning(lcStore).noquote() << "cannot begin transaction:" << q.lastError().text();
 }
 
-Transaction::~Transaction() {
+Transaction::~Transaction()
+{
     if (m_active) {
         QSqlQuery q(m_db.connection());
         q.exec(QStringLiteral("ROLLBACK"));
     }
 }
 
-bool Transaction::commit() {
+bool Transaction::commit()
+{
     if (!m_active)
         return false;
     QSqlQuery q(m_db.connection());

@@ -26,7 +26,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     Kind kind() const { return m_kind; }
-    QString kindName() const {
+    QString kindName() const
+    {
         return m_kind == Kind::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
     }
     // The URL with any password masked, for logs and check-config.

@@ -12,9 +12,12 @@
 namespace keyward {
 
 Migrations::Migrations(Database &db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-QList<Migration> Migrations::available() const {
+QList<Migration> Migrations::available() const
+{
     const QString dir =
         m_db.kind() == Database::Kind::Sqlite ? QStringLiteral(":/sql/sqlite") : QStringLiteral(":/sql/postgresql");
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
@@ -34,7 +37,8 @@ QList<Migration> Migrations::available() const {
     return out;
 }
 
-bool Migrations::ensureTable(QString *error) {
+bool Migrations::ensureTable(QString *error)
+{
     QSqlQuery q(m_db.connection());
     const bool ok = q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                                           "name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
@@ -43,7 +47,8 @@ bool Migrations::ensureTable(QString *error) {
     return ok;
 }
 
-MigrationStatus Migrations::status() {
+MigrationStatus Migrations::status()
+{
     MigrationStatus s;
     const QList<Migration> known = available();
     s.latest = known.isEmpty() ? 0 : known.last().version;
@@ -80,7 +85,8 @@ MigrationStatus Migrations::status() {
     return s;
 }
 
-QStringList Migrations::splitStatements(const QString &sql) {
+QStringList Migrations::splitStatements(const QString &sql)
+{
     // SQLite trigger bodies (CREATE TRIGGER ... BEGIN ... END;) and PostgreSQL function bodies
     // ($$ ... $$) contain semicolons that do not end the statement.
     static const QRegularExpression beginKeyword(QStringLiteral("\\bBEGIN\\b"),
@@ -112,7 +118,8 @@ QStringList Migrations::splitStatements(const QString &sql) {
     return statements;
 }
 
-QString Migrations::migrate(int *appliedCount) {
+QString Migrations::migrate(int *appliedCount)
+{
     if (appliedCount)
         *appliedCount = 0;
     QString error;

@@ -6,7 +6,8 @@ namespace keyward {
 
 namespace {
 
-Role readRole(const QSqlQuery &q) {
+Role readRole(const QSqlQuery &q)
+{
     Role r;
     r.name = q.value(0).toString();
     r.description = q.value(1).toString();
@@ -20,9 +21,12 @@ const QString SelectRoles = QStringLiteral("SELECT name, description, permission
 } // namespace
 
 RoleRepository::RoleRepository(Database &db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-Result<QList<Role>> RoleRepository::list() {
+Result<QList<Role>> RoleRepository::list()
+{
     QSqlQuery &q = m_db.prepared(SelectRoles + QStringLiteral(" ORDER BY name"));
     if (!q.exec())
         return sqlFailure(q);
@@ -32,7 +36,8 @@ Result<QList<Role>> RoleRepository::list() {
     return out;
 }
 
-Result<Role> RoleRepository::find(const QString &name) {
+Result<Role> RoleRepository::find(const QString &name)
+{
     QSqlQuery &q = m_db.prepared(SelectRoles + QStringLiteral(" WHERE name = ?"));
     q.addBindValue(name);
     if (!q.exec())
@@ -44,7 +49,8 @@ Result<Role> RoleRepository::find(const QString &name) {
     return r;
 }
 
-Status RoleRepository::insert(const Role &role, qint64 nowMs) {
+Status RoleRepository::insert(const Role &role, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO roles (name, description, permissions, builtin, "
                                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(role.name);
@@ -63,7 +69,8 @@ Status RoleRepository::insert(const Role &role, qint64 nowMs) {
     return success();
 }
 
-Status RoleRepository::update(const Role &role, qint64 nowMs) {
+Status RoleRepository::update(const Role &role, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("UPDATE roles SET description = ?, permissions = ?, updated_at = ? WHERE name = ?"));
     q.addBindValue(role.description);
@@ -75,7 +82,8 @@ Status RoleRepository::update(const Role &role, qint64 nowMs) {
     return success();
 }
 
-Status RoleRepository::remove(const QString &name) {
+Status RoleRepository::remove(const QString &name)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM roles WHERE name = ? AND builtin = ?"));
     q.addBindValue(name);
     q.addBindValue(false);
@@ -84,7 +92,8 @@ Status RoleRepository::remove(const QString &name) {
     return success();
 }
 
-Result<QSet<QString>> RoleRepository::permissionsOf(const QStringList &roles) {
+Result<QSet<QString>> RoleRepository::permissionsOf(const QStringList &roles)
+{
     auto all = list();
     if (!all)
         return all.error();

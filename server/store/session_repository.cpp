@@ -11,7 +11,8 @@ const QString SelectSessions = QStringLiteral(
     "SELECT id, user_id, family, created_at, last_used_at, idle_expires_at, absolute_expires_at, revoked_at, ip, "
     "user_agent, password_change_only FROM sessions");
 
-Session readSession(const QSqlQuery &q) {
+Session readSession(const QSqlQuery &q)
+{
     Session s;
     s.id = q.value(0).toString();
     s.userId = q.value(1).toString();
@@ -30,9 +31,12 @@ Session readSession(const QSqlQuery &q) {
 } // namespace
 
 SessionRepository::SessionRepository(Database &db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash) {
+Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO sessions (id, user_id, family, refresh_hash, created_at, last_used_at, idle_expires_at, "
         "absolute_expires_at, ip, user_agent, password_change_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -52,7 +56,8 @@ Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash
     return success();
 }
 
-static Result<Session> findOne(Database &db, const QString &where, const QVariant &value) {
+static Result<Session> findOne(Database &db, const QString &where, const QVariant &value)
+{
     QSqlQuery &q = db.prepared(SelectSessions + where);
     q.addBindValue(value);
     if (!q.exec())
@@ -64,20 +69,24 @@ static Result<Session> findOne(Database &db, const QString &where, const QVarian
     return s;
 }
 
-Result<Session> SessionRepository::find(const QString &id) {
+Result<Session> SessionRepository::find(const QString &id)
+{
     return findOne(m_db, QStringLiteral(" WHERE id = ?"), id);
 }
 
-Result<Session> SessionRepository::findByRefreshHash(const QByteArray &hash) {
+Result<Session> SessionRepository::findByRefreshHash(const QByteArray &hash)
+{
     return findOne(m_db, QStringLiteral(" WHERE refresh_hash = ?"), hash);
 }
 
-Result<Session> SessionRepository::findByPreviousHash(const QByteArray &hash) {
+Result<Session> SessionRepository::findByPreviousHash(const QByteArray &hash)
+{
     return findOne(m_db, QStringLiteral(" WHERE previous_hash = ?"), hash);
 }
 
 Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, const QByteArray &newHash, qint64 nowMs,
-                                 qint64 idleExpiresAt) {
+                                 qint64 idleExpiresAt)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("UPDATE sessions SET refresh_hash = ?, previous_hash = ?, last_used_at = ?, idle_expires_at = ? "
                        "WHERE id = ? AND refresh_hash = ? AND revoked_at = 0"));
@@ -94,7 +103,8 @@ Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, c
     return success();
 }
 
-Status SessionRepository::revoke(const QString &id, const QString &reason, qint64 nowMs) {
+Status SessionRepository::revoke(const QString &id, const QString &reason, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at = 0"));
     q.addBindValue(nowMs);
@@ -106,7 +116,8 @@ Status SessionRepository::revoke(const QString &id, const QString &reason, qint6
 }
 
 Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs,
-                                               const QString &keepId) {
+                                               const QString &keepId)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? "
                                                 "WHERE user_id = ? AND revoked_at = 0 AND id <> ?"));
     q.addBindValue(nowMs);
@@ -119,7 +130,8 @@ Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QStr
     return q.numRowsAffected();
 }
 
-Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint64 nowMs) {
+Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(SelectSessions + QStringLiteral(" WHERE user_id = ? AND revoked_at = 0 AND "
                                                                  "idle_expires_at > ? AND absolute_expires_at > ? "
                                                                  "ORDER BY created_at DESC"));
@@ -134,7 +146,8 @@ Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint
     return out;
 }
 
-Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs) {
+Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"));
     q.addBindValue(jti);
@@ -144,7 +157,8 @@ Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs) {
     return success();
 }
 
-Status SessionRepository::clearPasswordChangeOnly(const QString &id) {
+Status SessionRepository::clearPasswordChangeOnly(const QString &id)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET password_change_only = ? WHERE id = ?"));
     q.addBindValue(false);
     q.addBindValue(id);
@@ -153,7 +167,8 @@ Status SessionRepository::clearPasswordChangeOnly(const QString &id) {
     return success();
 }
 
-Result<SessionRepository::Access> SessionRepository::access(const QString &sessionId, const QString &jti) {
+Result<SessionRepository::Access> SessionRepository::access(const QString &sessionId, const QString &jti)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT s.id, s.user_id, s.family, s.created_at, s.last_used_at, s.idle_expires_at, "
                        "s.absolute_expires_at, s.revoked_at, s.ip, s.user_agent, s.password_change_only, "

@@ -5,9 +5,12 @@
 namespace keyward {
 
 SigningKeyRepository::SigningKeyRepository(Database &db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAfterMs) {
+Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAfterMs)
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT kid, algorithm, public_pem, private_sealed, created_at, retired_at FROM signing_keys "
                        "WHERE retired_at = 0 OR retired_at > ? ORDER BY created_at DESC"));
@@ -21,7 +24,8 @@ Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAf
     return out;
 }
 
-Status SigningKeyRepository::insert(const StoredSigningKey &k) {
+Status SigningKeyRepository::insert(const StoredSigningKey &k)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO signing_keys (kid, algorithm, public_pem, private_sealed, "
                                                 "created_at, retired_at) VALUES (?, ?, ?, ?, ?, 0)"));
     q.addBindValue(k.kid);
@@ -34,7 +38,8 @@ Status SigningKeyRepository::insert(const StoredSigningKey &k) {
     return success();
 }
 
-Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs) {
+Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs)
+{
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"));
     q.addBindValue(nowMs);

@@ -7,7 +7,8 @@
 
 namespace keyward {
 
-ApiError sqlFailure(const QSqlQuery &query) {
+ApiError sqlFailure(const QSqlQuery &query)
+{
     qCWarning(lcStore).noquote() << "query failed:" << query.lastError().text();
     if (Database::isTransient(query.lastError()))
         return ApiError::serviceUnavailable(QStringLiteral("The database is busy; try again."), 1);

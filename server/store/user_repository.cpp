@@ -17,7 +17,8 @@ const QString Columns = QStringLiteral(
 
 } // namespace
 
-QString UserRepository::rolesSubquery(Database::Kind kind) {
+QString UserRepository::rolesSubquery(Database::Kind kind)
+{
     return kind == Database::Kind::Sqlite
                ? QStringLiteral("(SELECT group_concat(role_name, ' ') FROM user_roles r WHERE r.user_id = u.id)")
                : QStringLiteral("(SELECT string_agg(role_name, ' ' ORDER BY role_name) FROM user_roles r "
@@ -26,7 +27,8 @@ QString UserRepository::rolesSubquery(Database::Kind kind) {
 
 namespace {
 
-UserRecord readRecord(const QSqlQuery &q) {
+UserRecord readRecord(const QSqlQuery &q)
+{
     UserRecord r;
     User &u = r.user;
     u.id = q.value(0).toString();
@@ -54,7 +56,25 @@ UserRecord readRecord(const QSqlQuery &q) {
     return r;
 }
 
-QString attributesJson(const User &u) {
+QVariant nullable(const QString &text)
+{
+    return text.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// The identity columns, in the order both INSERT and UPDATE list them.
+void bindIdentity(QSqlQuery &q, const User &u)
+{
+    q.addBindValue(u.username);
+    q.addBindValue(UserRepository::foldKey(u.username));
+    q.addBindValue(u.email);
+    q.addBindValue(UserRepository::foldKey(u.email));
+    q.addBindValue(u.emailVerified);
+    q.addBindValue(nullable(u.displayName));
+    q.addBindValue(u.status);
+}
+
+QString attributesJson(const User &u)
+{
     QJsonObject attrs;
     for (auto it = u.attributes.cbegin(); it != u.attributes.cend(); ++it)
         attrs.insert(it.key(), it.value());
@@ -68,14 +88,16 @@ struct Cursor {
     QString id;
 };
 
-QString encodeCursor(const Cursor &c) {
+QString encodeCursor(const Cursor &c)
+{
     const QJsonObject o{{QStringLiteral("s"), c.sort},
                         {QStringLiteral("k"), QJsonValue::fromVariant(c.key)},
                         {QStringLiteral("i"), c.id}};
     return QString::fromLatin1(crypto::base64Url(QJsonDocument(o).toJson(QJsonDocument::Compact)));
 }
 
-std::optional<Cursor> decodeCursor(const QString &text) {
+std::optional<Cursor> decodeCursor(const QString &text)
+{
     const QJsonDocument doc = QJsonDocument::fromJson(crypto::fromBase64Url(text.toLatin1()));
     if (!doc.isObject())
         return std::nullopt;
@@ -87,7 +109,8 @@ std::optional<Cursor> decodeCursor(const QString &text) {
                   o.value(QStringLiteral("i")).toString()};
 }
 
-QString likeEscaped(QString text) {
+QString likeEscaped(QString text)
+{
     text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     text.replace(QLatin1Char('%'), QLatin1String("\\%"));
     text.replace(QLatin1Char('_'), QLatin1String("\\_"));
@@ -97,15 +120,19 @@ QString likeEscaped(QString text) {
 } // namespace
 
 UserRepository::UserRepository(Database &db)
-    : m_db(db) {}
+    : m_db(db)
+{
+}
 
-bool UserRepository::isValidSort(const QString &sort) {
+bool UserRepository::isValidSort(const QString &sort)
+{
     static const QStringList sorts{QStringLiteral("created_at"), QStringLiteral("username"),
                                    QStringLiteral("last_login_at")};
     return sorts.contains(sort.startsWith(QLatin1Char('-')) ? sort.mid(1) : sort);
 }
 
-Status UserRepository::conflictFrom(const QSqlError &error) const {
+Status UserRepository::conflictFrom(const QSqlError &error) const
+{
     const QString text = error.databaseText();
     QList<FieldError> fields;
     if (text.contains(QLatin1String("username_key")))
@@ -116,7 +143,8 @@ Status UserRepository::conflictFrom(const QSqlError &error) const {
     return ApiError::conflict(QStringLiteral("A user with this username or email already exists."), fields);
 }
 
-Status UserRepository::checkUnique(const User &u) {
+Status UserRepository::checkUnique(const User &u)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "SELECT username_key, email_key FROM users WHERE (username_key = ? OR email_key = ?) AND id <> ?"));
     q.addBindValue(foldKey(u.username));
@@ -141,7 +169,8 @@ Status UserRepository::checkUnique(const User &u) {
     return success();
 }
 
-Status UserRepository::insert(const User &u, const QString &passwordHash) {
+Status UserRepository::insert(const User &u, const QString &passwordHash)
+{
     // The constraint is the guarantee (concurrent inserts race past this check); the check
     // is for the message, which the constraint reports one field at a time.
     if (auto unique = checkUnique(u); !unique)
@@ -151,14 +180,8 @@ Status UserRepository::insert(const User &u, const QString &passwordHash) {
         "password_hash, password_changed_at, require_password_change, attributes, created_at, updated_at, version) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
     q.addBindValue(u.id);
-    q.addBindValue(u.username);
-    q.addBindValue(foldKey(u.username));
-    q.addBindValue(u.email);
-    q.addBindValue(foldKey(u.email));
-    q.addBindValue(u.emailVerified);
-    q.addBindValue(u.displayName.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(u.displayName));
-    q.addBindValue(u.status);
-    q.addBindValue(passwordHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(passwordHash));
+    bindIdentity(q, u);
+    q.addBindValue(nullable(passwordHash.isEmpty() ? QString() : passwordHash));
     q.addBindValue(passwordHash.isEmpty() ? 0 : u.createdAt);
     q.addBindValue(u.requirePasswordChange);
     q.addBindValue(attributesJson(u));
@@ -169,7 +192,8 @@ Status UserRepository::insert(const User &u, const QString &passwordHash) {
     return setRoles(u.id, u.roles);
 }
 
-Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted) {
+Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
                                  QStringLiteral(" FROM users u WHERE u.id = ?"));
     q.addBindValue(id);
@@ -184,7 +208,8 @@ Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted) 
     return r;
 }
 
-Result<UserRecord> UserRepository::findByLogin(const QString &login) {
+Result<UserRecord> UserRepository::findByLogin(const QString &login)
+{
     const QString key = foldKey(login);
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
                                  QStringLiteral(" FROM users u WHERE (u.username_key = ? OR u.email_key = ?) "
@@ -200,20 +225,15 @@ Result<UserRecord> UserRepository::findByLogin(const QString &login) {
     return r;
 }
 
-Status UserRepository::update(const User &u) {
+Status UserRepository::update(const User &u)
+{
     if (auto unique = checkUnique(u); !unique)
         return unique;
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?, email_verified = ?, "
         "display_name = ?, status = ?, locked_until = ?, mfa_enabled = ?, require_password_change = ?, "
         "attributes = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
-    q.addBindValue(u.username);
-    q.addBindValue(foldKey(u.username));
-    q.addBindValue(u.email);
-    q.addBindValue(foldKey(u.email));
-    q.addBindValue(u.emailVerified);
-    q.addBindValue(u.displayName.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(u.displayName));
-    q.addBindValue(u.status);
+    bindIdentity(q, u);
     q.addBindValue(u.lockedUntil);
     q.addBindValue(u.mfaEnabled);
     q.addBindValue(u.requirePasswordChange);
@@ -229,7 +249,8 @@ Status UserRepository::update(const User &u) {
     return success();
 }
 
-Status UserRepository::setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs) {
+Status UserRepository::setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE users SET password_hash = ?, password_changed_at = ?, require_password_change = ?, updated_at = ?, "
         "version = version + 1 WHERE id = ?"));
@@ -243,7 +264,8 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
     return success();
 }
 
-Status UserRepository::replaceHash(const QString &id, const QString &hash) {
+Status UserRepository::replaceHash(const QString &id, const QString &hash)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
     q.addBindValue(hash);
     q.addBindValue(id);
@@ -252,7 +274,8 @@ Status UserRepository::replaceHash(const QString &id, const QString &hash) {
     return success();
 }
 
-Status UserRepository::setRoles(const QString &id, const QStringList &roles) {
+Status UserRepository::setRoles(const QString &id, const QStringList &roles)
+{
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"));
     del.addBindValue(id);
     if (!del.exec())
@@ -267,7 +290,8 @@ Status UserRepository::setRoles(const QString &id, const QStringList &roles) {
     return success();
 }
 
-Status UserRepository::recordLogin(const QString &id, qint64 nowMs) {
+Status UserRepository::recordLogin(const QString &id, qint64 nowMs)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"));
     q.addBindValue(nowMs);
     q.addBindValue(id);
@@ -276,7 +300,8 @@ Status UserRepository::recordLogin(const QString &id, qint64 nowMs) {
     return success();
 }
 
-Status UserRepository::purge(const QString &id) {
+Status UserRepository::purge(const QString &id)
+{
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
@@ -284,7 +309,8 @@ Status UserRepository::purge(const QString &id) {
     return success();
 }
 
-Result<qint64> UserRepository::countActiveAdmins() {
+Result<qint64> UserRepository::countActiveAdmins()
+{
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role_name = 'admin' "
                        "AND u.status = 'active' AND u.deleted_at = 0"));
@@ -295,7 +321,8 @@ Result<qint64> UserRepository::countActiveAdmins() {
     return n;
 }
 
-Result<UserPage> UserRepository::list(const UserFilter &f) {
+Result<UserPage> UserRepository::list(const UserFilter &f)
+{
     const bool descending = f.sort.startsWith(QLatin1Char('-'));
     const QString sortName = descending ? f.sort.mid(1) : f.sort;
     const QString sortColumn =

@@ -13,7 +13,8 @@
 
 using namespace keyward;
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();

@@ -1,5 +1,6 @@
 // The REST API over real HTTP, on SQLite and on PostgreSQL: flows, validation, permissions,
 // concurrency and revocation, as clients see them.
+#include "http/router.h"
 #include "test_server.h"
 
 #include <QJsonArray>
@@ -15,14 +16,16 @@ const QString Login = QStringLiteral("/api/v1/auth/login");
 const QString Users = QStringLiteral("/api/v1/users");
 const QString Me = QStringLiteral("/api/v1/me");
 
-QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members) {
+QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
+{
     QJsonObject o;
     for (const auto &[k, v] : members)
         o.insert(k, v);
     return o;
 }
 
-QStringList errorFields(const Reply &r) {
+QStringList errorFields(const Reply &r)
+{
     QStringList out;
     for (const QJsonValue &e : r.json().value(QStringLiteral("errors")).toArray())
         out << e.toObject().value(QStringLiteral("field")).toString() + QLatin1Char(':') +
@@ -36,13 +39,15 @@ class TstApi : public QObject {
     Q_OBJECT
 
 private:
-    void backendData() {
+    void backendData()
+    {
         QTest::addColumn<QString>("backend");
         for (const QString &b : TestDatabase::backends())
             QTest::newRow(qPrintable(b)) << b;
     }
 
-    std::unique_ptr<TestServer> server() {
+    std::unique_ptr<TestServer> server()
+    {
         QFETCH(QString, backend);
         TestServer::Setup setup;
         setup.backend = backend;
@@ -54,7 +59,8 @@ private:
 
 private Q_SLOTS:
     void healthAndHeaders_data() { backendData(); }
-    void healthAndHeaders() {
+    void healthAndHeaders()
+    {
         auto s = server();
         Reply live = s->get(QStringLiteral("/health/live"));
         QCOMPARE(live.status, 200);
@@ -78,7 +84,8 @@ private Q_SLOTS:
     }
 
     void loginFlow_data() { backendData(); }
-    void loginFlow() {
+    void loginFlow()
+    {
         auto s = server();
         const QString id =
             s->createUser(QStringLiteral("alice"), QStringLiteral("alice secret pw"), {QStringLiteral("user")});
@@ -122,7 +129,8 @@ private Q_SLOTS:
     }
 
     void logoutRevokesAtOnce_data() { backendData(); }
-    void logoutRevokesAtOnce() {
+    void logoutRevokesAtOnce()
+    {
         auto s = server();
         s->createUser(QStringLiteral("bob"), QStringLiteral("bob secret pw"), {});
         const QJsonObject a = s->login(QStringLiteral("bob"), QStringLiteral("bob secret pw"));
@@ -145,7 +153,8 @@ private Q_SLOTS:
     }
 
     void noUserEnumeration_data() { backendData(); }
-    void noUserEnumeration() {
+    void noUserEnumeration()
+    {
         auto s = server();
         s->createUser(QStringLiteral("carol"), QStringLiteral("carol secret pw"), {});
         Reply wrongPassword = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("carol")},
@@ -163,7 +172,8 @@ private Q_SLOTS:
     }
 
     void validationReportsEverything_data() { backendData(); }
-    void validationReportsEverything() {
+    void validationReportsEverything()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         Reply r = s->post(Users,
@@ -200,7 +210,8 @@ private Q_SLOTS:
     }
 
     void malformedBodies_data() { backendData(); }
-    void malformedBodies() {
+    void malformedBodies()
+    {
         auto s = server();
         QNetworkAccessManager nam;
         const auto raw = [&](const QByteArray &body) {
@@ -223,18 +234,13 @@ private Q_SLOTS:
     }
 
     void permissions_data() { backendData(); }
-    void permissions() {
+    void permissions()
+    {
         auto s = server();
         s->createUser(QStringLiteral("erin"), QStringLiteral("erin secret pw"), {QStringLiteral("user")});
         s->createUser(QStringLiteral("auditor1"), QStringLiteral("auditor secret"), {QStringLiteral("auditor")});
-        const QByteArray user = s->login(QStringLiteral("erin"), QStringLiteral("erin secret pw"))
-                                    .value(QStringLiteral("access_token"))
-                                    .toString()
-                                    .toLatin1();
-        const QByteArray auditor = s->login(QStringLiteral("auditor1"), QStringLiteral("auditor secret"))
-                                       .value(QStringLiteral("access_token"))
-                                       .toString()
-                                       .toLatin1();
+        const QByteArray user = s->accessToken(QStringLiteral("erin"), QStringLiteral("erin secret pw"));
+        const QByteArray auditor = s->accessToken(QStringLiteral("auditor1"), QStringLiteral("auditor secret"));
         Reply anonymous = s->get(Users);
         QCOMPARE(anonymous.status, 401);
         QVERIFY(anonymous.header("WWW-Authenticate").startsWith("Bearer"));
@@ -251,7 +257,8 @@ private Q_SLOTS:
     }
 
     void userLifecycle_data() { backendData(); }
-    void userLifecycle() {
+    void userLifecycle()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         Reply created =
@@ -296,10 +303,7 @@ private Q_SLOTS:
 
         s->request("PATCH", Users + QLatin1Char('/') + id,
                    QJsonDocument(obj({{QStringLiteral("status"), QStringLiteral("active")}})), admin);
-        const QByteArray frank = s->login(QStringLiteral("frank"), QStringLiteral("frank secret pw"))
-                                     .value(QStringLiteral("access_token"))
-                                     .toString()
-                                     .toLatin1();
+        const QByteArray frank = s->accessToken(QStringLiteral("frank"), QStringLiteral("frank secret pw"));
         QCOMPARE(s->get(Me, frank).status, 200);
 
         // Soft delete: sessions end, login refused, hidden from lists, restorable.
@@ -329,7 +333,8 @@ private Q_SLOTS:
     }
 
     void concurrentDuplicateCreates_data() { backendData(); }
-    void concurrentDuplicateCreates() {
+    void concurrentDuplicateCreates()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         const QUrl url = s->url(Users);
@@ -360,7 +365,8 @@ private Q_SLOTS:
     }
 
     void listSearchAndPagination_data() { backendData(); }
-    void listSearchAndPagination() {
+    void listSearchAndPagination()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         for (int i = 0; i < 25; ++i)
@@ -403,14 +409,12 @@ private Q_SLOTS:
     }
 
     void passwordChanges_data() { backendData(); }
-    void passwordChanges() {
+    void passwordChanges()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         const QString id = s->createUser(QStringLiteral("gina"), QStringLiteral("gina first pw"), {});
-        const QByteArray first = s->login(QStringLiteral("gina"), QStringLiteral("gina first pw"))
-                                     .value(QStringLiteral("access_token"))
-                                     .toString()
-                                     .toLatin1();
+        const QByteArray first = s->accessToken(QStringLiteral("gina"), QStringLiteral("gina first pw"));
         // The admin resets it and demands a change: existing sessions end.
         QCOMPARE(s->post(Users + QLatin1Char('/') + id + QStringLiteral("/password"),
                          obj({{QStringLiteral("new_password"), QStringLiteral("gina temporary")},
@@ -452,7 +456,8 @@ private Q_SLOTS:
     }
 
     void rolesAndGrants_data() { backendData(); }
-    void rolesAndGrants() {
+    void rolesAndGrants()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         Reply created = s->post(QStringLiteral("/api/v1/roles"),
@@ -477,20 +482,14 @@ private Q_SLOTS:
 
         // A helpdesk user can read users at once, and loses that as soon as the role is gone.
         s->createUser(QStringLiteral("hank"), QStringLiteral("hank secret pw"), {QStringLiteral("helpdesk")});
-        const QByteArray hank = s->login(QStringLiteral("hank"), QStringLiteral("hank secret pw"))
-                                    .value(QStringLiteral("access_token"))
-                                    .toString()
-                                    .toLatin1();
+        const QByteArray hank = s->accessToken(QStringLiteral("hank"), QStringLiteral("hank secret pw"));
         QCOMPARE(s->get(Users, hank).status, 200);
         QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/roles/helpdesk"), {}, admin).status, 204);
         QCOMPARE(s->get(Users, hank).status, 403);
 
         // A user manager cannot hand out admin (no privilege escalation).
         s->createUser(QStringLiteral("ivan"), QStringLiteral("ivan secret pw"), {QStringLiteral("user-manager")});
-        const QByteArray ivan = s->login(QStringLiteral("ivan"), QStringLiteral("ivan secret pw"))
-                                    .value(QStringLiteral("access_token"))
-                                    .toString()
-                                    .toLatin1();
+        const QByteArray ivan = s->accessToken(QStringLiteral("ivan"), QStringLiteral("ivan secret pw"));
         Reply escalate = s->post(Users,
                                  obj({{QStringLiteral("username"), QStringLiteral("ivan2")},
                                       {QStringLiteral("email"), QStringLiteral("ivan2@example.com")},
@@ -501,7 +500,8 @@ private Q_SLOTS:
     }
 
     void lastAdminIsProtected_data() { backendData(); }
-    void lastAdminIsProtected() {
+    void lastAdminIsProtected()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         const QString adminId = s->get(Me, admin).json().value(QStringLiteral("id")).toString();
@@ -515,14 +515,12 @@ private Q_SLOTS:
     }
 
     void adminSessions_data() { backendData(); }
-    void adminSessions() {
+    void adminSessions()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         const QString id = s->createUser(QStringLiteral("judy"), QStringLiteral("judy secret pw"), {});
-        const QByteArray judy = s->login(QStringLiteral("judy"), QStringLiteral("judy secret pw"))
-                                    .value(QStringLiteral("access_token"))
-                                    .toString()
-                                    .toLatin1();
+        const QByteArray judy = s->accessToken(QStringLiteral("judy"), QStringLiteral("judy secret pw"));
         s->login(QStringLiteral("judy"), QStringLiteral("judy secret pw"));
         Reply list = s->get(Users + QLatin1Char('/') + id + QStringLiteral("/sessions"), admin);
         QCOMPARE(list.status, 200);
@@ -547,7 +545,8 @@ private Q_SLOTS:
     }
 
     void registration_data() { backendData(); }
-    void registration() {
+    void registration()
+    {
         QFETCH(QString, backend);
         TestServer::Setup closedSetup;
         closedSetup.backend = backend;
@@ -573,8 +572,55 @@ private Q_SLOTS:
                  true);
     }
 
+    void noRouteAnswers5xxToBadInput_data() { backendData(); }
+    void noRouteAnswers5xxToBadInput()
+    {
+        auto s = server();
+        const QString target = s->createUser(QStringLiteral("target"), QStringLiteral("target password"), {});
+        const QList<QByteArray> bodies{
+            "",
+            "{}",
+            "[]",
+            "null",
+            "\"text\"",
+            "{\"unterminated\":",
+            "{\"username\":[],\"email\":{},\"password\":1,\"roles\":\"admin\",\"attributes\":[1],\"status\":null,"
+            "\"login\":true,\"refresh_token\":5,\"new_password\":null,\"permissions\":[1],\"name\":\"\","
+            "\"display_name\":7,\"current_password\":{}}",
+            QByteArray(2000, '['),
+        };
+        const QStringList ids{target, QStringLiteral("not-an-id"),
+                              QStringLiteral("01890000-0000-7000-8000-000000000000"), QStringLiteral("%25zz"),
+                              QStringLiteral("admin")};
+        int requests = 0;
+        const Router router = HttpServer::buildRouter();
+        for (const Route &route : router.routes()) {
+            for (const QString &id : ids) {
+                QString path = route.pattern;
+                path.replace(QStringLiteral("{id}"), id)
+                    .replace(QStringLiteral("{sid}"), id)
+                    .replace(QStringLiteral("{name}"), id);
+                for (const QByteArray &body : bodies) {
+                    // A fresh admin token each time: some of these calls end the caller's session.
+                    const QByteArray token = requests % 2 ? QByteArray() : s->adminToken();
+                    const Reply r = s->send(route.method, path, body, token);
+                    ++requests;
+                    QVERIFY2(
+                        r.status >= 200 && r.status < 500,
+                        qPrintable(QStringLiteral("%1 %2 %3 -> %4 %5")
+                                       .arg(QString::fromLatin1(route.method), path, QString::fromLatin1(body.left(40)))
+                                       .arg(r.status)
+                                       .arg(QString::fromUtf8(r.body.left(200)))));
+                }
+            }
+        }
+        QVERIFY(requests > 500);
+        QCOMPARE(s->get(QStringLiteral("/health/ready")).status, 200);
+    }
+
     void auditTrail_data() { backendData(); }
-    void auditTrail() {
+    void auditTrail()
+    {
         auto s = server();
         const QByteArray admin = s->adminToken();
         s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("admin")},

@@ -23,7 +23,8 @@ struct Run {
     QString err;
 };
 
-Run runKeyward(const QStringList &args, const QByteArray &stdinData = {}, const QStringList &env = {}) {
+Run runKeyward(const QStringList &args, const QByteArray &stdinData = {}, const QStringList &env = {})
+{
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     for (const QString &kv : env)
@@ -45,7 +46,8 @@ Run runKeyward(const QStringList &args, const QByteArray &stdinData = {}, const 
 class TstCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void versionHelpAndUsage() {
+    void versionHelpAndUsage()
+    {
         const Run v = runKeyward({QStringLiteral("--version")});
         QCOMPARE(v.exitCode, 0);
         QVERIFY(v.out.startsWith(QStringLiteral("keyward ")));
@@ -57,7 +59,8 @@ private Q_SLOTS:
         QCOMPARE(runKeyward({QStringLiteral("--no-such-option")}).exitCode, 2);
     }
 
-    void invalidConfiguration() {
+    void invalidConfiguration()
+    {
         QTemporaryDir dir;
         const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"),
                                   QStringLiteral("nowhere"), QStringLiteral("migrate")});
@@ -75,7 +78,8 @@ private Q_SLOTS:
                  0);
     }
 
-    void migrateAndAdminCreate() {
+    void migrateAndAdminCreate()
+    {
         QTemporaryDir dir;
         const Run m = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")});
         QCOMPARE(m.exitCode, 0);
@@ -109,7 +113,8 @@ private Q_SLOTS:
         QCOMPARE(QFile(dir.filePath(QStringLiteral("master.key"))).permissions() & 0x0077, QFileDevice::Permissions());
     }
 
-    void newerDatabaseIsRefused() {
+    void newerDatabaseIsRefused()
+    {
         QTemporaryDir dir;
         QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")}).exitCode, 0);
         {
@@ -124,7 +129,8 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("newer than this Keyward")), qPrintable(r.err));
     }
 
-    void serveAndStopOnSigterm() {
+    void serveAndStopOnSigterm()
+    {
         QTemporaryDir dir;
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

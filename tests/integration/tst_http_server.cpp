@@ -12,14 +12,16 @@ using namespace keyward::test;
 
 namespace {
 
-QByteArray loginRequest(const QByteArray &login, const QByteArray &password, const QByteArray &extraHeaders = {}) {
+QByteArray loginRequest(const QByteArray &login, const QByteArray &password, const QByteArray &extraHeaders = {})
+{
     const QByteArray body = "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}";
     return "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: " +
            QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
 }
 
 // Reads from the socket until `count` complete responses (by Content-Length) arrived or it closed.
-QList<QByteArray> readResponses(QTcpSocket &s, int count, int timeoutMs = 10000) {
+QList<QByteArray> readResponses(QTcpSocket &s, int count, int timeoutMs = 10000)
+{
     QByteArray buffer;
     QList<QByteArray> responses;
     QElapsedTimer t;
@@ -47,11 +49,13 @@ QList<QByteArray> readResponses(QTcpSocket &s, int count, int timeoutMs = 10000)
     return responses;
 }
 
-int statusOf(const QByteArray &response) {
+int statusOf(const QByteArray &response)
+{
     return response.mid(9, 3).toInt();
 }
 
-bool waitClosed(QTcpSocket &s, int timeoutMs) {
+bool waitClosed(QTcpSocket &s, int timeoutMs)
+{
     QElapsedTimer t;
     t.start();
     while (s.state() == QAbstractSocket::ConnectedState && t.elapsed() < timeoutMs) {
@@ -67,13 +71,15 @@ class TstHttpServer : public QObject {
     Q_OBJECT
 
 private:
-    static void connectTo(QTcpSocket &socket, TestServer &server) {
+    static void connectTo(QTcpSocket &socket, TestServer &server)
+    {
         socket.connectToHost(QHostAddress::LocalHost, server.port());
         QVERIFY(socket.waitForConnected(5000));
     }
 
 private Q_SLOTS:
-    void bodyLimitBeforeReadingTheBody() {
+    void bodyLimitBeforeReadingTheBody()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -85,10 +91,13 @@ private Q_SLOTS:
         QCOMPARE(statusOf(responses[0]), 413);
         QVERIFY(responses[0].contains("payload-too-large"));
         QVERIFY(responses[0].contains("Connection: close"));
+        QVERIFY(responses[0].contains("X-Request-ID: "));
+        QVERIFY(responses[0].contains("X-Content-Type-Options: nosniff"));
         QVERIFY(waitClosed(socket, 5000));
     }
 
-    void headerLimit() {
+    void headerLimit()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -98,7 +107,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(responses[0]), 431);
     }
 
-    void chunkedBodiesNeedALength() {
+    void chunkedBodiesNeedALength()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -109,7 +119,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(responses[0]), 411);
     }
 
-    void badContentLength() {
+    void badContentLength()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -119,7 +130,8 @@ private Q_SLOTS:
         QCOMPARE(statusOf(responses[0]), 400);
     }
 
-    void keepAliveAndHead() {
+    void keepAliveAndHead()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -140,7 +152,8 @@ private Q_SLOTS:
         QVERIFY(waitClosed(socket, 5000));
     }
 
-    void idleConnectionsAreClosed() {
+    void idleConnectionsAreClosed()
+    {
         TestServer::Setup setup;
         setup.limits.idleTimeoutMs = 300;
         TestServer s(setup);
@@ -158,7 +171,8 @@ private Q_SLOTS:
         QVERIFY(waitClosed(slow, 5000));
     }
 
-    void perAddressConnectionCap() {
+    void perAddressConnectionCap()
+    {
         TestServer::Setup setup;
         setup.maxConnectionsPerAddress = 3;
         TestServer s(setup);
@@ -185,7 +199,8 @@ private Q_SLOTS:
         qDeleteAll(open);
     }
 
-    void responsesStayInOrderBehindSlowWork() {
+    void responsesStayInOrderBehindSlowWork()
+    {
         TestServer s;
         s.createUser(QStringLiteral("kim"), QStringLiteral("kim secret pw"), {});
         QTcpSocket socket;
@@ -202,7 +217,8 @@ private Q_SLOTS:
         QVERIFY(responses[1].contains("\"status\":\"ok\""));
     }
 
-    void pipelinedInOneWriteIsClosedNotMerged() {
+    void pipelinedInOneWriteIsClosedNotMerged()
+    {
         TestServer s;
         QTcpSocket socket;
         connectTo(socket, s);
@@ -216,7 +232,8 @@ private Q_SLOTS:
         QCOMPARE(s.get(QStringLiteral("/health/live")).status, 200);
     }
 
-    void clientVanishesMidLogin() {
+    void clientVanishesMidLogin()
+    {
         TestServer s;
         const QString id = s.createUser(QStringLiteral("leo"), QStringLiteral("leo secret pw"), {});
         for (int i = 0; i < 20; ++i) {
@@ -237,7 +254,8 @@ private Q_SLOTS:
                  200);
     }
 
-    void gracefulShutdownFinishesInFlightWork() {
+    void gracefulShutdownFinishesInFlightWork()
+    {
         TestServer s;
         s.createUser(QStringLiteral("mia"), QStringLiteral("mia secret pw"), {});
         QTcpSocket socket;

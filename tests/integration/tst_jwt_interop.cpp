@@ -13,14 +13,16 @@ using namespace keyward::test;
 class TstJwtInterop : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void pyjwtVerifies_data() {
+    void pyjwtVerifies_data()
+    {
         QTest::addColumn<QString>("alg");
         QTest::newRow("RS256") << QStringLiteral("RS256");
         QTest::newRow("EdDSA") << QStringLiteral("EdDSA");
         QTest::newRow("ES256") << QStringLiteral("ES256");
     }
 
-    void pyjwtVerifies() {
+    void pyjwtVerifies()
+    {
         QFETCH(QString, alg);
         TestServer::Setup setup;
         setup.jwtAlgorithm = alg;
@@ -74,7 +76,8 @@ private Q_SLOTS:
         QCOMPARE(s.get(QStringLiteral("/api/v1/me"), tampered).status, 401);
     }
 
-    void discovery() {
+    void discovery()
+    {
         TestServer s;
         const Reply r = s.get(QStringLiteral("/.well-known/openid-configuration"));
         QCOMPARE(r.status, 200);

@@ -10,7 +10,9 @@ namespace keyward::test {
 class ManualClock : public Clock {
 public:
     explicit ManualClock(qint64 startMs = 1'790'000'000'000)
-        : m_now(startMs) {}
+        : m_now(startMs)
+    {
+    }
     qint64 nowMs() const override { return m_now.load(); }
     void advance(qint64 ms) { m_now += ms; }
 

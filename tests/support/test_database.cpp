@@ -7,11 +7,13 @@
 
 namespace keyward::test {
 
-QString TestDatabase::postgresAdminUrl() {
+QString TestDatabase::postgresAdminUrl()
+{
     return qEnvironmentVariable("KEYWARD_TEST_POSTGRES_URL");
 }
 
-QStringList TestDatabase::backends() {
+QStringList TestDatabase::backends()
+{
     QStringList list{QStringLiteral("sqlite")};
     if (!postgresAdminUrl().isEmpty())
         list << QStringLiteral("postgresql");
@@ -20,7 +22,8 @@ QStringList TestDatabase::backends() {
     return list;
 }
 
-static bool adminExec(const QString &sql, QString *error) {
+static bool adminExec(const QString &sql, QString *error)
+{
     QString err;
     auto admin = Database::open(TestDatabase::postgresAdminUrl(), &err);
     if (!admin) {
@@ -35,7 +38,8 @@ static bool adminExec(const QString &sql, QString *error) {
 }
 
 TestDatabase::TestDatabase(const QString &backend)
-    : m_backend(backend) {
+    : m_backend(backend)
+{
     if (backend == QLatin1String("sqlite")) {
         m_url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("keyward.db"));
     } else {
@@ -49,7 +53,8 @@ TestDatabase::TestDatabase(const QString &backend)
     m_db = Database::open(m_url, &m_error);
 }
 
-TestDatabase::~TestDatabase() {
+TestDatabase::~TestDatabase()
+{
     m_db.reset();
     if (!m_pgName.isEmpty()) {
         QString error;

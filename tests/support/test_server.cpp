@@ -9,7 +9,8 @@
 
 namespace keyward::test {
 
-QByteArray Reply::header(const QByteArray &name) const {
+QByteArray Reply::header(const QByteArray &name) const
+{
     for (const auto &[k, v] : headers)
         if (k.compare(name, Qt::CaseInsensitive) == 0)
             return v;
@@ -17,7 +18,8 @@ QByteArray Reply::header(const QByteArray &name) const {
 }
 
 TestServer::TestServer(const Setup &setup)
-    : m_db(std::make_unique<TestDatabase>(setup.backend)) {
+    : m_db(std::make_unique<TestDatabase>(setup.backend))
+{
     if (!m_db->database()) {
         m_error = m_db->error();
         return;
@@ -50,21 +52,29 @@ TestServer::TestServer(const Setup &setup)
         return;
 }
 
-TestServer::~TestServer() {
+TestServer::~TestServer()
+{
     if (m_http)
         m_http->shutdown(2000);
     m_http.reset();
     m_services.reset();
 }
 
-QUrl TestServer::url(const QString &pathAndQuery) const {
+QUrl TestServer::url(const QString &pathAndQuery) const
+{
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(pathAndQuery));
 }
 
 Reply TestServer::request(const QByteArray &method, const QString &path, const QJsonDocument &body,
-                          const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers) {
+                          const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return send(method, path, body.isNull() ? QByteArray() : body.toJson(QJsonDocument::Compact), bearer, headers);
+}
+
+Reply TestServer::send(const QByteArray &method, const QString &path, const QByteArray &payload,
+                       const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
     QNetworkRequest req(url(path));
-    const QByteArray payload = body.isNull() ? QByteArray() : body.toJson(QJsonDocument::Compact);
     if (!payload.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!bearer.isEmpty())
@@ -84,7 +94,8 @@ Reply TestServer::request(const QByteArray &method, const QString &path, const Q
     return r;
 }
 
-QString TestServer::createUser(const QString &username, const QString &password, const QStringList &roles) {
+QString TestServer::createUser(const QString &username, const QString &password, const QStringList &roles)
+{
     CreateUserRequest req;
     req.username = username;
     req.email = username + QStringLiteral("@example.com");
@@ -94,19 +105,23 @@ QString TestServer::createUser(const QString &username, const QString &password,
     return user ? user->id : QString();
 }
 
-QJsonObject TestServer::login(const QString &login, const QString &password) {
+QJsonObject TestServer::login(const QString &login, const QString &password)
+{
     return post(QStringLiteral("/api/v1/auth/login"),
                 {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
         .json();
 }
 
-QByteArray TestServer::adminToken() {
+QByteArray TestServer::accessToken(const QString &login, const QString &password)
+{
+    return this->login(login, password).value(QStringLiteral("access_token")).toString().toLatin1();
+}
+
+QByteArray TestServer::adminToken()
+{
     if (m_adminToken.isEmpty()) {
         createUser(QStringLiteral("admin"), QStringLiteral("admin password 1"), {QStringLiteral("admin")});
-        m_adminToken = login(QStringLiteral("admin"), QStringLiteral("admin password 1"))
-                           .value(QStringLiteral("access_token"))
-                           .toString()
-                           .toLatin1();
+        m_adminToken = accessToken(QStringLiteral("admin"), QStringLiteral("admin password 1"));
     }
     return m_adminToken;
 }

@@ -40,7 +40,9 @@ public:
 
     explicit TestServer(const Setup &setup);
     TestServer()
-        : TestServer(Setup{}) {}
+        : TestServer(Setup{})
+    {
+    }
     ~TestServer();
 
     bool ok() const { return m_error.isEmpty(); }
@@ -53,8 +55,12 @@ public:
 
     Reply request(const QByteArray &method, const QString &path, const QJsonDocument &body = {},
                   const QByteArray &bearer = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    // Sends `payload` as is (with Content-Type: application/json when not empty).
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &payload, const QByteArray &bearer = {},
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
     Reply get(const QString &path, const QByteArray &bearer = {}) { return request("GET", path, {}, bearer); }
-    Reply post(const QString &path, const QJsonObject &body, const QByteArray &bearer = {}) {
+    Reply post(const QString &path, const QJsonObject &body, const QByteArray &bearer = {})
+    {
         return request("POST", path, QJsonDocument(body), bearer);
     }
 
@@ -62,6 +68,8 @@ public:
     QString createUser(const QString &username, const QString &password, const QStringList &roles);
     // Logs in over HTTP and returns the token response.
     QJsonObject login(const QString &login, const QString &password);
+    // Logs in over HTTP and returns just the access token.
+    QByteArray accessToken(const QString &login, const QString &password);
     QByteArray adminToken(); // creates "admin" on first use
 
 private:

@@ -6,7 +6,8 @@ namespace keyward::routes {
 
 namespace {
 
-CreateUserRequest readRegistration(FieldReader &r) {
+CreateUserRequest readRegistration(FieldReader &r)
+{
     CreateUserRequest req;
     req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
     req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
@@ -16,14 +17,16 @@ CreateUserRequest readRegistration(FieldReader &r) {
     return req;
 }
 
-HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &result) {
+HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &result)
+{
     const qint64 t = now(ctx);
     return respond(ctx, result, [t](const IssuedTokens &tokens) { return tokens.toJson(t); });
 }
 
 } // namespace
 
-void registerAuth(Router &router) {
+void registerAuth(Router &router)
+{
     const RouteOptions hashed{RouteOptions::Access::Public, RouteOptions::Body::JsonObject,
                               RouteOptions::Execution::HashingPool};
 

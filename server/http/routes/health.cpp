@@ -7,7 +7,8 @@
 
 namespace keyward::routes {
 
-void registerHealth(Router &router) {
+void registerHealth(Router &router)
+{
     const RouteOptions open{RouteOptions::Access::Public};
 
     router.add("GET", QStringLiteral("/health/live"), open, [](RequestContext &) {

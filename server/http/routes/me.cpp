@@ -4,7 +4,8 @@
 
 namespace keyward::routes {
 
-void registerMe(Router &router) {
+void registerMe(Router &router)
+{
     router.add("GET", QStringLiteral("/api/v1/me"), {RouteOptions::Access::PasswordChangeAllowed},
                [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().me(ctx.principal)); });
 

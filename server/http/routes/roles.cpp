@@ -4,7 +4,8 @@
 
 namespace keyward::routes {
 
-void registerRoles(Router &router) {
+void registerRoles(Router &router)
+{
     const auto roleJson = [](const Role &r) { return r.toJson(); };
 
     router.add("GET", QStringLiteral("/api/v1/roles"), {}, [](RequestContext &ctx) {

@@ -4,11 +4,13 @@
 
 namespace keyward::routes {
 
-qint64 now(const RequestContext &ctx) {
+qint64 now(const RequestContext &ctx)
+{
     return ctx.services.clock().nowMs();
 }
 
-HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status) {
+HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status)
+{
     if (!user)
         return problem(ctx, user.error());
     HttpResponse r = HttpResponse::json(status, user->toJson(now(ctx)));
@@ -16,7 +18,8 @@ HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, i
     return r;
 }
 
-Result<std::optional<qint64>> ifMatchVersion(const RequestContext &ctx) {
+Result<std::optional<qint64>> ifMatchVersion(const RequestContext &ctx)
+{
     QByteArray value = ctx.request.header("if-match").trimmed();
     if (value.isEmpty())
         return std::optional<qint64>();
@@ -31,7 +34,8 @@ Result<std::optional<qint64>> ifMatchVersion(const RequestContext &ctx) {
     return std::optional<qint64>(version);
 }
 
-int limitParameter(const RequestContext &ctx, QList<FieldError> &errors) {
+int limitParameter(const RequestContext &ctx, QList<FieldError> &errors)
+{
     const QString text = ctx.request.queryValue(QStringLiteral("limit"));
     if (text.isEmpty())
         return 50;
@@ -44,7 +48,8 @@ int limitParameter(const RequestContext &ctx, QList<FieldError> &errors) {
     return limit;
 }
 
-std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name, QList<FieldError> &errors) {
+std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name, QList<FieldError> &errors)
+{
     if (!ctx.request.query.hasQueryItem(name))
         return std::nullopt;
     const QString v = ctx.request.queryValue(name);
@@ -56,14 +61,16 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
     return std::nullopt;
 }
 
-QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total) {
+QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total)
+{
     return QJsonObject{
         {QStringLiteral("items"), items},
         {QStringLiteral("next_cursor"), nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(nextCursor)},
         {QStringLiteral("total"), total}};
 }
 
-UserPatch readUserPatch(FieldReader &reader, bool adminFields) {
+UserPatch readUserPatch(FieldReader &reader, bool adminFields)
+{
     UserPatch p;
     p.email = reader.string(QStringLiteral("email"));
     if (reader.isNull(QStringLiteral("display_name")))

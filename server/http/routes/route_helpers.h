@@ -12,19 +12,22 @@
 // Small pieces every route file uses: mapping results to responses, reading typed requests.
 namespace keyward::routes {
 
-inline HttpResponse problem(const RequestContext &ctx, const ApiError &error) {
+inline HttpResponse problem(const RequestContext &ctx, const ApiError &error)
+{
     return HttpResponse::problem(error, ctx.request);
 }
 
 // `toJson(value)` renders a successful result; errors become problem+json.
 template <typename T, typename ToJson>
-HttpResponse respond(const RequestContext &ctx, const Result<T> &result, ToJson toJson, int status = 200) {
+HttpResponse respond(const RequestContext &ctx, const Result<T> &result, ToJson toJson, int status = 200)
+{
     if (!result)
         return problem(ctx, result.error());
     return HttpResponse::json(status, toJson(result.value()));
 }
 
-inline HttpResponse respondEmpty(const RequestContext &ctx, const Status &status) {
+inline HttpResponse respondEmpty(const RequestContext &ctx, const Status &status)
+{
     return status ? HttpResponse::noContent() : problem(ctx, status.error());
 }
 
@@ -32,7 +35,8 @@ qint64 now(const RequestContext &ctx);
 HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status = 200);
 
 // A FieldReader over the body; finish() it and pass its errors to the service.
-inline FieldReader bodyReader(const RequestContext &ctx) {
+inline FieldReader bodyReader(const RequestContext &ctx)
+{
     return FieldReader(ctx.body.object());
 }
 

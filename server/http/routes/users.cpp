@@ -6,7 +6,8 @@ namespace keyward::routes {
 
 namespace {
 
-CreateUserRequest readCreate(FieldReader &r) {
+CreateUserRequest readCreate(FieldReader &r)
+{
     CreateUserRequest req;
     req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
     req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
@@ -21,7 +22,8 @@ CreateUserRequest readCreate(FieldReader &r) {
     return req;
 }
 
-UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors) {
+UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
+{
     UserFilter f;
     f.q = ctx.request.queryValue(QStringLiteral("q"));
     f.status = ctx.request.queryValue(QStringLiteral("status"));
@@ -35,13 +37,15 @@ UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors) {
     return f;
 }
 
-QString id(const RequestContext &ctx) {
+QString id(const RequestContext &ctx)
+{
     return ctx.param(QStringLiteral("id"));
 }
 
 } // namespace
 
-void registerUsers(Router &router) {
+void registerUsers(Router &router)
+{
     router.add("GET", QStringLiteral("/api/v1/users"), {}, [](RequestContext &ctx) {
         QList<FieldError> errors;
         const UserFilter filter = readFilter(ctx, errors);

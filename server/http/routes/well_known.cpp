@@ -4,7 +4,8 @@
 
 namespace keyward::routes {
 
-void registerWellKnown(Router &router) {
+void registerWellKnown(Router &router)
+{
     const RouteOptions open{RouteOptions::Access::Public};
 
     router.add("GET", QStringLiteral("/.well-known/jwks.json"), open, [](RequestContext &ctx) {

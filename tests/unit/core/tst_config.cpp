@@ -8,7 +8,8 @@ using namespace keyward;
 class TstConfig : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void precedenceIsCliThenEnvThenFileThenDefault() {
+    void precedenceIsCliThenEnvThenFileThenDefault()
+    {
         QTemporaryDir dir;
         const QString ini = dir.filePath(QStringLiteral("keyward.ini"));
         QFile f(ini);
@@ -32,7 +33,8 @@ private Q_SLOTS:
         QCOMPARE(c->source(QStringLiteral("jwt-alg")), QStringLiteral("default"));
     }
 
-    void invalidValuesAreReported() {
+    void invalidValuesAreReported()
+    {
         QString error;
         QVERIFY(!Config::load({{QStringLiteral("listen"), QStringLiteral("localhost")}}, {}, &error));
         QVERIFY(error.contains(QStringLiteral("listen")));
@@ -42,7 +44,8 @@ private Q_SLOTS:
         QVERIFY(!Config::load({{QStringLiteral("config"), QStringLiteral("/nonexistent.ini")}}, {}, &error));
     }
 
-    void defaults() {
+    void defaults()
+    {
         const Config c = Config::defaults(QStringLiteral("/tmp/kw"));
         QCOMPARE(c.databaseUrl(), QStringLiteral("sqlite:///tmp/kw/keyward.db"));
         QCOMPARE(c.listenAddress(), QHostAddress(QHostAddress::LocalHost));

@@ -8,7 +8,8 @@ using namespace keyward;
 class TstFieldReader : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void readsTypedFieldsAndReportsAllProblems() {
+    void readsTypedFieldsAndReportsAllProblems()
+    {
         FieldReader r(QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
                                   {QStringLiteral("count"), 3.5},
                                   {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), 1}},
@@ -27,7 +28,8 @@ private Q_SLOTS:
                                    QStringLiteral("missing:required"), QStringLiteral("typo:unknown_field")}));
     }
 
-    void nullIsDistinctFromAbsent() {
+    void nullIsDistinctFromAbsent()
+    {
         FieldReader r(QJsonObject{{QStringLiteral("display_name"), QJsonValue::Null}});
         QVERIFY(r.isNull(QStringLiteral("display_name")));
         QVERIFY(!r.isNull(QStringLiteral("other")));
@@ -37,7 +39,8 @@ private Q_SLOTS:
         QCOMPARE(strict.finish().size(), 1); // null where a string is needed is a type error
     }
 
-    void integersStayExact() {
+    void integersStayExact()
+    {
         FieldReader r(QJsonObject{{QStringLiteral("a"), 42}, {QStringLiteral("b"), 1e300}});
         QCOMPARE(r.integer(QStringLiteral("a")), std::optional<qint64>(42));
         QVERIFY(!r.integer(QStringLiteral("b")));

@@ -8,14 +8,16 @@ using namespace keyward;
 class TstIds : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void uuidV7Layout() {
+    void uuidV7Layout()
+    {
         const QString id = newId(0x0189'ABCD'EF01);
         QVERIFY(isValidId(id));
         QVERIFY(id.startsWith(QStringLiteral("0189abcd-ef01-7")));
         QVERIFY(QStringLiteral("89ab").contains(id.at(19)));
     }
 
-    void sortsByTimeAndIsUnique() {
+    void sortsByTimeAndIsUnique()
+    {
         QSet<QString> seen;
         QString previous;
         for (qint64 t = 1'700'000'000'000; t < 1'700'000'000'000 + 2000; ++t) {
@@ -27,7 +29,8 @@ private Q_SLOTS:
         }
     }
 
-    void rejectsNonIds() {
+    void rejectsNonIds()
+    {
         QVERIFY(!isValidId(QStringLiteral("not-an-id")));
         QVERIFY(!isValidId(QStringLiteral("0189ABCD-EF01-7000-8000-000000000000"))); // upper case
         QVERIFY(!isValidId(QStringLiteral("0189abcd_ef01-7000-8000-000000000000")));

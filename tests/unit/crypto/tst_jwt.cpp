@@ -31,21 +31,24 @@ const QByteArray Rfc8037Input = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IH
 const QByteArray Rfc8037Signature =
     "hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
 
-QJsonObject jwk(std::initializer_list<QPair<QString, QString>> members) {
+QJsonObject jwk(std::initializer_list<QPair<QString, QString>> members)
+{
     QJsonObject o;
     for (const auto &[k, v] : members)
         o.insert(k, v);
     return o;
 }
 
-SigningKey rfcRsaKey() {
+SigningKey rfcRsaKey()
+{
     return *SigningKey::fromJwk(jwk({{QStringLiteral("kty"), QStringLiteral("RSA")},
                                      {QStringLiteral("n"), QLatin1String(Rfc7515RsaN)},
                                      {QStringLiteral("e"), QStringLiteral("AQAB")}}));
 }
 
 // A JWS whose signature part is computed here, for header forgery tests.
-QByteArray token(const QJsonObject &header, const QJsonObject &claims, const QByteArray &signature) {
+QByteArray token(const QJsonObject &header, const QJsonObject &claims, const QByteArray &signature)
+{
     return base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
            base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + '.' + base64Url(signature);
 }
@@ -54,7 +57,8 @@ QByteArray token(const QJsonObject &header, const QJsonObject &claims, const QBy
 class TstJwt : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void rfc7515Rs256Verifies() {
+    void rfc7515Rs256Verifies()
+    {
         const auto jwt = decodeJwt(Rfc7515Rs256Token);
         QVERIFY(jwt);
         QCOMPARE(jwt->claims.value(QStringLiteral("iss")).toString(), QStringLiteral("joe"));
@@ -66,7 +70,8 @@ private Q_SLOTS:
         QVERIFY(!bad || !verifyJwtSignature(*bad, key));
     }
 
-    void rfc7515Es256Verifies() {
+    void rfc7515Es256Verifies()
+    {
         const auto key = SigningKey::fromJwk(
             jwk({{QStringLiteral("kty"), QStringLiteral("EC")},
                  {QStringLiteral("crv"), QStringLiteral("P-256")},
@@ -78,7 +83,8 @@ private Q_SLOTS:
         QVERIFY(jwt && verifyJwtSignature(*jwt, *key));
     }
 
-    void rfc8037Ed25519SignsDeterministically() {
+    void rfc8037Ed25519SignsDeterministically()
+    {
         const auto key = SigningKey::fromJwk(
             jwk({{QStringLiteral("kty"), QStringLiteral("OKP")},
                  {QStringLiteral("crv"), QStringLiteral("Ed25519")},
@@ -93,13 +99,15 @@ private Q_SLOTS:
                  QStringLiteral("11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"));
     }
 
-    void roundTripEveryAlgorithmThroughPem_data() {
+    void roundTripEveryAlgorithmThroughPem_data()
+    {
         QTest::addColumn<QString>("alg");
         QTest::newRow("RS256") << QStringLiteral("RS256");
         QTest::newRow("EdDSA") << QStringLiteral("EdDSA");
         QTest::newRow("ES256") << QStringLiteral("ES256");
     }
-    void roundTripEveryAlgorithmThroughPem() {
+    void roundTripEveryAlgorithmThroughPem()
+    {
         QFETCH(QString, alg);
         const auto key = SigningKey::generate(alg);
         QVERIFY(key);
@@ -120,7 +128,8 @@ private Q_SLOTS:
                                      key->publicPem()));
     }
 
-    void forgedHeadersAreRejected() {
+    void forgedHeadersAreRejected()
+    {
         const SigningKey rsa = *SigningKey::generate(QStringLiteral("RS256"));
         const QJsonObject claims{{QStringLiteral("sub"), QStringLiteral("victim")}};
         // alg "none" with an empty signature.
@@ -143,7 +152,8 @@ private Q_SLOTS:
         QVERIFY(!verifyJwtSignature(*decodeJwt(good), *SigningKey::generate(QStringLiteral("RS256"))));
     }
 
-    void malformedTokens() {
+    void malformedTokens()
+    {
         for (const char *t : {"", "a", "a.b", "a.b.c.d", "!!!.e30.", "e30.e30", "e30..sig", "W10.e30.c2ln"})
             QVERIFY2(!decodeJwt(QByteArray(t)), t);
         QVERIFY(!decodeJwt(QByteArray(20000, 'a')));

@@ -7,7 +7,8 @@ using namespace keyward::crypto;
 class TstPasswordHasher : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void argon2ReferenceVectors_data() {
+    void argon2ReferenceVectors_data()
+    {
         QTest::addColumn<QString>("encoded");
         // phc-winner-argon2 src/test.c: password "password", salt "somesalt".
         QTest::newRow("argon2id m=64MiB")
@@ -15,7 +16,8 @@ private Q_SLOTS:
         QTest::newRow("argon2id m=256KiB")
             << QStringLiteral("$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4");
     }
-    void argon2ReferenceVectors() {
+    void argon2ReferenceVectors()
+    {
         QFETCH(QString, encoded);
         PasswordHasher h;
         QVERIFY(h.verify(QStringLiteral("password"), encoded));
@@ -23,7 +25,8 @@ private Q_SLOTS:
         QVERIFY(h.needsRehash(encoded));
     }
 
-    void hashesWithConfiguredParameters() {
+    void hashesWithConfiguredParameters()
+    {
         PasswordHasher h({256, 1, 1});
         const QString encoded = h.hash(QStringLiteral("correct horse"));
         QVERIFY(encoded.startsWith(QStringLiteral("$argon2id$v=19$m=256,t=1,p=1$")));
@@ -34,14 +37,16 @@ private Q_SLOTS:
         QVERIFY(h.hash(QStringLiteral("correct horse")) != encoded); // fresh salt each time
     }
 
-    void unicodeIsNormalised() {
+    void unicodeIsNormalised()
+    {
         PasswordHasher h({256, 1, 1});
         // "é" precomposed and decomposed are one password (NFKC).
         const QString encoded = h.hash(QStringLiteral("caf\u00e9 au lait"));
         QVERIFY(h.verify(QStringLiteral("cafe\u0301 au lait"), encoded));
     }
 
-    void legacyFormats_data() {
+    void legacyFormats_data()
+    {
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("encoded");
         // crypt_blowfish / OpenBSD bcrypt test vector.
@@ -64,7 +69,8 @@ private Q_SLOTS:
                                            "2eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640")
                            .toBase64(QByteArray::OmitTrailingEquals));
     }
-    void legacyFormats() {
+    void legacyFormats()
+    {
         QFETCH(QString, password);
         QFETCH(QString, encoded);
         PasswordHasher h({256, 1, 1});
@@ -73,7 +79,8 @@ private Q_SLOTS:
         QVERIFY(h.needsRehash(encoded));
     }
 
-    void garbageNeverVerifies() {
+    void garbageNeverVerifies()
+    {
         PasswordHasher h({256, 1, 1});
         for (const char *s : {"", "*", "$argon2id$nonsense", "$2b$99$xyz", "$pbkdf2-sha256$i=0$AA$AA",
                               "$pbkdf2-md5$i=1$AA$AA", "$scrypt$ln=99,r=8,p=1$AA$AA", "plaintext"})

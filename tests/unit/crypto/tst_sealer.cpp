@@ -11,7 +11,8 @@ using namespace keyward::crypto;
 class TstSealer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void sealsAndOpens() {
+    void sealsAndOpens()
+    {
         Sealer s(randomBytes(32));
         const QByteArray sealed = s.seal("private key bytes", "signing_key:a");
         QVERIFY(!sealed.contains("private key bytes"));
@@ -19,7 +20,8 @@ private Q_SLOTS:
         QVERIFY(s.seal("x", "c") != s.seal("x", "c")); // fresh nonce
     }
 
-    void refusesWrongContextKeyOrTampering() {
+    void refusesWrongContextKeyOrTampering()
+    {
         Sealer s(randomBytes(32));
         const QByteArray sealed = s.seal("secret", "row:1");
         QVERIFY(!s.open(sealed, "row:2"));
@@ -32,7 +34,8 @@ private Q_SLOTS:
         QVERIFY(!s.open(sealed.left(10), "row:1"));
     }
 
-    void masterKeyFileIsCreatedPrivateAndReused() {
+    void masterKeyFileIsCreatedPrivateAndReused()
+    {
         QTemporaryDir dir;
         QString error;
         const auto first = loadMasterKey({}, dir.path(), &error);
@@ -51,7 +54,8 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("32 bytes")));
     }
 
-    void constantTimeEquality() {
+    void constantTimeEquality()
+    {
         QVERIFY(constantTimeEquals("abc", "abc"));
         QVERIFY(!constantTimeEquals("abc", "abd"));
         QVERIFY(!constantTimeEquals("abc", "abcd"));

@@ -8,7 +8,8 @@ using namespace keyward;
 class TstHashingPool : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void refusesBeyondCapacityAndRecovers() {
+    void refusesBeyondCapacityAndRecovers()
+    {
         HashingPool pool(1, 1); // one running, one waiting
         QSemaphore release;
         QSemaphore done;

@@ -8,7 +8,8 @@ using namespace keyward;
 class TstRouter : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void matchesLiteralsBeforeParameters() {
+    void matchesLiteralsBeforeParameters()
+    {
         Router r;
         r.add("GET", QStringLiteral("/api/v1/users/{id}"), {}, {});
         r.add("GET", QStringLiteral("/api/v1/users/export"), {}, {});
@@ -29,7 +30,8 @@ private Q_SLOTS:
         QVERIFY(r.match("GET", QStringLiteral("/api/v1/users/a/b")).allowed.isEmpty());
     }
 
-    void jsonBodies() {
+    void jsonBodies()
+    {
         QVERIFY(parseJsonBody("{\"a\": [1, {\"b\": \"[[[[\"}]}").ok()); // brackets inside strings do not count
         QCOMPARE(parseJsonBody(QByteArray(40, '[') + QByteArray(40, ']')).error().status(), 400);
         QCOMPARE(parseJsonBody("").error().status(), 400);

@@ -14,7 +14,8 @@ struct ServiceFixture {
     TestDatabase db{QStringLiteral("sqlite")};
     std::unique_ptr<Services> services;
 
-    explicit ServiceFixture(const QString &alg = QStringLiteral("RS256")) {
+    explicit ServiceFixture(const QString &alg = QStringLiteral("RS256"))
+    {
         if (!Migrations(*db.database()).migrate().isEmpty())
             qFatal("migration failed");
         ServiceOptions o;
@@ -26,7 +27,8 @@ struct ServiceFixture {
             qFatal("services did not start");
     }
 
-    QString user(const QString &name, const QStringList &roles = {QStringLiteral("user")}) {
+    QString user(const QString &name, const QStringList &roles = {QStringLiteral("user")})
+    {
         CreateUserRequest r;
         r.username = name;
         r.email = name + QStringLiteral("@example.com");
@@ -35,7 +37,8 @@ struct ServiceFixture {
         return services->users().create(Principal::system(), r).value().id;
     }
 
-    Principal principalFor(const QString &name) {
+    Principal principalFor(const QString &name)
+    {
         Principal p;
         auto tokens = services->auth().login(Principal::anonymous(), name, name + QStringLiteral(" password"));
         return services->auth().authenticate(tokens.value().accessToken.toLatin1(), p).value();

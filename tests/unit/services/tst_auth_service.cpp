@@ -12,7 +12,8 @@ using namespace keyward::test;
 class TstAuthService : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void accessTokensExpire() {
+    void accessTokensExpire()
+    {
         ServiceFixture f;
         f.user(QStringLiteral("olga"));
         auto t =
@@ -26,7 +27,8 @@ private Q_SLOTS:
         QCOMPARE(f.services->auth().authenticate(token, {}).error().status(), 401);
     }
 
-    void refreshIdleAndAbsoluteLifetimes() {
+    void refreshIdleAndAbsoluteLifetimes()
+    {
         ServiceFixture f;
         f.user(QStringLiteral("pete"));
         auto t =
@@ -50,7 +52,8 @@ private Q_SLOTS:
         QCOMPARE(f.services->auth().refresh(Principal::anonymous(), t2->refreshToken).error().status(), 401);
     }
 
-    void unknownKidAndForeignIssuerAreRejected() {
+    void unknownKidAndForeignIssuerAreRejected()
+    {
         ServiceFixture f;
         ServiceFixture other;
         f.user(QStringLiteral("quinn"));
@@ -61,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(f.services->auth().authenticate("", {}).error().status(), 401);
     }
 
-    void rotationKeepsOldTokensValid() {
+    void rotationKeepsOldTokensValid()
+    {
         ServiceFixture f;
         f.user(QStringLiteral("rita"));
         auto before =
@@ -81,7 +85,8 @@ private Q_SLOTS:
         QCOMPARE(f.services->keys().jwks()->value(QStringLiteral("keys")).toArray().size(), 1);
     }
 
-    void legacyHashesAreUpgradedAtLogin() {
+    void legacyHashesAreUpgradedAtLogin()
+    {
         ServiceFixture f;
         const QString id = f.user(QStringLiteral("sam"));
         // As an import would store it: bcrypt ("U*U" from the crypt_blowfish vectors).
@@ -94,7 +99,8 @@ private Q_SLOTS:
         QVERIFY(f.services->auth().login(Principal::anonymous(), QStringLiteral("sam"), QStringLiteral("U*U")).ok());
     }
 
-    void signingKeyIsSealedAtRest() {
+    void signingKeyIsSealedAtRest()
+    {
         ServiceFixture f;
         QSqlQuery q(f.db.database()->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT private_sealed FROM signing_keys")) && q.next());

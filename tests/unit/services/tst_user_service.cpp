@@ -8,7 +8,8 @@ using namespace keyward::test;
 class TstUserService : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void disablingEndsSessions() {
+    void disablingEndsSessions()
+    {
         ServiceFixture f;
         const QString id = f.user(QStringLiteral("tina"));
         auto tokens =
@@ -20,7 +21,8 @@ private Q_SLOTS:
         QCOMPARE(f.services->auth().refresh(Principal::anonymous(), tokens->refreshToken).error().status(), 401);
     }
 
-    void emailChangeResetsVerification() {
+    void emailChangeResetsVerification()
+    {
         ServiceFixture f;
         const QString id = f.user(QStringLiteral("uma"));
         UserPatch verify;
@@ -34,7 +36,8 @@ private Q_SLOTS:
         QVERIFY(!updated->emailVerified);
     }
 
-    void everyChangeIsAudited() {
+    void everyChangeIsAudited()
+    {
         ServiceFixture f;
         const QString id = f.user(QStringLiteral("vic"));
         UserPatch p;
@@ -49,7 +52,8 @@ private Q_SLOTS:
                                                  QStringLiteral("user.update"), QStringLiteral("user.create")}));
     }
 
-    void failedWritesLeaveNothingBehind() {
+    void failedWritesLeaveNothingBehind()
+    {
         ServiceFixture f;
         f.user(QStringLiteral("walt"));
         CreateUserRequest dup;

@@ -11,7 +11,8 @@ class TstMigrations : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void appliesOnceAndRecordsChecksums_data() { backends(); }
-    void appliesOnceAndRecordsChecksums() {
+    void appliesOnceAndRecordsChecksums()
+    {
         QFETCH(QString, backend);
         TestDatabase t(backend);
         QVERIFY2(t.database(), qPrintable(t.error()));
@@ -31,7 +32,8 @@ private Q_SLOTS:
     }
 
     void refusesEditedAndNewerSchemas_data() { backends(); }
-    void refusesEditedAndNewerSchemas() {
+    void refusesEditedAndNewerSchemas()
+    {
         QFETCH(QString, backend);
         TestDatabase t(backend);
         Migrations m(*t.database());
@@ -49,7 +51,8 @@ private Q_SLOTS:
         QVERIFY(!m.migrate().isEmpty());
     }
 
-    void splitsStatementsKeepingTriggersWhole() {
+    void splitsStatementsKeepingTriggersWhole()
+    {
         const QStringList parts = Migrations::splitStatements(
             QStringLiteral("-- comment\nCREATE TABLE a (x INT);\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  INSERT "
                            "INTO b VALUES (1);\n"
@@ -66,7 +69,8 @@ private Q_SLOTS:
     }
 
 private:
-    void backends() {
+    void backends()
+    {
         QTest::addColumn<QString>("backend");
         for (const QString &b : TestDatabase::backends())
             QTest::newRow(qPrintable(b)) << b;

@@ -9,7 +9,8 @@ using namespace keyward;
 using namespace keyward::test;
 
 namespace {
-User user(const QString &username, const QString &email, const QString &displayName = {}) {
+User user(const QString &username, const QString &email, const QString &displayName = {})
+{
     static qint64 t = 1'790'000'000'000;
     User u;
     u.createdAt = u.updatedAt = ++t;
@@ -25,14 +26,16 @@ User user(const QString &username, const QString &email, const QString &displayN
 class TstUserRepository : public QObject {
     Q_OBJECT
 private:
-    std::unique_ptr<TestDatabase> db() {
+    std::unique_ptr<TestDatabase> db()
+    {
         QFETCH(QString, backend);
         auto t = std::make_unique<TestDatabase>(backend);
         if (!t->database() || !Migrations(*t->database()).migrate().isEmpty())
             qFatal("no database");
         return t;
     }
-    void backends() {
+    void backends()
+    {
         QTest::addColumn<QString>("backend");
         for (const QString &b : TestDatabase::backends())
             QTest::newRow(qPrintable(b)) << b;
@@ -40,7 +43,8 @@ private:
 
 private Q_SLOTS:
     void uniquenessFoldsCase_data() { backends(); }
-    void uniquenessFoldsCase() {
+    void uniquenessFoldsCase()
+    {
         auto t = db();
         UserRepository repo(*t->database());
         QVERIFY(repo.insert(user(QStringLiteral("Anna"), QStringLiteral("änne@example.de")), {}).ok());
@@ -57,7 +61,8 @@ private Q_SLOTS:
     }
 
     void substringSearchUsesEveryField_data() { backends(); }
-    void substringSearchUsesEveryField() {
+    void substringSearchUsesEveryField()
+    {
         auto t = db();
         UserRepository repo(*t->database());
         QVERIFY(
@@ -85,7 +90,8 @@ private Q_SLOTS:
     }
 
     void totalsStayExact_data() { backends(); }
-    void totalsStayExact() {
+    void totalsStayExact()
+    {
         auto t = db();
         UserRepository repo(*t->database());
         QList<User> users;
@@ -121,7 +127,8 @@ private Q_SLOTS:
     }
 
     void versionCheckedUpdates_data() { backends(); }
-    void versionCheckedUpdates() {
+    void versionCheckedUpdates()
+    {
         auto t = db();
         UserRepository repo(*t->database());
         User u = user(QStringLiteral("vera"), QStringLiteral("vera@example.com"));

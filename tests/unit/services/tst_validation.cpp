@@ -1,0 +1,78 @@
+#include "services/password_policy.h"
+#include "services/validation.h"
+
+#include <QTest>
+
+using namespace keyward;
+
+namespace {
+bool accepted(void (*check)(const QString &, QList<FieldError> &), const QString &value)
+{
+    QList<FieldError> errors;
+    check(value, errors);
+    return errors.isEmpty();
+}
+bool emailOk(const QString &value)
+{
+    QList<FieldError> errors;
+    validation::email(value, errors);
+    return errors.isEmpty();
+}
+} // namespace
+
+class TstValidation : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void usernames()
+    {
+        QVERIFY(accepted(validation::username, QStringLiteral("a.b-c_d9")));
+        QVERIFY(accepted(validation::username, QString(64, QLatin1Char('x'))));
+        QVERIFY(!accepted(validation::username, QStringLiteral("ab")));
+        QVERIFY(!accepted(validation::username, QString(65, QLatin1Char('x'))));
+        QVERIFY(!accepted(validation::username, QStringLiteral("with space")));
+        QVERIFY(!accepted(validation::username, QStringLiteral("jürgen")));
+    }
+
+    void emails()
+    {
+        for (const char *ok : {"a@b.co", "first.last+tag@sub.example.org", "x@xn--bcher-kva.example", "用户@例子.广告"})
+            QVERIFY2(emailOk(QString::fromUtf8(ok)), ok);
+        for (const char *bad : {"", "plain", "@example.com", "a@", "a@localhost", "a@@b.co", "a b@c.de", ".a@b.co",
+                                "a.@b.co", "a..b@c.de", "a@-b.co", "a@b-.co", "a@b..co", "a@b.co\n"})
+            QVERIFY2(!emailOk(QString::fromUtf8(bad)), bad);
+        QVERIFY(!emailOk(QString(65, QLatin1Char('a')) + QStringLiteral("@b.co")));
+    }
+
+    void attributesAndStatus()
+    {
+        QList<FieldError> errors;
+        validation::attributes(
+            {{QStringLiteral("dept"), QStringLiteral("ops")}, {QStringLiteral("ext:id"), QStringLiteral("7")}}, errors);
+        QVERIFY(errors.isEmpty());
+        validation::attributes({{QStringLiteral("bad key"), QStringLiteral("x")}}, errors);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY(accepted(validation::status, QStringLiteral("disabled")));
+        QVERIFY(!accepted(validation::status, QStringLiteral("Active")));
+        QVERIFY(accepted(validation::roleName, QStringLiteral("help-desk.l2")));
+        QVERIFY(!accepted(validation::roleName, QStringLiteral("Admins")));
+    }
+
+    void passwordPolicy()
+    {
+        const PasswordPolicy policy;
+        const auto reasons = [&](const QString &pw) {
+            QList<FieldError> errors;
+            policy.check(pw, {QStringLiteral("jdoe"), QStringLiteral("jdoe@example.com")}, errors);
+            return errors.isEmpty() ? QString() : errors.first().code;
+        };
+        QCOMPARE(reasons(QStringLiteral("seven77")), QStringLiteral("too_short"));
+        QCOMPARE(reasons(QStringLiteral("😀😀😀😀😀😀😀😀")), QString()); // eight characters, sixteen UTF-16 units
+        QCOMPARE(reasons(QStringLiteral("😀😀😀😀")), QStringLiteral("too_short"));
+        QCOMPARE(reasons(QString(257, QLatin1Char('a'))), QStringLiteral("too_long"));
+        QCOMPARE(reasons(QStringLiteral("JDOE@EXAMPLE.COM")), QStringLiteral("matches_identity"));
+        QCOMPARE(reasons(QStringLiteral("no composition rules at all")), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstValidation)
+#include "tst_validation.moc"

@@ -100,6 +100,13 @@ void hardenProcess()
 
 int serve(const Config &config)
 {
+    if (!config.value(QStringLiteral("tls-cert")).isEmpty()) {
+        // Serving plain HTTP to an operator who asked for TLS would be worse than not starting.
+        err() << "keyward: TLS on the listener is not available in this version; terminate TLS in a reverse "
+                 "proxy and leave --tls-cert/--tls-key unset"
+              << Qt::endl;
+        return InvalidConfig;
+    }
     hardenProcess();
     Runtime rt;
     if (const int rc = openRuntime(config, rt, true); rc != Success)

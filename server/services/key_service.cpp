@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "crypto/digest.h"
+#include "write_transaction.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>
@@ -19,11 +20,12 @@ QByteArray sealContext(const QString &kid)
 }
 } // namespace
 
-KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, QString algorithm,
-                       qint64 accessTtlMs)
+KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
+                       QString algorithm, qint64 accessTtlMs)
     : m_db(db)
     , m_clock(clock)
     , m_sealer(sealer)
+    , m_audit(audit)
     , m_repo(db)
     , m_algorithm(std::move(algorithm))
     , m_accessTtlMs(accessTtlMs)
@@ -75,7 +77,7 @@ Status KeyService::ensureActiveKey()
     return success();
 }
 
-Result<QString> KeyService::rotate()
+Result<QString> KeyService::rotate(const Principal &actor)
 {
     auto key = crypto::SigningKey::generate(m_algorithm);
     if (!key)
@@ -88,13 +90,19 @@ Result<QString> KeyService::rotate()
     QByteArray pem = key->privatePem();
     stored.privateSealed = m_sealer.seal(pem, sealContext(stored.kid));
     crypto::wipe(pem);
-    Transaction tx(m_db);
-    if (auto s = m_repo.insert(stored); !s)
-        return s.error();
-    if (auto s = m_repo.retireOthers(stored.kid, stored.createdAt); !s)
-        return s.error();
-    if (!tx.commit())
-        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable."), 1);
+    auto written = writeTransaction(m_db, [&]() -> Status {
+        if (auto s = m_repo.insert(stored); !s)
+            return s;
+        if (auto s = m_repo.retireOthers(stored.kid, stored.createdAt); !s)
+            return s;
+        return m_audit.append(actor, {QStringLiteral("signing_key.rotate"),
+                                      QStringLiteral("signing_key"),
+                                      stored.kid,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("algorithm"), m_algorithm}}});
+    });
+    if (!written)
+        return written.error();
     qCInfo(lcCrypto).noquote() << "new" << m_algorithm << "signing key" << stored.kid;
     if (auto s = reload(); !s)
         return s.error();

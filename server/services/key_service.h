@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audit_service.h"
+#include "core/principal.h"
 #include "core/result.h"
 #include "crypto/sealer.h"
 #include "crypto/signing_key.h"
@@ -18,12 +20,13 @@ class Clock;
 // token they signed has expired.
 class KeyService {
 public:
-    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, QString algorithm, qint64 accessTtlMs);
+    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit, QString algorithm,
+               qint64 accessTtlMs);
 
     // Makes sure an active key of the configured algorithm exists (creates one if not).
     Status ensureActiveKey();
-    // A new active key; the previous ones are retired.
-    Result<QString> rotate();
+    // A new active key; the previous ones are retired. Audited as `actor`.
+    Result<QString> rotate(const Principal &actor = Principal::system());
 
     struct Signer {
         QString kid;
@@ -41,6 +44,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     const crypto::Sealer &m_sealer;
+    AuditService &m_audit;
     SigningKeyRepository m_repo;
     QString m_algorithm;
     qint64 m_accessTtlMs;

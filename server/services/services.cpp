@@ -34,7 +34,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_hasher(options.argon2)
     , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
     , m_roles(*m_db, clock, m_audit)
-    , m_keys(*m_db, clock, m_sealer, options.jwtAlgorithm, options.tokens.accessTtlMs)
+    , m_keys(*m_db, clock, m_sealer, m_audit, options.jwtAlgorithm, options.tokens.accessTtlMs)
     , m_users(*m_db, clock, m_audit, m_roles, m_hasher)
     , m_sessions(*m_db, clock, m_audit)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_hasher, options.tokens)

@@ -78,6 +78,16 @@ private Q_SLOTS:
                  0);
     }
 
+    void tlsRequestIsNotSilentlyIgnored()
+    {
+        QTemporaryDir dir;
+        const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--tls-cert"),
+                                  QStringLiteral("/c.pem"), QStringLiteral("--tls-key"), QStringLiteral("/k.pem"),
+                                  QStringLiteral("serve")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.err.contains(QStringLiteral("TLS")));
+    }
+
     void migrateAndAdminCreate()
     {
         QTemporaryDir dir;

@@ -254,6 +254,35 @@ private Q_SLOTS:
                  200);
     }
 
+    void fullHashingQueueAnswers503()
+    {
+        TestServer::Setup setup;
+        setup.hashWorkers = 1;
+        setup.hashQueue = 0;
+        setup.argon2 = {65536, 3, 1}; // slow enough that the logins below overlap
+        TestServer s(setup);
+        s.createUser(QStringLiteral("nick"), QStringLiteral("nick secret pw"), {});
+        QList<QTcpSocket *> sockets;
+        for (int i = 0; i < 4; ++i) {
+            sockets << new QTcpSocket(this);
+            connectTo(*sockets.last(), s);
+            sockets.last()->write(loginRequest("nick", "nick secret pw"));
+            sockets.last()->flush();
+        }
+        QMap<int, int> statuses;
+        for (QTcpSocket *socket : std::as_const(sockets)) {
+            const auto r = readResponses(*socket, 1, 20000);
+            QCOMPARE(r.size(), 1);
+            ++statuses[statusOf(r[0])];
+            if (statusOf(r[0]) == 503)
+                QVERIFY(r[0].contains("Retry-After: 1"));
+        }
+        qDeleteAll(sockets);
+        QVERIFY2(statuses.value(200) >= 1 && statuses.value(503) >= 1,
+                 qPrintable(QString::number(statuses.value(503))));
+        QCOMPARE(statuses.value(200) + statuses.value(503), 4);
+    }
+
     void gracefulShutdownFinishesInFlightWork()
     {
         TestServer s;

@@ -29,7 +29,7 @@ TestServer::TestServer(const Setup &setup)
         return;
     }
     ServiceOptions options;
-    options.argon2 = {256, 1, 1};
+    options.argon2 = setup.argon2;
     options.tokens.issuer = QStringLiteral("http://keyward.test");
     options.jwtAlgorithm = setup.jwtAlgorithm;
     options.registrationOpen = setup.registration;

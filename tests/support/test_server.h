@@ -36,6 +36,7 @@ public:
         int maxConnectionsPerAddress = 256;
         bool registration = false;
         QString jwtAlgorithm = QStringLiteral("RS256");
+        crypto::Argon2Params argon2{256, 1, 1}; // small: tests stay fast
     };
 
     explicit TestServer(const Setup &setup);

@@ -74,6 +74,7 @@ private Q_SLOTS:
             crypto::decodeJwt(before->accessToken.toLatin1())->header.value(QStringLiteral("kid")).toString();
         auto newKid = f.services->keys().rotate();
         QVERIFY(newKid.ok() && *newKid != oldKid);
+        QCOMPARE(f.services->audit().recent(1)->first().action, QStringLiteral("signing_key.rotate"));
         QVERIFY(f.services->auth().authenticate(before->accessToken.toLatin1(), {}).ok());
         auto after =
             f.services->auth().login(Principal::anonymous(), QStringLiteral("rita"), QStringLiteral("rita password"));

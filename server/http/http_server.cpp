@@ -101,6 +101,7 @@ Router HttpServer::buildRouter()
     routes::registerMe(router);
     routes::registerUsers(router);
     routes::registerRoles(router);
+    routes::registerSettings(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     return router;

@@ -6,6 +6,7 @@
 #include "crypto/jwt.h"
 #include "key_service.h"
 #include "role_service.h"
+#include "settings_service.h"
 #include "write_transaction.h"
 
 #include <QJsonArray>
@@ -60,14 +61,15 @@ QJsonObject IssuedTokens::toJson(qint64 nowMs) const
 }
 
 AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                         const crypto::PasswordHasher &hasher, TokenSettings settings)
+                         SettingsService &settings, const crypto::PasswordHasher &hasher, TokenSettings tokens)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
     , m_keys(keys)
+    , m_settings(settings)
     , m_hasher(hasher)
-    , m_settings(std::move(settings))
+    , m_tokens(std::move(tokens))
     , m_users(db)
     , m_sessions(db)
 {
@@ -115,8 +117,9 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     session.userId = record.user.id;
     session.family = session.id;
     session.createdAt = session.lastUsedAt = now;
-    session.absoluteExpiresAt = now + m_settings.refreshAbsoluteMs;
-    session.idleExpiresAt = qMin(now + m_settings.refreshIdleMs, session.absoluteExpiresAt);
+    const RuntimeSettings settings = m_settings.current();
+    session.absoluteExpiresAt = now + settings.refreshAbsoluteTtlSeconds * 1000;
+    session.idleExpiresAt = qMin(now + settings.refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     session.ip = client.ip;
     session.userAgent = client.userAgent.left(512);
     session.passwordChangeOnly = record.user.requirePasswordChange;
@@ -150,7 +153,7 @@ Result<IssuedTokens> AuthService::issue(const User &user, const Session &session
         return signer.error();
     const qint64 now = m_clock.nowMs();
     const qint64 iat = now / 1000;
-    const qint64 exp = iat + m_settings.accessTtlMs / 1000;
+    const qint64 exp = iat + m_settings.current().accessTtlSeconds;
     QStringList scope;
     if (!session.passwordChangeOnly) {
         const QSet<QString> perms = m_roles.permissionsFor(user.roles);
@@ -158,9 +161,9 @@ Result<IssuedTokens> AuthService::issue(const User &user, const Session &session
         scope.sort();
     }
     const QJsonObject claims{
-        {QStringLiteral("iss"), m_settings.issuer},
+        {QStringLiteral("iss"), m_tokens.issuer},
         {QStringLiteral("sub"), user.id},
-        {QStringLiteral("aud"), m_settings.audience},
+        {QStringLiteral("aud"), m_tokens.audience},
         {QStringLiteral("iat"), iat},
         {QStringLiteral("nbf"), iat},
         {QStringLiteral("exp"), exp},
@@ -215,7 +218,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
 
     const QString newToken = crypto::randomToken(32);
     session.lastUsedAt = now;
-    session.idleExpiresAt = qMin(now + m_settings.refreshIdleMs, session.absoluteExpiresAt);
+    session.idleExpiresAt = qMin(now + m_settings.current().refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_sessions.rotate(session.id, hash, refreshHash(newToken), now, session.idleExpiresAt); !r)
             return r;
@@ -279,8 +282,8 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     const QJsonValue exp = c.value(QStringLiteral("exp")), nbf = c.value(QStringLiteral("nbf"));
     const QString sub = c.value(QStringLiteral("sub")).toString(), sid = c.value(QStringLiteral("sid")).toString(),
                   jti = c.value(QStringLiteral("jti")).toString();
-    if (c.value(QStringLiteral("iss")).toString() != m_settings.issuer ||
-        !audienceMatches(c.value(QStringLiteral("aud")), m_settings.audience) || !exp.isDouble() ||
+    if (c.value(QStringLiteral("iss")).toString() != m_tokens.issuer ||
+        !audienceMatches(c.value(QStringLiteral("aud")), m_tokens.audience) || !exp.isDouble() ||
         static_cast<qint64>(exp.toDouble()) <= nowS || (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) ||
         sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
         return invalidToken();
@@ -305,9 +308,9 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
 QJsonObject AuthService::openidConfiguration() const
 {
     return QJsonObject{
-        {QStringLiteral("issuer"), m_settings.issuer},
-        {QStringLiteral("jwks_uri"), QString(m_settings.issuer + QStringLiteral("/.well-known/jwks.json"))},
-        {QStringLiteral("token_endpoint"), QString(m_settings.issuer + QStringLiteral("/api/v1/auth/login"))},
+        {QStringLiteral("issuer"), m_tokens.issuer},
+        {QStringLiteral("jwks_uri"), QString(m_tokens.issuer + QStringLiteral("/.well-known/jwks.json"))},
+        {QStringLiteral("token_endpoint"), QString(m_tokens.issuer + QStringLiteral("/api/v1/auth/login"))},
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
         {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},

@@ -13,13 +13,12 @@ namespace keyward {
 class Clock;
 class KeyService;
 class RoleService;
+class SettingsService;
 
+// Who issues tokens for whom: fixed at start. Lifetimes are runtime settings.
 struct TokenSettings {
     QString issuer;
     QString audience = QStringLiteral("keyward");
-    qint64 accessTtlMs = 15 * 60'000;
-    qint64 refreshIdleMs = 7LL * 24 * 3600'000;
-    qint64 refreshAbsoluteMs = 30LL * 24 * 3600'000;
 };
 
 struct IssuedTokens {
@@ -37,7 +36,7 @@ struct IssuedTokens {
 class AuthService {
 public:
     AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                const crypto::PasswordHasher &hasher, TokenSettings settings);
+                SettingsService &settings, const crypto::PasswordHasher &hasher, TokenSettings tokens);
 
     // `client` carries the caller's address, user agent and request id.
     Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
@@ -49,9 +48,8 @@ public:
     // the principal with its current permissions. `context` supplies ip, user agent and request id.
     Result<Principal> authenticate(QByteArrayView accessToken, Principal context);
 
-    const TokenSettings &settings() const { return m_settings; }
     // The issuer follows the port actually bound when no public URL is configured; set before serving.
-    void setIssuer(const QString &issuer) { m_settings.issuer = issuer; }
+    void setIssuer(const QString &issuer) { m_tokens.issuer = issuer; }
     QJsonObject openidConfiguration() const;
 
 private:
@@ -63,8 +61,9 @@ private:
     AuditService &m_audit;
     RoleService &m_roles;
     KeyService &m_keys;
+    SettingsService &m_settings;
     const crypto::PasswordHasher &m_hasher;
-    TokenSettings m_settings;
+    TokenSettings m_tokens;
     UserRepository m_users;
     SessionRepository m_sessions;
 };

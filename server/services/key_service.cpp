@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "crypto/digest.h"
+#include "settings_service.h"
 #include "write_transaction.h"
 
 #include <QJsonArray>
@@ -21,21 +22,21 @@ QByteArray sealContext(const QString &kid)
 } // namespace
 
 KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
-                       QString algorithm, qint64 accessTtlMs)
+                       SettingsService &settings, QString algorithm)
     : m_db(db)
     , m_clock(clock)
     , m_sealer(sealer)
     , m_audit(audit)
+    , m_settings(settings)
     , m_repo(db)
     , m_algorithm(std::move(algorithm))
-    , m_accessTtlMs(accessTtlMs)
 {
 }
 
 Status KeyService::reload()
 {
     // Retired keys stay while tokens they signed may be alive (plus a minute of clock skew).
-    auto keys = m_repo.published(m_clock.nowMs() - m_accessTtlMs - 60'000);
+    auto keys = m_repo.published(m_clock.nowMs() - m_settings.current().accessTtlSeconds * 1000 - 60'000);
     if (!keys)
         return keys.error();
     std::optional<Signer> signer;

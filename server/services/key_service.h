@@ -14,14 +14,15 @@
 namespace keyward {
 
 class Clock;
+class SettingsService;
 
 // Access-token signing keys: created on first start, private halves sealed with the master key,
 // public halves published as JWKS. Retired keys keep verifying (and stay in the JWKS) until every
 // token they signed has expired.
 class KeyService {
 public:
-    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit, QString algorithm,
-               qint64 accessTtlMs);
+    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
+               SettingsService &settings, QString algorithm);
 
     // Makes sure an active key of the configured algorithm exists (creates one if not).
     Status ensureActiveKey();
@@ -45,9 +46,9 @@ private:
     const Clock &m_clock;
     const crypto::Sealer &m_sealer;
     AuditService &m_audit;
+    SettingsService &m_settings;
     SigningKeyRepository m_repo;
     QString m_algorithm;
-    qint64 m_accessTtlMs;
 
     QMutex m_mutex;
     std::optional<Signer> m_signer;

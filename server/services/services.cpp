@@ -2,7 +2,9 @@
 
 #include "core/config.h"
 #include "crypto/digest.h"
+
 #include "store/migrations.h"
+#include <QJsonObject>
 
 namespace keyward {
 
@@ -18,11 +20,18 @@ ServiceOptions ServiceOptions::fromConfig(const Config &config)
     while (o.tokens.issuer.endsWith(QLatin1Char('/')))
         o.tokens.issuer.chop(1);
     o.tokens.audience = config.value(QStringLiteral("audience"));
-    o.tokens.accessTtlMs = config.value(QStringLiteral("access-ttl")).toLongLong() * 1000;
-    o.tokens.refreshIdleMs = config.value(QStringLiteral("refresh-idle-ttl")).toLongLong() * 1000;
-    o.tokens.refreshAbsoluteMs = config.value(QStringLiteral("refresh-absolute-ttl")).toLongLong() * 1000;
     o.jwtAlgorithm = config.value(QStringLiteral("jwt-alg"));
-    o.registrationOpen = config.value(QStringLiteral("registration")) == QLatin1String("true");
+    o.settingsDefaults = QJsonObject{
+        {QStringLiteral("registration"),
+         QJsonObject{
+             {QStringLiteral("enabled"), config.value(QStringLiteral("registration")) == QLatin1String("true")}}},
+        {QStringLiteral("tokens"),
+         QJsonObject{
+             {QStringLiteral("access_ttl"), config.value(QStringLiteral("access-ttl")).toLongLong()},
+             {QStringLiteral("refresh_idle_ttl"), config.value(QStringLiteral("refresh-idle-ttl")).toLongLong()},
+             {QStringLiteral("refresh_absolute_ttl"),
+              config.value(QStringLiteral("refresh-absolute-ttl")).toLongLong()}}},
+    };
     return o;
 }
 
@@ -33,13 +42,13 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
     , m_hasher(options.argon2)
     , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
+    , m_settings(*m_db, clock, m_audit, m_sealer, options.settingsDefaults)
     , m_roles(*m_db, clock, m_audit)
-    , m_keys(*m_db, clock, m_sealer, m_audit, options.jwtAlgorithm, options.tokens.accessTtlMs)
-    , m_users(*m_db, clock, m_audit, m_roles, m_hasher)
+    , m_keys(*m_db, clock, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
+    , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_hasher)
     , m_sessions(*m_db, clock, m_audit)
-    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_hasher, options.tokens)
+    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_hasher, options.tokens)
 {
-    m_users.setRegistrationOpen(options.registrationOpen);
 }
 
 Status Services::start()

@@ -8,6 +8,7 @@
 #include "key_service.h"
 #include "role_service.h"
 #include "session_service.h"
+#include "settings_service.h"
 #include "user_service.h"
 
 #include <atomic>
@@ -21,7 +22,8 @@ struct ServiceOptions {
     crypto::Argon2Params argon2;
     TokenSettings tokens;
     QString jwtAlgorithm = QStringLiteral("RS256");
-    bool registrationOpen = false;
+    // Defaults of the runtime settings (nested like GET /api/v1/settings); stored settings win.
+    QJsonObject settingsDefaults;
 
     static ServiceOptions fromConfig(const Config &config);
 };
@@ -42,6 +44,7 @@ public:
     const Clock &clock() const { return m_clock; }
     const crypto::PasswordHasher &hasher() const { return m_hasher; }
     AuditService &audit() { return m_audit; }
+    SettingsService &settings() { return m_settings; }
     RoleService &roles() { return m_roles; }
     KeyService &keys() { return m_keys; }
     UserService &users() { return m_users; }
@@ -58,6 +61,7 @@ private:
     crypto::Sealer m_sealer;
     crypto::PasswordHasher m_hasher;
     AuditService m_audit;
+    SettingsService m_settings;
     RoleService m_roles;
     KeyService m_keys;
     UserService m_users;

@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "role_service.h"
+#include "settings_service.h"
 #include "validation.h"
 #include "write_transaction.h"
 
@@ -51,16 +52,23 @@ QJsonArray changedFields(const UserPatch &p)
 } // namespace
 
 UserService::UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
-                         const crypto::PasswordHasher &hasher, PasswordPolicy policy)
+                         SettingsService &settings, const crypto::PasswordHasher &hasher)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
     , m_hasher(hasher)
-    , m_policy(policy)
+    , m_settings(settings)
     , m_users(db)
     , m_sessions(db)
 {
+}
+
+PasswordPolicy UserService::policy()
+{
+    PasswordPolicy p;
+    p.minLength = m_settings.current().passwordMinLength;
+    return p;
 }
 
 Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted)
@@ -95,7 +103,7 @@ Result<User> UserService::create(const Principal &actor, const CreateUserRequest
 
 Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r)
 {
-    if (!m_registrationOpen)
+    if (!m_settings.current().registrationEnabled)
         return ApiError(403, QStringLiteral("registration-disabled"), QStringLiteral("Registration disabled"),
                         QStringLiteral("Self-registration is turned off; ask an administrator for an account."));
     QList<FieldError> errors = r.parseErrors;
@@ -119,7 +127,7 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     validation::status(r.status, errors);
     validation::attributes(r.attributes, errors);
     if (r.password)
-        m_policy.check(*r.password, {r.username, r.email, r.displayName}, errors);
+        policy().check(*r.password, {r.username, r.email, r.displayName}, errors);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
 
@@ -338,7 +346,7 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
     if (!found)
         return found.error();
     QList<FieldError> errors;
-    m_policy.check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    policy().check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
     if (!errors.isEmpty())
         return ApiError::validation(errors);
     const QString hash = m_hasher.hash(newPassword);
@@ -379,7 +387,7 @@ Status UserService::changeMyPassword(const Principal &me, const QString &current
     if (!currentOk)
         errors.append({QStringLiteral("current_password"), QStringLiteral("incorrect"),
                        QStringLiteral("The current password is not correct.")});
-    m_policy.check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    policy().check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
     if (!errors.isEmpty()) {
         if (!currentOk)
             (void)m_audit.record(me, {QStringLiteral("me.password.change"),

@@ -16,6 +16,7 @@ namespace keyward {
 
 class Clock;
 class RoleService;
+class SettingsService;
 
 struct CreateUserRequest {
     QString username;
@@ -48,13 +49,12 @@ struct UserPatch {
 // Password hashing happens here; callers on an event loop run these methods on the hashing pool.
 class UserService {
 public:
-    UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
-                const crypto::PasswordHasher &hasher, PasswordPolicy policy = {});
+    UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, SettingsService &settings,
+                const crypto::PasswordHasher &hasher);
 
     Result<User> create(const Principal &actor, const CreateUserRequest &request);
     // Self-registration by an anonymous client: the `user` role, nothing else; 403 while closed.
     Result<User> registerSelf(const Principal &client, const CreateUserRequest &request);
-    void setRegistrationOpen(bool open) { m_registrationOpen = open; }
     Result<User> get(const Principal &actor, const QString &id);
     Result<UserPage> list(const Principal &actor, const UserFilter &filter);
     // `ifMatch` is the version the caller last saw (If-Match); nullopt skips the check.
@@ -69,7 +69,7 @@ public:
     Result<User> updateMe(const Principal &me, const UserPatch &patch);
     Status changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword);
 
-    const PasswordPolicy &policy() const { return m_policy; }
+    PasswordPolicy policy();
 
 private:
     Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
@@ -85,8 +85,7 @@ private:
     AuditService &m_audit;
     RoleService &m_roles;
     const crypto::PasswordHasher &m_hasher;
-    PasswordPolicy m_policy;
-    std::atomic<bool> m_registrationOpen{false};
+    SettingsService &m_settings;
     UserRepository m_users;
     SessionRepository m_sessions;
 };

@@ -618,6 +618,80 @@ private Q_SLOTS:
         QCOMPARE(s->get(QStringLiteral("/health/ready")).status, 200);
     }
 
+    void runtimeSettings_data() { backendData(); }
+    void runtimeSettings()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        Reply initial = s->get(QStringLiteral("/api/v1/settings"), admin);
+        QCOMPARE(initial.status, 200);
+        QCOMPARE(initial.json().value(QStringLiteral("lockout")).toObject().value(QStringLiteral("threshold")).toInt(),
+                 5);
+        QCOMPARE(
+            initial.json().value(QStringLiteral("registration")).toObject().value(QStringLiteral("enabled")).toBool(),
+            false);
+
+        Reply bad = s->request(
+            "PATCH", QStringLiteral("/api/v1/settings"),
+            QJsonDocument(
+                obj({{QStringLiteral("lockout"), QJsonObject{{QStringLiteral("threshold"), 0}}},
+                     {QStringLiteral("cors"), QJsonObject{{QStringLiteral("allowed_origins"),
+                                                           QJsonArray{QStringLiteral("https://x.example/path")}}}},
+                     {QStringLiteral("network"),
+                      QJsonObject{{QStringLiteral("trusted_proxies"), QJsonArray{QStringLiteral("10.0.0.0/33")}}}},
+                     {QStringLiteral("smtp"), QJsonObject{{QStringLiteral("hots"), QStringLiteral("typo")}}}})),
+            admin);
+        QCOMPARE(bad.status, 422);
+        QCOMPARE(errorFields(bad), (QStringList{QStringLiteral("cors.allowed_origins:invalid_value"),
+                                                QStringLiteral("lockout.threshold:invalid_value"),
+                                                QStringLiteral("network.trusted_proxies:invalid_value"),
+                                                QStringLiteral("smtp.hots:unknown_field")}));
+
+        Reply changed = s->request(
+            "PATCH", QStringLiteral("/api/v1/settings"),
+            QJsonDocument(obj(
+                {{QStringLiteral("registration"), QJsonObject{{QStringLiteral("enabled"), true}}},
+                 {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("access_ttl"), 120}}},
+                 {QStringLiteral("smtp"), QJsonObject{{QStringLiteral("password"), QStringLiteral("smtp secret")}}}})),
+            admin);
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.json().value(QStringLiteral("smtp")).toObject().value(QStringLiteral("password")).toString(),
+                 QStringLiteral("********"));
+        QVERIFY(!changed.body.contains("smtp secret"));
+        // Applied at once, without a restart.
+        QCOMPARE(s->post(QStringLiteral("/api/v1/auth/register"),
+                         obj({{QStringLiteral("username"), QStringLiteral("walkin")},
+                              {QStringLiteral("email"), QStringLiteral("walkin@example.com")},
+                              {QStringLiteral("password"), QStringLiteral("walk in password")}}))
+                     .status,
+                 201);
+        QCOMPARE(s->login(QStringLiteral("walkin"), QStringLiteral("walk in password"))
+                     .value(QStringLiteral("expires_in"))
+                     .toInt(),
+                 120);
+        // Sending the mask back keeps the secret; null resets to the default.
+        QCOMPARE(
+            s->request(
+                 "PATCH", QStringLiteral("/api/v1/settings"),
+                 QJsonDocument(obj(
+                     {{QStringLiteral("smtp"), QJsonObject{{QStringLiteral("password"), QStringLiteral("********")}}},
+                      {QStringLiteral("tokens"), QJsonObject{{QStringLiteral("access_ttl"), QJsonValue::Null}}}})),
+                 admin)
+                .status,
+            200);
+        const QJsonObject after = s->get(QStringLiteral("/api/v1/settings"), admin).json();
+        QCOMPARE(after.value(QStringLiteral("smtp")).toObject().value(QStringLiteral("password")).toString(),
+                 QStringLiteral("********"));
+        QCOMPARE(after.value(QStringLiteral("tokens")).toObject().value(QStringLiteral("access_ttl")).toInt(), 900);
+        QCOMPARE(s->services().settings().current().smtpPassword, QStringLiteral("smtp secret"));
+        // Only holders of settings:manage.
+        s->createUser(QStringLiteral("auditor2"), QStringLiteral("auditor2 password"), {QStringLiteral("auditor")});
+        QCOMPARE(s->get(QStringLiteral("/api/v1/settings"),
+                        s->accessToken(QStringLiteral("auditor2"), QStringLiteral("auditor2 password")))
+                     .status,
+                 403);
+    }
+
     void auditTrail_data() { backendData(); }
     void auditTrail()
     {

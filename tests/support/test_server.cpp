@@ -32,7 +32,8 @@ TestServer::TestServer(const Setup &setup)
     options.argon2 = setup.argon2;
     options.tokens.issuer = QStringLiteral("http://keyward.test");
     options.jwtAlgorithm = setup.jwtAlgorithm;
-    options.registrationOpen = setup.registration;
+    options.settingsDefaults =
+        QJsonObject{{QStringLiteral("registration"), QJsonObject{{QStringLiteral("enabled"), setup.registration}}}};
     m_services = std::make_unique<Services>(m_db->database(), crypto::randomBytes(32), options,
                                             setup.clock ? *setup.clock : Clock::system());
     if (auto s = m_services->start(); !s) {

@@ -11,6 +11,7 @@ void registerAuth(Router &router);
 void registerMe(Router &router);
 void registerUsers(Router &router);
 void registerRoles(Router &router);
+void registerSettings(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 

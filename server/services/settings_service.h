@@ -1,0 +1,86 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "crypto/sealer.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QMutex>
+#include <QStringList>
+
+namespace keyward {
+
+class Clock;
+
+// The runtime policy, typed: what the services read. A snapshot; never mutated in place.
+struct RuntimeSettings {
+    bool registrationEnabled = false;
+
+    int passwordMinLength = 8;
+    int passwordHistory = 0; // last N passwords may not be reused; 0 = off
+    bool passwordBlocklist = true;
+
+    int lockoutThreshold = 5;
+    int lockoutBaseSeconds = 60;
+    int lockoutMaxSeconds = 900;
+
+    qint64 accessTtlSeconds = 900;
+    qint64 refreshIdleTtlSeconds = 7 * 86400;
+    qint64 refreshAbsoluteTtlSeconds = 30 * 86400;
+
+    bool rateLimitsEnabled = true;
+    int authPerMinute = 100;
+    int readPerMinute = 1200;
+    int writePerMinute = 300;
+
+    QStringList corsOrigins;
+
+    QString smtpHost;
+    int smtpPort = 587;
+    QString smtpSecurity = QStringLiteral("starttls"); // none | starttls | tls
+    QString smtpUsername;
+    QString smtpPassword;
+    QString smtpSender;
+
+    int dormantDisableAfterDays = 0; // 0 = off
+
+    QList<QPair<QHostAddress, int>> trustedProxies;
+    QList<QPair<QHostAddress, int>> adminAllowList;   // empty = everyone
+    QList<QPair<QHostAddress, int>> metricsAllowList; // empty = nobody without metrics:read
+
+    static bool inSubnets(const QHostAddress &address, const QList<QPair<QHostAddress, int>> &subnets);
+};
+
+// GET/PATCH /api/v1/settings: validated, audited, stored in the database and so shared by every
+// node, applied without restart (each node re-reads at most every two seconds). Secrets (the SMTP
+// password) are write-only and sealed at rest.
+class SettingsService {
+public:
+    // `defaults` overrides built-in defaults (from the startup configuration), nested like the API.
+    SettingsService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
+                    const QJsonObject &defaults = {});
+
+    RuntimeSettings current();
+    Result<QJsonObject> get(const Principal &actor);
+    // `patch` is nested like GET's answer; a null value resets a setting to its default.
+    Result<QJsonObject> update(const Principal &actor, const QJsonObject &patch);
+
+private:
+    Result<QHash<QString, QJsonValue>> load();
+    QJsonObject render(const QHash<QString, QJsonValue> &values) const;
+    RuntimeSettings typed(const QHash<QString, QJsonValue> &values) const;
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    const crypto::Sealer &m_sealer;
+    QHash<QString, QJsonValue> m_defaults;
+
+    QMutex m_mutex;
+    RuntimeSettings m_snapshot;
+    qint64 m_loadedAt = 0;
+};
+
+} // namespace keyward

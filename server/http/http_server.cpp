@@ -102,6 +102,7 @@ Router HttpServer::buildRouter()
     routes::registerUsers(router);
     routes::registerRoles(router);
     routes::registerSettings(router);
+    routes::registerPassword(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     return router;

@@ -66,9 +66,63 @@ UserService::UserService(Database &db, const Clock &clock, AuditService &audit, 
 
 PasswordPolicy UserService::policy()
 {
+    const RuntimeSettings s = m_settings.current();
     PasswordPolicy p;
-    p.minLength = m_settings.current().passwordMinLength;
+    p.minLength = s.passwordMinLength;
+    p.blocklist = s.passwordBlocklist;
     return p;
+}
+
+QJsonObject UserService::assessPassword(const QString &password, const QStringList &userIdentifiers)
+{
+    QList<FieldError> errors;
+    policy().check(password, userIdentifiers, errors);
+    QJsonArray problems;
+    for (const FieldError &e : errors)
+        problems.append(QJsonObject{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}});
+    QJsonObject out = PasswordPolicy::strength(password, userIdentifiers).toJson();
+    out.insert(QStringLiteral("acceptable"), errors.isEmpty());
+    out.insert(QStringLiteral("errors"), problems);
+    return out;
+}
+
+void UserService::checkNewPassword(const User &user, const QString &password, const QString &field,
+                                   QList<FieldError> &errors)
+{
+    const qsizetype before = errors.size();
+    policy().check(password, identifiers(user), errors, field);
+    const int history = m_settings.current().passwordHistory;
+    if (errors.size() != before || history <= 0)
+        return;
+    auto hashes = m_users.recentHashes(user.id, history);
+    if (!hashes)
+        return;
+    for (const QString &h : *hashes) {
+        if (m_hasher.verify(password, h)) {
+            errors.append(
+                {field, QStringLiteral("reused"),
+                 QStringLiteral("Choose a password you have not used for your last %1 passwords.").arg(history)});
+            return;
+        }
+    }
+}
+
+Status UserService::storePassword(const Principal &actor, const QString &userId, const QString &password,
+                                  bool requireChange, const QString &keepSession, const AuditEntry &event)
+{
+    const QString hash = m_hasher.hash(password);
+    const int history = m_settings.current().passwordHistory;
+    return writeTransaction(m_db, [&]() -> Status {
+        const qint64 now = m_clock.nowMs();
+        if (auto r = m_users.setPassword(userId, hash, requireChange, now, history); !r)
+            return r;
+        if (auto r = m_sessions.revokeAllOfUser(userId, event.action, now, keepSession); !r)
+            return r.error();
+        if (!keepSession.isEmpty())
+            if (auto r = m_sessions.clearPasswordChangeOnly(keepSession); !r)
+                return r;
+        return m_audit.append(actor, event);
+    });
 }
 
 Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted)
@@ -346,22 +400,15 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
     if (!found)
         return found.error();
     QList<FieldError> errors;
-    policy().check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    const QString hash = m_hasher.hash(newPassword);
-    return writeTransaction(m_db, [&]() -> Status {
-        const qint64 now = m_clock.nowMs();
-        if (auto r = m_users.setPassword(id, hash, requireChange, now); !r)
-            return r;
-        if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("password_reset"), now); !r)
-            return r.error();
-        return m_audit.append(actor, {QStringLiteral("user.password.set"),
-                                      QStringLiteral("user"),
-                                      id,
-                                      QStringLiteral("success"),
-                                      {{QStringLiteral("require_password_change"), requireChange}}});
-    });
+    return storePassword(actor, id, newPassword, requireChange, {},
+                         {QStringLiteral("user.password.set"),
+                          QStringLiteral("user"),
+                          id,
+                          QStringLiteral("success"),
+                          {{QStringLiteral("require_password_change"), requireChange}}});
 }
 
 Result<User> UserService::me(const Principal &me)
@@ -387,7 +434,7 @@ Status UserService::changeMyPassword(const Principal &me, const QString &current
     if (!currentOk)
         errors.append({QStringLiteral("current_password"), QStringLiteral("incorrect"),
                        QStringLiteral("The current password is not correct.")});
-    policy().check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
+    checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
     if (!errors.isEmpty()) {
         if (!currentOk)
             (void)m_audit.record(me, {QStringLiteral("me.password.change"),
@@ -397,17 +444,8 @@ Status UserService::changeMyPassword(const Principal &me, const QString &current
                                       {{QStringLiteral("reason"), QStringLiteral("incorrect")}}});
         return ApiError::validation(errors);
     }
-    const QString hash = m_hasher.hash(newPassword);
-    return writeTransaction(m_db, [&]() -> Status {
-        const qint64 now = m_clock.nowMs();
-        if (auto r = m_users.setPassword(me.id, hash, false, now); !r)
-            return r;
-        if (auto r = m_sessions.revokeAllOfUser(me.id, QStringLiteral("password_changed"), now, me.sessionId); !r)
-            return r.error();
-        if (auto r = m_sessions.clearPasswordChangeOnly(me.sessionId); !r)
-            return r;
-        return m_audit.append(me, {QStringLiteral("me.password.change"), QStringLiteral("user"), me.id});
-    });
+    return storePassword(me, me.id, newPassword, false, me.sessionId,
+                         {QStringLiteral("me.password.change"), QStringLiteral("user"), me.id});
 }
 
 } // namespace keyward

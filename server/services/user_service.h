@@ -9,7 +9,6 @@
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
-#include <atomic>
 #include <optional>
 
 namespace keyward {
@@ -70,11 +69,18 @@ public:
     Status changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword);
 
     PasswordPolicy policy();
+    // For POST /api/v1/password/strength: the strength estimate and whether the policy accepts it.
+    QJsonObject assessPassword(const QString &password, const QStringList &userIdentifiers);
 
 private:
     Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
                            QList<FieldError> errors, const QString &action);
     Result<UserRecord> findForActor(const QString &id, bool includeDeleted);
+    // Policy check of a new password for an existing user, including the reuse history.
+    void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
+    // Stores a new hash (keeping history as configured), revokes sessions except `keepSession`, audits.
+    Status storePassword(const Principal &actor, const QString &userId, const QString &password, bool requireChange,
+                         const QString &keepSession, const AuditEntry &event);
     // 409 when `before` is an active admin and `after` no longer is, and no other active admin exists.
     Status guardLastAdmin(const User &before, const User *after);
     Result<User> applyPatch(const Principal &actor, const QString &id, const UserPatch &patch,

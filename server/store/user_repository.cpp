@@ -249,8 +249,27 @@ Status UserRepository::update(const User &u)
     return success();
 }
 
-Status UserRepository::setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs)
+Status UserRepository::setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs,
+                                   int keepHistory)
 {
+    if (keepHistory > 0) {
+        QSqlQuery &move = m_db.prepared(QStringLiteral(
+            "INSERT INTO password_history (user_id, hash, replaced_at) SELECT id, password_hash, ? FROM users "
+            "WHERE id = ? AND password_hash IS NOT NULL"));
+        move.addBindValue(nowMs);
+        move.addBindValue(id);
+        if (!move.exec())
+            return sqlFailure(move);
+        // Keep only what the rule can ask for (the current hash counts as one of the last N).
+        QSqlQuery &trim = m_db.prepared(QStringLiteral(
+            "DELETE FROM password_history WHERE user_id = ? AND replaced_at NOT IN (SELECT replaced_at FROM "
+            "password_history WHERE user_id = ? ORDER BY replaced_at DESC LIMIT ?)"));
+        trim.addBindValue(id);
+        trim.addBindValue(id);
+        trim.addBindValue(keepHistory - 1);
+        if (!trim.exec())
+            return sqlFailure(trim);
+    }
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE users SET password_hash = ?, password_changed_at = ?, require_password_change = ?, updated_at = ?, "
         "version = version + 1 WHERE id = ?"));
@@ -262,6 +281,22 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
     if (!q.exec())
         return sqlFailure(q);
     return success();
+}
+
+Result<QStringList> UserRepository::recentHashes(const QString &id, int limit)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL UNION ALL "
+        "SELECT hash FROM (SELECT hash FROM password_history WHERE user_id = ? ORDER BY replaced_at DESC LIMIT ?) h"));
+    q.addBindValue(id);
+    q.addBindValue(id);
+    q.addBindValue(qMax(0, limit - 1));
+    if (!q.exec())
+        return sqlFailure(q);
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
 }
 
 Status UserRepository::replaceHash(const QString &id, const QString &hash)

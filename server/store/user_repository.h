@@ -50,7 +50,10 @@ public:
     // Writes every mutable field when the stored version is `user.version`, and bumps it.
     // preconditionFailed when someone else changed the user first.
     Status update(const User &user);
-    Status setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs);
+    // Sets a new hash and moves the previous one into the history, keeping the newest `keepHistory`.
+    Status setPassword(const QString &id, const QString &hash, bool requireChange, qint64 nowMs, int keepHistory = 0);
+    // The current hash and up to `limit - 1` previous ones, newest first.
+    Result<QStringList> recentHashes(const QString &id, int limit);
     // Swaps the stored hash for an equivalent stronger one (login-time upgrade): not a user edit.
     Status replaceHash(const QString &id, const QString &hash);
     Status setRoles(const QString &id, const QStringList &roles);

@@ -692,6 +692,55 @@ private Q_SLOTS:
                  403);
     }
 
+    void passwordReuseAndStrength_data() { backendData(); }
+    void passwordReuseAndStrength()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj(
+                                {{QStringLiteral("password_policy"), QJsonObject{{QStringLiteral("history"), 3}}}})),
+                            admin)
+                     .status,
+                 200);
+        s->createUser(QStringLiteral("reuser"), QStringLiteral("first long secret"), {});
+        QByteArray token = s->accessToken(QStringLiteral("reuser"), QStringLiteral("first long secret"));
+        const auto change = [&](const QString &from, const QString &to) {
+            return s->post(QStringLiteral("/api/v1/me/password"),
+                           obj({{QStringLiteral("current_password"), from}, {QStringLiteral("new_password"), to}}),
+                           token);
+        };
+        QCOMPARE(change(QStringLiteral("first long secret"), QStringLiteral("second long secret")).status, 204);
+        QCOMPARE(change(QStringLiteral("second long secret"), QStringLiteral("third long secret")).status, 204);
+        Reply reused = change(QStringLiteral("third long secret"), QStringLiteral("first long secret"));
+        QCOMPARE(reused.status, 422);
+        QCOMPARE(errorFields(reused), QStringList{QStringLiteral("new_password:reused")});
+        QCOMPARE(errorFields(change(QStringLiteral("third long secret"), QStringLiteral("third long secret"))),
+                 QStringList{QStringLiteral("new_password:reused")});
+        QCOMPARE(change(QStringLiteral("third long secret"), QStringLiteral("fourth long secret")).status, 204);
+        QCOMPARE(change(QStringLiteral("fourth long secret"), QStringLiteral("first long secret")).status,
+                 204); // 4 ago: allowed
+        Reply common = change(QStringLiteral("first long secret"), QStringLiteral("Password123"));
+        QCOMPARE(errorFields(common), QStringList{QStringLiteral("new_password:common_password")});
+
+        Reply strength = s->post(QStringLiteral("/api/v1/password/strength"),
+                                 obj({{QStringLiteral("password"), QStringLiteral("reuser2024")},
+                                      {QStringLiteral("user_inputs"), QJsonArray{QStringLiteral("reuser")}}}));
+        QCOMPARE(strength.status, 200);
+        QVERIFY(strength.json().value(QStringLiteral("score")).toInt() <= 1);
+        QCOMPARE(strength.json().value(QStringLiteral("acceptable")).toBool(), false);
+        QVERIFY(!strength.json()
+                     .value(QStringLiteral("feedback"))
+                     .toObject()
+                     .value(QStringLiteral("suggestions"))
+                     .toArray()
+                     .isEmpty());
+        Reply good = s->post(QStringLiteral("/api/v1/password/strength"),
+                             obj({{QStringLiteral("password"), QStringLiteral("glacier tuba violet orbit")}}));
+        QCOMPARE(good.json().value(QStringLiteral("acceptable")).toBool(), true);
+        QVERIFY(good.json().value(QStringLiteral("score")).toInt() >= 3);
+    }
+
     void auditTrail_data() { backendData(); }
     void auditTrail()
     {

@@ -12,6 +12,7 @@ void registerMe(Router &router);
 void registerUsers(Router &router);
 void registerRoles(Router &router);
 void registerSettings(Router &router);
+void registerPassword(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 

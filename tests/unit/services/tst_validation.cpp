@@ -71,6 +71,39 @@ private Q_SLOTS:
         QCOMPARE(reasons(QString(257, QLatin1Char('a'))), QStringLiteral("too_long"));
         QCOMPARE(reasons(QStringLiteral("JDOE@EXAMPLE.COM")), QStringLiteral("matches_identity"));
         QCOMPARE(reasons(QStringLiteral("no composition rules at all")), QString());
+        // The bundled list of common passwords, case-insensitively.
+        QCOMPARE(reasons(QStringLiteral("password")), QStringLiteral("common_password"));
+        QCOMPARE(reasons(QStringLiteral("BASEBALL1")), QStringLiteral("common_password"));
+        QCOMPARE(reasons(QStringLiteral("iloveyou")), QStringLiteral("common_password"));
+        // Built from an identifier: rejected; merely containing one in a long passphrase: fine.
+        QCOMPARE(reasons(QStringLiteral("jdoe1234")), QStringLiteral("matches_identity"));
+        QCOMPARE(reasons(QStringLiteral("jdoe writes long passphrases")), QString());
+        PasswordPolicy relaxed;
+        relaxed.blocklist = false;
+        QList<FieldError> errors;
+        relaxed.check(QStringLiteral("password"), {}, errors);
+        QVERIFY(errors.isEmpty());
+        QVERIFY(PasswordPolicy::commonRank(QStringLiteral("123456")) == 0);
+        QVERIFY(PasswordPolicy::commonRank(QStringLiteral("a sentence nobody uses")) < 0);
+    }
+
+    void strengthEstimate()
+    {
+        const auto score = [](const char *pw, const QStringList &ids = {}) {
+            return PasswordPolicy::strength(QString::fromUtf8(pw), ids).score;
+        };
+        QCOMPARE(score("password"), 0);
+        QCOMPARE(score("123456789"), 0);
+        QVERIFY(score("qwertyuiop") <= 1);
+        QVERIFY(score("aaaaaaaaaaaaaaaaaaaa") <= 1);
+        QVERIFY(score("jdoe2024", {QStringLiteral("jdoe")}) <= 1);
+        QVERIFY(score("correct horse battery staple") >= 3);
+        QVERIFY(score("vX9#kq2!Lm@8zR") >= 3);
+        QVERIFY(score("Summer2024") < score("glacier tuba violet orbit"));
+        const PasswordStrength weak = PasswordPolicy::strength(QStringLiteral("letmein"));
+        QVERIFY(!weak.warning.isEmpty());
+        QVERIFY(!weak.suggestions.isEmpty());
+        QVERIFY(PasswordPolicy::strength(QStringLiteral("glacier tuba violet orbit")).warning.isEmpty());
     }
 };
 

@@ -1,0 +1,25 @@
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace keyward::routes {
+
+void registerPassword(Router &router)
+{
+    // Open to registration forms as well as signed-in users; it stores and logs nothing.
+    router.add("POST", QStringLiteral("/api/v1/password/strength"),
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString password =
+                       r.string(QStringLiteral("password"), FieldReader::Required).value_or(QString());
+                   const QStringList inputs = r.stringList(QStringLiteral("user_inputs")).value_or(QStringList());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   if (password.size() > 1024)
+                       return problem(ctx, ApiError::validation(QStringLiteral("password"), QStringLiteral("too_long"),
+                                                                QStringLiteral("At most 1024 characters.")));
+                   return HttpResponse::json(200, ctx.services.users().assessPassword(password, inputs.mid(0, 10)));
+               });
+}
+
+} // namespace keyward::routes

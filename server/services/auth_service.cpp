@@ -72,6 +72,7 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
     , m_tokens(std::move(tokens))
     , m_users(db)
     , m_sessions(db)
+    , m_failures(db)
 {
 }
 
@@ -91,6 +92,31 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     auto found = m_users.findByLogin(login);
     if (!found && found.error().status() != 404)
         return found.error();
+    // Unknown logins are counted and locked exactly like accounts, so lockout tells nothing either.
+    const QString subject = found ? QStringLiteral("user:") + found->user.id
+                                  : QStringLiteral("login:") + UserRepository::foldKey(login).left(254);
+    const RuntimeSettings settings = m_settings.current();
+    const LockoutPolicy policy{settings.lockoutThreshold, settings.lockoutBaseSeconds * 1000LL,
+                               settings.lockoutMaxSeconds * 1000LL};
+    LoginFailureRepository::Attempt attempt;
+    auto charged = writeTransaction(m_db, [&]() -> Status {
+        auto a = m_failures.charge(subject, m_clock.nowMs(), policy);
+        if (!a)
+            return a.error();
+        attempt = *a;
+        if (found && a->lockedUntil)
+            return m_users.setLockedUntil(found->user.id, a->lockedUntil);
+        return success();
+    });
+    if (!charged)
+        return charged.error();
+    if (!attempt.allowed) {
+        (void)failLogin(client, found ? found->user.id : QString(), login, QStringLiteral("locked"));
+        const qint64 seconds = qMax<qint64>(1, (attempt.lockedUntil - m_clock.nowMs() + 999) / 1000);
+        return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
+                        QStringLiteral("Too many failed logins; try again later."))
+            .withRetryAfter(static_cast<int>(seconds));
+    }
     if (!found || found->passwordHash.isEmpty()) {
         // Same work as a real check, so response time does not tell who has an account.
         m_hasher.verifyNothing(password);
@@ -117,7 +143,6 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     session.userId = record.user.id;
     session.family = session.id;
     session.createdAt = session.lastUsedAt = now;
-    const RuntimeSettings settings = m_settings.current();
     session.absoluteExpiresAt = now + settings.refreshAbsoluteTtlSeconds * 1000;
     session.idleExpiresAt = qMin(now + settings.refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     session.ip = client.ip;
@@ -127,6 +152,12 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
 
     User user = record.user;
     auto s = writeTransaction(m_db, [&]() -> Status {
+        // Success refunds the charged attempt and ends any lock.
+        if (auto r = m_failures.clear(subject); !r)
+            return r;
+        if (user.lockedUntil)
+            if (auto r = m_users.setLockedUntil(user.id, 0); !r)
+                return r;
         if (!upgraded.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgraded); !r)
                 return r;
@@ -143,6 +174,7 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     if (!s)
         return s.error();
     user.lastLoginAt = now;
+    user.lockedUntil = 0;
     return issue(user, session, refreshToken);
 }
 

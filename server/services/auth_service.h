@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "core/user.h"
 #include "crypto/password_hasher.h"
+#include "store/login_failure_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
@@ -66,6 +67,7 @@ private:
     TokenSettings m_tokens;
     UserRepository m_users;
     SessionRepository m_sessions;
+    LoginFailureRepository m_failures;
 };
 
 } // namespace keyward

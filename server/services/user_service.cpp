@@ -5,6 +5,7 @@
 #include "core/permissions.h"
 #include "role_service.h"
 #include "settings_service.h"
+#include "store/login_failure_repository.h"
 #include "validation.h"
 #include "write_transaction.h"
 
@@ -409,6 +410,22 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
                           id,
                           QStringLiteral("success"),
                           {{QStringLiteral("require_password_change"), requireChange}}});
+}
+
+Status UserService::unlock(const Principal &actor, const QString &id)
+{
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    return writeTransaction(m_db, [&]() -> Status {
+        auto found = findForActor(id, false);
+        if (!found)
+            return found.error();
+        if (auto r = LoginFailureRepository(m_db).clear(QStringLiteral("user:") + id); !r)
+            return r;
+        if (auto r = m_users.setLockedUntil(id, 0); !r)
+            return r;
+        return m_audit.append(actor, {QStringLiteral("user.unlock"), QStringLiteral("user"), id});
+    });
 }
 
 Result<User> UserService::me(const Principal &me)

@@ -62,6 +62,8 @@ public:
     Status remove(const Principal &actor, const QString &id, bool purge);
     Result<User> restore(const Principal &actor, const QString &id);
     Status setPassword(const Principal &actor, const QString &id, const QString &newPassword, bool requireChange);
+    // Ends a lockout and forgets the failed attempts that led to it.
+    Status unlock(const Principal &actor, const QString &id);
 
     // Self-service: the actor is the user.
     Result<User> me(const Principal &me);

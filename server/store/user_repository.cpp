@@ -335,6 +335,16 @@ Status UserRepository::recordLogin(const QString &id, qint64 nowMs)
     return success();
 }
 
+Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET locked_until = ? WHERE id = ?"));
+    q.addBindValue(untilMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
 Status UserRepository::purge(const QString &id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));

@@ -58,6 +58,8 @@ public:
     Status replaceHash(const QString &id, const QString &hash);
     Status setRoles(const QString &id, const QStringList &roles);
     Status recordLogin(const QString &id, qint64 nowMs);
+    // Lockout state (not a user edit: no version bump).
+    Status setLockedUntil(const QString &id, qint64 untilMs);
     Status purge(const QString &id);
     // Active, not deleted users holding the admin role: the last one must not be removed.
     Result<qint64> countActiveAdmins();

@@ -741,6 +741,34 @@ private Q_SLOTS:
         QVERIFY(good.json().value(QStringLiteral("score")).toInt() >= 3);
     }
 
+    void lockoutOverHttp_data() { backendData(); }
+    void lockoutOverHttp()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString id = s->createUser(QStringLiteral("locky"), QStringLiteral("locky password"), {});
+        const auto login = [&](const QString &who, const QString &pw) {
+            return s->post(Login, obj({{QStringLiteral("login"), who}, {QStringLiteral("password"), pw}}));
+        };
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(login(QStringLiteral("locky"), QStringLiteral("nope")).status, 401);
+            QCOMPARE(login(QStringLiteral("nobody-here"), QStringLiteral("nope")).status, 401);
+        }
+        Reply known = login(QStringLiteral("locky"), QStringLiteral("locky password"));
+        Reply unknown = login(QStringLiteral("nobody-here"), QStringLiteral("nope"));
+        QCOMPARE(known.status, 429);
+        QCOMPARE(unknown.status, 429);
+        QVERIFY(known.header("Retry-After").toInt() > 0 && known.header("Retry-After").toInt() <= 60);
+        QJsonObject a = known.json(), b = unknown.json();
+        a.remove(QStringLiteral("request_id"));
+        b.remove(QStringLiteral("request_id"));
+        QCOMPARE(a, b); // no difference between a real and an unknown account
+        QVERIFY(!s->get(Users + QLatin1Char('/') + id, admin).json().value(QStringLiteral("locked_until")).isNull());
+        QCOMPARE(s->request("POST", Users + QLatin1Char('/') + id + QStringLiteral("/unlock"), {}, admin).status, 204);
+        QVERIFY(s->get(Users + QLatin1Char('/') + id, admin).json().value(QStringLiteral("locked_until")).isNull());
+        QCOMPARE(login(QStringLiteral("locky"), QStringLiteral("locky password")).status, 200);
+    }
+
     void auditTrail_data() { backendData(); }
     void auditTrail()
     {

@@ -110,6 +110,10 @@ void registerUsers(Router &router)
             return respondEmpty(ctx, ctx.services.users().setPassword(ctx.principal, id(ctx), password, requireChange));
         });
 
+    router.add("POST", QStringLiteral("/api/v1/users/{id}/unlock"), {}, [](RequestContext &ctx) {
+        return respondEmpty(ctx, ctx.services.users().unlock(ctx.principal, id(ctx)));
+    });
+
     router.add("GET", QStringLiteral("/api/v1/users/{id}/sessions"), {}, [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listOfUser(ctx.principal, id(ctx)),
                        [&](const QList<Session> &list) {

@@ -100,6 +100,72 @@ private Q_SLOTS:
         QVERIFY(f.services->auth().login(Principal::anonymous(), QStringLiteral("sam"), QStringLiteral("U*U")).ok());
     }
 
+    void lockoutLocksDoublesAndResets()
+    {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("lou"));
+        auto attempt = [&](const char *login, const char *pw) {
+            auto r = f.services->auth().login(Principal::anonymous(), QLatin1String(login), QLatin1String(pw));
+            return r ? 200 : r.error().status();
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(attempt("lou", "wrong"), 401);
+        // Locked: even the right password is not checked now.
+        auto locked =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("lou"), QStringLiteral("lou password"));
+        QCOMPARE(locked.error().status(), 429);
+        QCOMPARE(locked.error().slug(), QStringLiteral("too-many-attempts"));
+        QCOMPARE(locked.error().retryAfterSeconds(), 60);
+        QVERIFY(f.services->users().get(Principal::system(), id)->lockedUntil > f.clock.nowMs());
+        // Username and email share one counter.
+        QCOMPARE(attempt("lou@example.com", "lou password"), 429);
+
+        f.clock.advance(61'000);
+        QCOMPARE(attempt("lou", "wrong"), 401); // the sixth failure: locked twice as long
+        QCOMPARE(f.services->auth()
+                     .login(Principal::anonymous(), QStringLiteral("lou"), QStringLiteral("x"))
+                     .error()
+                     .retryAfterSeconds(),
+                 120);
+        f.clock.advance(121'000);
+        QCOMPARE(attempt("lou", "lou password"), 200); // success resets everything
+        QCOMPARE(f.services->users().get(Principal::system(), id)->lockedUntil, 0);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(attempt("lou", "wrong"), 401);
+        QCOMPARE(attempt("lou", "lou password"), 200);
+
+        // The cap: 15 minutes at most.
+        for (int round = 0; round < 8; ++round) {
+            for (int i = 0; i < (round == 0 ? 5 : 1); ++i)
+                attempt("lou", "wrong");
+            f.clock.advance(16 * 60'000);
+        }
+        attempt("lou", "wrong");
+        QCOMPARE(f.services->auth()
+                     .login(Principal::anonymous(), QStringLiteral("lou"), QStringLiteral("x"))
+                     .error()
+                     .retryAfterSeconds(),
+                 900);
+
+        // An administrator ends it at once.
+        QVERIFY(f.services->users().unlock(Principal::system(), id).ok());
+        QCOMPARE(attempt("lou", "lou password"), 200);
+    }
+
+    void unknownAccountsLockTheSameWay()
+    {
+        ServiceFixture f;
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(f.services->auth()
+                         .login(Principal::anonymous(), QStringLiteral("ghost"), QStringLiteral("x"))
+                         .error()
+                         .status(),
+                     401);
+        auto r = f.services->auth().login(Principal::anonymous(), QStringLiteral("GHOST"), QStringLiteral("x"));
+        QCOMPARE(r.error().status(), 429);
+        QCOMPARE(r.error().retryAfterSeconds(), 60);
+    }
+
     void signingKeyIsSealedAtRest()
     {
         ServiceFixture f;

@@ -1,0 +1,63 @@
+#include "login_failure_repository.h"
+
+#include "sql_error.h"
+
+namespace keyward {
+
+LoginFailureRepository::LoginFailureRepository(Database &db)
+    : m_db(db)
+{
+}
+
+Result<LoginFailureRepository::Attempt> LoginFailureRepository::charge(const QString &subject, qint64 nowMs,
+                                                                       const LockoutPolicy &policy)
+{
+    // The caller's write transaction holds the lock (SQLite) / the row lock (PostgreSQL) from here on.
+    QSqlQuery &count = m_db.prepared(QStringLiteral(
+        "INSERT INTO login_failures (subject, failures, last_failure_at, locked_until) VALUES (?, 1, ?, 0) "
+        "ON CONFLICT (subject) DO UPDATE SET failures = CASE WHEN login_failures.locked_until > ? "
+        "THEN login_failures.failures ELSE login_failures.failures + 1 END, "
+        "last_failure_at = excluded.last_failure_at RETURNING failures, locked_until"));
+    count.addBindValue(subject);
+    count.addBindValue(nowMs);
+    count.addBindValue(nowMs);
+    if (!count.exec() || !count.next())
+        return sqlFailure(count);
+    const int failures = count.value(0).toInt();
+    const qint64 lockedUntil = count.value(1).toLongLong();
+    count.finish();
+    if (lockedUntil > nowMs)
+        return Attempt{false, lockedUntil};
+    if (failures < policy.threshold)
+        return Attempt{true, 0};
+    const int doublings = qMin(failures - policy.threshold, 30);
+    const qint64 lock = qMin(policy.baseMs << doublings, policy.maxMs);
+    QSqlQuery &set = m_db.prepared(QStringLiteral("UPDATE login_failures SET locked_until = ? WHERE subject = ?"));
+    set.addBindValue(nowMs + lock);
+    set.addBindValue(subject);
+    if (!set.exec())
+        return sqlFailure(set);
+    return Attempt{true, nowMs + lock};
+}
+
+Status LoginFailureRepository::clear(const QString &subject)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE subject = ?"));
+    q.addBindValue(subject);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Status LoginFailureRepository::prune(qint64 beforeMs)
+{
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"));
+    q.addBindValue(beforeMs);
+    q.addBindValue(beforeMs);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+} // namespace keyward

@@ -32,6 +32,27 @@ QString traceIdFrom(const QByteArray &traceparent)
     return QString::fromLatin1(crypto::randomBytes(16).toHex());
 }
 
+// The client behind trusted proxies: walk X-Forwarded-For from the right while the hops are
+// proxies we trust; the first one that is not is the client. Untrusted peers cannot claim anything.
+QHostAddress clientAddress(const HttpRequest &r, const RuntimeSettings &settings)
+{
+    QHostAddress client = r.peer;
+    if (settings.trustedProxies.isEmpty() || !RuntimeSettings::inSubnets(client, settings.trustedProxies))
+        return client;
+    QByteArrayList hops;
+    for (const QByteArray &value : r.headerValues("x-forwarded-for"))
+        hops += value.split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            break;
+        client = hop;
+        if (!RuntimeSettings::inSubnets(hop, settings.trustedProxies))
+            break;
+    }
+    return client;
+}
+
 bool isApiPath(const QString &path)
 {
     return path.startsWith(QLatin1String("/api/"));
@@ -53,7 +74,7 @@ bool Api::draining() const
 
 std::optional<ApiError> Api::authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal)
 {
-    principal = Principal::anonymous(request.peer.toString(), QString::fromUtf8(request.header("user-agent")),
+    principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
                                      request.requestId);
     if (options.access == RouteOptions::Access::Public)
         return std::nullopt;
@@ -74,6 +95,30 @@ std::optional<ApiError> Api::authenticate(const HttpRequest &request, const Rout
     return std::nullopt;
 }
 
+std::optional<HttpResponse> Api::rateLimit(HttpRequest &request, const RouteOptions &options,
+                                           const RuntimeSettings &settings)
+{
+    if (!settings.rateLimitsEnabled || options.limit == RouteOptions::Limit::None)
+        return std::nullopt;
+    const bool read = request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS";
+    const char *cls = options.limit == RouteOptions::Limit::Auth ? "auth" : read ? "read" : "write";
+    const int perMinute = options.limit == RouteOptions::Limit::Auth ? settings.authPerMinute
+                          : read                                     ? settings.readPerMinute
+                                                                     : settings.writePerMinute;
+    const RateLimiter::Decision d = m_limiter.take(QByteArray(cls) + ' ' + request.client.toString().toLatin1(),
+                                                   perMinute, m_services.clock().nowMs());
+    request.responseHeaders = {{"RateLimit-Limit", QByteArray::number(d.limit)},
+                               {"RateLimit-Remaining", QByteArray::number(d.remaining)},
+                               {"RateLimit-Reset", QByteArray::number(d.resetSeconds)}};
+    if (d.allowed)
+        return std::nullopt;
+    return HttpResponse::problem(
+        ApiError(429, QStringLiteral("too-many-requests"), QStringLiteral("Too many requests"),
+                 QStringLiteral("Slow down: at most %1 such requests a minute.").arg(perMinute))
+            .withRetryAfter(d.retryAfterSeconds),
+        request);
+}
+
 Api::Prepared Api::prepare(HttpRequest &request)
 {
     Prepared p;
@@ -81,7 +126,9 @@ Api::Prepared Api::prepare(HttpRequest &request)
     request.requestId =
         saneRequestId(clientId) ? QString::fromLatin1(clientId) : newId(QDateTime::currentMSecsSinceEpoch());
     request.traceId = traceIdFrom(request.header("traceparent"));
-    p.principal = Principal::anonymous(request.peer.toString(), QString::fromUtf8(request.header("user-agent")),
+    const RuntimeSettings settings = m_services.settings().current();
+    request.client = clientAddress(request, settings);
+    p.principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
                                        request.requestId);
 
     const Router::Match match = m_router.match(request.method, request.path);
@@ -107,6 +154,17 @@ Api::Prepared Api::prepare(HttpRequest &request)
     }
     const Route &route = *match.route;
     request.route = route.pattern;
+
+    if (route.options.admin && !settings.adminAllowList.isEmpty() &&
+        !RuntimeSettings::inSubnets(request.client, settings.adminAllowList)) {
+        p.response = HttpResponse::problem(
+            ApiError::forbidden(QStringLiteral("The admin API is not available from this address.")), request);
+        return p;
+    }
+    if (auto refused = rateLimit(request, route.options, settings)) {
+        p.response = std::move(refused);
+        return p;
+    }
 
     QJsonDocument body;
     if (route.options.body != RouteOptions::Body::None) {
@@ -150,6 +208,8 @@ Api::Prepared Api::prepare(HttpRequest &request)
 
 void Api::finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered)
 {
+    for (const auto &[name, value] : request.responseHeaders)
+        response.setHeader(name, value);
     response.setHeader("X-Request-ID", request.requestId.toLatin1());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
@@ -170,7 +230,7 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
         {QStringLiteral("route"), request.route.isEmpty() ? QStringLiteral("(none)") : request.route},
         {QStringLiteral("status"), delivered ? response.status : 499},
         {QStringLiteral("duration_ms"), request.started.isValid() ? request.started.nsecsElapsed() / 1e6 : 0.0},
-        {QStringLiteral("client"), request.peer.toString()},
+        {QStringLiteral("client"), (request.client.isNull() ? request.peer : request.client).toString()},
         {QStringLiteral("user_id"), principal.id},
     };
     qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);

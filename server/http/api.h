@@ -2,6 +2,7 @@
 
 #include "core/principal.h"
 #include "http_message.h"
+#include "rate_limiter.h"
 #include "router.h"
 
 #include <functional>
@@ -10,6 +11,7 @@
 namespace keyward {
 
 class Services;
+struct RuntimeSettings;
 
 // The request pipeline, in DESIGN.md's order: request id and trace context, media type and body
 // parsing, authentication, the handler; then security headers and the access log.
@@ -36,12 +38,18 @@ public:
     Services &services() { return m_services; }
     bool draining() const;
 
+    RateLimiter &rateLimiter() { return m_limiter; }
+
 private:
+    // Takes a token from the client's bucket for this route class; the refusal when there is none.
+    std::optional<HttpResponse> rateLimit(HttpRequest &request, const RouteOptions &options,
+                                          const RuntimeSettings &settings);
     std::optional<ApiError> authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal);
 
     Services &m_services;
     Router m_router;
     Options m_options;
+    RateLimiter m_limiter;
 };
 
 } // namespace keyward

@@ -14,6 +14,15 @@ QByteArray HttpRequest::header(QByteArrayView name) const
     return {};
 }
 
+QByteArrayList HttpRequest::headerValues(QByteArrayView name) const
+{
+    QByteArrayList out;
+    for (const auto &[k, v] : headers)
+        if (k == name)
+            out << v;
+    return out;
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     for (auto &[k, v] : headers) {

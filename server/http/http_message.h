@@ -21,15 +21,18 @@ struct HttpRequest {
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
-    QHostAddress peer;
+    QHostAddress peer;   // the socket's other end
+    QHostAddress client; // the real client: `peer`, or what trusted proxies say it is
     bool keepAlive = true;
 
     QString requestId;
     QString traceId;
     QString route; // matched route template, for logs and metrics
     QElapsedTimer started;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders; // added to the response (rate-limit state)
 
     QByteArray header(QByteArrayView name) const; // first value, or empty
+    QByteArrayList headerValues(QByteArrayView name) const;
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
 };
 

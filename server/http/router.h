@@ -35,10 +35,23 @@ struct RouteOptions {
     // Password hashing blocks for tens of milliseconds: such handlers run on the hashing pool.
     enum class Execution { Inline, HashingPool };
 
+    // Which per-client rate limit applies: reads or writes by method, the stricter authentication
+    // class, or none (probes).
+    enum class Limit { ByMethod, Auth, None };
+
     Access access = Access::Authenticated;
     Body body = Body::None;
     Execution execution = Execution::Inline;
+    Limit limit = Limit::ByMethod;
+    bool admin = false; // part of the admin API: subject to the admin allow-list
 };
+
+// Marks a route as part of the admin API.
+inline RouteOptions admin(RouteOptions options = {})
+{
+    options.admin = true;
+    return options;
+}
 
 struct Route {
     QByteArray method;

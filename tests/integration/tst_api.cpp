@@ -577,6 +577,13 @@ private Q_SLOTS:
     {
         auto s = server();
         const QString target = s->createUser(QStringLiteral("target"), QStringLiteral("target password"), {});
+        // A thousand requests from one address: let them reach the handlers, not the rate limiter.
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj(
+                                {{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("enabled"), false}}}})),
+                            s->adminToken())
+                     .status,
+                 200);
         const QList<QByteArray> bodies{
             "",
             "{}",
@@ -767,6 +774,57 @@ private Q_SLOTS:
         QCOMPARE(s->request("POST", Users + QLatin1Char('/') + id + QStringLiteral("/unlock"), {}, admin).status, 204);
         QVERIFY(s->get(Users + QLatin1Char('/') + id, admin).json().value(QStringLiteral("locked_until")).isNull());
         QCOMPARE(login(QStringLiteral("locky"), QStringLiteral("locky password")).status, 200);
+    }
+
+    void rateLimitsProxiesAndAllowList_data() { backendData(); }
+    void rateLimitsProxiesAndAllowList()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const auto patch = [&](const QJsonObject &body) {
+            return s->request("PATCH", QStringLiteral("/api/v1/settings"), QJsonDocument(body), admin).status;
+        };
+        QCOMPARE(patch(obj({{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("auth_per_minute"), 3}}}})),
+                 200);
+        const QJsonObject strength = obj({{QStringLiteral("password"), QStringLiteral("x")}});
+        Reply first = s->post(QStringLiteral("/api/v1/password/strength"), strength);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.header("RateLimit-Limit"), QByteArray("3"));
+        QCOMPARE(first.header("RateLimit-Remaining"), QByteArray("2"));
+        s->post(QStringLiteral("/api/v1/password/strength"), strength);
+        s->post(QStringLiteral("/api/v1/password/strength"), strength);
+        Reply limited = s->post(QStringLiteral("/api/v1/password/strength"), strength);
+        QCOMPARE(limited.status, 429);
+        QVERIFY(limited.json().value(QStringLiteral("type")).toString().endsWith(QStringLiteral("too-many-requests")));
+        QVERIFY(limited.header("Retry-After").toInt() >= 1);
+        QCOMPARE(limited.header("RateLimit-Remaining"), QByteArray("0"));
+        // Reads have their own, larger budget; probes none at all.
+        QCOMPARE(s->get(Me, admin).status, 200);
+        QVERIFY(s->get(QStringLiteral("/health/live")).header("RateLimit-Limit").isEmpty());
+
+        // X-Forwarded-For counts only from trusted proxies.
+        const auto fromProxy = [&](const QByteArray &forwarded) {
+            return s->send("POST", QStringLiteral("/api/v1/password/strength"), QJsonDocument(strength).toJson(), {},
+                           {{"X-Forwarded-For", forwarded}});
+        };
+        QCOMPARE(fromProxy("203.0.113.7").status, 429); // 127.0.0.1 is not trusted yet: still its bucket
+        QCOMPARE(patch(obj({{QStringLiteral("network"), QJsonObject{{QStringLiteral("trusted_proxies"),
+                                                                     QJsonArray{QStringLiteral("127.0.0.1/32")}}}}})),
+                 200);
+        QCOMPARE(fromProxy("203.0.113.7").status, 200);               // now the forwarded client's own bucket
+        QCOMPARE(fromProxy("198.51.100.1, 203.0.113.8").status, 200); // right-most untrusted hop
+        QCOMPARE(patch(obj({{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("enabled"), false}}}})), 200);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(s->post(QStringLiteral("/api/v1/password/strength"), strength).status, 200);
+
+        // The admin API answers only the allow-listed; self-service is unaffected.
+        QCOMPARE(patch(obj({{QStringLiteral("network"), QJsonObject{{QStringLiteral("admin_allow_list"),
+                                                                     QJsonArray{QStringLiteral("10.0.0.0/8")}}}}})),
+                 200);
+        QCOMPARE(s->get(Users, admin).status, 403);
+        QCOMPARE(s->get(Me, admin).status, 200);
+        const QByteArray viaProxy = "10.1.2.3";
+        QCOMPARE(s->send("GET", Users, {}, admin, {{"X-Forwarded-For", viaProxy}}).status, 200);
     }
 
     void auditTrail_data() { backendData(); }

@@ -28,7 +28,7 @@ HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &resul
 void registerAuth(Router &router)
 {
     const RouteOptions hashed{RouteOptions::Access::Public, RouteOptions::Body::JsonObject,
-                              RouteOptions::Execution::HashingPool};
+                              RouteOptions::Execution::HashingPool, RouteOptions::Limit::Auth};
 
     router.add("POST", QStringLiteral("/api/v1/auth/register"), hashed, [](RequestContext &ctx) {
         FieldReader r = bodyReader(ctx);
@@ -45,7 +45,9 @@ void registerAuth(Router &router)
     });
 
     router.add("POST", QStringLiteral("/api/v1/auth/refresh"),
-               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
+                RouteOptions::Limit::Auth},
+               [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    const QString token =
                        r.string(QStringLiteral("refresh_token"), FieldReader::Required).value_or(QString());

@@ -9,7 +9,9 @@ namespace keyward::routes {
 
 void registerHealth(Router &router)
 {
-    const RouteOptions open{RouteOptions::Access::Public};
+    // Probes and key discovery are never rate limited: a load balancer must always get through.
+    const RouteOptions open{RouteOptions::Access::Public, RouteOptions::Body::None, RouteOptions::Execution::Inline,
+                            RouteOptions::Limit::None};
 
     router.add("GET", QStringLiteral("/health/live"), open, [](RequestContext &) {
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});

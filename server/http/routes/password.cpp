@@ -8,7 +8,9 @@ void registerPassword(Router &router)
 {
     // Open to registration forms as well as signed-in users; it stores and logs nothing.
     router.add("POST", QStringLiteral("/api/v1/password/strength"),
-               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
+                RouteOptions::Limit::Auth},
+               [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    const QString password =
                        r.string(QStringLiteral("password"), FieldReader::Required).value_or(QString());

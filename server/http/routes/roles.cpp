@@ -8,7 +8,7 @@ void registerRoles(Router &router)
 {
     const auto roleJson = [](const Role &r) { return r.toJson(); };
 
-    router.add("GET", QStringLiteral("/api/v1/roles"), {}, [](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/roles"), admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.roles().list(ctx.principal), [](const QList<Role> &roles) {
             QJsonArray items;
             for (const Role &r : roles)
@@ -17,12 +17,13 @@ void registerRoles(Router &router)
         });
     });
 
-    router.add("GET", QStringLiteral("/api/v1/roles/{name}"), {}, [roleJson](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/roles/{name}"), admin(), [roleJson](RequestContext &ctx) {
         return respond(ctx, ctx.services.roles().get(ctx.principal, ctx.param(QStringLiteral("name"))), roleJson);
     });
 
     router.add("POST", QStringLiteral("/api/v1/roles"),
-               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [roleJson](RequestContext &ctx) {
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
+               [roleJson](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    RoleInput input;
                    input.name = r.string(QStringLiteral("name"), FieldReader::Required).value_or(QString());
@@ -36,19 +37,19 @@ void registerRoles(Router &router)
                    return response;
                });
 
-    router.add("PATCH", QStringLiteral("/api/v1/roles/{name}"),
-               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [roleJson](RequestContext &ctx) {
-                   FieldReader r = bodyReader(ctx);
-                   RolePatch patch;
-                   patch.description = r.string(QStringLiteral("description"));
-                   patch.permissions = r.stringList(QStringLiteral("permissions"));
-                   patch.parseErrors = r.finish();
-                   return respond(ctx,
-                                  ctx.services.roles().update(ctx.principal, ctx.param(QStringLiteral("name")), patch),
-                                  roleJson);
-               });
+    router.add(
+        "PATCH", QStringLiteral("/api/v1/roles/{name}"),
+        admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [roleJson](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            RolePatch patch;
+            patch.description = r.string(QStringLiteral("description"));
+            patch.permissions = r.stringList(QStringLiteral("permissions"));
+            patch.parseErrors = r.finish();
+            return respond(ctx, ctx.services.roles().update(ctx.principal, ctx.param(QStringLiteral("name")), patch),
+                           roleJson);
+        });
 
-    router.add("DELETE", QStringLiteral("/api/v1/roles/{name}"), {}, [](RequestContext &ctx) {
+    router.add("DELETE", QStringLiteral("/api/v1/roles/{name}"), admin(), [](RequestContext &ctx) {
         return respondEmpty(ctx, ctx.services.roles().remove(ctx.principal, ctx.param(QStringLiteral("name"))));
     });
 }

@@ -46,7 +46,7 @@ QString id(const RequestContext &ctx)
 
 void registerUsers(Router &router)
 {
-    router.add("GET", QStringLiteral("/api/v1/users"), {}, [](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/users"), admin(), [](RequestContext &ctx) {
         QList<FieldError> errors;
         const UserFilter filter = readFilter(ctx, errors);
         if (!errors.isEmpty())
@@ -60,23 +60,23 @@ void registerUsers(Router &router)
         });
     });
 
-    router.add(
-        "POST", QStringLiteral("/api/v1/users"),
-        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
-        [](RequestContext &ctx) {
-            FieldReader r = bodyReader(ctx);
-            auto user = ctx.services.users().create(ctx.principal, readCreate(r));
-            HttpResponse response = userResponse(ctx, user, 201);
-            if (user)
-                response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());
-            return response;
-        });
+    router.add("POST", QStringLiteral("/api/v1/users"),
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject,
+                      RouteOptions::Execution::HashingPool}),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   auto user = ctx.services.users().create(ctx.principal, readCreate(r));
+                   HttpResponse response = userResponse(ctx, user, 201);
+                   if (user)
+                       response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());
+                   return response;
+               });
 
-    router.add("GET", QStringLiteral("/api/v1/users/{id}"), {},
+    router.add("GET", QStringLiteral("/api/v1/users/{id}"), admin(),
                [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().get(ctx.principal, id(ctx))); });
 
     router.add("PATCH", QStringLiteral("/api/v1/users/{id}"),
-               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
                    const auto ifMatch = ifMatchVersion(ctx);
                    if (!ifMatch)
                        return problem(ctx, ifMatch.error());
@@ -85,7 +85,7 @@ void registerUsers(Router &router)
                        ctx, ctx.services.users().update(ctx.principal, id(ctx), readUserPatch(r, true), *ifMatch));
                });
 
-    router.add("DELETE", QStringLiteral("/api/v1/users/{id}"), {}, [](RequestContext &ctx) {
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}"), admin(), [](RequestContext &ctx) {
         QList<FieldError> errors;
         const bool purge = boolParameter(ctx, QStringLiteral("purge"), errors).value_or(false);
         if (!errors.isEmpty())
@@ -93,28 +93,29 @@ void registerUsers(Router &router)
         return respondEmpty(ctx, ctx.services.users().remove(ctx.principal, id(ctx), purge));
     });
 
-    router.add("POST", QStringLiteral("/api/v1/users/{id}/restore"), {}, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/api/v1/users/{id}/restore"), admin(), [](RequestContext &ctx) {
         return userResponse(ctx, ctx.services.users().restore(ctx.principal, id(ctx)));
     });
 
-    router.add(
-        "POST", QStringLiteral("/api/v1/users/{id}/password"),
-        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
-        [](RequestContext &ctx) {
-            FieldReader r = bodyReader(ctx);
-            const QString password =
-                r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
-            const bool requireChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
-            if (const auto errors = r.finish(); !errors.isEmpty())
-                return problem(ctx, ApiError::validation(errors));
-            return respondEmpty(ctx, ctx.services.users().setPassword(ctx.principal, id(ctx), password, requireChange));
-        });
+    router.add("POST", QStringLiteral("/api/v1/users/{id}/password"),
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject,
+                      RouteOptions::Execution::HashingPool}),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString password =
+                       r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
+                   const bool requireChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(
+                       ctx, ctx.services.users().setPassword(ctx.principal, id(ctx), password, requireChange));
+               });
 
-    router.add("POST", QStringLiteral("/api/v1/users/{id}/unlock"), {}, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/api/v1/users/{id}/unlock"), admin(), [](RequestContext &ctx) {
         return respondEmpty(ctx, ctx.services.users().unlock(ctx.principal, id(ctx)));
     });
 
-    router.add("GET", QStringLiteral("/api/v1/users/{id}/sessions"), {}, [](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/users/{id}/sessions"), admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listOfUser(ctx.principal, id(ctx)),
                        [&](const QList<Session> &list) {
                            QJsonArray items;
@@ -124,12 +125,12 @@ void registerUsers(Router &router)
                        });
     });
 
-    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions"), {}, [](RequestContext &ctx) {
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions"), admin(), [](RequestContext &ctx) {
         const auto revoked = ctx.services.sessions().revokeAll(ctx.principal, id(ctx));
         return revoked ? HttpResponse::noContent() : problem(ctx, revoked.error());
     });
 
-    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions/{sid}"), {}, [](RequestContext &ctx) {
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/sessions/{sid}"), admin(), [](RequestContext &ctx) {
         return respondEmpty(ctx,
                             ctx.services.sessions().revoke(ctx.principal, id(ctx), ctx.param(QStringLiteral("sid"))));
     });

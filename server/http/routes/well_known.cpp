@@ -6,7 +6,9 @@ namespace keyward::routes {
 
 void registerWellKnown(Router &router)
 {
-    const RouteOptions open{RouteOptions::Access::Public};
+    // Probes and key discovery are never rate limited: a load balancer must always get through.
+    const RouteOptions open{RouteOptions::Access::Public, RouteOptions::Body::None, RouteOptions::Execution::Inline,
+                            RouteOptions::Limit::None};
 
     router.add("GET", QStringLiteral("/.well-known/jwks.json"), open, [](RequestContext &ctx) {
         HttpResponse r = respond(ctx, ctx.services.keys().jwks(), [](const QJsonObject &o) { return o; });

@@ -5,6 +5,7 @@
 #include "crypto/digest.h"
 #include "crypto/jwt.h"
 #include "key_service.h"
+#include "mfa_service.h"
 #include "role_service.h"
 #include "settings_service.h"
 #include "write_transaction.h"
@@ -17,6 +18,8 @@ namespace {
 
 // Clocks of several nodes are never exactly in step.
 constexpr qint64 LeewaySeconds = 30;
+// How long the password step of an MFA login stays good for the second step.
+constexpr qint64 MfaTokenMs = 5 * 60'000;
 
 QByteArray refreshHash(const QString &token)
 {
@@ -61,18 +64,21 @@ QJsonObject IssuedTokens::toJson(qint64 nowMs) const
 }
 
 AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                         SettingsService &settings, const crypto::PasswordHasher &hasher, TokenSettings tokens)
+                         SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher,
+                         TokenSettings tokens)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
     , m_keys(keys)
     , m_settings(settings)
+    , m_mfa(mfa)
     , m_hasher(hasher)
     , m_tokens(std::move(tokens))
     , m_users(db)
     , m_sessions(db)
     , m_failures(db)
+    , m_oneTimeTokens(db)
 {
 }
 
@@ -95,28 +101,8 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     // Unknown logins are counted and locked exactly like accounts, so lockout tells nothing either.
     const QString subject = found ? QStringLiteral("user:") + found->user.id
                                   : QStringLiteral("login:") + UserRepository::foldKey(login).left(254);
-    const RuntimeSettings settings = m_settings.current();
-    const LockoutPolicy policy{settings.lockoutThreshold, settings.lockoutBaseSeconds * 1000LL,
-                               settings.lockoutMaxSeconds * 1000LL};
-    LoginFailureRepository::Attempt attempt;
-    auto charged = writeTransaction(m_db, [&]() -> Status {
-        auto a = m_failures.charge(subject, m_clock.nowMs(), policy);
-        if (!a)
-            return a.error();
-        attempt = *a;
-        if (found && a->lockedUntil)
-            return m_users.setLockedUntil(found->user.id, a->lockedUntil);
-        return success();
-    });
-    if (!charged)
-        return charged.error();
-    if (!attempt.allowed) {
-        (void)failLogin(client, found ? found->user.id : QString(), login, QStringLiteral("locked"));
-        const qint64 seconds = qMax<qint64>(1, (attempt.lockedUntil - m_clock.nowMs() + 999) / 1000);
-        return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
-                        QStringLiteral("Too many failed logins; try again later."))
-            .withRetryAfter(static_cast<int>(seconds));
-    }
+    if (auto gate = chargeAttempt(client, found ? found->user : User(), subject); !gate)
+        return gate.error();
     if (!found || found->passwordHash.isEmpty()) {
         // Same work as a real check, so response time does not tell who has an account.
         m_hasher.verifyNothing(password);
@@ -136,21 +122,108 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     // Imported (bcrypt, PBKDF2, ...) or older-parameter hashes become today's argon2id now that we
     // briefly hold the plain password.
     const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
+    if (record.user.mfaEnabled)
+        return requireSecondFactor(client, record.user, subject, upgraded);
+    return startSession(client, record.user, subject, upgraded, QStringLiteral("password"));
+}
 
+Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user, const QString &subject,
+                                                      const QString &upgradedHash)
+{
+    const QString token = crypto::randomToken(32);
     const qint64 now = m_clock.nowMs();
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        // The password was right: refund it. The second step is charged attempt by attempt.
+        if (auto r = m_failures.clear(subject); !r)
+            return r;
+        if (!upgradedHash.isEmpty())
+            if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
+                return r;
+        if (auto r = m_oneTimeTokens.insert(refreshHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs); !r)
+            return r;
+        return m_audit.append(client, {QStringLiteral("auth.login.mfa_required"), QStringLiteral("user"), user.id});
+    });
+    if (!s)
+        return s.error();
+    return ApiError(
+               401, QStringLiteral("mfa-required"), QStringLiteral("Second factor required"),
+               QStringLiteral("Send a code from the authenticator app, or a recovery code, to POST /api/v1/auth/mfa."))
+        .withExtension(QStringLiteral("mfa_token"), token);
+}
+
+Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code)
+{
+    const QByteArray tokenHash = refreshHash(mfaToken);
+    auto userId = m_oneTimeTokens.find(tokenHash, QStringLiteral("mfa"), m_clock.nowMs());
+    if (!userId)
+        return userId.error().status() == 404
+                   ? ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."))
+                   : userId.error();
+    auto record = m_users.find(*userId);
+    if (!record || record->user.status != QLatin1String("active"))
+        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
+    const QString subject = QStringLiteral("user:") + *userId;
+    if (auto gate = chargeAttempt(client, record->user, subject); !gate)
+        return gate.error();
+    auto method = m_mfa.verify(*userId, code);
+    if (!method) {
+        (void)m_audit.record(client,
+                             {QStringLiteral("auth.mfa"), QStringLiteral("user"), *userId, QStringLiteral("failure")});
+        return method.error();
+    }
+    // Single use: a token that lost a race to another request is spent.
+    auto consumed = writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(tokenHash, m_clock.nowMs()); });
+    if (!consumed)
+        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
+    return startSession(client, record->user, subject, {}, *method);
+}
+
+Status AuthService::chargeAttempt(const Principal &client, const User &user, const QString &subject)
+{
+    const RuntimeSettings settings = m_settings.current();
+    const LockoutPolicy policy{settings.lockoutThreshold, settings.lockoutBaseSeconds * 1000LL,
+                               settings.lockoutMaxSeconds * 1000LL};
+    LoginFailureRepository::Attempt attempt;
+    auto charged = writeTransaction(m_db, [&]() -> Status {
+        auto a = m_failures.charge(subject, m_clock.nowMs(), policy);
+        if (!a)
+            return a.error();
+        attempt = *a;
+        if (!user.id.isEmpty() && a->lockedUntil)
+            return m_users.setLockedUntil(user.id, a->lockedUntil);
+        return success();
+    });
+    if (!charged)
+        return charged.error();
+    if (attempt.allowed)
+        return success();
+    (void)m_audit.record(client, {QStringLiteral("auth.login"),
+                                  QStringLiteral("user"),
+                                  user.id,
+                                  QStringLiteral("failure"),
+                                  {{QStringLiteral("reason"), QStringLiteral("locked")}}});
+    const qint64 seconds = qMax<qint64>(1, (attempt.lockedUntil - m_clock.nowMs() + 999) / 1000);
+    return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
+                    QStringLiteral("Too many failed logins; try again later."))
+        .withRetryAfter(static_cast<int>(seconds));
+}
+
+Result<IssuedTokens> AuthService::startSession(const Principal &client, User user, const QString &subject,
+                                               const QString &upgradedHash, const QString &method)
+{
+    const qint64 now = m_clock.nowMs();
+    const RuntimeSettings settings = m_settings.current();
     Session session;
     session.id = newId(now);
-    session.userId = record.user.id;
+    session.userId = user.id;
     session.family = session.id;
     session.createdAt = session.lastUsedAt = now;
     session.absoluteExpiresAt = now + settings.refreshAbsoluteTtlSeconds * 1000;
     session.idleExpiresAt = qMin(now + settings.refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     session.ip = client.ip;
     session.userAgent = client.userAgent.left(512);
-    session.passwordChangeOnly = record.user.requirePasswordChange;
+    session.passwordChangeOnly = user.requirePasswordChange;
     const QString refreshToken = crypto::randomToken(32);
-
-    User user = record.user;
     auto s = writeTransaction(m_db, [&]() -> Status {
         // Success refunds the charged attempt and ends any lock.
         if (auto r = m_failures.clear(subject); !r)
@@ -158,15 +231,15 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
         if (user.lockedUntil)
             if (auto r = m_users.setLockedUntil(user.id, 0); !r)
                 return r;
-        if (!upgraded.isEmpty())
-            if (auto r = m_users.replaceHash(user.id, upgraded); !r)
+        if (!upgradedHash.isEmpty())
+            if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
                 return r;
         if (auto r = m_users.recordLogin(user.id, now); !r)
             return r;
         if (auto r = m_sessions.insert(session, refreshHash(refreshToken)); !r)
             return r;
-        QJsonObject details{{QStringLiteral("session_id"), session.id}};
-        if (!upgraded.isEmpty())
+        QJsonObject details{{QStringLiteral("session_id"), session.id}, {QStringLiteral("method"), method}};
+        if (!upgradedHash.isEmpty())
             details.insert(QStringLiteral("hash_upgraded"), true);
         return m_audit.append(client, {QStringLiteral("auth.login"), QStringLiteral("user"), user.id,
                                        QStringLiteral("success"), details});

@@ -6,6 +6,7 @@
 #include "core/user.h"
 #include "crypto/password_hasher.h"
 #include "store/login_failure_repository.h"
+#include "store/mfa_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
@@ -15,6 +16,7 @@ class Clock;
 class KeyService;
 class RoleService;
 class SettingsService;
+class MfaService;
 
 // Who issues tokens for whom: fixed at start. Lifetimes are runtime settings.
 struct TokenSettings {
@@ -37,10 +39,12 @@ struct IssuedTokens {
 class AuthService {
 public:
     AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                SettingsService &settings, const crypto::PasswordHasher &hasher, TokenSettings tokens);
+                SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher, TokenSettings tokens);
 
     // `client` carries the caller's address, user agent and request id.
     Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
+    // The second step of an MFA login: the mfa_token from the first answer and a code.
+    Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code);
     Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
     Status logout(const Principal &me);
     Status logoutAll(const Principal &me);
@@ -54,6 +58,12 @@ public:
     QJsonObject openidConfiguration() const;
 
 private:
+    // Counts an attempt against the lockout before it is checked; 429 when the subject is locked.
+    Status chargeAttempt(const Principal &client, const User &user, const QString &subject);
+    Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &subject,
+                                             const QString &upgradedHash);
+    Result<IssuedTokens> startSession(const Principal &client, User user, const QString &subject,
+                                      const QString &upgradedHash, const QString &method);
     Result<IssuedTokens> issue(const User &user, const Session &session, const QString &refreshToken);
     Status failLogin(const Principal &client, const QString &userId, const QString &login, const QString &reason);
 
@@ -63,11 +73,13 @@ private:
     RoleService &m_roles;
     KeyService &m_keys;
     SettingsService &m_settings;
+    MfaService &m_mfa;
     const crypto::PasswordHasher &m_hasher;
     TokenSettings m_tokens;
     UserRepository m_users;
     SessionRepository m_sessions;
     LoginFailureRepository m_failures;
+    OneTimeTokenRepository m_oneTimeTokens;
 };
 
 } // namespace keyward

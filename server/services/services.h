@@ -6,6 +6,7 @@
 #include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
 #include "key_service.h"
+#include "mfa_service.h"
 #include "role_service.h"
 #include "session_service.h"
 #include "settings_service.h"
@@ -50,6 +51,7 @@ public:
     UserService &users() { return m_users; }
     SessionService &sessions() { return m_sessions; }
     AuthService &auth() { return m_auth; }
+    MfaService &mfa() { return m_mfa; }
 
     // Shutdown has begun: readiness answers 503 from now on.
     void beginShutdown() { m_shuttingDown = true; }
@@ -66,6 +68,7 @@ private:
     KeyService m_keys;
     UserService m_users;
     SessionService m_sessions;
+    MfaService m_mfa;
     AuthService m_auth;
     std::atomic<bool> m_shuttingDown{false};
 };

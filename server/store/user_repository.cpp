@@ -345,6 +345,16 @@ Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
     return success();
 }
 
+Status UserRepository::setMfaEnabled(const QString &id, bool enabled)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"));
+    q.addBindValue(enabled);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
 Status UserRepository::purge(const QString &id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));

@@ -60,6 +60,7 @@ public:
     Status recordLogin(const QString &id, qint64 nowMs);
     // Lockout state (not a user edit: no version bump).
     Status setLockedUntil(const QString &id, qint64 untilMs);
+    Status setMfaEnabled(const QString &id, bool enabled);
     Status purge(const QString &id);
     // Active, not deleted users holding the admin role: the last one must not be removed.
     Result<qint64> countActiveAdmins();

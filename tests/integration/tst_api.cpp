@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +23,17 @@ QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
     for (const auto &[k, v] : members)
         o.insert(k, v);
     return o;
+}
+
+// A TOTP code from oathtool, an independent implementation, `offsetSeconds` from now.
+QString oathtool(const QString &base32Secret, qint64 offsetSeconds = 0)
+{
+    QProcess p;
+    p.start(QStringLiteral("oathtool"),
+            {QStringLiteral("--totp"), QStringLiteral("-b"),
+             QStringLiteral("--now=@%1").arg(QDateTime::currentSecsSinceEpoch() + offsetSeconds), base32Secret});
+    p.waitForFinished(10000);
+    return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
 }
 
 QStringList errorFields(const Reply &r)
@@ -825,6 +837,79 @@ private Q_SLOTS:
         QCOMPARE(s->get(Me, admin).status, 200);
         const QByteArray viaProxy = "10.1.2.3";
         QCOMPARE(s->send("GET", Users, {}, admin, {{"X-Forwarded-For", viaProxy}}).status, 200);
+    }
+
+    void totpMfa_data() { backendData(); }
+    void totpMfa()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString id = s->createUser(QStringLiteral("mfauser"), QStringLiteral("mfa user password"), {});
+        QByteArray token = s->accessToken(QStringLiteral("mfauser"), QStringLiteral("mfa user password"));
+
+        Reply enrol = s->request("POST", QStringLiteral("/api/v1/me/mfa/totp"), {}, token);
+        QCOMPARE(enrol.status, 200);
+        const QString secret = enrol.json().value(QStringLiteral("secret")).toString();
+        QCOMPARE(secret.size(), 32);
+        QVERIFY(
+            enrol.json().value(QStringLiteral("otpauth_uri")).toString().startsWith(QStringLiteral("otpauth://totp/")));
+        QVERIFY(enrol.json().value(QStringLiteral("qr_svg")).toString().startsWith(QStringLiteral("<svg")));
+        // Pending until confirmed: logins are not affected yet.
+        QVERIFY(s->login(QStringLiteral("mfauser"), QStringLiteral("mfa user password"))
+                    .contains(QStringLiteral("access_token")));
+        QCOMPARE(s->post(QStringLiteral("/api/v1/me/mfa/totp/confirm"),
+                         obj({{QStringLiteral("code"), QStringLiteral("000000")}}), token)
+                     .status,
+                 422);
+        Reply confirmed = s->post(QStringLiteral("/api/v1/me/mfa/totp/confirm"),
+                                  obj({{QStringLiteral("code"), oathtool(secret)}}), token);
+        QCOMPARE(confirmed.status, 200);
+        const QJsonArray codes = confirmed.json().value(QStringLiteral("recovery_codes")).toArray();
+        QCOMPARE(codes.size(), 10);
+        QVERIFY(s->get(Me, token).json().value(QStringLiteral("mfa_enabled")).toBool());
+
+        // The password alone now yields an mfa_token, not a session.
+        Reply first = s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("mfauser")},
+                                          {QStringLiteral("password"), QStringLiteral("mfa user password")}}));
+        QCOMPARE(first.status, 401);
+        QVERIFY(first.json().value(QStringLiteral("type")).toString().endsWith(QStringLiteral("mfa-required")));
+        const QString mfaToken = first.json().value(QStringLiteral("mfa_token")).toString();
+        QVERIFY(!mfaToken.isEmpty() && !first.json().contains(QStringLiteral("access_token")));
+        const auto second = [&](const QString &t, const QString &code) {
+            return s->post(QStringLiteral("/api/v1/auth/mfa"),
+                           obj({{QStringLiteral("mfa_token"), t}, {QStringLiteral("code"), code}}));
+        };
+        QCOMPARE(second(mfaToken, QStringLiteral("123456")).status, 422);
+        // The confirmation used this step's code: a replay of it is refused, the next step's is not.
+        QCOMPARE(second(mfaToken, oathtool(secret)).status, 422);
+        Reply done = second(mfaToken, oathtool(secret, 30));
+        QCOMPARE(done.status, 200);
+        QVERIFY(done.json().contains(QStringLiteral("access_token")));
+        QCOMPARE(second(mfaToken, oathtool(secret, 30)).status, 401); // single-use token
+
+        // A recovery code works once.
+        const auto login2 = [&] {
+            return s
+                ->post(Login, obj({{QStringLiteral("login"), QStringLiteral("mfauser")},
+                                   {QStringLiteral("password"), QStringLiteral("mfa user password")}}))
+                .json()
+                .value(QStringLiteral("mfa_token"))
+                .toString();
+        };
+        const QString recovery = codes.at(3).toString();
+        QCOMPARE(second(login2(), recovery.toUpper()).status, 200);
+        QCOMPARE(second(login2(), recovery).status, 422);
+
+        // Turning it off needs the password; an administrator can reset it.
+        token = done.json().value(QStringLiteral("access_token")).toString().toLatin1();
+        QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/me/mfa/totp"),
+                            QJsonDocument(obj({{QStringLiteral("password"), QStringLiteral("wrong")}})), token)
+                     .status,
+                 422);
+        QCOMPARE(s->request("DELETE", Users + QLatin1Char('/') + id + QStringLiteral("/mfa"), {}, admin).status, 204);
+        QVERIFY(!s->get(Me, token).json().value(QStringLiteral("mfa_enabled")).toBool());
+        QVERIFY(s->login(QStringLiteral("mfauser"), QStringLiteral("mfa user password"))
+                    .contains(QStringLiteral("access_token")));
     }
 
     void auditTrail_data() { backendData(); }

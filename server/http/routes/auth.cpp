@@ -44,6 +44,19 @@ void registerAuth(Router &router)
         return tokens(ctx, ctx.services.auth().login(ctx.principal, login, password));
     });
 
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa"),
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
+                RouteOptions::Limit::Auth},
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString token =
+                       r.string(QStringLiteral("mfa_token"), FieldReader::Required).value_or(QString());
+                   const QString code = r.string(QStringLiteral("code"), FieldReader::Required).value_or(QString());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return tokens(ctx, ctx.services.auth().completeMfa(ctx.principal, token, code));
+               });
+
     router.add("POST", QStringLiteral("/api/v1/auth/refresh"),
                {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
                 RouteOptions::Limit::Auth},

@@ -29,6 +29,36 @@ void registerMe(Router &router)
                    return respondEmpty(ctx, ctx.services.users().changeMyPassword(ctx.principal, current, next));
                });
 
+    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp"), {}, [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.mfa().enroll(ctx.principal), [](const MfaService::Enrollment &e) {
+            return QJsonObject{{QStringLiteral("secret"), e.secret},
+                               {QStringLiteral("otpauth_uri"), e.otpauthUri},
+                               {QStringLiteral("qr_svg"), e.qrSvg}};
+        });
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp/confirm"),
+               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString code = r.string(QStringLiteral("code"), FieldReader::Required).value_or(QString());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respond(ctx, ctx.services.mfa().confirm(ctx.principal, code), [](const QStringList &codes) {
+                       return QJsonObject{{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
+                   });
+               });
+
+    router.add(
+        "DELETE", QStringLiteral("/api/v1/me/mfa/totp"),
+        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
+        [](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            const QString password = r.string(QStringLiteral("password"), FieldReader::Required).value_or(QString());
+            if (const auto errors = r.finish(); !errors.isEmpty())
+                return problem(ctx, ApiError::validation(errors));
+            return respondEmpty(ctx, ctx.services.mfa().disable(ctx.principal, password));
+        });
+
     router.add("GET", QStringLiteral("/api/v1/me/sessions"), {}, [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listMine(ctx.principal), [&](const QList<Session> &sessions) {
             QJsonArray items;

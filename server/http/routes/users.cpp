@@ -115,6 +115,9 @@ void registerUsers(Router &router)
         return respondEmpty(ctx, ctx.services.users().unlock(ctx.principal, id(ctx)));
     });
 
+    router.add("DELETE", QStringLiteral("/api/v1/users/{id}/mfa"), admin(),
+               [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.mfa().reset(ctx.principal, id(ctx))); });
+
     router.add("GET", QStringLiteral("/api/v1/users/{id}/sessions"), admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listOfUser(ctx.principal, id(ctx)),
                        [&](const QList<Session> &list) {

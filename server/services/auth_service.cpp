@@ -139,7 +139,8 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
         if (!upgradedHash.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
                 return r;
-        if (auto r = m_oneTimeTokens.insert(refreshHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs); !r)
+        if (auto r = m_oneTimeTokens.insert(refreshHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
+            !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.login.mfa_required"), QStringLiteral("user"), user.id});
     });
@@ -172,7 +173,8 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         return method.error();
     }
     // Single use: a token that lost a race to another request is spent.
-    auto consumed = writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(tokenHash, m_clock.nowMs()); });
+    auto consumed =
+        writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(tokenHash, m_clock.nowMs()); });
     if (!consumed)
         return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     return startSession(client, record->user, subject, {}, *method);

@@ -13,6 +13,7 @@ struct Principal {
     QString id;        // user id, API key id, or empty
     QString sessionId; // set for users authenticated by access token
     QString tokenId;   // jti of the access token
+    QString apiKeyId;  // the key used, when authenticated by API key
     qint64 tokenExpiresAt = 0;
     QSet<QString> permissions;
     // Token issued to a user who must change the password first: only that is allowed.

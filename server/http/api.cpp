@@ -72,23 +72,42 @@ bool Api::draining() const
     return m_services.isShuttingDown();
 }
 
-std::optional<ApiError> Api::authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal)
+std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
+                                          const RuntimeSettings &settings)
 {
     principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
                                      request.requestId);
     if (options.access == RouteOptions::Access::Public)
         return std::nullopt;
     const QByteArray authorization = request.header("authorization");
-    if (authorization.isEmpty())
-        return ApiError::unauthorized();
     const qsizetype space = authorization.indexOf(' ');
     const QByteArray scheme = authorization.left(space).toLower();
-    if (space <= 0 || scheme != "bearer")
-        return ApiError::unauthorized(QStringLiteral("Use 'Authorization: Bearer <access token>'."));
-    auto result = m_services.auth().authenticate(authorization.mid(space + 1).trimmed(), principal);
+    const QByteArray credential = authorization.mid(space + 1).trimmed();
+    QByteArray apiKey = request.header("x-api-key").trimmed();
+    if (scheme == "apikey" && space > 0)
+        apiKey = credential;
+    Result<Principal> result = ApiError::unauthorized();
+    if (!apiKey.isEmpty()) {
+        result = m_services.apiKeys().authenticate(apiKey, principal);
+        // Guessing keys is charged like guessing passwords: to the address, in the authentication class.
+        if (!result && settings.rateLimitsEnabled &&
+            !m_limiter
+                 .take("auth " + request.client.toString().toLatin1(), settings.authPerMinute,
+                       m_services.clock().nowMs())
+                 .allowed)
+            return ApiError(429, QStringLiteral("too-many-requests"), QStringLiteral("Too many requests"),
+                            QStringLiteral("Too many failed authentications from this address."))
+                .withRetryAfter(60);
+    } else if (scheme == "bearer" && space > 0) {
+        result = m_services.auth().authenticate(credential, principal);
+    } else if (!authorization.isEmpty()) {
+        return ApiError::unauthorized(QStringLiteral("Use 'Authorization: Bearer <access token>' or 'ApiKey <key>'."));
+    }
     if (!result)
         return result.error();
     principal = *result;
+    if (options.sessionOnly && !principal.apiKeyId.isEmpty())
+        return ApiError::forbidden(QStringLiteral("This needs a signed-in session; API keys cannot do it."));
     if (principal.passwordChangeOnly && options.access != RouteOptions::Access::PasswordChangeAllowed)
         return ApiError(403, QStringLiteral("password-change-required"), QStringLiteral("Password change required"),
                         QStringLiteral("Change your password at POST /api/v1/me/password first."));
@@ -186,7 +205,7 @@ Api::Prepared Api::prepare(HttpRequest &request)
         body = *parsed;
     }
 
-    if (auto error = authenticate(request, route.options, p.principal)) {
+    if (auto error = authenticate(request, route.options, p.principal, settings)) {
         p.response = HttpResponse::problem(*error, request);
         return p;
     }

@@ -44,7 +44,8 @@ private:
     // Takes a token from the client's bucket for this route class; the refusal when there is none.
     std::optional<HttpResponse> rateLimit(HttpRequest &request, const RouteOptions &options,
                                           const RuntimeSettings &settings);
-    std::optional<ApiError> authenticate(const HttpRequest &request, const RouteOptions &options, Principal &principal);
+    std::optional<ApiError> authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
+                                         const RuntimeSettings &settings);
 
     Services &m_services;
     Router m_router;

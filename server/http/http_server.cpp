@@ -103,6 +103,7 @@ Router HttpServer::buildRouter()
     routes::registerRoles(router);
     routes::registerSettings(router);
     routes::registerPassword(router);
+    routes::registerApiKeys(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     return router;

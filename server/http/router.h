@@ -43,8 +43,17 @@ struct RouteOptions {
     Body body = Body::None;
     Execution execution = Execution::Inline;
     Limit limit = Limit::ByMethod;
-    bool admin = false; // part of the admin API: subject to the admin allow-list
+    bool admin = false;       // part of the admin API: subject to the admin allow-list
+    bool sessionOnly = false; // needs a signed-in session: an API key may not do this
 };
+
+// Marks a route that an API key must not reach (password, MFA, keys, logout): a leaked key must not
+// become a taken-over account.
+inline RouteOptions sessionOnly(RouteOptions options = {})
+{
+    options.sessionOnly = true;
+    return options;
+}
 
 // Marks a route as part of the admin API.
 inline RouteOptions admin(RouteOptions options = {})

@@ -30,7 +30,10 @@ Status AuditService::append(const Principal &actor, const AuditEntry &entry)
     e.ip = actor.ip;
     e.userAgent = actor.userAgent.left(512);
     e.requestId = actor.requestId;
-    e.details = QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact));
+    QJsonObject details = entry.details;
+    if (!actor.apiKeyId.isEmpty() && actor.type == Principal::Type::User)
+        details.insert(QStringLiteral("via_api_key"), actor.apiKeyId); // a personal key acting for its owner
+    e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
     auto seq = m_repo.append(e);
     if (!seq)
         return seq.error();

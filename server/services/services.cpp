@@ -48,6 +48,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_hasher)
     , m_sessions(*m_db, clock, m_audit)
     , m_mfa(*m_db, clock, m_audit, m_sealer, m_hasher, crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
+    , m_apiKeys(*m_db, clock, m_audit, m_roles)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens)
 {
 }

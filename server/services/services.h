@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api_key_service.h"
 #include "audit_service.h"
 #include "auth_service.h"
 #include "core/clock.h"
@@ -52,6 +53,7 @@ public:
     SessionService &sessions() { return m_sessions; }
     AuthService &auth() { return m_auth; }
     MfaService &mfa() { return m_mfa; }
+    ApiKeyService &apiKeys() { return m_apiKeys; }
 
     // Shutdown has begun: readiness answers 503 from now on.
     void beginShutdown() { m_shuttingDown = true; }
@@ -69,6 +71,7 @@ private:
     UserService m_users;
     SessionService m_sessions;
     MfaService m_mfa;
+    ApiKeyService m_apiKeys;
     AuthService m_auth;
     std::atomic<bool> m_shuttingDown{false};
 };

@@ -912,6 +912,105 @@ private Q_SLOTS:
                     .contains(QStringLiteral("access_token")));
     }
 
+    void apiKeys_data() { backendData(); }
+    void apiKeys()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString opsId =
+            s->createUser(QStringLiteral("ops"), QStringLiteral("ops long password"), {QStringLiteral("admin")});
+        const QByteArray ops = s->accessToken(QStringLiteral("ops"), QStringLiteral("ops long password"));
+        Reply created = s->post(QStringLiteral("/api/v1/me/api-keys"),
+                                obj({{QStringLiteral("name"), QStringLiteral("reporting")},
+                                     {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}}),
+                                ops);
+        QCOMPARE(created.status, 201);
+        const QByteArray key = created.json().value(QStringLiteral("key")).toString().toLatin1();
+        QVERIFY(key.startsWith("kw_") && key.size() == 46);
+        QVERIFY(key.startsWith(created.json().value(QStringLiteral("prefix")).toString().toLatin1()));
+        Reply listed = s->get(QStringLiteral("/api/v1/me/api-keys"), ops);
+        QCOMPARE(listed.json().value(QStringLiteral("total")).toInt(), 1);
+        QVERIFY(!listed.body.contains(key)); // shown once, never again
+
+        const auto withKey = [&](const QByteArray &method, const QString &path, bool header = false) {
+            return header ? s->send(method, path, {}, {}, {{"X-API-Key", key}})
+                          : s->send(method, path, {}, {}, {{"Authorization", "ApiKey " + key}});
+        };
+        QCOMPARE(withKey("GET", Users).status, 200);
+        QCOMPARE(withKey("GET", Users, true).status, 200);
+        QCOMPARE(withKey("GET", Me).json().value(QStringLiteral("username")).toString(), QStringLiteral("ops"));
+        QCOMPARE(withKey("GET", QStringLiteral("/api/v1/roles")).status, 403);        // not in its scopes
+        QCOMPARE(withKey("GET", QStringLiteral("/api/v1/me/api-keys")).status, 403);  // session only
+        QCOMPARE(withKey("POST", QStringLiteral("/api/v1/auth/logout")).status, 403); // session only
+        QVERIFY(!s->get(QStringLiteral("/api/v1/me/api-keys"), ops)
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("last_used_at"))
+                     .isNull());
+
+        // Never more than its owner holds now.
+        QCOMPARE(s->request("PATCH", Users + QLatin1Char('/') + opsId,
+                            QJsonDocument(obj({{QStringLiteral("roles"), QJsonArray{QStringLiteral("user")}}})), admin)
+                     .status,
+                 200);
+        QCOMPARE(withKey("GET", Users).status, 403);
+        Reply tooMuch = s->post(QStringLiteral("/api/v1/me/api-keys"),
+                                obj({{QStringLiteral("name"), QStringLiteral("x")},
+                                     {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}}),
+                                s->accessToken(QStringLiteral("ops"), QStringLiteral("ops long password")));
+        QCOMPARE(errorFields(tooMuch), QStringList{QStringLiteral("scopes:not_grantable")});
+        const QString keyId = created.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/me/api-keys/") + keyId, {}, ops).status, 204);
+        QCOMPARE(withKey("GET", Me).status, 401);
+
+        // A service key is its own identity, managed by apikeys:manage holders.
+        Reply service = s->post(
+            QStringLiteral("/api/v1/api-keys"),
+            obj({{QStringLiteral("name"), QStringLiteral("directory sync")},
+                 {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read"), QStringLiteral("users:write")}},
+                 {QStringLiteral("expires_at"), QStringLiteral("2999-01-01T00:00:00Z")}}),
+            admin);
+        QCOMPARE(service.status, 201);
+        const QByteArray serviceKey = service.json().value(QStringLiteral("key")).toString().toLatin1();
+        Reply made = s->send("POST", Users,
+                             QJsonDocument(obj({{QStringLiteral("username"), QStringLiteral("synced")},
+                                                {QStringLiteral("email"), QStringLiteral("synced@example.com")}}))
+                                 .toJson(),
+                             {}, {{"X-API-Key", serviceKey}});
+        QCOMPARE(made.status, 201);
+        const AuditEvent last = s->services().audit().recent(1)->first();
+        QCOMPARE(last.actorType, QStringLiteral("apikey"));
+        QCOMPARE(last.actorId, service.json().value(QStringLiteral("id")).toString());
+        QCOMPARE(s->get(QStringLiteral("/api/v1/api-keys"), admin).json().value(QStringLiteral("total")).toInt(), 1);
+        QCOMPARE(s->request("DELETE",
+                            QStringLiteral("/api/v1/api-keys/") + service.json().value(QStringLiteral("id")).toString(),
+                            {}, admin)
+                     .status,
+                 204);
+        QCOMPARE(s->send("GET", Users, {}, {}, {{"X-API-Key", serviceKey}}).status, 401);
+        QCOMPARE(s->post(QStringLiteral("/api/v1/api-keys"),
+                         obj({{QStringLiteral("name"), QStringLiteral("old")},
+                              {QStringLiteral("expires_at"), QStringLiteral("2001-01-01T00:00:00Z")}}),
+                         admin)
+                     .status,
+                 422);
+
+        // Guessing keys is throttled per address like guessing passwords.
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj({{QStringLiteral("rate_limits"),
+                                                QJsonObject{{QStringLiteral("auth_per_minute"), 3}}}})),
+                            admin)
+                     .status,
+                 200);
+        QList<int> statuses;
+        for (int i = 0; i < 5; ++i)
+            statuses << s->send("GET", Me, {}, {}, {{"X-API-Key", "kw_" + QByteArray(43, char('a' + i))}}).status;
+        QCOMPARE(statuses, (QList<int>{401, 401, 401, 429, 429}));
+    }
+
     void auditTrail_data() { backendData(); }
     void auditTrail()
     {

@@ -69,10 +69,12 @@ void registerAuth(Router &router)
                    return tokens(ctx, ctx.services.auth().refresh(ctx.principal, token));
                });
 
-    router.add("POST", QStringLiteral("/api/v1/auth/logout"), {RouteOptions::Access::PasswordChangeAllowed},
+    router.add("POST", QStringLiteral("/api/v1/auth/logout"),
+               sessionOnly({RouteOptions::Access::PasswordChangeAllowed}),
                [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logout(ctx.principal)); });
 
-    router.add("POST", QStringLiteral("/api/v1/auth/logout-all"), {RouteOptions::Access::PasswordChangeAllowed},
+    router.add("POST", QStringLiteral("/api/v1/auth/logout-all"),
+               sessionOnly({RouteOptions::Access::PasswordChangeAllowed}),
                [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logoutAll(ctx.principal)); });
 }
 

@@ -16,8 +16,8 @@ void registerMe(Router &router)
                });
 
     router.add("POST", QStringLiteral("/api/v1/me/password"),
-               {RouteOptions::Access::PasswordChangeAllowed, RouteOptions::Body::JsonObject,
-                RouteOptions::Execution::HashingPool},
+               sessionOnly({RouteOptions::Access::PasswordChangeAllowed, RouteOptions::Body::JsonObject,
+                            RouteOptions::Execution::HashingPool}),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    const QString current =
@@ -29,7 +29,7 @@ void registerMe(Router &router)
                    return respondEmpty(ctx, ctx.services.users().changeMyPassword(ctx.principal, current, next));
                });
 
-    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp"), {}, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp"), sessionOnly(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.mfa().enroll(ctx.principal), [](const MfaService::Enrollment &e) {
             return QJsonObject{{QStringLiteral("secret"), e.secret},
                                {QStringLiteral("otpauth_uri"), e.otpauthUri},
@@ -38,7 +38,8 @@ void registerMe(Router &router)
     });
 
     router.add("POST", QStringLiteral("/api/v1/me/mfa/totp/confirm"),
-               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+               sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
+               [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    const QString code = r.string(QStringLiteral("code"), FieldReader::Required).value_or(QString());
                    if (const auto errors = r.finish(); !errors.isEmpty())
@@ -58,6 +59,23 @@ void registerMe(Router &router)
                 return problem(ctx, ApiError::validation(errors));
             return respondEmpty(ctx, ctx.services.mfa().disable(ctx.principal, password));
         });
+
+    router.add("GET", QStringLiteral("/api/v1/me/api-keys"), sessionOnly(), [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.apiKeys().listPersonal(ctx.principal), apiKeyList);
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/me/api-keys"),
+               sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   auto created = ctx.services.apiKeys().createPersonal(ctx.principal, readApiKeyRequest(r));
+                   return respond(
+                       ctx, created, [](const CreatedApiKey &k) { return k.toJson(); }, 201);
+               });
+
+    router.add("DELETE", QStringLiteral("/api/v1/me/api-keys/{id}"), sessionOnly(), [](RequestContext &ctx) {
+        return respondEmpty(ctx, ctx.services.apiKeys().revokePersonal(ctx.principal, ctx.param(QStringLiteral("id"))));
+    });
 
     router.add("GET", QStringLiteral("/api/v1/me/sessions"), {}, [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listMine(ctx.principal), [&](const QList<Session> &sessions) {

@@ -1,5 +1,6 @@
 #include "route_helpers.h"
 
+#include "core/clock.h"
 #include "services/services.h"
 
 namespace keyward::routes {
@@ -87,6 +88,29 @@ UserPatch readUserPatch(FieldReader &reader, bool adminFields)
     }
     p.parseErrors = reader.finish();
     return p;
+}
+
+ApiKeyRequest readApiKeyRequest(FieldReader &reader)
+{
+    ApiKeyRequest r;
+    r.name = reader.string(QStringLiteral("name"), FieldReader::Required).value_or(QString());
+    r.scopes = reader.stringList(QStringLiteral("scopes")).value_or(QStringList());
+    if (const auto expires = reader.string(QStringLiteral("expires_at"))) {
+        r.expiresAt = parseTime(*expires);
+        if (r.expiresAt < 0)
+            r.parseErrors.append({QStringLiteral("expires_at"), QStringLiteral("invalid_format"),
+                                  QStringLiteral("Must be an RFC 3339 time, e.g. 2027-01-02T03:04:05Z.")});
+    }
+    r.parseErrors += reader.finish();
+    return r;
+}
+
+QJsonObject apiKeyList(const QList<ApiKey> &keys)
+{
+    QJsonArray items;
+    for (const ApiKey &k : keys)
+        items.append(k.toJson());
+    return page(items, {}, items.size());
 }
 
 } // namespace keyward::routes

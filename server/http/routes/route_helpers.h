@@ -3,6 +3,7 @@
 #include "core/field_reader.h"
 #include "core/result.h"
 #include "http/router.h"
+#include "services/api_key_service.h"
 #include "services/user_service.h"
 
 #include <QJsonArray>
@@ -51,5 +52,7 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total);
 
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
+ApiKeyRequest readApiKeyRequest(FieldReader &reader);
+QJsonObject apiKeyList(const QList<ApiKey> &keys);
 
 } // namespace keyward::routes

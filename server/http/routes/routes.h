@@ -13,6 +13,7 @@ void registerUsers(Router &router);
 void registerRoles(Router &router);
 void registerSettings(Router &router);
 void registerPassword(Router &router);
+void registerApiKeys(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 

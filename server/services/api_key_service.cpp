@@ -1,0 +1,190 @@
+#include "api_key_service.h"
+
+#include "core/clock.h"
+#include "core/ids.h"
+#include "core/permissions.h"
+#include "crypto/digest.h"
+#include "role_service.h"
+#include "store/user_repository.h"
+#include "write_transaction.h"
+
+#include <QJsonArray>
+#include <QMutexLocker>
+
+namespace keyward {
+
+namespace {
+
+const QString Prefix = QStringLiteral("kw_");
+constexpr qint64 TouchIntervalMs = 60'000;
+
+ApiError invalidKey()
+{
+    return ApiError::unauthorized(QStringLiteral("The API key is invalid, expired or revoked."));
+}
+
+ApiError sessionRequired()
+{
+    return ApiError::forbidden(QStringLiteral("API keys are managed from a signed-in session, not with an API key."));
+}
+
+} // namespace
+
+QJsonObject CreatedApiKey::toJson() const
+{
+    QJsonObject o = key.toJson();
+    o.insert(QStringLiteral("key"), secret);
+    return o;
+}
+
+ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_roles(roles)
+    , m_repo(db)
+{
+}
+
+Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QString &kind, const QString &ownerId,
+                                            const ApiKeyRequest &r)
+{
+    QList<FieldError> errors = r.parseErrors;
+    if (r.name.trimmed().isEmpty() || r.name.size() > 100)
+        errors.append(
+            {QStringLiteral("name"), QStringLiteral("invalid_format"), QStringLiteral("1 to 100 characters.")});
+    for (const QString &scope : r.scopes) {
+        if (!permission::isKnown(scope)) {
+            errors.append({QStringLiteral("scopes"), QStringLiteral("unknown_permission"),
+                           QStringLiteral("Unknown permission '%1'.").arg(scope)});
+            break;
+        }
+        if (!actor.permissions.contains(scope)) {
+            errors.append({QStringLiteral("scopes"), QStringLiteral("not_grantable"),
+                           QStringLiteral("You cannot give a key '%1', which you do not hold.").arg(scope)});
+            break;
+        }
+    }
+    if (r.expiresAt != 0 && r.expiresAt <= m_clock.nowMs())
+        errors.append(
+            {QStringLiteral("expires_at"), QStringLiteral("in_the_past"), QStringLiteral("Must be in the future.")});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+
+    CreatedApiKey created;
+    created.secret = Prefix + crypto::randomToken(32);
+    ApiKey &k = created.key;
+    k.createdAt = m_clock.nowMs();
+    k.id = newId(k.createdAt);
+    k.kind = kind;
+    k.ownerId = ownerId;
+    k.name = r.name.trimmed();
+    k.prefix = created.secret.left(Prefix.size() + 8);
+    k.scopes = r.scopes;
+    k.scopes.removeDuplicates();
+    k.scopes.sort();
+    k.createdBy = actor.id;
+    k.expiresAt = r.expiresAt;
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (auto i = m_repo.insert(k, crypto::sha256(created.secret.toLatin1())); !i)
+            return i;
+        return m_audit.append(actor, {QStringLiteral("apikey.create"),
+                                      QStringLiteral("apikey"),
+                                      k.id,
+                                      QStringLiteral("success"),
+                                      {{QStringLiteral("kind"), kind},
+                                       {QStringLiteral("prefix"), k.prefix},
+                                       {QStringLiteral("scopes"), QJsonArray::fromStringList(k.scopes)}}});
+    });
+    if (!s)
+        return s.error();
+    return created;
+}
+
+Result<CreatedApiKey> ApiKeyService::createPersonal(const Principal &me, const ApiKeyRequest &request)
+{
+    if (!me.apiKeyId.isEmpty() || !me.isUser())
+        return sessionRequired();
+    return create(me, QStringLiteral("personal"), me.id, request);
+}
+
+Result<QList<ApiKey>> ApiKeyService::listPersonal(const Principal &me)
+{
+    return m_repo.list(QStringLiteral("personal"), me.id);
+}
+
+Status ApiKeyService::revokePersonal(const Principal &me, const QString &id)
+{
+    return writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_repo.revoke(id, QStringLiteral("personal"), me.id, m_clock.nowMs()); !r)
+            return r;
+        return m_audit.append(me, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id});
+    });
+}
+
+Result<CreatedApiKey> ApiKeyService::createService(const Principal &actor, const ApiKeyRequest &request)
+{
+    if (auto e = missing(actor, permission::ApiKeysManage))
+        return *e;
+    return create(actor, QStringLiteral("service"), {}, request);
+}
+
+Result<QList<ApiKey>> ApiKeyService::listService(const Principal &actor)
+{
+    if (auto e = missing(actor, permission::ApiKeysManage))
+        return *e;
+    return m_repo.list(QStringLiteral("service"));
+}
+
+Status ApiKeyService::revokeService(const Principal &actor, const QString &id)
+{
+    if (auto e = missing(actor, permission::ApiKeysManage))
+        return *e;
+    return writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_repo.revoke(id, QStringLiteral("service"), {}, m_clock.nowMs()); !r)
+            return r;
+        return m_audit.append(actor, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id});
+    });
+}
+
+Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal context)
+{
+    if (!key.startsWith(Prefix.toLatin1()) || key.size() != Prefix.size() + 43)
+        return invalidKey();
+    auto found = m_repo.findByHash(crypto::sha256(key));
+    if (!found)
+        return found.error().status() == 404 ? invalidKey() : found.error();
+    const ApiKey &k = *found;
+    const qint64 now = m_clock.nowMs();
+    if (!k.isLive(now))
+        return invalidKey();
+    const QSet<QString> scopes(k.scopes.begin(), k.scopes.end());
+    context.apiKeyId = k.id;
+    if (k.kind == QLatin1String("personal")) {
+        auto owner = UserRepository(m_db).find(k.ownerId);
+        if (!owner || owner->user.status != QLatin1String("active"))
+            return invalidKey();
+        context.type = Principal::Type::User;
+        context.id = k.ownerId;
+        context.permissions = m_roles.permissionsFor(owner->user.roles) & scopes; // never more than the owner has now
+    } else {
+        context.type = Principal::Type::ApiKey;
+        context.id = k.id;
+        context.permissions = scopes;
+    }
+    bool touch = false;
+    {
+        QMutexLocker lock(&m_touchMutex);
+        qint64 &last = m_touched[k.id];
+        last = qMax(last, k.lastUsedAt);
+        if (now - last >= TouchIntervalMs) {
+            last = now;
+            touch = true;
+        }
+    }
+    if (touch)
+        (void)m_repo.touch(k.id, now);
+    return context;
+}
+
+} // namespace keyward

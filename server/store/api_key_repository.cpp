@@ -1,0 +1,130 @@
+#include "api_key_repository.h"
+
+#include "core/clock.h"
+#include "sql_error.h"
+
+#include <QJsonArray>
+
+namespace keyward {
+
+namespace {
+
+const QString SelectKeys = QStringLiteral("SELECT id, kind, owner_id, name, prefix, scopes, created_by, created_at, "
+                                          "expires_at, last_used_at, revoked_at FROM api_keys");
+
+ApiKey readKey(const QSqlQuery &q)
+{
+    ApiKey k;
+    k.id = q.value(0).toString();
+    k.kind = q.value(1).toString();
+    k.ownerId = q.value(2).toString();
+    k.name = q.value(3).toString();
+    k.prefix = q.value(4).toString();
+    k.scopes = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    k.createdBy = q.value(6).toString();
+    k.createdAt = q.value(7).toLongLong();
+    k.expiresAt = q.value(8).toLongLong();
+    k.lastUsedAt = q.value(9).toLongLong();
+    k.revokedAt = q.value(10).toLongLong();
+    return k;
+}
+
+QJsonValue optionalTime(qint64 ms)
+{
+    return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject ApiKey::toJson() const
+{
+    return QJsonObject{{QStringLiteral("id"), id},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("prefix"), prefix},
+                       {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
+                       {QStringLiteral("created_at"), formatTime(createdAt)},
+                       {QStringLiteral("expires_at"), optionalTime(expiresAt)},
+                       {QStringLiteral("last_used_at"), optionalTime(lastUsedAt)}};
+}
+
+ApiKeyRepository::ApiKeyRepository(Database &db)
+    : m_db(db)
+{
+}
+
+Status ApiKeyRepository::insert(const ApiKey &k, const QByteArray &keyHash)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "INSERT INTO api_keys (id, kind, owner_id, name, prefix, key_hash, scopes, created_by, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(k.id);
+    q.addBindValue(k.kind);
+    q.addBindValue(k.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(k.ownerId));
+    q.addBindValue(k.name);
+    q.addBindValue(k.prefix);
+    q.addBindValue(keyHash);
+    q.addBindValue(k.scopes.join(QLatin1Char(' ')));
+    q.addBindValue(k.createdBy);
+    q.addBindValue(k.createdAt);
+    q.addBindValue(k.expiresAt);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+Result<ApiKey> ApiKeyRepository::findByHash(const QByteArray &keyHash)
+{
+    QSqlQuery &q = m_db.prepared(SelectKeys + QStringLiteral(" WHERE key_hash = ?"));
+    q.addBindValue(keyHash);
+    if (!q.exec())
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound();
+    ApiKey k = readKey(q);
+    q.finish();
+    return k;
+}
+
+Result<QList<ApiKey>> ApiKeyRepository::list(const QString &kind, const QString &ownerId)
+{
+    QSqlQuery &q = m_db.prepared(
+        SelectKeys + (ownerId.isEmpty() ? QStringLiteral(" WHERE kind = ? AND revoked_at = 0 ORDER BY created_at DESC")
+                                        : QStringLiteral(" WHERE kind = ? AND owner_id = ? AND revoked_at = 0 "
+                                                         "ORDER BY created_at DESC")));
+    q.addBindValue(kind);
+    if (!ownerId.isEmpty())
+        q.addBindValue(ownerId);
+    if (!q.exec())
+        return sqlFailure(q);
+    QList<ApiKey> out;
+    while (q.next())
+        out.append(readKey(q));
+    return out;
+}
+
+Status ApiKeyRepository::revoke(const QString &id, const QString &kind, const QString &ownerId, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND kind = ? AND "
+                                                "coalesce(owner_id, '') = ? AND revoked_at = 0"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    q.addBindValue(kind);
+    q.addBindValue(ownerId.isEmpty() ? QStringLiteral("") : ownerId);
+    if (!q.exec())
+        return sqlFailure(q);
+    if (q.numRowsAffected() != 1)
+        return ApiError::notFound(QStringLiteral("No such API key."));
+    return success();
+}
+
+Status ApiKeyRepository::touch(const QString &id, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
+    q.addBindValue(nowMs);
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(q);
+    return success();
+}
+
+} // namespace keyward

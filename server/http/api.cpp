@@ -67,6 +67,24 @@ Api::Api(Services &services, Router router, Options options)
 {
 }
 
+bool Api::corsAllowed(const QByteArray &origin, const RuntimeSettings &settings)
+{
+    return !origin.isEmpty() && settings.corsOrigins.contains(QString::fromLatin1(origin));
+}
+
+void Api::preflight(const HttpRequest &request, const QByteArrayList &allowed, HttpResponse &response,
+                    const RuntimeSettings &settings)
+{
+    const QByteArray origin = request.header("origin");
+    const QByteArray method = request.header("access-control-request-method");
+    if (!corsAllowed(origin, settings) || !allowed.contains(method))
+        return; // no CORS headers: the browser refuses, as it should
+    response.setHeader("Access-Control-Allow-Methods", allowed.join(", "));
+    response.setHeader("Access-Control-Allow-Headers",
+                       "Authorization, Content-Type, If-Match, X-API-Key, X-Request-ID, traceparent");
+    response.setHeader("Access-Control-Max-Age", "600");
+}
+
 bool Api::draining() const
 {
     return m_services.isShuttingDown();
@@ -162,6 +180,7 @@ Api::Prepared Api::prepare(HttpRequest &request)
         allowed.append("OPTIONS");
         if (request.method == "OPTIONS") {
             p.response = HttpResponse::noContent();
+            preflight(request, allowed, *p.response, settings);
         } else {
             p.response = HttpResponse::problem(
                 ApiError::methodNotAllowed(
@@ -240,6 +259,16 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
         response.setHeader("Cache-Control", "no-store");
     if (m_options.tls)
         response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    // Responses differ by Origin once any origin is allowed: caches must know.
+    const RuntimeSettings settings = m_services.settings().current();
+    if (!settings.corsOrigins.isEmpty())
+        response.setHeader("Vary", "Origin");
+    if (const QByteArray origin = request.header("origin"); corsAllowed(origin, settings)) {
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        response.setHeader(
+            "Access-Control-Expose-Headers",
+            "X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
+    }
 
     // One line per request; never the body, query values or headers that may carry secrets.
     const QJsonObject line{

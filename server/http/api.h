@@ -41,6 +41,10 @@ public:
     RateLimiter &rateLimiter() { return m_limiter; }
 
 private:
+    static bool corsAllowed(const QByteArray &origin, const RuntimeSettings &settings);
+    // CORS preflight: allowed origins learn the methods this path accepts and the headers we read.
+    static void preflight(const HttpRequest &request, const QByteArrayList &allowed, HttpResponse &response,
+                          const RuntimeSettings &settings);
     // Takes a token from the client's bucket for this route class; the refusal when there is none.
     std::optional<HttpResponse> rateLimit(HttpRequest &request, const RouteOptions &options,
                                           const RuntimeSettings &settings);

@@ -1011,6 +1011,47 @@ private Q_SLOTS:
         QCOMPARE(statuses, (QList<int>{401, 401, 401, 429, 429}));
     }
 
+    void cors_data() { backendData(); }
+    void cors()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QByteArray app = "https://app.example.com";
+        // None allowed by default.
+        QVERIFY(s->send("GET", Me, {}, admin, {{"Origin", app}}).header("Access-Control-Allow-Origin").isEmpty());
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(
+                                obj({{QStringLiteral("cors"), QJsonObject{{QStringLiteral("allowed_origins"),
+                                                                           QJsonArray{QString::fromLatin1(app)}}}}})),
+                            admin)
+                     .status,
+                 200);
+        Reply allowed = s->send("GET", Me, {}, admin, {{"Origin", app}});
+        QCOMPARE(allowed.header("Access-Control-Allow-Origin"), app);
+        QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
+        QVERIFY(allowed.header("Access-Control-Expose-Headers").contains("X-Request-ID"));
+        QVERIFY(allowed.header("Access-Control-Allow-Credentials").isEmpty());
+        // Errors carry it too, or browsers hide the problem details from the page.
+        QCOMPARE(s->send("GET", Me, {}, {}, {{"Origin", app}}).header("Access-Control-Allow-Origin"), app);
+        QVERIFY(s->send("GET", Me, {}, admin, {{"Origin", "https://evil.example"}})
+                    .header("Access-Control-Allow-Origin")
+                    .isEmpty());
+
+        Reply preflight = s->send("OPTIONS", Users + QStringLiteral("/some-id"), {}, {},
+                                  {{"Origin", app},
+                                   {"Access-Control-Request-Method", "PATCH"},
+                                   {"Access-Control-Request-Headers", "authorization, content-type, if-match"}});
+        QCOMPARE(preflight.status, 204);
+        QCOMPARE(preflight.header("Access-Control-Allow-Origin"), app);
+        QVERIFY(preflight.header("Access-Control-Allow-Methods").contains("PATCH"));
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("If-Match"));
+        Reply foreign = s->send("OPTIONS", Users, {}, {},
+                                {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "GET"}});
+        QCOMPARE(foreign.status, 204);
+        QVERIFY(foreign.header("Access-Control-Allow-Origin").isEmpty());
+        QVERIFY(foreign.header("Access-Control-Allow-Methods").isEmpty());
+    }
+
     void auditTrail_data() { backendData(); }
     void auditTrail()
     {

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -131,6 +132,13 @@ int serve(const Config &config)
         err() << "No administrator yet. Create one with:" << Qt::endl
               << "  keyward-server --data-dir " << config.dataDir()
               << " admin create --username admin --email you@example.com --password-stdin" << Qt::endl;
+
+    // Housekeeping (dormant accounts, expired counters and tokens): soon after start, then hourly.
+    QTimer maintenance;
+    maintenance.setInterval(std::chrono::hours(1));
+    QObject::connect(&maintenance, &QTimer::timeout, [&] { (void)rt.services->maintenance().runOnce(); });
+    maintenance.start();
+    QTimer::singleShot(std::chrono::minutes(1), &maintenance, [&] { (void)rt.services->maintenance().runOnce(); });
 
     if (::pipe(g_signalPipe) != 0)
         return Failure;

@@ -50,6 +50,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_mfa(*m_db, clock, m_audit, m_sealer, m_hasher, crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens)
+    , m_maintenance(*m_db, clock, m_audit, m_settings)
 {
 }
 

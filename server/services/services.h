@@ -7,6 +7,7 @@
 #include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
 #include "key_service.h"
+#include "maintenance_service.h"
 #include "mfa_service.h"
 #include "role_service.h"
 #include "session_service.h"
@@ -54,6 +55,7 @@ public:
     AuthService &auth() { return m_auth; }
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
+    MaintenanceService &maintenance() { return m_maintenance; }
 
     // Shutdown has begun: readiness answers 503 from now on.
     void beginShutdown() { m_shuttingDown = true; }
@@ -73,6 +75,7 @@ private:
     MfaService m_mfa;
     ApiKeyService m_apiKeys;
     AuthService m_auth;
+    MaintenanceService m_maintenance;
     std::atomic<bool> m_shuttingDown{false};
 };
 

@@ -390,6 +390,10 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         where += QStringLiteral(" AND u.status = ?");
         binds << f.status;
     }
+    if (f.inactiveSince > 0) {
+        where += QStringLiteral(" AND CASE WHEN u.last_login_at = 0 THEN u.created_at ELSE u.last_login_at END < ?");
+        binds << f.inactiveSince;
+    }
     if (!f.role.isEmpty()) {
         where +=
             QStringLiteral(" AND EXISTS (SELECT 1 FROM user_roles r2 WHERE r2.user_id = u.id AND r2.role_name = ?)");
@@ -413,7 +417,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
 
     UserPage page;
-    if (f.q.isEmpty() && f.role.isEmpty()) {
+    if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
         // Maintained by triggers (migration 2): no scan, however many users there are.
         QString buckets = f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
         if (f.includeDeleted)

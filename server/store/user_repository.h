@@ -20,6 +20,7 @@ struct UserFilter {
     QString status; // "active" | "disabled" | empty
     QString role;
     bool includeDeleted = false;
+    qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then
     QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
     int limit = 50;
     QString cursor; // opaque, from a previous page

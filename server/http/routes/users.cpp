@@ -1,3 +1,4 @@
+#include "core/clock.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
@@ -33,6 +34,12 @@ UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
     if (!sort.isEmpty())
         f.sort = sort;
     f.limit = limitParameter(ctx, errors);
+    if (const QString since = ctx.request.queryValue(QStringLiteral("inactive_since")); !since.isEmpty()) {
+        f.inactiveSince = parseTime(since);
+        if (f.inactiveSince < 0)
+            errors.append({QStringLiteral("inactive_since"), QStringLiteral("invalid_format"),
+                           QStringLiteral("Must be an RFC 3339 time, e.g. 2026-01-01T00:00:00Z.")});
+    }
     f.cursor = ctx.request.queryValue(QStringLiteral("cursor"));
     return f;
 }

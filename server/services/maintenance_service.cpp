@@ -1,0 +1,87 @@
+#include "maintenance_service.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "settings_service.h"
+#include "store/login_failure_repository.h"
+#include "store/session_repository.h"
+#include "store/sql_error.h"
+#include "write_transaction.h"
+
+namespace keyward {
+
+namespace {
+constexpr qint64 Day = 86'400'000;
+}
+
+MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings)
+    : m_db(db)
+    , m_clock(clock)
+    , m_audit(audit)
+    , m_settings(settings)
+{
+}
+
+Result<MaintenanceService::Report> MaintenanceService::runOnce()
+{
+    Report report;
+    const qint64 now = m_clock.nowMs();
+    const RuntimeSettings settings = m_settings.current();
+    if (settings.dormantDisableAfterDays > 0) {
+        const qint64 cutoff = now - settings.dormantDisableAfterDays * Day;
+        QSqlQuery &q = m_db.prepared(
+            QStringLiteral("SELECT id FROM users WHERE status = 'active' AND deleted_at = 0 AND "
+                           "CASE WHEN last_login_at = 0 THEN created_at ELSE last_login_at END < ? LIMIT 1000"));
+        q.addBindValue(cutoff);
+        if (!q.exec())
+            return sqlFailure(q);
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        q.finish();
+        for (const QString &id : std::as_const(ids)) {
+            // One transaction per user; the status guard lets only one node disable (and audit) each.
+            auto done = writeTransaction(m_db, [&]() -> Status {
+                QSqlQuery &u = m_db.prepared(
+                    QStringLiteral("UPDATE users SET status = 'disabled', updated_at = ?, version = version + 1 "
+                                   "WHERE id = ? AND status = 'active'"));
+                u.addBindValue(now);
+                u.addBindValue(id);
+                if (!u.exec())
+                    return sqlFailure(u);
+                if (u.numRowsAffected() != 1)
+                    return success();
+                if (auto r = SessionRepository(m_db).revokeAllOfUser(id, QStringLiteral("dormant"), now); !r)
+                    return r.error();
+                ++report.disabledDormant;
+                return m_audit.append(Principal::system(),
+                                      {QStringLiteral("user.disable_dormant"),
+                                       QStringLiteral("user"),
+                                       id,
+                                       QStringLiteral("success"),
+                                       {{QStringLiteral("inactive_days"), settings.dormantDisableAfterDays}}});
+            });
+            if (!done)
+                return done.error();
+        }
+    }
+    auto pruned = writeTransaction(m_db, [&]() -> Status {
+        if (auto r = LoginFailureRepository(m_db).prune(now - Day); !r)
+            return r;
+        for (const char *sql :
+             {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {
+            QSqlQuery &d = m_db.prepared(QLatin1String(sql));
+            d.addBindValue(now - Day);
+            if (!d.exec())
+                return sqlFailure(d);
+        }
+        return success();
+    });
+    if (!pruned)
+        return pruned.error();
+    if (report.disabledDormant)
+        qCInfo(lcServices) << "disabled" << report.disabledDormant << "dormant accounts";
+    return report;
+}
+
+} // namespace keyward

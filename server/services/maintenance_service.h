@@ -1,0 +1,30 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/result.h"
+
+namespace keyward {
+
+class Clock;
+class SettingsService;
+
+// Housekeeping every node may run (each step is idempotent and safe to race): disabling dormant
+// accounts when the policy is on (audited as actor system), and forgetting expired lockout
+// counters, one-time tokens and token revocations.
+class MaintenanceService {
+public:
+    MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings);
+
+    struct Report {
+        int disabledDormant = 0;
+    };
+    Result<Report> runOnce();
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    SettingsService &m_settings;
+};
+
+} // namespace keyward

@@ -1,0 +1,65 @@
+#include "service_fixture.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+class TstMaintenanceService : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void dormantAccountsAreDisabledWhenThePolicyIsOn()
+    {
+        ServiceFixture f;
+        const QString idle = f.user(QStringLiteral("idle"));
+        const QString busy = f.user(QStringLiteral("busy"));
+        auto tokens =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("idle"), QStringLiteral("idle password"));
+        QVERIFY(tokens.ok());
+        f.clock.advance(40LL * 86'400'000);
+        QVERIFY(f.services->auth()
+                    .login(Principal::anonymous(), QStringLiteral("busy"), QStringLiteral("busy password"))
+                    .ok());
+        QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0); // off by default
+
+        QVERIFY(f.services->settings()
+                    .update(Principal::system(), QJsonObject{{QStringLiteral("dormant_accounts"),
+                                                              QJsonObject{{QStringLiteral("disable_after_days"), 30}}}})
+                    .ok());
+        UserFilter inactive;
+        inactive.inactiveSince = f.clock.nowMs() - 30LL * 86'400'000;
+        QCOMPARE(f.services->users().list(Principal::system(), inactive)->total, 1); // idle only (admin-less fixture)
+        QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 1);
+        QCOMPARE(f.services->users().get(Principal::system(), idle)->status, QStringLiteral("disabled"));
+        QCOMPARE(f.services->users().get(Principal::system(), busy)->status, QStringLiteral("active"));
+        QCOMPARE(f.services->auth().authenticate(tokens->accessToken.toLatin1(), {}).error().status(), 401);
+        const AuditEvent e = f.services->audit().recent(1)->first();
+        QCOMPARE(e.action, QStringLiteral("user.disable_dormant"));
+        QCOMPARE(e.actorType, QStringLiteral("system"));
+        QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0); // idempotent
+    }
+
+    void expiredCountersAreForgotten()
+    {
+        ServiceFixture f;
+        for (int i = 0; i < 3; ++i)
+            (void)f.services->auth().login(Principal::anonymous(), QStringLiteral("nobody%1").arg(i),
+                                           QStringLiteral("x"));
+        const auto rows = [&] {
+            QSqlQuery q(f.db.database()->connection());
+            q.exec(QStringLiteral("SELECT count(*) FROM login_failures"));
+            q.next();
+            return q.value(0).toInt();
+        };
+        QCOMPARE(rows(), 3);
+        QVERIFY(f.services->maintenance().runOnce().ok());
+        QCOMPARE(rows(), 3);
+        f.clock.advance(25LL * 3'600'000);
+        QVERIFY(f.services->maintenance().runOnce().ok());
+        QCOMPARE(rows(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMaintenanceService)
+#include "tst_maintenance_service.moc"

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "crypto/master_key.h"
 #include "http/http_server.h"
+#include "http/tls.h"
 #include "observe/log_handler.h"
 #include "services/services.h"
 #include "store/migrations.h"
@@ -101,24 +102,28 @@ void hardenProcess()
 
 int serve(const Config &config)
 {
+    HttpServer::Options options = HttpServer::Options::fromConfig(config);
     if (!config.value(QStringLiteral("tls-cert")).isEmpty()) {
-        // Serving plain HTTP to an operator who asked for TLS would be worse than not starting.
-        err() << "keyward: TLS on the listener is not available in this version; terminate TLS in a reverse "
-                 "proxy and leave --tls-cert/--tls-key unset"
-              << Qt::endl;
-        return InvalidConfig;
+        QString error;
+        options.tls = loadTlsConfiguration(config.value(QStringLiteral("tls-cert")),
+                                           config.value(QStringLiteral("tls-key")), &error);
+        if (!options.tls) {
+            err() << "keyward: invalid configuration: " << error << Qt::endl;
+            return InvalidConfig;
+        }
     }
     hardenProcess();
     Runtime rt;
     if (const int rc = openRuntime(config, rt, true); rc != Success)
         return rc;
-    HttpServer server(*rt.services, HttpServer::Options::fromConfig(config));
+    HttpServer server(*rt.services, options);
     QString error;
     if (!server.start(&error)) {
         err() << "keyward: " << error << Qt::endl;
         return Failure;
     }
-    const QString url = QStringLiteral("http://%1:%2")
+    const QString url = QStringLiteral("%1://%2:%3")
+                            .arg(options.tls ? QStringLiteral("https") : QStringLiteral("http"))
                             .arg(server.address().protocol() == QAbstractSocket::IPv6Protocol
                                      ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')
                                      : server.address().toString())

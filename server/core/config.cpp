@@ -62,6 +62,10 @@ const QList<ConfigOption> &Config::options()
          QStringLiteral("256"), QStringLiteral("Open connections from one client address")},
         {QStringLiteral("tls-cert"), QStringLiteral("KEYWARD_TLS_CERT"), {}, QStringLiteral("PEM certificate chain")},
         {QStringLiteral("tls-key"), QStringLiteral("KEYWARD_TLS_KEY"), {}, QStringLiteral("PEM private key")},
+        {QStringLiteral("http-redirect"),
+         QStringLiteral("KEYWARD_HTTP_REDIRECT"),
+         {},
+         QStringLiteral("With TLS: also listen on ADDRESS:PORT for plain HTTP and redirect it to HTTPS")},
         {QStringLiteral("master-key-file"),
          QStringLiteral("KEYWARD_MASTER_KEY_FILE"),
          {},
@@ -242,6 +246,11 @@ QStringList Config::validate() const
     const QString fmt = value(QStringLiteral("log-format"));
     if (!fmt.isEmpty() && fmt != QLatin1String("json") && fmt != QLatin1String("text"))
         problems << QStringLiteral("log-format must be json or text");
+    const QString redirect = value(QStringLiteral("http-redirect"));
+    QHostAddress ra;
+    quint16 rp = 0;
+    if (!redirect.isEmpty() && (!splitListen(redirect, &ra, &rp) || value(QStringLiteral("tls-cert")).isEmpty()))
+        problems << QStringLiteral("http-redirect must be ADDRESS:PORT and needs tls-cert/tls-key");
     if (value(QStringLiteral("tls-cert")).isEmpty() != value(QStringLiteral("tls-key")).isEmpty())
         problems << QStringLiteral("tls-cert and tls-key go together");
     const QString reg = value(QStringLiteral("registration"));

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QTcpSocket>
+#include <QTimer>
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -91,6 +93,12 @@ HttpServer::Options HttpServer::Options::fromConfig(const Config &config)
     const int hashWorkers = config.integer(QStringLiteral("hash-workers"));
     o.hashWorkers = hashWorkers > 0 ? hashWorkers : qMax(1, QThread::idealThreadCount());
     o.hashQueue = config.integer(QStringLiteral("hash-queue"));
+    if (const QString redirect = config.value(QStringLiteral("http-redirect")); !redirect.isEmpty()) {
+        Config r = config;
+        r.set(QStringLiteral("listen"), redirect);
+        o.redirectAddress = r.listenAddress();
+        o.redirectPort = r.listenPort();
+    }
     return o;
 }
 
@@ -111,7 +119,7 @@ Router HttpServer::buildRouter()
 
 HttpServer::HttpServer(Services &services, Options options)
     : m_options(options)
-    , m_api(std::make_unique<Api>(services, buildRouter(), Api::Options{}))
+    , m_api(std::make_unique<Api>(services, buildRouter(), Api::Options{options.tls.has_value()}))
     , m_pool(std::make_unique<HashingPool>(options.hashWorkers, options.hashQueue))
     , m_caps(std::make_unique<ConnectionCaps>(options.maxConnections, options.maxConnectionsPerAddress))
 {
@@ -149,7 +157,7 @@ bool HttpServer::start(QString *error)
         WorkerThread w;
         w.thread = std::make_unique<QThread>();
         w.thread->setObjectName(QStringLiteral("http-%1").arg(i));
-        w.worker = new Worker(*m_api, *m_pool, *m_caps, m_options.limits);
+        w.worker = new Worker(*m_api, *m_pool, *m_caps, m_options.limits, m_options.tls);
         w.worker->moveToThread(w.thread.get());
         QObject::connect(w.thread.get(), &QThread::finished, w.worker, &QObject::deleteLater);
         w.thread->start();
@@ -162,9 +170,63 @@ bool HttpServer::start(QString *error)
             return false;
         }
     }
+    if (m_options.tls && m_options.redirectPort && !startRedirect(error)) {
+        shutdown(0);
+        return false;
+    }
     qCInfo(lcHttp).noquote() << "listening on"
                              << m_options.address.toString() + QLatin1Char(':') + QString::number(m_port) << "with"
                              << count << "workers";
+    return true;
+}
+
+quint16 HttpServer::redirectPort() const
+{
+    return m_redirect ? m_redirect->serverPort() : 0;
+}
+
+bool HttpServer::startRedirect(QString *error)
+{
+    // Low traffic by nature: served on the main event loop. Reads only the head, answers 308 and closes.
+    m_redirect = std::make_unique<QTcpServer>();
+    if (!m_redirect->listen(m_options.redirectAddress, m_options.redirectPort)) {
+        *error = QStringLiteral("cannot listen for the HTTP redirect: %1").arg(m_redirect->errorString());
+        return false;
+    }
+    const quint16 httpsPort = m_port;
+    QObject::connect(m_redirect.get(), &QTcpServer::newConnection, m_redirect.get(), [this, httpsPort] {
+        while (QTcpSocket *socket = m_redirect->nextPendingConnection()) {
+            QTimer::singleShot(5000, socket, &QTcpSocket::abort);
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, httpsPort] {
+                if (socket->bytesAvailable() > 8192) {
+                    socket->abort();
+                    return;
+                }
+                const QByteArray head = socket->peek(8192);
+                if (!head.contains("\r\n\r\n"))
+                    return;
+                const QList<QByteArray> lines = head.split('\n');
+                const QByteArray target = lines.first().split(' ').value(1, "/");
+                QByteArray host;
+                for (const QByteArray &line : lines)
+                    if (line.toLower().startsWith("host:"))
+                        host = line.mid(5).trimmed();
+                if (const qsizetype colon = host.lastIndexOf(':'); colon > 0 && !host.endsWith(']'))
+                    host.truncate(colon);
+                const bool sane = !host.isEmpty() && target.startsWith('/') &&
+                                  std::none_of(host.begin(), host.end(), [](char c) { return c == '/' || c == '@'; });
+                const QByteArray location = "https://" + host +
+                                            (httpsPort == 443 ? QByteArray() : ":" + QByteArray::number(httpsPort)) +
+                                            target;
+                socket->write(
+                    sane ? "HTTP/1.1 308 Permanent Redirect\r\nLocation: " + location +
+                               "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                         : QByteArray("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+                socket->disconnectFromHost();
+            });
+        }
+    });
     return true;
 }
 
@@ -187,6 +249,7 @@ void HttpServer::shutdown(int graceMs)
         QThread::msleep(10);
     }
     // Work still on the hashing pool posts back to workers: let it land before they stop.
+    m_redirect.reset();
     m_pool->waitForDone();
     for (const WorkerThread &w : std::as_const(m_workers)) {
         runIn(w.worker, [worker = w.worker] { worker->stop(); });

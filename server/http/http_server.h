@@ -4,7 +4,11 @@
 
 #include <QHostAddress>
 #include <QList>
+#include <QSslConfiguration>
+#include <QTcpServer>
 #include <QThread>
+
+#include <optional>
 
 #include <memory>
 #include <vector>
@@ -31,6 +35,10 @@ public:
         int maxConnectionsPerAddress = 256;
         int hashWorkers = 2;
         int hashQueue = 256;
+        std::optional<QSslConfiguration> tls; // HTTPS when set (HSTS on)
+        // A plain-HTTP listener that only redirects to HTTPS (308); port 0 = none.
+        QHostAddress redirectAddress = QHostAddress::LocalHost;
+        quint16 redirectPort = 0;
 
         static Options fromConfig(const Config &config);
     };
@@ -42,6 +50,7 @@ public:
 
     bool start(QString *error);
     quint16 port() const { return m_port; }
+    quint16 redirectPort() const;
     QHostAddress address() const { return m_options.address; }
     int workerCount() const { return static_cast<int>(m_workers.size()); }
     int openConnections() const;
@@ -55,6 +64,8 @@ public:
     static Router buildRouter();
 
 private:
+    bool startRedirect(QString *error);
+
     struct WorkerThread {
         std::unique_ptr<QThread> thread;
         Worker *worker = nullptr;
@@ -67,6 +78,7 @@ private:
     std::vector<WorkerThread> m_workers;
     quint16 m_port = 0;
     bool m_stopped = false;
+    std::unique_ptr<QTcpServer> m_redirect;
 };
 
 } // namespace keyward

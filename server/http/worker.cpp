@@ -10,6 +10,7 @@
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -86,7 +87,14 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QTcpSocket(this);
+        QTcpSocket *socket = nullptr;
+        if (m_worker.tls()) {
+            auto *ssl = new QSslSocket(this);
+            ssl->setSslConfiguration(*m_worker.tls());
+            socket = ssl;
+        } else {
+            socket = new QTcpSocket(this);
+        }
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
@@ -100,6 +108,9 @@ protected:
             return;
         }
         new Connection(socket, m_worker);
+        // The guard and Qt's server read the decrypted stream; a stalled handshake meets the idle timeout.
+        if (auto *ssl = qobject_cast<QSslSocket *>(socket))
+            ssl->startServerEncryption();
         addPendingConnection(socket); // QTcpServer emits newConnection once this returns
     }
 
@@ -109,11 +120,12 @@ private:
 
 } // namespace
 
-Worker::Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits)
+Worker::Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits, std::optional<QSslConfiguration> tls)
     : m_api(api)
     , m_pool(pool)
     , m_caps(caps)
     , m_limits(limits)
+    , m_tls(std::move(tls))
 {
 }
 

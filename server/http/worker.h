@@ -5,6 +5,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
+
+#include <optional>
 
 #include <atomic>
 
@@ -31,7 +34,9 @@ public:
         int idleTimeoutMs = 15'000;
     };
 
-    Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits);
+    // `tls`: when set, every accepted connection is wrapped in TLS with this configuration.
+    Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits,
+           std::optional<QSslConfiguration> tls = std::nullopt);
     ~Worker() override;
 
     // These run in the worker's thread.
@@ -40,6 +45,7 @@ public:
     void stop();
 
     const Limits &limits() const { return m_limits; }
+    const std::optional<QSslConfiguration> &tls() const { return m_tls; }
     QAbstractHttpServer *endpoint() const;
     bool draining() const;
     ConnectionCaps &caps() { return m_caps; }
@@ -60,6 +66,7 @@ private:
     HashingPool &m_pool;
     ConnectionCaps &m_caps;
     Limits m_limits;
+    std::optional<QSslConfiguration> m_tls;
     QAbstractHttpServer *m_endpoint = nullptr;
     QTcpServer *m_listener = nullptr;
     QSet<Connection *> m_connections;

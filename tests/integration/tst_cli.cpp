@@ -78,14 +78,14 @@ private Q_SLOTS:
                  0);
     }
 
-    void tlsRequestIsNotSilentlyIgnored()
+    void unreadableTlsFilesAreAConfigurationError()
     {
         QTemporaryDir dir;
         const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--tls-cert"),
                                   QStringLiteral("/c.pem"), QStringLiteral("--tls-key"), QStringLiteral("/k.pem"),
                                   QStringLiteral("serve")});
         QCOMPARE(r.exitCode, 3);
-        QVERIFY(r.err.contains(QStringLiteral("TLS")));
+        QVERIFY(r.err.contains(QStringLiteral("certificate")));
     }
 
     void migrateAndAdminCreate()

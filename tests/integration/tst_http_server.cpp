@@ -1,10 +1,16 @@
 // The HTTP server's own guarantees, tested over raw sockets: limits checked before buffering,
 // timeouts, connection caps, ordered responses, clients that vanish mid-request, graceful drain.
 #include "http/connection_caps.h"
+#include "http/tls.h"
 #include "test_server.h"
 
 #include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace keyward;
@@ -281,6 +287,65 @@ private Q_SLOTS:
         QVERIFY2(statuses.value(200) >= 1 && statuses.value(503) >= 1,
                  qPrintable(QString::number(statuses.value(503))));
         QCOMPARE(statuses.value(200) + statuses.value(503), 4);
+    }
+
+    void tlsWithHstsAndRedirect()
+    {
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                       QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                       QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("cert.pem")), QStringLiteral("-days"), QStringLiteral("1"),
+                       QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                       QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        QVERIFY(openssl.waitForFinished(30000) && openssl.exitCode() == 0);
+        QString error;
+        auto tls = loadTlsConfiguration(dir.filePath(QStringLiteral("cert.pem")),
+                                        dir.filePath(QStringLiteral("key.pem")), &error);
+        QVERIFY2(tls, qPrintable(error));
+        TestServer::Setup setup;
+        setup.tls = tls;
+        setup.httpRedirect = true;
+        TestServer s(setup);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        s.trust(QSslCertificate::fromPath(dir.filePath(QStringLiteral("cert.pem"))));
+
+        // HTTPS, TLS 1.2 or later, HSTS.
+        QNetworkAccessManager nam;
+        QNetworkRequest req(s.url(QStringLiteral("/health/live")));
+        QSslConfiguration client = QSslConfiguration::defaultConfiguration();
+        client.setCaCertificates(QSslCertificate::fromPath(dir.filePath(QStringLiteral("cert.pem"))));
+        req.setSslConfiguration(client);
+        QNetworkReply *reply = nam.get(req);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QVERIFY(reply->sslConfiguration().sessionProtocol() == QSsl::TlsV1_2 ||
+                reply->sslConfiguration().sessionProtocol() == QSsl::TlsV1_3);
+        QVERIFY(reply->rawHeader("Strict-Transport-Security").startsWith("max-age="));
+        delete reply;
+        QCOMPARE(s.get(QStringLiteral("/health/ready")).status, 200);
+
+        // Plain HTTP on the TLS port gets no answer.
+        QTcpSocket plain;
+        connectTo(plain, s);
+        plain.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(readResponses(plain, 1, 2000).isEmpty());
+
+        // The redirect listener sends everyone to HTTPS, keeping the path.
+        QTcpSocket redirect;
+        redirect.connectToHost(QHostAddress::LocalHost, s.http().redirectPort());
+        QVERIFY(redirect.waitForConnected(5000));
+        redirect.write("GET /api/v1/me?x=1 HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n");
+        // The redirect listener runs on the main event loop: wait while processing events.
+        QByteArray moved;
+        QTRY_VERIFY_WITH_TIMEOUT((moved += redirect.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(moved.startsWith("HTTP/1.1 308 "));
+        QVERIFY2(moved.contains(
+                     QByteArray("Location: https://127.0.0.1:" + QByteArray::number(s.port()) + "/api/v1/me?x=1")),
+                 moved.constData());
     }
 
     void gracefulShutdownFinishesInFlightWork()

@@ -5,6 +5,7 @@
 
 #include <QEventLoop>
 #include <QNetworkReply>
+#include <QTcpServer>
 #include <QTimer>
 
 namespace keyward::test {
@@ -15,6 +16,14 @@ QByteArray Reply::header(const QByteArray &name) const
         if (k.compare(name, Qt::CaseInsensitive) == 0)
             return v;
     return {};
+}
+
+// A port nobody listens on right now, for listeners that cannot take port 0.
+static quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 TestServer::TestServer(const Setup &setup)
@@ -48,6 +57,12 @@ TestServer::TestServer(const Setup &setup)
     http.hashQueue = setup.hashQueue;
     http.limits = setup.limits;
     http.maxConnectionsPerAddress = setup.maxConnectionsPerAddress;
+    http.tls = setup.tls;
+    if (setup.httpRedirect) {
+        http.redirectAddress = QHostAddress::LocalHost;
+        http.redirectPort = freePort();
+    }
+    m_tls = setup.tls.has_value();
     m_http = std::make_unique<HttpServer>(*m_services, http);
     if (!m_http->start(&m_error))
         return;
@@ -63,7 +78,10 @@ TestServer::~TestServer()
 
 QUrl TestServer::url(const QString &pathAndQuery) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port()).arg(pathAndQuery));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+                    .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+                    .arg(port())
+                    .arg(pathAndQuery));
 }
 
 Reply TestServer::request(const QByteArray &method, const QString &path, const QJsonDocument &body,
@@ -76,6 +94,11 @@ Reply TestServer::send(const QByteArray &method, const QString &path, const QByt
                        const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest req(url(path));
+    if (m_tls) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(m_trusted);
+        req.setSslConfiguration(ssl);
+    }
     if (!payload.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!bearer.isEmpty())

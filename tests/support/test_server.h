@@ -37,6 +37,8 @@ public:
         bool registration = false;
         QString jwtAlgorithm = QStringLiteral("RS256");
         crypto::Argon2Params argon2{256, 1, 1}; // small: tests stay fast
+        std::optional<QSslConfiguration> tls;
+        bool httpRedirect = false;
     };
 
     explicit TestServer(const Setup &setup);
@@ -56,6 +58,8 @@ public:
 
     Reply request(const QByteArray &method, const QString &path, const QJsonDocument &body = {},
                   const QByteArray &bearer = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    // Trust this certificate for HTTPS requests (tests make their own throwaway CA).
+    void trust(const QList<QSslCertificate> &certificates) { m_trusted = certificates; }
     // Sends `payload` as is (with Content-Type: application/json when not empty).
     Reply send(const QByteArray &method, const QString &path, const QByteArray &payload, const QByteArray &bearer = {},
                const QList<QPair<QByteArray, QByteArray>> &headers = {});
@@ -78,6 +82,8 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<HttpServer> m_http;
     QNetworkAccessManager m_nam;
+    bool m_tls = false;
+    QList<QSslCertificate> m_trusted;
     QByteArray m_adminToken;
     QString m_error;
 };

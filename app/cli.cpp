@@ -129,7 +129,7 @@ int serve(const Config &config)
                                      : server.address().toString())
                             .arg(server.port());
     if (config.value(QStringLiteral("public-url")).isEmpty())
-        rt.services->auth().setIssuer(url);
+        rt.services->setPublicUrl(url);
     err() << "Keyward " << QStringLiteral(KEYWARD_VERSION) << " listening on " << url << " (database "
           << rt.database->displayUrl() << ", data " << config.dataDir() << ")" << Qt::endl;
     auto admins = UserRepository(*rt.database).countActiveAdmins();

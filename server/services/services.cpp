@@ -43,15 +43,23 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_hasher(options.argon2)
     , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
     , m_settings(*m_db, clock, m_audit, m_sealer, options.settingsDefaults)
+    , m_mailer(m_settings)
     , m_roles(*m_db, clock, m_audit)
     , m_keys(*m_db, clock, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
-    , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_hasher)
+    , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_hasher, m_mailer)
     , m_sessions(*m_db, clock, m_audit)
     , m_mfa(*m_db, clock, m_audit, m_sealer, m_hasher, crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens)
     , m_maintenance(*m_db, clock, m_audit, m_settings)
 {
+    m_users.setPublicUrl(options.tokens.issuer);
+}
+
+void Services::setPublicUrl(const QString &url)
+{
+    m_auth.setIssuer(url);
+    m_users.setPublicUrl(url);
 }
 
 Status Services::start()

@@ -7,6 +7,7 @@
 #include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
 #include "key_service.h"
+#include "mailer.h"
 #include "maintenance_service.h"
 #include "mfa_service.h"
 #include "role_service.h"
@@ -56,6 +57,10 @@ public:
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
     MaintenanceService &maintenance() { return m_maintenance; }
+    Mailer &mailer() { return m_mailer; }
+
+    // The public base URL: the token issuer and the base of links in mails. Set before serving.
+    void setPublicUrl(const QString &url);
 
     // Shutdown has begun: readiness answers 503 from now on.
     void beginShutdown() { m_shuttingDown = true; }
@@ -68,6 +73,7 @@ private:
     crypto::PasswordHasher m_hasher;
     AuditService m_audit;
     SettingsService m_settings;
+    Mailer m_mailer;
     RoleService m_roles;
     KeyService m_keys;
     UserService m_users;

@@ -3,12 +3,17 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/permissions.h"
+#include "crypto/digest.h"
+#include "mailer.h"
 #include "role_service.h"
 #include "settings_service.h"
 #include "store/login_failure_repository.h"
+#include "store/mfa_repository.h"
+#include "store/sql_error.h"
 #include "validation.h"
 #include "write_transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace keyward {
@@ -53,13 +58,14 @@ QJsonArray changedFields(const UserPatch &p)
 } // namespace
 
 UserService::UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
-                         SettingsService &settings, const crypto::PasswordHasher &hasher)
+                         SettingsService &settings, const crypto::PasswordHasher &hasher, Mailer &mailer)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
     , m_hasher(hasher)
     , m_settings(settings)
+    , m_mailer(mailer)
     , m_users(db)
     , m_sessions(db)
 {
@@ -212,6 +218,7 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     });
     if (!s)
         return s.error();
+    sendVerification(u);
     return u;
 }
 
@@ -314,6 +321,10 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
             if (auto r = m_users.setRoles(after.id, after.roles); !r)
                 return r;
         ++after.version;
+        // A verification link sent to the old address must not verify the new one.
+        if (after.email != before.email)
+            if (auto r = OneTimeTokenRepository(m_db).removeForUser(after.id, QStringLiteral("verify_email")); !r)
+                return r;
         // A disabled account must lose access at once, not when its tokens expire.
         if (before.status == QLatin1String("active") && after.status == QLatin1String("disabled"))
             if (auto r = m_sessions.revokeAllOfUser(after.id, QStringLiteral("disabled"), after.updatedAt); !r)
@@ -326,6 +337,8 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
     });
     if (!s)
         return s.error();
+    if (p.email && !after.emailVerified)
+        sendVerification(after);
     return after;
 }
 
@@ -463,6 +476,122 @@ Status UserService::changeMyPassword(const Principal &me, const QString &current
     }
     return storePassword(me, me.id, newPassword, false, me.sessionId,
                          {QStringLiteral("me.password.change"), QStringLiteral("user"), me.id});
+}
+
+QString UserService::issueToken(const QString &purpose, const QString &userId, qint64 lifetimeMs, Status *status)
+{
+    const QString token = crypto::randomToken(32);
+    *status = writeTransaction(m_db, [&]() -> Status {
+        OneTimeTokenRepository tokens(m_db);
+        // Only the newest link of a kind works.
+        if (auto r = tokens.removeForUser(userId, purpose); !r)
+            return r;
+        const qint64 now = m_clock.nowMs();
+        return tokens.insert(crypto::sha256(token.toLatin1()), purpose, userId, now, now + lifetimeMs);
+    });
+    return token;
+}
+
+void UserService::sendVerification(const User &user)
+{
+    if (m_settings.current().smtpHost.isEmpty())
+        return;
+    Status status = success();
+    const QString token = issueToken(QStringLiteral("verify_email"), user.id, 24 * 3'600'000LL, &status);
+    if (!status)
+        return;
+    const QString link = m_publicUrl + QStringLiteral("/verify-email?token=") + token;
+    m_mailer.enqueue({user.email, QCoreApplication::translate("keyward::Mail", "Confirm your email address"),
+                      QCoreApplication::translate("keyward::Mail",
+                                                  "Hello %1,\n\nplease confirm that this is your email address by "
+                                                  "opening this link within 24 hours:\n%2\n\nOr give this code to "
+                                                  "the application: %3\n\nIf you did not ask for an account, ignore "
+                                                  "this message.\n")
+                          .arg(user.displayName.isEmpty() ? user.username : user.displayName, link, token)});
+}
+
+void UserService::requestPasswordReset(const Principal &client, const QString &email)
+{
+    auto found = m_users.findByLogin(email);
+    const bool eligible = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 &&
+                          found->user.status == QLatin1String("active");
+    (void)m_audit.record(client, {QStringLiteral("auth.password_reset.request"), QStringLiteral("user"),
+                                  eligible ? found->user.id : QString(),
+                                  eligible ? QStringLiteral("success") : QStringLiteral("failure")});
+    if (!eligible || m_settings.current().smtpHost.isEmpty())
+        return;
+    Status status = success();
+    const QString token = issueToken(QStringLiteral("password_reset"), found->user.id, 3'600'000LL, &status);
+    if (!status)
+        return;
+    const QString link = m_publicUrl + QStringLiteral("/reset-password?token=") + token;
+    m_mailer.enqueue({found->user.email, QCoreApplication::translate("keyward::Mail", "Reset your password"),
+                      QCoreApplication::translate("keyward::Mail",
+                                                  "Someone asked to reset the password of the account %1.\n\nIf it "
+                                                  "was you, open this link within an hour:\n%2\n\nOr give this code "
+                                                  "to the application: %3\n\nIf it was not you, ignore this message; "
+                                                  "your password stays as it is.\n")
+                          .arg(found->user.username, link, token)});
+}
+
+Status UserService::confirmPasswordReset(const Principal &client, const QString &token, const QString &newPassword)
+{
+    const QByteArray hash = crypto::sha256(token.toLatin1());
+    OneTimeTokenRepository tokens(m_db);
+    auto userId = tokens.find(hash, QStringLiteral("password_reset"), m_clock.nowMs());
+    const ApiError invalid =
+        ApiError::validation(QStringLiteral("token"), QStringLiteral("invalid"),
+                             QStringLiteral("The link is invalid, used or expired; ask for a new one."));
+    if (!userId)
+        return userId.error().status() == 404 ? invalid : userId.error();
+    auto found = m_users.find(*userId);
+    if (!found)
+        return invalid;
+    QList<FieldError> errors;
+    checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    if (auto spent = writeTransaction(m_db, [&]() -> Status { return tokens.consume(hash, m_clock.nowMs()); }); !spent)
+        return invalid;
+    Principal actor = client;
+    actor.type = Principal::Type::User;
+    actor.id = *userId;
+    auto stored = storePassword(actor, *userId, newPassword, false, {},
+                                {QStringLiteral("auth.password_reset"), QStringLiteral("user"), *userId});
+    if (!stored)
+        return stored;
+    // Whoever reset by mail has proven the address: any lockout ends with it.
+    return writeTransaction(m_db, [&]() -> Status {
+        if (auto r = LoginFailureRepository(m_db).clear(QStringLiteral("user:") + *userId); !r)
+            return r;
+        return m_users.setLockedUntil(*userId, 0);
+    });
+}
+
+Status UserService::verifyEmail(const Principal &client, const QString &token)
+{
+    const QByteArray hash = crypto::sha256(token.toLatin1());
+    OneTimeTokenRepository tokens(m_db);
+    auto userId = tokens.find(hash, QStringLiteral("verify_email"), m_clock.nowMs());
+    if (!userId)
+        return userId.error().status() == 404
+                   ? ApiError::validation(QStringLiteral("token"), QStringLiteral("invalid"),
+                                          QStringLiteral("The link is invalid, used or expired."))
+                   : userId.error();
+    return writeTransaction(m_db, [&]() -> Status {
+        if (auto r = tokens.consume(hash, m_clock.nowMs()); !r)
+            return ApiError::validation(QStringLiteral("token"), QStringLiteral("invalid"),
+                                        QStringLiteral("The link is invalid, used or expired."));
+        QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET email_verified = ? WHERE id = ?"));
+        q.addBindValue(true);
+        q.addBindValue(*userId);
+        if (!q.exec())
+            return sqlFailure(q);
+        Principal actor = client;
+        actor.type = Principal::Type::User;
+        actor.id = *userId;
+        return m_audit.append(actor, {QStringLiteral("user.email_verified"), QStringLiteral("user"), *userId});
+    });
 }
 
 } // namespace keyward

@@ -16,6 +16,7 @@ namespace keyward {
 class Clock;
 class RoleService;
 class SettingsService;
+class Mailer;
 
 struct CreateUserRequest {
     QString username;
@@ -49,7 +50,18 @@ struct UserPatch {
 class UserService {
 public:
     UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, SettingsService &settings,
-                const crypto::PasswordHasher &hasher);
+                const crypto::PasswordHasher &hasher, Mailer &mailer);
+
+    // The base of links in mails (the public URL); set before serving.
+    void setPublicUrl(const QString &url) { m_publicUrl = url; }
+
+    // Password reset: always "accepted" (the caller learns nothing about who exists); when the address
+    // belongs to an active user, a single-use link valid for an hour goes out by mail.
+    void requestPasswordReset(const Principal &client, const QString &email);
+    // Sets the new password, ends every session and any lockout; the token is spent.
+    Status confirmPasswordReset(const Principal &client, const QString &token, const QString &newPassword);
+    // Marks the address verified; the token (valid 24 hours, sent on registration and email changes) is spent.
+    Status verifyEmail(const Principal &client, const QString &token);
 
     Result<User> create(const Principal &actor, const CreateUserRequest &request);
     // Self-registration by an anonymous client: the `user` role, nothing else; 403 while closed.
@@ -81,6 +93,9 @@ private:
     // Policy check of a new password for an existing user, including the reuse history.
     void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
     // Stores a new hash (keeping history as configured), revokes sessions except `keepSession`, audits.
+    // Sends an email-verification link if mail is configured (on registration and address changes).
+    void sendVerification(const User &user);
+    QString issueToken(const QString &purpose, const QString &userId, qint64 lifetimeMs, Status *status);
     Status storePassword(const Principal &actor, const QString &userId, const QString &password, bool requireChange,
                          const QString &keepSession, const AuditEntry &event);
     // 409 when `before` is an active admin and `after` no longer is, and no other active admin exists.
@@ -94,6 +109,8 @@ private:
     RoleService &m_roles;
     const crypto::PasswordHasher &m_hasher;
     SettingsService &m_settings;
+    Mailer &m_mailer;
+    QString m_publicUrl;
     UserRepository m_users;
     SessionRepository m_sessions;
 };

@@ -1,11 +1,13 @@
 // The REST API over real HTTP, on SQLite and on PostgreSQL: flows, validation, permissions,
 // concurrency and revocation, as clients see them.
 #include "http/router.h"
+#include "smtp_sink.h"
 #include "test_server.h"
 
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -1050,6 +1052,82 @@ private Q_SLOTS:
         QCOMPARE(foreign.status, 204);
         QVERIFY(foreign.header("Access-Control-Allow-Origin").isEmpty());
         QVERIFY(foreign.header("Access-Control-Allow-Methods").isEmpty());
+    }
+
+    void passwordResetAndEmailVerificationByMail_data() { backendData(); }
+    void passwordResetAndEmailVerificationByMail()
+    {
+        auto s = server();
+        SmtpSink smtp;
+        QVERIFY(smtp.ok());
+        const QByteArray admin = s->adminToken();
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj(
+                                {{QStringLiteral("smtp"),
+                                  QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                              {QStringLiteral("port"), smtp.port()},
+                                              {QStringLiteral("security"), QStringLiteral("none")},
+                                              {QStringLiteral("sender"), QStringLiteral("keyward@example.com")}}},
+                                 {QStringLiteral("registration"), QJsonObject{{QStringLiteral("enabled"), true}}}})),
+                            admin)
+                     .status,
+                 200);
+        const auto tokenIn = [](const ReceivedMail &m) {
+            static const QRegularExpression re(QStringLiteral("token=([A-Za-z0-9_-]{43})"));
+            return re.match(m.body).captured(1);
+        };
+
+        // Registration sends a verification link; following it verifies the address.
+        QCOMPARE(s->post(QStringLiteral("/api/v1/auth/register"),
+                         obj({{QStringLiteral("username"), QStringLiteral("mailer")},
+                              {QStringLiteral("email"), QStringLiteral("mailer@example.com")},
+                              {QStringLiteral("password"), QStringLiteral("mailer first password")}}))
+                     .status,
+                 201);
+        QList<ReceivedMail> mails = smtp.messages(1);
+        QCOMPARE(mails.size(), 1);
+        QCOMPARE(mails[0].to, QStringLiteral("mailer@example.com"));
+        const QString verify = tokenIn(mails[0]);
+        QVERIFY(!verify.isEmpty());
+        QCOMPARE(s->post(QStringLiteral("/api/v1/auth/verify-email"), obj({{QStringLiteral("token"), verify}})).status,
+                 204);
+        QCOMPARE(s->post(QStringLiteral("/api/v1/auth/verify-email"), obj({{QStringLiteral("token"), verify}})).status,
+                 422);
+        QByteArray token = s->accessToken(QStringLiteral("mailer"), QStringLiteral("mailer first password"));
+        QVERIFY(s->get(Me, token).json().value(QStringLiteral("email_verified")).toBool());
+
+        // Reset: 202 whether the address exists or not; only the real one gets mail.
+        const auto reset = [&](const QString &email) {
+            return s->post(QStringLiteral("/api/v1/auth/password-reset"), obj({{QStringLiteral("email"), email}}))
+                .status;
+        };
+        QCOMPARE(reset(QStringLiteral("nobody@example.com")), 202);
+        QCOMPARE(reset(QStringLiteral("MAILER@example.com")), 202);
+        mails = smtp.messages(2);
+        QCOMPARE(mails.size(), 2);
+        QCOMPARE(mails[1].to, QStringLiteral("mailer@example.com"));
+        const QString resetToken = tokenIn(mails[1]);
+        const auto confirm = [&](const QString &t, const QString &pw) {
+            return s->post(QStringLiteral("/api/v1/auth/password-reset/confirm"),
+                           obj({{QStringLiteral("token"), t}, {QStringLiteral("new_password"), pw}}));
+        };
+        QCOMPARE(errorFields(confirm(resetToken, QStringLiteral("short"))),
+                 QStringList{QStringLiteral("new_password:too_short")});
+        QCOMPARE(confirm(resetToken, QStringLiteral("mailer second password")).status, 204);
+        QCOMPARE(s->get(Me, token).status, 401);                                            // every session ended
+        QCOMPARE(confirm(resetToken, QStringLiteral("mailer third password")).status, 422); // spent
+        QVERIFY(s->login(QStringLiteral("mailer"), QStringLiteral("mailer second password"))
+                    .contains(QStringLiteral("access_token")));
+
+        // Changing the address sends a new link and voids the old state.
+        token = s->accessToken(QStringLiteral("mailer"), QStringLiteral("mailer second password"));
+        Reply moved = s->request(
+            "PATCH", Me, QJsonDocument(obj({{QStringLiteral("email"), QStringLiteral("moved@example.com")}})), token);
+        QCOMPARE(moved.status, 200);
+        QVERIFY(!moved.json().value(QStringLiteral("email_verified")).toBool());
+        mails = smtp.messages(3);
+        QCOMPARE(mails.size(), 3);
+        QCOMPARE(mails[2].to, QStringLiteral("moved@example.com"));
     }
 
     void auditTrail_data() { backendData(); }

@@ -69,6 +69,41 @@ void registerAuth(Router &router)
                    return tokens(ctx, ctx.services.auth().refresh(ctx.principal, token));
                });
 
+    const RouteOptions recovery{RouteOptions::Access::Public, RouteOptions::Body::JsonObject,
+                                RouteOptions::Execution::Inline, RouteOptions::Limit::Auth};
+
+    router.add("POST", QStringLiteral("/api/v1/auth/password-reset"), recovery, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QString email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        ctx.services.users().requestPasswordReset(ctx.principal, email);
+        HttpResponse accepted = HttpResponse::noContent();
+        accepted.status = 202; // always: whether the address exists is nobody's business
+        return accepted;
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/password-reset/confirm"),
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool,
+                RouteOptions::Limit::Auth},
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QString token = r.string(QStringLiteral("token"), FieldReader::Required).value_or(QString());
+                   const QString password =
+                       r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(ctx, ctx.services.users().confirmPasswordReset(ctx.principal, token, password));
+               });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/verify-email"), recovery, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QString token = r.string(QStringLiteral("token"), FieldReader::Required).value_or(QString());
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        return respondEmpty(ctx, ctx.services.users().verifyEmail(ctx.principal, token));
+    });
+
     router.add("POST", QStringLiteral("/api/v1/auth/logout"),
                sessionOnly({RouteOptions::Access::PasswordChangeAllowed}),
                [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logout(ctx.principal)); });

@@ -56,7 +56,9 @@ int openRuntime(const Config &config, Runtime &rt, bool migrate)
 {
     rt.config = config;
     QString error;
-    auto key = crypto::loadMasterKey(config.value(QStringLiteral("master-key-file")), config.dataDir(), &error);
+    auto key =
+        crypto::loadMasterKey(config.value(QStringLiteral("master-key-file")), config.dataDir(),
+                              config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
     if (!key) {
         err() << "keyward: " << error << Qt::endl;
         return InvalidConfig;
@@ -264,9 +266,11 @@ int checkConfig(const Config &config)
     if (!listen.isLoopback() && config.value(QStringLiteral("tls-cert")).isEmpty())
         findings << QStringLiteral("TLS is off on a non-loopback address: put Keyward behind a TLS proxy or set "
                                    "--tls-cert/--tls-key");
-    if (config.value(QStringLiteral("master-key-file")).isEmpty())
-        findings << QStringLiteral("the master key is a file in the data directory: prefer KEYWARD_MASTER_KEY_FILE "
-                                   "from systemd credentials or a secrets store");
+    if (config.value(QStringLiteral("master-key-file")).isEmpty() &&
+        config.value(QStringLiteral("master-key-store")) == QLatin1String("file"))
+        findings << QStringLiteral("the master key is a file in the data directory, beside the data it protects: "
+                                   "prefer KEYWARD_MASTER_KEY_FILE (systemd credentials, a secrets store) or "
+                                   "--master-key-store keychain on a desktop");
     if (config.listenPort() == 8080)
         findings << QStringLiteral("listening on the default port 8080");
     if (config.value(QStringLiteral("registration")) == QLatin1String("true"))

@@ -34,4 +34,6 @@ echo "PostgreSQL test cluster on 127.0.0.1:$port"
 
 export KEYWARD_TEST_POSTGRES_URL="postgresql://keyward:keyward@127.0.0.1:$port/postgres"
 export KEYWARD_TEST_REQUIRE_POSTGRES=1
-ctest --preset ci -j 2 "$@"
+export KEYWARD_TEST_REQUIRE_KEYCHAIN=1
+# A private D-Bus session with an unlocked gnome-keyring: the keychain tests use a real daemon.
+tests/with-keyring.sh ctest --preset ci -j 2 "$@"

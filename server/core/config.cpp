@@ -70,6 +70,8 @@ const QList<ConfigOption> &Config::options()
          QStringLiteral("KEYWARD_MASTER_KEY_FILE"),
          {},
          QStringLiteral("File holding the 256-bit master key (systemd credentials, Docker secrets)")},
+        {QStringLiteral("master-key-store"), QStringLiteral("KEYWARD_MASTER_KEY_STORE"), QStringLiteral("file"),
+         QStringLiteral("Where a new master key is kept: file (data directory) or keychain (the desktop's)")},
         {QStringLiteral("log-level"), QStringLiteral("KEYWARD_LOG_LEVEL"), QStringLiteral("info"),
          QStringLiteral("debug, info, warning or error")},
         {QStringLiteral("log-format"),
@@ -253,6 +255,9 @@ QStringList Config::validate() const
         problems << QStringLiteral("http-redirect must be ADDRESS:PORT and needs tls-cert/tls-key");
     if (value(QStringLiteral("tls-cert")).isEmpty() != value(QStringLiteral("tls-key")).isEmpty())
         problems << QStringLiteral("tls-cert and tls-key go together");
+    const QString store = value(QStringLiteral("master-key-store"));
+    if (store != QLatin1String("file") && store != QLatin1String("keychain"))
+        problems << QStringLiteral("master-key-store must be file or keychain");
     const QString reg = value(QStringLiteral("registration"));
     if (reg != QLatin1String("true") && reg != QLatin1String("false"))
         problems << QStringLiteral("registration must be true or false");

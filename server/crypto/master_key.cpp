@@ -1,6 +1,8 @@
 #include "master_key.h"
 
+#include "core/logging.h"
 #include "digest.h"
+#include "keychain.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,13 +31,37 @@ static std::optional<QByteArray> readKeyFile(const QString &path, QString *error
     return std::nullopt;
 }
 
-std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, QString *error)
+std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain, QString *error)
 {
     if (!keyFile.isEmpty()) {
         auto bytes = readKeyFile(keyFile, error);
         if (!bytes)
             return std::nullopt;
         return MasterKey{*bytes, MasterKeySource::File, keyFile};
+    }
+    const QString service = QStringLiteral("keyward");
+    const QString entry = QStringLiteral("master-key:") + QDir(dataDir).absolutePath();
+    bool keychainReachable = false;
+    if (useKeychain) {
+        QByteArray stored;
+        QString keychainError;
+        switch (Keychain::read(service, entry, &stored, &keychainError)) {
+        case Keychain::Outcome::Found: {
+            const QByteArray key = QByteArray::fromHex(stored);
+            if (key.size() != 32) {
+                *error = QStringLiteral("the keychain entry %1 does not hold a 256-bit key").arg(entry);
+                return std::nullopt;
+            }
+            return MasterKey{key, MasterKeySource::Keychain, entry};
+        }
+        case Keychain::Outcome::NotFound:
+            keychainReachable = true;
+            break;
+        case Keychain::Outcome::Unavailable:
+            qCWarning(lcCrypto).noquote()
+                << "system keychain unavailable (" << keychainError << "): using the key file in the data directory";
+            break;
+        }
     }
     const QString path = QDir(dataDir).filePath(QStringLiteral("master.key"));
     if (QFile::exists(path)) {
@@ -44,12 +70,19 @@ std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &da
             return std::nullopt;
         return MasterKey{*bytes, MasterKeySource::DataDirFile, path};
     }
+    const QByteArray key = randomBytes(32);
+    if (keychainReachable) {
+        QString keychainError;
+        if (Keychain::write(service, entry, key.toHex(), &keychainError))
+            return MasterKey{key, MasterKeySource::Keychain, entry};
+        qCWarning(lcCrypto).noquote() << "cannot store the master key in the keychain (" << keychainError
+                                      << "): using a key file in the data directory";
+    }
     if (!QDir().mkpath(dataDir)) {
         *error = QStringLiteral("cannot create data directory %1").arg(dataDir);
         return std::nullopt;
     }
     QSaveFile f(path);
-    const QByteArray key = randomBytes(32);
     // Restrict before writing: the key must never exist on disk with wider permissions.
     if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
         f.write(key.toHex()) != 64 || !f.commit()) {

@@ -8,7 +8,7 @@
 namespace keyward::crypto {
 
 // Where the 256-bit master key came from; check-config and readiness report it.
-enum class MasterKeySource { File, DataDirFile };
+enum class MasterKeySource { File, Keychain, DataDirFile };
 
 struct MasterKey {
     QByteArray bytes;
@@ -16,9 +16,12 @@ struct MasterKey {
     QString location;
 };
 
-// Loads the master key: from `keyFile` when given (systemd credentials, Docker secrets; 32 raw bytes
-// or 64 hex characters), else from `<dataDir>/master.key`, created 0600 on first start.
-// Returns nullopt and sets `error` when a key exists but cannot be used.
-std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, QString *error);
+// Loads the master key, in this order: `keyFile` when given (systemd credentials, Docker secrets; 32
+// raw bytes or 64 hex characters); with `useKeychain`, the system keychain entry for this data
+// directory; an existing `<dataDir>/master.key`; else a new key, stored in the keychain when asked
+// and reachable, otherwise in `<dataDir>/master.key` (0600). A key is never silently replaced: an
+// existing one always wins over creating another.
+std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain,
+                                       QString *error);
 
 } // namespace keyward::crypto

@@ -38,11 +38,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        const auto first = loadMasterKey({}, dir.path(), &error);
+        const auto first = loadMasterKey({}, dir.path(), false, &error);
         QVERIFY2(first, qPrintable(error));
         QCOMPARE(first->bytes.size(), 32);
         QCOMPARE(QFile(first->location).permissions() & 0x0077, QFileDevice::Permissions());
-        const auto second = loadMasterKey({}, dir.path(), &error);
+        const auto second = loadMasterKey({}, dir.path(), false, &error);
         QCOMPARE(second->bytes, first->bytes);
 
         const QString explicitFile = dir.filePath(QStringLiteral("given.key"));
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("not a key");
         f.close();
-        QVERIFY(!loadMasterKey(explicitFile, dir.path(), &error));
+        QVERIFY(!loadMasterKey(explicitFile, dir.path(), false, &error));
         QVERIFY(error.contains(QStringLiteral("32 bytes")));
     }
 

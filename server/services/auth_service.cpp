@@ -21,7 +21,8 @@ constexpr qint64 LeewaySeconds = 30;
 // How long the password step of an MFA login stays good for the second step.
 constexpr qint64 MfaTokenMs = 5 * 60'000;
 
-QByteArray refreshHash(const QString &token)
+// Refresh and mfa tokens are 256 random bits: a plain SHA-256 is enough to store them safely.
+QByteArray tokenHash(const QString &token)
 {
     return crypto::sha256(token.toLatin1());
 }
@@ -139,7 +140,7 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
         if (!upgradedHash.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
                 return r;
-        if (auto r = m_oneTimeTokens.insert(refreshHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
+        if (auto r = m_oneTimeTokens.insert(tokenHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
             !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.login.mfa_required"), QStringLiteral("user"), user.id});
@@ -154,8 +155,8 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
 
 Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code)
 {
-    const QByteArray tokenHash = refreshHash(mfaToken);
-    auto userId = m_oneTimeTokens.find(tokenHash, QStringLiteral("mfa"), m_clock.nowMs());
+    const QByteArray mfaHash = tokenHash(mfaToken);
+    auto userId = m_oneTimeTokens.find(mfaHash, QStringLiteral("mfa"), m_clock.nowMs());
     if (!userId)
         return userId.error().status() == 404
                    ? ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."))
@@ -174,7 +175,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     }
     // Single use: a token that lost a race to another request is spent.
     auto consumed =
-        writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(tokenHash, m_clock.nowMs()); });
+        writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(mfaHash, m_clock.nowMs()); });
     if (!consumed)
         return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     return startSession(client, record->user, subject, {}, *method);
@@ -238,7 +239,7 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
                 return r;
         if (auto r = m_users.recordLogin(user.id, now); !r)
             return r;
-        if (auto r = m_sessions.insert(session, refreshHash(refreshToken)); !r)
+        if (auto r = m_sessions.insert(session, tokenHash(refreshToken)); !r)
             return r;
         QJsonObject details{{QStringLiteral("session_id"), session.id}, {QStringLiteral("method"), method}};
         if (!upgradedHash.isEmpty())
@@ -292,7 +293,7 @@ Result<IssuedTokens> AuthService::issue(const User &user, const Session &session
 
 Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString &refreshToken)
 {
-    const QByteArray hash = refreshHash(refreshToken);
+    const QByteArray hash = tokenHash(refreshToken);
     const qint64 now = m_clock.nowMs();
     auto found = m_sessions.findByRefreshHash(hash);
     if (!found && found.error().status() != 404)
@@ -327,7 +328,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     session.lastUsedAt = now;
     session.idleExpiresAt = qMin(now + m_settings.current().refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     auto s = writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_sessions.rotate(session.id, hash, refreshHash(newToken), now, session.idleExpiresAt); !r)
+        if (auto r = m_sessions.rotate(session.id, hash, tokenHash(newToken), now, session.idleExpiresAt); !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.refresh"),
                                        QStringLiteral("session"),

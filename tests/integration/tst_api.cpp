@@ -577,6 +577,10 @@ private Q_SLOTS:
         open.backend = backend;
         open.registration = true;
         TestServer s(open);
+        Reply noPassword = s.post(QStringLiteral("/api/v1/auth/register"),
+                                  obj({{QStringLiteral("username"), QStringLiteral("newbie")},
+                                       {QStringLiteral("email"), QStringLiteral("newbie@example.com")}}));
+        QCOMPARE(errorFields(noPassword), QStringList{QStringLiteral("password:required")}); // reported once
         Reply created = s.post(QStringLiteral("/api/v1/auth/register"), body);
         QCOMPARE(created.status, 201);
         QCOMPARE(created.json().value(QStringLiteral("roles")).toArray(), QJsonArray{QStringLiteral("user")});

@@ -6,17 +6,6 @@ namespace keyward::routes {
 
 namespace {
 
-CreateUserRequest readRegistration(FieldReader &r)
-{
-    CreateUserRequest req;
-    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
-    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
-    req.password = r.string(QStringLiteral("password"), FieldReader::Required);
-    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
-    req.parseErrors = r.finish();
-    return req;
-}
-
 HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &result)
 {
     const qint64 t = now(ctx);
@@ -32,7 +21,7 @@ void registerAuth(Router &router)
 
     router.add("POST", QStringLiteral("/api/v1/auth/register"), hashed, [](RequestContext &ctx) {
         FieldReader r = bodyReader(ctx);
-        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, readRegistration(r)), 201);
+        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, readNewUser(r, false)), 201);
     });
 
     router.add("POST", QStringLiteral("/api/v1/auth/login"), hashed, [](RequestContext &ctx) {

@@ -52,6 +52,8 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total);
 
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
+// A new user: registration reads the self-service fields, admins all of them.
+CreateUserRequest readNewUser(FieldReader &reader, bool adminFields);
 ApiKeyRequest readApiKeyRequest(FieldReader &reader);
 QJsonObject apiKeyList(const QList<ApiKey> &keys);
 

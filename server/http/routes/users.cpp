@@ -7,22 +7,6 @@ namespace keyward::routes {
 
 namespace {
 
-CreateUserRequest readCreate(FieldReader &r)
-{
-    CreateUserRequest req;
-    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
-    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
-    req.password = r.string(QStringLiteral("password"));
-    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
-    req.roles = r.stringList(QStringLiteral("roles"));
-    req.status = r.string(QStringLiteral("status")).value_or(QStringLiteral("active"));
-    req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
-    req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
-    req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
-    req.parseErrors = r.finish();
-    return req;
-}
-
 UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
 {
     UserFilter f;
@@ -72,7 +56,7 @@ void registerUsers(Router &router)
                       RouteOptions::Execution::HashingPool}),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
-                   auto user = ctx.services.users().create(ctx.principal, readCreate(r));
+                   auto user = ctx.services.users().create(ctx.principal, readNewUser(r, true));
                    HttpResponse response = userResponse(ctx, user, 201);
                    if (user)
                        response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());

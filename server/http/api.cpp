@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "crypto/digest.h"
 #include "json_body.h"
+#include "observe/keyward_metrics.h"
 #include "services/services.h"
 
 #include <QJsonObject>
@@ -120,6 +121,8 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
         result = m_services.auth().authenticate(credential, principal);
     } else if (!authorization.isEmpty()) {
         return ApiError::unauthorized(QStringLiteral("Use 'Authorization: Bearer <access token>' or 'ApiKey <key>'."));
+    } else if (options.access == RouteOptions::Access::Optional) {
+        return std::nullopt; // anonymous
     }
     if (!result)
         return result.error();
@@ -269,6 +272,12 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
             "Access-Control-Expose-Headers",
             "X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
     }
+
+    const double seconds = request.started.isValid() ? request.started.nsecsElapsed() / 1e9 : 0.0;
+    const QString route = request.route.isEmpty() ? QStringLiteral("(none)") : request.route;
+    KeywardMetrics &metrics = m_services.metrics();
+    metrics.httpRequests.with({QString::fromLatin1(request.method), route, QString::number(response.status)}).inc();
+    metrics.httpDuration.with({route}).observe(seconds);
 
     // One line per request; never the body, query values or headers that may carry secrets.
     const QJsonObject line{

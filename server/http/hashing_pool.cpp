@@ -1,9 +1,15 @@
 #include "hashing_pool.h"
 
+#include "observe/metrics.h"
+
+#include <QElapsedTimer>
+
 namespace keyward {
 
-HashingPool::HashingPool(int threads, int queue)
+HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait)
     : m_capacity(threads + queue)
+    , m_depth(depth)
+    , m_wait(wait)
 {
     m_pool.setMaxThreadCount(threads);
     // Threads keep their database connection; never let them expire and reconnect.
@@ -21,9 +27,17 @@ bool HashingPool::tryRun(std::function<void()> job)
         --m_jobs;
         return false;
     }
-    m_pool.start([this, job = std::move(job)] {
+    if (m_depth)
+        m_depth->add(1);
+    QElapsedTimer queued;
+    queued.start();
+    m_pool.start([this, queued, job = std::move(job)] {
+        if (m_wait)
+            m_wait->observe(queued.nsecsElapsed() / 1e9);
         job();
         --m_jobs;
+        if (m_depth)
+            m_depth->add(-1);
     });
     return true;
 }

@@ -7,12 +7,16 @@
 
 namespace keyward {
 
+class Gauge;
+class Histogram;
+
 // A bounded pool for CPU-heavy work (password hashing). When `threads + queue` jobs are already
 // accepted, tryRun() refuses, and the caller answers 503 instead of letting logins starve every
 // other request.
 class HashingPool {
 public:
-    HashingPool(int threads, int queue);
+    // `depth` and `wait`, when given, receive the queue depth and each job's wait for a thread.
+    HashingPool(int threads, int queue, Gauge *depth = nullptr, Histogram *wait = nullptr);
     ~HashingPool();
 
     [[nodiscard]] bool tryRun(std::function<void()> job);
@@ -24,6 +28,8 @@ private:
     QThreadPool m_pool;
     std::atomic<int> m_jobs{0};
     int m_capacity;
+    Gauge *m_depth;
+    Histogram *m_wait;
 };
 
 } // namespace keyward

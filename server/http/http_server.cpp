@@ -114,13 +114,15 @@ Router HttpServer::buildRouter()
     routes::registerApiKeys(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
+    routes::registerMetrics(router);
     return router;
 }
 
 HttpServer::HttpServer(Services &services, Options options)
     : m_options(options)
     , m_api(std::make_unique<Api>(services, buildRouter(), Api::Options{options.tls.has_value()}))
-    , m_pool(std::make_unique<HashingPool>(options.hashWorkers, options.hashQueue))
+    , m_pool(std::make_unique<HashingPool>(options.hashWorkers, options.hashQueue, &services.metrics().hashQueueDepth,
+                                           &services.metrics().hashWait))
     , m_caps(std::make_unique<ConnectionCaps>(options.maxConnections, options.maxConnectionsPerAddress))
 {
 }

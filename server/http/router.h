@@ -28,6 +28,7 @@ using Handler = std::function<HttpResponse(RequestContext &)>;
 struct RouteOptions {
     enum class Access {
         Public,                // no credentials needed
+        Optional,              // credentials used when given (and must then be valid), else anonymous
         Authenticated,         // a valid token; permissions are checked by the service
         PasswordChangeAllowed, // also open to tokens limited to changing the password
     };

@@ -7,6 +7,8 @@
 #include "core/ids.h"
 #include "core/logging.h"
 #include "hashing_pool.h"
+#include "observe/keyward_metrics.h"
+#include "services/services.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
@@ -185,6 +187,7 @@ void Worker::connectionClosed(Connection *connection)
 
 void Worker::process(Connection *connection, const HttpRequest &incoming)
 {
+    m_api.services().metrics().httpInFlight.add(1);
     HttpRequest request = incoming;
     Api::Prepared prepared = m_api.prepare(request);
     QPointer<Connection> target(connection);
@@ -230,6 +233,7 @@ HttpResponse Worker::refusal(const ApiError &error, const QHostAddress &peer)
 void Worker::complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
                       const Principal &principal)
 {
+    m_api.services().metrics().httpInFlight.add(-1);
     m_api.finish(request, response, principal, !target.isNull());
     if (target)
         target->deliver(std::move(response));

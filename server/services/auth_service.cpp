@@ -6,6 +6,7 @@
 #include "crypto/jwt.h"
 #include "key_service.h"
 #include "mfa_service.h"
+#include "observe/keyward_metrics.h"
 #include "role_service.h"
 #include "settings_service.h"
 #include "write_transaction.h"
@@ -66,7 +67,7 @@ QJsonObject IssuedTokens::toJson(qint64 nowMs) const
 
 AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
                          SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher,
-                         TokenSettings tokens)
+                         TokenSettings tokens, KeywardMetrics &metrics)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
@@ -76,6 +77,7 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
     , m_mfa(mfa)
     , m_hasher(hasher)
     , m_tokens(std::move(tokens))
+    , m_metrics(metrics)
     , m_users(db)
     , m_sessions(db)
     , m_failures(db)
@@ -86,6 +88,9 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
 Status AuthService::failLogin(const Principal &client, const QString &userId, const QString &login,
                               const QString &reason)
 {
+    m_metrics.logins
+        .with({reason == QLatin1String("locked") ? QStringLiteral("locked") : QStringLiteral("bad_credentials")})
+        .inc();
     // The login name is recorded to trace attacks; the password never is.
     return m_audit.record(client, {QStringLiteral("auth.login"),
                                    QStringLiteral("user"),
@@ -102,7 +107,7 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     // Unknown logins are counted and locked exactly like accounts, so lockout tells nothing either.
     const QString subject = found ? QStringLiteral("user:") + found->user.id
                                   : QStringLiteral("login:") + UserRepository::foldKey(login).left(254);
-    if (auto gate = chargeAttempt(client, found ? found->user : User(), subject); !gate)
+    if (auto gate = chargeAttempt(client, found ? found->user : User(), subject, login); !gate)
         return gate.error();
     if (!found || found->passwordHash.isEmpty()) {
         // Same work as a real check, so response time does not tell who has an account.
@@ -165,10 +170,11 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     if (!record || record->user.status != QLatin1String("active"))
         return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     const QString subject = QStringLiteral("user:") + *userId;
-    if (auto gate = chargeAttempt(client, record->user, subject); !gate)
+    if (auto gate = chargeAttempt(client, record->user, subject, record->user.username); !gate)
         return gate.error();
     auto method = m_mfa.verify(*userId, code);
     if (!method) {
+        m_metrics.logins.with({QStringLiteral("mfa_failed")}).inc();
         (void)m_audit.record(client,
                              {QStringLiteral("auth.mfa"), QStringLiteral("user"), *userId, QStringLiteral("failure")});
         return method.error();
@@ -181,7 +187,8 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     return startSession(client, record->user, subject, {}, *method);
 }
 
-Status AuthService::chargeAttempt(const Principal &client, const User &user, const QString &subject)
+Status AuthService::chargeAttempt(const Principal &client, const User &user, const QString &subject,
+                                  const QString &login)
 {
     const RuntimeSettings settings = m_settings.current();
     const LockoutPolicy policy{settings.lockoutThreshold, settings.lockoutBaseSeconds * 1000LL,
@@ -200,11 +207,7 @@ Status AuthService::chargeAttempt(const Principal &client, const User &user, con
         return charged.error();
     if (attempt.allowed)
         return success();
-    (void)m_audit.record(client, {QStringLiteral("auth.login"),
-                                  QStringLiteral("user"),
-                                  user.id,
-                                  QStringLiteral("failure"),
-                                  {{QStringLiteral("reason"), QStringLiteral("locked")}}});
+    (void)failLogin(client, user.id, login, QStringLiteral("locked"));
     const qint64 seconds = qMax<qint64>(1, (attempt.lockedUntil - m_clock.nowMs() + 999) / 1000);
     return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
                     QStringLiteral("Too many failed logins; try again later."))
@@ -251,6 +254,7 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
         return s.error();
     user.lastLoginAt = now;
     user.lockedUntil = 0;
+    m_metrics.logins.with({QStringLiteral("success")}).inc();
     return issue(user, session, refreshToken);
 }
 
@@ -309,6 +313,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
                                            QStringLiteral("failure"),
                                            {{QStringLiteral("user_id"), s.userId}}});
         });
+        m_metrics.refreshReuse.inc();
         return invalidRefresh();
     };
     if (!found) {
@@ -342,6 +347,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
             return reuse(session);
         return s.error();
     }
+    m_metrics.tokenRefreshes.inc();
     return issue(user->user, session, newToken);
 }
 

@@ -17,6 +17,7 @@ class KeyService;
 class RoleService;
 class SettingsService;
 class MfaService;
+struct KeywardMetrics;
 
 // Who issues tokens for whom: fixed at start. Lifetimes are runtime settings.
 struct TokenSettings {
@@ -39,7 +40,8 @@ struct IssuedTokens {
 class AuthService {
 public:
     AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher, TokenSettings tokens);
+                SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher, TokenSettings tokens,
+                KeywardMetrics &metrics);
 
     // `client` carries the caller's address, user agent and request id.
     Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
@@ -59,7 +61,7 @@ public:
 
 private:
     // Counts an attempt against the lockout before it is checked; 429 when the subject is locked.
-    Status chargeAttempt(const Principal &client, const User &user, const QString &subject);
+    Status chargeAttempt(const Principal &client, const User &user, const QString &subject, const QString &login);
     Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &subject,
                                              const QString &upgradedHash);
     Result<IssuedTokens> startSession(const Principal &client, User user, const QString &subject,
@@ -76,6 +78,7 @@ private:
     MfaService &m_mfa;
     const crypto::PasswordHasher &m_hasher;
     TokenSettings m_tokens;
+    KeywardMetrics &m_metrics;
     UserRepository m_users;
     SessionRepository m_sessions;
     LoginFailureRepository m_failures;

@@ -5,6 +5,7 @@
 
 #include "store/migrations.h"
 #include <QJsonObject>
+#include <QSqlQuery>
 
 namespace keyward {
 
@@ -39,6 +40,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
                    const Clock &clock)
     : m_db(std::move(db))
     , m_clock(clock)
+    , m_metrics(m_registry)
     , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
     , m_hasher(options.argon2)
     , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
@@ -50,10 +52,36 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_sessions(*m_db, clock, m_audit)
     , m_mfa(*m_db, clock, m_audit, m_sealer, m_hasher, crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles)
-    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens)
+    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens, m_metrics)
     , m_maintenance(*m_db, clock, m_audit, m_settings)
 {
     m_users.setPublicUrl(options.tokens.issuer);
+    m_metrics.buildInfo.with({QStringLiteral(KEYWARD_VERSION), QString::fromLatin1(qVersion()), m_db->kindName()})
+        .set(1);
+    collectProcessMetrics(m_registry);
+    // Read at scrape time from what the database keeps anyway (user_counts is maintained by triggers).
+    m_registry.addCollector([this] {
+        QSqlQuery &counts = m_db->prepared(QStringLiteral("SELECT bucket, n FROM user_counts"));
+        if (counts.exec()) {
+            QHash<QString, double> byStatus;
+            while (counts.next()) {
+                const QString bucket = counts.value(0).toString();
+                byStatus[bucket.endsWith(QLatin1String(":1")) ? QStringLiteral("deleted")
+                                                              : bucket.section(QLatin1Char(':'), 0, 0)] +=
+                    counts.value(1).toDouble();
+            }
+            counts.finish();
+            for (auto it = byStatus.cbegin(); it != byStatus.cend(); ++it)
+                m_metrics.usersByStatus.with({it.key()}).set(it.value());
+        }
+        QSqlQuery &sessions = m_db->prepared(QStringLiteral(
+            "SELECT count(*) FROM sessions WHERE revoked_at = 0 AND idle_expires_at > ? AND absolute_expires_at > ?"));
+        sessions.addBindValue(m_clock.nowMs());
+        sessions.addBindValue(m_clock.nowMs());
+        if (sessions.exec() && sessions.next())
+            m_metrics.activeSessions.set(sessions.value(0).toDouble());
+        sessions.finish();
+    });
 }
 
 void Services::setPublicUrl(const QString &url)

@@ -10,6 +10,7 @@
 #include "mailer.h"
 #include "maintenance_service.h"
 #include "mfa_service.h"
+#include "observe/keyward_metrics.h"
 #include "role_service.h"
 #include "session_service.h"
 #include "settings_service.h"
@@ -58,6 +59,7 @@ public:
     ApiKeyService &apiKeys() { return m_apiKeys; }
     MaintenanceService &maintenance() { return m_maintenance; }
     Mailer &mailer() { return m_mailer; }
+    KeywardMetrics &metrics() { return m_metrics; }
 
     // The public base URL: the token issuer and the base of links in mails. Set before serving.
     void setPublicUrl(const QString &url);
@@ -69,6 +71,8 @@ public:
 private:
     std::shared_ptr<Database> m_db;
     const Clock &m_clock;
+    MetricsRegistry m_registry;
+    KeywardMetrics m_metrics;
     crypto::Sealer m_sealer;
     crypto::PasswordHasher m_hasher;
     AuditService m_audit;

@@ -16,5 +16,6 @@ void registerPassword(Router &router);
 void registerApiKeys(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
+void registerMetrics(Router &router);
 
 } // namespace keyward::routes

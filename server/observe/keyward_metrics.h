@@ -1,0 +1,28 @@
+#pragma once
+
+#include "metrics.h"
+
+namespace keyward {
+
+// The metrics Keyward records, registered once; the hot paths hold references to them.
+struct KeywardMetrics {
+    explicit KeywardMetrics(MetricsRegistry &registry);
+
+    MetricsRegistry &registry;
+    Family<Counter> &httpRequests;   // method, route, status
+    Family<Histogram> &httpDuration; // route
+    Gauge &httpInFlight;
+    Family<Counter> &logins; // result: success, bad_credentials, locked, mfa_required, mfa_failed
+    Counter &tokenRefreshes;
+    Counter &refreshReuse;
+    Gauge &hashQueueDepth;
+    Histogram &hashWait;
+    Family<Gauge> &usersByStatus; // status
+    Gauge &activeSessions;
+    Family<Gauge> &buildInfo; // version, qt_version, database
+};
+
+// Resident memory, CPU seconds, open descriptors and start time of this process (from /proc).
+void collectProcessMetrics(MetricsRegistry &registry);
+
+} // namespace keyward

@@ -1,0 +1,90 @@
+// /metrics: who may read it, what it counts, and that Prometheus's own checker accepts it.
+#include "test_server.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+// The value of one sample line, e.g. sample(text, "keyward_logins_total{result=\"success\"}").
+double sample(const QByteArray &text, const QByteArray &series)
+{
+    for (const QByteArray &line : text.split('\n'))
+        if (line.startsWith(QByteArray(series + ' ')))
+            return line.mid(series.size() + 1).toDouble();
+    return -1;
+}
+} // namespace
+
+class TstMetrics : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void accessIsGuarded()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        s.createUser(QStringLiteral("watcher"), QStringLiteral("watcher password"), {QStringLiteral("auditor")});
+        s.createUser(QStringLiteral("plain"), QStringLiteral("plain password"), {QStringLiteral("user")});
+        QCOMPARE(s.get(QStringLiteral("/metrics")).status, 401);
+        QCOMPARE(
+            s.get(QStringLiteral("/metrics"), s.accessToken(QStringLiteral("plain"), QStringLiteral("plain password")))
+                .status,
+            403);
+        const Reply ok = s.get(QStringLiteral("/metrics"),
+                               s.accessToken(QStringLiteral("watcher"), QStringLiteral("watcher password")));
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.header("Content-Type"), QByteArray("text/plain; version=0.0.4; charset=utf-8"));
+        QCOMPARE(s.request("PATCH", QStringLiteral("/api/v1/settings"),
+                           QJsonDocument(QJsonObject{
+                               {QStringLiteral("network"), QJsonObject{{QStringLiteral("metrics_allow_list"),
+                                                                        QJsonArray{QStringLiteral("127.0.0.1/32")}}}}}),
+                           admin)
+                     .status,
+                 200);
+        QCOMPARE(s.get(QStringLiteral("/metrics")).status, 200); // an allow-listed scraper needs no token
+        QCOMPARE(s.get(QStringLiteral("/metrics"), "not-a-token").status, 401); // but bad credentials still fail
+    }
+
+    void countsWhatHappened()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        s.post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("login"), QStringLiteral("admin")},
+                                                      {QStringLiteral("password"), QStringLiteral("wrong")}});
+        s.get(QStringLiteral("/api/v1/users"), admin);
+        const QByteArray text = s.get(QStringLiteral("/metrics"), admin).body;
+        QCOMPARE(sample(text, "keyward_logins_total{result=\"success\"}"), 1.0);
+        QCOMPARE(sample(text, "keyward_logins_total{result=\"bad_credentials\"}"), 1.0);
+        QCOMPARE(sample(text, "keyward_http_requests_total{method=\"GET\",route=\"/api/v1/users\",status=\"200\"}"),
+                 1.0);
+        QVERIFY(sample(text, "keyward_http_request_duration_seconds_count{route=\"/api/v1/users\"}") >= 1);
+        QCOMPARE(sample(text, "keyward_users{status=\"active\"}"), 1.0);
+        QCOMPARE(sample(text, "keyward_sessions_active"), 1.0);
+        QVERIFY(sample(text, "keyward_hash_queue_wait_seconds_count") >= 1);
+        QVERIFY(sample(text, "process_resident_memory_bytes") > 1e6);
+        QVERIFY(sample(text, "process_open_fds") > 3);
+        QVERIFY(text.contains("keyward_build_info{version=\"" KEYWARD_VERSION "\""));
+    }
+
+    void promtoolAcceptsTheExposition()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        s.get(QStringLiteral("/api/v1/users"), admin);
+        const QByteArray text = s.get(QStringLiteral("/metrics"), admin).body;
+        QProcess promtool;
+        promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
+        QVERIFY(promtool.waitForStarted(10000));
+        promtool.write(text);
+        promtool.closeWriteChannel();
+        QVERIFY(promtool.waitForFinished(30000));
+        QVERIFY2(promtool.exitCode() == 0,
+                 QByteArray(promtool.readAllStandardOutput() + promtool.readAllStandardError()).constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMetrics)
+#include "tst_metrics.moc"

@@ -41,6 +41,7 @@ const QString Commands = QStringLiteral(R"(Commands:
   serve         Serve the API (default)
   migrate       Apply pending database migrations and exit
   admin create  Create an administrator: --username U --email E (--password-stdin | --password-file FILE)
+  audit verify  Check the audit trail's hash chain: exit 0 when intact, 1 with the first bad sequence number
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
 
@@ -248,6 +249,27 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     return Success;
 }
 
+int auditVerify(const Config &config)
+{
+    Runtime rt;
+    if (const int rc = openRuntime(config, rt, false); rc != Success)
+        return rc;
+    auto report = rt.services->audit().verify(Principal::system());
+    rt.services.reset();
+    rt.database->closeThreadConnection();
+    if (!report) {
+        err() << "keyward: " << report.error().detail() << Qt::endl;
+        return Failure;
+    }
+    if (!report->ok) {
+        out() << "audit chain BROKEN at sequence " << report->firstBadSeq << " (" << report->checked
+              << " events verified before it)" << Qt::endl;
+        return Failure;
+    }
+    out() << "audit chain intact: " << report->checked << " events verified" << Qt::endl;
+    return Success;
+}
+
 int checkConfig(const Config &config)
 {
     for (const ConfigOption &o : Config::options()) {
@@ -335,6 +357,8 @@ int run(const QStringList &arguments)
         return migrate(*config);
     if (command == QLatin1String("admin") && args.value(1) == QLatin1String("create") && args.size() == 2)
         return adminCreate(*config, p);
+    if (command == QLatin1String("audit") && args.value(1) == QLatin1String("verify") && args.size() == 2)
+        return auditVerify(*config);
     if (command == QLatin1String("check-config") && args.size() == 1)
         return checkConfig(*config);
     err() << "keyward: unknown command '" << args.join(QLatin1Char(' ')) << "'" << Qt::endl << Commands;

@@ -115,6 +115,7 @@ Router HttpServer::buildRouter()
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     routes::registerMetrics(router);
+    routes::registerAudit(router);
     return router;
 }
 

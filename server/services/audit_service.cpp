@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/logging.h"
+#include "core/permissions.h"
 #include "write_transaction.h"
 
 #include <QJsonDocument>
@@ -45,6 +46,30 @@ Status AuditService::append(const Principal &actor, const AuditEntry &entry)
 Status AuditService::record(const Principal &actor, const AuditEntry &entry)
 {
     return writeTransaction(m_db, [&] { return append(actor, entry); });
+}
+
+Result<AuditPage> AuditService::list(const Principal &actor, const AuditFilter &filter)
+{
+    if (auto e = missing(actor, permission::AuditRead))
+        return *e;
+    QList<FieldError> errors;
+    if (filter.limit < 1 || filter.limit > 200)
+        errors.append({QStringLiteral("limit"), QStringLiteral("out_of_range"), QStringLiteral("Must be 1 to 200.")});
+    if (!filter.outcome.isEmpty() &&
+        !QStringList{QStringLiteral("success"), QStringLiteral("failure"), QStringLiteral("denied")}.contains(
+            filter.outcome))
+        errors.append({QStringLiteral("outcome"), QStringLiteral("invalid_value"),
+                       QStringLiteral("One of success, failure, denied.")});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    return m_repo.list(filter);
+}
+
+Result<ChainReport> AuditService::verify(const Principal &actor)
+{
+    if (auto e = missing(actor, permission::AuditRead))
+        return *e;
+    return m_repo.verify();
 }
 
 Result<QList<AuditEvent>> AuditService::recent(int limit)

@@ -40,6 +40,8 @@ public:
     Status record(const Principal &actor, const AuditEntry &entry);
 
     Result<QList<AuditEvent>> recent(int limit);
+    Result<AuditPage> list(const Principal &actor, const AuditFilter &filter);
+    Result<ChainReport> verify(const Principal &actor);
 
 private:
     Database &m_db;

@@ -85,33 +85,151 @@ Result<qint64> AuditRepository::append(AuditEvent e)
     return e.seq;
 }
 
+namespace {
+
+const QString SelectEvents = QStringLiteral(
+    "SELECT seq, id, time, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, "
+    "request_id, details, prev_hash, hash FROM audit_events");
+
+AuditEvent readEvent(const QSqlQuery &q)
+{
+    AuditEvent e;
+    e.seq = q.value(0).toLongLong();
+    e.id = q.value(1).toString();
+    e.time = q.value(2).toLongLong();
+    e.actorType = q.value(3).toString();
+    e.actorId = q.value(4).toString();
+    e.action = q.value(5).toString();
+    e.targetType = q.value(6).toString();
+    e.targetId = q.value(7).toString();
+    e.outcome = q.value(8).toString();
+    e.ip = q.value(9).toString();
+    e.userAgent = q.value(10).toString();
+    e.requestId = q.value(11).toString();
+    e.details = q.value(12).toString();
+    return e;
+}
+
+// "type:id" or a bare id.
+void addSubjectFilter(const QString &value, const char *typeColumn, const char *idColumn, QString &where,
+                      QVariantList &binds)
+{
+    if (value.isEmpty())
+        return;
+    const qsizetype colon = value.indexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        where += QStringLiteral(" AND %1 = ? AND %2 = ?").arg(QLatin1String(typeColumn), QLatin1String(idColumn));
+        binds << value.left(colon) << value.mid(colon + 1);
+    } else {
+        where += QStringLiteral(" AND %1 = ?").arg(QLatin1String(idColumn));
+        binds << value;
+    }
+}
+
+} // namespace
+
 Result<QList<AuditEvent>> AuditRepository::recent(int limit)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT seq, id, time, actor_type, actor_id, action, target_type, target_id, outcome, ip, user_agent, "
-        "request_id, details FROM audit_events ORDER BY seq DESC LIMIT ?"));
-    q.addBindValue(limit);
+    AuditFilter f;
+    f.limit = limit;
+    auto page = list(f);
+    if (!page)
+        return page.error();
+    return page->items;
+}
+
+Result<AuditPage> AuditRepository::list(const AuditFilter &f)
+{
+    QString where = QStringLiteral(" WHERE 1 = 1");
+    QVariantList binds;
+    addSubjectFilter(f.actor, "actor_type", "actor_id", where, binds);
+    addSubjectFilter(f.target, "target_type", "target_id", where, binds);
+    if (!f.action.isEmpty()) {
+        where += QStringLiteral(" AND action = ?");
+        binds << f.action;
+    }
+    if (!f.outcome.isEmpty()) {
+        where += QStringLiteral(" AND outcome = ?");
+        binds << f.outcome;
+    }
+    if (f.since > 0) {
+        where += QStringLiteral(" AND time >= ?");
+        binds << f.since;
+    }
+    if (f.until > 0) {
+        where += QStringLiteral(" AND time < ?");
+        binds << f.until;
+    }
+    AuditPage page;
+    QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + where);
+    for (const QVariant &b : binds)
+        count.addBindValue(b);
+    if (!count.exec() || !count.next())
+        return sqlFailure(count);
+    page.total = count.value(0).toLongLong();
+    count.finish();
+    QSqlQuery &q = m_db.prepared(SelectEvents + where + (f.beforeSeq > 0 ? QStringLiteral(" AND seq < ?") : QString()) +
+                                 QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (f.beforeSeq > 0)
+        q.addBindValue(f.beforeSeq);
+    q.addBindValue(f.limit + 1);
     if (!q.exec())
         return sqlFailure(q);
-    QList<AuditEvent> out;
     while (q.next()) {
-        AuditEvent e;
-        e.seq = q.value(0).toLongLong();
-        e.id = q.value(1).toString();
-        e.time = q.value(2).toLongLong();
-        e.actorType = q.value(3).toString();
-        e.actorId = q.value(4).toString();
-        e.action = q.value(5).toString();
-        e.targetType = q.value(6).toString();
-        e.targetId = q.value(7).toString();
-        e.outcome = q.value(8).toString();
-        e.ip = q.value(9).toString();
-        e.userAgent = q.value(10).toString();
-        e.requestId = q.value(11).toString();
-        e.details = q.value(12).toString();
-        out.append(e);
+        if (page.items.size() == f.limit) {
+            page.nextBeforeSeq = page.items.last().seq;
+            break;
+        }
+        page.items.append(readEvent(q));
     }
-    return out;
+    q.finish();
+    return page;
+}
+
+Result<ChainReport> AuditRepository::verify()
+{
+    ChainReport report;
+    QByteArray previous(32, '\0');
+    qint64 expected = 1;
+    // In batches, so a long history never sits in memory at once.
+    for (;;) {
+        QSqlQuery &q = m_db.prepared(SelectEvents + QStringLiteral(" WHERE seq >= ? ORDER BY seq LIMIT 5000"));
+        q.addBindValue(expected);
+        if (!q.exec())
+            return sqlFailure(q);
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            const AuditEvent e = readEvent(q);
+            const QByteArray prev = q.value(13).toByteArray();
+            const QByteArray hash = q.value(14).toByteArray();
+            const bool intact =
+                e.seq == expected && crypto::constantTimeEquals(prev, previous) &&
+                crypto::constantTimeEquals(hash, crypto::hmacSha256(m_chainKey, QByteArray(prev + e.canonical())));
+            if (!intact) {
+                q.finish();
+                return ChainReport{false, report.checked, expected};
+            }
+            previous = hash;
+            ++expected;
+            ++report.checked;
+        }
+        q.finish();
+        if (rows < 5000)
+            break;
+    }
+    // Events cut from the end leave the head pointing past the last one.
+    QSqlQuery &head = m_db.prepared(QStringLiteral("SELECT seq, hash FROM audit_chain_head WHERE id = 1"));
+    if (!head.exec() || !head.next())
+        return sqlFailure(head);
+    const qint64 headSeq = head.value(0).toLongLong();
+    const QByteArray headHash = head.value(1).toByteArray();
+    head.finish();
+    if (headSeq != report.checked || (headSeq > 0 && !crypto::constantTimeEquals(headHash, previous)))
+        return ChainReport{false, report.checked, report.checked + 1};
+    return report;
 }
 
 } // namespace keyward

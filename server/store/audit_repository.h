@@ -27,6 +27,29 @@ struct AuditEvent {
     QJsonObject toJson() const;
 };
 
+struct AuditFilter {
+    QString actor; // actor id, or type:id
+    QString action;
+    QString target; // target id, or type:id
+    QString outcome;
+    qint64 since = 0; // epoch ms, inclusive
+    qint64 until = 0; // epoch ms, exclusive; 0 = open
+    int limit = 50;
+    qint64 beforeSeq = 0; // keyset cursor: events older than this; 0 = newest first
+};
+
+struct AuditPage {
+    QList<AuditEvent> items;
+    qint64 nextBeforeSeq = 0; // 0: last page
+    qint64 total = 0;
+};
+
+struct ChainReport {
+    bool ok = true;
+    qint64 checked = 0;
+    qint64 firstBadSeq = 0; // 0 when ok
+};
+
 // Appends to the tamper-evident audit chain: hash = HMAC-SHA256(chainKey, prev_hash || canonical).
 // append() must run inside the caller's write transaction, so the event lands with the change it records.
 class AuditRepository {
@@ -35,6 +58,11 @@ public:
 
     Result<qint64> append(AuditEvent event);
     Result<QList<AuditEvent>> recent(int limit);
+    Result<AuditPage> list(const AuditFilter &filter);
+    // Walks the chain from the first event: every sequence number present, each event linked to the
+    // previous hash and hashing to its stored value, and the chain head matching the last event.
+    // Any edit, deletion, insertion or reordering shows as the first bad sequence number.
+    Result<ChainReport> verify();
 
 private:
     Database &m_db;

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace keyward;
@@ -1132,6 +1133,64 @@ private Q_SLOTS:
         mails = smtp.messages(3);
         QCOMPARE(mails.size(), 3);
         QCOMPARE(mails[2].to, QStringLiteral("moved@example.com"));
+    }
+
+    void auditApiAndTamperDetection_data() { backendData(); }
+    void auditApiAndTamperDetection()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        for (int i = 0; i < 4; ++i)
+            s->createUser(QStringLiteral("audited%1").arg(i), QStringLiteral("audited password"), {});
+        Reply list = s->get(QStringLiteral("/api/v1/audit?action=user.create&limit=2"), admin);
+        QCOMPARE(list.status, 200);
+        QCOMPARE(list.json().value(QStringLiteral("total")).toInt(), 5); // four and the admin
+        QCOMPARE(list.json().value(QStringLiteral("items")).toArray().size(), 2);
+        const QString cursor = list.json().value(QStringLiteral("next_cursor")).toString();
+        Reply next = s->get(QStringLiteral("/api/v1/audit?action=user.create&limit=2&cursor=") + cursor, admin);
+        QVERIFY(
+            next.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("seq")).toInt() <
+            list.json().value(QStringLiteral("items")).toArray().at(1).toObject().value(QStringLiteral("seq")).toInt());
+        QCOMPARE(s->get(QStringLiteral("/api/v1/audit?outcome=maybe"), admin).status, 422);
+        QCOMPARE(s->get(QStringLiteral("/api/v1/audit?since=yesterday"), admin).status, 422);
+        const QJsonObject event = list.json().value(QStringLiteral("items")).toArray().at(0).toObject();
+        QCOMPARE(event.value(QStringLiteral("actor")).toObject().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("system"));
+        QCOMPARE(s->get(QStringLiteral("/api/v1/audit?target=user:") +
+                            event.value(QStringLiteral("target")).toObject().value(QStringLiteral("id")).toString(),
+                        admin)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 1);
+
+        const auto verify = [&] { return s->get(QStringLiteral("/api/v1/audit/verify"), admin).json(); };
+        QCOMPARE(verify().value(QStringLiteral("ok")).toBool(), true);
+        const int checked = verify().value(QStringLiteral("checked")).toInt();
+        QVERIFY(checked >= 6);
+        QSqlQuery q(s->services().database().connection());
+        // An edit in the middle.
+        QVERIFY(q.exec(QStringLiteral("UPDATE audit_events SET outcome = 'failure' WHERE seq = 3")));
+        QCOMPARE(verify().value(QStringLiteral("first_bad_seq")).toInt(), 3);
+        QVERIFY(q.exec(QStringLiteral("UPDATE audit_events SET outcome = 'success' WHERE seq = 3")));
+        QCOMPARE(verify().value(QStringLiteral("ok")).toBool(), true);
+        // Two events swapped (content moved between sequence numbers).
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE audit_events SET target_id = CASE seq WHEN 4 THEN (SELECT target_id FROM "
+                                  "audit_events WHERE seq = 5) "
+                                  "ELSE (SELECT target_id FROM audit_events WHERE seq = 4) END WHERE seq IN (4, 5)")));
+        QCOMPARE(verify().value(QStringLiteral("first_bad_seq")).toInt(), 4);
+        // A deletion in the middle, and one at the end.
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM audit_events WHERE seq = 2")));
+        QCOMPARE(verify().value(QStringLiteral("first_bad_seq")).toInt(), 2);
+        TestServer::Setup fresh;
+        fresh.backend = QString::fromLatin1(QTest::currentDataTag());
+        TestServer t(fresh);
+        t.adminToken();
+        QVERIFY(t.services().audit().verify(Principal::system())->ok);
+        QSqlQuery tq(t.services().database().connection());
+        QVERIFY(tq.exec(QStringLiteral("DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)")));
+        QVERIFY(!t.services().audit().verify(Principal::system())->ok);
     }
 
     void auditTrail_data() { backendData(); }

@@ -123,6 +123,32 @@ private Q_SLOTS:
         QCOMPARE(QFile(dir.filePath(QStringLiteral("master.key"))).permissions() & 0x0077, QFileDevice::Permissions());
     }
 
+    void auditVerifyExitCodes()
+    {
+        QTemporaryDir dir;
+        QCOMPARE(
+            runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("admin"), QStringLiteral("create"),
+                        QStringLiteral("--username"), QStringLiteral("root"), QStringLiteral("--email"),
+                        QStringLiteral("root@example.com"), QStringLiteral("--password-stdin")},
+                       "a fine admin password\n")
+                .exitCode,
+            0);
+        const QStringList verify{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("audit"),
+                                 QStringLiteral("verify")};
+        const Run intact = runKeyward(verify);
+        QCOMPARE(intact.exitCode, 0);
+        QVERIFY(intact.out.contains(QStringLiteral("intact")));
+        {
+            QString error;
+            auto db = Database::open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db")), &error);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE audit_events SET action = 'user.nothing' WHERE seq = 1")));
+        }
+        const Run broken = runKeyward(verify);
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.out.contains(QStringLiteral("sequence 1")), qPrintable(broken.out));
+    }
+
     void newerDatabaseIsRefused()
     {
         QTemporaryDir dir;

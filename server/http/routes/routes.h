@@ -17,5 +17,6 @@ void registerApiKeys(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 void registerMetrics(Router &router);
+void registerAudit(Router &router);
 
 } // namespace keyward::routes

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "crypto/digest.h"
 #include "sql_error.h"
+#include "sql_filter.h"
 
 #include <QJsonDocument>
 
@@ -111,19 +112,16 @@ AuditEvent readEvent(const QSqlQuery &q)
 }
 
 // "type:id" or a bare id.
-void addSubjectFilter(const QString &value, const char *typeColumn, const char *idColumn, QString &where,
-                      QVariantList &binds)
+void addSubjectFilter(const QString &value, const char *typeColumn, const char *idColumn, SqlFilter &filter)
 {
     if (value.isEmpty())
         return;
     const qsizetype colon = value.indexOf(QLatin1Char(':'));
-    if (colon > 0) {
-        where += QStringLiteral(" AND %1 = ? AND %2 = ?").arg(QLatin1String(typeColumn), QLatin1String(idColumn));
-        binds << value.left(colon) << value.mid(colon + 1);
-    } else {
-        where += QStringLiteral(" AND %1 = ?").arg(QLatin1String(idColumn));
-        binds << value;
-    }
+    if (colon > 0)
+        filter.add(QStringLiteral("%1 = ? AND %2 = ?").arg(QLatin1String(typeColumn), QLatin1String(idColumn)),
+                   {value.left(colon), value.mid(colon + 1)});
+    else
+        filter.add(QStringLiteral("%1 = ?").arg(QLatin1String(idColumn)), {value});
 }
 
 } // namespace
@@ -140,40 +138,28 @@ Result<QList<AuditEvent>> AuditRepository::recent(int limit)
 
 Result<AuditPage> AuditRepository::list(const AuditFilter &f)
 {
-    QString where = QStringLiteral(" WHERE 1 = 1");
-    QVariantList binds;
-    addSubjectFilter(f.actor, "actor_type", "actor_id", where, binds);
-    addSubjectFilter(f.target, "target_type", "target_id", where, binds);
-    if (!f.action.isEmpty()) {
-        where += QStringLiteral(" AND action = ?");
-        binds << f.action;
-    }
-    if (!f.outcome.isEmpty()) {
-        where += QStringLiteral(" AND outcome = ?");
-        binds << f.outcome;
-    }
-    if (f.since > 0) {
-        where += QStringLiteral(" AND time >= ?");
-        binds << f.since;
-    }
-    if (f.until > 0) {
-        where += QStringLiteral(" AND time < ?");
-        binds << f.until;
-    }
+    SqlFilter filter;
+    addSubjectFilter(f.actor, "actor_type", "actor_id", filter);
+    addSubjectFilter(f.target, "target_type", "target_id", filter);
+    if (!f.action.isEmpty())
+        filter.add(QStringLiteral("action = ?"), {f.action});
+    if (!f.outcome.isEmpty())
+        filter.add(QStringLiteral("outcome = ?"), {f.outcome});
+    if (f.since > 0)
+        filter.add(QStringLiteral("time >= ?"), {f.since});
+    if (f.until > 0)
+        filter.add(QStringLiteral("time < ?"), {f.until});
     AuditPage page;
-    QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + where);
-    for (const QVariant &b : binds)
-        count.addBindValue(b);
+    QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + filter.where());
+    filter.bind(count);
     if (!count.exec() || !count.next())
         return sqlFailure(count);
     page.total = count.value(0).toLongLong();
     count.finish();
-    QSqlQuery &q = m_db.prepared(SelectEvents + where + (f.beforeSeq > 0 ? QStringLiteral(" AND seq < ?") : QString()) +
-                                 QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
     if (f.beforeSeq > 0)
-        q.addBindValue(f.beforeSeq);
+        filter.add(QStringLiteral("seq < ?"), {f.beforeSeq});
+    QSqlQuery &q = m_db.prepared(SelectEvents + filter.where() + QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
+    filter.bind(q);
     q.addBindValue(f.limit + 1);
     if (!q.exec())
         return sqlFailure(q);

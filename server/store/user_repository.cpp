@@ -2,6 +2,7 @@
 
 #include "crypto/digest.h"
 #include "sql_error.h"
+#include "sql_filter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -382,37 +383,31 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     const QString sortName = descending ? f.sort.mid(1) : f.sort;
     const QString sortColumn =
         sortName == QLatin1String("username") ? QStringLiteral("u.username_key") : QStringLiteral("u.") + sortName;
-    QString where = QStringLiteral(" WHERE 1 = 1");
-    QVariantList binds;
+    SqlFilter filter;
     if (!f.includeDeleted)
-        where += QStringLiteral(" AND u.deleted_at = 0");
-    if (!f.status.isEmpty()) {
-        where += QStringLiteral(" AND u.status = ?");
-        binds << f.status;
-    }
-    if (f.inactiveSince > 0) {
-        where += QStringLiteral(" AND CASE WHEN u.last_login_at = 0 THEN u.created_at ELSE u.last_login_at END < ?");
-        binds << f.inactiveSince;
-    }
-    if (!f.role.isEmpty()) {
-        where +=
-            QStringLiteral(" AND EXISTS (SELECT 1 FROM user_roles r2 WHERE r2.user_id = u.id AND r2.role_name = ?)");
-        binds << f.role;
-    }
+        filter.add(QStringLiteral("u.deleted_at = 0"));
+    if (!f.status.isEmpty())
+        filter.add(QStringLiteral("u.status = ?"), {f.status});
+    if (f.inactiveSince > 0)
+        filter.add(QStringLiteral("CASE WHEN u.last_login_at = 0 THEN u.created_at ELSE u.last_login_at END < ?"),
+                   {f.inactiveSince});
+    if (!f.role.isEmpty())
+        filter.add(QStringLiteral("EXISTS (SELECT 1 FROM user_roles r2 WHERE r2.user_id = u.id AND r2.role_name = ?)"),
+                   {f.role});
     if (!f.q.isEmpty()) {
         // Trigram indexes need three characters; shorter queries fall back to a scan.
         if (m_db.kind() == Database::Kind::Sqlite && f.q.size() >= 3) {
             QString phrase = f.q;
             phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
-            where += QStringLiteral(" AND u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)");
-            binds << QString(QLatin1Char('"') + phrase + QLatin1Char('"'));
+            filter.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
+                       {QString(QLatin1Char('"') + phrase + QLatin1Char('"'))});
         } else {
             const QString op = m_db.kind() == Database::Kind::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
-            where += QStringLiteral(" AND (u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
-                                    "u.display_name %1 ? ESCAPE '\\')")
-                         .arg(op);
             const QString pattern = likeEscaped(f.q);
-            binds << pattern << pattern << pattern;
+            filter.add(QStringLiteral("(u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
+                                      "u.display_name %1 ? ESCAPE '\\')")
+                           .arg(op),
+                       {pattern, pattern, pattern});
         }
     }
 
@@ -435,34 +430,30 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         page.total = count.value(0).toLongLong();
         count.finish();
     } else {
-        QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + where);
-        for (const QVariant &b : binds)
-            count.addBindValue(b);
+        QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
+        filter.bind(count);
         if (!count.exec() || !count.next())
             return sqlFailure(count);
         page.total = count.value(0).toLongLong();
         count.finish();
     }
 
-    QString pageWhere = where;
-    QVariantList pageBinds = binds;
     if (!f.cursor.isEmpty()) {
         const auto c = decodeCursor(f.cursor);
         if (!c || c->sort != f.sort)
             return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
                                         QStringLiteral("The cursor is invalid or belongs to another sort order."));
-        pageWhere += QStringLiteral(" AND (%1 %2 ? OR (%1 = ? AND u.id %2 ?))")
-                         .arg(sortColumn, descending ? QStringLiteral("<") : QStringLiteral(">"));
-        pageBinds << c->key << c->key << c->id;
+        filter.add(QStringLiteral("(%1 %2 ? OR (%1 = ? AND u.id %2 ?))")
+                       .arg(sortColumn, descending ? QStringLiteral("<") : QStringLiteral(">")),
+                   {c->key, c->key, c->id});
     }
     const QString order = descending ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") +
-                      sortColumn + QStringLiteral(" FROM users u") + pageWhere + QStringLiteral(" ORDER BY ") +
+                      sortColumn + QStringLiteral(" FROM users u") + filter.where() + QStringLiteral(" ORDER BY ") +
                       sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
-    for (const QVariant &b : pageBinds)
-        q.addBindValue(b);
+    filter.bind(q);
     q.addBindValue(f.limit + 1);
     if (!q.exec())
         return sqlFailure(q);

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+namespace keyward {
+
+// A WHERE clause assembled from optional conditions, with its bind values kept in order, so the
+// same filter can be bound to a count and to a page query.
+class SqlFilter {
+public:
+    // `condition` holds one '?' per value (or none, for a fixed condition).
+    void add(const QString &condition, const QVariantList &values = {})
+    {
+        m_where += QStringLiteral(" AND ") + condition;
+        m_binds += values;
+    }
+    const QString &where() const { return m_where; }
+    void bind(QSqlQuery &query) const
+    {
+        for (const QVariant &v : m_binds)
+            query.addBindValue(v);
+    }
+
+private:
+    QString m_where = QStringLiteral(" WHERE 1 = 1");
+    QVariantList m_binds;
+};
+
+} // namespace keyward

@@ -119,6 +119,7 @@ int serve(const Config &config)
     Runtime rt;
     if (const int rc = openRuntime(config, rt, true); rc != Success)
         return rc;
+    rt.services->health().setDataDir(config.dataDir());
     HttpServer server(*rt.services, options);
     QString error;
     if (!server.start(&error)) {

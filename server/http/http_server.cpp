@@ -173,6 +173,7 @@ bool HttpServer::start(QString *error)
             return false;
         }
     }
+    m_api->services().health().setServer(count, m_pool->capacity());
     if (m_options.tls && m_options.redirectPort && !startRedirect(error)) {
         shutdown(0);
         return false;

@@ -54,7 +54,7 @@ Status KeyService::reload()
         auto priv = crypto::SigningKey::fromPem(k.algorithm, *pem);
         crypto::wipe(*pem);
         if (priv)
-            signer = Signer{k.kid, *priv};
+            signer = Signer{k.kid, *priv, k.createdAt};
     }
     QMutexLocker lock(&m_mutex);
     m_signer = signer;

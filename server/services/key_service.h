@@ -32,6 +32,7 @@ public:
     struct Signer {
         QString kid;
         crypto::SigningKey key;
+        qint64 createdAt = 0;
     };
     Result<Signer> signer();
     // The public key for a kid, or nullopt for an unknown kid.

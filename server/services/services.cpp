@@ -54,6 +54,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_apiKeys(*m_db, clock, m_audit, m_roles)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens, m_metrics)
     , m_maintenance(*m_db, clock, m_audit, m_settings)
+    , m_health(*this)
 {
     m_users.setPublicUrl(options.tokens.issuer);
     m_metrics.buildInfo.with({QStringLiteral(KEYWARD_VERSION), QString::fromLatin1(qVersion()), m_db->kindName()})

@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
+#include "health_service.h"
 #include "key_service.h"
 #include "mailer.h"
 #include "maintenance_service.h"
@@ -60,6 +61,7 @@ public:
     MaintenanceService &maintenance() { return m_maintenance; }
     Mailer &mailer() { return m_mailer; }
     KeywardMetrics &metrics() { return m_metrics; }
+    HealthService &health() { return m_health; }
 
     // The public base URL: the token issuer and the base of links in mails. Set before serving.
     void setPublicUrl(const QString &url);
@@ -86,6 +88,7 @@ private:
     ApiKeyService m_apiKeys;
     AuthService m_auth;
     MaintenanceService m_maintenance;
+    HealthService m_health;
     std::atomic<bool> m_shuttingDown{false};
 };
 

@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace keyward;
@@ -67,6 +68,48 @@ private Q_SLOTS:
         QVERIFY(sample(text, "process_resident_memory_bytes") > 1e6);
         QVERIFY(sample(text, "process_open_fds") > 3);
         QVERIFY(text.contains("keyward_build_info{version=\"" KEYWARD_VERSION "\""));
+    }
+
+    void healthComponents()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        const Reply anonymous = s.get(QStringLiteral("/health"));
+        QCOMPARE(anonymous.status, 200);
+        QCOMPARE(anonymous.json(), QJsonObject({{QStringLiteral("status"), QStringLiteral("ok")}})); // no details
+        const Reply full = s.get(QStringLiteral("/health"), admin);
+        const QJsonObject components = full.json().value(QStringLiteral("components")).toObject();
+        for (const char *name :
+             {"database", "migrations", "disk", "memory", "process", "hash_queue", "signing_key", "serving"})
+            QCOMPARE(components.value(QLatin1String(name)).toObject().value(QStringLiteral("status")).toString(),
+                     QStringLiteral("ok"));
+        QCOMPARE(components.value(QStringLiteral("process")).toObject().value(QStringLiteral("workers")).toInt(), 2);
+        QVERIFY(
+            components.value(QStringLiteral("database")).toObject().value(QStringLiteral("latency_ms")).toDouble() >=
+            0);
+        QCOMPARE(
+            components.value(QStringLiteral("signing_key")).toObject().value(QStringLiteral("algorithm")).toString(),
+            QStringLiteral("RS256"));
+
+        // An old signing key degrades health (rotate it) but never readiness.
+        QSqlQuery q(s.services().database().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE signing_keys SET created_at = 0")));
+        (void)s.services().keys().ensureActiveKey(); // reload
+        const Reply old = s.get(QStringLiteral("/health"), admin);
+        QCOMPARE(old.status, 200);
+        QCOMPARE(old.json().value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QVERIFY(old.json()
+                    .value(QStringLiteral("components"))
+                    .toObject()
+                    .value(QStringLiteral("signing_key"))
+                    .toObject()
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QStringLiteral("rotate")));
+        QCOMPARE(s.get(QStringLiteral("/health/ready")).status, 200);
+        s.services().beginShutdown();
+        QCOMPARE(s.get(QStringLiteral("/health")).status, 503);
+        QCOMPARE(s.get(QStringLiteral("/health/ready")).status, 503);
     }
 
     void promtoolAcceptsTheExposition()

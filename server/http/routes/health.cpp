@@ -1,9 +1,7 @@
+#include "core/permissions.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
-#include "store/migrations.h"
-
-#include <QSqlQuery>
 
 namespace keyward::routes {
 
@@ -18,33 +16,30 @@ void registerHealth(Router &router)
     });
 
     router.add("GET", QStringLiteral("/health/ready"), open, [](RequestContext &ctx) {
-        QJsonObject checks;
-        bool ready = true;
-        const auto check = [&](const QString &name, bool ok, const QString &reason) {
-            checks.insert(name, ok ? QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}
-                                   : QJsonObject{{QStringLiteral("status"), QStringLiteral("failing")},
-                                                 {QStringLiteral("reason"), reason}});
-            ready = ready && ok;
-        };
-        QSqlQuery ping(ctx.services.database().connection());
-        const bool dbOk = ping.exec(QStringLiteral("SELECT 1"));
-        check(QStringLiteral("database"), dbOk, QStringLiteral("the database does not answer"));
-        if (dbOk) {
-            const MigrationStatus m = Migrations(ctx.services.database()).status();
-            check(QStringLiteral("migrations"), m.upToDate(),
-                  m.problem.isEmpty() ? QStringLiteral("schema version %1 of %2").arg(m.current).arg(m.latest)
-                                      : m.problem);
-        }
-        const bool draining = ctx.services.isShuttingDown();
-        check(QStringLiteral("serving"), !draining, QStringLiteral("shutting down"));
+        const HealthService::Report report = ctx.services.health().ready();
+        const bool ready = report.status != QLatin1String("failing");
         HttpResponse r = HttpResponse::json(
             ready ? 200 : 503,
             QJsonObject{{QStringLiteral("status"), ready ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                        {QStringLiteral("checks"), checks}});
+                        {QStringLiteral("checks"), report.components}});
         if (!ready)
             r.setHeader("Retry-After", "5");
         return r;
     });
+
+    // Everyone learns whether Keyward is healthy; the details need metrics:read or the allow-list.
+    router.add(
+        "GET", QStringLiteral("/health"),
+        {RouteOptions::Access::Optional, RouteOptions::Body::None, RouteOptions::Execution::Inline,
+         RouteOptions::Limit::None},
+        [](RequestContext &ctx) {
+            const HealthService::Report report = ctx.services.health().check();
+            QJsonObject body{{QStringLiteral("status"), report.status}};
+            if (ctx.principal.can(permission::MetricsRead) ||
+                RuntimeSettings::inSubnets(ctx.request.client, ctx.services.settings().current().metricsAllowList))
+                body.insert(QStringLiteral("components"), report.components);
+            return HttpResponse::json(report.status == QLatin1String("failing") ? 503 : 200, body);
+        });
 }
 
 } // namespace keyward::routes

@@ -88,9 +88,9 @@ int openRuntime(const Config &config, Runtime &rt, bool migrate)
 // SIGTERM/SIGINT arrive through a pipe, so the shutdown runs on the event loop, not in a handler.
 int g_signalPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char c = 1;
+    const char c = signal == SIGHUP ? 'h' : 't';
     [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
 }
 
@@ -116,6 +116,15 @@ int serve(const Config &config)
         }
     }
     hardenProcess();
+    // Signals from the very start: one arriving during migrations waits in the pipe for the event loop.
+    if (::pipe(g_signalPipe) != 0)
+        return Failure;
+    struct sigaction sa {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGHUP, &sa, nullptr);
     Runtime rt;
     if (const int rc = openRuntime(config, rt, true); rc != Success)
         return rc;
@@ -149,22 +158,20 @@ int serve(const Config &config)
     maintenance.start();
     QTimer::singleShot(std::chrono::minutes(1), &maintenance, [&] { (void)rt.services->maintenance().runOnce(); });
 
-    if (::pipe(g_signalPipe) != 0)
-        return Failure;
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
-        char c;
+        char c = 0;
         [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+        if (c == 'h') {
+            logging::reopen(); // logrotate moved the file away
+            qCInfo(lcHttp) << "log file reopened";
+            return;
+        }
         notifier.setEnabled(false);
         qCInfo(lcHttp) << "shutting down: draining requests in flight";
         server.shutdown(10'000);
         QCoreApplication::quit();
     });
-    struct sigaction sa {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
     QCoreApplication::exec();
     server.shutdown(0);
     rt.database->closeThreadConnection();
@@ -345,10 +352,17 @@ int run(const QStringList &arguments)
         return InvalidConfig;
     }
     const QString format = config->value(QStringLiteral("log-format"));
-    logging::install(format.isEmpty()
-                         ? logging::defaultFormat()
-                         : (format == QLatin1String("json") ? logging::Format::Json : logging::Format::Text),
-                     config->value(QStringLiteral("log-level")));
+    logging::Options log;
+    log.format = format.isEmpty() ? logging::defaultFormat()
+                                  : (format == QLatin1String("json") ? logging::Format::Json : logging::Format::Text);
+    log.level = config->value(QStringLiteral("log-level"));
+    log.file = config->value(QStringLiteral("log-file"));
+    log.maxBytes = config->value(QStringLiteral("log-max-bytes")).toLongLong();
+    log.keep = config->integer(QStringLiteral("log-keep"));
+    if (!logging::install(log, &error)) {
+        err() << "keyward: invalid configuration: " << error << Qt::endl;
+        return InvalidConfig;
+    }
 
     const QStringList args = p.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));

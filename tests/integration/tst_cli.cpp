@@ -149,6 +149,31 @@ private Q_SLOTS:
         QVERIFY2(broken.out.contains(QStringLiteral("sequence 1")), qPrintable(broken.out));
     }
 
+    void logFileIsReopenedOnSighup()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("keyward.log"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KEYWARD_SERVER_BINARY),
+                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("--log-file"), log, QStringLiteral("serve")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile(log).size() > 0, 10000);  // logs go to the file, not stderr
+        QVERIFY(QFile::rename(log, log + QStringLiteral(".1"))); // what logrotate does
+        ::kill(static_cast<pid_t>(p.processId()), SIGHUP);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(log), 10000);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitCode(), 0);
+        QFile reopened(log);
+        QVERIFY(reopened.open(QIODevice::ReadOnly));
+        const QByteArray content = reopened.readAll();
+        QVERIFY2(content.contains("log file reopened") && content.contains("stopped"), content.constData());
+    }
+
     void newerDatabaseIsRefused()
     {
         QTemporaryDir dir;

@@ -72,6 +72,29 @@ Result<ChainReport> AuditService::verify(const Principal &actor)
     return m_repo.verify();
 }
 
+Result<qint64> AuditService::prune(int days)
+{
+    const qint64 now = m_clock.nowMs();
+    qint64 removed = 0;
+    auto done = writeTransaction(m_db, [&]() -> Status {
+        auto n = m_repo.prune(now - days * 86'400'000LL, now);
+        if (!n)
+            return n.error();
+        removed = *n;
+        if (removed == 0)
+            return success();
+        return append(Principal::system(),
+                      {QStringLiteral("audit.prune"),
+                       QStringLiteral("audit"),
+                       QString(),
+                       QStringLiteral("success"),
+                       {{QStringLiteral("removed"), removed}, {QStringLiteral("retention_days"), days}}});
+    });
+    if (!done)
+        return done.error();
+    return removed;
+}
+
 Result<QList<AuditEvent>> AuditService::recent(int limit)
 {
     return m_repo.recent(limit);

@@ -42,6 +42,8 @@ public:
     Result<QList<AuditEvent>> recent(int limit);
     Result<AuditPage> list(const Principal &actor, const AuditFilter &filter);
     Result<ChainReport> verify(const Principal &actor);
+    // Removes events older than `days` (leaving a signed checkpoint); audited as actor system.
+    Result<qint64> prune(int days);
 
 private:
     Database &m_db;

@@ -65,6 +65,9 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
                 return done.error();
         }
     }
+    if (settings.auditRetentionDays > 0)
+        if (auto r = m_audit.prune(settings.auditRetentionDays); !r)
+            return r.error();
     auto pruned = writeTransaction(m_db, [&]() -> Status {
         if (auto r = LoginFailureRepository(m_db).prune(now - Day); !r)
             return r;

@@ -60,6 +60,7 @@ const QList<Definition> &definitions()
         {"smtp.password", Kind::String, QString(), 0, 1024, {}, true},
         {"smtp.sender", Kind::String, QString(), 0, 254},
         {"dormant_accounts.disable_after_days", Kind::Integer, 0, 0, 3650},
+        {"audit.retention_days", Kind::Integer, 0, 0, 36500},
         {"network.trusted_proxies", Kind::Subnets, QJsonArray()},
         {"network.admin_allow_list", Kind::Subnets, QJsonArray()},
         {"network.metrics_allow_list", Kind::Subnets, QJsonArray()},
@@ -230,6 +231,7 @@ RuntimeSettings SettingsService::typed(const QHash<QString, QJsonValue> &v) cons
     r.smtpPassword = s("smtp.password");
     r.smtpSender = s("smtp.sender");
     r.dormantDisableAfterDays = static_cast<int>(i("dormant_accounts.disable_after_days"));
+    r.auditRetentionDays = static_cast<int>(i("audit.retention_days"));
     r.trustedProxies = subnets(v.value(QStringLiteral("network.trusted_proxies")));
     r.adminAllowList = subnets(v.value(QStringLiteral("network.admin_allow_list")));
     r.metricsAllowList = subnets(v.value(QStringLiteral("network.metrics_allow_list")));

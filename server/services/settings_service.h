@@ -45,6 +45,7 @@ struct RuntimeSettings {
     QString smtpSender;
 
     int dormantDisableAfterDays = 0; // 0 = off
+    int auditRetentionDays = 0;      // 0 = keep every event
 
     QList<QPair<QHostAddress, int>> trustedProxies;
     QList<QPair<QHostAddress, int>> adminAllowList;   // empty = everyone

@@ -174,11 +174,63 @@ Result<AuditPage> AuditRepository::list(const AuditFilter &f)
     return page;
 }
 
+QByteArray AuditRepository::checkpointSignature(qint64 seq, const QByteArray &hash) const
+{
+    return crypto::hmacSha256(m_chainKey, QByteArray("checkpoint:" + QByteArray::number(seq) + ':' + hash));
+}
+
+Result<qint64> AuditRepository::prune(qint64 beforeMs, qint64 nowMs)
+{
+    QSqlQuery &last = m_db.prepared(QStringLiteral(
+        "SELECT seq, hash FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events WHERE time < ?)"));
+    last.addBindValue(beforeMs);
+    if (!last.exec())
+        return sqlFailure(last);
+    if (!last.next())
+        return qint64(0);
+    const qint64 seq = last.value(0).toLongLong();
+    const QByteArray hash = last.value(1).toByteArray();
+    last.finish();
+    QSqlQuery &checkpoint = m_db.prepared(QStringLiteral(
+        "INSERT INTO audit_checkpoint (id, seq, hash, signature, created_at) VALUES (1, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signature = excluded.signature, "
+        "created_at = excluded.created_at"));
+    checkpoint.addBindValue(seq);
+    checkpoint.addBindValue(hash);
+    checkpoint.addBindValue(checkpointSignature(seq, hash));
+    checkpoint.addBindValue(nowMs);
+    if (!checkpoint.exec())
+        return sqlFailure(checkpoint);
+    QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM audit_events WHERE seq <= ?"));
+    del.addBindValue(seq);
+    if (!del.exec())
+        return sqlFailure(del);
+    return qint64(del.numRowsAffected());
+}
+
 Result<ChainReport> AuditRepository::verify()
 {
     ChainReport report;
     QByteArray previous(32, '\0');
     qint64 expected = 1;
+    // After pruning, the chain starts at the signed checkpoint; a forged one fails right there.
+    QSqlQuery &checkpoint =
+        m_db.prepared(QStringLiteral("SELECT seq, hash, signature FROM audit_checkpoint WHERE id = 1"));
+    if (!checkpoint.exec())
+        return sqlFailure(checkpoint);
+    if (checkpoint.next()) {
+        const qint64 seq = checkpoint.value(0).toLongLong();
+        const QByteArray hash = checkpoint.value(1).toByteArray();
+        const bool genuine =
+            crypto::constantTimeEquals(checkpoint.value(2).toByteArray(), checkpointSignature(seq, hash));
+        checkpoint.finish();
+        if (!genuine)
+            return ChainReport{false, 0, seq + 1};
+        previous = hash;
+        expected = seq + 1;
+    }
+    checkpoint.finish();
+    const qint64 first = expected - 1;
     // In batches, so a long history never sits in memory at once.
     for (;;) {
         QSqlQuery &q = m_db.prepared(SelectEvents + QStringLiteral(" WHERE seq >= ? ORDER BY seq LIMIT 5000"));
@@ -213,8 +265,8 @@ Result<ChainReport> AuditRepository::verify()
     const qint64 headSeq = head.value(0).toLongLong();
     const QByteArray headHash = head.value(1).toByteArray();
     head.finish();
-    if (headSeq != report.checked || (headSeq > 0 && !crypto::constantTimeEquals(headHash, previous)))
-        return ChainReport{false, report.checked, report.checked + 1};
+    if (headSeq != first + report.checked || (headSeq > 0 && !crypto::constantTimeEquals(headHash, previous)))
+        return ChainReport{false, report.checked, first + report.checked + 1};
     return report;
 }
 

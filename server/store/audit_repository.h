@@ -63,8 +63,13 @@ public:
     // previous hash and hashing to its stored value, and the chain head matching the last event.
     // Any edit, deletion, insertion or reordering shows as the first bad sequence number.
     Result<ChainReport> verify();
+    // Removes events older than `beforeMs`, leaving a signed checkpoint at the cut so the rest still
+    // verifies. Runs inside the caller's write transaction; returns how many were removed.
+    Result<qint64> prune(qint64 beforeMs, qint64 nowMs);
 
 private:
+    QByteArray checkpointSignature(qint64 seq, const QByteArray &hash) const;
+
     Database &m_db;
     QByteArray m_chainKey;
 };

@@ -40,6 +40,31 @@ private Q_SLOTS:
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0); // idempotent
     }
 
+    void auditRetentionKeepsTheChainVerifiable()
+    {
+        ServiceFixture f;
+        f.user(QStringLiteral("old1"));
+        f.user(QStringLiteral("old2"));
+        f.clock.advance(40LL * 86'400'000);
+        f.user(QStringLiteral("recent"));
+        QVERIFY(f.services->settings()
+                    .update(Principal::system(),
+                            QJsonObject{{QStringLiteral("audit"), QJsonObject{{QStringLiteral("retention_days"), 30}}}})
+                    .ok());
+        QVERIFY(f.services->maintenance().runOnce().ok());
+        auto events = f.services->audit().recent(100);
+        QStringList actions;
+        for (const AuditEvent &e : *events)
+            actions << e.action;
+        QCOMPARE(actions.count(QStringLiteral("user.create")), 1); // the recent one; the two old ones are gone
+        QCOMPARE(actions.first(), QStringLiteral("audit.prune"));
+        QVERIFY(f.services->audit().verify(Principal::system())->ok); // starts at the signed checkpoint
+        // A forged checkpoint is caught.
+        QSqlQuery q(f.db.database()->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE audit_checkpoint SET seq = seq - 1")));
+        QVERIFY(!f.services->audit().verify(Principal::system())->ok);
+    }
+
     void expiredCountersAreForgotten()
     {
         ServiceFixture f;

@@ -12,7 +12,7 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
                oathtool zbar-tools librsvg2-bin python3-aiosmtpd dbus-daemon gnome-keyring libsecret-tools
-               prometheus)
+               prometheus openssl)
 fi
 
 missing=()

@@ -152,10 +152,10 @@ Result<AuditPage> AuditRepository::list(const AuditFilter &f)
     AuditPage page;
     QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + filter.where());
     filter.bind(count);
-    if (!count.exec() || !count.next())
-        return sqlFailure(count);
-    page.total = count.value(0).toLongLong();
-    count.finish();
+    const auto total = scalar(count);
+    if (!total)
+        return total.error();
+    page.total = *total;
     if (f.beforeSeq > 0)
         filter.add(QStringLiteral("seq < ?"), {f.beforeSeq});
     QSqlQuery &q = m_db.prepared(SelectEvents + filter.where() + QStringLiteral(" ORDER BY seq DESC LIMIT ?"));

@@ -15,4 +15,13 @@ ApiError sqlFailure(const QSqlQuery &query)
     return ApiError::internal();
 }
 
+Result<qint64> scalar(QSqlQuery &query)
+{
+    if (!query.exec() || !query.next())
+        return sqlFailure(query);
+    const qint64 value = query.value(0).toLongLong();
+    query.finish();
+    return value;
+}
+
 } // namespace keyward

@@ -10,4 +10,7 @@ namespace keyward {
 // (busy, lost connection, serialisation), 500 with no internals otherwise.
 ApiError sqlFailure(const QSqlQuery &query);
 
+// Runs a bound query that yields one number (a count, a sum) and returns it.
+Result<qint64> scalar(QSqlQuery &query);
+
 } // namespace keyward

@@ -370,11 +370,7 @@ Result<qint64> UserRepository::countActiveAdmins()
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role_name = 'admin' "
                        "AND u.status = 'active' AND u.deleted_at = 0"));
-    if (!q.exec() || !q.next())
-        return sqlFailure(q);
-    const qint64 n = q.value(0).toLongLong();
-    q.finish();
-    return n;
+    return scalar(q);
 }
 
 Result<UserPage> UserRepository::list(const UserFilter &f)
@@ -412,6 +408,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
 
     UserPage page;
+    Result<qint64> total = qint64(0);
     if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
         // Maintained by triggers (migration 2): no scan, however many users there are.
         QString buckets = f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
@@ -425,18 +422,15 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             if (f.includeDeleted)
                 count.addBindValue(f.status);
         }
-        if (!count.exec() || !count.next())
-            return sqlFailure(count);
-        page.total = count.value(0).toLongLong();
-        count.finish();
+        total = scalar(count);
     } else {
         QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
         filter.bind(count);
-        if (!count.exec() || !count.next())
-            return sqlFailure(count);
-        page.total = count.value(0).toLongLong();
-        count.finish();
+        total = scalar(count);
     }
+    if (!total)
+        return total.error();
+    page.total = *total;
 
     if (!f.cursor.isEmpty()) {
         const auto c = decodeCursor(f.cursor);

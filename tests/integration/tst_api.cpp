@@ -411,6 +411,22 @@ private Q_SLOTS:
         std::sort(sorted.begin(), sorted.end(), std::greater<>());
         QCOMPARE(seen, sorted);
 
+        // The default sort (created_at, a number in the cursor) and last_login_at page the same way.
+        for (const QString &sort :
+             {QStringLiteral("created_at"), QStringLiteral("-created_at"), QStringLiteral("-last_login_at")}) {
+            int counted = 0;
+            QString next;
+            do {
+                Reply r = s->get(Users + QStringLiteral("?limit=7&sort=") + sort +
+                                     (next.isEmpty() ? QString() : QStringLiteral("&cursor=") + next),
+                                 admin);
+                QCOMPARE(r.status, 200);
+                counted += r.json().value(QStringLiteral("items")).toArray().size();
+                next = r.json().value(QStringLiteral("next_cursor")).toString();
+            } while (!next.isEmpty() && counted < 100);
+            QCOMPARE(counted, 27);
+        }
+
         // Short queries (under a trigram) still match; filters combine.
         QCOMPARE(s->get(Users + QStringLiteral("?q=ze"), admin).json().value(QStringLiteral("total")).toInt(), 1);
         QCOMPARE(s->get(Users + QStringLiteral("?role=auditor"), admin).json().value(QStringLiteral("total")).toInt(),

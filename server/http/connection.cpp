@@ -229,7 +229,9 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    // RFC 9110 §8.6: no Content-Length on 204, and none on 304 rather than a wrong one.
+    if (response.status != 204 && response.status != 304)
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (response.closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";

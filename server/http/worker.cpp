@@ -79,6 +79,17 @@ protected:
 
 // Accepts on an already bound and listening descriptor, and puts a Connection guard on every
 // socket before Qt's server connects its own slots.
+QByteArray refusalResponse()
+{
+    const QByteArray body("{\"type\":\"https://keyward.dev/problems/service-unavailable\",\"title\":\"Service "
+                          "unavailable\",\"status\":503,\"detail\":\"Keyward is at its connection limit or shutting "
+                          "down; retry.\"}");
+    QByteArray out("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\n"
+                   "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n");
+    out.append("Content-Length: ").append(QByteArray::number(body.size())).append("\r\n\r\n").append(body);
+    return out;
+}
+
 class Listener : public QTcpServer {
 public:
     explicit Listener(Worker &worker)
@@ -102,9 +113,10 @@ protected:
             return;
         }
         if (m_worker.draining() || !m_worker.caps().tryAcquire(socket->peerAddress())) {
-            // Over a cap: a short, complete answer instead of a silent reset.
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n"
-                          "Connection: close\r\n\r\n");
+            // Over a cap or draining: a short, complete problem instead of a silent reset, built
+            // once so that overload stays cheap.
+            static const QByteArray refusal = refusalResponse();
+            socket->write(refusal);
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             socket->disconnectFromHost();
             return;

@@ -12,7 +12,9 @@ packages=(
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
                oathtool zbar-tools librsvg2-bin python3-aiosmtpd dbus-daemon gnome-keyring libsecret-tools
-               prometheus openssl)
+               prometheus openssl chromium)
+    # Node.js for the OpenAPI linter and the browser test: Debian's, unless one is installed already.
+    command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 
 missing=()

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what it needs, checks formatting, builds the `ci` preset
-# (warnings are errors), starts a throwaway PostgreSQL cluster on a free loopback port, runs every
-# test with CTest against SQLite and PostgreSQL, and removes the cluster again.
+# Runs the whole test suite: installs what it needs (Debian packages, the pinned npm test tools),
+# checks formatting, builds the `ci` preset (warnings are errors), starts a throwaway PostgreSQL
+# cluster on a free loopback port, runs every test with CTest against SQLite and PostgreSQL, and
+# removes the cluster again.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 installer/install-deps.sh --test
+# The OpenAPI linter and the browser driver, pinned by tests/web/package-lock.json.
+npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
 cmake --preset ci >/dev/null
 cmake --build --preset ci --target format-check
 cmake --build --preset ci

@@ -116,6 +116,7 @@ Router HttpServer::buildRouter()
     routes::registerHealth(router);
     routes::registerMetrics(router);
     routes::registerAudit(router);
+    routes::registerDocs(router);
     return router;
 }
 

@@ -1,11 +1,14 @@
 #include "test_server.h"
 
+#include "api_contract.h"
+
 #include "crypto/digest.h"
 #include "store/migrations.h"
 
 #include <QEventLoop>
 #include <QNetworkReply>
 #include <QTcpServer>
+#include <QTest>
 #include <QTimer>
 
 namespace keyward::test {
@@ -70,6 +73,13 @@ TestServer::TestServer(const Setup &setup)
 
 TestServer::~TestServer()
 {
+    // Every response a test saw must match the OpenAPI document.
+    if (!m_contractViolations.isEmpty() && QTest::currentTestFunction() && !QTest::currentTestFailed()) {
+        m_contractViolations.removeDuplicates();
+        QTest::qFail(qPrintable(QStringLiteral("responses differ from openapi.json:\n  ") +
+                                m_contractViolations.join(QStringLiteral("\n  "))),
+                     __FILE__, __LINE__);
+    }
     if (m_http)
         m_http->shutdown(2000);
     m_http.reset();
@@ -115,6 +125,8 @@ Reply TestServer::send(const QByteArray &method, const QString &path, const QByt
     r.headers = reply->rawHeaderPairs();
     r.body = reply->readAll();
     reply->deleteLater();
+    if (r.status != 0)
+        m_contractViolations += ApiContract::instance().check(method, path, r.status, r.header("Content-Type"), r.body);
     return r;
 }
 

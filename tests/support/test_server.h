@@ -86,6 +86,7 @@ private:
     QList<QSslCertificate> m_trusted;
     QByteArray m_adminToken;
     QString m_error;
+    QStringList m_contractViolations; // checked against openapi.json when the server goes away
 };
 
 } // namespace keyward::test

@@ -18,5 +18,6 @@ void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 void registerMetrics(Router &router);
 void registerAudit(Router &router);
+void registerDocs(Router &router);
 
 } // namespace keyward::routes

@@ -1,0 +1,98 @@
+// The API's own description over the network: the OpenAPI document served byte for byte, and the
+// /docs page rendered from it in a real headless Chromium.
+#include "test_server.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+
+const QString WebTools = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/web");
+
+QByteArray sourceDocument()
+{
+    QFile file(QStringLiteral(KEYWARD_SOURCE_DIR "/resources/openapi.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+int operationCount(const QByteArray &document)
+{
+    int count = 0;
+    const QJsonObject paths = QJsonDocument::fromJson(document).object().value(QStringLiteral("paths")).toObject();
+    for (const QJsonValue &item : paths)
+        count += static_cast<int>(item.toObject().size());
+    return count;
+}
+
+} // namespace
+
+class TstDocs : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void openapiIsServedAsIs()
+    {
+        TestServer s;
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const Reply r = s.get(QStringLiteral("/api/v1/openapi.json"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, sourceDocument());
+        QVERIFY(r.header("Content-Type").startsWith("application/json"));
+        const QByteArray etag = r.header("ETag");
+        QVERIFY(etag.startsWith('"'));
+
+        // A client holding the current version gets an empty 304.
+        const Reply again = s.request("GET", QStringLiteral("/api/v1/openapi.json"), {}, {}, {{"If-None-Match", etag}});
+        QCOMPARE(again.status, 304);
+        QVERIFY(again.body.isEmpty());
+        QCOMPARE(again.header("ETag"), etag);
+        const Reply stale =
+            s.request("GET", QStringLiteral("/api/v1/openapi.json"), {}, {}, {{"If-None-Match", "\"old\""}});
+        QCOMPARE(stale.status, 200);
+    }
+
+    void docsPageIsSelfContainedUnderStrictCsp()
+    {
+        TestServer s;
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        const Reply r = s.get(QStringLiteral("/docs"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("Content-Type").startsWith("text/html"));
+        const QByteArray csp = r.header("Content-Security-Policy");
+        QVERIFY2(csp.contains("default-src 'none'") && csp.contains("script-src 'sha256-") &&
+                     csp.contains("style-src 'sha256-") && !csp.contains("unsafe-inline") && !csp.contains("http"),
+                 csp.constData());
+        QCOMPARE(r.header("X-Frame-Options"), QByteArray("DENY"));
+        // Nothing is loaded from elsewhere: no external script, stylesheet or font.
+        QVERIFY(!r.body.contains("src=\"") && !r.body.contains("href=\"http") && !r.body.contains("url("));
+        QVERIFY(!r.body.contains("{{"));
+    }
+
+    // Debian's Chromium loads the page: no console error, the login operation listed with its fields.
+    void docsPageRendersInChromium()
+    {
+        QVERIFY2(QFile::exists(WebTools + QStringLiteral("/node_modules/playwright-core")),
+                 "run `npm ci --prefix tests/web` first (tests/run.sh does)");
+        TestServer s;
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QProcess node;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("EXPECTED_OPERATIONS"), QString::number(operationCount(sourceDocument())));
+        node.setProcessEnvironment(env);
+        node.setProcessChannelMode(QProcess::MergedChannels);
+        node.start(QStringLiteral("node"),
+                   {WebTools + QStringLiteral("/docs_page.mjs"), s.url(QStringLiteral("/")).toString()});
+        // The server answers from this thread's event loop's workers; wait without blocking them.
+        QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 90000);
+        const QByteArray output = node.readAll();
+        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("0 console problems"), output.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDocs)
+#include "tst_docs.moc"

@@ -30,6 +30,9 @@ KeywardMetrics::KeywardMetrics(MetricsRegistry &r)
     , activeSessions(r.gauge("keyward_sessions_active", "Sessions that are neither revoked nor expired.").with())
     , buildInfo(r.gauge("keyward_build_info", "Version information; the value is always 1.",
                         {QStringLiteral("version"), QStringLiteral("qt_version"), QStringLiteral("database")}))
+    , dbQueryDuration(r.histogram(
+          "keyward_db_query_duration_seconds", "Time to run one SQL statement, by kind.", {QStringLiteral("statement")},
+          {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}))
 {
 }
 

@@ -19,7 +19,8 @@ struct KeywardMetrics {
     Histogram &hashWait;
     Family<Gauge> &usersByStatus; // status
     Gauge &activeSessions;
-    Family<Gauge> &buildInfo; // version, qt_version, database
+    Family<Gauge> &buildInfo;           // version, qt_version, database
+    Family<Histogram> &dbQueryDuration; // statement: select, insert, update, delete, other
 };
 
 // Resident memory, CPU seconds, open descriptors and start time of this process (from /proc).

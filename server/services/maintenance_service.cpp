@@ -33,7 +33,7 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
             QStringLiteral("SELECT id FROM users WHERE status = 'active' AND deleted_at = 0 AND "
                            "CASE WHEN last_login_at = 0 THEN created_at ELSE last_login_at END < ? LIMIT 1000"));
         q.addBindValue(cutoff);
-        if (!q.exec())
+        if (!m_db.exec(q))
             return sqlFailure(q);
         QStringList ids;
         while (q.next())
@@ -47,7 +47,7 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
                                    "WHERE id = ? AND status = 'active'"));
                 u.addBindValue(now);
                 u.addBindValue(id);
-                if (!u.exec())
+                if (!m_db.exec(u))
                     return sqlFailure(u);
                 if (u.numRowsAffected() != 1)
                     return success();
@@ -75,7 +75,7 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
              {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {
             QSqlQuery &d = m_db.prepared(QLatin1String(sql));
             d.addBindValue(now - Day);
-            if (!d.exec())
+            if (!m_db.exec(d))
                 return sqlFailure(d);
         }
         return success();

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <array>
+
 namespace keyward {
 
 ServiceOptions ServiceOptions::fromConfig(const Config &config)
@@ -60,10 +62,19 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     m_metrics.buildInfo.with({QStringLiteral(KEYWARD_VERSION), QString::fromLatin1(qVersion()), m_db->kindName()})
         .set(1);
     collectProcessMetrics(m_registry);
+    // Children resolved once: the observer runs for every statement and must not take locks.
+    std::array<Histogram *, 5> byStatement{};
+    const QStringList statementNames{QStringLiteral("select"), QStringLiteral("insert"), QStringLiteral("update"),
+                                     QStringLiteral("delete"), QStringLiteral("other")};
+    for (size_t i = 0; i < byStatement.size(); ++i)
+        byStatement[i] = &m_metrics.dbQueryDuration.with({statementNames[static_cast<qsizetype>(i)]});
+    m_db->setQueryObserver([byStatement](Database::Statement kind, double seconds) {
+        byStatement[static_cast<size_t>(kind)]->observe(seconds);
+    });
     // Read at scrape time from what the database keeps anyway (user_counts is maintained by triggers).
     m_registry.addCollector([this] {
         QSqlQuery &counts = m_db->prepared(QStringLiteral("SELECT bucket, n FROM user_counts"));
-        if (counts.exec()) {
+        if (m_db->exec(counts)) {
             QHash<QString, double> byStatus;
             while (counts.next()) {
                 const QString bucket = counts.value(0).toString();
@@ -79,7 +90,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
             "SELECT count(*) FROM sessions WHERE revoked_at = 0 AND idle_expires_at > ? AND absolute_expires_at > ?"));
         sessions.addBindValue(m_clock.nowMs());
         sessions.addBindValue(m_clock.nowMs());
-        if (sessions.exec() && sessions.next())
+        if (m_db->exec(sessions) && sessions.next())
             m_metrics.activeSessions.set(sessions.value(0).toDouble());
         sessions.finish();
     });

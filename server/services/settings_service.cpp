@@ -178,7 +178,7 @@ SettingsService::SettingsService(Database &db, const Clock &clock, AuditService 
 Result<QHash<QString, QJsonValue>> SettingsService::load()
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT key, value FROM settings"));
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QHash<QString, QJsonValue> values = m_defaults;
     while (q.next()) {
@@ -322,7 +322,7 @@ Result<QJsonObject> SettingsService::update(const Principal &actor, const QJsonO
                 q.addBindValue(QString::fromUtf8(raw));
                 q.addBindValue(m_clock.nowMs());
             }
-            if (!q.exec())
+            if (!m_db.exec(q))
                 return sqlFailure(q);
             changed.append(it.key());
         }

@@ -585,7 +585,7 @@ Status UserService::verifyEmail(const Principal &client, const QString &token)
         QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET email_verified = ? WHERE id = ?"));
         q.addBindValue(true);
         q.addBindValue(*userId);
-        if (!q.exec())
+        if (!m_db.exec(q))
             return sqlFailure(q);
         Principal actor = client;
         actor.type = Principal::Type::User;

@@ -67,7 +67,7 @@ Status ApiKeyRepository::insert(const ApiKey &k, const QByteArray &keyHash)
     q.addBindValue(k.createdBy);
     q.addBindValue(k.createdAt);
     q.addBindValue(k.expiresAt);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -76,7 +76,7 @@ Result<ApiKey> ApiKeyRepository::findByHash(const QByteArray &keyHash)
 {
     QSqlQuery &q = m_db.prepared(SelectKeys + QStringLiteral(" WHERE key_hash = ?"));
     q.addBindValue(keyHash);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound();
@@ -94,7 +94,7 @@ Result<QList<ApiKey>> ApiKeyRepository::list(const QString &kind, const QString 
     q.addBindValue(kind);
     if (!ownerId.isEmpty())
         q.addBindValue(ownerId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QList<ApiKey> out;
     while (q.next())
@@ -110,7 +110,7 @@ Status ApiKeyRepository::revoke(const QString &id, const QString &kind, const QS
     q.addBindValue(id);
     q.addBindValue(kind);
     q.addBindValue(ownerId.isEmpty() ? QStringLiteral("") : ownerId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::notFound(QStringLiteral("No such API key."));
@@ -122,7 +122,7 @@ Status ApiKeyRepository::touch(const QString &id, qint64 nowMs)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
     q.addBindValue(nowMs);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }

@@ -59,7 +59,7 @@ Result<qint64> AuditRepository::append(AuditEvent e)
     // Taking the next number locks the chain head until the transaction ends: appends are serial.
     QSqlQuery &head =
         m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"));
-    if (!head.exec() || !head.next())
+    if (!m_db.exec(head) || !head.next())
         return sqlFailure(head);
     e.seq = head.value(0).toLongLong();
     QByteArray prevHash = head.value(1).toByteArray();
@@ -76,12 +76,12 @@ Result<qint64> AuditRepository::append(AuditEvent e)
           QVariant(e.action), QVariant(e.targetType), QVariant(e.targetId), QVariant(e.outcome), QVariant(e.ip),
           QVariant(e.userAgent), QVariant(e.requestId), QVariant(e.details), QVariant(prevHash), QVariant(hash)})
         ins.addBindValue(v);
-    if (!ins.exec())
+    if (!m_db.exec(ins))
         return sqlFailure(ins);
 
     QSqlQuery &tip = m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET hash = ? WHERE id = 1"));
     tip.addBindValue(hash);
-    if (!tip.exec())
+    if (!m_db.exec(tip))
         return sqlFailure(tip);
     return e.seq;
 }
@@ -152,7 +152,7 @@ Result<AuditPage> AuditRepository::list(const AuditFilter &f)
     AuditPage page;
     QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + filter.where());
     filter.bind(count);
-    const auto total = scalar(count);
+    const auto total = scalar(m_db, count);
     if (!total)
         return total.error();
     page.total = *total;
@@ -161,7 +161,7 @@ Result<AuditPage> AuditRepository::list(const AuditFilter &f)
     QSqlQuery &q = m_db.prepared(SelectEvents + filter.where() + QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     while (q.next()) {
         if (page.items.size() == f.limit) {
@@ -184,7 +184,7 @@ Result<qint64> AuditRepository::prune(qint64 beforeMs, qint64 nowMs)
     QSqlQuery &last = m_db.prepared(QStringLiteral(
         "SELECT seq, hash FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events WHERE time < ?)"));
     last.addBindValue(beforeMs);
-    if (!last.exec())
+    if (!m_db.exec(last))
         return sqlFailure(last);
     if (!last.next())
         return qint64(0);
@@ -199,11 +199,11 @@ Result<qint64> AuditRepository::prune(qint64 beforeMs, qint64 nowMs)
     checkpoint.addBindValue(hash);
     checkpoint.addBindValue(checkpointSignature(seq, hash));
     checkpoint.addBindValue(nowMs);
-    if (!checkpoint.exec())
+    if (!m_db.exec(checkpoint))
         return sqlFailure(checkpoint);
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM audit_events WHERE seq <= ?"));
     del.addBindValue(seq);
-    if (!del.exec())
+    if (!m_db.exec(del))
         return sqlFailure(del);
     return qint64(del.numRowsAffected());
 }
@@ -216,7 +216,7 @@ Result<ChainReport> AuditRepository::verify()
     // After pruning, the chain starts at the signed checkpoint; a forged one fails right there.
     QSqlQuery &checkpoint =
         m_db.prepared(QStringLiteral("SELECT seq, hash, signature FROM audit_checkpoint WHERE id = 1"));
-    if (!checkpoint.exec())
+    if (!m_db.exec(checkpoint))
         return sqlFailure(checkpoint);
     if (checkpoint.next()) {
         const qint64 seq = checkpoint.value(0).toLongLong();
@@ -235,7 +235,7 @@ Result<ChainReport> AuditRepository::verify()
     for (;;) {
         QSqlQuery &q = m_db.prepared(SelectEvents + QStringLiteral(" WHERE seq >= ? ORDER BY seq LIMIT 5000"));
         q.addBindValue(expected);
-        if (!q.exec())
+        if (!m_db.exec(q))
             return sqlFailure(q);
         int rows = 0;
         while (q.next()) {
@@ -260,7 +260,7 @@ Result<ChainReport> AuditRepository::verify()
     }
     // Events cut from the end leave the head pointing past the last one.
     QSqlQuery &head = m_db.prepared(QStringLiteral("SELECT seq, hash FROM audit_chain_head WHERE id = 1"));
-    if (!head.exec() || !head.next())
+    if (!m_db.exec(head) || !head.next())
         return sqlFailure(head);
     const qint64 headSeq = head.value(0).toLongLong();
     const QByteArray headHash = head.value(1).toByteArray();

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QThread>
@@ -167,6 +168,26 @@ QSqlQuery &Database::prepared(const QString &sql)
         it->finish();
     }
     return *it;
+}
+
+bool Database::exec(QSqlQuery &query)
+{
+    if (!m_observer)
+        return query.exec();
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = query.exec();
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    // The statement's first letter tells its kind: Keyward's SQL starts with the keyword.
+    const QString sql = query.lastQuery();
+    const QChar first = sql.isEmpty() ? QChar() : sql.front().toUpper();
+    m_observer(first == u'S'   ? Statement::Select
+               : first == u'I' ? Statement::Insert
+               : first == u'U' ? Statement::Update
+               : first == u'D' ? Statement::Delete
+                               : Statement::Other,
+               seconds);
+    return ok;
 }
 
 void Database::closeThreadConnection()

@@ -7,6 +7,7 @@
 #include <QVariant>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,8 +37,16 @@ public:
 
     // This thread's connection, opened on first use. Not valid when the server is unreachable.
     QSqlDatabase connection();
-    // A statement prepared once per thread and reused; bind values and exec(). finish()ed on reuse.
+    // A statement prepared once per thread and reused; bind values and exec() it here. finish()ed on reuse.
     QSqlQuery &prepared(const QString &sql);
+    // Runs a prepared statement, timed for the query observer.
+    bool exec(QSqlQuery &query);
+
+    // Told the duration of every statement run through exec(). Set once, before the first query;
+    // called on the querying thread.
+    enum class Statement { Select, Insert, Update, Delete, Other };
+    using QueryObserver = std::function<void(Statement kind, double seconds)>;
+    void setQueryObserver(QueryObserver observer) { m_observer = std::move(observer); }
     // Closes this thread's connection; the next call reopens it.
     void closeThreadConnection();
 
@@ -55,6 +64,7 @@ private:
     QString m_pgHost, m_pgUser, m_pgPassword, m_pgName, m_pgOptions;
     int m_pgPort = 5432;
     quint64 m_instance = 0;
+    QueryObserver m_observer;
 };
 
 // A write transaction on this thread's connection: IMMEDIATE on SQLite (take the write lock up

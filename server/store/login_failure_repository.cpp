@@ -21,7 +21,7 @@ Result<LoginFailureRepository::Attempt> LoginFailureRepository::charge(const QSt
     count.addBindValue(subject);
     count.addBindValue(nowMs);
     count.addBindValue(nowMs);
-    if (!count.exec() || !count.next())
+    if (!m_db.exec(count) || !count.next())
         return sqlFailure(count);
     const int failures = count.value(0).toInt();
     const qint64 lockedUntil = count.value(1).toLongLong();
@@ -35,7 +35,7 @@ Result<LoginFailureRepository::Attempt> LoginFailureRepository::charge(const QSt
     QSqlQuery &set = m_db.prepared(QStringLiteral("UPDATE login_failures SET locked_until = ? WHERE subject = ?"));
     set.addBindValue(nowMs + lock);
     set.addBindValue(subject);
-    if (!set.exec())
+    if (!m_db.exec(set))
         return sqlFailure(set);
     return Attempt{true, nowMs + lock};
 }
@@ -44,7 +44,7 @@ Status LoginFailureRepository::clear(const QString &subject)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE subject = ?"));
     q.addBindValue(subject);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -55,7 +55,7 @@ Status LoginFailureRepository::prune(qint64 beforeMs)
         m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"));
     q.addBindValue(beforeMs);
     q.addBindValue(beforeMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }

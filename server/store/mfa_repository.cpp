@@ -14,7 +14,7 @@ Result<std::optional<TotpRecord>> MfaRepository::totp(const QString &userId)
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("SELECT secret_sealed, confirmed, last_step FROM mfa_totp WHERE user_id = ?"));
     q.addBindValue(userId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     std::optional<TotpRecord> r;
     if (q.next())
@@ -34,7 +34,7 @@ Status MfaRepository::savePending(const QString &userId, const QByteArray &secre
     q.addBindValue(false);
     q.addBindValue(nowMs);
     q.addBindValue(false);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::conflict(QStringLiteral("Two-factor authentication is already on; turn it off first."));
@@ -47,7 +47,7 @@ Status MfaRepository::confirm(const QString &userId, qint64 step)
     q.addBindValue(true);
     q.addBindValue(step);
     q.addBindValue(userId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -59,7 +59,7 @@ Result<bool> MfaRepository::useStep(const QString &userId, qint64 step)
     q.addBindValue(step);
     q.addBindValue(userId);
     q.addBindValue(step);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected() == 1;
 }
@@ -68,13 +68,13 @@ Status MfaRepository::replaceRecoveryCodes(const QString &userId, const QList<QB
 {
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM recovery_codes WHERE user_id = ?"));
     del.addBindValue(userId);
-    if (!del.exec())
+    if (!m_db.exec(del))
         return sqlFailure(del);
     for (const QByteArray &hash : codeHashes) {
         QSqlQuery &ins = m_db.prepared(QStringLiteral("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)"));
         ins.addBindValue(userId);
         ins.addBindValue(hash);
-        if (!ins.exec())
+        if (!m_db.exec(ins))
             return sqlFailure(ins);
     }
     return success();
@@ -87,7 +87,7 @@ Result<bool> MfaRepository::useRecoveryCode(const QString &userId, const QByteAr
     q.addBindValue(nowMs);
     q.addBindValue(userId);
     q.addBindValue(codeHash);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected() == 1;
 }
@@ -97,7 +97,7 @@ Status MfaRepository::removeAll(const QString &userId)
     for (const char *sql : {"DELETE FROM mfa_totp WHERE user_id = ?", "DELETE FROM recovery_codes WHERE user_id = ?"}) {
         QSqlQuery &q = m_db.prepared(QLatin1String(sql));
         q.addBindValue(userId);
-        if (!q.exec())
+        if (!m_db.exec(q))
             return sqlFailure(q);
     }
     return success();
@@ -118,7 +118,7 @@ Status OneTimeTokenRepository::insert(const QByteArray &tokenHash, const QString
     q.addBindValue(userId);
     q.addBindValue(nowMs);
     q.addBindValue(expiresAtMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -130,7 +130,7 @@ Result<QString> OneTimeTokenRepository::find(const QByteArray &tokenHash, const 
     q.addBindValue(tokenHash);
     q.addBindValue(purpose);
     q.addBindValue(nowMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound();
@@ -145,7 +145,7 @@ Status OneTimeTokenRepository::consume(const QByteArray &tokenHash, qint64 nowMs
         m_db.prepared(QStringLiteral("UPDATE one_time_tokens SET used_at = ? WHERE token_hash = ? AND used_at = 0"));
     q.addBindValue(nowMs);
     q.addBindValue(tokenHash);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::preconditionFailed(QStringLiteral("The token was already used."));
@@ -157,7 +157,7 @@ Status OneTimeTokenRepository::removeForUser(const QString &userId, const QStrin
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM one_time_tokens WHERE user_id = ? AND purpose = ?"));
     q.addBindValue(userId);
     q.addBindValue(purpose);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }

@@ -28,7 +28,7 @@ RoleRepository::RoleRepository(Database &db)
 Result<QList<Role>> RoleRepository::list()
 {
     QSqlQuery &q = m_db.prepared(SelectRoles + QStringLiteral(" ORDER BY name"));
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QList<Role> out;
     while (q.next())
@@ -40,7 +40,7 @@ Result<Role> RoleRepository::find(const QString &name)
 {
     QSqlQuery &q = m_db.prepared(SelectRoles + QStringLiteral(" WHERE name = ?"));
     q.addBindValue(name);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound(QStringLiteral("No role with this name."));
@@ -59,7 +59,7 @@ Status RoleRepository::insert(const Role &role, qint64 nowMs)
     q.addBindValue(false);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
-    if (!q.exec()) {
+    if (!m_db.exec(q)) {
         if (Database::isUniqueViolation(q.lastError()))
             return ApiError::conflict(
                 QStringLiteral("A role with this name exists."),
@@ -77,7 +77,7 @@ Status RoleRepository::update(const Role &role, qint64 nowMs)
     q.addBindValue(role.permissions.join(QLatin1Char(' ')));
     q.addBindValue(nowMs);
     q.addBindValue(role.name);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -87,7 +87,7 @@ Status RoleRepository::remove(const QString &name)
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM roles WHERE name = ? AND builtin = ?"));
     q.addBindValue(name);
     q.addBindValue(false);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }

@@ -51,7 +51,7 @@ Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash
     q.addBindValue(s.ip);
     q.addBindValue(s.userAgent);
     q.addBindValue(s.passwordChangeOnly);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -60,7 +60,7 @@ static Result<Session> findOne(Database &db, const QString &where, const QVarian
 {
     QSqlQuery &q = db.prepared(SelectSessions + where);
     q.addBindValue(value);
-    if (!q.exec())
+    if (!db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound(QStringLiteral("No such session."));
@@ -96,7 +96,7 @@ Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, c
     q.addBindValue(idleExpiresAt);
     q.addBindValue(id);
     q.addBindValue(oldHash);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::preconditionFailed(QStringLiteral("The refresh token was already used."));
@@ -110,7 +110,7 @@ Status SessionRepository::revoke(const QString &id, const QString &reason, qint6
     q.addBindValue(nowMs);
     q.addBindValue(reason);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -125,7 +125,7 @@ Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QStr
     q.addBindValue(userId);
     // A null QString binds as SQL NULL, and "id <> NULL" matches nothing.
     q.addBindValue(keepId.isEmpty() ? QStringLiteral("") : keepId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected();
 }
@@ -138,7 +138,7 @@ Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint
     q.addBindValue(userId);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QList<Session> out;
     while (q.next())
@@ -152,7 +152,7 @@ Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs)
         QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"));
     q.addBindValue(jti);
     q.addBindValue(expiresAtMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -162,7 +162,7 @@ Status SessionRepository::clearPasswordChangeOnly(const QString &id)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET password_change_only = ? WHERE id = ?"));
     q.addBindValue(false);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -177,7 +177,7 @@ Result<SessionRepository::Access> SessionRepository::access(const QString &sessi
         QStringLiteral(" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?"));
     q.addBindValue(jti);
     q.addBindValue(sessionId);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::unauthorized(QStringLiteral("The session has ended."));

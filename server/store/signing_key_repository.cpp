@@ -15,7 +15,7 @@ Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAf
         QStringLiteral("SELECT kid, algorithm, public_pem, private_sealed, created_at, retired_at FROM signing_keys "
                        "WHERE retired_at = 0 OR retired_at > ? ORDER BY created_at DESC"));
     q.addBindValue(retiredAfterMs);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QList<StoredSigningKey> out;
     while (q.next())
@@ -33,7 +33,7 @@ Status SigningKeyRepository::insert(const StoredSigningKey &k)
     q.addBindValue(QString::fromLatin1(k.publicPem));
     q.addBindValue(k.privateSealed);
     q.addBindValue(k.createdAt);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -44,7 +44,7 @@ Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs)
         m_db.prepared(QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"));
     q.addBindValue(nowMs);
     q.addBindValue(keepKid);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }

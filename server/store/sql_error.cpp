@@ -15,9 +15,9 @@ ApiError sqlFailure(const QSqlQuery &query)
     return ApiError::internal();
 }
 
-Result<qint64> scalar(QSqlQuery &query)
+Result<qint64> scalar(Database &db, QSqlQuery &query)
 {
-    if (!query.exec() || !query.next())
+    if (!db.exec(query) || !query.next())
         return sqlFailure(query);
     const qint64 value = query.value(0).toLongLong();
     query.finish();

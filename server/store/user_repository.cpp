@@ -151,7 +151,7 @@ Status UserRepository::checkUnique(const User &u)
     q.addBindValue(foldKey(u.username));
     q.addBindValue(foldKey(u.email));
     q.addBindValue(u.id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     bool username = false, email = false;
     while (q.next()) {
@@ -188,7 +188,7 @@ Status UserRepository::insert(const User &u, const QString &passwordHash)
     q.addBindValue(attributesJson(u));
     q.addBindValue(u.createdAt);
     q.addBindValue(u.updatedAt);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return Database::isUniqueViolation(q.lastError()) ? conflictFrom(q.lastError()) : sqlFailure(q);
     return setRoles(u.id, u.roles);
 }
@@ -198,7 +198,7 @@ Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted)
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
                                  QStringLiteral(" FROM users u WHERE u.id = ?"));
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound(QStringLiteral("No user with this id."));
@@ -217,7 +217,7 @@ Result<UserRecord> UserRepository::findByLogin(const QString &login)
                                                 "AND u.deleted_at = 0"));
     q.addBindValue(key);
     q.addBindValue(key);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound();
@@ -243,7 +243,7 @@ Status UserRepository::update(const User &u)
     q.addBindValue(u.deletedAt);
     q.addBindValue(u.id);
     q.addBindValue(u.version);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return Database::isUniqueViolation(q.lastError()) ? conflictFrom(q.lastError()) : sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::preconditionFailed(QStringLiteral("The user was changed by someone else; reload and retry."));
@@ -259,7 +259,7 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
             "WHERE id = ? AND password_hash IS NOT NULL"));
         move.addBindValue(nowMs);
         move.addBindValue(id);
-        if (!move.exec())
+        if (!m_db.exec(move))
             return sqlFailure(move);
         // Keep only what the rule can ask for (the current hash counts as one of the last N).
         QSqlQuery &trim = m_db.prepared(QStringLiteral(
@@ -268,7 +268,7 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
         trim.addBindValue(id);
         trim.addBindValue(id);
         trim.addBindValue(keepHistory - 1);
-        if (!trim.exec())
+        if (!m_db.exec(trim))
             return sqlFailure(trim);
     }
     QSqlQuery &q = m_db.prepared(QStringLiteral(
@@ -279,7 +279,7 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
     q.addBindValue(requireChange);
     q.addBindValue(nowMs);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -292,7 +292,7 @@ Result<QStringList> UserRepository::recentHashes(const QString &id, int limit)
     q.addBindValue(id);
     q.addBindValue(id);
     q.addBindValue(qMax(0, limit - 1));
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QStringList out;
     while (q.next())
@@ -305,7 +305,7 @@ Status UserRepository::replaceHash(const QString &id, const QString &hash)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
     q.addBindValue(hash);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -314,13 +314,13 @@ Status UserRepository::setRoles(const QString &id, const QStringList &roles)
 {
     QSqlQuery &del = m_db.prepared(QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"));
     del.addBindValue(id);
-    if (!del.exec())
+    if (!m_db.exec(del))
         return sqlFailure(del);
     for (const QString &role : roles) {
         QSqlQuery &ins = m_db.prepared(QStringLiteral("INSERT INTO user_roles (user_id, role_name) VALUES (?, ?)"));
         ins.addBindValue(id);
         ins.addBindValue(role);
-        if (!ins.exec())
+        if (!m_db.exec(ins))
             return sqlFailure(ins);
     }
     return success();
@@ -331,7 +331,7 @@ Status UserRepository::recordLogin(const QString &id, qint64 nowMs)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"));
     q.addBindValue(nowMs);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -341,7 +341,7 @@ Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET locked_until = ? WHERE id = ?"));
     q.addBindValue(untilMs);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -351,7 +351,7 @@ Status UserRepository::setMfaEnabled(const QString &id, bool enabled)
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"));
     q.addBindValue(enabled);
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -360,7 +360,7 @@ Status UserRepository::purge(const QString &id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));
     q.addBindValue(id);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     return success();
 }
@@ -370,7 +370,7 @@ Result<qint64> UserRepository::countActiveAdmins()
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT count(*) FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role_name = 'admin' "
                        "AND u.status = 'active' AND u.deleted_at = 0"));
-    return scalar(q);
+    return scalar(m_db, q);
 }
 
 Result<UserPage> UserRepository::list(const UserFilter &f)
@@ -422,11 +422,11 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             if (f.includeDeleted)
                 count.addBindValue(f.status);
         }
-        total = scalar(count);
+        total = scalar(m_db, count);
     } else {
         QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
         filter.bind(count);
-        total = scalar(count);
+        total = scalar(m_db, count);
     }
     if (!total)
         return total.error();
@@ -449,7 +449,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
                       sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
-    if (!q.exec())
+    if (!m_db.exec(q))
         return sqlFailure(q);
     QVariant lastKey;
     while (q.next()) {

@@ -1,8 +1,10 @@
 #include "metrics.h"
 
+#include <QDateTime>
 #include <QWriteLocker>
 
 #include <cmath>
+#include <numeric>
 
 namespace keyward {
 
@@ -91,40 +93,131 @@ void MetricsRegistry::addCollector(std::function<void()> collect)
     m_collectors.push_back(std::move(collect));
 }
 
-QByteArray MetricsRegistry::exposition()
+MetricsSnapshot MetricsRegistry::snapshot()
 {
     QReadLocker lock(&m_lock);
     for (const auto &collect : m_collectors)
         collect();
-    QByteArray out;
-    for (const auto &f : m_counters) {
-        out += header(f->name(), f->help(), "counter");
-        f->forEach([&](const QStringList &values, const Counter &c) {
-            out += f->name() + labelSet(f->labels(), values) + ' ' + number(c.value()) + '\n';
-        });
-    }
-    for (const auto &f : m_gauges) {
-        out += header(f->name(), f->help(), "gauge");
-        f->forEach([&](const QStringList &values, const Gauge &g) {
-            out += f->name() + labelSet(f->labels(), values) + ' ' + number(g.value()) + '\n';
-        });
-    }
+    MetricsSnapshot out;
+    out.takenAtMs = QDateTime::currentMSecsSinceEpoch();
+    const auto scalars = [&out](const auto &families, MetricsSnapshot::Type type) {
+        for (const auto &f : families) {
+            MetricsSnapshot::Metric m{f->name(), f->help(), type, f->labels(), {}, {}};
+            f->forEach([&m](const QStringList &values, const auto &metric) {
+                MetricsSnapshot::Series s;
+                s.labelValues = values;
+                s.value = metric.value();
+                m.series.append(std::move(s));
+            });
+            out.metrics.append(std::move(m));
+        }
+    };
+    scalars(m_counters, MetricsSnapshot::Type::Counter);
+    scalars(m_gauges, MetricsSnapshot::Type::Gauge);
     for (const auto &f : m_histograms) {
-        out += header(f->name(), f->help(), "histogram");
-        f->forEach([&](const QStringList &values, const Histogram &h) {
-            quint64 cumulative = 0;
-            for (size_t i = 0; i <= h.bounds().size(); ++i) {
-                cumulative += h.bucket(i);
-                const double le = i < h.bounds().size() ? h.bounds()[i] : INFINITY;
-                out += f->name() + "_bucket" + labelSet(f->labels(), values, "le=\"" + number(le) + '"') + ' ' +
-                       QByteArray::number(cumulative) + '\n';
-            }
-            out += f->name() + "_sum" + labelSet(f->labels(), values) + ' ' + number(h.sum()) + '\n';
-            // _count from the buckets just read, so a scrape racing an observation still adds up.
-            out += f->name() + "_count" + labelSet(f->labels(), values) + ' ' + QByteArray::number(cumulative) + '\n';
+        MetricsSnapshot::Metric m{f->name(), f->help(), MetricsSnapshot::Type::Histogram, f->labels(), {}, {}};
+        f->forEach([&m](const QStringList &values, const Histogram &h) {
+            m.bounds = h.bounds();
+            MetricsSnapshot::Series s;
+            s.labelValues = values;
+            for (size_t i = 0; i <= h.bounds().size(); ++i)
+                s.buckets.push_back(h.bucket(i));
+            s.sum = h.sum();
+            m.series.append(std::move(s));
         });
+        out.metrics.append(std::move(m));
     }
     return out;
+}
+
+quint64 MetricsSnapshot::Series::count() const
+{
+    return std::accumulate(buckets.begin(), buckets.end(), quint64(0));
+}
+
+const MetricsSnapshot::Metric *MetricsSnapshot::find(QByteArrayView name) const
+{
+    for (const Metric &m : metrics)
+        if (m.name == name)
+            return &m;
+    return nullptr;
+}
+
+double MetricsSnapshot::total(QByteArrayView name, const QString &label,
+                              const std::function<bool(const QString &)> &accept) const
+{
+    const Metric *m = find(name);
+    if (!m)
+        return 0;
+    const qsizetype column = m->labelNames.indexOf(label);
+    double sum = 0;
+    for (const Series &s : m->series)
+        if (!accept || (column >= 0 && accept(s.labelValues.value(column))))
+            sum += s.value;
+    return sum;
+}
+
+MetricsSnapshot::Series MetricsSnapshot::merged(QByteArrayView name) const
+{
+    Series out;
+    const Metric *m = find(name);
+    if (!m)
+        return out;
+    out.buckets.assign(m->bounds.size() + 1, 0);
+    for (const Series &s : m->series) {
+        for (size_t i = 0; i < s.buckets.size() && i < out.buckets.size(); ++i)
+            out.buckets[i] += s.buckets[i];
+        out.sum += s.sum;
+    }
+    return out;
+}
+
+QByteArray MetricsSnapshot::exposition() const
+{
+    static const char *const typeNames[] = {"counter", "gauge", "histogram"};
+    QByteArray out;
+    for (const Metric &m : metrics) {
+        out += header(m.name, m.help, typeNames[static_cast<int>(m.type)]);
+        for (const Series &s : m.series) {
+            if (m.type != Type::Histogram) {
+                out += m.name + labelSet(m.labelNames, s.labelValues) + ' ' + number(s.value) + '\n';
+                continue;
+            }
+            quint64 cumulative = 0;
+            for (size_t i = 0; i < s.buckets.size(); ++i) {
+                cumulative += s.buckets[i];
+                const double le = i < m.bounds.size() ? m.bounds[i] : INFINITY;
+                out += m.name + "_bucket" + labelSet(m.labelNames, s.labelValues, "le=\"" + number(le) + '"') + ' ' +
+                       QByteArray::number(cumulative) + '\n';
+            }
+            out += m.name + "_sum" + labelSet(m.labelNames, s.labelValues) + ' ' + number(s.sum) + '\n';
+            // _count from the buckets just read, so a scrape racing an observation still adds up.
+            out +=
+                m.name + "_count" + labelSet(m.labelNames, s.labelValues) + ' ' + QByteArray::number(cumulative) + '\n';
+        }
+    }
+    return out;
+}
+
+double histogramQuantile(double q, const std::vector<double> &bounds, const std::vector<quint64> &buckets)
+{
+    const quint64 total = std::accumulate(buckets.begin(), buckets.end(), quint64(0));
+    if (total == 0)
+        return std::nan("");
+    const double rank = q * static_cast<double>(total);
+    quint64 below = 0;
+    for (size_t i = 0; i < buckets.size(); ++i) {
+        if (static_cast<double>(below + buckets[i]) >= rank && buckets[i] > 0) {
+            // The +Inf bucket has no upper edge: report its lower one, as Prometheus does.
+            if (i >= bounds.size())
+                return bounds.empty() ? std::nan("") : bounds.back();
+            const double lower = i == 0 ? 0 : bounds[i - 1];
+            const double within = (rank - static_cast<double>(below)) / static_cast<double>(buckets[i]);
+            return lower + (bounds[i] - lower) * within;
+        }
+        below += buckets[i];
+    }
+    return bounds.empty() ? std::nan("") : bounds.back();
 }
 
 } // namespace keyward

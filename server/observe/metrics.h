@@ -99,6 +99,42 @@ private:
     QHash<QStringList, std::shared_ptr<T>> m_children;
 };
 
+// A copy of every metric at one moment: what /metrics renders and what the GUI's live graphs read.
+struct MetricsSnapshot {
+    enum class Type { Counter, Gauge, Histogram };
+    struct Series {
+        QStringList labelValues;
+        double value = 0;             // counters and gauges
+        std::vector<quint64> buckets; // histograms: per bound plus +Inf, not cumulative
+        double sum = 0;               // histograms
+        quint64 count() const;
+    };
+    struct Metric {
+        QByteArray name;
+        QByteArray help;
+        Type type = Type::Counter;
+        QStringList labelNames;
+        std::vector<double> bounds; // histograms
+        QList<Series> series;
+    };
+
+    qint64 takenAtMs = 0;
+    QList<Metric> metrics;
+
+    const Metric *find(QByteArrayView name) const;
+    // The sum of a counter's or gauge's series, only those whose label `label` passes `accept` when given.
+    double total(QByteArrayView name, const QString &label = {},
+                 const std::function<bool(const QString &)> &accept = {}) const;
+    // A histogram's series merged into one: buckets added up, for quantiles over every route.
+    Series merged(QByteArrayView name) const;
+    // Prometheus text exposition format 0.0.4.
+    QByteArray exposition() const;
+};
+
+// The value below which `q` (0..1) of the observations fall, interpolated linearly inside the
+// bucket as Prometheus' histogram_quantile() does; NaN without observations.
+double histogramQuantile(double q, const std::vector<double> &bounds, const std::vector<quint64> &buckets);
+
 // Every metric of the process, rendered in Prometheus text format 0.0.4. Families are registered
 // once at start; gauges that are cheaper to read than to keep current are filled by collectors
 // right before each exposition.
@@ -110,7 +146,9 @@ public:
                                  std::vector<double> bounds);
     void addCollector(std::function<void()> collect);
 
-    QByteArray exposition();
+    // Runs the collectors, then copies every metric.
+    MetricsSnapshot snapshot();
+    QByteArray exposition() { return snapshot().exposition(); }
 
     // Bucket bounds in seconds for request-sized durations (1 ms .. 10 s).
     static std::vector<double> latencyBuckets();

@@ -1,4 +1,5 @@
 // /metrics: who may read it, what it counts, and that Prometheus's own checker accepts it.
+#include "observe/metrics_sampler.h"
 #include "test_server.h"
 
 #include <QJsonArray>
@@ -68,6 +69,30 @@ private Q_SLOTS:
         QVERIFY(sample(text, "process_resident_memory_bytes") > 1e6);
         QVERIFY(sample(text, "process_open_fds") > 3);
         QVERIFY(text.contains("keyward_build_info{version=\"" KEYWARD_VERSION "\""));
+        // The login read the user and wrote a session and audit events: the store timed each statement.
+        QVERIFY(sample(text, "keyward_db_query_duration_seconds_count{statement=\"select\"}") >= 1);
+        QVERIFY(sample(text, "keyward_db_query_duration_seconds_count{statement=\"insert\"}") >= 1);
+        QVERIFY(sample(text, "keyward_db_query_duration_seconds_sum{statement=\"select\"}") > 0);
+    }
+
+    // The live feed the GUI graphs: a sampler over the running server's registry sees its traffic.
+    void samplerSeesLiveTraffic()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        MetricsSampler sampler(s.services().metrics().registry);
+        sampler.sample();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(s.get(QStringLiteral("/api/v1/users"), admin).status, 200);
+        s.post(QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("login"), QStringLiteral("admin")},
+                                                      {QStringLiteral("password"), QStringLiteral("wrong")}});
+        sampler.sample();
+        QCOMPARE(sampler.history().size(), 1);
+        const MetricsPoint p = sampler.history().last();
+        QVERIFY(p.requestsPerSecond > 0);
+        QCOMPARE(p.loginsFailed, 1.0);
+        QCOMPARE(p.activeSessions, 1.0);
+        QVERIFY(p.latencyP50 > 0);
     }
 
     void healthComponents()

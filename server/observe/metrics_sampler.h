@@ -1,0 +1,69 @@
+#pragma once
+
+#include "metrics.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <cmath>
+#include <optional>
+
+namespace keyward {
+
+// What happened in one sampling interval, as rates and levels a live graph can plot directly.
+struct MetricsPoint {
+    qint64 timeMs = 0;
+    double requestsPerSecond = 0;
+    double errorRate = 0; // share of the interval's responses that were 5xx, 0..1
+    // Response time quantiles over the interval's requests, in seconds; NaN without requests.
+    double latencyP50 = std::nan("");
+    double latencyP95 = std::nan("");
+    double latencyP99 = std::nan("");
+    // Login attempts in the interval by outcome.
+    double loginsSucceeded = 0;
+    double loginsFailed = 0; // wrong credentials or a wrong MFA code
+    double loginsLocked = 0;
+    double activeSessions = 0;
+    double hashQueueDepth = 0;
+    double requestsInFlight = 0;
+};
+
+// Samples the metrics registry at a fixed interval (1 s by default), keeps the last `capacity`
+// points and announces each one: the feed of the GUI's live graphs. Lives on the thread that
+// creates it; the collectors it runs query the database on that thread's connection.
+class MetricsSampler : public QObject {
+    Q_OBJECT
+public:
+    explicit MetricsSampler(MetricsRegistry &registry, int intervalMs = 1000, qsizetype capacity = 300,
+                            QObject *parent = nullptr);
+
+    void start() { m_timer.start(); }
+    void stop() { m_timer.stop(); }
+    bool isRunning() const { return m_timer.isActive(); }
+
+    // Oldest first, at most `capacity` points.
+    const QList<MetricsPoint> &history() const { return m_history; }
+    const MetricsSnapshot &lastSnapshot() const { return m_previous; }
+
+    // Takes a sample now (the timer calls this); the first one only sets the baseline.
+    void sample();
+
+    // The interval between `before` and `after` as one point.
+    static MetricsPoint difference(const MetricsSnapshot &before, const MetricsSnapshot &after);
+
+Q_SIGNALS:
+    void sampled(const keyward::MetricsPoint &point);
+
+private:
+    MetricsRegistry &m_registry;
+    QTimer m_timer;
+    qsizetype m_capacity;
+    bool m_hasBaseline = false;
+    MetricsSnapshot m_previous;
+    QList<MetricsPoint> m_history;
+};
+
+} // namespace keyward
+
+Q_DECLARE_METATYPE(keyward::MetricsPoint)

@@ -2,9 +2,7 @@
 
 #include "core/config.h"
 #include "core/logging.h"
-#include "crypto/master_key.h"
-#include "http/http_server.h"
-#include "http/tls.h"
+#include "node.h"
 #include "observe/log_handler.h"
 #include "services/services.h"
 #include "store/migrations.h"
@@ -14,7 +12,6 @@
 #include <QFile>
 #include <QSocketNotifier>
 #include <QTextStream>
-#include <QTimer>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -45,42 +42,12 @@ const QString Commands = QStringLiteral(R"(Commands:
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
 
-// Everything a command needs once configuration, master key and database are in place.
-struct Runtime {
-    Config config;
-    crypto::MasterKey masterKey;
-    std::shared_ptr<Database> database;
-    std::unique_ptr<Services> services;
-};
-
-int openRuntime(const Config &config, Runtime &rt, bool migrate)
+// Opens `node` (master key, database, services); prints why not and returns the exit code.
+int open(Node &node, bool migrate)
 {
-    rt.config = config;
-    QString error;
-    auto key =
-        crypto::loadMasterKey(config.value(QStringLiteral("master-key-file")), config.dataDir(),
-                              config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
-    if (!key) {
-        err() << "keyward: " << error << Qt::endl;
-        return InvalidConfig;
-    }
-    rt.masterKey = *key;
-    rt.database = Database::open(config.databaseUrl(), &error);
-    if (!rt.database) {
-        err() << "keyward: " << error << Qt::endl;
-        return Failure;
-    }
-    if (migrate) {
-        const QString problem = Migrations(*rt.database).migrate();
-        if (!problem.isEmpty()) {
-            err() << "keyward: " << problem << Qt::endl;
-            return Failure;
-        }
-    }
-    rt.services = std::make_unique<Services>(rt.database, rt.masterKey.bytes, ServiceOptions::fromConfig(config));
-    if (auto s = rt.services->start(); !s) {
-        err() << "keyward: " << s.error().detail() << Qt::endl;
-        return Failure;
+    if (const auto failure = node.open(migrate)) {
+        err() << "keyward: " << failure->message << Qt::endl;
+        return failure->exitCode;
     }
     return Success;
 }
@@ -105,16 +72,6 @@ void hardenProcess()
 
 int serve(const Config &config)
 {
-    HttpServer::Options options = HttpServer::Options::fromConfig(config);
-    if (!config.value(QStringLiteral("tls-cert")).isEmpty()) {
-        QString error;
-        options.tls = loadTlsConfiguration(config.value(QStringLiteral("tls-cert")),
-                                           config.value(QStringLiteral("tls-key")), &error);
-        if (!options.tls) {
-            err() << "keyward: invalid configuration: " << error << Qt::endl;
-            return InvalidConfig;
-        }
-    }
     hardenProcess();
     // Signals from the very start: one arriving during migrations waits in the pipe for the event loop.
     if (::pipe(g_signalPipe) != 0)
@@ -125,38 +82,20 @@ int serve(const Config &config)
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
-    Runtime rt;
-    if (const int rc = openRuntime(config, rt, true); rc != Success)
+    Node node(config);
+    if (const int rc = open(node, true); rc != Success)
         return rc;
-    rt.services->health().setDataDir(config.dataDir());
-    HttpServer server(*rt.services, options);
-    QString error;
-    if (!server.start(&error)) {
-        err() << "keyward: " << error << Qt::endl;
-        return Failure;
+    if (const auto failure = node.serve()) {
+        err() << "keyward: " << failure->message << Qt::endl;
+        return failure->exitCode;
     }
-    const QString url = QStringLiteral("%1://%2:%3")
-                            .arg(options.tls ? QStringLiteral("https") : QStringLiteral("http"))
-                            .arg(server.address().protocol() == QAbstractSocket::IPv6Protocol
-                                     ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')
-                                     : server.address().toString())
-                            .arg(server.port());
-    if (config.value(QStringLiteral("public-url")).isEmpty())
-        rt.services->setPublicUrl(url);
-    err() << "Keyward " << QStringLiteral(KEYWARD_VERSION) << " listening on " << url << " (database "
-          << rt.database->displayUrl() << ", data " << config.dataDir() << ")" << Qt::endl;
-    auto admins = UserRepository(*rt.database).countActiveAdmins();
+    err() << "Keyward " << QStringLiteral(KEYWARD_VERSION) << " listening on " << node.url() << " (database "
+          << node.database().displayUrl() << ", data " << config.dataDir() << ")" << Qt::endl;
+    auto admins = UserRepository(node.database()).countActiveAdmins();
     if (admins && *admins == 0)
         err() << "No administrator yet. Create one with:" << Qt::endl
               << "  keyward-server --data-dir " << config.dataDir()
               << " admin create --username admin --email you@example.com --password-stdin" << Qt::endl;
-
-    // Housekeeping (dormant accounts, expired counters and tokens): soon after start, then hourly.
-    QTimer maintenance;
-    maintenance.setInterval(std::chrono::hours(1));
-    QObject::connect(&maintenance, &QTimer::timeout, [&] { (void)rt.services->maintenance().runOnce(); });
-    maintenance.start();
-    QTimer::singleShot(std::chrono::minutes(1), &maintenance, [&] { (void)rt.services->maintenance().runOnce(); });
 
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
@@ -169,12 +108,11 @@ int serve(const Config &config)
         }
         notifier.setEnabled(false);
         qCInfo(lcHttp) << "shutting down: draining requests in flight";
-        server.shutdown(10'000);
+        node.shutdown(10'000);
         QCoreApplication::quit();
     });
     QCoreApplication::exec();
-    server.shutdown(0);
-    rt.database->closeThreadConnection();
+    node.shutdown(0);
     qCInfo(lcHttp) << "stopped";
     return Success;
 }
@@ -233,8 +171,8 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     const auto password = readPassword(p);
     if (!password)
         return Failure;
-    Runtime rt;
-    if (const int rc = openRuntime(config, rt, true); rc != Success)
+    Node node(config);
+    if (const int rc = open(node, true); rc != Success)
         return rc;
     CreateUserRequest request;
     request.username = username;
@@ -244,9 +182,7 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     request.emailVerified = true;
     Principal cli = Principal::system();
     cli.userAgent = QStringLiteral("keyward-server admin create");
-    auto user = rt.services->users().create(cli, request);
-    rt.services.reset();
-    rt.database->closeThreadConnection();
+    auto user = node.services().users().create(cli, request);
     if (!user) {
         err() << "keyward: " << user.error().detail() << Qt::endl;
         for (const FieldError &fe : user.error().fieldErrors())
@@ -259,12 +195,10 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
 
 int auditVerify(const Config &config)
 {
-    Runtime rt;
-    if (const int rc = openRuntime(config, rt, false); rc != Success)
+    Node node(config);
+    if (const int rc = open(node, false); rc != Success)
         return rc;
-    auto report = rt.services->audit().verify(Principal::system());
-    rt.services.reset();
-    rt.database->closeThreadConnection();
+    auto report = node.services().audit().verify(Principal::system());
     if (!report) {
         err() << "keyward: " << report.error().detail() << Qt::endl;
         return Failure;
@@ -314,7 +248,7 @@ int checkConfig(const Config &config)
 
 } // namespace
 
-int run(const QStringList &arguments)
+int run(const QStringList &arguments, const std::function<int(const Config &)> &serveWith)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Keyward user management service.\n\n") + Commands);
@@ -367,7 +301,7 @@ int run(const QStringList &arguments)
     const QStringList args = p.positionalArguments();
     const QString command = args.value(0, QStringLiteral("serve"));
     if (command == QLatin1String("serve") && args.size() <= 1)
-        return serve(*config);
+        return serveWith ? serveWith(*config) : serve(*config);
     if (command == QLatin1String("migrate") && args.size() == 1)
         return migrate(*config);
     if (command == QLatin1String("admin") && args.value(1) == QLatin1String("create") && args.size() == 2)

@@ -1,0 +1,118 @@
+#include "node.h"
+
+#include "http/http_server.h"
+#include "http/tls.h"
+#include "services/services.h"
+#include "store/migrations.h"
+
+#include <chrono>
+
+namespace keyward {
+
+namespace {
+
+constexpr int ExitFailure = 1;
+constexpr int ExitInvalidConfig = 3;
+
+} // namespace
+
+Node::Node(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    // Housekeeping (dormant accounts, expired counters and tokens): soon after start, then hourly.
+    m_maintenance.setInterval(std::chrono::hours(1));
+    connect(&m_maintenance, &QTimer::timeout, this, [this] { (void)m_services->maintenance().runOnce(); });
+}
+
+Node::~Node()
+{
+    shutdown(0);
+    m_http.reset();
+    m_services.reset();
+    if (m_database)
+        m_database->closeThreadConnection();
+}
+
+void Node::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+std::optional<Node::Failure> Node::open(bool migrate)
+{
+    setState(State::Starting);
+    const auto fail = [this](int code, const QString &message) {
+        setState(State::Failed);
+        return Failure{code, message};
+    };
+    QString error;
+    auto key =
+        crypto::loadMasterKey(m_config.value(QStringLiteral("master-key-file")), m_config.dataDir(),
+                              m_config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
+    if (!key)
+        return fail(ExitInvalidConfig, error);
+    m_masterKey = *key;
+    m_database = Database::open(m_config.databaseUrl(), &error);
+    if (!m_database)
+        return fail(ExitFailure, error);
+    if (migrate) {
+        if (const QString problem = Migrations(*m_database).migrate(); !problem.isEmpty())
+            return fail(ExitFailure, problem);
+    }
+    m_services = std::make_unique<Services>(m_database, m_masterKey.bytes, ServiceOptions::fromConfig(m_config));
+    if (auto s = m_services->start(); !s)
+        return fail(ExitFailure, s.error().detail());
+    m_services->health().setDataDir(m_config.dataDir());
+    setState(State::Stopped);
+    return std::nullopt;
+}
+
+std::optional<Node::Failure> Node::serve()
+{
+    HttpServer::Options options = HttpServer::Options::fromConfig(m_config);
+    if (const QString cert = m_config.value(QStringLiteral("tls-cert")); !cert.isEmpty()) {
+        QString error;
+        options.tls = loadTlsConfiguration(cert, m_config.value(QStringLiteral("tls-key")), &error);
+        if (!options.tls) {
+            setState(State::Failed);
+            return Failure{ExitInvalidConfig, QStringLiteral("invalid configuration: ") + error};
+        }
+    }
+    setState(State::Starting);
+    m_http = std::make_unique<HttpServer>(*m_services, options);
+    QString error;
+    if (!m_http->start(&error)) {
+        m_http.reset();
+        setState(State::Failed);
+        return Failure{ExitFailure, error};
+    }
+    const QHostAddress address = m_http->address();
+    m_url = QStringLiteral("%1://%2:%3")
+                .arg(options.tls ? QStringLiteral("https") : QStringLiteral("http"),
+                     address.protocol() == QAbstractSocket::IPv6Protocol
+                         ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                         : address.toString())
+                .arg(m_http->port());
+    if (m_config.value(QStringLiteral("public-url")).isEmpty())
+        m_services->setPublicUrl(m_url);
+    m_maintenance.start();
+    QTimer::singleShot(std::chrono::minutes(1), &m_maintenance, [this] { (void)m_services->maintenance().runOnce(); });
+    setState(State::Serving);
+    return std::nullopt;
+}
+
+void Node::shutdown(int graceMs)
+{
+    m_maintenance.stop();
+    if (!m_http)
+        return;
+    setState(State::Draining);
+    m_http->shutdown(graceMs);
+    setState(State::Stopped);
+}
+
+} // namespace keyward

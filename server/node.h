@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/config.h"
+#include "crypto/master_key.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+
+namespace keyward {
+
+class Database;
+class HttpServer;
+class Services;
+
+// One running Keyward: configuration, master key, database, services, the HTTP server and the
+// hourly housekeeping. The headless server and the desktop console run the same Node; only the
+// front differs (signals and a terminal, or a window).
+class Node : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Stopped, Starting, Serving, Draining, Failed };
+    Q_ENUM(State)
+
+    explicit Node(Config config, QObject *parent = nullptr);
+    ~Node() override;
+
+    // Opens the master key and the database, applies migrations and starts the services; the
+    // exit code of the failure (cli::ExitCode values) and a message otherwise.
+    struct Failure {
+        int exitCode = 1;
+        QString message;
+    };
+    std::optional<Failure> open(bool migrate = true);
+    // Starts serving HTTP on the configured address (after open()).
+    std::optional<Failure> serve();
+    // Readiness turns 503, requests in flight finish (at most `graceMs`), the listeners close.
+    void shutdown(int graceMs = 10'000);
+
+    State state() const { return m_state; }
+    const Config &config() const { return m_config; }
+    Services &services() { return *m_services; }
+    Database &database() { return *m_database; }
+    bool isOpen() const { return m_services != nullptr; }
+    // http(s)://address:port once serving, empty before.
+    QString url() const { return m_url; }
+
+Q_SIGNALS:
+    void stateChanged(keyward::Node::State state);
+
+private:
+    void setState(State state);
+
+    Config m_config;
+    crypto::MasterKey m_masterKey;
+    std::shared_ptr<Database> m_database;
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<HttpServer> m_http;
+    QTimer m_maintenance;
+    QString m_url;
+    State m_state = State::Stopped;
+};
+
+} // namespace keyward

@@ -350,7 +350,11 @@ private Q_SLOTS:
 
     void gracefulShutdownFinishesInFlightWork()
     {
-        TestServer s;
+        // Hashing slow enough (tens of ms) that the login is surely still in flight at shutdown;
+        // with the fast test parameters it could finish first and the test would prove nothing.
+        TestServer::Setup setup;
+        setup.argon2 = {32768, 3, 1};
+        TestServer s(setup);
         s.createUser(QStringLiteral("mia"), QStringLiteral("mia secret pw"), {});
         QTcpSocket socket;
         connectTo(socket, s);

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
     libqt6sql6-sqlite libqt6sql6-psql
     libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcurl4-openssl-dev qtkeychain-qt6-dev
 )

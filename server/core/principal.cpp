@@ -30,6 +30,14 @@ Principal Principal::system()
     return p;
 }
 
+Principal Principal::gui()
+{
+    Principal p = system();
+    p.type = Type::Gui;
+    p.userAgent = QStringLiteral("keyward console");
+    return p;
+}
+
 Principal Principal::anonymous(QString ip, QString userAgent, QString requestId)
 {
     Principal p;

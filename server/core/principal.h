@@ -29,6 +29,9 @@ struct Principal {
     QString typeName() const;
 
     static Principal system();
+    // The desktop console: whoever runs it already holds the data directory, so it may do all an
+    // administrator may; its actions are audited as actor `gui`.
+    static Principal gui();
     static Principal anonymous(QString ip = {}, QString userAgent = {}, QString requestId = {});
 };
 

@@ -54,22 +54,12 @@ ApiKeyRepository::ApiKeyRepository(Database &db)
 
 Status ApiKeyRepository::insert(const ApiKey &k, const QByteArray &keyHash)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO api_keys (id, kind, owner_id, name, prefix, key_hash, scopes, created_by, created_at, expires_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(k.id);
-    q.addBindValue(k.kind);
-    q.addBindValue(k.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(k.ownerId));
-    q.addBindValue(k.name);
-    q.addBindValue(k.prefix);
-    q.addBindValue(keyHash);
-    q.addBindValue(k.scopes.join(QLatin1Char(' ')));
-    q.addBindValue(k.createdBy);
-    q.addBindValue(k.createdAt);
-    q.addBindValue(k.expiresAt);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db,
+                   QStringLiteral("INSERT INTO api_keys (id, kind, owner_id, name, prefix, key_hash, scopes, "
+                                  "created_by, created_at, expires_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {k.id, k.kind, k.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(k.ownerId),
+                    k.name, k.prefix, keyHash, k.scopes.join(QLatin1Char(' ')), k.createdBy, k.createdAt, k.expiresAt});
 }
 
 Result<ApiKey> ApiKeyRepository::findByHash(const QByteArray &keyHash)
@@ -119,12 +109,7 @@ Status ApiKeyRepository::revoke(const QString &id, const QString &kind, const QS
 
 Status ApiKeyRepository::touch(const QString &id, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"));
-    q.addBindValue(nowMs);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ?"), {nowMs, id});
 }
 
 } // namespace keyward

@@ -42,11 +42,7 @@ Result<LoginFailureRepository::Attempt> LoginFailureRepository::charge(const QSt
 
 Status LoginFailureRepository::clear(const QString &subject)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE subject = ?"));
-    q.addBindValue(subject);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("DELETE FROM login_failures WHERE subject = ?"), {subject});
 }
 
 Status LoginFailureRepository::prune(qint64 beforeMs)

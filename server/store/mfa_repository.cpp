@@ -43,13 +43,8 @@ Status MfaRepository::savePending(const QString &userId, const QByteArray &secre
 
 Status MfaRepository::confirm(const QString &userId, qint64 step)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE mfa_totp SET confirmed = ?, last_step = ? WHERE user_id = ?"));
-    q.addBindValue(true);
-    q.addBindValue(step);
-    q.addBindValue(userId);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE mfa_totp SET confirmed = ?, last_step = ? WHERE user_id = ?"),
+                   {true, step, userId});
 }
 
 Result<bool> MfaRepository::useStep(const QString &userId, qint64 step)
@@ -111,16 +106,10 @@ OneTimeTokenRepository::OneTimeTokenRepository(Database &db)
 Status OneTimeTokenRepository::insert(const QByteArray &tokenHash, const QString &purpose, const QString &userId,
                                       qint64 nowMs, qint64 expiresAtMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO one_time_tokens (token_hash, purpose, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(tokenHash);
-    q.addBindValue(purpose);
-    q.addBindValue(userId);
-    q.addBindValue(nowMs);
-    q.addBindValue(expiresAtMs);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db,
+                   QStringLiteral("INSERT INTO one_time_tokens (token_hash, purpose, user_id, created_at, expires_at) "
+                                  "VALUES (?, ?, ?, ?, ?)"),
+                   {tokenHash, purpose, userId, nowMs, expiresAtMs});
 }
 
 Result<QString> OneTimeTokenRepository::find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs)
@@ -154,12 +143,8 @@ Status OneTimeTokenRepository::consume(const QByteArray &tokenHash, qint64 nowMs
 
 Status OneTimeTokenRepository::removeForUser(const QString &userId, const QString &purpose)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM one_time_tokens WHERE user_id = ? AND purpose = ?"));
-    q.addBindValue(userId);
-    q.addBindValue(purpose);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("DELETE FROM one_time_tokens WHERE user_id = ? AND purpose = ?"),
+                   {userId, purpose});
 }
 
 } // namespace keyward

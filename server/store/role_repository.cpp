@@ -71,25 +71,14 @@ Status RoleRepository::insert(const Role &role, qint64 nowMs)
 
 Status RoleRepository::update(const Role &role, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("UPDATE roles SET description = ?, permissions = ?, updated_at = ? WHERE name = ?"));
-    q.addBindValue(role.description);
-    q.addBindValue(role.permissions.join(QLatin1Char(' ')));
-    q.addBindValue(nowMs);
-    q.addBindValue(role.name);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db,
+                   QStringLiteral("UPDATE roles SET description = ?, permissions = ?, updated_at = ? WHERE name = ?"),
+                   {role.description, role.permissions.join(QLatin1Char(' ')), nowMs, role.name});
 }
 
 Status RoleRepository::remove(const QString &name)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM roles WHERE name = ? AND builtin = ?"));
-    q.addBindValue(name);
-    q.addBindValue(false);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("DELETE FROM roles WHERE name = ? AND builtin = ?"), {name, false});
 }
 
 Result<QSet<QString>> RoleRepository::permissionsOf(const QStringList &roles)

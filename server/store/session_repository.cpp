@@ -37,23 +37,13 @@ SessionRepository::SessionRepository(Database &db)
 
 Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "INSERT INTO sessions (id, user_id, family, refresh_hash, created_at, last_used_at, idle_expires_at, "
-        "absolute_expires_at, ip, user_agent, password_change_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(s.id);
-    q.addBindValue(s.userId);
-    q.addBindValue(s.family);
-    q.addBindValue(refreshHash);
-    q.addBindValue(s.createdAt);
-    q.addBindValue(s.lastUsedAt);
-    q.addBindValue(s.idleExpiresAt);
-    q.addBindValue(s.absoluteExpiresAt);
-    q.addBindValue(s.ip);
-    q.addBindValue(s.userAgent);
-    q.addBindValue(s.passwordChangeOnly);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO sessions (id, user_id, family, refresh_hash, created_at, last_used_at, idle_expires_at, "
+            "absolute_expires_at, ip, user_agent, password_change_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {s.id, s.userId, s.family, refreshHash, s.createdAt, s.lastUsedAt, s.idleExpiresAt, s.absoluteExpiresAt, s.ip,
+         s.userAgent, s.passwordChangeOnly});
 }
 
 static Result<Session> findOne(Database &db, const QString &where, const QVariant &value)
@@ -105,14 +95,9 @@ Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, c
 
 Status SessionRepository::revoke(const QString &id, const QString &reason, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at = 0"));
-    q.addBindValue(nowMs);
-    q.addBindValue(reason);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(
+        m_db, QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at = 0"),
+        {nowMs, reason, id});
 }
 
 Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs,
@@ -148,23 +133,14 @@ Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint
 
 Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"));
-    q.addBindValue(jti);
-    q.addBindValue(expiresAtMs);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(
+        m_db, QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"),
+        {jti, expiresAtMs});
 }
 
 Status SessionRepository::clearPasswordChangeOnly(const QString &id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET password_change_only = ? WHERE id = ?"));
-    q.addBindValue(false);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE sessions SET password_change_only = ? WHERE id = ?"), {false, id});
 }
 
 Result<SessionRepository::Access> SessionRepository::access(const QString &sessionId, const QString &jti)

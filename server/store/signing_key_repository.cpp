@@ -26,16 +26,10 @@ Result<QList<StoredSigningKey>> SigningKeyRepository::published(qint64 retiredAf
 
 Status SigningKeyRepository::insert(const StoredSigningKey &k)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO signing_keys (kid, algorithm, public_pem, private_sealed, "
-                                                "created_at, retired_at) VALUES (?, ?, ?, ?, ?, 0)"));
-    q.addBindValue(k.kid);
-    q.addBindValue(k.algorithm);
-    q.addBindValue(QString::fromLatin1(k.publicPem));
-    q.addBindValue(k.privateSealed);
-    q.addBindValue(k.createdAt);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db,
+                   QStringLiteral("INSERT INTO signing_keys (kid, algorithm, public_pem, private_sealed, "
+                                  "created_at, retired_at) VALUES (?, ?, ?, ?, ?, 0)"),
+                   {k.kid, k.algorithm, QString::fromLatin1(k.publicPem), k.privateSealed, k.createdAt});
 }
 
 Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs)

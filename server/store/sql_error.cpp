@@ -15,6 +15,16 @@ ApiError sqlFailure(const QSqlQuery &query)
     return ApiError::internal();
 }
 
+Status execute(Database &db, const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &query = db.prepared(sql);
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    if (!db.exec(query))
+        return sqlFailure(query);
+    return success();
+}
+
 Result<qint64> scalar(Database &db, QSqlQuery &query)
 {
     if (!db.exec(query) || !query.next())

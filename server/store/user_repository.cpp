@@ -271,17 +271,12 @@ Status UserRepository::setPassword(const QString &id, const QString &hash, bool 
         if (!m_db.exec(trim))
             return sqlFailure(trim);
     }
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "UPDATE users SET password_hash = ?, password_changed_at = ?, require_password_change = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ?"));
-    q.addBindValue(hash);
-    q.addBindValue(nowMs);
-    q.addBindValue(requireChange);
-    q.addBindValue(nowMs);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(
+        m_db,
+        QStringLiteral(
+            "UPDATE users SET password_hash = ?, password_changed_at = ?, require_password_change = ?, updated_at = ?, "
+            "version = version + 1 WHERE id = ?"),
+        {hash, nowMs, requireChange, nowMs, id});
 }
 
 Result<QStringList> UserRepository::recentHashes(const QString &id, int limit)
@@ -302,12 +297,7 @@ Result<QStringList> UserRepository::recentHashes(const QString &id, int limit)
 
 Status UserRepository::replaceHash(const QString &id, const QString &hash)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
-    q.addBindValue(hash);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {hash, id});
 }
 
 Status UserRepository::setRoles(const QString &id, const QStringList &roles)
@@ -328,41 +318,22 @@ Status UserRepository::setRoles(const QString &id, const QStringList &roles)
 
 Status UserRepository::recordLogin(const QString &id, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"));
-    q.addBindValue(nowMs);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE users SET last_login_at = ? WHERE id = ?"), {nowMs, id});
 }
 
 Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET locked_until = ? WHERE id = ?"));
-    q.addBindValue(untilMs);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE users SET locked_until = ? WHERE id = ?"), {untilMs, id});
 }
 
 Status UserRepository::setMfaEnabled(const QString &id, bool enabled)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"));
-    q.addBindValue(enabled);
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"), {enabled, id});
 }
 
 Status UserRepository::purge(const QString &id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM users WHERE id = ?"));
-    q.addBindValue(id);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("DELETE FROM users WHERE id = ?"), {id});
 }
 
 Result<qint64> UserRepository::countActiveAdmins()

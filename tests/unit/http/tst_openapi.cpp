@@ -96,9 +96,8 @@ private Q_SLOTS:
     void everyRouteIsDocumented()
     {
         const QHash<QString, QJsonObject> documented = documentedOperations(m_doc);
-        const Router router = HttpServer::buildRouter();
         QStringList missing;
-        for (const Route &route : router.routes())
+        for (const Route &route : m_router.routes())
             if (!documented.contains(key(route.method, route.pattern)))
                 missing << key(route.method, route.pattern);
         QVERIFY2(missing.isEmpty(),
@@ -107,9 +106,8 @@ private Q_SLOTS:
 
     void everyDocumentedOperationIsServed()
     {
-        const Router router = HttpServer::buildRouter();
         QSet<QString> registered;
-        for (const Route &route : router.routes())
+        for (const Route &route : m_router.routes())
             registered.insert(key(route.method, route.pattern));
         QStringList phantom;
         for (const QString &operation : documentedOperations(m_doc).keys())
@@ -122,14 +120,10 @@ private Q_SLOTS:
 
     void credentialsMatchAccess()
     {
-        const QHash<QString, QJsonObject> documented = documentedOperations(m_doc);
-        const Router router = HttpServer::buildRouter();
-        for (const Route &route : router.routes()) {
-            const QString name = key(route.method, route.pattern);
-            if (!documented.contains(name))
-                continue; // everyRouteIsDocumented() reports it
-            const QSet<QString> actual = acceptedSchemes(m_doc, documented.value(name));
-            const QSet<QString> expected = expectedSchemes(route.options);
+        for (const auto &[route, operation] : documentedRoutes()) {
+            const QString name = key(route->method, route->pattern);
+            const QSet<QString> actual = acceptedSchemes(m_doc, operation);
+            const QSet<QString> expected = expectedSchemes(route->options);
             QVERIFY2(actual == expected, qPrintable(name + QStringLiteral(": documented ") + describe(actual) +
                                                     QStringLiteral(", served ") + describe(expected)));
         }
@@ -137,14 +131,10 @@ private Q_SLOTS:
 
     void requestBodiesMatch()
     {
-        const QHash<QString, QJsonObject> documented = documentedOperations(m_doc);
-        const Router router = HttpServer::buildRouter();
-        for (const Route &route : router.routes()) {
-            const QString name = key(route.method, route.pattern);
-            if (!documented.contains(name))
-                continue; // everyRouteIsDocumented() reports it
-            const QJsonObject body = documented.value(name).value(QStringLiteral("requestBody")).toObject();
-            const bool takesJson = route.options.body != RouteOptions::Body::None;
+        for (const auto &[route, operation] : documentedRoutes()) {
+            const QString name = key(route->method, route->pattern);
+            const QJsonObject body = operation.value(QStringLiteral("requestBody")).toObject();
+            const bool takesJson = route->options.body != RouteOptions::Body::None;
             QVERIFY2(body.isEmpty() != takesJson, qPrintable(name + (takesJson ? QStringLiteral(": body undocumented")
                                                                                : QStringLiteral(": takes no body"))));
             if (takesJson) {
@@ -166,7 +156,20 @@ private Q_SLOTS:
     }
 
 private:
+    // Each registered route with its documented operation; undocumented ones are left to
+    // everyRouteIsDocumented().
+    QList<std::pair<const Route *, QJsonObject>> documentedRoutes() const
+    {
+        const QHash<QString, QJsonObject> documented = documentedOperations(m_doc);
+        QList<std::pair<const Route *, QJsonObject>> out;
+        for (const Route &route : m_router.routes())
+            if (const QString name = key(route.method, route.pattern); documented.contains(name))
+                out.append({&route, documented.value(name)});
+        return out;
+    }
+
     QJsonObject m_doc;
+    const Router m_router = HttpServer::buildRouter();
 };
 
 QTEST_GUILESS_MAIN(TstOpenApi)

@@ -50,6 +50,11 @@ private Q_SLOTS:
         QCOMPARE(again.status, 304);
         QVERIFY(again.body.isEmpty());
         QCOMPARE(again.header("ETag"), etag);
+        // A list of tags, weak or not, and "*" match too.
+        const Reply listed =
+            s.request("GET", QStringLiteral("/api/v1/openapi.json"), {}, {}, {{"If-None-Match", "\"old\", W/" + etag}});
+        QCOMPARE(listed.status, 304);
+        QCOMPARE(s.request("GET", QStringLiteral("/docs"), {}, {}, {{"If-None-Match", "*"}}).status, 304);
         const Reply stale =
             s.request("GET", QStringLiteral("/api/v1/openapi.json"), {}, {}, {{"If-None-Match", "\"old\""}});
         QCOMPARE(stale.status, 200);

@@ -36,10 +36,23 @@ struct StaticDocument {
     {
     }
 
+    // RFC 9110 §13.1.2: a list of tags or "*", compared weakly.
+    bool matches(const QByteArray &ifNoneMatch) const
+    {
+        for (QByteArray tag : ifNoneMatch.split(',')) {
+            tag = tag.trimmed();
+            if (tag.startsWith("W/"))
+                tag = tag.mid(2);
+            if (tag == "*" || tag == etag)
+                return true;
+        }
+        return false;
+    }
+
     HttpResponse serve(const RequestContext &ctx) const
     {
         HttpResponse r;
-        if (ctx.request.header("if-none-match") == etag)
+        if (matches(ctx.request.header("if-none-match")))
             r.status = 304;
         else
             r.body = body;

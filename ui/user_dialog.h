@@ -2,6 +2,7 @@
 
 #include "core/api_error.h"
 #include "core/user.h"
+#include "message_banner.h"
 
 #include <QDialog>
 #include <QHash>
@@ -9,8 +10,9 @@
 #include <functional>
 
 class QCheckBox;
-class QLabel;
 class QLineEdit;
+class QListWidget;
+class QTableWidget;
 
 namespace keyward {
 
@@ -25,13 +27,15 @@ public:
         QString displayName;
         QString password; // create only; empty: none
         QStringList roles;
+        QMap<QString, QString> attributes;
         bool disabled = false;
         bool requirePasswordChange = false;
     };
     // Saves `values`; an error keeps the dialog open and is shown in place.
     using Save = std::function<std::optional<ApiError>(const Values &values)>;
 
-    UserDialog(const User *existing, Save save, QWidget *parent = nullptr);
+    // `roles` are the names offered as checkboxes.
+    UserDialog(const User *existing, const QStringList &roles, Save save, QWidget *parent = nullptr);
 
     Values values() const;
     // The message under `field`, or the general one for an empty field name (for tests).
@@ -47,11 +51,12 @@ private:
     QLineEdit *m_email;
     QLineEdit *m_displayName;
     QLineEdit *m_password = nullptr;
-    QLineEdit *m_roles;
+    QListWidget *m_roles;
+    QTableWidget *m_attributes;
     QCheckBox *m_disabled;
     QCheckBox *m_requireChange;
-    QLabel *m_general;
-    QHash<QString, QLabel *> m_fieldErrors;
+    MessageBanner *m_general;
+    QHash<QString, MessageBanner *> m_fieldErrors;
 };
 
 } // namespace keyward

@@ -1,9 +1,9 @@
 #include "user_table_model.h"
 
 #include "services/user_service.h"
+#include "time_text.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 namespace keyward {
 
@@ -13,9 +13,7 @@ constexpr int PageSize = 200;
 
 QString when(qint64 ms)
 {
-    if (ms <= 0)
-        return UserTableModel::tr("never");
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(), QLocale::ShortFormat);
+    return TimeText::at(ms, UserTableModel::tr("never"));
 }
 
 } // namespace

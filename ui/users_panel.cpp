@@ -1,9 +1,15 @@
 #include "users_panel.h"
 
-#include "services/user_service.h"
+#include "background_task.h"
+#include "message_banner.h"
+#include "password_dialog.h"
+#include "prompt.h"
+#include "services/services.h"
+#include "user_detail_pane.h"
 #include "user_dialog.h"
 #include "user_table_model.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -11,38 +17,58 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
+#include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace keyward {
 
-UsersPanel::UsersPanel(UserService &users, Principal actor, QWidget *parent)
+namespace {
+
+std::optional<ApiError> errorOf(const Status &status)
+{
+    return status ? std::nullopt : std::optional<ApiError>(status.error());
+}
+
+} // namespace
+
+UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     : QWidget(parent)
-    , m_users(users)
+    , m_services(services)
     , m_actor(std::move(actor))
-    , m_model(new UserTableModel(users, m_actor, this))
+    , m_model(new UserTableModel(services.users(), m_actor, this))
     , m_table(new QTableView(this))
+    , m_details(new UserDetailPane(services, m_actor, this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
+    , m_role(new QComboBox(this))
     , m_deleted(new QCheckBox(tr("Show &deleted"), this))
     , m_total(new QLabel(this))
-    , m_error(new QLabel(this))
+    , m_error(new MessageBanner(this))
+    , m_results(new QListWidget(this))
     , m_debounce(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search username, email or name"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search users"));
     m_status->addItem(tr("All statuses"), QString());
     m_status->addItem(tr("Active"), QStringLiteral("active"));
     m_status->addItem(tr("Disabled"), QStringLiteral("disabled"));
+    m_status->setAccessibleName(tr("Status filter"));
+    m_role->setAccessibleName(tr("Role filter"));
+    reloadRoles();
     // Typing fires one query when the user pauses, not one per key.
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, &UsersPanel::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &UsersPanel::applyFilter);
+    connect(m_role, &QComboBox::currentIndexChanged, this, &UsersPanel::applyFilter);
     connect(m_deleted, &QCheckBox::toggled, this, &UsersPanel::applyFilter);
 
     m_table->setModel(m_model);
@@ -53,49 +79,106 @@ UsersPanel::UsersPanel(UserService &users, Principal actor, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_table, &QTableView::doubleClicked, this, &UsersPanel::editSelected);
-    connect(m_model, &UserTableModel::failed, this, &UsersPanel::showResult);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { m_details->showUser(current.data(UserTableModel::IdRole).toString()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_details->showUser({}); });
+    connect(m_model, &UserTableModel::failed, m_error, &MessageBanner::showError);
     connect(m_model, &UserTableModel::totalChanged, this,
             [this](qint64 total) { m_total->setText(tr("%n user(s)", nullptr, static_cast<int>(total))); });
+    connect(m_details, &UserDetailPane::userChanged, m_model, &UserTableModel::reload);
+    connect(m_details, &UserDetailPane::failed, m_error, &MessageBanner::showError);
 
     m_error->setObjectName(QStringLiteral("errorBanner"));
-    m_error->setWordWrap(true);
-    QPalette palette = m_error->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    m_error->setPalette(palette);
-    m_error->hide();
+    m_results->setObjectName(QStringLiteral("results"));
+    m_results->setMaximumHeight(120);
+    m_results->hide();
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
     filters->addWidget(m_status);
+    filters->addWidget(m_role);
     filters->addWidget(m_deleted);
     filters->addWidget(m_total);
 
-    auto *actions = new QHBoxLayout;
-    const auto button = [&](const QString &text, auto slot) {
-        auto *b = new QPushButton(text, this);
-        connect(b, &QPushButton::clicked, this, slot);
-        actions->addWidget(b);
+    // Every action is a QAction: a button or menu entry, the table's context menu and a shortcut.
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](QAction *action) {
+        auto *b = new QToolButton(this);
+        b->setDefaultAction(action);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        buttons->addWidget(b);
     };
-    button(tr("&New user…"), &UsersPanel::newUser);
-    button(tr("&Edit…"), &UsersPanel::editSelected);
-    button(tr("D&isable"), [this] { setSelectedEnabled(false); });
-    button(tr("En&able"), [this] { setSelectedEnabled(true); });
-    button(tr("&Unlock"), &UsersPanel::unlockSelected);
-    button(tr("&Delete…"), &UsersPanel::deleteSelected);
-    actions->addStretch();
+    button(addAction(tr("&New user…"), QKeySequence::New, [this] { newUser(); }));
+    button(addAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }));
+    button(addAction(tr("D&isable"), {}, [this] { setSelectedEnabled(false); }));
+    button(addAction(tr("En&able"), {}, [this] { setSelectedEnabled(true); }));
+    button(addAction(tr("&Delete…"), QKeySequence::Delete, [this] { deleteSelected(); }));
+    auto *more = new QMenu(this);
+    more->addAction(addAction(tr("&Unlock"), {}, [this] { unlockSelected(); }));
+    more->addAction(addAction(tr("Reset &password…"), {}, [this] { resetPassword(); }));
+    more->addAction(addAction(tr("Revoke &sessions"), {}, [this] { revokeSessionsOfSelected(); }));
+    more->addAction(addAction(tr("Reset two-&factor"), {}, [this] { resetMfaOfSelected(); }));
+    more->addSeparator();
+    more->addAction(addAction(tr("Add &role…"), {}, [this] { addRoleToSelected(); }));
+    more->addAction(addAction(tr("Remo&ve role…"), {}, [this] { removeRoleFromSelected(); }));
+    more->addSeparator();
+    more->addAction(addAction(tr("Res&tore"), {}, [this] { restoreSelected(); }));
+    more->addAction(addAction(tr("P&urge…"), {}, [this] { purgeSelected(); }));
+    more->addSeparator();
+    more->addAction(addAction(tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
+    auto *moreButton = new QToolButton(this);
+    moreButton->setText(tr("&More"));
+    moreButton->setMenu(more);
+    moreButton->setPopupMode(QToolButton::InstantPopup);
+    buttons->addWidget(moreButton);
+    buttons->addStretch();
+
+    auto *split = new QSplitter(this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
-    layout->addLayout(actions);
+    layout->addLayout(buttons);
     layout->addWidget(m_error);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_results);
+    layout->addWidget(split, 1);
     m_model->reload();
+}
+
+QAction *UsersPanel::addAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    m_table->addAction(action);
+    QWidget::addAction(action);
+    return action;
 }
 
 QString UsersPanel::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    return m_error->shownText();
+}
+
+QStringList UsersPanel::results() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_results->count(); ++i)
+        lines << m_results->item(i)->text();
+    return lines;
+}
+
+void UsersPanel::refresh()
+{
+    reloadRoles();
+    m_model->reload();
 }
 
 void UsersPanel::applyFilter()
@@ -103,42 +186,76 @@ void UsersPanel::applyFilter()
     UserFilter f;
     f.q = m_search->text().trimmed();
     f.status = m_status->currentData().toString();
+    f.role = m_role->currentData().toString();
     f.includeDeleted = m_deleted->isChecked();
     m_model->setFilter(f);
 }
 
-void UsersPanel::showResult(const QString &error)
+QStringList UsersPanel::roleNames()
 {
-    m_error->setText(error);
-    m_error->setVisible(!error.isEmpty());
+    QStringList names;
+    if (auto roles = m_services.roles().list(m_actor))
+        for (const Role &r : *roles)
+            names << r.name;
+    return names;
 }
 
-QStringList UsersPanel::selectedIds() const
+void UsersPanel::reloadRoles()
 {
-    QStringList ids;
+    const QString current = m_role->currentData().toString();
+    const QSignalBlocker quiet(m_role);
+    m_role->clear();
+    m_role->addItem(tr("All roles"), QString());
+    for (const QString &name : roleNames())
+        m_role->addItem(name, name);
+    m_role->setCurrentIndex(qMax(0, m_role->findData(current)));
+}
+
+QList<User> UsersPanel::selectedUsers() const
+{
+    QList<User> users;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        ids << index.data(UserTableModel::IdRole).toString();
-    return ids;
+        if (const User *u = m_model->userAt(index.row()))
+            users << *u;
+    return users;
 }
 
-const User *UsersPanel::currentUser() const
+void UsersPanel::runOnSelection(const QString &label, const std::function<Status(const User &)> &change)
 {
-    return m_model->userAt(m_table->currentIndex().row());
+    const QList<User> users = selectedUsers();
+    if (users.isEmpty()) {
+        m_error->showError(tr("Select one or more users first."));
+        return;
+    }
+    const QStringList outcomes = BackgroundTask::run(this, label, int(users.size()), [&](int i) {
+        const Status s = change(users.at(i));
+        return s ? QString() : describe(s.error());
+    });
+    m_results->clear();
+    QStringList failures;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        const QString &name = users.at(i).username;
+        m_results->addItem(outcomes.at(i).isEmpty() ? tr("%1: done").arg(name)
+                                                    : tr("%1: %2").arg(name, outcomes.at(i)));
+        if (!outcomes.at(i).isEmpty())
+            failures << outcomes.at(i);
+    }
+    if (outcomes.size() < users.size())
+        m_results->addItem(tr("Cancelled: %n user(s) not changed", nullptr, int(users.size() - outcomes.size())));
+    m_results->setVisible(users.size() > 1);
+    if (users.size() == 1)
+        m_error->showError(failures.value(0));
+    else if (!failures.isEmpty())
+        m_error->showError(tr("%1 of %2 failed; see the list.").arg(failures.size()).arg(users.size()));
+    else
+        m_error->clear();
+    m_model->reload();
 }
-
-namespace {
-
-QString message(const ApiError &e)
-{
-    return e.detail().isEmpty() ? e.title() : e.detail();
-}
-
-} // namespace
 
 void UsersPanel::newUser()
 {
     UserDialog dialog(
-        nullptr,
+        nullptr, roleNames(),
         [this](const UserDialog::Values &v) -> std::optional<ApiError> {
             CreateUserRequest req;
             req.username = v.username;
@@ -147,85 +264,167 @@ void UsersPanel::newUser()
             if (!v.password.isEmpty())
                 req.password = v.password;
             req.roles = v.roles;
+            req.attributes = v.attributes;
             req.status = v.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
             req.requirePasswordChange = v.requirePasswordChange;
-            auto created = m_users.create(m_actor, req);
-            return created ? std::nullopt : std::optional<ApiError>(created.error());
+            std::optional<ApiError> error;
+            // Hashing the password takes tens of milliseconds: not on the GUI thread.
+            BackgroundTask::run(this, tr("Creating %1…").arg(v.username), 1, [&](int) {
+                if (auto created = m_services.users().create(m_actor, req); !created)
+                    error = created.error();
+                return QString();
+            });
+            return error;
         },
         this);
     if (dialog.exec() == QDialog::Accepted) {
-        showResult({});
+        m_error->clear();
         m_model->reload();
     }
 }
 
 void UsersPanel::editSelected()
 {
-    const User *current = currentUser();
+    const User *current = m_model->userAt(m_table->currentIndex().row());
     if (!current)
         return;
     const User user = *current;
     UserDialog dialog(
-        &user,
+        &user, roleNames(),
         [this, user](const UserDialog::Values &v) -> std::optional<ApiError> {
             UserPatch patch;
             patch.username = v.username;
             patch.email = v.email;
             patch.displayName = v.displayName.isEmpty() ? QString() : v.displayName;
             patch.roles = v.roles;
+            patch.attributes = v.attributes;
             patch.status = v.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
             patch.requirePasswordChange = v.requirePasswordChange;
             // The version read when the dialog opened: a change made meanwhile elsewhere is not overwritten.
-            auto updated = m_users.update(m_actor, user.id, patch, user.version);
+            auto updated = m_services.users().update(m_actor, user.id, patch, user.version);
             return updated ? std::nullopt : std::optional<ApiError>(updated.error());
         },
         this);
     if (dialog.exec() == QDialog::Accepted) {
-        showResult({});
+        m_error->clear();
         m_model->reload();
     }
 }
 
 void UsersPanel::setSelectedEnabled(bool enabled)
 {
-    QStringList errors;
-    for (const QString &id : selectedIds()) {
+    runOnSelection(enabled ? tr("Enabling users…") : tr("Disabling users…"), [this, enabled](const User &u) -> Status {
         UserPatch patch;
         patch.status = enabled ? QStringLiteral("active") : QStringLiteral("disabled");
-        if (auto r = m_users.update(m_actor, id, patch, std::nullopt); !r)
-            errors << message(r.error());
-    }
-    showResult(errors.join(QLatin1Char('\n')));
-    m_model->reload();
+        return statusOf(m_services.users().update(m_actor, u.id, patch, u.version));
+    });
 }
 
 void UsersPanel::unlockSelected()
 {
-    QStringList errors;
-    for (const QString &id : selectedIds())
-        if (auto r = m_users.unlock(m_actor, id); !r)
-            errors << message(r.error());
-    showResult(errors.join(QLatin1Char('\n')));
-    m_model->reload();
+    runOnSelection(tr("Unlocking users…"), [this](const User &u) { return m_services.users().unlock(m_actor, u.id); });
+}
+
+void UsersPanel::resetPassword()
+{
+    const User *current = m_model->userAt(m_table->currentIndex().row());
+    if (!current)
+        return;
+    const QString id = current->id;
+    PasswordDialog dialog(
+        current->username,
+        [this, id](const QString &password, bool requireChange) {
+            std::optional<ApiError> error;
+            BackgroundTask::run(this, tr("Setting the password…"), 1, [&](int) {
+                error = errorOf(m_services.users().setPassword(m_actor, id, password, requireChange));
+                return QString();
+            });
+            return error;
+        },
+        this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_error->showNote(tr("Password set; every session of the user has ended."));
+        m_model->reload();
+    }
+}
+
+void UsersPanel::revokeSessionsOfSelected()
+{
+    runOnSelection(tr("Revoking sessions…"), [this](const User &u) -> Status {
+        return statusOf(m_services.sessions().revokeAll(m_actor, u.id));
+    });
+}
+
+void UsersPanel::resetMfaOfSelected()
+{
+    runOnSelection(tr("Resetting two-factor sign-in…"),
+                   [this](const User &u) { return m_services.mfa().reset(m_actor, u.id); });
+}
+
+void UsersPanel::changeRoleOfSelected(bool add)
+{
+    if (selectedUsers().isEmpty())
+        return;
+    const auto role = Prompt::choose(
+        this, add ? tr("Add role") : tr("Remove role"),
+        add ? tr("Role to add to the selected users:") : tr("Role to remove from the selected users:"), roleNames());
+    if (!role)
+        return;
+    runOnSelection(add ? tr("Adding role %1…").arg(*role) : tr("Removing role %1…").arg(*role),
+                   [this, add, role = *role](const User &u) -> Status {
+                       QStringList roles = u.roles;
+                       if (add == roles.contains(role))
+                           return success(); // already as asked
+                       if (add)
+                           roles << role;
+                       else
+                           roles.removeAll(role);
+                       UserPatch patch;
+                       patch.roles = roles;
+                       return statusOf(m_services.users().update(m_actor, u.id, patch, u.version));
+                   });
+}
+
+void UsersPanel::addRoleToSelected()
+{
+    changeRoleOfSelected(true);
+}
+
+void UsersPanel::removeRoleFromSelected()
+{
+    changeRoleOfSelected(false);
 }
 
 void UsersPanel::deleteSelected()
 {
-    const QStringList ids = selectedIds();
-    if (ids.isEmpty())
+    const int n = int(selectedUsers().size());
+    if (n == 0 ||
+        !Prompt::confirm(
+            this, tr("Delete users"),
+            tr("Delete %n user(s)? They can no longer log in; an administrator can restore them.", nullptr, n),
+            tr("Delete")))
         return;
-    const auto answer =
-        QMessageBox::question(this, tr("Delete users"),
-                              tr("Delete %n user(s)? They can no longer log in; an administrator can restore them.",
-                                 nullptr, static_cast<int>(ids.size())));
-    if (answer != QMessageBox::Yes)
+    runOnSelection(tr("Deleting users…"),
+                   [this](const User &u) { return m_services.users().remove(m_actor, u.id, false); });
+}
+
+void UsersPanel::restoreSelected()
+{
+    runOnSelection(tr("Restoring users…"),
+                   [this](const User &u) -> Status { return statusOf(m_services.users().restore(m_actor, u.id)); });
+}
+
+void UsersPanel::purgeSelected()
+{
+    const int n = int(selectedUsers().size());
+    if (n == 0 || !Prompt::confirm(this, tr("Purge users"),
+                                   tr("Erase %n user(s) for good, with their sessions, keys and two-factor settings? "
+                                      "This cannot be undone; the audit log keeps the record of the purge.",
+                                      nullptr, n),
+                                   tr("Purge")))
         return;
-    QStringList errors;
-    for (const QString &id : ids)
-        if (auto r = m_users.remove(m_actor, id, false); !r)
-            errors << message(r.error());
-    showResult(errors.join(QLatin1Char('\n')));
-    m_model->reload();
+    runOnSelection(tr("Purging users…"),
+                   [this](const User &u) { return m_services.users().remove(m_actor, u.id, true); });
 }
 
 } // namespace keyward

@@ -48,4 +48,11 @@ inline Status success()
     return Done{};
 }
 
+// Whether `result` succeeded, without its value.
+template <typename T>
+Status statusOf(const Result<T> &result)
+{
+    return result ? success() : Status(result.error());
+}
+
 } // namespace keyward

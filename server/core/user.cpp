@@ -31,6 +31,7 @@ QJsonObject User::toJson(qint64 nowMs) const
         {QStringLiteral("created_at"), formatTime(createdAt)},
         {QStringLiteral("updated_at"), formatTime(updatedAt)},
         {QStringLiteral("last_login_at"), optionalTime(lastLoginAt)},
+        {QStringLiteral("password_changed_at"), optionalTime(passwordChangedAt)},
         {QStringLiteral("deleted_at"), optionalTime(deletedAt)},
         {QStringLiteral("attributes"), attrs},
     };

@@ -22,8 +22,9 @@ struct User {
     bool requirePasswordChange = false;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
-    qint64 lastLoginAt = 0; // 0 = never
-    qint64 deletedAt = 0;   // 0 = not deleted
+    qint64 lastLoginAt = 0;       // 0 = never
+    qint64 passwordChangedAt = 0; // 0 = no password set
+    qint64 deletedAt = 0;         // 0 = not deleted
     QMap<QString, QString> attributes;
     qint64 version = 1; // optimistic-concurrency counter, the ETag
 

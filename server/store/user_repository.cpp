@@ -50,7 +50,7 @@ UserRecord readRecord(const QSqlQuery &q)
         u.attributes.insert(it.key(), it->toString());
     u.version = q.value(14).toLongLong();
     r.passwordHash = q.value(15).toString();
-    r.passwordChangedAt = q.value(16).toLongLong();
+    u.passwordChangedAt = q.value(16).toLongLong();
     QStringList roles = q.value(17).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     roles.sort();
     u.roles = roles;

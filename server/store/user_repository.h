@@ -12,7 +12,6 @@ namespace keyward {
 struct UserRecord {
     User user;
     QString passwordHash;
-    qint64 passwordChangedAt = 0;
 };
 
 struct UserFilter {

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/api_error.h"
+
+#include <QDialog>
+
+#include <functional>
+#include <optional>
+
+class QCheckBox;
+class QLineEdit;
+
+namespace keyward {
+
+class MessageBanner;
+class StrengthMeter;
+
+// An administrator sets a user's password: a generated one (shown, with Copy, to hand over) or a
+// typed one, usually to be changed at the next login. The service's policy errors appear in place.
+class PasswordDialog : public QDialog {
+    Q_OBJECT
+public:
+    using Save = std::function<std::optional<ApiError>(const QString &password, bool requireChange)>;
+    PasswordDialog(const QString &username, Save save, QWidget *parent = nullptr);
+
+    QString password() const;
+    bool requireChange() const;
+    QString errorText() const;
+    void accept() override;
+
+    // 20 characters from an alphabet without look-alikes (about 115 bits), from the system CSPRNG.
+    static QString generate();
+
+private:
+    Save m_save;
+    QLineEdit *m_password;
+    QCheckBox *m_requireChange;
+    StrengthMeter *m_strength;
+    MessageBanner *m_error;
+};
+
+} // namespace keyward

@@ -1,0 +1,68 @@
+#include "prompt.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace keyward {
+
+namespace {
+
+QVariantList &queued()
+{
+    static QVariantList answers; // GUI thread only
+    return answers;
+}
+
+std::optional<QVariant> nextQueued()
+{
+    if (queued().isEmpty())
+        return std::nullopt;
+    return queued().takeFirst();
+}
+
+} // namespace
+
+void Prompt::setNextAnswers(const QVariantList &answers)
+{
+    queued() = answers;
+}
+
+bool Prompt::hasPendingAnswers()
+{
+    return !queued().isEmpty();
+}
+
+bool Prompt::confirm(QWidget *parent, const QString &title, const QString &text, const QString &actionText)
+{
+    if (auto answer = nextQueued())
+        return answer->toBool();
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    QPushButton *action = box.addButton(actionText, QMessageBox::DestructiveRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == action;
+}
+
+std::optional<QString> Prompt::choose(QWidget *parent, const QString &title, const QString &label,
+                                      const QStringList &items)
+{
+    if (auto answer = nextQueued())
+        return answer->isNull() ? std::nullopt : std::optional<QString>(answer->toString());
+    bool ok = false;
+    const QString item = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
+    return ok ? std::optional<QString>(item) : std::nullopt;
+}
+
+QString Prompt::saveFileName(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter)
+{
+    if (auto answer = nextQueued())
+        return answer->toString();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + suggestedName, filter);
+}
+
+} // namespace keyward

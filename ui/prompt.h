@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <optional>
+
+class QWidget;
+
+namespace keyward {
+
+// The console's small questions (confirmations, a choice from a list, a file name). Tests queue the
+// answers with setNextAnswers() instead of clicking a modal box; with none queued the user is asked.
+class Prompt {
+public:
+    // "Yes" to a destructive action: the default button is the safe one.
+    static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &actionText);
+    static std::optional<QString> choose(QWidget *parent, const QString &title, const QString &label,
+                                         const QStringList &items);
+    // A file to write; empty when cancelled.
+    static QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedName,
+                                const QString &filter);
+
+    // Answers for the next prompts, in order: a bool for confirm, a QString (or a null QVariant for
+    // "cancelled") for choose and saveFileName.
+    static void setNextAnswers(const QVariantList &answers);
+    static bool hasPendingAnswers();
+};
+
+} // namespace keyward

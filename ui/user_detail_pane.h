@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/principal.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace keyward {
+
+class Services;
+
+// Beside the users table: one user's state at a glance (status, lockout with a one-click unlock,
+// MFA, password age, last login), live sessions and recent audit events.
+class UserDetailPane : public QWidget {
+    Q_OBJECT
+public:
+    UserDetailPane(Services &services, Principal actor, QWidget *parent = nullptr);
+
+    // Shows the user with this id; empty clears the pane.
+    void showUser(const QString &id);
+    void refresh();
+
+    QString fieldText(const QString &name) const;
+    QTreeWidget &sessions() { return *m_sessions; }
+    QTreeWidget &events() { return *m_events; }
+    QPushButton &unlockButton() { return *m_unlock; }
+
+Q_SIGNALS:
+    // The pane changed the user (unlocked it): the table should show it.
+    void userChanged();
+    void failed(const QString &message);
+
+private:
+    Services &m_services;
+    Principal m_actor;
+    QString m_id;
+    QLabel *m_title;
+    QHash<QString, QLabel *> m_fields;
+    QPushButton *m_unlock;
+    QTreeWidget *m_sessions;
+    QTreeWidget *m_events;
+};
+
+} // namespace keyward

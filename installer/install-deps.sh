@@ -5,14 +5,15 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config clang-format
-    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
+    qt6-tools-dev qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql
     libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcurl4-openssl-dev qtkeychain-qt6-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
                oathtool zbar-tools librsvg2-bin python3-aiosmtpd dbus-daemon gnome-keyring libsecret-tools
-               prometheus openssl chromium)
+               prometheus openssl chromium xvfb xauth)
     # Node.js for the OpenAPI linter and the browser test: Debian's, unless one is installed already.
     command -v npm >/dev/null || packages+=(nodejs npm)
 fi

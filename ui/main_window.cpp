@@ -1,43 +1,74 @@
 #include "main_window.h"
 
+#include "api_keys_panel.h"
+#include "audit_panel.h"
+#include "console_preferences.h"
 #include "core/principal.h"
+#include "health_panel.h"
+#include "logs_panel.h"
 #include "metrics_panel.h"
 #include "node.h"
 #include "observe/metrics_sampler.h"
+#include "roles_panel.h"
 #include "services/services.h"
+#include "settings_panel.h"
 #include "users_panel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolButton>
 
 namespace keyward {
 
-MainWindow::MainWindow(Node &node, MetricsSampler &sampler, QWidget *parent)
+MainWindow::MainWindow(Node &node, MetricsSampler &sampler, const QString &configFile, QWidget *parent)
     : QMainWindow(parent)
     , m_node(node)
     , m_sidebar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_users(new UsersPanel(node.services(), Principal::gui(), this))
+    , m_roles(new RolesPanel(node.services().roles(), Principal::gui(), this))
+    , m_apiKeys(new ApiKeysPanel(node.services().apiKeys(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
+    , m_logs(new LogsPanel(this))
+    , m_audit(new AuditPanel(node.services().audit(), Principal::gui(), this))
+    , m_health(new HealthPanel(node.services().health(), this))
+    , m_settings(new SettingsPanel(node.services(), Principal::gui(), node.config(), configFile, this))
     , m_url(new QToolButton(this))
     , m_state(new QLabel(this))
     , m_load(new QLabel(this))
     , m_database(new QLabel(node.database().kindName(), this))
 {
     setWindowTitle(tr("Keyward"));
-    const auto addPanel = [this](const QString &name, QWidget *panel) {
-        m_sidebar->addItem(name);
-        m_stack->addWidget(panel);
+    setWindowIcon(QIcon(QStringLiteral(":/icons/keyward.svg")));
+    const auto addPanel = [this](const QString &icon, const QString &name, QWidget *panel) {
+        const int index = m_stack->addWidget(panel);
+        auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name, m_sidebar);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(index + 1));
+        auto *shortcut = new QAction(this);
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        connect(shortcut, &QAction::triggered, this, [this, index] { m_sidebar->setCurrentRow(index); });
+        addAction(shortcut);
     };
-    addPanel(tr("Users"), m_users);
-    addPanel(tr("Metrics"), m_metrics);
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 48);
+    addPanel(QStringLiteral("users"), tr("Users"), m_users);
+    addPanel(QStringLiteral("roles"), tr("Roles"), m_roles);
+    addPanel(QStringLiteral("keys"), tr("API keys"), m_apiKeys);
+    addPanel(QStringLiteral("metrics"), tr("Metrics"), m_metrics);
+    addPanel(QStringLiteral("logs"), tr("Logs"), m_logs);
+    addPanel(QStringLiteral("audit"), tr("Audit"), m_audit);
+    addPanel(QStringLiteral("health"), tr("Health"), m_health);
+    addPanel(QStringLiteral("settings"), tr("Settings"), m_settings);
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32);
+    m_sidebar->setAccessibleName(tr("Panels"));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 
@@ -53,6 +84,7 @@ MainWindow::MainWindow(Node &node, MetricsSampler &sampler, QWidget *parent)
         QApplication::clipboard()->setText(m_node.url());
         statusBar()->showMessage(tr("Address copied"), 2000);
     });
+    m_database->setToolTip(node.database().displayUrl());
     statusBar()->addPermanentWidget(m_url);
     statusBar()->addPermanentWidget(m_state);
     statusBar()->addPermanentWidget(m_load);
@@ -60,13 +92,57 @@ MainWindow::MainWindow(Node &node, MetricsSampler &sampler, QWidget *parent)
     connect(&node, &Node::stateChanged, this, &MainWindow::updateState);
     connect(&sampler, &MetricsSampler::sampled, this,
             [this](const MetricsPoint &p) { m_load->setText(tr("%1 req/s").arg(p.requestsPerSecond, 0, 'f', 1)); });
+    setUpTray();
     updateState();
-    resize(1100, 700);
+    resize(1200, 760);
 }
 
-void MainWindow::showPanel(int index)
+void MainWindow::showPanel(Panel panel)
 {
-    m_sidebar->setCurrentRow(index);
+    m_sidebar->setCurrentRow(panel);
+}
+
+MainWindow::Panel MainWindow::currentPanel() const
+{
+    return Panel(m_stack->currentIndex());
+}
+
+void MainWindow::setUpTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("&Open the console"), this, [this] {
+        showNormal();
+        activateWindow();
+    });
+    menu->addAction(tr("&Copy the address"), this, [this] { QApplication::clipboard()->setText(m_node.url()); });
+    menu->addSeparator();
+    menu->addAction(tr("&Quit Keyward"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger) {
+            showNormal();
+            activateWindow();
+        }
+    });
+    m_tray->setVisible(ConsolePreferences::closeToTray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // With the tray preference the server keeps serving; otherwise closing quits (and drains).
+    if (m_tray && ConsolePreferences::closeToTray()) {
+        m_tray->show();
+        hide();
+        m_tray->showMessage(tr("Keyward is still serving"), tr("Quit from the tray icon's menu."),
+                            QSystemTrayIcon::Information, 3000);
+        event->ignore();
+        return;
+    }
+    event->accept();
+    qApp->quit();
 }
 
 void MainWindow::updateState()
@@ -89,6 +165,8 @@ void MainWindow::updateState()
         m_state->setText(tr("Stopped"));
         break;
     }
+    if (m_tray)
+        m_tray->setToolTip(tr("Keyward: %1 at %2").arg(m_state->text(), m_url->text()));
 }
 
 } // namespace keyward

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "core/api_error.h"
-
-#include <QDialog>
+#include "form_dialog.h"
 
 #include <functional>
 #include <optional>
@@ -12,12 +10,11 @@ class QLineEdit;
 
 namespace keyward {
 
-class MessageBanner;
 class StrengthMeter;
 
 // An administrator sets a user's password: a generated one (shown, with Copy, to hand over) or a
 // typed one, usually to be changed at the next login. The service's policy errors appear in place.
-class PasswordDialog : public QDialog {
+class PasswordDialog : public FormDialog {
     Q_OBJECT
 public:
     using Save = std::function<std::optional<ApiError>(const QString &password, bool requireChange)>;
@@ -25,18 +22,14 @@ public:
 
     QString password() const;
     bool requireChange() const;
-    QString errorText() const;
-    void accept() override;
 
     // 20 characters from an alphabet without look-alikes (about 115 bits), from the system CSPRNG.
     static QString generate();
 
 private:
-    Save m_save;
     QLineEdit *m_password;
     QCheckBox *m_requireChange;
     StrengthMeter *m_strength;
-    MessageBanner *m_error;
 };
 
 } // namespace keyward

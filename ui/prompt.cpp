@@ -2,6 +2,7 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -55,6 +56,16 @@ std::optional<QString> Prompt::choose(QWidget *parent, const QString &title, con
     bool ok = false;
     const QString item = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
     return ok ? std::optional<QString>(item) : std::nullopt;
+}
+
+std::optional<QString> Prompt::text(QWidget *parent, const QString &title, const QString &label,
+                                    const QString &suggestion)
+{
+    if (auto answer = nextQueued())
+        return answer->isNull() ? std::nullopt : std::optional<QString>(answer->toString());
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, suggestion, &ok);
+    return ok ? std::optional<QString>(text) : std::nullopt;
 }
 
 QString Prompt::saveFileName(QWidget *parent, const QString &title, const QString &suggestedName, const QString &filter)

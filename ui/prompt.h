@@ -18,12 +18,14 @@ public:
     static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &actionText);
     static std::optional<QString> choose(QWidget *parent, const QString &title, const QString &label,
                                          const QStringList &items);
+    static std::optional<QString> text(QWidget *parent, const QString &title, const QString &label,
+                                       const QString &suggestion = {});
     // A file to write; empty when cancelled.
     static QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedName,
                                 const QString &filter);
 
     // Answers for the next prompts, in order: a bool for confirm, a QString (or a null QVariant for
-    // "cancelled") for choose and saveFileName.
+    // "cancelled") for choose, text and saveFileName.
     static void setNextAnswers(const QVariantList &answers);
     static bool hasPendingAnswers();
 };

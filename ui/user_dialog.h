@@ -2,23 +2,20 @@
 
 #include "core/api_error.h"
 #include "core/user.h"
-#include "message_banner.h"
-
-#include <QDialog>
-#include <QHash>
+#include "form_dialog.h"
 
 #include <functional>
 
 class QCheckBox;
 class QLineEdit;
-class QListWidget;
 class QTableWidget;
 
 namespace keyward {
 
-// Create or edit one user. The service validates: its field errors appear under the fields they
-// concern and the dialog stays open until the service accepts.
-class UserDialog : public QDialog {
+class CheckList;
+
+// Create or edit one user: names, roles, attributes, status. The service validates.
+class UserDialog : public FormDialog {
     Q_OBJECT
 public:
     struct Values {
@@ -38,25 +35,16 @@ public:
     UserDialog(const User *existing, const QStringList &roles, Save save, QWidget *parent = nullptr);
 
     Values values() const;
-    // The message under `field`, or the general one for an empty field name (for tests).
-    QString errorText(const QString &field = {}) const;
-
-    void accept() override;
 
 private:
-    void showError(const ApiError &error);
-
-    Save m_save;
     QLineEdit *m_username;
     QLineEdit *m_email;
     QLineEdit *m_displayName;
     QLineEdit *m_password = nullptr;
-    QListWidget *m_roles;
+    CheckList *m_roles;
     QTableWidget *m_attributes;
     QCheckBox *m_disabled;
     QCheckBox *m_requireChange;
-    MessageBanner *m_general;
-    QHash<QString, MessageBanner *> m_fieldErrors;
 };
 
 } // namespace keyward

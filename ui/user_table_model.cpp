@@ -1,5 +1,6 @@
 #include "user_table_model.h"
 
+#include "message_banner.h"
 #include "services/user_service.h"
 #include "time_text.h"
 
@@ -144,7 +145,7 @@ void UserTableModel::fetchPage(bool reset)
     page.cursor = reset ? QString() : m_nextCursor;
     auto result = m_users.list(m_actor, page);
     if (!result) {
-        Q_EMIT failed(result.error().detail().isEmpty() ? result.error().title() : result.error().detail());
+        Q_EMIT failed(describe(result.error()));
         return;
     }
     UserPage p = std::move(result).value();

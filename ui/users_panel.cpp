@@ -28,15 +28,6 @@
 
 namespace keyward {
 
-namespace {
-
-std::optional<ApiError> errorOf(const Status &status)
-{
-    return status ? std::nullopt : std::optional<ApiError>(status.error());
-}
-
-} // namespace
-
 UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     : QWidget(parent)
     , m_services(services)
@@ -84,7 +75,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(
         m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) { m_details->showUser(current.data(UserTableModel::IdRole).toString()); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_details->showUser({}); });
+    // After a reload the pane keeps showing its user, refreshed (or says the user is gone).
+    connect(m_model, &QAbstractItemModel::modelReset, m_details, &UserDetailPane::refresh);
     connect(m_model, &UserTableModel::failed, m_error, &MessageBanner::showError);
     connect(m_model, &UserTableModel::totalChanged, this,
             [this](qint64 total) { m_total->setText(tr("%n user(s)", nullptr, static_cast<int>(total))); });
@@ -270,8 +262,7 @@ void UsersPanel::newUser()
             std::optional<ApiError> error;
             // Hashing the password takes tens of milliseconds: not on the GUI thread.
             BackgroundTask::run(this, tr("Creating %1…").arg(v.username), 1, [&](int) {
-                if (auto created = m_services.users().create(m_actor, req); !created)
-                    error = created.error();
+                error = errorOf(m_services.users().create(m_actor, req));
                 return QString();
             });
             return error;
@@ -301,8 +292,7 @@ void UsersPanel::editSelected()
             patch.status = v.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
             patch.requirePasswordChange = v.requirePasswordChange;
             // The version read when the dialog opened: a change made meanwhile elsewhere is not overwritten.
-            auto updated = m_services.users().update(m_actor, user.id, patch, user.version);
-            return updated ? std::nullopt : std::optional<ApiError>(updated.error());
+            return errorOf(m_services.users().update(m_actor, user.id, patch, user.version));
         },
         this);
     if (dialog.exec() == QDialog::Accepted) {

@@ -152,6 +152,31 @@ std::optional<Config> Config::load(const QMap<QString, QString> &cli, const QPro
     return c;
 }
 
+bool Config::save(const QString &path, const QMap<QString, QString> &values, QString *error)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
+        return false;
+    }
+    {
+        QSettings ini(path, QSettings::IniFormat);
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            if (it.value().isEmpty())
+                ini.remove(it.key());
+            else
+                ini.setValue(it.key(), it.value());
+        }
+        ini.sync();
+        if (ini.status() != QSettings::NoError) {
+            *error = QStringLiteral("cannot write %1").arg(path);
+            return false;
+        }
+    }
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return true;
+}
+
 QString Config::databaseUrl() const
 {
     const QString url = value(QStringLiteral("database"));

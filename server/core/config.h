@@ -29,6 +29,9 @@ public:
     // Returns an error message when the file cannot be read or a value is invalid.
     static std::optional<Config> load(const QMap<QString, QString> &cli, const QProcessEnvironment &env,
                                       QString *error);
+    // Writes `values` into the INI file at `path` (created with its directory, mode 0600 since it may
+    // hold a database password); an empty value removes the key. Other keys stay as they are.
+    static bool save(const QString &path, const QMap<QString, QString> &values, QString *error);
     // Defaults only, with the data directory set: what tests and the GUI start from.
     static Config defaults(const QString &dataDir);
 

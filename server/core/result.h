@@ -2,6 +2,7 @@
 
 #include "api_error.h"
 
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -53,6 +54,13 @@ template <typename T>
 Status statusOf(const Result<T> &result)
 {
     return result ? success() : Status(result.error());
+}
+
+// The error of `result`, if it failed.
+template <typename T>
+std::optional<ApiError> errorOf(const Result<T> &result)
+{
+    return result ? std::nullopt : std::optional<ApiError>(result.error());
 }
 
 } // namespace keyward

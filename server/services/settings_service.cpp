@@ -18,7 +18,7 @@ namespace {
 constexpr qint64 ReloadMs = 2'000;
 const QString Mask = QStringLiteral("********");
 
-enum class Kind { Bool, Integer, String, Choice, Origins, Subnets };
+using Kind = SettingInfo::Kind;
 
 struct Definition {
     const char *key;
@@ -156,6 +156,19 @@ bool RuntimeSettings::inSubnets(const QHostAddress &address, const QList<QPair<Q
     return std::any_of(list.begin(), list.end(), [&](const QPair<QHostAddress, int> &s) {
         return address.isInSubnet(s) || (isV4 && v4.isInSubnet(s));
     });
+}
+
+QList<SettingInfo> SettingsService::catalogue()
+{
+    QList<SettingInfo> out;
+    for (const Definition &d : definitions())
+        out.append({QString::fromLatin1(d.key), d.kind, d.min, d.max, d.choices, d.secret});
+    return out;
+}
+
+QString SettingsService::secretMask()
+{
+    return Mask;
 }
 
 SettingsService::SettingsService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,

@@ -54,6 +54,17 @@ struct RuntimeSettings {
     static bool inSubnets(const QHostAddress &address, const QList<QPair<QHostAddress, int>> &subnets);
 };
 
+// One runtime setting as a form needs it: its dotted name, type and bounds.
+struct SettingInfo {
+    enum class Kind { Bool, Integer, String, Choice, Origins, Subnets };
+    QString key; // e.g. "lockout.threshold"
+    Kind kind = Kind::String;
+    qint64 min = 0;
+    qint64 max = 0; // Integer: largest value; String: longest length
+    QStringList choices;
+    bool secret = false; // write-only: reads show a mask while set
+};
+
 // GET/PATCH /api/v1/settings: validated, audited, stored in the database and so shared by every
 // node, applied without restart (each node re-reads at most every two seconds). Secrets (the SMTP
 // password) are write-only and sealed at rest.
@@ -62,6 +73,11 @@ public:
     // `defaults` overrides built-in defaults (from the startup configuration), nested like the API.
     SettingsService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
                     const QJsonObject &defaults = {});
+
+    // Every setting, in the order of the API's document.
+    static QList<SettingInfo> catalogue();
+    // What a secret setting reads as while set; sent back unchanged it keeps the secret.
+    static QString secretMask();
 
     RuntimeSettings current();
     Result<QJsonObject> get(const Principal &actor);

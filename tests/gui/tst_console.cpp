@@ -1,43 +1,69 @@
 // The desktop console on a real node (SQLite file, HTTP on a free port), driven offscreen:
 // what an admin does in the window must show up in the services, and the service's words must
 // show up in the window.
+#include "api_key_dialog.h"
+#include "api_keys_panel.h"
+#include "audit_panel.h"
+#include "console.h"
+#include "health_panel.h"
+#include "logs_panel.h"
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "node.h"
+#include "observe/log_handler.h"
 #include "observe/metrics_sampler.h"
+#include "password_dialog.h"
+#include "prompt.h"
+#include "role_dialog.h"
+#include "roles_panel.h"
 #include "services/services.h"
+#include "settings_panel.h"
+#include "user_detail_pane.h"
 #include "user_dialog.h"
 #include "user_table_model.h"
 #include "users_panel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 
 using namespace keyward;
 
 namespace {
 
-// Runs `fill` on the modal dialog that the next call opens, once its event loop runs.
-void answerDialog(const std::function<void(UserDialog &)> &fill)
+// Runs `fill` on the modal dialog of type D that the next call opens, once its event loop runs.
+template <typename D = UserDialog, typename Fill>
+void answerDialog(Fill fill)
 {
     QTimer::singleShot(0, [fill] {
-        auto *dialog = qobject_cast<UserDialog *>(QApplication::activeModalWidget());
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         fill(*dialog);
     });
 }
 
-void type(UserDialog &d, const char *field, const QString &text)
+void type(QWidget &d, const char *field, const QString &text)
 {
     auto *edit = d.findChild<QLineEdit *>(QString::fromLatin1(field));
     QVERIFY(edit);
@@ -45,11 +71,31 @@ void type(UserDialog &d, const char *field, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+// Selects rows `rows` of `view` (a multi-row selection, as with Ctrl+click).
+void selectRows(QAbstractItemView &view, std::initializer_list<int> rows)
+{
+    view.clearSelection();
+    view.selectionModel()->setCurrentIndex(view.model()->index(*rows.begin(), 0), QItemSelectionModel::NoUpdate);
+    for (int r : rows)
+        view.selectionModel()->select(view.model()->index(r, 0),
+                                      QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
 } // namespace
 
 class TstConsole : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // preferences go to a test location, not ~/.config
+        QVERIFY(m_logDir.isValid());
+        logging::Options log;
+        log.level = QStringLiteral("debug");
+        log.file = m_logDir.filePath(QStringLiteral("test.log"));
+        QVERIFY(logging::install(log));
+    }
+
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>(); // a fresh installation for every test
@@ -66,12 +112,13 @@ private Q_SLOTS:
         failure = m_node->serve();
         QVERIFY2(!failure, failure ? qPrintable(failure->message) : "");
         m_sampler = std::make_unique<MetricsSampler>(m_node->services().metrics().registry, 50);
-        m_window = std::make_unique<MainWindow>(*m_node, *m_sampler);
+        m_window = std::make_unique<MainWindow>(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         m_window->show();
     }
 
     void cleanup()
     {
+        QVERIFY2(!Prompt::hasPendingAnswers(), "a queued answer was not asked for");
         m_window.reset();
         m_sampler.reset();
         m_node.reset();
@@ -191,7 +238,295 @@ private Q_SLOTS:
                                 [](const MetricsPoint &p) { return p.requestsPerSecond > 0; }));
     }
 
+    void bulkActionsReportEveryRow()
+    {
+        const User root = createUser(QStringLiteral("root"), {QStringLiteral("admin")});
+        const User ann = createUser(QStringLiteral("ann"));
+        const User ben = createUser(QStringLiteral("ben"));
+        UsersPanel &panel = m_window->users();
+        panel.refresh();
+        QCOMPARE(panel.model().rowCount(), 3);
+
+        // Add a role to all three: one result line per user.
+        selectRows(panel.table(), {0, 1, 2});
+        Prompt::setNextAnswers({QStringLiteral("auditor")});
+        panel.addRoleToSelected();
+        QCOMPARE(panel.results().size(), 3);
+        QVERIFY2(panel.results().filter(QStringLiteral(": done")).size() == 3,
+                 qPrintable(panel.results().join(QLatin1Char('\n'))));
+        QVERIFY(fetch(ann.id).roles.contains(QStringLiteral("auditor")));
+        QVERIFY(fetch(root.id).roles.contains(QStringLiteral("admin")));
+
+        // Disable all three: the last administrator is refused, the others are not held back.
+        selectRows(panel.table(), {0, 1, 2});
+        panel.setSelectedEnabled(false);
+        const QStringList results = panel.results();
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results.filter(QStringLiteral(": done")).size(), 2);
+        QVERIFY2(results.filter(QStringLiteral("root: ")).first().contains(QStringLiteral("administrator")),
+                 qPrintable(results.join(QLatin1Char('\n'))));
+        QVERIFY(panel.errorText().contains(QStringLiteral("1 of 3")));
+        QCOMPARE(fetch(ben.id).status, QStringLiteral("disabled"));
+        QCOMPARE(fetch(root.id).status, QStringLiteral("active"));
+
+        // Delete two after confirming, then restore one of them.
+        selectRows(panel.table(), {1, 2});
+        Prompt::setNextAnswers({true});
+        panel.deleteSelected();
+        QVERIFY(fetch(ann.id).isDeleted() && fetch(ben.id).isDeleted());
+        QCOMPARE(panel.model().rowCount(), 1);
+        panel.findChild<QCheckBox *>()->setChecked(true); // show deleted
+        QTRY_COMPARE(panel.model().rowCount(), 3);
+        const int annRow = panel.model().index(1, 0).data(UserTableModel::IdRole).toString() == ann.id ? 1 : 2;
+        selectRows(panel.table(), {annRow});
+        panel.restoreSelected();
+        QVERIFY(!fetch(ann.id).isDeleted());
+
+        // Declining the purge confirmation changes nothing; confirming erases the user.
+        const int benRow = annRow == 1 ? 2 : 1;
+        panel.refresh();
+        selectRows(panel.table(), {benRow});
+        Prompt::setNextAnswers({false});
+        panel.purgeSelected();
+        QVERIFY(m_node->services().users().get(Principal::gui(), ben.id));
+        Prompt::setNextAnswers({true});
+        panel.purgeSelected();
+        QCOMPARE(m_node->services().users().get(Principal::gui(), ben.id).error().status(), 404);
+    }
+
+    void resetPasswordAndDetailPaneUnlock()
+    {
+        const User dora =
+            createUser(QStringLiteral("dora"), {QStringLiteral("user")}, QStringLiteral("an old passphrase here"));
+        UsersPanel &panel = m_window->users();
+        panel.refresh();
+        selectRows(panel.table(), {0});
+        UserDetailPane &pane = panel.details();
+        QCOMPARE(pane.fieldText(QStringLiteral("lockout")), QStringLiteral("Not locked"));
+        QVERIFY(pane.fieldText(QStringLiteral("password")).startsWith(QStringLiteral("Set ")));
+
+        // A weak typed password: the service's policy error stays in the dialog.
+        QString weakError;
+        answerDialog<PasswordDialog>([&](PasswordDialog &d) {
+            type(d, "password", QStringLiteral("password"));
+            d.accept();
+            weakError = d.errorText(QStringLiteral("new_password"));
+            d.reject();
+        });
+        panel.resetPassword();
+        QVERIFY2(!weakError.isEmpty(), "a blocklisted password was accepted");
+
+        // A generated password works for login at once.
+        QString generated;
+        answerDialog<PasswordDialog>([&](PasswordDialog &d) {
+            generated = d.password();
+            d.accept();
+        });
+        panel.resetPassword();
+        QCOMPARE(generated.size(), 20);
+        QVERIFY(m_node->services().auth().login(Principal::anonymous(), QStringLiteral("dora"), generated));
+        QVERIFY(fetch(dora.id).requirePasswordChange);
+
+        // Wrong passwords over HTTP lock the account; the pane shows it and unlocks in one click.
+        QNetworkAccessManager nam;
+        for (int i = 0; i < 6; ++i) {
+            QNetworkRequest request(QUrl(m_node->url() + QStringLiteral("/api/v1/auth/login")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            QNetworkReply *reply = nam.post(request, R"({"login":"dora","password":"wrong wrong wrong"})");
+            QTRY_VERIFY(reply->isFinished());
+            reply->deleteLater();
+        }
+        QVERIFY(fetch(dora.id).lockedUntil > 0);
+        pane.refresh();
+        QVERIFY2(pane.fieldText(QStringLiteral("lockout")).startsWith(QStringLiteral("Locked until")),
+                 qPrintable(pane.fieldText(QStringLiteral("lockout"))));
+        QVERIFY(!pane.unlockButton().isHidden());
+        pane.unlockButton().click();
+        QCOMPARE(fetch(dora.id).lockedUntil, 0);
+        QCOMPARE(pane.fieldText(QStringLiteral("lockout")), QStringLiteral("Not locked"));
+        QVERIFY(pane.events().topLevelItemCount() > 0); // the failed logins and the unlock are listed
+    }
+
+    void rolesAndApiKeys()
+    {
+        RolesPanel &roles = m_window->roles();
+        answerDialog<RoleDialog>([](RoleDialog &d) {
+            type(d, "name", QStringLiteral("support"));
+            type(d, "description", QStringLiteral("Help desk"));
+            auto *permissions = d.findChild<QListWidget *>(QStringLiteral("permissions"));
+            QVERIFY(permissions);
+            permissions->findItems(QStringLiteral("users:read"), Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+            d.accept();
+        });
+        roles.newRole();
+        auto support = m_node->services().roles().get(Principal::gui(), QStringLiteral("support"));
+        QVERIFY(support);
+        QCOMPARE(support->permissions, QStringList{QStringLiteral("users:read")});
+        QVERIFY(!roles.table().findItems(QStringLiteral("support"), Qt::MatchExactly).isEmpty());
+
+        // A new key's secret is shown once, and it authenticates.
+        ApiKeysPanel &keys = m_window->apiKeys();
+        QString secret;
+        answerDialog<ApiKeyDialog>([&secret](ApiKeyDialog &d) {
+            type(d, "name", QStringLiteral("billing-sync"));
+            QTimer::singleShot(0, [&secret] {
+                auto *shown = qobject_cast<SecretDialog *>(QApplication::activeModalWidget());
+                QVERIFY(shown);
+                secret = shown->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
+                shown->accept();
+            });
+            d.accept();
+        });
+        keys.newKey();
+        QVERIFY(secret.startsWith(QStringLiteral("kw_")));
+        QVERIFY(m_node->services().apiKeys().authenticate(secret.toUtf8(), Principal::anonymous()));
+        QCOMPARE(keys.table().rowCount(), 1);
+        QVERIFY(!keys.table().item(0, 1)->text().contains(secret)); // only the prefix is listed
+
+        keys.table().selectRow(0);
+        Prompt::setNextAnswers({true});
+        keys.revokeSelected();
+        QVERIFY(!m_node->services().apiKeys().authenticate(secret.toUtf8(), Principal::anonymous()));
+        QCOMPARE(keys.table().rowCount(), 0);
+    }
+
+    void logsPanelTailsFiltersAndExports()
+    {
+        LogsPanel &logs = m_window->logs();
+        const int before = logs.model().rowCount();
+        for (int i = 0; i < 50; ++i)
+            qInfo("tail test line %d", i);
+        qWarning("tail test warning");
+        QTRY_VERIFY(logs.model().rowCount() >= before + 51);
+
+        logs.textFilter().setText(QStringLiteral("tail test"));
+        QCOMPARE(logs.visibleRows(), 51);
+        logs.levelFilter().setCurrentIndex(2); // warnings and errors
+        QCOMPARE(logs.visibleRows(), 1);
+
+        const QString path = m_dir->filePath(QStringLiteral("export.log"));
+        QVERIFY(logs.exportTo(path).isEmpty());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 2); // one line and the final newline
+        QVERIFY(lines.first().contains("warning") && lines.first().contains("tail test warning"));
+
+        // Paused, nothing arrives; resumed, what the ring kept meanwhile does.
+        logs.levelFilter().setCurrentIndex(0);
+        logs.setPaused(true);
+        qInfo("tail test while paused");
+        QTest::qWait(400);
+        QCOMPARE(logs.visibleRows(), 51);
+        logs.setPaused(false);
+        QCOMPARE(logs.visibleRows(), 52);
+    }
+
+    void auditPanelSearchesVerifiesAndExports()
+    {
+        createUser(QStringLiteral("erin"));
+        createUser(QStringLiteral("finn"));
+        AuditPanel &audit = m_window->audit();
+        QTest::keyClicks(&audit.actionFilter(), QStringLiteral("user.create"));
+        audit.applyFilter();
+        QCOMPARE(audit.model().rowCount(), 2);
+        audit.table().setCurrentIndex(audit.model().index(0, 0));
+        QVERIFY(audit.detailsText().contains(QStringLiteral("\"user.create\"")));
+        QVERIFY(audit.detailsText().contains(QStringLiteral("finn")));
+
+        audit.verifyChain();
+        QVERIFY2(audit.verifyResult().startsWith(QStringLiteral("Chain intact")), qPrintable(audit.verifyResult()));
+
+        const QString path = m_dir->filePath(QStringLiteral("audit.jsonl"));
+        const QString exportError = audit.exportTo(path);
+        QVERIFY2(exportError.isEmpty(), qPrintable(exportError));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("action")).toString(),
+                 QStringLiteral("user.create"));
+    }
+
+    void healthPanelShowsComponents()
+    {
+        HealthPanel &health = m_window->health();
+        health.refresh();
+        const auto database = health.components().findItems(QStringLiteral("database"), Qt::MatchExactly);
+        QCOMPARE(database.size(), 1);
+        QCOMPARE(database.first()->text(1), QStringLiteral("OK"));
+        QVERIFY(!database.first()->text(3).isEmpty());
+        QVERIFY(health.overall().startsWith(QStringLiteral("Overall: ")));
+    }
+
+    void settingsGoThroughTheSettingsService()
+    {
+        SettingsPanel &settings = m_window->settings();
+        auto *threshold = qobject_cast<QSpinBox *>(settings.editor(QStringLiteral("lockout.threshold")));
+        QVERIFY(threshold);
+        QCOMPARE(threshold->value(), 5);
+        threshold->setValue(7);
+        settings.savePolicies();
+        QCOMPARE(m_node->services().settings().current().lockoutThreshold, 7);
+
+        // The service's validation reaches the field it concerns.
+        auto *origins = qobject_cast<QLineEdit *>(settings.editor(QStringLiteral("cors.allowed_origins")));
+        origins->setText(QStringLiteral("https://app.example.com, not an origin"));
+        settings.savePolicies();
+        QVERIFY2(settings.messageText(QStringLiteral("cors.allowed_origins")).contains(QStringLiteral("not an origin")),
+                 qPrintable(settings.messageText(QStringLiteral("cors.allowed_origins"))));
+        QVERIFY(m_node->services().settings().current().corsOrigins.isEmpty());
+
+        // Startup options are checked like at start, then written to the configuration file.
+        auto *listen = qobject_cast<QLineEdit *>(settings.editor(QStringLiteral("listen")));
+        listen->setText(QStringLiteral("nowhere"));
+        settings.saveInstallation();
+        QVERIFY(settings.messageText().contains(QStringLiteral("listen")));
+        QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("keyward.ini"))));
+        listen->setText(QStringLiteral("127.0.0.1:9099"));
+        settings.saveInstallation();
+        QSettings ini(m_dir->filePath(QStringLiteral("keyward.ini")), QSettings::IniFormat);
+        QCOMPARE(ini.value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:9099"));
+    }
+
+    void keyboardSwitchesPanelsAndTranslationsApply()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::ApiKeys);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Users);
+
+        ui::installTranslations(QStringLiteral("de"));
+        MainWindow german(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        ui::installTranslations(QStringLiteral("fr"));
+        MainWindow french(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        ui::installTranslations(QStringLiteral("en"));
+        QCOMPARE(german.findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Benutzer"));
+        QCOMPARE(french.findChild<QListWidget *>()->item(MainWindow::Settings)->text(), QStringLiteral("Paramètres"));
+        QCOMPARE(m_window->findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Users"));
+    }
+
 private:
+    User createUser(const QString &name, const QStringList &roles = {QStringLiteral("user")},
+                    const QString &password = {})
+    {
+        CreateUserRequest r;
+        r.username = name;
+        r.email = name + QStringLiteral("@example.com");
+        r.roles = roles;
+        if (!password.isEmpty())
+            r.password = password;
+        auto user = m_node->services().users().create(Principal::gui(), r);
+        if (!user)
+            qFatal("cannot create %s: %s", qPrintable(name), qPrintable(user.error().detail()));
+        return *user;
+    }
+
+    User fetch(const QString &id) { return m_node->services().users().get(Principal::gui(), id).value(); }
+
+    QTemporaryDir m_logDir;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Node> m_node;
     std::unique_ptr<MetricsSampler> m_sampler;

@@ -1,0 +1,303 @@
+#include "audit_panel.h"
+
+#include "background_task.h"
+#include "message_banner.h"
+#include "prompt.h"
+#include "services/audit_service.h"
+#include "time_text.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace keyward {
+
+namespace {
+
+constexpr int PageSize = 200;
+constexpr int ExportPageSize = 200; // the service's largest page
+
+QString joined(const QString &type, const QString &id)
+{
+    if (id.isEmpty())
+        return type;
+    return type.isEmpty() ? id : type + QLatin1Char(':') + id;
+}
+
+} // namespace
+
+AuditTableModel::AuditTableModel(AuditService &audit, Principal actor, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_audit(audit)
+    , m_actor(std::move(actor))
+{
+    m_filter.limit = PageSize;
+}
+
+int AuditTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int AuditTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditTableModel::data(const QModelIndex &index, int role) const
+{
+    const AuditEvent *e = eventAt(index.row());
+    if (!e || role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Time:
+        return TimeText::at(e->time);
+    case Actor:
+        return joined(e->actorType, e->actorId);
+    case Action:
+        return e->action;
+    case Target:
+        return joined(e->targetType, e->targetId);
+    case Outcome:
+        return e->outcome;
+    case Address:
+        return e->ip;
+    default:
+        return {};
+    }
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const titles[] = {QT_TR_NOOP("Time"),   QT_TR_NOOP("Actor"),   QT_TR_NOOP("Action"),
+                                         QT_TR_NOOP("Target"), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Address")};
+    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
+}
+
+bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_nextBeforeSeq != 0;
+}
+
+void AuditTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        fetchPage(false);
+}
+
+void AuditTableModel::setFilter(const AuditFilter &filter)
+{
+    m_filter = filter;
+    m_filter.limit = PageSize;
+    fetchPage(true);
+}
+
+const AuditEvent *AuditTableModel::eventAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+void AuditTableModel::fetchPage(bool reset)
+{
+    AuditFilter f = m_filter;
+    f.beforeSeq = reset ? 0 : m_nextBeforeSeq;
+    auto page = m_audit.list(m_actor, f);
+    if (!page) {
+        Q_EMIT failed(describe(page.error()));
+        return;
+    }
+    if (reset) {
+        beginResetModel();
+        m_rows = page->items;
+        m_total = page->total;
+        m_nextBeforeSeq = page->nextBeforeSeq;
+        endResetModel();
+        return;
+    }
+    if (page->items.isEmpty()) {
+        m_nextBeforeSeq = 0;
+        return;
+    }
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->items.size()) - 1);
+    m_rows += page->items;
+    m_nextBeforeSeq = page->nextBeforeSeq;
+    endInsertRows();
+}
+
+AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
+    : QWidget(parent)
+    , m_audit(audit)
+    , m_actor(std::move(actor))
+    , m_model(new AuditTableModel(audit, m_actor, this))
+    , m_table(new QTableView(this))
+    , m_actorFilter(new QLineEdit(this))
+    , m_action(new QLineEdit(this))
+    , m_target(new QLineEdit(this))
+    , m_outcome(new QComboBox(this))
+    , m_details(new QPlainTextEdit(this))
+    , m_verify(new QLabel(this))
+    , m_message(new MessageBanner(this))
+{
+    m_actorFilter->setPlaceholderText(tr("Actor (id or type:id)"));
+    m_action->setPlaceholderText(tr("Action, e.g. user.create"));
+    m_target->setPlaceholderText(tr("Target (id or type:id)"));
+    m_outcome->addItem(tr("All outcomes"), QString());
+    m_outcome->addItem(tr("Success"), QStringLiteral("success"));
+    m_outcome->addItem(tr("Failure"), QStringLiteral("failure"));
+    m_outcome->addItem(tr("Denied"), QStringLiteral("denied"));
+    for (QLineEdit *edit : {m_actorFilter, m_action, m_target}) {
+        edit->setClearButtonEnabled(true);
+        edit->setAccessibleName(edit->placeholderText());
+        connect(edit, &QLineEdit::returnPressed, this, &AuditPanel::applyFilter);
+    }
+    connect(m_outcome, &QComboBox::currentIndexChanged, this, &AuditPanel::applyFilter);
+    auto *search = new QPushButton(tr("&Search"), this);
+    connect(search, &QPushButton::clicked, this, &AuditPanel::applyFilter);
+    auto *verify = new QPushButton(tr("&Verify chain"), this);
+    connect(verify, &QPushButton::clicked, this, &AuditPanel::verifyChain);
+    auto *exportButton = new QPushButton(tr("E&xport…"), this);
+    connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportToFile);
+
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
+        const AuditEvent *e = m_model->eventAt(i.row());
+        m_details->setPlainText(e ? QString::fromUtf8(QJsonDocument(e->toJson()).toJson(QJsonDocument::Indented))
+                                  : QString());
+    });
+    connect(m_model, &AuditTableModel::failed, m_message, &MessageBanner::showError);
+    m_details->setReadOnly(true);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_verify->setObjectName(QStringLiteral("verifyResult"));
+    m_verify->setWordWrap(true);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_actorFilter, 1);
+    filters->addWidget(m_action, 1);
+    filters->addWidget(m_target, 1);
+    filters->addWidget(m_outcome);
+    filters->addWidget(search);
+    auto *tools = new QHBoxLayout;
+    tools->addWidget(verify);
+    tools->addWidget(m_verify, 1);
+    tools->addWidget(exportButton);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(tools);
+    layout->addWidget(m_message);
+    layout->addWidget(split, 1);
+    applyFilter();
+}
+
+QString AuditPanel::detailsText() const
+{
+    return m_details->toPlainText();
+}
+
+QString AuditPanel::verifyResult() const
+{
+    return m_verify->text();
+}
+
+QString AuditPanel::messageText() const
+{
+    return m_message->shownText();
+}
+
+void AuditPanel::applyFilter()
+{
+    AuditFilter f;
+    f.actor = m_actorFilter->text().trimmed();
+    f.action = m_action->text().trimmed();
+    f.target = m_target->text().trimmed();
+    f.outcome = m_outcome->currentData().toString();
+    m_message->clear();
+    m_model->setFilter(f);
+}
+
+void AuditPanel::verifyChain()
+{
+    std::optional<Result<ChainReport>> report;
+    BackgroundTask::run(this, tr("Verifying the audit chain…"), 1, [&](int) {
+        report = m_audit.verify(m_actor);
+        return QString();
+    });
+    if (!report || !*report) {
+        m_verify->setText(report ? describe(report->error()) : tr("Cancelled"));
+        return;
+    }
+    const ChainReport &r = report->value();
+    m_verify->setText(
+        r.ok ? tr("Chain intact: %n event(s) checked.", nullptr, int(r.checked))
+             : tr("Chain broken at event %1: it was changed or removed outside Keyward.").arg(r.firstBadSeq));
+}
+
+QString AuditPanel::exportTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    // Events that arrive during the export are not part of it: it starts below today's newest.
+    AuditFilter f = m_model->filter();
+    f.limit = 1;
+    auto newest = m_audit.list(m_actor, f);
+    if (!newest)
+        return describe(newest.error());
+    f.limit = ExportPageSize;
+    f.beforeSeq = newest->items.isEmpty() ? 0 : newest->items.first().seq + 1;
+    bool more = !newest->items.isEmpty();
+    const int pages = int(qMax<qint64>(1, (newest->total + ExportPageSize - 1) / ExportPageSize));
+    const QStringList outcomes = BackgroundTask::run(this, tr("Exporting audit events…"), pages, [&](int) -> QString {
+        if (!more)
+            return {};
+        auto page = m_audit.list(m_actor, f);
+        if (!page)
+            return describe(page.error());
+        for (const AuditEvent &e : page->items)
+            file.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n');
+        f.beforeSeq = page->nextBeforeSeq;
+        more = f.beforeSeq != 0;
+        return {};
+    });
+    for (const QString &error : outcomes)
+        if (!error.isEmpty())
+            return error;
+    if (outcomes.size() < pages && more)
+        return tr("Cancelled");
+    return file.commit() ? QString() : file.errorString();
+}
+
+void AuditPanel::exportToFile()
+{
+    const QString path = Prompt::saveFileName(this, tr("Export audit events"), QStringLiteral("keyward-audit.jsonl"),
+                                              tr("JSON Lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportTo(path); !error.isEmpty())
+        m_message->showError(tr("Export to %1 failed: %2").arg(path, error));
+    else
+        m_message->showNote(tr("Exported to %1").arg(path));
+}
+
+} // namespace keyward

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/principal.h"
+#include "store/audit_repository.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTableView;
+
+namespace keyward {
+
+class AuditService;
+class MessageBanner;
+
+// Audit events newest first, in keyset pages fetched as the view scrolls.
+class AuditTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Time, Actor, Action, Target, Outcome, Address, ColumnCount };
+
+    AuditTableModel(AuditService &audit, Principal actor, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    void setFilter(const AuditFilter &filter);
+    const AuditFilter &filter() const { return m_filter; }
+    const AuditEvent *eventAt(int row) const;
+    qint64 total() const { return m_total; }
+
+Q_SIGNALS:
+    void failed(const QString &message);
+
+private:
+    void fetchPage(bool reset);
+
+    AuditService &m_audit;
+    Principal m_actor;
+    AuditFilter m_filter;
+    QList<AuditEvent> m_rows;
+    qint64 m_nextBeforeSeq = 0;
+    qint64 m_total = 0;
+};
+
+// Audit: search and filter the chained event log, read an event's details, verify the chain,
+// export the matching events as JSON Lines.
+class AuditPanel : public QWidget {
+    Q_OBJECT
+public:
+    AuditPanel(AuditService &audit, Principal actor, QWidget *parent = nullptr);
+
+    AuditTableModel &model() { return *m_model; }
+    QTableView &table() { return *m_table; }
+    QLineEdit &actionFilter() { return *m_action; }
+    QString detailsText() const;
+    QString verifyResult() const;
+    QString messageText() const;
+    // Writes every event matching the filters to `path`, one JSON object per line, off the GUI
+    // thread; returns the error, empty on success.
+    QString exportTo(const QString &path);
+
+public Q_SLOTS:
+    void applyFilter();
+    void verifyChain();
+    void exportToFile();
+
+private:
+    AuditService &m_audit;
+    Principal m_actor;
+    AuditTableModel *m_model;
+    QTableView *m_table;
+    QLineEdit *m_actorFilter;
+    QLineEdit *m_action;
+    QLineEdit *m_target;
+    QComboBox *m_outcome;
+    QPlainTextEdit *m_details;
+    QLabel *m_verify;
+    MessageBanner *m_message;
+};
+
+} // namespace keyward

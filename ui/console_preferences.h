@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace keyward {
+
+// The console's own preferences, not the service's: they live with the desktop user (QSettings),
+// not in the shared database.
+class ConsolePreferences {
+public:
+    // "de", "fr", "en", or empty to follow the system.
+    static QString language();
+    static void setLanguage(const QString &language);
+    // Closing the window keeps the server running in the system tray.
+    static bool closeToTray();
+    static void setCloseToTray(bool on);
+    // The INI file the console reads at start and writes from its wizard and Settings panel
+    // (~/.config/keyward/keyward.ini), unless --config or KEYWARD_CONFIG names another.
+    static QString defaultConfigFile();
+};
+
+} // namespace keyward

@@ -1,0 +1,375 @@
+#include "first_run_wizard.h"
+
+#include "background_task.h"
+#include "crypto/keychain.h"
+#include "message_banner.h"
+#include "services/password_policy.h"
+#include "store/database.h"
+#include "strength_meter.h"
+
+#include <QButtonGroup>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSqlDatabase>
+#include <QVBoxLayout>
+
+namespace keyward {
+
+namespace {
+
+QLabel *explanation(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+class DataDirStep : public QWizardPage {
+public:
+    DataDirStep(const Config &defaults, QWidget *parent)
+        : QWizardPage(parent)
+        , m_dir(new QLineEdit(QDir::toNativeSeparators(defaults.dataDir()), this))
+        , m_error(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("Welcome to Keyward"));
+        setSubTitle(FirstRunWizard::tr("A few questions set up this installation. Everything can be changed later."));
+        m_dir->setObjectName(QStringLiteral("dataDir"));
+        auto *browse = new QPushButton(FirstRunWizard::tr("&Browse…"), this);
+        connect(browse, &QPushButton::clicked, this, [this] {
+            const QString dir =
+                QFileDialog::getExistingDirectory(this, FirstRunWizard::tr("Data directory"), m_dir->text());
+            if (!dir.isEmpty())
+                m_dir->setText(QDir::toNativeSeparators(dir));
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_dir, 1);
+        row->addWidget(browse);
+        auto *label = new QLabel(FirstRunWizard::tr("&Data directory:"), this);
+        label->setBuddy(m_dir);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(explanation(
+            FirstRunWizard::tr("Keyward keeps its SQLite database, its key file (if not in the keychain) and its "
+                               "backups here."),
+            this));
+        layout->addWidget(label);
+        layout->addLayout(row);
+        layout->addWidget(m_error);
+        registerField(QStringLiteral("dataDir*"), m_dir);
+    }
+
+    bool validatePage() override
+    {
+        const QString dir = QDir::fromNativeSeparators(m_dir->text().trimmed());
+        if (!QDir().mkpath(dir) || !QFileInfo(dir).isWritable()) {
+            m_error->showError(FirstRunWizard::tr("Keyward cannot write to %1.").arg(dir));
+            return false;
+        }
+        m_error->clear();
+        return true;
+    }
+
+private:
+    QLineEdit *m_dir;
+    MessageBanner *m_error;
+};
+
+class ServerStep : public QWizardPage {
+public:
+    ServerStep(const Config &defaults, QWidget *parent)
+        : QWizardPage(parent)
+        , m_defaults(defaults)
+        , m_listen(new QLineEdit(defaults.value(QStringLiteral("listen")), this))
+        , m_error(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("Where applications reach Keyward"));
+        m_listen->setObjectName(QStringLiteral("listen"));
+        auto *form = new QFormLayout;
+        form->addRow(FirstRunWizard::tr("&Listen address:"), m_listen);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(explanation(
+            FirstRunWizard::tr("ADDRESS:PORT of the REST API. 127.0.0.1 serves this computer only; 0.0.0.0 serves "
+                               "the network (put TLS or a reverse proxy in front)."),
+            this));
+        layout->addLayout(form);
+        layout->addWidget(m_error);
+        registerField(QStringLiteral("listen*"), m_listen);
+    }
+
+    bool validatePage() override
+    {
+        Config candidate = m_defaults;
+        candidate.set(QStringLiteral("listen"), m_listen->text().trimmed());
+        for (const QString &problem : candidate.validate()) {
+            if (problem.startsWith(QLatin1String("listen"))) {
+                m_error->showError(FirstRunWizard::tr("Use ADDRESS:PORT, for example 127.0.0.1:8080."));
+                return false;
+            }
+        }
+        m_error->clear();
+        return true;
+    }
+
+private:
+    Config m_defaults;
+    QLineEdit *m_listen;
+    MessageBanner *m_error;
+};
+
+class DatabaseStep : public QWizardPage {
+public:
+    explicit DatabaseStep(QWidget *parent)
+        : QWizardPage(parent)
+        , m_sqlite(new QRadioButton(FirstRunWizard::tr("&SQLite in the data directory (no setup)"), this))
+        , m_postgres(new QRadioButton(FirstRunWizard::tr("&PostgreSQL (several Keyward nodes share it)"), this))
+        , m_url(new QLineEdit(this))
+        , m_test(new QPushButton(FirstRunWizard::tr("&Test connection"), this))
+        , m_result(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("Database"));
+        m_sqlite->setChecked(true);
+        m_sqlite->setObjectName(QStringLiteral("sqlite"));
+        m_postgres->setObjectName(QStringLiteral("postgres"));
+        m_url->setObjectName(QStringLiteral("databaseUrl"));
+        m_test->setObjectName(QStringLiteral("testConnection"));
+        m_url->setPlaceholderText(QStringLiteral("postgresql://keyward:password@db.example.com:5432/keyward"));
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_url, 1);
+        row->addWidget(m_test);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_sqlite);
+        layout->addWidget(m_postgres);
+        layout->addLayout(row);
+        layout->addWidget(m_result);
+        layout->addStretch();
+        const auto update = [this] {
+            m_url->setEnabled(m_postgres->isChecked());
+            m_test->setEnabled(m_postgres->isChecked());
+            Q_EMIT completeChanged();
+        };
+        connect(m_postgres, &QRadioButton::toggled, this, update);
+        connect(m_url, &QLineEdit::textChanged, this, [this] {
+            m_testedUrl.clear(); // a changed URL must be tested again
+            m_result->clear();
+            Q_EMIT completeChanged();
+        });
+        connect(m_test, &QPushButton::clicked, this, [this] { test(); });
+        update();
+    }
+
+    // PostgreSQL counts only once this very URL has answered.
+    bool isComplete() const override
+    {
+        return m_sqlite->isChecked() || (!m_testedUrl.isEmpty() && m_testedUrl == url());
+    }
+
+    QString url() const { return m_postgres->isChecked() ? m_url->text().trimmed() : QString(); }
+
+    void test()
+    {
+        const QString candidate = m_url->text().trimmed();
+        QString error;
+        BackgroundTask::run(this, FirstRunWizard::tr("Connecting to PostgreSQL…"), 1, [&](int) {
+            if (!candidate.startsWith(QLatin1String("postgresql://"))) {
+                error = FirstRunWizard::tr("The URL must start with postgresql://");
+                return error;
+            }
+            auto db = Database::open(candidate, &error);
+            if (db) {
+                QSqlDatabase connection = db->connection();
+                if (!connection.isOpen())
+                    error = connection.lastError().text();
+                db->closeThreadConnection();
+            }
+            return error;
+        });
+        if (error.isEmpty()) {
+            m_testedUrl = candidate;
+            m_result->showNote(FirstRunWizard::tr("Connected. Keyward creates its tables there on start."));
+        } else {
+            m_testedUrl.clear();
+            m_result->showError(FirstRunWizard::tr("Could not connect: %1").arg(error));
+        }
+        Q_EMIT completeChanged();
+    }
+
+private:
+    QRadioButton *m_sqlite;
+    QRadioButton *m_postgres;
+    QLineEdit *m_url;
+    QPushButton *m_test;
+    MessageBanner *m_result;
+    QString m_testedUrl;
+};
+
+class KeyStep : public QWizardPage {
+public:
+    explicit KeyStep(QWidget *parent)
+        : QWizardPage(parent)
+        , m_keychain(new QRadioButton(FirstRunWizard::tr("The system &keychain (recommended)"), this))
+        , m_file(new QRadioButton(FirstRunWizard::tr("A &file in the data directory"), this))
+        , m_note(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("Master key"));
+        m_keychain->setObjectName(QStringLiteral("keychain"));
+        m_file->setObjectName(QStringLiteral("keyFile"));
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(explanation(
+            FirstRunWizard::tr("The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP "
+                               "password). Kept in the keychain, a copy of the data directory alone reveals "
+                               "nothing."),
+            this));
+        layout->addWidget(m_keychain);
+        layout->addWidget(m_file);
+        layout->addWidget(m_note);
+        layout->addStretch();
+        m_keychain->setChecked(true);
+    }
+
+    void initializePage() override
+    {
+        QByteArray ignored;
+        QString error;
+        const auto outcome =
+            crypto::Keychain::read(QStringLiteral("keyward"), QStringLiteral("probe"), &ignored, &error);
+        const bool available = outcome != crypto::Keychain::Outcome::Unavailable;
+        m_keychain->setEnabled(available);
+        if (!available) {
+            m_file->setChecked(true);
+            m_note->showNote(FirstRunWizard::tr("No system keychain answers (%1); the key goes to a file readable "
+                                                "only by you.")
+                                 .arg(error));
+        }
+    }
+
+    bool keychain() const { return m_keychain->isChecked(); }
+
+private:
+    QRadioButton *m_keychain;
+    QRadioButton *m_file;
+    MessageBanner *m_note;
+};
+
+class AdminStep : public QWizardPage {
+public:
+    explicit AdminStep(QWidget *parent)
+        : QWizardPage(parent)
+        , m_username(new QLineEdit(QStringLiteral("admin"), this))
+        , m_email(new QLineEdit(this))
+        , m_password(new QLineEdit(this))
+        , m_confirm(new QLineEdit(this))
+        , m_strength(new StrengthMeter(this))
+        , m_error(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("The first administrator"));
+        setSubTitle(FirstRunWizard::tr("This account signs in to the API with every permission."));
+        m_username->setObjectName(QStringLiteral("username"));
+        m_email->setObjectName(QStringLiteral("email"));
+        m_password->setObjectName(QStringLiteral("password"));
+        m_confirm->setObjectName(QStringLiteral("confirm"));
+        m_error->setObjectName(QStringLiteral("adminError"));
+        m_password->setEchoMode(QLineEdit::Password);
+        m_confirm->setEchoMode(QLineEdit::Password);
+        auto *form = new QFormLayout;
+        form->addRow(FirstRunWizard::tr("&User name:"), m_username);
+        form->addRow(FirstRunWizard::tr("&Email:"), m_email);
+        form->addRow(FirstRunWizard::tr("&Password:"), m_password);
+        form->addRow(QString(), m_strength);
+        form->addRow(FirstRunWizard::tr("&Repeat it:"), m_confirm);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(form);
+        layout->addWidget(m_error);
+        for (QLineEdit *edit : {m_username, m_email, m_password, m_confirm})
+            connect(edit, &QLineEdit::textChanged, this, [this] {
+                m_strength->assess(m_password->text(), {m_username->text(), m_email->text()});
+                Q_EMIT completeChanged();
+            });
+    }
+
+    bool isComplete() const override
+    {
+        return !m_username->text().trimmed().isEmpty() && !m_email->text().trimmed().isEmpty() &&
+               !m_password->text().isEmpty() && m_password->text() == m_confirm->text();
+    }
+
+    void showError(const QString &text) { m_error->showError(text); }
+    void clearError() { m_error->clear(); }
+    QString username() const { return m_username->text().trimmed(); }
+    QString email() const { return m_email->text().trimmed(); }
+    QString password() const { return m_password->text(); }
+
+    bool validatePage() override { return static_cast<FirstRunWizard *>(wizard())->finish(); }
+
+private:
+    QLineEdit *m_username;
+    QLineEdit *m_email;
+    QLineEdit *m_password;
+    QLineEdit *m_confirm;
+    StrengthMeter *m_strength;
+    MessageBanner *m_error;
+};
+
+} // namespace
+
+FirstRunWizard::FirstRunWizard(const Config &defaults, Finish finish, QWidget *parent)
+    : QWizard(parent)
+    , m_finish(std::move(finish))
+{
+    setWindowTitle(tr("Set up Keyward"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/keyward.svg")));
+    setWizardStyle(QWizard::ModernStyle);
+    setPage(DataPage, new DataDirStep(defaults, this));
+    setPage(ServerPage, new ServerStep(defaults, this));
+    setPage(DatabasePage, new DatabaseStep(this));
+    setPage(KeyPage, new KeyStep(this));
+    setPage(AdminPage, new AdminStep(this));
+    setButtonText(QWizard::FinishButton, tr("&Create and start"));
+    resize(640, 480);
+}
+
+FirstRunWizard::Answers FirstRunWizard::answers() const
+{
+    Answers a;
+    a.dataDir = QDir::fromNativeSeparators(field(QStringLiteral("dataDir")).toString().trimmed());
+    a.listen = field(QStringLiteral("listen")).toString().trimmed();
+    a.databaseUrl = static_cast<DatabaseStep *>(page(DatabasePage))->url();
+    a.keychain = static_cast<KeyStep *>(page(KeyPage))->keychain();
+    const auto *admin = static_cast<AdminStep *>(page(AdminPage));
+    a.username = admin->username();
+    a.email = admin->email();
+    a.password = admin->password();
+    return a;
+}
+
+bool FirstRunWizard::finish()
+{
+    auto *admin = static_cast<AdminStep *>(page(AdminPage));
+    admin->clearError();
+    const Answers a = answers();
+    // The default policy, before anything is created: a weak first password is refused here.
+    QList<FieldError> problems;
+    PasswordPolicy().check(a.password, {a.username, a.email}, problems);
+    std::optional<ApiError> error =
+        problems.isEmpty() ? m_finish(a) : std::optional<ApiError>(ApiError::validation(problems));
+    if (!error)
+        return true;
+    QStringList messages;
+    for (const FieldError &e : error->fieldErrors())
+        messages << e.message;
+    admin->showError(messages.isEmpty() ? describe(*error) : messages.join(QLatin1Char('\n')));
+    return false;
+}
+
+bool FirstRunWizard::isFirstRun(const Config &config)
+{
+    return config.value(QStringLiteral("config")).isEmpty() && config.value(QStringLiteral("database")).isEmpty() &&
+           !QFileInfo::exists(QDir(config.dataDir()).filePath(QStringLiteral("keyward.db")));
+}
+
+} // namespace keyward

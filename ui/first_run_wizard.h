@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/api_error.h"
+#include "core/config.h"
+
+#include <QWizard>
+
+#include <functional>
+#include <optional>
+
+namespace keyward {
+
+// The first start of the console: where the data lives, the listen address, the database
+// (SQLite, or PostgreSQL tested live), where the master key is kept, and the first administrator.
+// Shown only when there is neither a configuration file nor a database yet.
+class FirstRunWizard : public QWizard {
+    Q_OBJECT
+public:
+    enum PageId { DataPage, ServerPage, DatabasePage, KeyPage, AdminPage };
+
+    struct Answers {
+        QString dataDir;
+        QString listen;
+        QString databaseUrl; // empty: SQLite in the data directory
+        bool keychain = true;
+        QString username;
+        QString email;
+        QString password;
+    };
+    // Sets the installation up from the answers (configuration, database, administrator). An error
+    // keeps the wizard open on the administrator page, shown under the field it names.
+    using Finish = std::function<std::optional<ApiError>(const Answers &answers)>;
+
+    FirstRunWizard(const Config &defaults, Finish finish, QWidget *parent = nullptr);
+
+    Answers answers() const;
+    // Runs `finish` with the current answers, showing its error on the administrator page.
+    bool finish();
+
+    // Whether this start is a first run: no configuration file, no database named, and no SQLite
+    // database in the data directory.
+    static bool isFirstRun(const Config &config);
+
+private:
+    Finish m_finish;
+};
+
+} // namespace keyward

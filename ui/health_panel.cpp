@@ -1,0 +1,120 @@
+#include "health_panel.h"
+
+#include "services/health_service.h"
+#include "time_text.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace keyward {
+
+namespace {
+
+QColor colourOf(const QString &status)
+{
+    if (status == QLatin1String("ok"))
+        return QColor(0x1f, 0x7a, 0x3a);
+    if (status == QLatin1String("degraded"))
+        return QColor(0xa6, 0x5c, 0x00);
+    return QColor(0xb3, 0x26, 0x1e);
+}
+
+QString statusText(const QString &status)
+{
+    if (status == QLatin1String("ok"))
+        return HealthPanel::tr("OK");
+    if (status == QLatin1String("degraded"))
+        return HealthPanel::tr("Degraded");
+    return HealthPanel::tr("Failing");
+}
+
+QString valueText(const QJsonValue &v)
+{
+    if (v.isBool())
+        return v.toBool() ? HealthPanel::tr("yes") : HealthPanel::tr("no");
+    if (v.isDouble())
+        return QLocale().toString(v.toDouble(), 'g', 12);
+    return v.toVariant().toString();
+}
+
+} // namespace
+
+HealthPanel::HealthPanel(HealthService &health, QWidget *parent)
+    : QWidget(parent)
+    , m_health(health)
+    , m_overall(new QLabel(this))
+    , m_tree(new QTreeWidget(this))
+    , m_timer(new QTimer(this))
+{
+    QFont big = m_overall->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_overall->setFont(big);
+    m_tree->setHeaderLabels({tr("Component"), tr("State"), tr("Reason"), tr("Checked")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    auto *refreshButton = new QPushButton(tr("Check &now"), this);
+    connect(refreshButton, &QPushButton::clicked, this, &HealthPanel::refresh);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_overall, 1);
+    top->addWidget(refreshButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_tree, 1);
+    m_timer->setInterval(2000);
+    connect(m_timer, &QTimer::timeout, this, &HealthPanel::refresh);
+    refresh();
+}
+
+QString HealthPanel::overall() const
+{
+    return m_overall->text();
+}
+
+void HealthPanel::showEvent(QShowEvent *event)
+{
+    refresh();
+    m_timer->start();
+    QWidget::showEvent(event);
+}
+
+void HealthPanel::hideEvent(QHideEvent *event)
+{
+    m_timer->stop();
+    QWidget::hideEvent(event);
+}
+
+void HealthPanel::refresh()
+{
+    const HealthService::Report report = m_health.check();
+    const QString checked = TimeText::at(QDateTime::currentMSecsSinceEpoch());
+    m_overall->setText(tr("Overall: %1").arg(statusText(report.status)));
+    QPalette p = m_overall->palette();
+    p.setColor(QPalette::WindowText, colourOf(report.status));
+    m_overall->setPalette(p);
+
+    // Update rows in place, so expanded components stay expanded from one check to the next.
+    for (auto it = report.components.begin(); it != report.components.end(); ++it) {
+        const QJsonObject c = it.value().toObject();
+        const QString status = c.value(QStringLiteral("status")).toString();
+        const auto found = m_tree->findItems(it.key(), Qt::MatchExactly);
+        QTreeWidgetItem *item = found.isEmpty() ? new QTreeWidgetItem(m_tree, {it.key()}) : found.first();
+        item->setText(1, statusText(status));
+        item->setForeground(1, colourOf(status));
+        item->setText(2, c.value(QStringLiteral("reason")).toString());
+        item->setText(3, checked);
+        qDeleteAll(item->takeChildren());
+        for (auto d = c.begin(); d != c.end(); ++d)
+            if (d.key() != QLatin1String("status") && d.key() != QLatin1String("reason"))
+                new QTreeWidgetItem(item, {d.key(), valueText(d.value())});
+    }
+}
+
+} // namespace keyward

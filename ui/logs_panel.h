@@ -1,0 +1,84 @@
+#pragma once
+
+#include "observe/log_handler.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+#include <deque>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace keyward {
+
+class MessageBanner;
+
+// The log records the console has seen, newest last, at most `capacity` of them.
+class LogTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Time, Level, Category, Message, ColumnCount };
+    static constexpr int SeverityRole = Qt::UserRole + 1;
+
+    explicit LogTableModel(int capacity, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Appends a batch, dropping the oldest records beyond capacity.
+    void append(const QList<logging::Record> &records);
+    qint64 lastSeq() const { return m_records.empty() ? m_dropped : m_records.back().seq; }
+    // The record as one line of text, the form of Copy and Export.
+    QString line(int row) const;
+    static int severity(const QString &level);
+
+private:
+    int m_capacity;
+    qint64 m_dropped = 0;
+    std::deque<logging::Record> m_records;
+};
+
+// Logs: a live tail of the in-memory log ring with level and text filters, pause, copy and export.
+// Records arrive in batches four times a second; rows have a fixed height so thousands a second stay
+// cheap to show.
+class LogsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LogsPanel(QWidget *parent = nullptr);
+
+    LogTableModel &model() { return *m_model; }
+    // The rows that pass the filters.
+    int visibleRows() const;
+    QLineEdit &textFilter() { return *m_text; }
+    QComboBox &levelFilter() { return *m_level; }
+    void setPaused(bool paused);
+    // Writes the rows that pass the filters to `path`; returns the error, empty on success.
+    QString exportTo(const QString &path) const;
+
+public Q_SLOTS:
+    void poll();
+    void copySelection() const;
+    void exportToFile();
+
+private:
+    void applyFilter();
+
+    LogTableModel *m_model;
+    QSortFilterProxyModel *m_filtered;
+    QTableView *m_view;
+    QComboBox *m_level;
+    QLineEdit *m_text;
+    QCheckBox *m_pause;
+    MessageBanner *m_message;
+    QTimer *m_poll;
+    int m_minimumSeverity = 0;
+};
+
+} // namespace keyward

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/config.h"
+#include "core/principal.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+
+namespace keyward {
+
+class MessageBanner;
+class Services;
+
+// Settings: the runtime policies (password, lockout, tokens, registration, rate limits, CORS, SMTP
+// with a test mail, retention, networks) through the same settings service as the API, and this
+// installation's startup options (listen address, TLS, database, log level) and console language.
+class SettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    SettingsPanel(Services &services, Principal actor, Config config, QString configFile, QWidget *parent = nullptr);
+
+    // The editor of a runtime setting ("lockout.threshold") or a startup option ("listen").
+    QWidget *editor(const QString &key) const;
+    // The error shown under a setting, or the panel's message for an empty key.
+    QString messageText(const QString &key = {}) const;
+
+public Q_SLOTS:
+    void load();
+    void savePolicies();
+    void saveInstallation();
+    void sendTestMail();
+
+private:
+    QWidget *buildPolicies();
+    QWidget *buildInstallation();
+    QJsonValue editedValue(const QString &key) const;
+
+    Services &m_services;
+    Principal m_actor;
+    Config m_config;
+    QString m_configFile;
+    QJsonObject m_loaded; // grouped, as the service answered
+    QHash<QString, QWidget *> m_editors;
+    QHash<QString, MessageBanner *> m_errors;
+    QComboBox *m_language = nullptr;
+    QCheckBox *m_tray = nullptr;
+    MessageBanner *m_message;
+};
+
+} // namespace keyward

@@ -61,8 +61,13 @@ public:
         layout->addWidget(label);
         layout->addLayout(row);
         layout->addWidget(m_error);
-        registerField(QStringLiteral("dataDir*"), m_dir);
+        // Not a "mandatory" field: QWizard counts those complete only once changed, and the
+        // suggested directory is a fine answer.
+        registerField(QStringLiteral("dataDir"), m_dir);
+        connect(m_dir, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     }
+
+    bool isComplete() const override { return !m_dir->text().trimmed().isEmpty(); }
 
     bool validatePage() override
     {
@@ -99,8 +104,11 @@ public:
             this));
         layout->addLayout(form);
         layout->addWidget(m_error);
-        registerField(QStringLiteral("listen*"), m_listen);
+        registerField(QStringLiteral("listen"), m_listen);
+        connect(m_listen, &QLineEdit::textChanged, this, &QWizardPage::completeChanged);
     }
+
+    bool isComplete() const override { return !m_listen->text().trimmed().isEmpty(); }
 
     bool validatePage() override
     {

@@ -118,10 +118,6 @@
             <translation>&amp;Widerrufen …</translation>
         </message>
         <message>
-            <source>Re&amp;fresh</source>
-            <translation>&amp;Aktualisieren</translation>
-        </message>
-        <message>
             <source>never</source>
             <translation>nie</translation>
         </message>
@@ -427,6 +423,13 @@
         <message>
             <source>Overall: %1</source>
             <translation>Gesamt: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>keyward::ListPanel</name>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>&amp;Aktualisieren</translation>
         </message>
     </context>
     <context>
@@ -743,10 +746,6 @@
         <message>
             <source>&amp;Delete…</source>
             <translation>&amp;Löschen …</translation>
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>&amp;Aktualisieren</translation>
         </message>
         <message>
             <source>built-in</source>

@@ -116,10 +116,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Re&amp;fresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>never</source>
             <translation type="unfinished" />
         </message>
@@ -424,6 +420,13 @@
         </message>
         <message>
             <source>Overall: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>keyward::ListPanel</name>
+        <message>
+            <source>Re&amp;fresh</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -740,10 +743,6 @@
         </message>
         <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
             <translation type="unfinished" />
         </message>
         <message>

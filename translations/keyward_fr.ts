@@ -118,10 +118,6 @@
             <translation>Ré&amp;voquer…</translation>
         </message>
         <message>
-            <source>Re&amp;fresh</source>
-            <translation>Actuali&amp;ser</translation>
-        </message>
-        <message>
             <source>never</source>
             <translation>jamais</translation>
         </message>
@@ -427,6 +423,13 @@
         <message>
             <source>Overall: %1</source>
             <translation>Global : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>keyward::ListPanel</name>
+        <message>
+            <source>Re&amp;fresh</source>
+            <translation>Actuali&amp;ser</translation>
         </message>
     </context>
     <context>
@@ -743,10 +746,6 @@
         <message>
             <source>&amp;Delete…</source>
             <translation>&amp;Supprimer…</translation>
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>Actuali&amp;ser</translation>
         </message>
         <message>
             <source>built-in</source>

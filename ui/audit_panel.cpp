@@ -37,21 +37,12 @@ QString joined(const QString &type, const QString &id)
 } // namespace
 
 AuditTableModel::AuditTableModel(AuditService &audit, Principal actor, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel<AuditEvent>({tr("Time"), tr("Actor"), tr("Action"), tr("Target"), tr("Outcome"), tr("Address")},
+                                   parent)
     , m_audit(audit)
     , m_actor(std::move(actor))
 {
     m_filter.limit = PageSize;
-}
-
-int AuditTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int AuditTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
@@ -77,63 +68,22 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    static const char *const titles[] = {QT_TR_NOOP("Time"),   QT_TR_NOOP("Actor"),   QT_TR_NOOP("Action"),
-                                         QT_TR_NOOP("Target"), QT_TR_NOOP("Outcome"), QT_TR_NOOP("Address")};
-    return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
-}
-
-bool AuditTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && m_nextBeforeSeq != 0;
-}
-
-void AuditTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchPage(false);
-}
-
 void AuditTableModel::setFilter(const AuditFilter &filter)
 {
     m_filter = filter;
     m_filter.limit = PageSize;
-    fetchPage(true);
+    reload();
 }
 
-const AuditEvent *AuditTableModel::eventAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
-}
-
-void AuditTableModel::fetchPage(bool reset)
+Result<AuditTableModel::Page> AuditTableModel::fetch(bool first)
 {
     AuditFilter f = m_filter;
-    f.beforeSeq = reset ? 0 : m_nextBeforeSeq;
-    auto page = m_audit.list(m_actor, f);
-    if (!page) {
-        Q_EMIT failed(describe(page.error()));
-        return;
-    }
-    if (reset) {
-        beginResetModel();
-        m_rows = page->items;
-        m_total = page->total;
-        m_nextBeforeSeq = page->nextBeforeSeq;
-        endResetModel();
-        return;
-    }
-    if (page->items.isEmpty()) {
-        m_nextBeforeSeq = 0;
-        return;
-    }
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->items.size()) - 1);
-    m_rows += page->items;
-    m_nextBeforeSeq = page->nextBeforeSeq;
-    endInsertRows();
+    f.beforeSeq = first ? 0 : m_nextBeforeSeq;
+    auto result = m_audit.list(m_actor, f);
+    if (!result)
+        return result.error();
+    m_nextBeforeSeq = result->nextBeforeSeq;
+    return Page{std::move(result->items), m_nextBeforeSeq != 0, result->total};
 }
 
 AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)

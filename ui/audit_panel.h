@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/principal.h"
+#include "paged_table_model.h"
 #include "store/audit_repository.h"
 
-#include <QAbstractTableModel>
 #include <QWidget>
 
 class QComboBox;
@@ -17,38 +17,27 @@ namespace keyward {
 class AuditService;
 class MessageBanner;
 
-// Audit events newest first, in keyset pages fetched as the view scrolls.
-class AuditTableModel : public QAbstractTableModel {
+// Audit events newest first, a page at a time.
+class AuditTableModel : public KeysetTableModel<AuditEvent> {
     Q_OBJECT
 public:
     enum Column { Time, Actor, Action, Target, Outcome, Address, ColumnCount };
 
     AuditTableModel(AuditService &audit, Principal actor, QObject *parent = nullptr);
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
-
     void setFilter(const AuditFilter &filter);
     const AuditFilter &filter() const { return m_filter; }
-    const AuditEvent *eventAt(int row) const;
-    qint64 total() const { return m_total; }
+    const AuditEvent *eventAt(int row) const { return rowAt(row); }
 
-Q_SIGNALS:
-    void failed(const QString &message);
+protected:
+    Result<Page> fetch(bool first) override;
 
 private:
-    void fetchPage(bool reset);
-
     AuditService &m_audit;
     Principal m_actor;
     AuditFilter m_filter;
-    QList<AuditEvent> m_rows;
     qint64 m_nextBeforeSeq = 0;
-    qint64 m_total = 0;
 };
 
 // Audit: search and filter the chained event log, read an event's details, verify the chain,

@@ -20,26 +20,13 @@ QString when(qint64 ms)
 } // namespace
 
 UserTableModel::UserTableModel(UserService &users, Principal actor, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeysetTableModel<User>(
+          {tr("Username"), tr("Email"), tr("Display name"), tr("Status"), tr("Roles"), tr("Last login"), tr("Created")},
+          parent)
     , m_users(users)
     , m_actor(std::move(actor))
 {
     m_filter.limit = PageSize;
-}
-
-int UserTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int UserTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-const User *UserTableModel::userAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
 }
 
 QVariant UserTableModel::data(const QModelIndex &index, int role) const
@@ -75,41 +62,6 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Username:
-        return tr("Username");
-    case Email:
-        return tr("Email");
-    case DisplayName:
-        return tr("Display name");
-    case Status:
-        return tr("Status");
-    case Roles:
-        return tr("Roles");
-    case LastLogin:
-        return tr("Last login");
-    case Created:
-        return tr("Created");
-    default:
-        return {};
-    }
-}
-
-bool UserTableModel::canFetchMore(const QModelIndex &parent) const
-{
-    return !parent.isValid() && !m_nextCursor.isEmpty();
-}
-
-void UserTableModel::fetchMore(const QModelIndex &parent)
-{
-    if (canFetchMore(parent))
-        fetchPage(false);
-}
-
 void UserTableModel::sort(int column, Qt::SortOrder order)
 {
     QString key;
@@ -134,39 +86,15 @@ void UserTableModel::setFilter(const UserFilter &filter)
     reload();
 }
 
-void UserTableModel::reload()
+Result<UserTableModel::Page> UserTableModel::fetch(bool first)
 {
-    fetchPage(true);
-}
-
-void UserTableModel::fetchPage(bool reset)
-{
-    UserFilter page = m_filter;
-    page.cursor = reset ? QString() : m_nextCursor;
-    auto result = m_users.list(m_actor, page);
-    if (!result) {
-        Q_EMIT failed(describe(result.error()));
-        return;
-    }
-    UserPage p = std::move(result).value();
-    if (reset) {
-        beginResetModel();
-        m_rows = std::move(p.items);
-        m_nextCursor = p.nextCursor;
-        endResetModel();
-    } else if (!p.items.isEmpty()) {
-        const int first = static_cast<int>(m_rows.size());
-        beginInsertRows({}, first, first + static_cast<int>(p.items.size()) - 1);
-        m_rows += p.items;
-        m_nextCursor = p.nextCursor;
-        endInsertRows();
-    } else {
-        m_nextCursor.clear();
-    }
-    if (m_total != p.total) {
-        m_total = p.total;
-        Q_EMIT totalChanged(m_total);
-    }
+    UserFilter f = m_filter;
+    f.cursor = first ? QString() : m_nextCursor;
+    auto result = m_users.list(m_actor, f);
+    if (!result)
+        return result.error();
+    m_nextCursor = result->nextCursor;
+    return Page{std::move(result->items), !m_nextCursor.isEmpty(), result->total};
 }
 
 } // namespace keyward

@@ -71,6 +71,15 @@ void type(QWidget &d, const char *field, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+// The row of the user with this id in the users table.
+int rowOf(UsersPanel &panel, const QString &id)
+{
+    for (int r = 0; r < panel.model().rowCount(); ++r)
+        if (panel.model().index(r, 0).data(UserTableModel::IdRole).toString() == id)
+            return r;
+    qFatal("user %s is not listed", qPrintable(id));
+}
+
 // Selects rows `rows` of `view` (a multi-row selection, as with Ctrl+click).
 void selectRows(QAbstractItemView &view, std::initializer_list<int> rows)
 {
@@ -269,23 +278,21 @@ private Q_SLOTS:
         QCOMPARE(fetch(ben.id).status, QStringLiteral("disabled"));
         QCOMPARE(fetch(root.id).status, QStringLiteral("active"));
 
-        // Delete two after confirming, then restore one of them.
-        selectRows(panel.table(), {1, 2});
+        // Delete two after confirming, then restore one of them. (Rows created within one
+        // millisecond have no fixed order, so rows are found by id.)
+        selectRows(panel.table(), {rowOf(panel, ann.id), rowOf(panel, ben.id)});
         Prompt::setNextAnswers({true});
         panel.deleteSelected();
-        QVERIFY(fetch(ann.id).isDeleted() && fetch(ben.id).isDeleted());
+        QVERIFY2(fetch(ann.id).isDeleted() && fetch(ben.id).isDeleted(), qPrintable(panel.errorText()));
         QCOMPARE(panel.model().rowCount(), 1);
         panel.findChild<QCheckBox *>()->setChecked(true); // show deleted
         QTRY_COMPARE(panel.model().rowCount(), 3);
-        const int annRow = panel.model().index(1, 0).data(UserTableModel::IdRole).toString() == ann.id ? 1 : 2;
-        selectRows(panel.table(), {annRow});
+        selectRows(panel.table(), {rowOf(panel, ann.id)});
         panel.restoreSelected();
         QVERIFY(!fetch(ann.id).isDeleted());
 
         // Declining the purge confirmation changes nothing; confirming erases the user.
-        const int benRow = annRow == 1 ? 2 : 1;
-        panel.refresh();
-        selectRows(panel.table(), {benRow});
+        selectRows(panel.table(), {rowOf(panel, ben.id)});
         Prompt::setNextAnswers({false});
         panel.purgeSelected();
         QVERIFY(m_node->services().users().get(Principal::gui(), ben.id));

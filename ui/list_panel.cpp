@@ -1,0 +1,77 @@
+#include "list_panel.h"
+
+#include "message_banner.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace keyward {
+
+namespace {
+
+constexpr int IdRole = Qt::UserRole + 1;
+
+} // namespace
+
+ListPanel::ListPanel(const QStringList &headers, int stretchColumn, QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(0, int(headers.size()), this))
+    , m_message(new MessageBanner(this))
+    , m_buttons(new QHBoxLayout)
+{
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+
+    m_buttons->addStretch();
+    auto *refreshButton = new QPushButton(tr("Re&fresh"), this);
+    connect(refreshButton, &QPushButton::clicked, this, &ListPanel::refresh);
+    m_buttons->addWidget(refreshButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_buttons);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table, 1);
+}
+
+void ListPanel::addButton(const QString &text, const std::function<void()> &action)
+{
+    auto *b = new QPushButton(text, this);
+    connect(b, &QPushButton::clicked, this, action);
+    m_buttons->insertWidget(m_buttons->count() - 2, b); // before the stretch and Refresh
+}
+
+QString ListPanel::errorText() const
+{
+    return m_message->shownText();
+}
+
+void ListPanel::setRows(const QList<QStringList> &rows, const QStringList &ids)
+{
+    m_table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows.at(r).size(); ++c)
+            m_table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
+        m_table->item(r, 0)->setData(IdRole, ids.value(r, rows.at(r).value(0)));
+    }
+    m_table->resizeColumnToContents(0);
+}
+
+QString ListPanel::currentId() const
+{
+    const QTableWidgetItem *item = m_table->item(m_table->currentRow(), 0);
+    return item ? item->data(IdRole).toString() : QString();
+}
+
+QString ListPanel::currentName() const
+{
+    const QTableWidgetItem *item = m_table->item(m_table->currentRow(), 0);
+    return item ? item->text() : QString();
+}
+
+} // namespace keyward

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+#include <functional>
+
+class QHBoxLayout;
+class QTableWidget;
+
+namespace keyward {
+
+class MessageBanner;
+
+// The shape of the short-list panels (roles, API keys): a row of buttons with Refresh at its end,
+// a message line and a read-only table selected by row.
+class ListPanel : public QWidget {
+    Q_OBJECT
+public:
+    QTableWidget &table() { return *m_table; }
+    // The last action's failure as the service worded it; empty after a success.
+    QString errorText() const;
+
+public Q_SLOTS:
+    virtual void refresh() = 0;
+
+protected:
+    // `stretchColumn` takes the spare width.
+    ListPanel(const QStringList &headers, int stretchColumn, QWidget *parent);
+    void addButton(const QString &text, const std::function<void()> &action);
+    // Fills the table, one list of cells per row; `ids` (same order) become each row's IdRole.
+    void setRows(const QList<QStringList> &rows, const QStringList &ids = {});
+    // The id (or first cell) of the current row; empty without one.
+    QString currentId() const;
+    QString currentName() const;
+    MessageBanner &message() { return *m_message; }
+
+private:
+    QTableWidget *m_table;
+    MessageBanner *m_message;
+    QHBoxLayout *m_buttons;
+};
+
+} // namespace keyward

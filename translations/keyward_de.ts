@@ -658,6 +658,58 @@
             <source>&amp;Pause</source>
             <translation>&amp;Anhalten</translation>
         </message>
+        <message>
+            <source>Logins</source>
+            <translation>Anmeldungen</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>erfolgreich</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>locked out</source>
+            <translation>gesperrt</translation>
+        </message>
+        <message>
+            <source>per minute</source>
+            <translation>pro Minute</translation>
+        </message>
+        <message>
+            <source>Load</source>
+            <translation>Last</translation>
+        </message>
+        <message>
+            <source>active sessions</source>
+            <translation>aktive Sitzungen</translation>
+        </message>
+        <message>
+            <source>hash queue</source>
+            <translation>Hash-Warteschlange</translation>
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation>in Bearbeitung</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>Last minute</source>
+            <translation>Letzte Minute</translation>
+        </message>
+        <message>
+            <source>Last 5 minutes</source>
+            <translation>Letzte 5 Minuten</translation>
+        </message>
+        <message>
+            <source>Time window</source>
+            <translation>Zeitfenster</translation>
+        </message>
     </context>
     <context>
         <name>keyward::PasswordDialog</name>

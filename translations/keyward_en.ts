@@ -656,6 +656,58 @@
             <source>&amp;Pause</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Logins</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>locked out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>per minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>active sessions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>hash queue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time window</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>keyward::PasswordDialog</name>

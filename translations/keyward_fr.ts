@@ -658,6 +658,58 @@
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
+        <message>
+            <source>Logins</source>
+            <translation>Connexions</translation>
+        </message>
+        <message>
+            <source>succeeded</source>
+            <translation>réussies</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>échouées</translation>
+        </message>
+        <message>
+            <source>locked out</source>
+            <translation>verrouillées</translation>
+        </message>
+        <message>
+            <source>per minute</source>
+            <translation>par minute</translation>
+        </message>
+        <message>
+            <source>Load</source>
+            <translation>Charge</translation>
+        </message>
+        <message>
+            <source>active sessions</source>
+            <translation>sessions actives</translation>
+        </message>
+        <message>
+            <source>hash queue</source>
+            <translation>file de hachage</translation>
+        </message>
+        <message>
+            <source>in flight</source>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <source>Last minute</source>
+            <translation>Dernière minute</translation>
+        </message>
+        <message>
+            <source>Last 5 minutes</source>
+            <translation>Dernières 5 minutes</translation>
+        </message>
+        <message>
+            <source>Time window</source>
+            <translation>Fenêtre de temps</translation>
+        </message>
     </context>
     <context>
         <name>keyward::PasswordDialog</name>

@@ -4,14 +4,15 @@
 
 #include <QWidget>
 
-#include <memory>
-
 class QCheckBox;
+class QComboBox;
 class QLineSeries;
 
 namespace keyward {
 
-// Live graphs of the sampler's points: requests per second and latency quantiles, last 5 minutes.
+// Live graphs of the sampler's one-second points: requests/s and 5xx share, latency quantiles,
+// logins per minute by outcome, and load (sessions, hash queue, requests in flight); the last one
+// or five minutes, with pause.
 class MetricsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -20,14 +21,20 @@ public:
 
     // Points plotted so far in the requests graph (for tests).
     qsizetype plottedPoints() const;
+    // The last plotted value of series `series` (0-based) of chart `chart` (0 requests, 1 latency,
+    // 2 logins, 3 load); NaN when empty.
+    double lastValue(int chart, int series) const;
+    QComboBox &window() { return *m_window; }
 
 private:
     void add(const MetricsPoint &point);
+    void replot();
 
     struct Chart;
-    std::unique_ptr<Chart> m_requests;
-    std::unique_ptr<Chart> m_latency;
+    MetricsSampler &m_sampler;
+    QList<Chart *> m_charts;
     QCheckBox *m_pause;
+    QComboBox *m_window;
 };
 
 } // namespace keyward

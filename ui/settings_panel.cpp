@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace keyward {
@@ -238,8 +239,12 @@ QWidget *SettingsPanel::buildInstallation()
             editor = combo;
         } else {
             auto *line = new QLineEdit(m_config.value(key), page);
-            if (key == QLatin1String("database"))
+            if (key == QLatin1String("database")) {
                 line->setPlaceholderText(tr("empty: SQLite in the data directory"));
+                // A PostgreSQL URL may carry its password: dots until someone edits it.
+                if (!QUrl(line->text()).password().isEmpty())
+                    line->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+            }
             editor = line;
         }
         editor->setObjectName(key);

@@ -41,6 +41,7 @@ public:
     void start() { m_timer.start(); }
     void stop() { m_timer.stop(); }
     bool isRunning() const { return m_timer.isActive(); }
+    int intervalMs() const { return m_timer.interval(); }
 
     // Oldest first, at most `capacity` points.
     const QList<MetricsPoint> &history() const { return m_history; }

@@ -245,6 +245,22 @@ private Q_SLOTS:
         QTRY_VERIFY(m_window->metrics().plottedPoints() >= 2);
         QTRY_VERIFY(std::any_of(m_sampler->history().begin(), m_sampler->history().end(),
                                 [](const MetricsPoint &p) { return p.requestsPerSecond > 0; }));
+
+        // A failed login over HTTP shows in the logins graph; the window control replots the history.
+        m_sampler->stop();
+        m_sampler->sample(); // baseline
+        QNetworkRequest login(QUrl(m_node->url() + QStringLiteral("/api/v1/auth/login")));
+        login.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        QNetworkReply *reply = nam.post(login, R"({"login":"nobody","password":"wrong wrong wrong"})");
+        QTRY_VERIFY(reply->isFinished());
+        reply->deleteLater();
+        m_sampler->sample();
+        QVERIFY2(m_window->metrics().lastValue(2, 1) > 0, "no failed login plotted");
+        QCOMPARE(m_window->metrics().lastValue(2, 0), 0.0);
+        const qsizetype plotted = m_window->metrics().plottedPoints();
+        m_window->metrics().window().setCurrentIndex(0);
+        QVERIFY(m_window->metrics().plottedPoints() <= plotted);
+        QVERIFY(m_window->metrics().plottedPoints() > 0);
     }
 
     void bulkActionsReportEveryRow()

@@ -157,7 +157,15 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     layout->addLayout(tools);
     layout->addWidget(m_message);
     layout->addWidget(split, 1);
-    applyFilter();
+}
+
+void AuditPanel::showEvent(QShowEvent *event)
+{
+    // The first page (and its count over the whole log) is read when the panel is first shown,
+    // not at start-up.
+    if (!m_loaded)
+        applyFilter();
+    QWidget::showEvent(event);
 }
 
 QString AuditPanel::detailsText() const
@@ -183,6 +191,7 @@ void AuditPanel::applyFilter()
     f.target = m_target->text().trimmed();
     f.outcome = m_outcome->currentData().toString();
     m_message->clear();
+    m_loaded = true;
     m_model->setFilter(f);
 }
 

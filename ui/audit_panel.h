@@ -62,6 +62,9 @@ public Q_SLOTS:
     void verifyChain();
     void exportToFile();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     AuditService &m_audit;
     Principal m_actor;
@@ -74,6 +77,7 @@ private:
     QPlainTextEdit *m_details;
     QLabel *m_verify;
     MessageBanner *m_message;
+    bool m_loaded = false;
 };
 
 } // namespace keyward

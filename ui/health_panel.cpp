@@ -70,7 +70,7 @@ HealthPanel::HealthPanel(HealthService &health, QWidget *parent)
     layout->addWidget(m_tree, 1);
     m_timer->setInterval(2000);
     connect(m_timer, &QTimer::timeout, this, &HealthPanel::refresh);
-    refresh();
+    // The first check runs when the panel is first shown, not at start-up.
 }
 
 QString HealthPanel::overall() const

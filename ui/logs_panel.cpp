@@ -228,12 +228,12 @@ void LogsPanel::setPaused(bool paused)
 {
     // While paused the ring keeps recording; resuming catches up on what it still holds.
     m_pause->setChecked(paused);
-    if (paused)
+    if (paused) {
         m_poll->stop();
-    else
-        m_poll->start();
-    if (!paused)
-        poll();
+        return;
+    }
+    m_poll->start();
+    poll();
 }
 
 void LogsPanel::poll()

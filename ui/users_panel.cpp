@@ -107,24 +107,24 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons->addWidget(b);
     };
-    button(addAction(tr("&New user…"), QKeySequence::New, [this] { newUser(); }));
-    button(addAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }));
-    button(addAction(tr("D&isable"), {}, [this] { setSelectedEnabled(false); }));
-    button(addAction(tr("En&able"), {}, [this] { setSelectedEnabled(true); }));
-    button(addAction(tr("&Delete…"), QKeySequence::Delete, [this] { deleteSelected(); }));
+    button(newAction(tr("&New user…"), QKeySequence::New, [this] { newUser(); }));
+    button(newAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }));
+    button(newAction(tr("D&isable"), {}, [this] { setSelectedEnabled(false); }));
+    button(newAction(tr("En&able"), {}, [this] { setSelectedEnabled(true); }));
+    button(newAction(tr("&Delete…"), QKeySequence::Delete, [this] { deleteSelected(); }));
     auto *more = new QMenu(this);
-    more->addAction(addAction(tr("&Unlock"), {}, [this] { unlockSelected(); }));
-    more->addAction(addAction(tr("Reset &password…"), {}, [this] { resetPassword(); }));
-    more->addAction(addAction(tr("Revoke &sessions"), {}, [this] { revokeSessionsOfSelected(); }));
-    more->addAction(addAction(tr("Reset two-&factor"), {}, [this] { resetMfaOfSelected(); }));
+    more->addAction(newAction(tr("&Unlock"), {}, [this] { unlockSelected(); }));
+    more->addAction(newAction(tr("Reset &password…"), {}, [this] { resetPassword(); }));
+    more->addAction(newAction(tr("Revoke &sessions"), {}, [this] { revokeSessionsOfSelected(); }));
+    more->addAction(newAction(tr("Reset two-&factor"), {}, [this] { resetMfaOfSelected(); }));
     more->addSeparator();
-    more->addAction(addAction(tr("Add &role…"), {}, [this] { addRoleToSelected(); }));
-    more->addAction(addAction(tr("Remo&ve role…"), {}, [this] { removeRoleFromSelected(); }));
+    more->addAction(newAction(tr("Add &role…"), {}, [this] { addRoleToSelected(); }));
+    more->addAction(newAction(tr("Remo&ve role…"), {}, [this] { removeRoleFromSelected(); }));
     more->addSeparator();
-    more->addAction(addAction(tr("Res&tore"), {}, [this] { restoreSelected(); }));
-    more->addAction(addAction(tr("P&urge…"), {}, [this] { purgeSelected(); }));
+    more->addAction(newAction(tr("Res&tore"), {}, [this] { restoreSelected(); }));
+    more->addAction(newAction(tr("P&urge…"), {}, [this] { purgeSelected(); }));
     more->addSeparator();
-    more->addAction(addAction(tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
+    more->addAction(newAction(tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
     auto *moreButton = new QToolButton(this);
     moreButton->setText(tr("&More"));
     moreButton->setMenu(more);
@@ -147,14 +147,14 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     m_model->reload();
 }
 
-QAction *UsersPanel::addAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot)
+QAction *UsersPanel::newAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot)
 {
     auto *action = new QAction(text, this);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(action, &QAction::triggered, this, slot);
     m_table->addAction(action);
-    QWidget::addAction(action);
+    addAction(action);
     return action;
 }
 

@@ -57,7 +57,8 @@ public Q_SLOTS:
     void refresh();
 
 private:
-    QAction *addAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot);
+    // An action of the panel: on the table's context menu and reachable by its shortcut.
+    QAction *newAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot);
     void applyFilter();
     void reloadRoles();
     QStringList roleNames();

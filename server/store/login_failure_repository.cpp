@@ -47,13 +47,8 @@ Status LoginFailureRepository::clear(const QString &subject)
 
 Status LoginFailureRepository::prune(qint64 beforeMs)
 {
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"));
-    q.addBindValue(beforeMs);
-    q.addBindValue(beforeMs);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"),
+                   {beforeMs, beforeMs});
 }
 
 } // namespace keyward

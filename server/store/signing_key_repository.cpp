@@ -34,13 +34,8 @@ Status SigningKeyRepository::insert(const StoredSigningKey &k)
 
 Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs)
 {
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"));
-    q.addBindValue(nowMs);
-    q.addBindValue(keepKid);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    return success();
+    return execute(m_db, QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"),
+                   {nowMs, keepKid});
 }
 
 } // namespace keyward

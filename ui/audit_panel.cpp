@@ -24,7 +24,6 @@ namespace keyward {
 
 namespace {
 
-constexpr int PageSize = 200;
 constexpr int ExportPageSize = 200; // the service's largest page
 
 QString joined(const QString &type, const QString &id)
@@ -42,7 +41,6 @@ AuditTableModel::AuditTableModel(AuditService &audit, Principal actor, QObject *
     , m_audit(audit)
     , m_actor(std::move(actor))
 {
-    m_filter.limit = PageSize;
 }
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
@@ -71,19 +69,24 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 void AuditTableModel::setFilter(const AuditFilter &filter)
 {
     m_filter = filter;
-    m_filter.limit = PageSize;
     reload();
 }
 
-Result<AuditTableModel::Page> AuditTableModel::fetch(bool first)
+Result<AuditTableModel::Page> AuditTableModel::fetch(const QString &cursor, bool count)
 {
+    // The model's cursors are "<seq" (older than seq) and ">seq" (newer than seq).
     AuditFilter f = m_filter;
-    f.beforeSeq = first ? 0 : m_nextBeforeSeq;
+    (cursor.startsWith(QLatin1Char('>')) ? f.afterSeq : f.beforeSeq) = cursor.mid(1).toLongLong();
+    f.countTotal = count;
+    f.limit = pageSize();
     auto result = m_audit.list(m_actor, f);
     if (!result)
         return result.error();
-    m_nextBeforeSeq = result->nextBeforeSeq;
-    return Page{std::move(result->items), m_nextBeforeSeq != 0, result->total};
+    const auto seqCursor = [](char direction, qint64 seq) {
+        return seq > 0 ? QLatin1Char(direction) + QString::number(seq) : QString();
+    };
+    return Page{std::move(result->items), seqCursor('>', result->prevAfterSeq), seqCursor('<', result->nextBeforeSeq),
+                result->total};
 }
 
 AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
@@ -121,6 +124,7 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportToFile);
 
     m_table->setModel(m_model);
+    followWindow(m_table, m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();

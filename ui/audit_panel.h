@@ -31,13 +31,13 @@ public:
     const AuditEvent *eventAt(int row) const { return rowAt(row); }
 
 protected:
-    Result<Page> fetch(bool first) override;
+    Result<Page> fetch(const QString &cursor, bool count) override;
+    QString key(const AuditEvent &event) const override { return QString::number(event.seq); }
 
 private:
     AuditService &m_audit;
     Principal m_actor;
     AuditFilter m_filter;
-    qint64 m_nextBeforeSeq = 0;
 };
 
 // Audit: search and filter the chained event log, read an event's details, verify the chain,

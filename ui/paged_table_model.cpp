@@ -1,5 +1,10 @@
 #include "paged_table_model.h"
 
+#include <QAbstractItemView>
+#include <QScrollBar>
+
+#include <memory>
+
 namespace keyward {
 
 PagedTableModel::PagedTableModel(QStringList headers, QObject *parent)
@@ -22,13 +27,24 @@ QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_more;
+    return !parent.isValid() && !m_spans.isEmpty() && !m_spans.last().after.isEmpty();
 }
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (canFetchMore(parent))
-        fetchPage(false);
+        load(Edge::After, m_spans.last().after);
+}
+
+bool PagedTableModel::canFetchPrevious() const
+{
+    return !m_spans.isEmpty() && !m_spans.first().before.isEmpty();
+}
+
+void PagedTableModel::fetchPrevious()
+{
+    if (canFetchPrevious())
+        load(Edge::Before, m_spans.first().before);
 }
 
 void PagedTableModel::setTotal(qint64 total)
@@ -37,6 +53,41 @@ void PagedTableModel::setTotal(qint64 total)
         return;
     m_total = total;
     Q_EMIT totalChanged(total);
+}
+
+void followWindow(QAbstractItemView *view, PagedTableModel *model)
+{
+    // The row at the top of the viewport just before rows come or go above it.
+    auto topRow = std::make_shared<int>(-1);
+    const auto remember = [view, topRow](const QModelIndex &parent) {
+        if (!parent.isValid())
+            *topRow = view->indexAt(QPoint(0, 0)).row();
+    };
+    const auto keepOnScreen = [view, model, topRow](int row) {
+        // Lay out now: the scroll range still fits the old row count and would clamp the scroll.
+        if (*topRow >= 0) {
+            view->doItemsLayout();
+            view->scrollTo(model->index(qBound(0, row, model->rowCount() - 1), 0), QAbstractItemView::PositionAtTop);
+        }
+        *topRow = -1;
+    };
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, view, remember);
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, view, remember);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, view,
+                     [keepOnScreen, topRow](const QModelIndex &parent, int first, int last) {
+                         if (!parent.isValid() && first == 0)
+                             keepOnScreen(*topRow + last + 1);
+                     });
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, view,
+                     [keepOnScreen, topRow](const QModelIndex &parent, int first, int last) {
+                         if (!parent.isValid() && first == 0)
+                             keepOnScreen(*topRow - (last + 1));
+                     });
+    QScrollBar *bar = view->verticalScrollBar();
+    QObject::connect(bar, &QScrollBar::valueChanged, model, [bar, model](int value) {
+        if (value == bar->minimum())
+            model->fetchPrevious();
+    });
 }
 
 } // namespace keyward

@@ -4,12 +4,17 @@
 #include "message_banner.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
+
+class QAbstractItemView;
 
 namespace keyward {
 
-// A table over a service's keyset-paged list: the first page on reload, the next ones as the view
-// scrolls (canFetchMore / fetchMore), so opening a million-row list costs one page. Failures and
-// the matching total are signalled; nothing is sorted or filtered in memory.
+// A table over a service's keyset-paged list, held as a sliding window of pages: the first page on
+// reload, the next ones as the view scrolls down (canFetchMore / fetchMore), earlier ones as it
+// scrolls back up (fetchPrevious). Beyond maxPages the page at the far end is dropped, so a list of
+// a million rows costs a few pages of memory however far it is scrolled. Failures and the matching
+// total are signalled; nothing is sorted or filtered in memory.
 class PagedTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -17,72 +22,170 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
+    // Rows before the window were dropped, or the window did not start at the first page.
+    bool canFetchPrevious() const;
+    void fetchPrevious();
 
     // Starts over from the first page.
-    void reload() { fetchPage(true); }
+    void reload() { load(Edge::Start, {}); }
+    // Reads the pages held again, in place: the view keeps its position and selection.
+    virtual void refresh() = 0;
     // The matching rows in the store, loaded or not.
     qint64 total() const { return m_total; }
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows) { m_pageSize = rows; }
+    int maxPages() const { return m_maxPages; }
+    void setMaxPages(int pages) { m_maxPages = qMax(2, pages); }
 
 Q_SIGNALS:
     void failed(const QString &message);
     void totalChanged(qint64 total);
 
 protected:
+    // Where a fetched page goes: replacing everything, above the window or below it.
+    enum class Edge { Start, Before, After };
+    // The rows of one fetched page, the cursors around them and the cursor that fetched them.
+    struct Span {
+        int rows = 0;
+        QString before; // empty: nothing precedes
+        QString after;  // empty: nothing follows
+        QString from;   // empty: the first page
+    };
+
     PagedTableModel(QStringList headers, QObject *parent);
-    virtual void fetchPage(bool first) = 0;
-    void setMore(bool more) { m_more = more; }
+    virtual void load(Edge edge, const QString &cursor) = 0;
     void setTotal(qint64 total);
+
+    QList<Span> m_spans; // the pages held, top to bottom
 
 private:
     QStringList m_headers;
-    bool m_more = false;
     qint64 m_total = 0;
+    int m_pageSize = 200;
+    int m_maxPages = 5;
 };
 
-// The rows of a PagedTableModel, of type Row; a subclass says how to fetch a page.
+// Keeps a view on a PagedTableModel steady while the window slides (the rows on screen stay on
+// screen when pages come or go above them) and fetches earlier pages when it reaches the top.
+void followWindow(QAbstractItemView *view, PagedTableModel *model);
+
+// The rows of a PagedTableModel, of type Row; a subclass says how to fetch a page and how to tell
+// rows apart.
 template <typename Row>
 class KeysetTableModel : public PagedTableModel {
 public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     const Row *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr; }
 
+    void refresh() override
+    {
+        if (m_spans.isEmpty())
+            return reload();
+        QList<Row> rows;
+        QList<Span> spans;
+        qint64 total = -1;
+        QString cursor = m_spans.first().from;
+        for (qsizetype i = 0; i < m_spans.size(); ++i) {
+            auto result = fetch(cursor, i == 0);
+            if (!result) {
+                Q_EMIT failed(describe(result.error()));
+                return;
+            }
+            if (i == 0)
+                total = result->total;
+            spans.append({int(result->rows.size()), result->before, result->after, cursor});
+            rows += result->rows;
+            cursor = result->after;
+            if (cursor.isEmpty())
+                break;
+        }
+        // Rows that are still there keep their selection and place on screen.
+        Q_EMIT layoutAboutToBeChanged();
+        QHash<QString, int> newRow;
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            newRow.insert(key(rows.at(i)), int(i));
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        for (const QModelIndex &index : before) {
+            const int row = newRow.value(key(m_rows.at(index.row())), -1);
+            after << (row < 0 ? QModelIndex() : this->index(row, index.column()));
+        }
+        m_rows = std::move(rows);
+        m_spans = std::move(spans);
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged();
+        if (total >= 0)
+            setTotal(total);
+    }
+
 protected:
     using PagedTableModel::PagedTableModel;
 
     struct Page {
         QList<Row> rows;
-        bool more = false; // another page follows
-        qint64 total = 0;
+        QString before;    // the cursor to the rows before these; empty: none
+        QString after;     // the cursor to the rows after these; empty: none
+        qint64 total = -1; // -1: not counted
     };
-    // The first page, or the one after the rows held; the subclass keeps its own cursor.
-    virtual Result<Page> fetch(bool first) = 0;
+    // The page at cursor (empty: the first page), of pageSize() rows; count the matching rows when asked.
+    virtual Result<Page> fetch(const QString &cursor, bool count) = 0;
+    // What tells a row apart from the others, whatever page it comes in.
+    virtual QString key(const Row &row) const = 0;
 
-    void fetchPage(bool first) override
+    void load(Edge edge, const QString &cursor) override
     {
-        auto result = fetch(first);
+        auto result = fetch(cursor, edge == Edge::Start);
         if (!result) {
             Q_EMIT failed(describe(result.error()));
             return;
         }
         Page page = std::move(result).value();
-        if (first) {
+        const int n = int(page.rows.size());
+        const Span span{n, page.before, page.after, cursor};
+        if (edge == Edge::Start) {
             beginResetModel();
             m_rows = std::move(page.rows);
-            setMore(page.more);
+            m_spans = {span};
             endResetModel();
-        } else if (!page.rows.isEmpty()) {
+        } else if (n == 0) {
+            // The rows that were there went away meanwhile: this end of the list is reached.
+            (edge == Edge::After ? m_spans.last().after : m_spans.first().before).clear();
+        } else if (edge == Edge::After) {
             const int at = int(m_rows.size());
-            beginInsertRows({}, at, at + int(page.rows.size()) - 1);
+            beginInsertRows({}, at, at + n - 1);
             m_rows += page.rows;
-            setMore(page.more);
+            m_spans.append(span);
             endInsertRows();
+            while (m_spans.size() > maxPages())
+                drop(Edge::Before);
         } else {
-            setMore(false);
+            beginInsertRows({}, 0, n - 1);
+            m_rows = page.rows + m_rows;
+            m_spans.prepend(span);
+            endInsertRows();
+            while (m_spans.size() > maxPages())
+                drop(Edge::After);
         }
-        setTotal(page.total);
+        if (page.total >= 0)
+            setTotal(page.total);
     }
 
 private:
+    // Drops the page held at one end of the window.
+    void drop(Edge end)
+    {
+        const int n = end == Edge::Before ? m_spans.first().rows : m_spans.last().rows;
+        const int first = end == Edge::Before ? 0 : int(m_rows.size()) - n;
+        beginRemoveRows({}, first, first + n - 1);
+        m_rows.remove(first, n);
+        if (end == Edge::Before)
+            m_spans.removeFirst();
+        else
+            m_spans.removeLast();
+        endRemoveRows();
+    }
+
     QList<Row> m_rows;
 };
 

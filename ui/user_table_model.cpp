@@ -10,8 +10,6 @@ namespace keyward {
 
 namespace {
 
-constexpr int PageSize = 200;
-
 QString when(qint64 ms)
 {
     return TimeText::at(ms, UserTableModel::tr("never"));
@@ -26,7 +24,6 @@ UserTableModel::UserTableModel(UserService &users, Principal actor, QObject *par
     , m_users(users)
     , m_actor(std::move(actor))
 {
-    m_filter.limit = PageSize;
 }
 
 QVariant UserTableModel::data(const QModelIndex &index, int role) const
@@ -82,19 +79,19 @@ void UserTableModel::setFilter(const UserFilter &filter)
     const QString sort = m_filter.sort;
     m_filter = filter;
     m_filter.sort = sort;
-    m_filter.limit = PageSize;
     reload();
 }
 
-Result<UserTableModel::Page> UserTableModel::fetch(bool first)
+Result<UserTableModel::Page> UserTableModel::fetch(const QString &cursor, bool count)
 {
     UserFilter f = m_filter;
-    f.cursor = first ? QString() : m_nextCursor;
+    f.cursor = cursor;
+    f.countTotal = count;
+    f.limit = pageSize();
     auto result = m_users.list(m_actor, f);
     if (!result)
         return result.error();
-    m_nextCursor = result->nextCursor;
-    return Page{std::move(result->items), !m_nextCursor.isEmpty(), result->total};
+    return Page{std::move(result->items), result->prevCursor, result->nextCursor, result->total};
 }
 
 } // namespace keyward

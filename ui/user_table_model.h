@@ -26,13 +26,13 @@ public:
     const User *userAt(int row) const { return rowAt(row); }
 
 protected:
-    Result<Page> fetch(bool first) override;
+    Result<Page> fetch(const QString &cursor, bool count) override;
+    QString key(const User &user) const override { return user.id; }
 
 private:
     UserService &m_users;
     Principal m_actor;
     UserFilter m_filter;
-    QString m_nextCursor;
 };
 
 } // namespace keyward

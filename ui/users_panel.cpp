@@ -63,6 +63,7 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(m_deleted, &QCheckBox::toggled, this, &UsersPanel::applyFilter);
 
     m_table->setModel(m_model);
+    followWindow(m_table, m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
@@ -81,10 +82,11 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
         [this](const QModelIndex &current) { m_details->showUser(current.data(UserTableModel::IdRole).toString()); });
     // After a reload the pane keeps showing its user, refreshed (or says the user is gone).
     connect(m_model, &QAbstractItemModel::modelReset, m_details, &UserDetailPane::refresh);
+    connect(m_model, &QAbstractItemModel::layoutChanged, m_details, &UserDetailPane::refresh);
     connect(m_model, &UserTableModel::failed, m_error, &MessageBanner::showError);
     connect(m_model, &UserTableModel::totalChanged, this,
             [this](qint64 total) { m_total->setText(tr("%n user(s)", nullptr, static_cast<int>(total))); });
-    connect(m_details, &UserDetailPane::userChanged, m_model, &UserTableModel::reload);
+    connect(m_details, &UserDetailPane::userChanged, m_model, &UserTableModel::refresh);
     connect(m_details, &UserDetailPane::failed, m_error, &MessageBanner::showError);
 
     m_error->setObjectName(QStringLiteral("errorBanner"));
@@ -174,7 +176,7 @@ QStringList UsersPanel::results() const
 void UsersPanel::refresh()
 {
     reloadRoles();
-    m_model->reload();
+    m_model->refresh();
 }
 
 void UsersPanel::applyFilter()
@@ -245,7 +247,7 @@ void UsersPanel::runOnSelection(const QString &label, const std::function<Status
         m_error->showError(tr("%1 of %2 failed; see the list.").arg(failures.size()).arg(users.size()));
     else
         m_error->clear();
-    m_model->reload();
+    m_model->refresh();
 }
 
 void UsersPanel::newUser()
@@ -274,7 +276,7 @@ void UsersPanel::newUser()
         this);
     if (dialog.exec() == QDialog::Accepted) {
         m_error->clear();
-        m_model->reload();
+        m_model->refresh();
     }
 }
 
@@ -301,7 +303,7 @@ void UsersPanel::editSelected()
         this);
     if (dialog.exec() == QDialog::Accepted) {
         m_error->clear();
-        m_model->reload();
+        m_model->refresh();
     }
 }
 
@@ -338,7 +340,7 @@ void UsersPanel::resetPassword()
         this);
     if (dialog.exec() == QDialog::Accepted) {
         m_error->showNote(tr("Password set; every session of the user has ended."));
-        m_model->reload();
+        m_model->refresh();
     }
 }
 

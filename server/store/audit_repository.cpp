@@ -7,6 +7,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace keyward {
 
 QByteArray AuditEvent::canonical() const
@@ -150,27 +152,45 @@ Result<AuditPage> AuditRepository::list(const AuditFilter &f)
     if (f.until > 0)
         filter.add(QStringLiteral("time < ?"), {f.until});
     AuditPage page;
-    QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + filter.where());
-    filter.bind(count);
-    const auto total = scalar(m_db, count);
-    if (!total)
-        return total.error();
-    page.total = *total;
+    page.total = -1;
+    if (f.countTotal) {
+        QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM audit_events") + filter.where());
+        filter.bind(count);
+        const auto total = scalar(m_db, count);
+        if (!total)
+            return total.error();
+        page.total = *total;
+    }
+    // Paging back up reads upwards from afterSeq, then turns the page around: newest first.
+    const bool backward = f.beforeSeq <= 0 && f.afterSeq > 0;
     if (f.beforeSeq > 0)
         filter.add(QStringLiteral("seq < ?"), {f.beforeSeq});
-    QSqlQuery &q = m_db.prepared(SelectEvents + filter.where() + QStringLiteral(" ORDER BY seq DESC LIMIT ?"));
+    else if (backward)
+        filter.add(QStringLiteral("seq > ?"), {f.afterSeq});
+    QSqlQuery &q =
+        m_db.prepared(SelectEvents + filter.where() + QStringLiteral(" ORDER BY seq ") +
+                      (backward ? QStringLiteral("ASC") : QStringLiteral("DESC")) + QStringLiteral(" LIMIT ?"));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
     if (!m_db.exec(q))
         return sqlFailure(q);
+    bool more = false;
     while (q.next()) {
         if (page.items.size() == f.limit) {
-            page.nextBeforeSeq = page.items.last().seq;
+            more = true;
             break;
         }
         page.items.append(readEvent(q));
     }
     q.finish();
+    if (backward)
+        std::reverse(page.items.begin(), page.items.end());
+    if (page.items.isEmpty())
+        return page;
+    if (backward ? more : f.beforeSeq > 0)
+        page.prevAfterSeq = page.items.first().seq;
+    if (backward || more)
+        page.nextBeforeSeq = page.items.last().seq;
     return page;
 }
 

@@ -35,12 +35,15 @@ struct AuditFilter {
     qint64 since = 0; // epoch ms, inclusive
     qint64 until = 0; // epoch ms, exclusive; 0 = open
     int limit = 50;
-    qint64 beforeSeq = 0; // keyset cursor: events older than this; 0 = newest first
+    qint64 beforeSeq = 0;   // keyset cursor: events older than this; 0 = newest first
+    qint64 afterSeq = 0;    // or: the page of events just newer than this (paging back up)
+    bool countTotal = true; // false: total is -1, for the pages after the first
 };
 
 struct AuditPage {
     QList<AuditEvent> items;
-    qint64 nextBeforeSeq = 0; // 0: last page
+    qint64 nextBeforeSeq = 0; // older events follow: pass as beforeSeq; 0: last page
+    qint64 prevAfterSeq = 0;  // newer events precede: pass as afterSeq; 0: first page
     qint64 total = 0;
 };
 

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace keyward {
 
 namespace {
@@ -82,18 +84,22 @@ QString attributesJson(const User &u)
     return QString::fromUtf8(QJsonDocument(attrs).toJson(QJsonDocument::Compact));
 }
 
-// Keyset cursor: the sort it belongs to, the sort key of the last row and its id.
+// Keyset cursor: the sort it belongs to, the sort key and id of the row it starts from, and
+// whether the page lies after that row or before it.
 struct Cursor {
     QString sort;
     QVariant key;
     QString id;
+    bool before = false;
 };
 
 QString encodeCursor(const Cursor &c)
 {
-    const QJsonObject o{{QStringLiteral("s"), c.sort},
-                        {QStringLiteral("k"), QJsonValue::fromVariant(c.key)},
-                        {QStringLiteral("i"), c.id}};
+    QJsonObject o{{QStringLiteral("s"), c.sort},
+                  {QStringLiteral("k"), QJsonValue::fromVariant(c.key)},
+                  {QStringLiteral("i"), c.id}};
+    if (c.before)
+        o.insert(QStringLiteral("b"), true);
     return QString::fromLatin1(crypto::base64Url(QJsonDocument(o).toJson(QJsonDocument::Compact)));
 }
 
@@ -107,7 +113,7 @@ std::optional<Cursor> decodeCursor(const QString &text)
         !(o.value(QStringLiteral("k")).isString() || o.value(QStringLiteral("k")).isDouble()))
         return std::nullopt;
     return Cursor{o.value(QStringLiteral("s")).toString(), o.value(QStringLiteral("k")).toVariant(),
-                  o.value(QStringLiteral("i")).toString()};
+                  o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("b")).toBool()};
 }
 
 QString likeEscaped(QString text)
@@ -394,8 +400,10 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
 
     UserPage page;
-    Result<qint64> total = qint64(0);
-    if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
+    Result<qint64> total = qint64(-1);
+    if (!f.countTotal) {
+        // The caller still knows the total from the first page.
+    } else if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
         // Maintained by triggers (migration 2): no scan, however many users there are.
         QString buckets = f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
         if (f.includeDeleted)
@@ -418,16 +426,19 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         return total.error();
     page.total = *total;
 
+    // A page before a row is read in reverse order from that row, then turned around.
+    bool backward = false;
     if (!f.cursor.isEmpty()) {
         const auto c = decodeCursor(f.cursor);
         if (!c || c->sort != f.sort)
             return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
                                         QStringLiteral("The cursor is invalid or belongs to another sort order."));
+        backward = c->before;
         filter.add(QStringLiteral("(%1 %2 ? OR (%1 = ? AND u.id %2 ?))")
-                       .arg(sortColumn, descending ? QStringLiteral("<") : QStringLiteral(">")),
+                       .arg(sortColumn, descending != backward ? QStringLiteral("<") : QStringLiteral(">")),
                    {c->key, c->key, c->id});
     }
-    const QString order = descending ? QStringLiteral(" DESC") : QString();
+    const QString order = descending != backward ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") +
@@ -437,16 +448,29 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     q.addBindValue(f.limit + 1);
     if (!m_db.exec(q))
         return sqlFailure(q);
-    QVariant lastKey;
+    QVariantList keys;
+    bool more = false;
     while (q.next()) {
         if (page.items.size() == f.limit) {
-            page.nextCursor = encodeCursor({f.sort, lastKey, page.items.last().id});
+            more = true;
             break;
         }
         page.items.append(readRecord(q).user);
-        lastKey = q.value(18);
+        keys.append(q.value(18));
     }
     q.finish();
+    if (backward) {
+        std::reverse(page.items.begin(), page.items.end());
+        std::reverse(keys.begin(), keys.end());
+    }
+    if (page.items.isEmpty())
+        return page;
+    // Going forward, rows lie before the page when it began at a cursor; going backward, rows lie
+    // after it (the cursor's own row).
+    if (backward ? more : !f.cursor.isEmpty())
+        page.prevCursor = encodeCursor({f.sort, keys.first(), page.items.first().id, true});
+    if (backward ? !f.cursor.isEmpty() : more)
+        page.nextCursor = encodeCursor({f.sort, keys.last(), page.items.last().id, false});
     return page;
 }
 

@@ -22,12 +22,14 @@ struct UserFilter {
     qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then
     QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
     int limit = 50;
-    QString cursor; // opaque, from a previous page
+    QString cursor;         // opaque, from a previous page's nextCursor or prevCursor
+    bool countTotal = true; // false: total is -1, for the pages after the first
 };
 
 struct UserPage {
     QList<User> items;
-    QString nextCursor; // empty: last page
+    QString nextCursor; // the rows after these; empty: last page
+    QString prevCursor; // the rows before these; empty: first page
     qint64 total = 0;
 };
 

@@ -37,6 +37,8 @@
 #include <QPlainTextEdit>
 #include <QProcessEnvironment>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -88,6 +90,60 @@ void selectRows(QAbstractItemView &view, std::initializer_list<int> rows)
     for (int r : rows)
         view.selectionModel()->select(view.model()->index(r, 0),
                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+// Scrolls `view` over a paged model from the top to the end of the list and back up, checking
+// that the model never holds more than its window, that what it holds is always a contiguous run
+// of `expected` (keys in list order, read with keyAt), and that the row on screen stays on screen
+// when a page comes or goes above it.
+void walkWindow(QTableView &view, PagedTableModel &model, const QStringList &expected,
+                const std::function<QString(int row)> &keyAt)
+{
+    const int window = model.pageSize() * model.maxPages();
+    QStringList failures;
+    const QMetaObject::Connection watch = QObject::connect(&model, &PagedTableModel::failed, &model,
+                                                           [&](const QString &message) { failures << message; });
+    const auto stopWatching = qScopeGuard([&] { QObject::disconnect(watch); });
+    const auto heldRun = [&] {
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+        QVERIFY(model.rowCount() > 0);
+        const qsizetype first = expected.indexOf(keyAt(0));
+        QVERIFY(first >= 0);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(keyAt(r), expected.value(first + r));
+        QVERIFY(model.rowCount() <= window);
+    };
+    const auto topKey = [&] { return keyAt(view.indexAt(QPoint(0, 0)).row()); };
+    QScrollBar &bar = *view.verticalScrollBar();
+
+    for (int step = 0; model.canFetchMore({}); ++step) {
+        QVERIFY2(step < 50, "the end of the list is never reached");
+        bar.setValue(bar.maximum()); // the view asks for the next page, as a user scrolling down
+        QCoreApplication::processEvents();
+        heldRun();
+    }
+    QCOMPARE(keyAt(model.rowCount() - 1), expected.last());
+    QVERIFY(model.canFetchPrevious());
+
+    bar.setValue(bar.maximum() / 2);
+    const QString top = topKey();
+    model.fetchPrevious(); // a page above arrives, the one at the bottom goes
+    QCoreApplication::processEvents();
+    QCOMPARE(topKey(), top);
+    heldRun();
+    model.fetchMore({}); // and back: the page above goes
+    QCoreApplication::processEvents();
+    QCOMPARE(topKey(), top);
+    heldRun();
+
+    for (int step = 0; model.canFetchPrevious(); ++step) {
+        QVERIFY2(step < 50, "the top of the list is never reached");
+        bar.setValue(bar.minimum() + 1);
+        bar.setValue(bar.minimum()); // the top of the window asks for the page before it
+        QCoreApplication::processEvents();
+        heldRun();
+    }
+    QCOMPARE(keyAt(0), expected.first());
 }
 
 } // namespace
@@ -469,6 +525,66 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("action")).toString(),
                  QStringLiteral("user.create"));
+    }
+
+    // A long list is a sliding window of pages in both tables, and refreshing it keeps the place.
+    void tablesHoldAWindowOfPages()
+    {
+        m_window->resize(900, 600);
+        for (int i = 0; i < 120; ++i)
+            createUser(QStringLiteral("w%1").arg(i, 3, 10, QLatin1Char('0')));
+        UserFilter all;
+        all.limit = 200;
+        QStringList ids;
+        const auto listed = m_node->services().users().list(Principal::gui(), all);
+        QVERIFY(listed);
+        for (const User &u : listed->items)
+            ids << u.id;
+        QCOMPARE(ids.size(), 120);
+
+        UsersPanel &panel = m_window->users();
+        UserTableModel &users = panel.model();
+        users.setPageSize(20);
+        users.setMaxPages(4);
+        users.reload();
+        const auto userKey = [&](int row) { return users.index(row, 0).data(UserTableModel::IdRole).toString(); };
+        walkWindow(panel.table(), users, ids, userKey);
+        QVERIFY(!QTest::currentTestFailed());
+        QCOMPARE(users.total(), 120);
+
+        // Edit a user in the middle of a window that does not start at the top: refreshing keeps
+        // the window where it is, the edited row selected and up to date.
+        for (int i = 0; i < 2; ++i)
+            panel.table().verticalScrollBar()->setValue(panel.table().verticalScrollBar()->maximum());
+        QVERIFY(users.canFetchPrevious());
+        const int row = users.rowCount() / 2;
+        const QString id = userKey(row);
+        const QString firstHeld = userKey(0);
+        panel.table().selectRow(row);
+        panel.table().scrollTo(users.index(row, 0), QAbstractItemView::PositionAtTop);
+        panel.setSelectedEnabled(false);
+        QCOMPARE(fetch(id).status, QStringLiteral("disabled"));
+        QCOMPARE(userKey(0), firstHeld);
+        QCOMPARE(panel.table().currentIndex().row(), row);
+        QCOMPARE(userKey(panel.table().indexAt(QPoint(0, 0)).row()), id);
+        QCOMPARE(users.index(row, UserTableModel::Status).data().toString(), QStringLiteral("disabled"));
+
+        m_window->showPanel(MainWindow::Audit);
+        AuditTableModel &events = m_window->audit().model();
+        QStringList seqs;
+        AuditFilter f;
+        f.limit = 200;
+        const auto logged = m_node->services().audit().list(Principal::gui(), f);
+        QVERIFY(logged);
+        for (const AuditEvent &e : logged->items)
+            seqs << QString::number(e.seq);
+        QVERIFY(seqs.size() > 120);
+        events.setPageSize(20);
+        events.setMaxPages(4);
+        events.reload();
+        walkWindow(m_window->audit().table(), events, seqs,
+                   [&](int r) { return events.eventAt(r) ? QString::number(events.eventAt(r)->seq) : QString(); });
+        QVERIFY(!QTest::currentTestFailed());
     }
 
     void healthPanelShowsComponents()

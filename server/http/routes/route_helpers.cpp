@@ -62,12 +62,27 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
     return std::nullopt;
 }
 
+namespace {
+
+QJsonValue cursorValue(const QString &cursor)
+{
+    return cursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(cursor);
+}
+
+} // namespace
+
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total)
 {
-    return QJsonObject{
-        {QStringLiteral("items"), items},
-        {QStringLiteral("next_cursor"), nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(nextCursor)},
-        {QStringLiteral("total"), total}};
+    return QJsonObject{{QStringLiteral("items"), items},
+                       {QStringLiteral("next_cursor"), cursorValue(nextCursor)},
+                       {QStringLiteral("total"), total}};
+}
+
+QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QString &prevCursor, qint64 total)
+{
+    QJsonObject o = page(items, nextCursor, total);
+    o.insert(QStringLiteral("prev_cursor"), cursorValue(prevCursor));
+    return o;
 }
 
 UserPatch readUserPatch(FieldReader &reader, bool adminFields)

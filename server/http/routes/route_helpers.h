@@ -50,6 +50,8 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
 
 // {"items": [...], "next_cursor": ..., "total": N}
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total);
+// The same with "prev_cursor", for lists that page both ways.
+QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QString &prevCursor, qint64 total);
 
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
 // A new user: registration reads the self-service fields, admins all of them.

@@ -47,7 +47,7 @@ void registerUsers(Router &router)
             QJsonArray items;
             for (const User &u : p.items)
                 items.append(u.toJson(t));
-            return page(items, p.nextCursor, p.total);
+            return page(items, p.nextCursor, p.prevCursor, p.total);
         });
     });
 

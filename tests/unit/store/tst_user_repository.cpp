@@ -3,6 +3,7 @@
 #include "store/user_repository.h"
 #include "test_database.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace keyward;
@@ -82,6 +83,74 @@ private Q_SLOTS:
                 QCOMPARE(next->items.first().username, QStringLiteral("u00200"));
             }
         }
+    }
+
+    // Walking back from the last page by prevCursor meets the same pages as walking forward, also
+    // where sort keys tie (never-logged-in users all sort at 0) and in descending order.
+    void pagesBothWays_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("sort");
+        for (const QString &b : TestDatabase::backends())
+            for (const char *sort : {"username", "-created_at", "last_login_at", "-last_login_at"})
+                QTest::addRow("%s %s", qPrintable(b), sort) << b << QString::fromLatin1(sort);
+    }
+    void pagesBothWays()
+    {
+        QFETCH(QString, sort);
+        auto t = db();
+        UserRepository repo(*t->database());
+        for (int i = 0; i < 23; ++i) {
+            User u = user(QStringLiteral("p%1").arg((i * 7) % 23, 2, 10, QLatin1Char('0')),
+                          QStringLiteral("p%1@example.com").arg(i));
+            u.lastLoginAt = i % 3 == 0 ? 0 : 1'800'000'000'000 + i / 4;
+            QVERIFY(repo.insert(u, {}).ok());
+        }
+        UserFilter f;
+        f.sort = sort;
+        f.limit = 5;
+        QList<QStringList> forward;
+        QList<QString> prevCursors;
+        do {
+            auto page = repo.list(f);
+            QVERIFY(page.ok());
+            QCOMPARE(page->prevCursor.isEmpty(), f.cursor.isEmpty());
+            QStringList ids;
+            for (const User &u : page->items)
+                ids << u.id;
+            forward << ids;
+            prevCursors << page->prevCursor;
+            f.cursor = page->nextCursor;
+            f.countTotal = false;
+            QCOMPARE(page->total, forward.size() == 1 ? 23 : -1);
+        } while (!f.cursor.isEmpty());
+        QCOMPARE(forward.size(), 5);
+        QStringList all;
+        for (const QStringList &ids : forward)
+            all += ids;
+        QCOMPARE(QSet<QString>(all.begin(), all.end()).size(), 23);
+
+        f.cursor = prevCursors.last();
+        for (qsizetype i = forward.size() - 2; i >= 0; --i) {
+            auto page = repo.list(f);
+            QVERIFY(page.ok());
+            QStringList ids;
+            for (const User &u : page->items)
+                ids << u.id;
+            QCOMPARE(ids, forward.at(i));
+            QVERIFY(!page->nextCursor.isEmpty());
+            QCOMPARE(page->prevCursor.isEmpty(), i == 0);
+            f.cursor = page->prevCursor;
+        }
+        // A backward page's next cursor leads forward again.
+        f.cursor = prevCursors.last();
+        f.cursor = repo.list(f)->nextCursor;
+        const auto last = repo.list(f);
+        QVERIFY(last.ok());
+        QStringList again;
+        for (const User &u : last->items)
+            again << u.id;
+        QCOMPARE(again, forward.last());
     }
 
     void uniquenessFoldsCase_data() { backends(); }

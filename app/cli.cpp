@@ -5,11 +5,13 @@
 #include "node.h"
 #include "observe/log_handler.h"
 #include "services/services.h"
+#include "services/user_transfer.h"
 #include "store/migrations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QSaveFile>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -38,6 +40,9 @@ const QString Commands = QStringLiteral(R"(Commands:
   serve         Serve the API (default)
   migrate       Apply pending database migrations and exit
   admin create  Create an administrator: --username U --email E (--password-stdin | --password-file FILE)
+  import FILE   Import users from a JSON file ("-": stdin): [--format auto|keyward|keycloak] [--dry-run];
+                exit 0 when every user was created or already there, 1 when some were refused
+  export        Export the users who are not deleted: [--format json|csv] [--output FILE] (default stdout)
   audit verify  Check the audit trail's hash chain: exit 0 when intact, 1 with the first bad sequence number
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
@@ -138,6 +143,13 @@ int migrate(const Config &config)
     return Success;
 }
 
+Principal cliPrincipal(const char *command)
+{
+    Principal cli = Principal::system();
+    cli.userAgent = QStringLiteral("keyward-server ") + QLatin1String(command);
+    return cli;
+}
+
 std::optional<QString> readPassword(const QCommandLineParser &p)
 {
     if (p.isSet(QStringLiteral("password-stdin"))) {
@@ -180,9 +192,7 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     request.password = *password;
     request.roles = QStringList{QStringLiteral("admin")};
     request.emailVerified = true;
-    Principal cli = Principal::system();
-    cli.userAgent = QStringLiteral("keyward-server admin create");
-    auto user = node.services().users().create(cli, request);
+    auto user = node.services().users().create(cliPrincipal("admin create"), request);
     if (!user) {
         err() << "keyward: " << user.error().detail() << Qt::endl;
         for (const FieldError &fe : user.error().fieldErrors())
@@ -190,6 +200,94 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
         return Failure;
     }
     out() << "created administrator " << user->username << " (" << user->id << ")" << Qt::endl;
+    return Success;
+}
+
+// Progress on stderr: a line every tenth of the work, rewritten in place on a terminal.
+TransferProgress progressOnStderr(const char *verb)
+{
+    const bool terminal = isatty(STDERR_FILENO) != 0;
+    return [verb, terminal, lastTenth = -1](qint64 done, qint64 total) mutable {
+        const int tenth = total > 0 ? int(done * 10 / total) : 10;
+        if (terminal || tenth != lastTenth) {
+            err() << (terminal ? "\r" : "") << verb << " " << done << " of " << total << " users";
+            if (!terminal || done == total)
+                err() << Qt::endl;
+            else
+                err().flush();
+        }
+        lastTenth = tenth;
+        return true;
+    };
+}
+
+int importCommand(const Config &config, const QString &path, const QCommandLineParser &p)
+{
+    const auto format = importFormatNamed(
+        p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("auto") : p.value(QStringLiteral("format")));
+    if (!format) {
+        err() << "usage: keyward-server import FILE [--format auto|keyward|keycloak] [--dry-run]" << Qt::endl;
+        return Usage;
+    }
+    QFile file;
+    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        err() << "keyward: cannot read " << path << ": " << file.errorString() << Qt::endl;
+        return Failure;
+    }
+    const QByteArray document = file.readAll();
+    Node node(config);
+    if (const int rc = open(node, true); rc != Success)
+        return rc;
+    const bool dryRun = p.isSet(QStringLiteral("dry-run"));
+    auto report = importUsers(node.services().users(), node.services().roles(), cliPrincipal("import"), document,
+                              *format, dryRun, progressOnStderr(dryRun ? "checked" : "imported"));
+    if (!report) {
+        err() << "keyward: " << report.error().detail() << Qt::endl;
+        for (const FieldError &fe : report.error().fieldErrors())
+            err() << "  " << fe.field << ": " << fe.message << Qt::endl;
+        return Failure;
+    }
+    out() << (dryRun ? "dry run: would create " : "created ") << report->created << ", skipped " << report->skipped
+          << " (username or email already there), refused " << report->errors.size() << Qt::endl;
+    for (const ImportReport::Problem &problem : report->errors)
+        out() << "  user " << problem.index + 1 << " (" << problem.username << "): " << problem.message << Qt::endl;
+    if (!report->ignoredRoles.isEmpty())
+        out() << "roles with no Keyward role of that name (not assigned): "
+              << report->ignoredRoles.join(QStringLiteral(", ")) << Qt::endl;
+    return report->errors.isEmpty() ? Success : Failure;
+}
+
+int exportCommand(const Config &config, const QCommandLineParser &p)
+{
+    const auto format = exportFormatNamed(
+        p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("json") : p.value(QStringLiteral("format")));
+    if (!format) {
+        err() << "usage: keyward-server export [--format json|csv] [--output FILE]" << Qt::endl;
+        return Usage;
+    }
+    const QString path = p.value(QStringLiteral("output"));
+    QFile file(path);
+    // Written beside the target and renamed into place when complete: no half export under its name.
+    QSaveFile saved(path);
+    QIODevice &target = path.isEmpty() ? static_cast<QIODevice &>(file) : saved;
+    const bool opened = path.isEmpty() ? file.open(stdout, QIODevice::WriteOnly) : saved.open(QIODevice::WriteOnly);
+    if (!opened) {
+        err() << "keyward: cannot write " << path << ": " << target.errorString() << Qt::endl;
+        return Failure;
+    }
+    Node node(config);
+    if (const int rc = open(node, false); rc != Success)
+        return rc;
+    auto written = exportUsers(node.services().users(), cliPrincipal("export"), *format, target,
+                               path.isEmpty() ? TransferProgress() : progressOnStderr("exported"));
+    if (!written || (!path.isEmpty() && !saved.commit())) {
+        err() << "keyward: " << (written ? saved.errorString() : written.error().detail()) << Qt::endl;
+        return Failure;
+    }
+    if (!path.isEmpty())
+        out() << "exported " << *written << " users to " << path << Qt::endl;
     return Success;
 }
 
@@ -261,8 +359,14 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
     p.addOption({QStringLiteral("password-stdin"), QStringLiteral("admin create: read the password from stdin")});
     p.addOption({QStringLiteral("password-file"), QStringLiteral("admin create: read the password from a file"),
                  QStringLiteral("file")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("import: auto, keyward or keycloak; export: json or csv"),
+                 QStringLiteral("format")});
+    p.addOption({QStringLiteral("dry-run"), QStringLiteral("import: check every user, create none")});
+    p.addOption({QStringLiteral("output"), QStringLiteral("export: write to this file instead of stdout"),
+                 QStringLiteral("file")});
     p.addPositionalArgument(QStringLiteral("command"),
-                            QStringLiteral("serve (default), migrate, admin create, check-config"));
+                            QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
+                                           "check-config"));
     if (!p.parse(arguments)) {
         err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
         return Usage;
@@ -306,6 +410,10 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
         return migrate(*config);
     if (command == QLatin1String("admin") && args.value(1) == QLatin1String("create") && args.size() == 2)
         return adminCreate(*config, p);
+    if (command == QLatin1String("import") && args.size() == 2)
+        return importCommand(*config, args.at(1), p);
+    if (command == QLatin1String("export") && args.size() == 1)
+        return exportCommand(*config, p);
     if (command == QLatin1String("audit") && args.value(1) == QLatin1String("verify") && args.size() == 2)
         return auditVerify(*config);
     if (command == QLatin1String("check-config") && args.size() == 1)

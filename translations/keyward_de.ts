@@ -1588,5 +1588,99 @@
             <source>Purging users…</source>
             <translation>Benutzer werden endgültig gelöscht …</translation>
         </message>
+        <message>
+            <source>&amp;Import users…</source>
+            <translation>Benutzer &amp;importieren …</translation>
+        </message>
+        <message>
+            <source>E&amp;xport users…</source>
+            <translation>Benutzer e&amp;xportieren …</translation>
+        </message>
+        <message>
+            <source>Import users</source>
+            <translation>Benutzer importieren</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json);;All files (*)</source>
+            <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Import them</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <source>Import the users of %1, or only check them?</source>
+            <translation>Die Benutzer aus %1 importieren oder nur prüfen?</translation>
+        </message>
+        <message>
+            <source>Only check them (dry run)</source>
+            <translation>Nur prüfen (Probelauf)</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>Checking users…</source>
+            <translation>Benutzer werden geprüft …</translation>
+        </message>
+        <message>
+            <source>Importing users…</source>
+            <translation>Benutzer werden importiert …</translation>
+        </message>
+        <message>
+            <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+            <translation>Geprüft: %1 würden angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+        </message>
+        <message>
+            <source>Imported: %1 created, %2 already there, %3 refused</source>
+            <translation>Importiert: %1 angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancelled: %n user(s) not imported</source>
+            <translation>
+                <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+                <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>User %1 (%2): %3</source>
+            <translation>Benutzer %1 (%2): %3</translation>
+        </message>
+        <message>
+            <source>Roles not in Keyward, not assigned: %1</source>
+            <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n user(s) refused; see the list.</source>
+            <translation>
+                <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
+                <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export users</source>
+            <translation>Benutzer exportieren</translation>
+        </message>
+        <message>
+            <source>JSON (*.json);;CSV (*.csv)</source>
+            <translation>JSON (*.json);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation>Export nach %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Nach %1 exportiert</translation>
+        </message>
+        <message>
+            <source>Exporting users…</source>
+            <translation>Benutzer werden exportiert …</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
     </context>
 </TS>

@@ -1586,5 +1586,99 @@
             <source>Purging users…</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Import users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON files (*.json);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import the users of %1, or only check them?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only check them (dry run)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported: %1 created, %2 already there, %3 refused</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Cancelled: %n user(s) not imported</source>
+            <translation>
+                <numerusform>Cancelled: %n user not imported</numerusform>
+                <numerusform>Cancelled: %n users not imported</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>User %1 (%2): %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Roles not in Keyward, not assigned: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n user(s) refused; see the list.</source>
+            <translation>
+                <numerusform>%n user refused; see the list.</numerusform>
+                <numerusform>%n users refused; see the list.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export users</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>JSON (*.json);;CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exporting users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

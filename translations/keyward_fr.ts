@@ -1588,5 +1588,99 @@
             <source>Purging users…</source>
             <translation>Effacement des utilisateurs…</translation>
         </message>
+        <message>
+            <source>&amp;Import users…</source>
+            <translation>&amp;Importer des utilisateurs…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport users…</source>
+            <translation>E&amp;xporter les utilisateurs…</translation>
+        </message>
+        <message>
+            <source>Import users</source>
+            <translation>Importer des utilisateurs</translation>
+        </message>
+        <message>
+            <source>JSON files (*.json);;All files (*)</source>
+            <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Import them</source>
+            <translation>Les importer</translation>
+        </message>
+        <message>
+            <source>Import the users of %1, or only check them?</source>
+            <translation>Importer les utilisateurs de %1, ou seulement les vérifier ?</translation>
+        </message>
+        <message>
+            <source>Only check them (dry run)</source>
+            <translation>Seulement les vérifier (essai à blanc)</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>Impossible de lire %1 : %2</translation>
+        </message>
+        <message>
+            <source>Checking users…</source>
+            <translation>Vérification des utilisateurs…</translation>
+        </message>
+        <message>
+            <source>Importing users…</source>
+            <translation>Import des utilisateurs…</translation>
+        </message>
+        <message>
+            <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+            <translation>Vérifié : %1 seraient créés, %2 déjà présents, %3 refusés</translation>
+        </message>
+        <message>
+            <source>Imported: %1 created, %2 already there, %3 refused</source>
+            <translation>Importé : %1 créés, %2 déjà présents, %3 refusés</translation>
+        </message>
+        <message numerus="yes">
+            <source>Cancelled: %n user(s) not imported</source>
+            <translation>
+                <numerusform>Annulé : %n utilisateur non importé</numerusform>
+                <numerusform>Annulé : %n utilisateurs non importés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>User %1 (%2): %3</source>
+            <translation>Utilisateur %1 (%2) : %3</translation>
+        </message>
+        <message>
+            <source>Roles not in Keyward, not assigned: %1</source>
+            <translation>Rôles absents de Keyward, non attribués : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n user(s) refused; see the list.</source>
+            <translation>
+                <numerusform>%n utilisateur refusé ; voir la liste.</numerusform>
+                <numerusform>%n utilisateurs refusés ; voir la liste.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export users</source>
+            <translation>Exporter les utilisateurs</translation>
+        </message>
+        <message>
+            <source>JSON (*.json);;CSV (*.csv)</source>
+            <translation>JSON (*.json);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation>L'export vers %1 a échoué : %2</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
+        </message>
+        <message>
+            <source>Exporting users…</source>
+            <translation>Export des utilisateurs…</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
     </context>
 </TS>

@@ -76,4 +76,12 @@ QString Prompt::saveFileName(QWidget *parent, const QString &title, const QStrin
     return QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + suggestedName, filter);
 }
 
+QString Prompt::openFileName(QWidget *parent, const QString &title, const QString &filter)
+{
+    if (auto answer = nextQueued())
+        return answer->toString();
+    return QFileDialog::getOpenFileName(parent, title,
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+}
+
 } // namespace keyward

@@ -24,8 +24,11 @@ public:
     static QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedName,
                                 const QString &filter);
 
+    // A file to read; empty when cancelled.
+    static QString openFileName(QWidget *parent, const QString &title, const QString &filter);
+
     // Answers for the next prompts, in order: a bool for confirm, a QString (or a null QVariant for
-    // "cancelled") for choose, text and saveFileName.
+    // "cancelled") for choose, text, saveFileName and openFileName.
     static void setNextAnswers(const QVariantList &answers);
     static bool hasPendingAnswers();
 };

@@ -5,6 +5,7 @@
 #include "password_dialog.h"
 #include "prompt.h"
 #include "services/services.h"
+#include "services/user_transfer.h"
 #include "user_detail_pane.h"
 #include "user_dialog.h"
 #include "user_table_model.h"
@@ -12,6 +13,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -20,6 +23,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -125,6 +129,9 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     more->addSeparator();
     more->addAction(newAction(tr("Res&tore"), {}, [this] { restoreSelected(); }));
     more->addAction(newAction(tr("P&urge…"), {}, [this] { purgeSelected(); }));
+    more->addSeparator();
+    more->addAction(newAction(tr("&Import users…"), {}, [this] { importFromFile(); }));
+    more->addAction(newAction(tr("E&xport users…"), {}, [this] { exportToFile(); }));
     more->addSeparator();
     more->addAction(newAction(tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
     auto *moreButton = new QToolButton(this);
@@ -421,6 +428,106 @@ void UsersPanel::purgeSelected()
         return;
     runOnSelection(tr("Purging users…"),
                    [this](const User &u) { return m_services.users().remove(m_actor, u.id, true); });
+}
+
+void UsersPanel::importFromFile()
+{
+    const QString path = Prompt::openFileName(this, tr("Import users"), tr("JSON files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString importNow = tr("Import them");
+    const auto choice = Prompt::choose(
+        this, tr("Import users"), tr("Import the users of %1, or only check them?").arg(QFileInfo(path).fileName()),
+        {importNow, tr("Only check them (dry run)")});
+    if (choice)
+        importFrom(path, *choice != importNow);
+}
+
+void UsersPanel::importFrom(const QString &path, bool dryRun)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error->showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    auto plan = ImportPlan::read(file.readAll(), ImportFormat::Auto, roleNames());
+    if (!plan) {
+        m_error->showError(describe(plan.error()));
+        return;
+    }
+    ImportReport report;
+    report.dryRun = dryRun;
+    const int count = int(plan->users.size());
+    const QStringList done =
+        BackgroundTask::run(this, dryRun ? tr("Checking users…") : tr("Importing users…"), count, [&](int i) {
+            const CreateUserRequest &user = plan->users.at(i);
+            report.add(i, user.username, m_services.users().importUser(m_actor, user, dryRun));
+            return QString();
+        });
+    m_results->clear();
+    m_results->addItem((dryRun ? tr("Checked: %1 would be created, %2 already there, %3 refused")
+                               : tr("Imported: %1 created, %2 already there, %3 refused"))
+                           .arg(report.created)
+                           .arg(report.skipped)
+                           .arg(report.errors.size()));
+    if (done.size() < count)
+        m_results->addItem(tr("Cancelled: %n user(s) not imported", nullptr, count - int(done.size())));
+    for (const ImportReport::Problem &problem : report.errors)
+        m_results->addItem(tr("User %1 (%2): %3").arg(problem.index + 1).arg(problem.username, problem.message));
+    if (!plan->ignoredRoles.isEmpty())
+        m_results->addItem(
+            tr("Roles not in Keyward, not assigned: %1").arg(plan->ignoredRoles.join(QStringLiteral(", "))));
+    m_results->setVisible(true);
+    if (report.errors.isEmpty())
+        m_error->showNote(m_results->item(0)->text());
+    else
+        m_error->showError(tr("%n user(s) refused; see the list.", nullptr, int(report.errors.size())));
+    m_model->refresh();
+}
+
+void UsersPanel::exportToFile()
+{
+    const QString path = Prompt::saveFileName(this, tr("Export users"), QStringLiteral("keyward-users.json"),
+                                              tr("JSON (*.json);;CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = exportTo(path); !error.isEmpty())
+        m_error->showError(tr("Export to %1 failed: %2").arg(path, error));
+    else
+        m_error->showNote(tr("Exported to %1").arg(path));
+}
+
+QString UsersPanel::exportTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    UserFilter all;
+    all.limit = 1;
+    const auto counted = m_services.users().list(m_actor, all);
+    if (!counted)
+        return describe(counted.error());
+    const int pages = int(qMax<qint64>(1, (counted->total + UserExporter::PageSize - 1) / UserExporter::PageSize));
+    UserExporter exporter(
+        m_services.users(), m_actor,
+        path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv : ExportFormat::Json, file);
+    bool more = true;
+    const QStringList outcomes = BackgroundTask::run(this, tr("Exporting users…"), pages, [&](int i) -> QString {
+        // The last step also writes the users created since the count.
+        do {
+            auto page = exporter.writePage();
+            if (!page)
+                return describe(page.error());
+            more = *page;
+        } while (more && i == pages - 1);
+        return {};
+    });
+    for (const QString &error : outcomes)
+        if (!error.isEmpty())
+            return error;
+    if (more)
+        return tr("Cancelled");
+    return file.commit() ? QString() : file.errorString();
 }
 
 } // namespace keyward

@@ -55,6 +55,16 @@ public Q_SLOTS:
     void restoreSelected();
     void purgeSelected();
     void refresh();
+    // Asks for a file (Keyward JSON or a Keycloak realm export), then imports or checks its users.
+    void importFromFile();
+    void exportToFile();
+
+public:
+    // Imports the users of `path` on a worker thread (or only checks them), listing each refusal.
+    void importFrom(const QString &path, bool dryRun);
+    // Writes every user who is not deleted to `path`: CSV when it ends in .csv, JSON otherwise.
+    // Returns why not, or nothing.
+    QString exportTo(const QString &path);
 
 private:
     // An action of the panel: on the table's context menu and reachable by its shortcut.

@@ -171,6 +171,17 @@ void PasswordHasher::verifyNothing(const QString &password) const
     (void)verify(password, m_dummyHash);
 }
 
+bool PasswordHasher::isKnownFormat(const QString &encoded)
+{
+    static const char *const prefixes[] = {
+        "$argon2i$", "$argon2d$",     "$argon2id$",      "$2a$",           "$2b$", "$2y$", "$7$",
+        "$scrypt$",  "$pbkdf2-sha1$", "$pbkdf2-sha256$", "$pbkdf2-sha512$"};
+    for (const char *prefix : prefixes)
+        if (encoded.startsWith(QLatin1String(prefix)))
+            return true;
+    return false;
+}
+
 QString PasswordHasher::encodePbkdf2(const QString &digest, int iterations, const QByteArray &salt,
                                      const QByteArray &key)
 {

@@ -27,6 +27,8 @@ public:
 
     const Argon2Params &params() const { return m_params; }
 
+    // Whether verify() understands this form of hash (imports take only those).
+    static bool isKnownFormat(const QString &encoded);
     // Builds a stored PBKDF2 string in the format verify() reads (used by imports and tests).
     static QString encodePbkdf2(const QString &digest, int iterations, const QByteArray &salt, const QByteArray &key);
 

@@ -159,7 +159,35 @@ Result<User> UserService::create(const Principal &actor, const CreateUserRequest
     QList<FieldError> errors = r.parseErrors;
     const QStringList roles = r.roles.value_or(QStringList{QStringLiteral("user")});
     m_roles.checkAssignable(actor, roles, errors);
-    return insertNew(actor, r, roles, errors, QStringLiteral("user.create"));
+    return insertNew(actor, r, roles, errors, Arrival::Created);
+}
+
+Result<User> UserService::importUser(const Principal &actor, const CreateUserRequest &r, bool dryRun)
+{
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    QList<FieldError> errors = r.parseErrors;
+    const QStringList roles = r.roles.value_or(QStringList{QStringLiteral("user")});
+    m_roles.checkAssignable(actor, roles, errors);
+    return insertNew(actor, r, roles, errors, dryRun ? Arrival::DryRun : Arrival::Imported);
+}
+
+CreateUserRequest CreateUserRequest::read(FieldReader &r, bool adminFields)
+{
+    CreateUserRequest req;
+    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
+    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
+    req.password = r.string(QStringLiteral("password")); // registration requires it: a rule, so the service's
+    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
+    if (adminFields) {
+        req.roles = r.stringList(QStringLiteral("roles"));
+        req.status = r.string(QStringLiteral("status")).value_or(QStringLiteral("active"));
+        req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
+        req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
+        req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
+    }
+    req.parseErrors = r.finish();
+    return req;
 }
 
 Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r)
@@ -176,11 +204,12 @@ Result<User> UserService::registerSelf(const Principal &client, const CreateUser
     own.requirePasswordChange = false;
     own.emailVerified = false;
     own.attributes.clear();
-    return insertNew(client, own, {QStringLiteral("user")}, errors, QStringLiteral("user.register"));
+    own.passwordHash.reset();
+    return insertNew(client, own, {QStringLiteral("user")}, errors, Arrival::Registered);
 }
 
 Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequest &r, const QStringList &roles,
-                                    QList<FieldError> errors, const QString &action)
+                                    QList<FieldError> errors, Arrival arrival)
 {
     validation::username(r.username, errors);
     validation::email(r.email, errors);
@@ -189,6 +218,12 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     validation::attributes(r.attributes, errors);
     if (r.password)
         policy().check(*r.password, {r.username, r.email, r.displayName}, errors);
+    if (r.passwordHash && r.password)
+        errors.append({QStringLiteral("password_hash"), QStringLiteral("conflict"),
+                       QStringLiteral("Give either a password or a password hash, not both.")});
+    else if (r.passwordHash && !crypto::PasswordHasher::isKnownFormat(*r.passwordHash))
+        errors.append({QStringLiteral("password_hash"), QStringLiteral("unsupported"),
+                       QStringLiteral("Not a hash Keyward verifies (argon2, bcrypt, scrypt or PBKDF2).")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
 
@@ -205,7 +240,25 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     u.roles.sort();
     u.requirePasswordChange = r.requirePasswordChange;
     u.attributes = r.attributes;
-    const QString hash = r.password ? m_hasher.hash(*r.password) : QString();
+    if (arrival == Arrival::DryRun) {
+        // The store's unique keys decide for real; here the same question is asked without writing.
+        QList<FieldError> taken;
+        for (const auto &[field, value] :
+             {std::pair{QStringLiteral("username"), r.username}, std::pair{QStringLiteral("email"), r.email}}) {
+            auto existing = m_users.findByLogin(value);
+            if (existing)
+                taken.append({field, QStringLiteral("taken"), QStringLiteral("This %1 is taken.").arg(field)});
+            else if (existing.error().status() != 404)
+                return existing.error();
+        }
+        if (!taken.isEmpty())
+            return ApiError::conflict(QStringLiteral("A user with this username or email already exists."), taken);
+        return u;
+    }
+    const QString hash = r.password ? m_hasher.hash(*r.password) : r.passwordHash.value_or(QString());
+    const QString action = arrival == Arrival::Created      ? QStringLiteral("user.create")
+                           : arrival == Arrival::Registered ? QStringLiteral("user.register")
+                                                            : QStringLiteral("user.import");
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto i = m_users.insert(u, hash); !i)
             return i;
@@ -218,7 +271,8 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     });
     if (!s)
         return s.error();
-    sendVerification(u);
+    if (arrival != Arrival::Imported) // an import of thousands must not mail them all
+        sendVerification(u);
     return u;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit_service.h"
+#include "core/field_reader.h"
 #include "core/principal.h"
 #include "core/result.h"
 #include "core/user.h"
@@ -22,13 +23,17 @@ struct CreateUserRequest {
     QString username;
     QString email;
     std::optional<QString> password;
-    QString displayName; // null: none
+    std::optional<QString> passwordHash; // imports only: a hash PasswordHasher verifies, stored as it is
+    QString displayName;                 // null: none
     std::optional<QStringList> roles;
     QString status = QStringLiteral("active");
     bool requirePasswordChange = false;
     bool emailVerified = false;
     QMap<QString, QString> attributes;
     QList<FieldError> parseErrors;
+
+    // A JSON user object: self-registration reads its own fields, admins (and imports) all of them.
+    static CreateUserRequest read(FieldReader &reader, bool adminFields);
 };
 
 // Fields absent from a PATCH stay as they are. displayName set to a null QString clears it.
@@ -64,6 +69,9 @@ public:
     Status verifyEmail(const Principal &client, const QString &token);
 
     Result<User> create(const Principal &actor, const CreateUserRequest &request);
+    // One user of an import: created like create() but audited as user.import and sent no mail.
+    // A dry run checks everything, including that the username and email are free, and writes nothing.
+    Result<User> importUser(const Principal &actor, const CreateUserRequest &request, bool dryRun);
     // Self-registration by an anonymous client: the `user` role, nothing else; 403 while closed.
     Result<User> registerSelf(const Principal &client, const CreateUserRequest &request);
     Result<User> get(const Principal &actor, const QString &id);
@@ -87,8 +95,9 @@ public:
     QJsonObject assessPassword(const QString &password, const QStringList &userIdentifiers);
 
 private:
+    enum class Arrival { Created, Registered, Imported, DryRun };
     Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
-                           QList<FieldError> errors, const QString &action);
+                           QList<FieldError> errors, Arrival arrival);
     Result<UserRecord> findForActor(const QString &id, bool includeDeleted);
     // Policy check of a new password for an existing user, including the reuse history.
     void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);

@@ -28,6 +28,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -585,6 +586,45 @@ private Q_SLOTS:
         walkWindow(m_window->audit().table(), events, seqs,
                    [&](int r) { return events.eventAt(r) ? QString::number(events.eventAt(r)->seq) : QString(); });
         QVERIFY(!QTest::currentTestFailed());
+    }
+
+    // Import (a Keycloak realm, through the file and choice prompts) and export (JSON and CSV) run
+    // in the background and report every user.
+    void importAndExportUsers()
+    {
+        UsersPanel &panel = m_window->users();
+        const QString realm = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json");
+        Prompt::setNextAnswers({realm, QStringLiteral("Only check them (dry run)")});
+        panel.importFromFile();
+        QCOMPARE(panel.results().first(), QStringLiteral("Checked: 4 would be created, 0 already there, 2 refused"));
+        QCOMPARE(panel.model().rowCount(), 0);
+
+        Prompt::setNextAnswers({realm, QStringLiteral("Import them")});
+        panel.importFromFile();
+        const QStringList lines = panel.results();
+        QCOMPARE(lines.first(), QStringLiteral("Imported: 4 created, 0 already there, 2 refused"));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("User 4 (dave): email: ")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(2).startsWith(QStringLiteral("User 5 (erin): credentials: ")), qPrintable(lines.at(2)));
+        QCOMPARE(lines.at(3), QStringLiteral("Roles not in Keyward, not assigned: default-roles-acme, offline_access"));
+        QVERIFY2(panel.errorText().startsWith(QStringLiteral("2 user")), qPrintable(panel.errorText()));
+        QCOMPARE(panel.model().rowCount(), 4);
+        QVERIFY(m_node->services().auth().login(Principal::anonymous(), QStringLiteral("alice"),
+                                                QStringLiteral("correct horse battery staple")));
+
+        const QString json = m_dir->filePath(QStringLiteral("users.json"));
+        Prompt::setNextAnswers({json});
+        panel.exportToFile();
+        QFile exported(json);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QJsonArray users = QJsonDocument::fromJson(exported.readAll()).array();
+        QCOMPARE(users.size(), 4);
+        QCOMPARE(users.first().toObject().value(QStringLiteral("username")).toString(), QStringLiteral("alice"));
+
+        const QString csv = m_dir->filePath(QStringLiteral("users.csv"));
+        QCOMPARE(panel.exportTo(csv), QString());
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        QCOMPARE(table.readAll().count('\n'), 5); // header and four users
     }
 
     void healthPanelShowsComponents()

@@ -2,6 +2,8 @@
 #include "store/database.h"
 #include "store/migrations.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -121,6 +123,53 @@ private Q_SLOTS:
             2);
         // The master key file was created private.
         QCOMPARE(QFile(dir.filePath(QStringLiteral("master.key"))).permissions() & 0x0077, QFileDevice::Permissions());
+    }
+
+    // import reports every user and fails when some were refused; export writes all of them.
+    void importAndExport()
+    {
+        QTemporaryDir dir;
+        const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+        const QString realm = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json");
+        const Run dry = runKeyward(base + QStringList{QStringLiteral("import"), realm, QStringLiteral("--dry-run")});
+        QCOMPARE(dry.exitCode, 1);
+        QVERIFY2(dry.out.startsWith(QStringLiteral("dry run: would create 4, skipped 0")), qPrintable(dry.out));
+        const Run imported = runKeyward(base + QStringList{QStringLiteral("import"), realm});
+        QCOMPARE(imported.exitCode, 1);
+        QVERIFY2(imported.out.startsWith(QStringLiteral("created 4, skipped 0 (username or email already there), "
+                                                        "refused 2")),
+                 qPrintable(imported.out));
+        QVERIFY2(imported.out.contains(QStringLiteral("user 4 (dave): email: ")), qPrintable(imported.out));
+        QVERIFY2(imported.err.contains(QStringLiteral("imported 6 of 6 users")), qPrintable(imported.err));
+
+        const Run json = runKeyward(base + QStringList{QStringLiteral("export")});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).array().size(), 4);
+        const QString csv = dir.filePath(QStringLiteral("users.csv"));
+        const Run toFile = runKeyward(base + QStringList{QStringLiteral("export"), QStringLiteral("--format"),
+                                                         QStringLiteral("csv"), QStringLiteral("--output"), csv});
+        QCOMPARE(toFile.exitCode, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), 5);
+
+        // Users made from a Keyward export are skipped the second time: all there already.
+        const QString again = dir.filePath(QStringLiteral("users.json"));
+        QFile out(again);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(json.out.toUtf8());
+        out.close();
+        const Run reimport = runKeyward(base + QStringList{QStringLiteral("import"), again});
+        QCOMPARE(reimport.exitCode, 0);
+        QVERIFY2(reimport.out.startsWith(QStringLiteral("created 0, skipped 4")), qPrintable(reimport.out));
+
+        QCOMPARE(
+            runKeyward(base + QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml")})
+                .exitCode,
+            2);
+        QCOMPARE(runKeyward(base + QStringList{QStringLiteral("import"), dir.filePath(QStringLiteral("missing.json"))})
+                     .exitCode,
+                 1);
     }
 
     void auditVerifyExitCodes()

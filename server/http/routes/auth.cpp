@@ -21,7 +21,8 @@ void registerAuth(Router &router)
 
     router.add("POST", QStringLiteral("/api/v1/auth/register"), hashed, [](RequestContext &ctx) {
         FieldReader r = bodyReader(ctx);
-        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, readNewUser(r, false)), 201);
+        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, CreateUserRequest::read(r, false)),
+                            201);
     });
 
     router.add("POST", QStringLiteral("/api/v1/auth/login"), hashed, [](RequestContext &ctx) {

@@ -105,24 +105,6 @@ UserPatch readUserPatch(FieldReader &reader, bool adminFields)
     return p;
 }
 
-CreateUserRequest readNewUser(FieldReader &r, bool adminFields)
-{
-    CreateUserRequest req;
-    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
-    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
-    req.password = r.string(QStringLiteral("password")); // registration requires it: a rule, so the service's
-    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
-    if (adminFields) {
-        req.roles = r.stringList(QStringLiteral("roles"));
-        req.status = r.string(QStringLiteral("status")).value_or(QStringLiteral("active"));
-        req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
-        req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
-        req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
-    }
-    req.parseErrors = r.finish();
-    return req;
-}
-
 ApiKeyRequest readApiKeyRequest(FieldReader &reader)
 {
     ApiKeyRequest r;

@@ -54,8 +54,6 @@ QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 tota
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QString &prevCursor, qint64 total);
 
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
-// A new user: registration reads the self-service fields, admins all of them.
-CreateUserRequest readNewUser(FieldReader &reader, bool adminFields);
 ApiKeyRequest readApiKeyRequest(FieldReader &reader);
 QJsonObject apiKeyList(const QList<ApiKey> &keys);
 

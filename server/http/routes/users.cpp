@@ -56,7 +56,7 @@ void registerUsers(Router &router)
                       RouteOptions::Execution::HashingPool}),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
-                   auto user = ctx.services.users().create(ctx.principal, readNewUser(r, true));
+                   auto user = ctx.services.users().create(ctx.principal, CreateUserRequest::read(r, true));
                    HttpResponse response = userResponse(ctx, user, 201);
                    if (user)
                        response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "core/principal.h"
+#include "core/result.h"
+#include "user_service.h"
+
+#include <QJsonObject>
+
+#include <functional>
+
+class QIODevice;
+
+namespace keyward {
+
+class RoleService;
+
+// Bulk import and export of users (API.md: `keyward-server import|export`, the console's Import
+// and Export). Every user goes through UserService, so the rules, permissions and audit events are
+// those of a single create; nothing here writes SQL.
+
+enum class ImportFormat { Auto, Keyward, Keycloak };
+enum class ExportFormat { Json, Csv };
+std::optional<ImportFormat> importFormatNamed(const QString &name); // auto, keyward, keycloak
+std::optional<ExportFormat> exportFormatNamed(const QString &name); // json, csv
+
+// Called after each user (import) or page (export) with the work done and the work in all; false
+// stops early, keeping what is done.
+using TransferProgress = std::function<bool(qint64 done, qint64 total)>;
+
+// The users of an import document, read but not yet checked or stored.
+//  - keyward: a JSON array of user objects as GET /api/v1/users returns them (or the export
+//    writes them), plus an optional `password` or `password_hash`; server-made fields (id,
+//    created_at, ...) are ignored.
+//  - keycloak: a realm export; password credentials (PBKDF2, argon2, bcrypt) become password
+//    hashes as they are, upgraded to argon2id at the user's next login.
+struct ImportPlan {
+    QList<CreateUserRequest> users;
+    QStringList ignoredRoles;      // Keycloak realm roles with no Keyward role of that name
+    qint64 skippedCredentials = 0; // OTP and other credentials that are not passwords
+
+    static Result<ImportPlan> read(const QByteArray &document, ImportFormat format, const QStringList &knownRoles);
+};
+
+struct ImportReport {
+    struct Problem {
+        qint64 index = 0; // position in the document, from 0
+        QString username;
+        QString message;
+    };
+    qint64 created = 0; // (would be, on a dry run)
+    qint64 skipped = 0; // username or email already taken
+    QList<Problem> errors;
+    QStringList ignoredRoles;
+    bool dryRun = false;
+    bool cancelled = false;
+
+    // Counts the outcome of user `index`.
+    void add(qint64 index, const QString &username, const Result<User> &outcome);
+    QJsonObject toJson() const; // {created, skipped, errors: [{index, username, message}], ...}
+};
+
+// Reads `document` and imports its users one by one; a user that fails does not stop the others.
+Result<ImportReport> importUsers(UserService &users, RoleService &roles, const Principal &actor,
+                                 const QByteArray &document, ImportFormat format, bool dryRun,
+                                 const TransferProgress &progress = {});
+
+// Writes the users who are not deleted, oldest first, a page at a time, so that an export of a
+// million users holds one page in memory. JSON: an array of user objects (as the API shows them,
+// never a password hash). CSV: one row a user, RFC 4180, with cells that a spreadsheet would run as
+// a formula quoted with a leading apostrophe.
+class UserExporter {
+public:
+    static constexpr int PageSize = 200;
+
+    UserExporter(UserService &users, Principal actor, ExportFormat format, QIODevice &out);
+
+    // Writes the next page; false once everything is written.
+    Result<bool> writePage();
+    qint64 total() const { return m_total; }
+    qint64 written() const { return m_written; }
+
+private:
+    Status write(const QByteArray &bytes);
+
+    UserService &m_users;
+    Principal m_actor;
+    ExportFormat m_format;
+    QIODevice &m_out;
+    UserFilter m_filter;
+    qint64 m_total = -1;
+    qint64 m_written = 0;
+    bool m_done = false;
+};
+
+// The whole export, with progress.
+Result<qint64> exportUsers(UserService &users, const Principal &actor, ExportFormat format, QIODevice &out,
+                           const TransferProgress &progress = {});
+
+} // namespace keyward

@@ -1,0 +1,220 @@
+// Import and export of users through the services: a Keycloak realm export whose password
+// hashes keep working, a Keyward export imported again, CSV, and the documents that are refused.
+#include "service_fixture.h"
+#include "services/user_transfer.h"
+#include "store/user_repository.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+
+QByteArray realm()
+{
+    QFile f(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("no test realm");
+    return f.readAll();
+}
+
+Result<ImportReport> import(ServiceFixture &f, const QByteArray &document, bool dryRun = false,
+                            ImportFormat format = ImportFormat::Auto, const TransferProgress &progress = {})
+{
+    return importUsers(f.services->users(), f.services->roles(), Principal::system(), document, format, dryRun,
+                       progress);
+}
+
+User userNamed(ServiceFixture &f, const QString &name)
+{
+    UserFilter filter;
+    filter.q = name;
+    const auto page = f.services->users().list(Principal::system(), filter);
+    for (const User &u : page.value().items)
+        if (u.username == name)
+            return u;
+    qFatal("no user %s", qPrintable(name));
+}
+
+bool canLogIn(ServiceFixture &f, const QString &name, const QString &password)
+{
+    return f.services->auth().login(Principal::anonymous(), name, password).ok();
+}
+
+QString storedHash(ServiceFixture &f, const QString &name)
+{
+    return UserRepository(f.services->database()).findByLogin(name).value().passwordHash;
+}
+
+QByteArray exported(ServiceFixture &f, ExportFormat format)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    const auto written = exportUsers(f.services->users(), Principal::system(), format, buffer);
+    if (!written)
+        qFatal("export failed: %s", qPrintable(written.error().detail()));
+    return buffer.data();
+}
+
+} // namespace
+
+class TstUserTransfer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void keycloakRealmKeepsPasswords()
+    {
+        ServiceFixture f;
+        auto dry = import(f, realm(), true);
+        QVERIFY(dry);
+        QCOMPARE(dry->created, 4);
+        QCOMPARE(dry->errors.size(), 2);
+        QCOMPARE(f.services->users().list(Principal::system(), {})->total, 0); // a dry run writes nothing
+
+        auto report = import(f, realm());
+        QVERIFY(report);
+        QCOMPARE(report->created, 4); // alice, bob, carol, frank
+        QCOMPARE(report->skipped, 0);
+        QCOMPARE(report->errors.size(), 2);
+        QCOMPARE(report->errors.at(0).username, QStringLiteral("dave")); // no email address
+        QVERIFY2(report->errors.at(0).message.startsWith(QStringLiteral("email: ")),
+                 qPrintable(report->errors.at(0).message));
+        QCOMPARE(report->errors.at(1).username, QStringLiteral("erin")); // an md5 credential
+        QVERIFY2(report->errors.at(1).message.contains(QStringLiteral("\"md5\"")),
+                 qPrintable(report->errors.at(1).message));
+        QCOMPARE(report->ignoredRoles,
+                 (QStringList{QStringLiteral("default-roles-acme"), QStringLiteral("offline_access")}));
+
+        const User alice = userNamed(f, QStringLiteral("alice"));
+        QCOMPARE(alice.displayName, QStringLiteral("Alice Liddell"));
+        QCOMPARE(alice.roles, (QStringList{QStringLiteral("admin"), QStringLiteral("user")}));
+        QVERIFY(alice.emailVerified);
+        QCOMPARE(alice.attributes.value(QStringLiteral("phone")), QStringLiteral("+44 1865 000000, +44 1865 000001"));
+        const User bob = userNamed(f, QStringLiteral("bob"));
+        QCOMPARE(bob.status, QStringLiteral("disabled"));
+        QVERIFY(bob.requirePasswordChange);
+
+        // PBKDF2-SHA256 (current format) and argon2 (Keycloak 26) log in, and are upgraded on the way.
+        QVERIFY(storedHash(f, QStringLiteral("alice")).startsWith(QStringLiteral("$pbkdf2-sha256$i=27500$")));
+        QVERIFY(!canLogIn(f, QStringLiteral("alice"), QStringLiteral("wrong horse battery staple")));
+        QVERIFY(canLogIn(f, QStringLiteral("alice"), QStringLiteral("correct horse battery staple")));
+        QVERIFY(storedHash(f, QStringLiteral("alice")).startsWith(QStringLiteral("$argon2id$")));
+        QVERIFY(canLogIn(f, QStringLiteral("carol"), QStringLiteral("argon2 from keycloak 26")));
+        // PBKDF2-SHA512 in the flat pre-12 format: bob logs in once enabled.
+        UserPatch enable;
+        enable.status = QStringLiteral("active");
+        QVERIFY(f.services->users().update(Principal::system(), bob.id, enable, std::nullopt));
+        QVERIFY(canLogIn(f, QStringLiteral("bob"), QStringLiteral("Tr0ub4dor&3 is long enough")));
+
+        // Each imported user is audited; nobody is mailed (there is no mail set up to tell, so
+        // the audit is what is checked).
+        AuditFilter events;
+        events.action = QStringLiteral("user.import");
+        QCOMPARE(f.services->audit().list(Principal::system(), events)->total, 4);
+
+        // Importing again finds everyone there already.
+        auto again = import(f, realm());
+        QVERIFY(again);
+        QCOMPARE(again->created, 0);
+        QCOMPARE(again->skipped, 4);
+    }
+
+    void keywardExportImportsAgain()
+    {
+        ServiceFixture source;
+        CreateUserRequest r;
+        r.username = QStringLiteral("mallory");
+        r.email = QStringLiteral("mallory@example.com");
+        r.displayName = QStringLiteral("=HYPERLINK(\"http://evil.example\"), \"quoted\"");
+        r.attributes = {{QStringLiteral("team"), QStringLiteral("red, blue")}};
+        r.roles = QStringList{QStringLiteral("user"), QStringLiteral("auditor")};
+        r.status = QStringLiteral("disabled");
+        QVERIFY(source.services->users().create(Principal::system(), r));
+        source.user(QStringLiteral("trent"));
+        const QString deleted = source.user(QStringLiteral("gone"));
+        QVERIFY(source.services->users().remove(Principal::system(), deleted, false));
+
+        const QByteArray json = exported(source, ExportFormat::Json);
+        const QJsonArray users = QJsonDocument::fromJson(json).array();
+        QCOMPARE(users.size(), 2);                                             // not the deleted one
+        QVERIFY(!json.contains("password_hash") && !json.contains("$argon2")); // never a hash
+
+        ServiceFixture target;
+        auto report = import(target, json, false, ImportFormat::Keyward);
+        QVERIFY(report);
+        QVERIFY2(report->errors.isEmpty(), qPrintable(report->errors.value(0).message));
+        QCOMPARE(report->created, 2);
+        const User copy = userNamed(target, QStringLiteral("mallory"));
+        QCOMPARE(copy.displayName, r.displayName);
+        QCOMPARE(copy.attributes, r.attributes);
+        QCOMPARE(copy.roles, (QStringList{QStringLiteral("auditor"), QStringLiteral("user")}));
+        QCOMPARE(copy.status, QStringLiteral("disabled"));
+
+        // CSV: a header, one row a user, quoting per RFC 4180, formulas defused.
+        const QList<QByteArray> lines = exported(source, ExportFormat::Csv).split('\n');
+        QVERIFY(lines.first().startsWith("id,username,email,email_verified,display_name,status,roles"));
+        QCOMPARE(lines.size(), 4); // header, two users, and the end of the last line
+        const QByteArray row = lines.at(1);
+        QVERIFY2(row.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\"), \"\"quoted\"\"\",disabled,auditor user,"),
+                 row.constData());
+        QVERIFY2(row.contains("\"{\"\"team\"\":\"\"red, blue\"\"}\""), row.constData());
+    }
+
+    void refusedDocumentsAndUsers()
+    {
+        ServiceFixture f;
+        auto notJson = import(f, "[{\"username\": ");
+        QVERIFY(!notJson);
+        QCOMPARE(notJson.error().status(), 400);
+        auto noUsers = import(f, "{\"realm\": \"acme\"}");
+        QVERIFY(!noUsers);
+        QCOMPARE(noUsers.error().fieldErrors().first().field, QStringLiteral("users"));
+        auto keywardObject = import(f, "{}", false, ImportFormat::Keyward);
+        QVERIFY(!keywardObject);
+        QCOMPARE(keywardObject.error().status(), 422);
+
+        // Per user: each problem is reported with its index, the others are created.
+        auto report = import(f, R"([
+            {"username": "ok1", "email": "ok1@example.com", "id": "ignored", "created_at": "2020-01-01T00:00:00.000Z"},
+            42,
+            {"username": "typo", "email": "typo@example.com", "rolse": ["admin"]},
+            {"username": "weird", "email": "weird@example.com", "password_hash": "md5:abc"},
+            {"username": "both", "email": "both@example.com", "password": "a long passphrase here",
+             "password_hash": "$2b$10$abcdefghijklmnopqrstuuN4u0l0GzVZJj6CwH5z0P0Vq1b2c3d4e"},
+            {"username": "nobody", "email": "nobody@example.com", "roles": ["no-such-role"]},
+            {"username": "ok2", "email": "ok2@example.com", "password_hash": "$pbkdf2-sha256$i=1000$c2FsdA$aGFzaA"}
+        ])");
+        QVERIFY(report);
+        QCOMPARE(report->created, 2);
+        QCOMPARE(report->errors.size(), 5);
+        QCOMPARE(report->errors.at(0).index, 1);
+        QVERIFY(report->errors.at(0).message.startsWith(QStringLiteral("user: ")));
+        QVERIFY2(report->errors.at(1).message.startsWith(QStringLiteral("rolse: ")),
+                 qPrintable(report->errors.at(1).message));
+        QVERIFY(report->errors.at(2).message.startsWith(QStringLiteral("password_hash: ")));
+        QVERIFY(report->errors.at(3).message.startsWith(QStringLiteral("password_hash: ")));
+        QVERIFY(report->errors.at(4).message.startsWith(QStringLiteral("roles: ")));
+    }
+
+    void needsPermissionAndStopsWhenAsked()
+    {
+        ServiceFixture f;
+        f.user(QStringLiteral("reader"), {QStringLiteral("user")});
+        auto denied = importUsers(f.services->users(), f.services->roles(), f.principalFor(QStringLiteral("reader")),
+                                  realm(), ImportFormat::Auto, false);
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().status(), 403);
+
+        auto stopped = import(f, realm(), false, ImportFormat::Auto, [](qint64 done, qint64) { return done < 2; });
+        QVERIFY(stopped);
+        QVERIFY(stopped->cancelled);
+        QCOMPARE(stopped->created, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstUserTransfer)
+#include "tst_user_transfer.moc"

@@ -211,14 +211,6 @@
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation>Export nach %1 fehlgeschlagen: %2</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exportiert nach %1</translation>
-        </message>
     </context>
     <context>
         <name>keyward::AuditTableModel</name>
@@ -740,6 +732,17 @@
         <message>
             <source>&amp;Set password</source>
             <translation>Passwort &amp;setzen</translation>
+        </message>
+    </context>
+    <context>
+        <name>keyward::Prompt</name>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation>Export nach %1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Nach %1 exportiert</translation>
         </message>
     </context>
     <context>
@@ -1665,14 +1668,6 @@
         <message>
             <source>JSON (*.json);;CSV (*.csv)</source>
             <translation>JSON (*.json);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation>Export nach %1 fehlgeschlagen: %2</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Nach %1 exportiert</translation>
         </message>
         <message>
             <source>Exporting users…</source>

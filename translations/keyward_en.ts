@@ -209,14 +209,6 @@
             <source>JSON Lines (*.jsonl)</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>keyward::AuditTableModel</name>
@@ -737,6 +729,17 @@
         </message>
         <message>
             <source>&amp;Set password</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>keyward::Prompt</name>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1662,14 +1665,6 @@
         </message>
         <message>
             <source>JSON (*.json);;CSV (*.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exported to %1</source>
             <translation type="unfinished" />
         </message>
         <message>

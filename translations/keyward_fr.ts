@@ -211,14 +211,6 @@
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation>L’export vers %1 a échoué : %2</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exporté vers %1</translation>
-        </message>
     </context>
     <context>
         <name>keyward::AuditTableModel</name>
@@ -740,6 +732,17 @@
         <message>
             <source>&amp;Set password</source>
             <translation>&amp;Définir le mot de passe</translation>
+        </message>
+    </context>
+    <context>
+        <name>keyward::Prompt</name>
+        <message>
+            <source>Export to %1 failed: %2</source>
+            <translation>L'export vers %1 a échoué : %2</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exporté vers %1</translation>
         </message>
     </context>
     <context>
@@ -1665,14 +1668,6 @@
         <message>
             <source>JSON (*.json);;CSV (*.csv)</source>
             <translation>JSON (*.json);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation>L'export vers %1 a échoué : %2</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exporté vers %1</translation>
         </message>
         <message>
             <source>Exporting users…</source>

@@ -253,14 +253,8 @@ QString AuditPanel::exportTo(const QString &path)
 
 void AuditPanel::exportToFile()
 {
-    const QString path = Prompt::saveFileName(this, tr("Export audit events"), QStringLiteral("keyward-audit.jsonl"),
-                                              tr("JSON Lines (*.jsonl)"));
-    if (path.isEmpty())
-        return;
-    if (const QString error = exportTo(path); !error.isEmpty())
-        m_message->showError(tr("Export to %1 failed: %2").arg(path, error));
-    else
-        m_message->showNote(tr("Exported to %1").arg(path));
+    Prompt::exportToChosenFile(this, *m_message, tr("Export audit events"), QStringLiteral("keyward-audit.jsonl"),
+                               tr("JSON Lines (*.jsonl)"), [this](const QString &path) { return exportTo(path); });
 }
 
 } // namespace keyward

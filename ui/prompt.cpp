@@ -1,5 +1,8 @@
 #include "prompt.h"
 
+#include "message_banner.h"
+
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -74,6 +77,19 @@ QString Prompt::saveFileName(QWidget *parent, const QString &title, const QStrin
         return answer->toString();
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + suggestedName, filter);
+}
+
+void Prompt::exportToChosenFile(QWidget *parent, MessageBanner &banner, const QString &title,
+                                const QString &suggestedName, const QString &filter,
+                                const std::function<QString(const QString &path)> &write)
+{
+    const QString path = saveFileName(parent, title, suggestedName, filter);
+    if (path.isEmpty())
+        return;
+    if (const QString error = write(path); !error.isEmpty())
+        banner.showError(QCoreApplication::translate("keyward::Prompt", "Export to %1 failed: %2").arg(path, error));
+    else
+        banner.showNote(QCoreApplication::translate("keyward::Prompt", "Exported to %1").arg(path));
 }
 
 QString Prompt::openFileName(QWidget *parent, const QString &title, const QString &filter)

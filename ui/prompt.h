@@ -4,11 +4,14 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <optional>
 
 class QWidget;
 
 namespace keyward {
+
+class MessageBanner;
 
 // The console's small questions (confirmations, a choice from a list, a file name). Tests queue the
 // answers with setNextAnswers() instead of clicking a modal box; with none queued the user is asked.
@@ -24,6 +27,11 @@ public:
     static QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedName,
                                 const QString &filter);
 
+    // Asks where to export to, runs `write` for that path (it returns why it failed, or nothing)
+    // and tells the outcome on `banner`.
+    static void exportToChosenFile(QWidget *parent, MessageBanner &banner, const QString &title,
+                                   const QString &suggestedName, const QString &filter,
+                                   const std::function<QString(const QString &path)> &write);
     // A file to read; empty when cancelled.
     static QString openFileName(QWidget *parent, const QString &title, const QString &filter);
 

@@ -487,14 +487,9 @@ void UsersPanel::importFrom(const QString &path, bool dryRun)
 
 void UsersPanel::exportToFile()
 {
-    const QString path = Prompt::saveFileName(this, tr("Export users"), QStringLiteral("keyward-users.json"),
-                                              tr("JSON (*.json);;CSV (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (const QString error = exportTo(path); !error.isEmpty())
-        m_error->showError(tr("Export to %1 failed: %2").arg(path, error));
-    else
-        m_error->showNote(tr("Exported to %1").arg(path));
+    Prompt::exportToChosenFile(this, *m_error, tr("Export users"), QStringLiteral("keyward-users.json"),
+                               tr("JSON (*.json);;CSV (*.csv)"),
+                               [this](const QString &path) { return exportTo(path); });
 }
 
 QString UsersPanel::exportTo(const QString &path)

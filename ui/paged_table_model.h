@@ -100,6 +100,10 @@ public:
             if (cursor.isEmpty())
                 break;
         }
+        // Everything held is gone (deleted, or filtered out by the change): start over at the top
+        // rather than show an empty window with rows beyond it.
+        if (rows.isEmpty())
+            return reload();
         // Rows that are still there keep their selection and place on screen.
         Q_EMIT layoutAboutToBeChanged();
         QHash<QString, int> newRow;

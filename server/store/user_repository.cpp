@@ -112,7 +112,11 @@ std::optional<Cursor> decodeCursor(const QString &text)
     if (!o.value(QStringLiteral("s")).isString() || !o.value(QStringLiteral("i")).isString() ||
         !(o.value(QStringLiteral("k")).isString() || o.value(QStringLiteral("k")).isDouble()))
         return std::nullopt;
-    return Cursor{o.value(QStringLiteral("s")).toString(), o.value(QStringLiteral("k")).toVariant(),
+    // Keys are text or whole milliseconds; JSON numbers come back as doubles, which PostgreSQL would
+    // not compare with a bigint index.
+    const QJsonValue k = o.value(QStringLiteral("k"));
+    return Cursor{o.value(QStringLiteral("s")).toString(),
+                  k.isDouble() ? QVariant(qint64(k.toDouble())) : QVariant(k.toString()),
                   o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("b")).toBool()};
 }
 
@@ -434,9 +438,11 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
                                         QStringLiteral("The cursor is invalid or belongs to another sort order."));
         backward = c->before;
-        filter.add(QStringLiteral("(%1 %2 ? OR (%1 = ? AND u.id %2 ?))")
+        // A row-value comparison, so that both SQLite and PostgreSQL seek the (key, id) index to the
+        // cursor; spelt out as "k > ? OR (k = ? AND id > ?)" SQLite scans from the start instead.
+        filter.add(QStringLiteral("(%1, u.id) %2 (?, ?)")
                        .arg(sortColumn, descending != backward ? QStringLiteral("<") : QStringLiteral(">")),
-                   {c->key, c->key, c->id});
+                   {c->key, c->id});
     }
     const QString order = descending != backward ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.

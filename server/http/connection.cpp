@@ -13,6 +13,13 @@ namespace keyward {
 namespace {
 const char *const PropertyName = "keyward.connection";
 constexpr qint64 MaxContentLengthDigits = 15;
+// A streamed body is produced while the socket holds less than this, unsent.
+constexpr qint64 StreamLowWater = 256 << 10;
+
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
 } // namespace
 
 Connection::Connection(QTcpSocket *socket, Worker &worker)
@@ -25,6 +32,7 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
     // Qt's server buffers whatever the socket holds; cap that too, in case framing ever lags.
     socket->setReadBufferSize(worker.limits().maxBody + worker.limits().maxHeader + 65536);
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, &Connection::pump);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
     restartIdleTimer();
@@ -202,7 +210,7 @@ void Connection::accept(HttpRequest request)
 
 void Connection::dispatchNext()
 {
-    if (m_inFlight || m_waiting.isEmpty())
+    if (m_inFlight || m_stream || m_waiting.isEmpty())
         return;
     m_inFlight = m_waiting.dequeue();
     m_idleTimer.stop();
@@ -218,36 +226,76 @@ void Connection::deliver(HttpResponse response)
     if (m_closeAfterResponse || !request.keepAlive || m_worker.draining())
         response.closeConnection = true;
     write(request, response);
-    if (!response.closeConnection)
-        dispatchNext();
 }
 
 void Connection::write(const HttpRequest &request, HttpResponse &response)
 {
+    const bool streamed = response.stream && request.method != "HEAD";
     QByteArray out;
     out.reserve(256 + response.body.size());
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         out += name + ": " + value + "\r\n";
     // RFC 9110 §8.6: no Content-Length on 204, and none on 304 rather than a wrong one.
-    if (response.status != 204 && response.status != 304)
+    if (streamed)
+        out += "Transfer-Encoding: chunked\r\n";
+    else if (response.status != 204 && response.status != 304 && !response.stream)
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (response.closeConnection)
         out += "Connection: close\r\n";
     out += "\r\n";
+    if (streamed) {
+        if (!response.body.isEmpty())
+            out += chunk(response.body);
+        m_socket->write(out);
+        m_stream = std::move(response.stream);
+        m_closeAfterStream = response.closeConnection;
+        pump();
+        return;
+    }
     if (request.method != "HEAD")
         out += response.body;
     m_socket->write(out);
-    if (response.closeConnection)
-        closeSocket();
-    else if (idle()) {
-        restartIdleTimer();
+    finishResponse(response.closeConnection);
+}
+
+void Connection::pump()
+{
+    while (m_stream && m_socket->bytesToWrite() < StreamLowWater) {
+        const std::optional<QByteArray> next = m_stream();
+        if (!next) {
+            // The body cannot be finished: without its last chunk the client sees it is cut short.
+            m_stream = {};
+            m_socket->abort();
+            return;
+        }
+        if (next->isEmpty()) {
+            m_socket->write("0\r\n\r\n");
+            m_stream = {};
+            finishResponse(m_closeAfterStream || m_closeAfterResponse || m_worker.draining());
+            return;
+        }
+        m_socket->write(chunk(*next));
     }
+    // A client that stops reading holds the stream up: the idle timeout ends it.
+    if (m_stream)
+        restartIdleTimer();
+}
+
+void Connection::finishResponse(bool close)
+{
+    if (close) {
+        closeSocket();
+        return;
+    }
+    dispatchNext();
+    if (idle())
+        restartIdleTimer();
 }
 
 bool Connection::idle() const
 {
-    return !m_inFlight && m_waiting.isEmpty() && m_state == State::Head && m_head.isEmpty();
+    return !m_inFlight && !m_stream && m_waiting.isEmpty() && m_state == State::Head && m_head.isEmpty();
 }
 
 void Connection::restartIdleTimer()
@@ -257,6 +305,12 @@ void Connection::restartIdleTimer()
 
 void Connection::onIdleTimeout()
 {
+    if (m_stream) {
+        qCInfo(lcHttp).noquote() << "closing a stalled download to" << m_peer.toString();
+        m_stream = {};
+        m_socket->abort();
+        return;
+    }
     if (m_inFlight)
         return;
     if (!idle()) {

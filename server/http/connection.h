@@ -44,6 +44,10 @@ private:
     void stopQtParser();
     void dispatchNext();
     void write(const HttpRequest &request, HttpResponse &response);
+    // Writes the next parts of a streamed body while the socket's buffer is low.
+    void pump();
+    // The response is out: close, or go on with the next request.
+    void finishResponse(bool close);
     void restartIdleTimer();
     void closeSocket();
     void onIdleTimeout();
@@ -65,6 +69,9 @@ private:
     QQueue<HttpRequest> m_waiting;
     std::optional<HttpRequest> m_inFlight;
     bool m_closeAfterResponse = false;
+    // The body being streamed, if any: later requests wait until it is out.
+    std::function<std::optional<QByteArray>()> m_stream;
+    bool m_closeAfterStream = false;
 };
 
 } // namespace keyward

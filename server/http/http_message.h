@@ -9,6 +9,9 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+#include <optional>
+
 namespace keyward {
 
 class ApiError;
@@ -41,6 +44,10 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool closeConnection = false;
+    // A body too large to hold: `body` is its first part and `stream` gives the next ones, called
+    // on the connection's thread as the client takes them; an empty part ends the body, nullopt
+    // breaks the connection off (the status line is long gone). Sent chunked.
+    std::function<std::optional<QByteArray>()> stream;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(QByteArrayView name) const;

@@ -1,8 +1,10 @@
 #include "user_transfer.h"
 
 #include "core/field_reader.h"
+#include "core/permissions.h"
 #include "crypto/password_hasher.h"
 #include "role_service.h"
+#include "write_transaction.h"
 
 #include <QDateTime>
 #include <QIODevice>
@@ -249,14 +251,15 @@ QJsonObject ImportReport::toJson() const
             {QStringLiteral("skipped"), skipped},
             {QStringLiteral("errors"), problems},
             {QStringLiteral("ignored_roles"), QJsonArray::fromStringList(ignoredRoles)},
-            {QStringLiteral("dry_run"), dryRun},
-            {QStringLiteral("cancelled"), cancelled}};
+            {QStringLiteral("dry_run"), dryRun}};
 }
 
 Result<ImportReport> importUsers(UserService &users, RoleService &roles, const Principal &actor,
                                  const QByteArray &document, ImportFormat format, bool dryRun,
                                  const TransferProgress &progress)
 {
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e; // before reading: the document's size or shape is none of the caller's business then
     QStringList known;
     if (auto listed = roles.list(actor))
         for (const Role &role : *listed)
@@ -270,10 +273,7 @@ Result<ImportReport> importUsers(UserService &users, RoleService &roles, const P
     const qint64 total = plan->users.size();
     for (qint64 i = 0; i < total; ++i) {
         const CreateUserRequest &request = plan->users.at(i);
-        const auto outcome = users.importUser(actor, request, dryRun);
-        if (!outcome && outcome.error().status() == 403)
-            return outcome.error(); // the same for every user: say it once
-        report.add(i, request.username, outcome);
+        report.add(i, request.username, users.importUser(actor, request, dryRun));
         if (progress && !progress(i + 1, total)) {
             report.cancelled = i + 1 < total;
             break;

@@ -56,7 +56,7 @@ struct ImportReport {
 
     // Counts the outcome of user `index`.
     void add(qint64 index, const QString &username, const Result<User> &outcome);
-    QJsonObject toJson() const; // {created, skipped, errors: [{index, username, message}], ...}
+    QJsonObject toJson() const; // {created, skipped, errors: [{index, username, message}], ignored_roles, dry_run}
 };
 
 // Reads `document` and imports its users one by one; a user that fails does not stop the others.

@@ -375,8 +375,11 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         // A rare role (admin among a million users) is fastest driven from its index; a common one
         // is cheaper checked row by row along the sort order, where the first page fills at once.
         // The planner has no statistics to tell them apart, so the role's size decides.
-        QSqlQuery &holders = m_db.prepared(QStringLiteral("SELECT count(*) FROM user_roles WHERE role_name = ?"));
+        // Counted only up to the limit: a role everyone holds must not cost a count of everyone.
+        QSqlQuery &holders = m_db.prepared(
+            QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM user_roles WHERE role_name = ? LIMIT ?) held"));
         holders.addBindValue(f.role);
+        holders.addBindValue(RareRoleHolders + 1);
         const auto held = scalar(m_db, holders);
         if (!held)
             return held.error();

@@ -4,12 +4,15 @@
 #include "smtp_sink.h"
 #include "test_server.h"
 
+#include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace keyward;
@@ -377,6 +380,83 @@ private Q_SLOTS:
         QCOMPARE(statuses.value(201), 1);
         QCOMPARE(statuses.value(409), 11);
         QCOMPARE(s->get(Users + QStringLiteral("?q=racer"), admin).json().value(QStringLiteral("total")).toInt(), 1);
+    }
+
+    // Import takes a Keycloak realm or a Keyward array; export streams every user back, in
+    // order with what the connection answers next.
+    void importAndStreamedExport_data() { backendData(); }
+    void importAndStreamedExport()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        QFile realmFile(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json"));
+        QVERIFY(realmFile.open(QIODevice::ReadOnly));
+        const QByteArray realm = realmFile.readAll();
+        const QString Import = Users + QStringLiteral("/import");
+
+        Reply dry = s->send("POST", Import + QStringLiteral("?dry_run=true"), realm, admin);
+        QCOMPARE(dry.status, 200);
+        QCOMPARE(dry.json().value(QStringLiteral("created")).toInt(), 4);
+        QCOMPARE(dry.json().value(QStringLiteral("dry_run")).toBool(), true);
+        Reply imported = s->send("POST", Import, realm, admin);
+        QCOMPARE(imported.status, 200);
+        QCOMPARE(imported.json().value(QStringLiteral("created")).toInt(), 4);
+        const QJsonArray errors = imported.json().value(QStringLiteral("errors")).toArray();
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.first().toObject().value(QStringLiteral("index")).toInt(), 3);
+        QCOMPARE(s->login(QStringLiteral("alice"), QStringLiteral("correct horse battery staple"))
+                     .value(QStringLiteral("token_type"))
+                     .toString(),
+                 QStringLiteral("Bearer"));
+
+        // Enough users for several pages of the export.
+        QJsonArray many;
+        for (int i = 0; i < 450; ++i)
+            many.append(obj({{QStringLiteral("username"), QStringLiteral("bulk%1").arg(i, 3, 10, QLatin1Char('0'))},
+                             {QStringLiteral("email"), QStringLiteral("bulk%1@example.com").arg(i)}}));
+        Reply bulk = s->send("POST", Import + QStringLiteral("?format=keyward"),
+                             QJsonDocument(many).toJson(QJsonDocument::Compact), admin);
+        QCOMPARE(bulk.status, 200);
+        QCOMPARE(bulk.json().value(QStringLiteral("created")).toInt(), 450);
+
+        Reply json = s->get(Users + QStringLiteral("/export"), admin);
+        QCOMPARE(json.status, 200);
+        QCOMPARE(json.header("Transfer-Encoding"), QByteArray("chunked"));
+        const QJsonArray exported = QJsonDocument::fromJson(json.body).array();
+        QCOMPARE(exported.size(), 455); // admin, four from Keycloak, 450 in bulk
+        QCOMPARE(exported.last().toObject().value(QStringLiteral("username")).toString(), QStringLiteral("bulk449"));
+        Reply csv = s->get(Users + QStringLiteral("/export?format=csv"), admin);
+        QCOMPARE(csv.status, 200);
+        QVERIFY(csv.header("Content-Type").startsWith("text/csv"));
+        QCOMPARE(csv.body.count('\n'), 456);
+
+        // Over one keep-alive connection, a request sent behind the export is answered after it.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, s->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /api/v1/users/export?format=csv HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + admin +
+                     "\r\n\r\n");
+        socket.flush();
+        QTest::qWait(50);
+        socket.write("GET /health/live HTTP/1.1\r\nHost: t\r\n\r\n");
+        QByteArray raw;
+        QDeadlineTimer deadline(20000);
+        while (!raw.contains("{\"status\":\"ok\"}") && !deadline.hasExpired())
+            if (socket.waitForReadyRead(1000))
+                raw += socket.readAll();
+        const qsizetype end = raw.indexOf("\r\n0\r\n\r\n");
+        QVERIFY2(end > 0, raw.left(200).constData());
+        QVERIFY(raw.indexOf("bulk449") < end);
+        QVERIFY(raw.indexOf("HTTP/1.1 200", 1) > end);
+
+        // carol came with Keycloak roles Keyward does not have: she is a plain user.
+        const QByteArray member = s->accessToken(QStringLiteral("carol"), QStringLiteral("argon2 from keycloak 26"));
+        QCOMPARE(s->get(Users + QStringLiteral("/export?format=xml"), admin).status, 422);
+        QCOMPARE(s->send("POST", Import, "{\"users\": 3}", admin).status, 422);
+        QCOMPARE(s->send("POST", Import, "[{\"username\": ", admin).status, 400);
+        Reply notAdmin = s->get(Users + QStringLiteral("/export"), member);
+        QCOMPARE(notAdmin.status, 403);
+        QCOMPARE(s->send("POST", Import, "[]", member).status, 403);
     }
 
     void listSearchAndPagination_data() { backendData(); }

@@ -1,7 +1,13 @@
 #include "core/clock.h"
+#include "core/logging.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
+#include "services/user_transfer.h"
+
+#include <QBuffer>
+
+#include <memory>
 
 namespace keyward::routes {
 
@@ -49,6 +55,66 @@ void registerUsers(Router &router)
                 items.append(u.toJson(t));
             return page(items, p.nextCursor, p.prevCursor, p.total);
         });
+    });
+
+    router.add(
+        "POST", QStringLiteral("/api/v1/users/import"),
+        admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonAny, RouteOptions::Execution::HashingPool}),
+        [](RequestContext &ctx) {
+            QList<FieldError> errors;
+            const bool dryRun = boolParameter(ctx, QStringLiteral("dry_run"), errors).value_or(false);
+            const QString name = ctx.request.queryValue(QStringLiteral("format"));
+            const auto format = importFormatNamed(name.isEmpty() ? QStringLiteral("auto") : name);
+            if (!format)
+                errors.append({QStringLiteral("format"), QStringLiteral("invalid_value"),
+                               QStringLiteral("One of auto, keyward, keycloak.")});
+            if (!errors.isEmpty())
+                return problem(ctx, ApiError::validation(errors));
+            return respond(ctx,
+                           importUsers(ctx.services.users(), ctx.services.roles(), ctx.principal, ctx.request.body,
+                                       *format, dryRun),
+                           [](const ImportReport &r) { return r.toJson(); });
+        });
+
+    // Streamed a page at a time as the client reads, so a million users never sit in memory.
+    router.add("GET", QStringLiteral("/api/v1/users/export"), admin(), [](RequestContext &ctx) {
+        const QString name = ctx.request.queryValue(QStringLiteral("format"));
+        const auto format = exportFormatNamed(name.isEmpty() ? QStringLiteral("json") : name);
+        if (!format)
+            return problem(ctx, ApiError::validation(QStringLiteral("format"), QStringLiteral("invalid_value"),
+                                                     QStringLiteral("One of json, csv.")));
+        auto buffer = std::make_shared<QBuffer>();
+        buffer->open(QIODevice::WriteOnly);
+        auto exporter = std::make_shared<UserExporter>(ctx.services.users(), ctx.principal, *format, *buffer);
+        // The first page meets permission and store errors while a problem response is still possible.
+        const auto first = exporter->writePage();
+        if (!first)
+            return problem(ctx, first.error());
+        const bool csv = *format == ExportFormat::Csv;
+        HttpResponse response;
+        response.setHeader("Content-Type", csv ? "text/csv; charset=utf-8" : "application/json");
+        response.setHeader("Content-Disposition", csv ? "attachment; filename=\"keyward-users.csv\""
+                                                      : "attachment; filename=\"keyward-users.json\"");
+        const auto takeWritten = [buffer] {
+            const QByteArray part = buffer->data();
+            buffer->close();
+            buffer->setData(QByteArray());
+            buffer->open(QIODevice::WriteOnly);
+            return part;
+        };
+        response.body = takeWritten();
+        response.stream = [exporter, takeWritten, more = *first]() mutable -> std::optional<QByteArray> {
+            if (!more)
+                return QByteArray();
+            const auto page = exporter->writePage();
+            if (!page) {
+                qCWarning(lcHttp).noquote() << "user export broken off:" << page.error().detail();
+                return std::nullopt;
+            }
+            more = *page;
+            return takeWritten();
+        };
+        return response;
     });
 
     router.add("POST", QStringLiteral("/api/v1/users"),

@@ -455,13 +455,11 @@ void UsersPanel::importFrom(const QString &path, bool dryRun)
         m_error->showError(describe(plan.error()));
         return;
     }
-    ImportReport report;
-    report.dryRun = dryRun;
+    ImportReport report = ImportReport::of(*plan, dryRun);
     const int count = int(plan->users.size());
     const QStringList done =
         BackgroundTask::run(this, dryRun ? tr("Checking users…") : tr("Importing users…"), count, [&](int i) {
-            const CreateUserRequest &user = plan->users.at(i);
-            report.add(i, user.username, m_services.users().importUser(m_actor, user, dryRun));
+            report.importUser(m_services.users(), m_actor, *plan, i);
             return QString();
         });
     m_results->clear();
@@ -474,9 +472,9 @@ void UsersPanel::importFrom(const QString &path, bool dryRun)
         m_results->addItem(tr("Cancelled: %n user(s) not imported", nullptr, count - int(done.size())));
     for (const ImportReport::Problem &problem : report.errors)
         m_results->addItem(tr("User %1 (%2): %3").arg(problem.index + 1).arg(problem.username, problem.message));
-    if (!plan->ignoredRoles.isEmpty())
+    if (!report.ignoredRoles.isEmpty())
         m_results->addItem(
-            tr("Roles not in Keyward, not assigned: %1").arg(plan->ignoredRoles.join(QStringLiteral(", "))));
+            tr("Roles not in Keyward, not assigned: %1").arg(report.ignoredRoles.join(QStringLiteral(", "))));
     m_results->setVisible(true);
     if (report.errors.isEmpty())
         m_error->showNote(m_results->item(0)->text());

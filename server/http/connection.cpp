@@ -236,7 +236,8 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         out += name + ": " + value + "\r\n";
-    // RFC 9110 §8.6: no Content-Length on 204, and none on 304 rather than a wrong one.
+    // A streamed body is chunked. RFC 9110 §8.6: no Content-Length on 204, and none on 304 (or on
+    // HEAD of a streamed body) rather than a wrong one.
     if (streamed)
         out += "Transfer-Encoding: chunked\r\n";
     else if (response.status != 204 && response.status != 304 && !response.stream)

@@ -223,8 +223,18 @@ Result<ImportPlan> ImportPlan::read(const QByteArray &document, ImportFormat for
     return plan;
 }
 
-void ImportReport::add(qint64 index, const QString &username, const Result<User> &outcome)
+ImportReport ImportReport::of(const ImportPlan &plan, bool dryRun)
 {
+    ImportReport report;
+    report.dryRun = dryRun;
+    report.ignoredRoles = plan.ignoredRoles;
+    return report;
+}
+
+void ImportReport::importUser(UserService &users, const Principal &actor, const ImportPlan &plan, qint64 index)
+{
+    const CreateUserRequest &request = plan.users.at(index);
+    const auto outcome = users.importUser(actor, request, dryRun);
     if (outcome) {
         ++created;
         return;
@@ -237,7 +247,7 @@ void ImportReport::add(qint64 index, const QString &username, const Result<User>
     QStringList parts;
     for (const FieldError &f : e.fieldErrors())
         parts << f.field + QStringLiteral(": ") + f.message;
-    errors.append({index, username, parts.isEmpty() ? e.detail() : parts.join(QStringLiteral("; "))});
+    errors.append({index, request.username, parts.isEmpty() ? e.detail() : parts.join(QStringLiteral("; "))});
 }
 
 QJsonObject ImportReport::toJson() const
@@ -267,13 +277,10 @@ Result<ImportReport> importUsers(UserService &users, RoleService &roles, const P
     auto plan = ImportPlan::read(document, format, known);
     if (!plan)
         return plan.error();
-    ImportReport report;
-    report.dryRun = dryRun;
-    report.ignoredRoles = plan->ignoredRoles;
+    ImportReport report = ImportReport::of(*plan, dryRun);
     const qint64 total = plan->users.size();
     for (qint64 i = 0; i < total; ++i) {
-        const CreateUserRequest &request = plan->users.at(i);
-        report.add(i, request.username, users.importUser(actor, request, dryRun));
+        report.importUser(users, actor, *plan, i);
         if (progress && !progress(i + 1, total)) {
             report.cancelled = i + 1 < total;
             break;

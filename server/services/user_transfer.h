@@ -54,8 +54,10 @@ struct ImportReport {
     bool dryRun = false;
     bool cancelled = false;
 
-    // Counts the outcome of user `index`.
-    void add(qint64 index, const QString &username, const Result<User> &outcome);
+    // The report of importing `plan`, before any user is.
+    static ImportReport of(const ImportPlan &plan, bool dryRun);
+    // Imports (or, on a dry run, checks) user `index` of `plan` and counts the outcome.
+    void importUser(UserService &users, const Principal &actor, const ImportPlan &plan, qint64 index);
     QJsonObject toJson() const; // {created, skipped, errors: [{index, username, message}], ignored_roles, dry_run}
 };
 

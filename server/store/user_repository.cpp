@@ -363,6 +363,15 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     const QString sortName = descending ? f.sort.mid(1) : f.sort;
     const QString sortColumn =
         sortName == QLatin1String("username") ? QStringLiteral("u.username_key") : QStringLiteral("u.") + sortName;
+    // Checked before anything is counted or read.
+    std::optional<Cursor> cursor;
+    if (!f.cursor.isEmpty()) {
+        cursor = decodeCursor(f.cursor);
+        if (!cursor || cursor->sort != f.sort)
+            return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
+                                        QStringLiteral("The cursor is invalid or belongs to another sort order."));
+    }
+
     SqlFilter filter;
     if (!f.includeDeleted)
         filter.add(QStringLiteral("u.deleted_at = 0"));
@@ -407,45 +416,42 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
 
     UserPage page;
-    Result<qint64> total = qint64(-1);
-    if (!f.countTotal) {
-        // The caller still knows the total from the first page.
-    } else if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
-        // Maintained by triggers (migration 2): no scan, however many users there are.
-        QString buckets = f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
-        if (f.includeDeleted)
-            buckets +=
-                f.status.isEmpty() ? QStringLiteral(", 'active:1', 'disabled:1'") : QStringLiteral(", ? || ':1'");
-        QSqlQuery &count = m_db.prepared(
-            QStringLiteral("SELECT coalesce(sum(n), 0) FROM user_counts WHERE bucket IN (%1)").arg(buckets));
-        if (!f.status.isEmpty()) {
-            count.addBindValue(f.status);
+    page.total = -1; // not counted: the caller knows the total from the first page
+    if (f.countTotal) {
+        Result<qint64> total = qint64(0);
+        if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
+            // Maintained by triggers (migration 2): no scan, however many users there are.
+            QString buckets =
+                f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
             if (f.includeDeleted)
+                buckets +=
+                    f.status.isEmpty() ? QStringLiteral(", 'active:1', 'disabled:1'") : QStringLiteral(", ? || ':1'");
+            QSqlQuery &count = m_db.prepared(
+                QStringLiteral("SELECT coalesce(sum(n), 0) FROM user_counts WHERE bucket IN (%1)").arg(buckets));
+            if (!f.status.isEmpty()) {
                 count.addBindValue(f.status);
+                if (f.includeDeleted)
+                    count.addBindValue(f.status);
+            }
+            total = scalar(m_db, count);
+        } else {
+            QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
+            filter.bind(count);
+            total = scalar(m_db, count);
         }
-        total = scalar(m_db, count);
-    } else {
-        QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
-        filter.bind(count);
-        total = scalar(m_db, count);
+        if (!total)
+            return total.error();
+        page.total = *total;
     }
-    if (!total)
-        return total.error();
-    page.total = *total;
 
     // A page before a row is read in reverse order from that row, then turned around.
-    bool backward = false;
-    if (!f.cursor.isEmpty()) {
-        const auto c = decodeCursor(f.cursor);
-        if (!c || c->sort != f.sort)
-            return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
-                                        QStringLiteral("The cursor is invalid or belongs to another sort order."));
-        backward = c->before;
+    const bool backward = cursor && cursor->before;
+    if (cursor) {
         // A row-value comparison, so that both SQLite and PostgreSQL seek the (key, id) index to the
         // cursor; spelt out as "k > ? OR (k = ? AND id > ?)" SQLite scans from the start instead.
         filter.add(QStringLiteral("(%1, u.id) %2 (?, ?)")
                        .arg(sortColumn, descending != backward ? QStringLiteral("<") : QStringLiteral(">")),
-                   {c->key, c->id});
+                   {cursor->key, cursor->id});
     }
     const QString order = descending != backward ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.
@@ -476,9 +482,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         return page;
     // Going forward, rows lie before the page when it began at a cursor; going backward, rows lie
     // after it (the cursor's own row).
-    if (backward ? more : !f.cursor.isEmpty())
+    if (backward ? more : cursor.has_value())
         page.prevCursor = encodeCursor({f.sort, keys.first(), page.items.first().id, true});
-    if (backward ? !f.cursor.isEmpty() : more)
+    if (backward ? cursor.has_value() : more)
         page.nextCursor = encodeCursor({f.sort, keys.last(), page.items.last().id, false});
     return page;
 }

@@ -471,6 +471,7 @@ private Q_SLOTS:
 
         QStringList seen;
         QString cursor;
+        QString backToFirst; // the second page's prev_cursor
         int pages = 0;
         do {
             Reply r = s->get(Users + QStringLiteral("?q=ember&limit=10&sort=-username") +
@@ -478,11 +479,25 @@ private Q_SLOTS:
                              admin);
             QCOMPARE(r.status, 200);
             QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 25);
+            QCOMPARE(r.json().value(QStringLiteral("prev_cursor")).isNull(), pages == 0);
+            if (pages == 1)
+                backToFirst = r.json().value(QStringLiteral("prev_cursor")).toString();
             for (const QJsonValue &u : r.json().value(QStringLiteral("items")).toArray())
                 seen << u.toObject().value(QStringLiteral("username")).toString();
             cursor = r.json().value(QStringLiteral("next_cursor")).toString();
             ++pages;
         } while (!cursor.isEmpty() && pages < 10);
+        Reply first = s->get(Users + QStringLiteral("?q=ember&limit=10&sort=-username&cursor=") + backToFirst, admin);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("username"))
+                     .toString(),
+                 QStringLiteral("member24"));
+        QVERIFY(first.json().value(QStringLiteral("prev_cursor")).isNull());
         QCOMPARE(pages, 3);
         QCOMPARE(seen.size(), 25);
         QCOMPARE(seen.first(), QStringLiteral("member24"));

@@ -3,17 +3,27 @@
 #include <QRandomGenerator>
 
 #include <array>
+#include <atomic>
 
 namespace keyward {
 
 QString newId(qint64 nowMs)
 {
+    // Ids made in one millisecond count up in the 12 bits after the time (RFC 9562, method 3), so
+    // sorting by id follows the order of creation within this process as well as across time.
+    static std::atomic<quint64> last{0};
+    quint64 previous = last.load(std::memory_order_relaxed);
+    quint64 stamp = 0;
+    do
+        stamp = qMax(static_cast<quint64>(nowMs) << 12, previous + 1);
+    while (!last.compare_exchange_weak(previous, stamp, std::memory_order_relaxed));
+    const quint64 ms = stamp >> 12;
     std::array<quint8, 16> b{};
     QRandomGenerator::system()->generate(b.begin(), b.end());
-    const auto ms = static_cast<quint64>(nowMs);
     for (int i = 0; i < 6; ++i)
         b[static_cast<size_t>(i)] = static_cast<quint8>(ms >> (40 - 8 * i));
-    b[6] = static_cast<quint8>(0x70 | (b[6] & 0x0F));
+    b[6] = static_cast<quint8>(0x70 | ((stamp >> 8) & 0x0F));
+    b[7] = static_cast<quint8>(stamp & 0xFF);
     b[8] = static_cast<quint8>(0x80 | (b[8] & 0x3F));
     static constexpr char hex[] = "0123456789abcdef";
     QString out;

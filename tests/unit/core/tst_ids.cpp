@@ -29,6 +29,18 @@ private Q_SLOTS:
         }
     }
 
+    // Many ids in one millisecond (a bulk import) still sort in the order they were made.
+    void sortsByCreationWithinAMillisecond()
+    {
+        QString previous = newId(1'800'000'000'000);
+        for (int i = 0; i < 5000; ++i) {
+            const QString id = newId(1'800'000'000'000);
+            QVERIFY2(id > previous, qPrintable(previous + QLatin1String(" then ") + id));
+            QVERIFY(isValidId(id));
+            previous = id;
+        }
+    }
+
     void rejectsNonIds()
     {
         QVERIFY(!isValidId(QStringLiteral("not-an-id")));

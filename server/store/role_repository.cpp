@@ -54,8 +54,8 @@ Status RoleRepository::insert(const Role &role, qint64 nowMs)
     QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO roles (name, description, permissions, builtin, "
                                                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(role.name);
-    q.addBindValue(role.description);
-    q.addBindValue(role.permissions.join(QLatin1Char(' ')));
+    q.addBindValue(notNull(role.description));
+    q.addBindValue(joinedNames(role.permissions));
     q.addBindValue(false);
     q.addBindValue(nowMs);
     q.addBindValue(nowMs);
@@ -73,7 +73,7 @@ Status RoleRepository::update(const Role &role, qint64 nowMs)
 {
     return execute(m_db,
                    QStringLiteral("UPDATE roles SET description = ?, permissions = ?, updated_at = ? WHERE name = ?"),
-                   {role.description, role.permissions.join(QLatin1Char(' ')), nowMs, role.name});
+                   {notNull(role.description), joinedNames(role.permissions), nowMs, role.name});
 }
 
 Status RoleRepository::remove(const QString &name)

@@ -18,4 +18,16 @@ Status execute(Database &db, const QString &sql, const QVariantList &values);
 // Runs a bound query that yields one number (a count, a sum) and returns it.
 Result<qint64> scalar(Database &db, QSqlQuery &query);
 
+// For NOT NULL text columns: a null QString binds as SQL NULL, so an absent value is stored as ''.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+// Names (permissions, scopes) as the space-separated text the schema keeps; '' when there are none.
+inline QString joinedNames(const QStringList &names)
+{
+    return notNull(names.join(QLatin1Char(' ')));
+}
+
 } // namespace keyward

@@ -1,6 +1,7 @@
 #include "first_run_wizard.h"
 
 #include "background_task.h"
+#include "core/private_files.h"
 #include "crypto/keychain.h"
 #include "message_banner.h"
 #include "services/password_policy.h"
@@ -72,7 +73,7 @@ public:
     bool validatePage() override
     {
         const QString dir = QDir::fromNativeSeparators(m_dir->text().trimmed());
-        if (!QDir().mkpath(dir) || !QFileInfo(dir).isWritable()) {
+        if (!files::makePrivateDirectory(dir) || !QFileInfo(dir).isWritable()) {
             m_error->showError(FirstRunWizard::tr("Keyward cannot write to %1.").arg(dir));
             return false;
         }

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "private_files.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -155,7 +157,7 @@ std::optional<Config> Config::load(const QMap<QString, QString> &cli, const QPro
 bool Config::save(const QString &path, const QMap<QString, QString> &values, QString *error)
 {
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
+    if (!files::makePrivateDirectory(info.absolutePath())) {
         *error = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
         return false;
     }

@@ -1,6 +1,7 @@
 #include "master_key.h"
 
 #include "core/logging.h"
+#include "core/private_files.h"
 #include "digest.h"
 #include "keychain.h"
 
@@ -78,7 +79,7 @@ std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &da
         qCWarning(lcCrypto).noquote() << "cannot store the master key in the keychain (" << keychainError
                                       << "): using a key file in the data directory";
     }
-    if (!QDir().mkpath(dataDir)) {
+    if (!files::makePrivateDirectory(dataDir)) {
         *error = QStringLiteral("cannot create data directory %1").arg(dataDir);
         return std::nullopt;
     }

@@ -1,6 +1,7 @@
 #include "log_handler.h"
 
 #include "core/clock.h"
+#include "core/private_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,7 +56,7 @@ bool openFile(State &s, QString *error)
 {
     s.file.close();
     s.file.setFileName(s.options.file);
-    QDir().mkpath(QFileInfo(s.options.file).absolutePath());
+    files::makePrivateDirectory(QFileInfo(s.options.file).absolutePath());
     if (!s.file.open(QIODevice::WriteOnly | QIODevice::Append)) {
         if (error)
             *error = QStringLiteral("cannot open log file %1: %2").arg(s.options.file, s.file.errorString());

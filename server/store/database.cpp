@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "core/logging.h"
+#include "core/private_files.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -61,8 +62,10 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
             *error = QStringLiteral("sqlite URL needs an absolute path: sqlite:///path/to/keyward.db");
             return nullptr;
         }
-        if (!QDir().mkpath(QFileInfo(db->m_sqlitePath).absolutePath())) {
-            *error = QStringLiteral("cannot create directory for %1").arg(db->m_sqlitePath);
+        // SQLite gives its -wal and -shm files the database file's mode: 0600 covers them all.
+        if (!files::makePrivateDirectory(QFileInfo(db->m_sqlitePath).absolutePath()) ||
+            !files::makePrivateFile(db->m_sqlitePath)) {
+            *error = QStringLiteral("cannot create %1").arg(db->m_sqlitePath);
             return nullptr;
         }
         db->m_displayUrl = urlText;

@@ -301,6 +301,13 @@ int auditVerify(const Config &config)
         err() << "keyward: " << report.error().detail() << Qt::endl;
         return Failure;
     }
+    if (report->truncated) {
+        out() << "audit chain TRUNCATED: events from sequence " << report->firstBadSeq << " on are missing";
+        if (report->lastSeqSeen > 0)
+            out() << " (the chain had reached sequence " << report->lastSeqSeen << ")";
+        out() << "; " << report->checked << " events verified before them" << Qt::endl;
+        return Failure;
+    }
     if (!report->ok) {
         out() << "audit chain BROKEN at sequence " << report->firstBadSeq << " (" << report->checked
               << " events verified before it)" << Qt::endl;

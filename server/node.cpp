@@ -1,9 +1,13 @@
 #include "node.h"
 
+#include "core/logging.h"
+#include "core/private_files.h"
 #include "http/http_server.h"
 #include "http/tls.h"
 #include "services/services.h"
 #include "store/migrations.h"
+
+#include <QDir>
 
 #include <chrono>
 
@@ -23,12 +27,18 @@ Node::Node(Config config, QObject *parent)
     // Housekeeping (dormant accounts, expired counters and tokens): soon after start, then hourly.
     m_maintenance.setInterval(std::chrono::hours(1));
     connect(&m_maintenance, &QTimer::timeout, this, [this] { (void)m_services->maintenance().runOnce(); });
+    // The audit chain's high-water mark follows the head closely: truncating the newest events
+    // is seen unless it happens within these seconds.
+    m_auditHighWater.setInterval(std::chrono::seconds(5));
+    connect(&m_auditHighWater, &QTimer::timeout, this, [this] { (void)m_services->audit().advanceHighWater(); });
 }
 
 Node::~Node()
 {
     shutdown(0);
     m_http.reset();
+    if (m_services)
+        (void)m_services->audit().advanceHighWater(); // what this run wrote, for the next verify
     m_services.reset();
     if (m_database)
         m_database->closeThreadConnection();
@@ -50,6 +60,9 @@ std::optional<Node::Failure> Node::open(bool migrate)
         return Failure{code, message};
     };
     QString error;
+    // A PostgreSQL node with its key elsewhere can serve without one; it loses the audit high-water file.
+    if (!files::makePrivateDirectory(m_config.dataDir()))
+        qCWarning(lcServices).noquote() << "cannot create the data directory" << m_config.dataDir();
     auto key =
         crypto::loadMasterKey(m_config.value(QStringLiteral("master-key-file")), m_config.dataDir(),
                               m_config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
@@ -64,8 +77,10 @@ std::optional<Node::Failure> Node::open(bool migrate)
             return fail(ExitFailure, problem);
     }
     m_services = std::make_unique<Services>(m_database, m_masterKey.bytes, ServiceOptions::fromConfig(m_config));
+    m_services->audit().setHighWaterFile(QDir(m_config.dataDir()).filePath(QStringLiteral("audit-high-water")));
     if (auto s = m_services->start(); !s)
         return fail(ExitFailure, s.error().detail());
+    m_auditHighWater.start();
     m_services->health().setDataDir(m_config.dataDir());
     setState(State::Stopped);
     return std::nullopt;
@@ -108,6 +123,7 @@ std::optional<Node::Failure> Node::serve()
 void Node::shutdown(int graceMs)
 {
     m_maintenance.stop();
+    m_auditHighWater.stop();
     if (!m_http)
         return;
     setState(State::Draining);

@@ -59,6 +59,7 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<HttpServer> m_http;
     QTimer m_maintenance;
+    QTimer m_auditHighWater;
     QString m_url;
     State m_state = State::Stopped;
 };

@@ -58,6 +58,31 @@ ApiError ApiError::forbidden(const QString &detail)
             detail.isEmpty() ? QStringLiteral("You do not have permission to do this.") : detail};
 }
 
+ApiError ApiError::insufficientPrivilege(const QString &detail)
+{
+    return {403, QStringLiteral("insufficient-privilege"), QStringLiteral("Insufficient privilege"), detail};
+}
+
+ApiError ApiError::sessionRequired()
+{
+    return {403, QStringLiteral("session-required"), QStringLiteral("Session required"),
+            QStringLiteral("This needs a signed-in session (a bearer access token); API keys cannot do it.")};
+}
+
+ApiError ApiError::reauthenticationRequired()
+{
+    return {403, QStringLiteral("reauthentication-required"), QStringLiteral("Re-authentication required"),
+            QStringLiteral("Confirm with your current password in `current_password`, or sign in again: this session "
+                           "signed in more than five minutes ago.")};
+}
+
+ApiError ApiError::tooManyAttempts(int retryAfterSeconds)
+{
+    return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
+                    QStringLiteral("Too many failed attempts; try again later."))
+        .withRetryAfter(retryAfterSeconds);
+}
+
 ApiError ApiError::notFound(const QString &detail)
 {
     return {404, QStringLiteral("not-found"), QStringLiteral("Not found"),

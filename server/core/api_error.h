@@ -28,6 +28,13 @@ public:
     static ApiError unauthorized(const QString &detail = {});
     static ApiError invalidCredentials();
     static ApiError forbidden(const QString &detail = {});
+    // The actor may not act on this account: it holds permissions the actor does not.
+    static ApiError insufficientPrivilege(const QString &detail);
+    // Only a signed-in session may do this; an API key may not.
+    static ApiError sessionRequired();
+    // The session signed in too long ago for this: send the current password again.
+    static ApiError reauthenticationRequired();
+    static ApiError tooManyAttempts(int retryAfterSeconds);
     static ApiError notFound(const QString &detail = {});
     static ApiError methodNotAllowed(const QString &detail = {});
     static ApiError conflict(const QString &detail, QList<FieldError> errors = {});

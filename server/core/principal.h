@@ -15,6 +15,7 @@ struct Principal {
     QString tokenId;   // jti of the access token
     QString apiKeyId;  // the key used, when authenticated by API key
     qint64 tokenExpiresAt = 0;
+    qint64 authTime = 0; // when the session signed in (epoch ms): re-authentication is needed after a while
     QSet<QString> permissions;
     // Token issued to a user who must change the password first: only that is allowed.
     bool passwordChangeOnly = false;
@@ -26,6 +27,8 @@ struct Principal {
 
     bool can(const QString &permission) const { return !passwordChangeOnly && permissions.contains(permission); }
     bool isUser() const { return type == Type::User; }
+    // A service key, or a personal key acting for its owner: never a signed-in session.
+    bool viaApiKey() const { return type == Type::ApiKey || !apiKeyId.isEmpty(); }
     QString typeName() const;
 
     static Principal system();

@@ -127,8 +127,6 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
     if (!result)
         return result.error();
     principal = *result;
-    if (options.sessionOnly && !principal.apiKeyId.isEmpty())
-        return ApiError::forbidden(QStringLiteral("This needs a signed-in session; API keys cannot do it."));
     if (principal.passwordChangeOnly && options.access != RouteOptions::Access::PasswordChangeAllowed)
         return ApiError(403, QStringLiteral("password-change-required"), QStringLiteral("Password change required"),
                         QStringLiteral("Change your password at POST /api/v1/me/password first."));
@@ -208,7 +206,9 @@ Api::Prepared Api::prepare(HttpRequest &request)
     }
 
     QJsonDocument body;
-    if (route.options.body != RouteOptions::Body::None) {
+    if (route.options.body == RouteOptions::Body::OptionalJsonObject && request.body.isEmpty()) {
+        body = QJsonDocument(QJsonObject());
+    } else if (route.options.body != RouteOptions::Body::None) {
         if (!isJsonContentType(request.header("content-type"))) {
             p.response = HttpResponse::problem(
                 ApiError::unsupportedMediaType(QStringLiteral("Send the body as application/json.")), request);
@@ -219,7 +219,7 @@ Api::Prepared Api::prepare(HttpRequest &request)
             p.response = HttpResponse::problem(parsed.error(), request);
             return p;
         }
-        if (route.options.body == RouteOptions::Body::JsonObject && !parsed->isObject()) {
+        if (route.options.body != RouteOptions::Body::JsonAny && !parsed->isObject()) {
             p.response = HttpResponse::problem(
                 ApiError::malformedJson(QStringLiteral("The body must be a JSON object.")), request);
             return p;

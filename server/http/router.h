@@ -32,7 +32,9 @@ struct RouteOptions {
         Authenticated,         // a valid token; permissions are checked by the service
         PasswordChangeAllowed, // also open to tokens limited to changing the password
     };
-    enum class Body { None, JsonObject, JsonAny };
+    // OptionalJsonObject: a JSON object when the request has a body, else an empty one (a DELETE that
+    // may carry the current password, say).
+    enum class Body { None, JsonObject, OptionalJsonObject, JsonAny };
     // Password hashing blocks for tens of milliseconds: such handlers run on the hashing pool.
     enum class Execution { Inline, HashingPool };
 
@@ -44,12 +46,14 @@ struct RouteOptions {
     Body body = Body::None;
     Execution execution = Execution::Inline;
     Limit limit = Limit::ByMethod;
-    bool admin = false;       // part of the admin API: subject to the admin allow-list
-    bool sessionOnly = false; // needs a signed-in session: an API key may not do this
+    bool admin = false; // part of the admin API: subject to the admin allow-list
+    // Needs a signed-in session: an API key may not do this. The services refuse (and audit) it;
+    // the flag declares it, for the OpenAPI document and the permission tests.
+    bool sessionOnly = false;
 };
 
-// Marks a route that an API key must not reach (password, MFA, keys, logout): a leaked key must not
-// become a taken-over account.
+// Marks a route that an API key must not reach (password, MFA, keys, sessions, logout): a leaked
+// key must not become a taken-over account.
 inline RouteOptions sessionOnly(RouteOptions options = {})
 {
     options.sessionOnly = true;

@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
+#include "lockout_service.h"
 #include "role_service.h"
 #include "store/user_repository.h"
 #include "write_transaction.h"
@@ -23,11 +24,6 @@ ApiError invalidKey()
     return ApiError::unauthorized(QStringLiteral("The API key is invalid, expired or revoked."));
 }
 
-ApiError sessionRequired()
-{
-    return ApiError::forbidden(QStringLiteral("API keys are managed from a signed-in session, not with an API key."));
-}
-
 } // namespace
 
 QJsonObject CreatedApiKey::toJson() const
@@ -37,11 +33,13 @@ QJsonObject CreatedApiKey::toJson() const
     return o;
 }
 
-ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles)
+ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
+                             LockoutService &lockout)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
+    , m_lockout(lockout)
     , m_repo(db)
 {
 }
@@ -49,10 +47,17 @@ ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &aud
 Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QString &kind, const QString &ownerId,
                                             const ApiKeyRequest &r)
 {
+    const QString action = QStringLiteral("apikey.create");
+    if (auto confirmed = m_lockout.reauthenticate(actor, r.currentPassword, action); !confirmed)
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("apikey"), QString()},
+                                   Result<CreatedApiKey>(confirmed.error()));
     QList<FieldError> errors = r.parseErrors;
     if (r.name.trimmed().isEmpty() || r.name.size() > 100)
         errors.append(
             {QStringLiteral("name"), QStringLiteral("invalid_format"), QStringLiteral("1 to 100 characters.")});
+    if (r.scopes.isEmpty())
+        errors.append({QStringLiteral("scopes"), QStringLiteral("required"),
+                       QStringLiteral("Give the key at least one permission; it can do nothing else.")});
     for (const QString &scope : r.scopes) {
         if (!permission::isKnown(scope)) {
             errors.append({QStringLiteral("scopes"), QStringLiteral("unknown_permission"),
@@ -84,6 +89,7 @@ Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QStrin
     k.scopes.removeDuplicates();
     k.scopes.sort();
     k.createdBy = actor.id;
+    k.createdByType = actor.isUser() ? QStringLiteral("user") : QStringLiteral("system");
     k.expiresAt = r.expiresAt;
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto i = m_repo.insert(k, crypto::sha256(created.secret.toLatin1())); !i)
@@ -103,18 +109,24 @@ Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QStrin
 
 Result<CreatedApiKey> ApiKeyService::createPersonal(const Principal &me, const ApiKeyRequest &request)
 {
-    if (!me.apiKeyId.isEmpty() || !me.isUser())
-        return sessionRequired();
+    // A key is refused by create() as not being a session; the console and command line own no account.
+    if (!me.isUser() && !me.viaApiKey())
+        return ApiError::forbidden(QStringLiteral("Only users have personal API keys."));
     return create(me, QStringLiteral("personal"), me.id, request);
 }
 
 Result<QList<ApiKey>> ApiKeyService::listPersonal(const Principal &me)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("apikey.list"), QStringLiteral("user"), me.id},
+                                   Result<QList<ApiKey>>(session.error()));
     return m_repo.list(QStringLiteral("personal"), me.id);
 }
 
 Status ApiKeyService::revokePersonal(const Principal &me, const QString &id)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id}, session);
     return writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_repo.revoke(id, QStringLiteral("personal"), me.id, m_clock.nowMs()); !r)
             return r;
@@ -147,6 +159,25 @@ Status ApiKeyService::revokeService(const Principal &actor, const QString &id)
     });
 }
 
+QSet<QString> ApiKeyService::makerPermissions(const ApiKey &key, int depth)
+{
+    if (key.createdByType == QLatin1String("user")) {
+        auto maker = UserRepository(m_db).find(key.createdBy);
+        if (!maker || maker->user.status != QLatin1String("active"))
+            return {}; // its maker left: the key is worth nothing until someone who stays replaces it
+        return m_roles.permissionsFor(maker->user.roles);
+    }
+    if (key.createdByType == QLatin1String("apikey")) {
+        auto maker = m_repo.find(key.createdBy);
+        if (depth >= 4 || !maker || !maker->isLive(m_clock.nowMs()))
+            return {};
+        const QSet<QString> makerScopes(maker->scopes.begin(), maker->scopes.end());
+        return makerScopes & makerPermissions(*maker, depth + 1);
+    }
+    const QStringList &all = permission::all();
+    return QSet<QString>(all.begin(), all.end());
+}
+
 Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal context)
 {
     if (!key.startsWith(Prefix.toLatin1()) || key.size() != Prefix.size() + 43)
@@ -166,12 +197,11 @@ Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal cont
             return invalidKey();
         context.type = Principal::Type::User;
         context.id = k.ownerId;
-        context.permissions = m_roles.permissionsFor(owner->user.roles) & scopes; // never more than the owner has now
     } else {
         context.type = Principal::Type::ApiKey;
         context.id = k.id;
-        context.permissions = scopes;
     }
+    context.permissions = scopes & makerPermissions(k);
     bool touch = false;
     {
         QMutexLocker lock(&m_touchMutex);

@@ -8,15 +8,19 @@
 #include <QHash>
 #include <QMutex>
 
+#include <optional>
+
 namespace keyward {
 
 class Clock;
+class LockoutService;
 class RoleService;
 
 struct ApiKeyRequest {
     QString name;
     QStringList scopes;
-    qint64 expiresAt = 0; // 0 = never
+    qint64 expiresAt = 0;                   // 0 = never
+    std::optional<QString> currentPassword; // re-authentication, when the session is not fresh
     QList<FieldError> parseErrors;
 };
 
@@ -27,12 +31,14 @@ struct CreatedApiKey {
     QJsonObject toJson() const;
 };
 
-// Personal keys act as their owner with at most the scopes given (and never more than the owner
-// holds now); service keys are an identity of their own with the scopes they were given. Keys are
-// "kw_" + 256 random bits, stored as SHA-256 hashes; scopes are a subset of the creator's permissions.
+// Personal keys act as their owner, service keys are an identity of their own; either acts with at
+// most the scopes it was given, and never with more than the user who made it holds now (a key made
+// from the console or the command line answers to no user). Keys are "kw_" + 256 random bits,
+// stored as SHA-256 hashes. Making a key is a credential change: a signed-in session, never a key,
+// and the current password unless the session is fresh (LockoutService::reauthenticate).
 class ApiKeyService {
 public:
-    ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles);
+    ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout);
 
     Result<CreatedApiKey> createPersonal(const Principal &me, const ApiKeyRequest &request);
     Result<QList<ApiKey>> listPersonal(const Principal &me);
@@ -48,11 +54,14 @@ public:
 private:
     Result<CreatedApiKey> create(const Principal &actor, const QString &kind, const QString &ownerId,
                                  const ApiKeyRequest &request);
+    // What the maker of `key` may do now; `depth` bounds a chain of keys made by keys.
+    QSet<QString> makerPermissions(const ApiKey &key, int depth = 0);
 
     Database &m_db;
     const Clock &m_clock;
     AuditService &m_audit;
     RoleService &m_roles;
+    LockoutService &m_lockout;
     ApiKeyRepository m_repo;
 
     // last_used_at is written at most once a minute per key: using a key must not mean a write.

@@ -4,9 +4,13 @@
 #include "core/ids.h"
 #include "core/logging.h"
 #include "core/permissions.h"
+#include "crypto/digest.h"
 #include "write_transaction.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QMutexLocker>
+#include <QSaveFile>
 
 namespace keyward {
 
@@ -15,6 +19,75 @@ AuditService::AuditService(Database &db, const Clock &clock, QByteArray chainKey
     , m_clock(clock)
     , m_repo(db, std::move(chainKey))
 {
+}
+
+void AuditService::setHighWaterFile(const QString &path)
+{
+    QMutexLocker lock(&m_markMutex);
+    m_highWaterFile = path;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return; // none yet
+    // "seq hash-hex signature-hex"
+    const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
+    const ChainMark mark{parts.value(0).toLongLong(), QByteArray::fromHex(parts.value(1))};
+    if (parts.size() != 3 || mark.seq <= 0 ||
+        !crypto::constantTimeEquals(QByteArray::fromHex(parts.value(2)), m_repo.markSignature(mark))) {
+        qCCritical(lcAudit).noquote() << "the audit high-water mark in" << path
+                                      << "is not signed by this installation's key; ignoring it";
+        return;
+    }
+    if (!m_highWater || m_highWater->seq < mark.seq)
+        m_highWater = mark;
+}
+
+std::optional<ChainMark> AuditService::highWater()
+{
+    QMutexLocker lock(&m_markMutex);
+    return m_highWater;
+}
+
+Status AuditService::start()
+{
+    // Only a database an older version wrote has an unsigned head. Once this installation keeps a
+    // high-water mark, an unsigned head is tampering: verify() reports it, start() does not bless it.
+    if (highWater())
+        return success();
+    return writeTransaction(m_db, [&] { return m_repo.signUnsignedHead(); });
+}
+
+Status AuditService::advanceHighWater()
+{
+    auto head = m_repo.signedHead();
+    if (!head)
+        return head.error();
+    const std::optional<ChainMark> mark = highWater();
+    if (!*head || (mark && (*head)->seq <= mark->seq))
+        return success();
+    if (mark) {
+        // Moving past a mark the chain no longer holds would forget that events went missing.
+        auto holds = m_repo.holds(*mark);
+        if (!holds)
+            return holds.error();
+        if (!*holds) {
+            qCCritical(lcAudit).noquote() << "the audit chain no longer holds event" << mark->seq
+                                          << "that it had; run `keyward-server audit verify`";
+            return success();
+        }
+    }
+    QMutexLocker lock(&m_markMutex);
+    if (m_highWater && m_highWater->seq >= (*head)->seq)
+        return success();
+    m_highWater = **head;
+    if (m_highWaterFile.isEmpty())
+        return success();
+    QSaveFile f(m_highWaterFile);
+    if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
+        f.write(QByteArray::number(m_highWater->seq) + ' ' + m_highWater->hash.toHex() + ' ' +
+                m_repo.markSignature(*m_highWater).toHex() + '\n') < 0 ||
+        !f.commit())
+        qCWarning(lcAudit).noquote() << "cannot write the audit high-water mark" << m_highWaterFile << f.errorString();
+    return success();
 }
 
 Status AuditService::append(const Principal &actor, const AuditEntry &entry)
@@ -48,6 +121,14 @@ Status AuditService::record(const Principal &actor, const AuditEntry &entry)
     return writeTransaction(m_db, [&] { return append(actor, entry); });
 }
 
+void AuditService::recordRefusal(const Principal &actor, const AuditEntry &attempt, const ApiError &refusal)
+{
+    AuditEntry denied = attempt;
+    denied.outcome = QStringLiteral("denied");
+    denied.details.insert(QStringLiteral("reason"), refusal.slug());
+    (void)record(actor, denied);
+}
+
 Result<AuditPage> AuditService::list(const Principal &actor, const AuditFilter &filter)
 {
     if (auto e = missing(actor, permission::AuditRead))
@@ -69,7 +150,9 @@ Result<ChainReport> AuditService::verify(const Principal &actor)
 {
     if (auto e = missing(actor, permission::AuditRead))
         return *e;
-    return m_repo.verify();
+    if (auto advanced = advanceHighWater(); !advanced)
+        return advanced.error();
+    return m_repo.verify(highWater());
 }
 
 Result<qint64> AuditService::prune(int days)

@@ -5,6 +5,7 @@
 #include "store/audit_repository.h"
 
 #include <QJsonObject>
+#include <QMutex>
 
 namespace keyward {
 
@@ -29,15 +30,36 @@ struct AuditEntry {
     QJsonObject details;                         // never a secret
 };
 
-// Records every state change and authentication event in the hash-chained audit log.
+// Records every state change and authentication event in the hash-chained audit log, and keeps a
+// signed high-water mark of the chain outside the database (in memory, and in a file when given),
+// so that deleting the newest events and putting back an older chain head is still seen.
 class AuditService {
 public:
     AuditService(Database &db, const Clock &clock, QByteArray chainKey);
+
+    // Where the high-water mark is kept between runs (the data directory); loaded now, before start().
+    void setHighWaterFile(const QString &path);
+    // Signs a chain head left unsigned by an older version, unless a high-water mark says this
+    // installation has signed heads before; at start.
+    Status start();
+    // Raises the high-water mark to the chain head, when the head is genuine and the chain still
+    // holds the current mark. Cheap (one small read); run every few seconds and before verifying.
+    Status advanceHighWater();
 
     // Inside the caller's write transaction, so the event commits (or not) with the change.
     Status append(const Principal &actor, const AuditEntry &entry);
     // In a transaction of its own, for events with no other write (failed logins, denials).
     Status record(const Principal &actor, const AuditEntry &entry);
+
+    // Passes `result` on. A refusal (403) is first recorded as a `denied` event of `attempt` with the
+    // refusal's reason, in a transaction of its own: the refused work itself was rolled back.
+    template <typename T>
+    Result<T> noteRefusal(const Principal &actor, const AuditEntry &attempt, Result<T> result)
+    {
+        if (!result && result.error().status() == 403)
+            recordRefusal(actor, attempt, result.error());
+        return result;
+    }
 
     Result<QList<AuditEvent>> recent(int limit);
     Result<AuditPage> list(const Principal &actor, const AuditFilter &filter);
@@ -46,9 +68,16 @@ public:
     Result<qint64> prune(int days);
 
 private:
+    void recordRefusal(const Principal &actor, const AuditEntry &attempt, const ApiError &refusal);
+    std::optional<ChainMark> highWater();
+
     Database &m_db;
     const Clock &m_clock;
     AuditRepository m_repo;
+
+    QMutex m_markMutex;
+    std::optional<ChainMark> m_highWater;
+    QString m_highWaterFile;
 };
 
 } // namespace keyward

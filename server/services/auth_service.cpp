@@ -19,8 +19,10 @@ namespace {
 
 // Clocks of several nodes are never exactly in step.
 constexpr qint64 LeewaySeconds = 30;
-// How long the password step of an MFA login stays good for the second step.
+// How long the password step of an MFA login stays good for the second step, and how many wrong
+// codes it allows.
 constexpr qint64 MfaTokenMs = 5 * 60'000;
+constexpr int MfaTokenAttempts = 3;
 
 // Refresh and mfa tokens are 256 random bits: a plain SHA-256 is enough to store them safely.
 QByteArray tokenHash(const QString &token)
@@ -66,8 +68,8 @@ QJsonObject IssuedTokens::toJson(qint64 nowMs) const
 }
 
 AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                         SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher,
-                         TokenSettings tokens, KeywardMetrics &metrics)
+                         SettingsService &settings, MfaService &mfa, LockoutService &lockout,
+                         const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
@@ -75,12 +77,12 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
     , m_keys(keys)
     , m_settings(settings)
     , m_mfa(mfa)
+    , m_lockout(lockout)
     , m_hasher(hasher)
     , m_tokens(std::move(tokens))
     , m_metrics(metrics)
     , m_users(db)
     , m_sessions(db)
-    , m_failures(db)
     , m_oneTimeTokens(db)
 {
 }
@@ -104,43 +106,44 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     auto found = m_users.findByLogin(login);
     if (!found && found.error().status() != 404)
         return found.error();
-    // Unknown logins are counted and locked exactly like accounts, so lockout tells nothing either.
-    const QString subject = found ? QStringLiteral("user:") + found->user.id
-                                  : QStringLiteral("login:") + UserRepository::foldKey(login).left(254);
-    if (auto gate = chargeAttempt(client, found ? found->user : User(), subject, login); !gate)
+    const QString userId = found ? found->user.id : QString();
+    const QString subject = found ? LockoutService::subject(LockoutService::Secret::Password, userId)
+                                  : LockoutService::unknownLoginSubject(login);
+    if (auto gate = m_lockout.charge(subject, userId); !gate) {
+        (void)failLogin(client, userId, login, QStringLiteral("locked"));
         return gate.error();
+    }
     if (!found || found->passwordHash.isEmpty()) {
         // Same work as a real check, so response time does not tell who has an account.
         m_hasher.verifyNothing(password);
-        (void)failLogin(client, found ? found->user.id : QString(), login,
-                        found ? QStringLiteral("no_password") : QStringLiteral("unknown_user"));
+        (void)failLogin(client, userId, login, found ? QStringLiteral("no_password") : QStringLiteral("unknown_user"));
         return ApiError::invalidCredentials();
     }
     const UserRecord &record = *found;
     if (!m_hasher.verify(password, record.passwordHash)) {
-        (void)failLogin(client, record.user.id, login, QStringLiteral("bad_password"));
+        (void)failLogin(client, userId, login, QStringLiteral("bad_password"));
         return ApiError::invalidCredentials();
     }
     if (record.user.status != QLatin1String("active")) {
-        (void)failLogin(client, record.user.id, login, QStringLiteral("disabled"));
+        (void)failLogin(client, userId, login, QStringLiteral("disabled"));
         return accountDisabled();
     }
     // Imported (bcrypt, PBKDF2, ...) or older-parameter hashes become today's argon2id now that we
     // briefly hold the plain password.
     const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
     if (record.user.mfaEnabled)
-        return requireSecondFactor(client, record.user, subject, upgraded);
-    return startSession(client, record.user, subject, upgraded, QStringLiteral("password"));
+        return requireSecondFactor(client, record.user, upgraded);
+    return startSession(client, record.user, upgraded, QStringLiteral("password"));
 }
 
-Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user, const QString &subject,
+Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user,
                                                       const QString &upgradedHash)
 {
     const QString token = crypto::randomToken(32);
     const qint64 now = m_clock.nowMs();
     auto s = writeTransaction(m_db, [&]() -> Status {
-        // The password was right: refund it. The second step is charged attempt by attempt.
-        if (auto r = m_failures.clear(subject); !r)
+        // The password was right: refund its attempt. Codes are counted on their own, attempt by attempt.
+        if (auto r = m_lockout.clear(LockoutService::subject(LockoutService::Secret::Password, user.id)); !r)
             return r;
         if (!upgradedHash.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
@@ -161,61 +164,47 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
 Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code)
 {
     const QByteArray mfaHash = tokenHash(mfaToken);
+    const ApiError invalidMfaToken =
+        ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     auto userId = m_oneTimeTokens.find(mfaHash, QStringLiteral("mfa"), m_clock.nowMs());
     if (!userId)
-        return userId.error().status() == 404
-                   ? ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."))
-                   : userId.error();
+        return userId.error().status() == 404 ? invalidMfaToken : userId.error();
     auto record = m_users.find(*userId);
     if (!record || record->user.status != QLatin1String("active"))
-        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
-    const QString subject = QStringLiteral("user:") + *userId;
-    if (auto gate = chargeAttempt(client, record->user, subject, record->user.username); !gate)
+        return invalidMfaToken;
+    const auto failed = [&](const QString &reason) {
+        m_metrics.logins.with({reason == QLatin1String("locked") ? reason : QStringLiteral("mfa_failed")}).inc();
+        return AuditEntry{QStringLiteral("auth.mfa"),
+                          QStringLiteral("user"),
+                          *userId,
+                          QStringLiteral("failure"),
+                          {{QStringLiteral("reason"), reason}}};
+    };
+    if (auto gate = m_lockout.charge(LockoutService::subject(LockoutService::Secret::SecondFactor, *userId), *userId);
+        !gate) {
+        (void)m_audit.record(client, failed(QStringLiteral("locked")));
         return gate.error();
+    }
     auto method = m_mfa.verify(*userId, code);
     if (!method) {
-        m_metrics.logins.with({QStringLiteral("mfa_failed")}).inc();
-        (void)m_audit.record(client,
-                             {QStringLiteral("auth.mfa"), QStringLiteral("user"), *userId, QStringLiteral("failure")});
+        // A token allows only a few wrong codes; then the password step starts over.
+        (void)writeTransaction(m_db, [&]() -> Status {
+            if (auto r = m_oneTimeTokens.recordFailure(mfaHash, MfaTokenAttempts, m_clock.nowMs()); !r)
+                return r;
+            return m_audit.append(client, failed(QStringLiteral("invalid_code")));
+        });
         return method.error();
     }
     // Single use: a token that lost a race to another request is spent.
     auto consumed =
         writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(mfaHash, m_clock.nowMs()); });
     if (!consumed)
-        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
-    return startSession(client, record->user, subject, {}, *method);
+        return invalidMfaToken;
+    return startSession(client, record->user, {}, *method);
 }
 
-Status AuthService::chargeAttempt(const Principal &client, const User &user, const QString &subject,
-                                  const QString &login)
-{
-    const RuntimeSettings settings = m_settings.current();
-    const LockoutPolicy policy{settings.lockoutThreshold, settings.lockoutBaseSeconds * 1000LL,
-                               settings.lockoutMaxSeconds * 1000LL};
-    LoginFailureRepository::Attempt attempt;
-    auto charged = writeTransaction(m_db, [&]() -> Status {
-        auto a = m_failures.charge(subject, m_clock.nowMs(), policy);
-        if (!a)
-            return a.error();
-        attempt = *a;
-        if (!user.id.isEmpty() && a->lockedUntil)
-            return m_users.setLockedUntil(user.id, a->lockedUntil);
-        return success();
-    });
-    if (!charged)
-        return charged.error();
-    if (attempt.allowed)
-        return success();
-    (void)failLogin(client, user.id, login, QStringLiteral("locked"));
-    const qint64 seconds = qMax<qint64>(1, (attempt.lockedUntil - m_clock.nowMs() + 999) / 1000);
-    return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),
-                    QStringLiteral("Too many failed logins; try again later."))
-        .withRetryAfter(static_cast<int>(seconds));
-}
-
-Result<IssuedTokens> AuthService::startSession(const Principal &client, User user, const QString &subject,
-                                               const QString &upgradedHash, const QString &method)
+Result<IssuedTokens> AuthService::startSession(const Principal &client, User user, const QString &upgradedHash,
+                                               const QString &method)
 {
     const qint64 now = m_clock.nowMs();
     const RuntimeSettings settings = m_settings.current();
@@ -231,12 +220,9 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
     session.passwordChangeOnly = user.requirePasswordChange;
     const QString refreshToken = crypto::randomToken(32);
     auto s = writeTransaction(m_db, [&]() -> Status {
-        // Success refunds the charged attempt and ends any lock.
-        if (auto r = m_failures.clear(subject); !r)
+        // A completed login refunds the charged attempts and ends any lock.
+        if (auto r = m_lockout.unlock(user.id); !r)
             return r;
-        if (user.lockedUntil)
-            if (auto r = m_users.setLockedUntil(user.id, 0); !r)
-                return r;
         if (!upgradedHash.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
                 return r;
@@ -317,9 +303,9 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
         return invalidRefresh();
     };
     if (!found) {
-        auto previous = m_sessions.findByPreviousHash(hash);
-        if (previous)
-            return reuse(*previous);
+        // Any token the session rotated out, not just the last one.
+        if (auto spent = m_sessions.findBySpentHash(hash))
+            return reuse(*spent);
         return invalidRefresh();
     }
     Session session = *found;
@@ -353,6 +339,8 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
 
 Status AuthService::logout(const Principal &me)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("auth.logout"), QStringLiteral("user"), me.id}, session);
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
         if (auto r = m_sessions.revoke(me.sessionId, QStringLiteral("logout"), now); !r)
@@ -365,6 +353,8 @@ Status AuthService::logout(const Principal &me)
 
 Status AuthService::logoutAll(const Principal &me)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("auth.logout_all"), QStringLiteral("user"), me.id}, session);
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
         auto n = m_sessions.revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);
@@ -414,6 +404,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     context.sessionId = sid;
     context.tokenId = jti;
     context.tokenExpiresAt = static_cast<qint64>(exp.toDouble()) * 1000;
+    context.authTime = access->session.createdAt;
     context.permissions = m_roles.permissionsFor(access->roles);
     context.passwordChangeOnly = access->session.passwordChangeOnly;
     return context;

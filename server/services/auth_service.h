@@ -5,7 +5,7 @@
 #include "core/result.h"
 #include "core/user.h"
 #include "crypto/password_hasher.h"
-#include "store/login_failure_repository.h"
+#include "lockout_service.h"
 #include "store/mfa_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
@@ -40,12 +40,14 @@ struct IssuedTokens {
 class AuthService {
 public:
     AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                SettingsService &settings, MfaService &mfa, const crypto::PasswordHasher &hasher, TokenSettings tokens,
-                KeywardMetrics &metrics);
+                SettingsService &settings, MfaService &mfa, LockoutService &lockout,
+                const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics);
 
     // `client` carries the caller's address, user agent and request id.
     Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
-    // The second step of an MFA login: the mfa_token from the first answer and a code.
+    // The second step of an MFA login: the mfa_token from the first answer and a code. Wrong codes
+    // count toward the account's lockout on their own (a right password does not forgive them), and
+    // one mfa_token dies after three of them.
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code);
     Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
     Status logout(const Principal &me);
@@ -60,12 +62,10 @@ public:
     QJsonObject openidConfiguration() const;
 
 private:
-    // Counts an attempt against the lockout before it is checked; 429 when the subject is locked.
-    Status chargeAttempt(const Principal &client, const User &user, const QString &subject, const QString &login);
-    Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &subject,
-                                             const QString &upgradedHash);
-    Result<IssuedTokens> startSession(const Principal &client, User user, const QString &subject,
-                                      const QString &upgradedHash, const QString &method);
+    Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash);
+    // A completed login: forgets every failure of the account and ends its lock.
+    Result<IssuedTokens> startSession(const Principal &client, User user, const QString &upgradedHash,
+                                      const QString &method);
     Result<IssuedTokens> issue(const User &user, const Session &session, const QString &refreshToken);
     Status failLogin(const Principal &client, const QString &userId, const QString &login, const QString &reason);
 
@@ -76,12 +76,12 @@ private:
     KeyService &m_keys;
     SettingsService &m_settings;
     MfaService &m_mfa;
+    LockoutService &m_lockout;
     const crypto::PasswordHasher &m_hasher;
     TokenSettings m_tokens;
     KeywardMetrics &m_metrics;
     UserRepository m_users;
     SessionRepository m_sessions;
-    LoginFailureRepository m_failures;
     OneTimeTokenRepository m_oneTimeTokens;
 };
 

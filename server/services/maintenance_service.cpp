@@ -6,6 +6,7 @@
 #include "store/login_failure_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
+#include "user_service.h"
 #include "write_transaction.h"
 
 namespace keyward {
@@ -14,11 +15,13 @@ namespace {
 constexpr qint64 Day = 86'400'000;
 }
 
-MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings)
+MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
+                                       UserService &users)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_settings(settings)
+    , m_users(users)
 {
 }
 
@@ -39,30 +42,12 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
         while (q.next())
             ids << q.value(0).toString();
         q.finish();
+        // One transaction per user; the status check lets only one node disable (and audit) each.
         for (const QString &id : std::as_const(ids)) {
-            // One transaction per user; the status guard lets only one node disable (and audit) each.
-            auto done = writeTransaction(m_db, [&]() -> Status {
-                QSqlQuery &u = m_db.prepared(
-                    QStringLiteral("UPDATE users SET status = 'disabled', updated_at = ?, version = version + 1 "
-                                   "WHERE id = ? AND status = 'active'"));
-                u.addBindValue(now);
-                u.addBindValue(id);
-                if (!m_db.exec(u))
-                    return sqlFailure(u);
-                if (u.numRowsAffected() != 1)
-                    return success();
-                if (auto r = SessionRepository(m_db).revokeAllOfUser(id, QStringLiteral("dormant"), now); !r)
-                    return r.error();
-                ++report.disabledDormant;
-                return m_audit.append(Principal::system(),
-                                      {QStringLiteral("user.disable_dormant"),
-                                       QStringLiteral("user"),
-                                       id,
-                                       QStringLiteral("success"),
-                                       {{QStringLiteral("inactive_days"), settings.dormantDisableAfterDays}}});
-            });
-            if (!done)
-                return done.error();
+            auto disabled = m_users.disableDormant(id, settings.dormantDisableAfterDays);
+            if (!disabled)
+                return disabled.error();
+            report.disabledDormant += *disabled ? 1 : 0;
         }
     }
     if (settings.auditRetentionDays > 0)
@@ -70,6 +55,8 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
             return r.error();
     auto pruned = writeTransaction(m_db, [&]() -> Status {
         if (auto r = LoginFailureRepository(m_db).prune(now - Day); !r)
+            return r;
+        if (auto r = SessionRepository(m_db).pruneExpired(now - Day); !r)
             return r;
         for (const char *sql :
              {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {

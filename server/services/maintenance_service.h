@@ -7,13 +7,15 @@ namespace keyward {
 
 class Clock;
 class SettingsService;
+class UserService;
 
 // Housekeeping every node may run (each step is idempotent and safe to race): disabling dormant
-// accounts when the policy is on (audited as actor system), and forgetting expired lockout
-// counters, one-time tokens and token revocations.
+// accounts when the policy is on (audited as actor system; never the last administrator), and
+// forgetting expired lockout counters, one-time tokens, token revocations and sessions.
 class MaintenanceService {
 public:
-    MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings);
+    MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
+                       UserService &users);
 
     struct Report {
         int disabledDormant = 0;
@@ -25,6 +27,7 @@ private:
     const Clock &m_clock;
     AuditService &m_audit;
     SettingsService &m_settings;
+    UserService &m_users;
 };
 
 } // namespace keyward

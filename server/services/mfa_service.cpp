@@ -5,6 +5,8 @@
 #include "crypto/digest.h"
 #include "crypto/qr_code.h"
 #include "crypto/totp.h"
+#include "lockout_service.h"
+#include "role_service.h"
 #include "write_transaction.h"
 
 namespace keyward {
@@ -34,13 +36,14 @@ ApiError invalidCode()
 
 } // namespace
 
-MfaService::MfaService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
-                       const crypto::PasswordHasher &hasher, QByteArray recoveryCodeKey)
+MfaService::MfaService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
+                       LockoutService &lockout, const crypto::Sealer &sealer, QByteArray recoveryCodeKey)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
+    , m_roles(roles)
+    , m_lockout(lockout)
     , m_sealer(sealer)
-    , m_hasher(hasher)
     , m_recoveryKey(std::move(recoveryCodeKey))
     , m_repo(db)
     , m_users(db)
@@ -58,8 +61,11 @@ QByteArray MfaService::recoveryHash(const QString &code) const
     return crypto::hmacSha256(m_recoveryKey, normalizedRecoveryCode(code).toLatin1());
 }
 
-Result<MfaService::Enrollment> MfaService::enroll(const Principal &me)
+Result<MfaService::Enrollment> MfaService::enroll(const Principal &me, const std::optional<QString> &currentPassword)
 {
+    const QString action = QStringLiteral("mfa.totp.enroll");
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed)
+        return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, Result<Enrollment>(confirmed.error()));
     auto user = m_users.find(me.id);
     if (!user)
         return user.error();
@@ -83,6 +89,9 @@ Result<MfaService::Enrollment> MfaService::enroll(const Principal &me)
 
 Result<QStringList> MfaService::confirm(const Principal &me, const QString &code)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("mfa.totp.confirm"), QStringLiteral("user"), me.id},
+                                   Result<QStringList>(session.error()));
     auto record = m_repo.totp(me.id);
     if (!record)
         return record.error();
@@ -126,24 +135,25 @@ Status MfaService::removeAll(const Principal &actor, const QString &userId, cons
     });
 }
 
-Status MfaService::disable(const Principal &me, const QString &password)
+Status MfaService::disable(const Principal &me, const std::optional<QString> &currentPassword)
 {
-    auto user = m_users.find(me.id);
-    if (!user)
-        return user.error();
-    if (!m_hasher.verify(password, user->passwordHash))
-        return ApiError::validation(QStringLiteral("password"), QStringLiteral("incorrect"),
-                                    QStringLiteral("The password is not correct."));
-    return removeAll(me, me.id, QStringLiteral("mfa.totp.disable"));
+    const QString action = QStringLiteral("mfa.totp.disable");
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed)
+        return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, confirmed);
+    return removeAll(me, me.id, action);
 }
 
 Status MfaService::reset(const Principal &actor, const QString &userId)
 {
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
-    if (auto user = m_users.find(userId); !user)
+    auto user = m_users.find(userId);
+    if (!user)
         return user.error();
-    return removeAll(actor, userId, QStringLiteral("mfa.reset"));
+    const QString action = QStringLiteral("mfa.reset");
+    if (auto allowed = m_roles.mayActOn(actor, user->user); !allowed)
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), userId}, allowed);
+    return removeAll(actor, userId, action);
 }
 
 Result<QString> MfaService::verify(const QString &userId, const QString &code)

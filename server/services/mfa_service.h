@@ -3,7 +3,6 @@
 #include "audit_service.h"
 #include "core/principal.h"
 #include "core/result.h"
-#include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
 #include "store/mfa_repository.h"
 #include "store/user_repository.h"
@@ -11,23 +10,27 @@
 namespace keyward {
 
 class Clock;
+class LockoutService;
+class RoleService;
 
 // TOTP enrolment (pending until a first code confirms it), ten single-use recovery codes shown
-// once, disabling (with the password) and the administrator's reset.
+// once, disabling, and the administrator's reset. Enrolling and disabling change a credential:
+// a signed-in session and, unless it is fresh, the current password (LockoutService::reauthenticate).
 class MfaService {
 public:
-    MfaService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
-               const crypto::PasswordHasher &hasher, QByteArray recoveryCodeKey);
+    MfaService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout,
+               const crypto::Sealer &sealer, QByteArray recoveryCodeKey);
 
     struct Enrollment {
         QString secret; // base32
         QString otpauthUri;
         QString qrSvg;
     };
-    Result<Enrollment> enroll(const Principal &me);
+    Result<Enrollment> enroll(const Principal &me, const std::optional<QString> &currentPassword);
     // Confirms the pending enrolment with a current code; returns the recovery codes (shown once).
     Result<QStringList> confirm(const Principal &me, const QString &code);
-    Status disable(const Principal &me, const QString &password);
+    Status disable(const Principal &me, const std::optional<QString> &currentPassword);
+    // An administrator's reset, for someone who lost the device: only on accounts the actor may act on.
     Status reset(const Principal &actor, const QString &userId);
 
     // The second factor of a login: a TOTP code (each time step accepted once) or an unused
@@ -42,8 +45,9 @@ private:
     Database &m_db;
     const Clock &m_clock;
     AuditService &m_audit;
+    RoleService &m_roles;
+    LockoutService &m_lockout;
     const crypto::Sealer &m_sealer;
-    const crypto::PasswordHasher &m_hasher;
     QByteArray m_recoveryKey;
     MfaRepository m_repo;
     UserRepository m_users;

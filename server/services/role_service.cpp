@@ -59,6 +59,15 @@ Result<Role> RoleService::get(const Principal &actor, const QString &name)
     return m_repo.find(name);
 }
 
+QString RoleService::firstNotHeld(const Principal &actor, QStringList permissions)
+{
+    permissions.sort(); // the same answer every time
+    for (const QString &p : std::as_const(permissions))
+        if (!actor.permissions.contains(p))
+            return p;
+    return {};
+}
+
 void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors)
 {
     for (const QString &p : permissions) {
@@ -115,6 +124,16 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
             return found.error();
         if (found->builtin)
             return ApiError::conflict(QStringLiteral("Built-in roles cannot be changed."));
+        // Taking a permission away is subject to the grant rule too: no one removes what they could not give.
+        if (patch.permissions) {
+            QStringList removed;
+            for (const QString &p : found->permissions)
+                if (!patch.permissions->contains(p))
+                    removed << p;
+            checkPermissions(actor, removed, errors);
+            if (!errors.isEmpty())
+                return ApiError::validation(errors);
+        }
         role = *found;
         if (patch.description)
             role.description = *patch.description;
@@ -140,12 +159,15 @@ Status RoleService::remove(const Principal &actor, const QString &name)
             return found.error();
         if (found->builtin)
             return ApiError::conflict(QStringLiteral("Built-in roles cannot be deleted."));
+        if (const QString beyond = firstNotHeld(actor, found->permissions); !beyond.isEmpty())
+            return ApiError::insufficientPrivilege(
+                QStringLiteral("You cannot delete this role: it grants '%1', which you do not hold.").arg(beyond));
         if (auto s = m_repo.remove(name); !s)
             return s;
         return m_audit.append(actor, {QStringLiteral("role.delete"), QStringLiteral("role"), name});
     });
     invalidate();
-    return r;
+    return m_audit.noteRefusal(actor, {QStringLiteral("role.delete"), QStringLiteral("role"), name}, r);
 }
 
 void RoleService::invalidate()
@@ -180,6 +202,18 @@ QSet<QString> RoleService::permissionsFor(const QStringList &roles)
         for (const QString &p : all.value(role))
             out.insert(p);
     return out;
+}
+
+Status RoleService::mayActOn(const Principal &actor, const User &target)
+{
+    invalidate(); // a decision about privilege reads the current roles, not a cached view
+    const QString beyond = actor.passwordChangeOnly
+                               ? QStringLiteral("*")
+                               : firstNotHeld(actor, QStringList(permissionsFor(target.roles).values()));
+    if (beyond.isEmpty())
+        return success();
+    return ApiError::insufficientPrivilege(
+        QStringLiteral("You cannot act on this account: it holds '%1', which you do not hold.").arg(beyond));
 }
 
 void RoleService::checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,

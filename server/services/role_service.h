@@ -43,13 +43,19 @@ public:
     // Permissions granted by these roles, from a cache refreshed every few seconds (role changes on
     // other nodes apply within that time; on this node at once).
     QSet<QString> permissionsFor(const QStringList &roles);
-    // Names in `roles` that do not exist, as field errors on `field`.
+    // Who may act on whom: `actor` may change, disable, delete, unlock, reset the credentials of or
+    // end the sessions of `target` only when it holds every permission `target` holds, so nobody
+    // reaches an account that can do more than they can. 403 insufficient-privilege otherwise.
+    Status mayActOn(const Principal &actor, const User &target);
+    // Names in `roles` that do not exist, or that grant what `actor` does not hold, as field errors.
     void checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,
                          const QString &field = QStringLiteral("roles"));
 
 private:
     void invalidate();
     QHash<QString, QStringList> snapshot();
+    // The first (by name) of `permissions` that `actor` does not hold; empty when it holds them all.
+    static QString firstNotHeld(const Principal &actor, QStringList permissions);
     void checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors);
 
     Database &m_db;

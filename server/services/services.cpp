@@ -50,12 +50,14 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_mailer(m_settings)
     , m_roles(*m_db, clock, m_audit)
     , m_keys(*m_db, clock, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
-    , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_hasher, m_mailer)
-    , m_sessions(*m_db, clock, m_audit)
-    , m_mfa(*m_db, clock, m_audit, m_sealer, m_hasher, crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
-    , m_apiKeys(*m_db, clock, m_audit, m_roles)
-    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_hasher, options.tokens, m_metrics)
-    , m_maintenance(*m_db, clock, m_audit, m_settings)
+    , m_lockout(*m_db, clock, m_audit, m_settings, m_hasher)
+    , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer)
+    , m_sessions(*m_db, clock, m_audit, m_roles, m_lockout)
+    , m_mfa(*m_db, clock, m_audit, m_roles, m_lockout, m_sealer,
+            crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
+    , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
+    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens, m_metrics)
+    , m_maintenance(*m_db, clock, m_audit, m_settings, m_users)
     , m_health(*this)
 {
     m_users.setPublicUrl(options.tokens.issuer);
@@ -113,6 +115,8 @@ Status Services::start()
                                                 .arg(status.current)
                                                 .arg(status.latest),
                                             0);
+    if (auto signedHead = m_audit.start(); !signedHead)
+        return signedHead;
     return m_keys.ensureActiveKey();
 }
 

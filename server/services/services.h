@@ -8,6 +8,7 @@
 #include "crypto/sealer.h"
 #include "health_service.h"
 #include "key_service.h"
+#include "lockout_service.h"
 #include "mailer.h"
 #include "maintenance_service.h"
 #include "mfa_service.h"
@@ -53,6 +54,7 @@ public:
     SettingsService &settings() { return m_settings; }
     RoleService &roles() { return m_roles; }
     KeyService &keys() { return m_keys; }
+    LockoutService &lockout() { return m_lockout; }
     UserService &users() { return m_users; }
     SessionService &sessions() { return m_sessions; }
     AuthService &auth() { return m_auth; }
@@ -82,6 +84,7 @@ private:
     Mailer m_mailer;
     RoleService m_roles;
     KeyService m_keys;
+    LockoutService m_lockout;
     UserService m_users;
     SessionService m_sessions;
     MfaService m_mfa;

@@ -2,17 +2,30 @@
 
 #include "core/clock.h"
 #include "core/permissions.h"
+#include "lockout_service.h"
+#include "role_service.h"
 #include "store/user_repository.h"
 #include "write_transaction.h"
 
 namespace keyward {
 
-SessionService::SessionService(Database &db, const Clock &clock, AuditService &audit)
+SessionService::SessionService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
+                               LockoutService &lockout)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
+    , m_roles(roles)
+    , m_lockout(lockout)
     , m_repo(db)
 {
+}
+
+Status SessionService::mayActOnUser(const Principal &actor, const QString &userId)
+{
+    auto user = UserRepository(m_db).find(userId, true);
+    if (!user)
+        return user.error();
+    return m_roles.mayActOn(actor, user->user);
 }
 
 Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const QString &userId)
@@ -45,6 +58,9 @@ Status SessionService::revoke(const Principal &actor, const QString &userId, con
 {
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
+    if (auto allowed = mayActOnUser(actor, userId); !allowed)
+        return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke"), QStringLiteral("session"), sessionId},
+                                   allowed);
     return revokeOne(actor, userId, sessionId);
 }
 
@@ -52,9 +68,10 @@ Result<int> SessionService::revokeAll(const Principal &actor, const QString &use
 {
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
+    if (auto allowed = mayActOnUser(actor, userId); !allowed)
+        return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke_all"), QStringLiteral("user"), userId},
+                                   Result<int>(allowed.error()));
     return writeTransaction(m_db, [&]() -> Result<int> {
-        if (auto u = UserRepository(m_db).find(userId, true); !u)
-            return u.error();
         auto n = m_repo.revokeAllOfUser(userId, QStringLiteral("revoked"), m_clock.nowMs());
         if (!n)
             return n;
@@ -71,11 +88,21 @@ Result<int> SessionService::revokeAll(const Principal &actor, const QString &use
 
 Result<QList<Session>> SessionService::listMine(const Principal &me)
 {
+    if (auto session = requireSession(me); !session)
+        return m_audit.noteRefusal(me, {QStringLiteral("session.list"), QStringLiteral("user"), me.id},
+                                   Result<QList<Session>>(session.error()));
     return m_repo.liveOfUser(me.id, m_clock.nowMs());
 }
 
-Status SessionService::revokeMine(const Principal &me, const QString &sessionId)
+Status SessionService::revokeMine(const Principal &me, const QString &sessionId,
+                                  const std::optional<QString> &currentPassword)
 {
+    const QString action = QStringLiteral("session.revoke");
+    // Ending this very session is a logout; ending another one is a change of the account's access.
+    const Status allowed =
+        sessionId == me.sessionId ? requireSession(me) : m_lockout.reauthenticate(me, currentPassword, action);
+    if (!allowed)
+        return m_audit.noteRefusal(me, {action, QStringLiteral("session"), sessionId}, allowed);
     return revokeOne(me, me.id, sessionId);
 }
 

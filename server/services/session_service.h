@@ -4,32 +4,42 @@
 #include "core/principal.h"
 #include "store/session_repository.h"
 
+#include <optional>
+
 #include <QJsonObject>
 
 namespace keyward {
 
 class Clock;
+class LockoutService;
+class RoleService;
 
-// Listing and revoking sessions (one per login), for admins and for users themselves.
+// Listing and revoking sessions (one per login), for admins (only on accounts they may act on) and
+// for users themselves (in a signed-in session; ending another of one's sessions needs the current
+// password unless this one is fresh, so a stolen session cannot shut its owner out).
 class SessionService {
 public:
-    SessionService(Database &db, const Clock &clock, AuditService &audit);
+    SessionService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout);
 
     Result<QList<Session>> listOfUser(const Principal &actor, const QString &userId);
     Status revoke(const Principal &actor, const QString &userId, const QString &sessionId);
     Result<int> revokeAll(const Principal &actor, const QString &userId);
 
     Result<QList<Session>> listMine(const Principal &me);
-    Status revokeMine(const Principal &me, const QString &sessionId);
+    Status revokeMine(const Principal &me, const QString &sessionId, const std::optional<QString> &currentPassword);
 
     QJsonObject toJson(const Session &s, const Principal &viewer) const;
 
 private:
     Status revokeOne(const Principal &actor, const QString &userId, const QString &sessionId);
+    // 404 for an unknown user, 403 insufficient-privilege for one the actor may not act on.
+    Status mayActOnUser(const Principal &actor, const QString &userId);
 
     Database &m_db;
     const Clock &m_clock;
     AuditService &m_audit;
+    RoleService &m_roles;
+    LockoutService &m_lockout;
     SessionRepository m_repo;
 };
 

@@ -4,10 +4,10 @@
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
+#include "lockout_service.h"
 #include "mailer.h"
 #include "role_service.h"
 #include "settings_service.h"
-#include "store/login_failure_repository.h"
 #include "store/mfa_repository.h"
 #include "store/sql_error.h"
 #include "validation.h"
@@ -58,16 +58,19 @@ QJsonArray changedFields(const UserPatch &p)
 } // namespace
 
 UserService::UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
-                         SettingsService &settings, const crypto::PasswordHasher &hasher, Mailer &mailer)
+                         SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
+                         Mailer &mailer)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_roles(roles)
     , m_hasher(hasher)
     , m_settings(settings)
+    , m_lockout(lockout)
     , m_mailer(mailer)
     , m_users(db)
     , m_sessions(db)
+    , m_apiKeys(db)
 {
 }
 
@@ -115,7 +118,8 @@ void UserService::checkNewPassword(const User &user, const QString &password, co
 }
 
 Status UserService::storePassword(const Principal &actor, const QString &userId, const QString &password,
-                                  bool requireChange, const QString &keepSession, const AuditEntry &event)
+                                  bool requireChange, const QString &keepSession, const AuditEntry &event,
+                                  Recovery recovery)
 {
     const QString hash = m_hasher.hash(password);
     const int history = m_settings.current().passwordHistory;
@@ -128,6 +132,10 @@ Status UserService::storePassword(const Principal &actor, const QString &userId,
         if (!keepSession.isEmpty())
             if (auto r = m_sessions.clearPasswordChangeOnly(keepSession); !r)
                 return r;
+        // Whoever held the account before recovery may hold keys to it too.
+        if (recovery == Recovery::Yes)
+            if (auto r = m_apiKeys.revokeAllPersonal(userId, now); !r)
+                return r.error();
         return m_audit.append(actor, event);
     });
 }
@@ -143,6 +151,8 @@ Status UserService::guardLastAdmin(const User &before, const User *after)
 {
     if (!isActiveAdmin(before) || (after && isActiveAdmin(*after)))
         return success();
+    if (auto locked = m_users.lockAdministrators(); !locked)
+        return locked;
     auto admins = m_users.countActiveAdmins();
     if (!admins)
         return admins.error();
@@ -325,11 +335,15 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
         return ApiError::validation(errors);
 
     User after;
+    QString previousEmail;
     auto s = writeTransaction(m_db, [&]() -> Status {
         auto found = findForActor(id, false);
         if (!found)
             return found.error();
         const User before = found->user;
+        if (auto allowed = m_roles.mayActOn(actor, before); !allowed)
+            return allowed;
+        previousEmail = before.email;
         if (ifMatch && *ifMatch != before.version)
             return ApiError::preconditionFailed(
                 QStringLiteral("The user was changed since you read it (ETag mismatch)."));
@@ -390,7 +404,12 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
                                       {{QStringLiteral("fields"), changedFields(p)}}});
     });
     if (!s)
-        return s.error();
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), id}, Result<User>(s.error()));
+    if (after.email != previousEmail) {
+        User before = after;
+        before.email = previousEmail;
+        sendAddressChanged(before);
+    }
     if (p.email && !after.emailVerified)
         sendVerification(after);
     return after;
@@ -408,10 +427,13 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
 {
     if (auto e = missing(actor, permission::UsersDelete))
         return *e;
-    return writeTransaction(m_db, [&]() -> Status {
+    const QString action = purge ? QStringLiteral("user.purge") : QStringLiteral("user.delete");
+    auto done = writeTransaction(m_db, [&]() -> Status {
         auto found = findForActor(id, purge);
         if (!found)
             return found.error();
+        if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
+            return allowed;
         if (auto g = guardLastAdmin(found->user, nullptr); !g)
             return g;
         const qint64 now = m_clock.nowMs();
@@ -427,12 +449,13 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
             if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("deleted"), now); !r)
                 return r.error();
         }
-        return m_audit.append(actor, {purge ? QStringLiteral("user.purge") : QStringLiteral("user.delete"),
+        return m_audit.append(actor, {action,
                                       QStringLiteral("user"),
                                       id,
                                       QStringLiteral("success"),
                                       {{QStringLiteral("username"), found->user.username}}});
     });
+    return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), id}, done);
 }
 
 Result<User> UserService::restore(const Principal &actor, const QString &id)
@@ -445,6 +468,8 @@ Result<User> UserService::restore(const Principal &actor, const QString &id)
         if (!found)
             return found.error();
         u = found->user;
+        if (auto allowed = m_roles.mayActOn(actor, u); !allowed)
+            return allowed;
         if (!u.isDeleted())
             return ApiError::conflict(QStringLiteral("The user is not deleted."));
         u.deletedAt = 0;
@@ -455,7 +480,8 @@ Result<User> UserService::restore(const Principal &actor, const QString &id)
         return m_audit.append(actor, {QStringLiteral("user.restore"), QStringLiteral("user"), id});
     });
     if (!s)
-        return s.error();
+        return m_audit.noteRefusal(actor, {QStringLiteral("user.restore"), QStringLiteral("user"), id},
+                                   Result<User>(s.error()));
     return u;
 }
 
@@ -467,6 +493,9 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
     auto found = findForActor(id, false);
     if (!found)
         return found.error();
+    // Checked before any hashing, so a refused reset costs nothing.
+    if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
+        return m_audit.noteRefusal(actor, {QStringLiteral("user.password.set"), QStringLiteral("user"), id}, allowed);
     QList<FieldError> errors;
     checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
     if (!errors.isEmpty())
@@ -476,23 +505,57 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
                           QStringLiteral("user"),
                           id,
                           QStringLiteral("success"),
-                          {{QStringLiteral("require_password_change"), requireChange}}});
+                          {{QStringLiteral("require_password_change"), requireChange}}},
+                         Recovery::Yes);
 }
 
 Status UserService::unlock(const Principal &actor, const QString &id)
 {
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
-    return writeTransaction(m_db, [&]() -> Status {
+    auto done = writeTransaction(m_db, [&]() -> Status {
         auto found = findForActor(id, false);
         if (!found)
             return found.error();
-        if (auto r = LoginFailureRepository(m_db).clear(QStringLiteral("user:") + id); !r)
-            return r;
-        if (auto r = m_users.setLockedUntil(id, 0); !r)
+        if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
+            return allowed;
+        if (auto r = m_lockout.unlock(id); !r)
             return r;
         return m_audit.append(actor, {QStringLiteral("user.unlock"), QStringLiteral("user"), id});
     });
+    return m_audit.noteRefusal(actor, {QStringLiteral("user.unlock"), QStringLiteral("user"), id}, done);
+}
+
+Result<bool> UserService::disableDormant(const QString &id, int days)
+{
+    const Principal system = Principal::system();
+    bool disabled = false;
+    auto done = writeTransaction(m_db, [&]() -> Status {
+        auto found = m_users.find(id);
+        if (!found)
+            return found.error().status() == 404 ? success() : Status(found.error());
+        const User before = found->user;
+        if (before.status != QLatin1String("active"))
+            return success(); // another node was first
+        User after = before;
+        after.status = QStringLiteral("disabled");
+        after.updatedAt = m_clock.nowMs();
+        if (!guardLastAdmin(before, &after))
+            return success(); // the last administrator stays, however long away
+        if (auto u = m_users.update(after); !u)
+            return u.error().status() == 412 ? success() : u; // changed meanwhile: look again next time
+        if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("dormant"), after.updatedAt); !r)
+            return r.error();
+        disabled = true;
+        return m_audit.append(system, {QStringLiteral("user.disable_dormant"),
+                                       QStringLiteral("user"),
+                                       id,
+                                       QStringLiteral("success"),
+                                       {{QStringLiteral("inactive_days"), days}}});
+    });
+    if (!done)
+        return done.error();
+    return disabled;
 }
 
 Result<User> UserService::me(const Principal &me)
@@ -503,33 +566,36 @@ Result<User> UserService::me(const Principal &me)
     return r->user;
 }
 
-Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch)
+Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch,
+                                   const std::optional<QString> &currentPassword)
 {
-    return applyPatch(me, me.id, patch, std::nullopt, QStringLiteral("me.update"));
+    const QString action = QStringLiteral("me.update");
+    // The address is where password resets go: changing it is changing a credential.
+    const Status allowed = patch.email ? m_lockout.reauthenticate(me, currentPassword, action) : requireSession(me);
+    if (!allowed)
+        return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, Result<User>(allowed.error()));
+    return applyPatch(me, me.id, patch, std::nullopt, action);
 }
 
-Status UserService::changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword)
+Status UserService::changeMyPassword(const Principal &me, const std::optional<QString> &currentPassword,
+                                     const QString &newPassword)
 {
+    const QString action = QStringLiteral("me.password.change");
     auto found = m_users.find(me.id);
     if (!found)
         return found.error();
+    // Every problem at once: a wrong current password and a weak new one are both reported.
     QList<FieldError> errors;
-    const bool currentOk = m_hasher.verify(currentPassword, found->passwordHash);
-    if (!currentOk)
-        errors.append({QStringLiteral("current_password"), QStringLiteral("incorrect"),
-                       QStringLiteral("The current password is not correct.")});
     checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
-    if (!errors.isEmpty()) {
-        if (!currentOk)
-            (void)m_audit.record(me, {QStringLiteral("me.password.change"),
-                                      QStringLiteral("user"),
-                                      me.id,
-                                      QStringLiteral("failure"),
-                                      {{QStringLiteral("reason"), QStringLiteral("incorrect")}}});
-        return ApiError::validation(errors);
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed) {
+        if (confirmed.error().status() != 422)
+            return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, confirmed);
+        errors = confirmed.error().fieldErrors() + errors;
     }
-    return storePassword(me, me.id, newPassword, false, me.sessionId,
-                         {QStringLiteral("me.password.change"), QStringLiteral("user"), me.id});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    return storePassword(me, me.id, newPassword, false, me.sessionId, {action, QStringLiteral("user"), me.id},
+                         Recovery::No);
 }
 
 QString UserService::issueToken(const QString &purpose, const QString &userId, qint64 lifetimeMs, Status *status)
@@ -564,14 +630,34 @@ void UserService::sendVerification(const User &user)
                           .arg(user.displayName.isEmpty() ? user.username : user.displayName, link, token)});
 }
 
+void UserService::sendAddressChanged(const User &before)
+{
+    if (m_settings.current().smtpHost.isEmpty() || before.email.isEmpty())
+        return;
+    m_mailer.enqueue(
+        {before.email, QCoreApplication::translate("keyward::Mail", "Your email address was changed"),
+         QCoreApplication::translate("keyward::Mail", "Hello %1,\n\nthe email address of your account %2 was changed, "
+                                                      "so messages about it no longer come to this address.\n\nIf you "
+                                                      "did not change it, contact your administrator at once: someone "
+                                                      "else may be using your account.\n")
+             .arg(before.displayName.isEmpty() ? before.username : before.displayName, before.username)});
+}
+
 void UserService::requestPasswordReset(const Principal &client, const QString &email)
 {
     auto found = m_users.findByLogin(email);
-    const bool eligible = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 &&
-                          found->user.status == QLatin1String("active");
-    (void)m_audit.record(client, {QStringLiteral("auth.password_reset.request"), QStringLiteral("user"),
-                                  eligible ? found->user.id : QString(),
-                                  eligible ? QStringLiteral("success") : QStringLiteral("failure")});
+    const bool known = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 &&
+                       found->user.status == QLatin1String("active");
+    // Only an address the user proved: a newly set, unverified one may be an attacker's.
+    const QString destination = !known                      ? QString()
+                                : found->user.emailVerified ? found->user.email
+                                                            : found->verifiedEmail;
+    const bool eligible = !destination.isEmpty();
+    (void)m_audit.record(
+        client, {QStringLiteral("auth.password_reset.request"), QStringLiteral("user"),
+                 known ? found->user.id : QString(), eligible ? QStringLiteral("success") : QStringLiteral("failure"),
+                 eligible || !known ? QJsonObject()
+                                    : QJsonObject{{QStringLiteral("reason"), QStringLiteral("no_verified_address")}}});
     if (!eligible || m_settings.current().smtpHost.isEmpty())
         return;
     Status status = success();
@@ -579,7 +665,7 @@ void UserService::requestPasswordReset(const Principal &client, const QString &e
     if (!status)
         return;
     const QString link = m_publicUrl + QStringLiteral("/reset-password?token=") + token;
-    m_mailer.enqueue({found->user.email, QCoreApplication::translate("keyward::Mail", "Reset your password"),
+    m_mailer.enqueue({destination, QCoreApplication::translate("keyward::Mail", "Reset your password"),
                       QCoreApplication::translate("keyward::Mail",
                                                   "Someone asked to reset the password of the account %1.\n\nIf it "
                                                   "was you, open this link within an hour:\n%2\n\nOr give this code "
@@ -610,13 +696,15 @@ Status UserService::confirmPasswordReset(const Principal &client, const QString 
     Principal actor = client;
     actor.type = Principal::Type::User;
     actor.id = *userId;
-    auto stored = storePassword(actor, *userId, newPassword, false, {},
-                                {QStringLiteral("auth.password_reset"), QStringLiteral("user"), *userId});
+    auto stored =
+        storePassword(actor, *userId, newPassword, false, {},
+                      {QStringLiteral("auth.password_reset"), QStringLiteral("user"), *userId}, Recovery::Yes);
     if (!stored)
         return stored;
-    // Whoever reset by mail has proven the address: any lockout ends with it.
+    // Whoever reset by mail has proven the address: the password lockout ends with it. Wrong second
+    // factors stay counted; only a completed login forgives them.
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = LoginFailureRepository(m_db).clear(QStringLiteral("user:") + *userId); !r)
+        if (auto r = m_lockout.clear(LockoutService::subject(LockoutService::Secret::Password, *userId)); !r)
             return r;
         return m_users.setLockedUntil(*userId, 0);
     });
@@ -636,11 +724,8 @@ Status UserService::verifyEmail(const Principal &client, const QString &token)
         if (auto r = tokens.consume(hash, m_clock.nowMs()); !r)
             return ApiError::validation(QStringLiteral("token"), QStringLiteral("invalid"),
                                         QStringLiteral("The link is invalid, used or expired."));
-        QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE users SET email_verified = ? WHERE id = ?"));
-        q.addBindValue(true);
-        q.addBindValue(*userId);
-        if (!m_db.exec(q))
-            return sqlFailure(q);
+        if (auto r = m_users.markEmailVerified(*userId); !r)
+            return r;
         Principal actor = client;
         actor.type = Principal::Type::User;
         actor.id = *userId;

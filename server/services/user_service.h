@@ -7,6 +7,7 @@
 #include "core/user.h"
 #include "crypto/password_hasher.h"
 #include "password_policy.h"
+#include "store/api_key_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 
@@ -15,6 +16,7 @@
 namespace keyward {
 
 class Clock;
+class LockoutService;
 class RoleService;
 class SettingsService;
 class Mailer;
@@ -49,21 +51,24 @@ struct UserPatch {
     QList<FieldError> parseErrors;
 };
 
-// The rules about users: validation, uniqueness, who may grant what, the last administrator,
-// sessions that must end when an account changes, and the audit event of every change.
-// Password hashing happens here; callers on an event loop run these methods on the hashing pool.
+// The rules about users: validation, uniqueness, who may grant what and act on whom, the last
+// administrator, sessions that must end when an account changes, and the audit event of every change.
+// Acting on another account needs every permission it holds (RoleService::mayActOn); refusals are
+// audited. Password hashing happens here; callers on an event loop run these methods on the hashing pool.
 class UserService {
 public:
     UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, SettingsService &settings,
-                const crypto::PasswordHasher &hasher, Mailer &mailer);
+                LockoutService &lockout, const crypto::PasswordHasher &hasher, Mailer &mailer);
 
     // The base of links in mails (the public URL); set before serving.
     void setPublicUrl(const QString &url) { m_publicUrl = url; }
 
     // Password reset: always "accepted" (the caller learns nothing about who exists); when the address
-    // belongs to an active user, a single-use link valid for an hour goes out by mail.
+    // belongs to an active user, a single-use link valid for an hour goes out by mail, only ever to an
+    // address the user proved: the current one when verified, else the one verified last.
     void requestPasswordReset(const Principal &client, const QString &email);
-    // Sets the new password, ends every session and any lockout; the token is spent.
+    // Sets the new password, ends every session, personal API key and any password lockout; the
+    // token is spent.
     Status confirmPasswordReset(const Principal &client, const QString &token, const QString &newPassword);
     // Marks the address verified; the token (valid 24 hours, sent on registration and email changes) is spent.
     Status verifyEmail(const Principal &client, const QString &token);
@@ -81,14 +86,22 @@ public:
                         std::optional<qint64> ifMatch = std::nullopt);
     Status remove(const Principal &actor, const QString &id, bool purge);
     Result<User> restore(const Principal &actor, const QString &id);
+    // An administrator's reset: account recovery, so every session and personal API key ends.
     Status setPassword(const Principal &actor, const QString &id, const QString &newPassword, bool requireChange);
     // Ends a lockout and forgets the failed attempts that led to it.
     Status unlock(const Principal &actor, const QString &id);
 
-    // Self-service: the actor is the user.
+    // Disables one account that has not signed in for `days` (the dormant-account policy), as actor
+    // system; never the last active administrator. False when it was left alone.
+    Result<bool> disableDormant(const QString &id, int days);
+
+    // Self-service: the actor is the user, in a signed-in session (never an API key). Changing the
+    // email address or the password needs the current password unless the session is fresh
+    // (LockoutService::reauthenticate); an address change is announced to the old address.
     Result<User> me(const Principal &me);
-    Result<User> updateMe(const Principal &me, const UserPatch &patch);
-    Status changeMyPassword(const Principal &me, const QString &currentPassword, const QString &newPassword);
+    Result<User> updateMe(const Principal &me, const UserPatch &patch, const std::optional<QString> &currentPassword);
+    Status changeMyPassword(const Principal &me, const std::optional<QString> &currentPassword,
+                            const QString &newPassword);
 
     PasswordPolicy policy();
     // For POST /api/v1/password/strength: the strength estimate and whether the policy accepts it.
@@ -101,13 +114,18 @@ private:
     Result<UserRecord> findForActor(const QString &id, bool includeDeleted);
     // Policy check of a new password for an existing user, including the reuse history.
     void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
-    // Stores a new hash (keeping history as configured), revokes sessions except `keepSession`, audits.
     // Sends an email-verification link if mail is configured (on registration and address changes).
     void sendVerification(const User &user);
+    // Tells the old address that the account's address changed, so a takeover does not go unnoticed.
+    void sendAddressChanged(const User &before);
     QString issueToken(const QString &purpose, const QString &userId, qint64 lifetimeMs, Status *status);
+    enum class Recovery { No, Yes };
+    // Stores a new hash (keeping history as configured), revokes sessions except `keepSession` (and,
+    // for account recovery, every personal API key), audits.
     Status storePassword(const Principal &actor, const QString &userId, const QString &password, bool requireChange,
-                         const QString &keepSession, const AuditEntry &event);
+                         const QString &keepSession, const AuditEntry &event, Recovery recovery);
     // 409 when `before` is an active admin and `after` no longer is, and no other active admin exists.
+    // Inside the write transaction: it takes the administrators' lock first.
     Status guardLastAdmin(const User &before, const User *after);
     Result<User> applyPatch(const Principal &actor, const QString &id, const UserPatch &patch,
                             std::optional<qint64> ifMatch, const QString &action);
@@ -118,10 +136,12 @@ private:
     RoleService &m_roles;
     const crypto::PasswordHasher &m_hasher;
     SettingsService &m_settings;
+    LockoutService &m_lockout;
     Mailer &m_mailer;
     QString m_publicUrl;
     UserRepository m_users;
     SessionRepository m_sessions;
+    ApiKeyRepository m_apiKeys;
 };
 
 } // namespace keyward

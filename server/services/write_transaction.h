@@ -32,4 +32,11 @@ inline std::optional<ApiError> missing(const Principal &actor, const QString &pe
     return ApiError::forbidden(QStringLiteral("This needs the '%1' permission.").arg(permission));
 }
 
+// Self-service needs a signed-in session: a key acting for its owner must not manage the account it
+// stands for (its sessions, keys and credentials).
+inline Status requireSession(const Principal &actor)
+{
+    return actor.viaApiKey() ? Status(ApiError::sessionRequired()) : success();
+}
+
 } // namespace keyward

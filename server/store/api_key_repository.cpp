@@ -10,7 +10,7 @@ namespace keyward {
 namespace {
 
 const QString SelectKeys = QStringLiteral("SELECT id, kind, owner_id, name, prefix, scopes, created_by, created_at, "
-                                          "expires_at, last_used_at, revoked_at FROM api_keys");
+                                          "expires_at, last_used_at, revoked_at, created_by_type FROM api_keys");
 
 ApiKey readKey(const QSqlQuery &q)
 {
@@ -26,6 +26,7 @@ ApiKey readKey(const QSqlQuery &q)
     k.expiresAt = q.value(8).toLongLong();
     k.lastUsedAt = q.value(9).toLongLong();
     k.revokedAt = q.value(10).toLongLong();
+    k.createdByType = q.value(11).toString();
     return k;
 }
 
@@ -56,23 +57,34 @@ Status ApiKeyRepository::insert(const ApiKey &k, const QByteArray &keyHash)
 {
     return execute(m_db,
                    QStringLiteral("INSERT INTO api_keys (id, kind, owner_id, name, prefix, key_hash, scopes, "
-                                  "created_by, created_at, expires_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                  "created_by, created_by_type, created_at, expires_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                    {k.id, k.kind, k.ownerId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(k.ownerId),
-                    k.name, k.prefix, keyHash, k.scopes.join(QLatin1Char(' ')), k.createdBy, k.createdAt, k.expiresAt});
+                    k.name, k.prefix, keyHash, joinedNames(k.scopes), k.createdBy, k.createdByType, k.createdAt,
+                    k.expiresAt});
 }
 
-Result<ApiKey> ApiKeyRepository::findByHash(const QByteArray &keyHash)
+static Result<ApiKey> findOne(Database &db, const QString &where, const QVariant &value)
 {
-    QSqlQuery &q = m_db.prepared(SelectKeys + QStringLiteral(" WHERE key_hash = ?"));
-    q.addBindValue(keyHash);
-    if (!m_db.exec(q))
+    QSqlQuery &q = db.prepared(SelectKeys + where);
+    q.addBindValue(value);
+    if (!db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound();
     ApiKey k = readKey(q);
     q.finish();
     return k;
+}
+
+Result<ApiKey> ApiKeyRepository::findByHash(const QByteArray &keyHash)
+{
+    return findOne(m_db, QStringLiteral(" WHERE key_hash = ?"), keyHash);
+}
+
+Result<ApiKey> ApiKeyRepository::find(const QString &id)
+{
+    return findOne(m_db, QStringLiteral(" WHERE id = ?"), id);
 }
 
 Result<QList<ApiKey>> ApiKeyRepository::list(const QString &kind, const QString &ownerId)
@@ -105,6 +117,17 @@ Status ApiKeyRepository::revoke(const QString &id, const QString &kind, const QS
     if (q.numRowsAffected() != 1)
         return ApiError::notFound(QStringLiteral("No such API key."));
     return success();
+}
+
+Result<int> ApiKeyRepository::revokeAllPersonal(const QString &ownerId, qint64 nowMs)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE api_keys SET revoked_at = ? WHERE kind = 'personal' AND owner_id = ? AND revoked_at = 0"));
+    q.addBindValue(nowMs);
+    q.addBindValue(ownerId);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    return q.numRowsAffected();
 }
 
 Status ApiKeyRepository::touch(const QString &id, qint64 nowMs)

@@ -81,8 +81,9 @@ Result<qint64> AuditRepository::append(AuditEvent e)
     if (!m_db.exec(ins))
         return sqlFailure(ins);
 
-    QSqlQuery &tip = m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET hash = ? WHERE id = 1"));
+    QSqlQuery &tip = m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET hash = ?, mac = ? WHERE id = 1"));
     tip.addBindValue(hash);
+    tip.addBindValue(markSignature({e.seq, hash}));
     if (!m_db.exec(tip))
         return sqlFailure(tip);
     return e.seq;
@@ -199,6 +200,66 @@ QByteArray AuditRepository::checkpointSignature(qint64 seq, const QByteArray &ha
     return crypto::hmacSha256(m_chainKey, QByteArray("checkpoint:" + QByteArray::number(seq) + ':' + hash));
 }
 
+QByteArray AuditRepository::markSignature(const ChainMark &mark) const
+{
+    return crypto::hmacSha256(m_chainKey, QByteArray("mark:" + QByteArray::number(mark.seq) + ':' + mark.hash));
+}
+
+Result<AuditRepository::Head> AuditRepository::head()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT seq, hash, mac FROM audit_chain_head WHERE id = 1"));
+    if (!m_db.exec(q) || !q.next())
+        return sqlFailure(q);
+    Head h;
+    h.mark = {q.value(0).toLongLong(), q.value(1).toByteArray()};
+    h.mac = q.value(2).toByteArray();
+    q.finish();
+    // The empty chain's head is the one the schema wrote, and needs no signature.
+    h.genuine = (h.mark.seq == 0 && h.mark.hash.isEmpty()) || crypto::constantTimeEquals(h.mac, markSignature(h.mark));
+    return h;
+}
+
+Result<std::optional<ChainMark>> AuditRepository::signedHead()
+{
+    auto h = head();
+    if (!h)
+        return h.error();
+    return h->genuine ? std::optional<ChainMark>(h->mark) : std::nullopt;
+}
+
+Result<bool> AuditRepository::holds(const ChainMark &mark)
+{
+    if (mark.seq == 0)
+        return true;
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT (SELECT hash FROM audit_events WHERE seq = ?), (SELECT seq FROM audit_checkpoint WHERE id = 1)"));
+    q.addBindValue(mark.seq);
+    if (!m_db.exec(q) || !q.next())
+        return sqlFailure(q);
+    const QByteArray hash = q.value(0).toByteArray();
+    const qint64 prunedUpTo = q.value(1).toLongLong();
+    q.finish();
+    if (hash.isEmpty())
+        return mark.seq <= prunedUpTo;
+    return crypto::constantTimeEquals(hash, mark.hash);
+}
+
+Status AuditRepository::signUnsignedHead()
+{
+    auto h = head();
+    if (!h)
+        return h.error();
+    if (h->genuine || !h->mac.isEmpty())
+        return success(); // signed, or forged: a forged head is verify()'s to report
+    auto consistent = holds(h->mark);
+    if (!consistent)
+        return consistent.error();
+    if (!*consistent)
+        return success();
+    return execute(m_db, QStringLiteral("UPDATE audit_chain_head SET mac = ? WHERE id = 1 AND length(mac) = 0"),
+                   {markSignature(h->mark)});
+}
+
 Result<qint64> AuditRepository::prune(qint64 beforeMs, qint64 nowMs)
 {
     QSqlQuery &last = m_db.prepared(QStringLiteral(
@@ -228,7 +289,7 @@ Result<qint64> AuditRepository::prune(qint64 beforeMs, qint64 nowMs)
     return qint64(del.numRowsAffected());
 }
 
-Result<ChainReport> AuditRepository::verify()
+Result<ChainReport> AuditRepository::verify(const std::optional<ChainMark> &highWater)
 {
     ChainReport report;
     QByteArray previous(32, '\0');
@@ -265,7 +326,8 @@ Result<ChainReport> AuditRepository::verify()
             const QByteArray hash = q.value(14).toByteArray();
             const bool intact =
                 e.seq == expected && crypto::constantTimeEquals(prev, previous) &&
-                crypto::constantTimeEquals(hash, crypto::hmacSha256(m_chainKey, QByteArray(prev + e.canonical())));
+                crypto::constantTimeEquals(hash, crypto::hmacSha256(m_chainKey, QByteArray(prev + e.canonical()))) &&
+                (!highWater || highWater->seq != e.seq || crypto::constantTimeEquals(hash, highWater->hash));
             if (!intact) {
                 q.finish();
                 return ChainReport{false, report.checked, expected};
@@ -278,16 +340,20 @@ Result<ChainReport> AuditRepository::verify()
         if (rows < 5000)
             break;
     }
-    // Events cut from the end leave the head pointing past the last one.
-    QSqlQuery &head = m_db.prepared(QStringLiteral("SELECT seq, hash FROM audit_chain_head WHERE id = 1"));
-    if (!m_db.exec(head) || !head.next())
-        return sqlFailure(head);
-    const qint64 headSeq = head.value(0).toLongLong();
-    const QByteArray headHash = head.value(1).toByteArray();
-    head.finish();
-    if (headSeq != first + report.checked || (headSeq > 0 && !crypto::constantTimeEquals(headHash, previous)))
-        return ChainReport{false, report.checked, first + report.checked + 1};
-    return report;
+    // Events cut from the end leave the head pointing past the last one; moving the head back needs
+    // the chain key to sign it, and a genuine older head still falls short of the high-water mark.
+    auto h = head();
+    if (!h)
+        return h.error();
+    const qint64 last = first + report.checked;
+    const qint64 known = qMax(h->genuine ? h->mark.seq : 0, highWater ? highWater->seq : 0);
+    const bool headAtLast = h->mark.seq == last && (last == 0 || crypto::constantTimeEquals(h->mark.hash, previous));
+    if (h->genuine && headAtLast && known <= last)
+        return report;
+    ChainReport broken{false, report.checked, last + 1};
+    broken.truncated = known > last || !h->genuine;
+    broken.lastSeqSeen = known;
+    return broken;
 }
 
 } // namespace keyward

@@ -45,6 +45,17 @@ Status LoginFailureRepository::clear(const QString &subject)
     return execute(m_db, QStringLiteral("DELETE FROM login_failures WHERE subject = ?"), {subject});
 }
 
+Status LoginFailureRepository::lock(const QString &subject, qint64 untilMs, qint64 nowMs)
+{
+    return execute(
+        m_db,
+        QStringLiteral("INSERT INTO login_failures (subject, failures, last_failure_at, locked_until) "
+                       "VALUES (?, 0, ?, ?) ON CONFLICT (subject) DO UPDATE SET locked_until = CASE WHEN "
+                       "login_failures.locked_until > excluded.locked_until THEN login_failures.locked_until "
+                       "ELSE excluded.locked_until END"),
+        {subject, nowMs, untilMs});
+}
+
 Status LoginFailureRepository::prune(qint64 beforeMs)
 {
     return execute(m_db, QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"),

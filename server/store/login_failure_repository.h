@@ -26,6 +26,8 @@ public:
     // is locked for base * 2^(failures - threshold), at most max.
     Result<Attempt> charge(const QString &subject, qint64 nowMs, const LockoutPolicy &policy);
     Status clear(const QString &subject);
+    // Locks `subject` until `untilMs` (or longer, if it already is), without counting a failure.
+    Status lock(const QString &subject, qint64 untilMs, qint64 nowMs);
     // Forgets failures older than `beforeMs` (unknown logins would otherwise accumulate).
     Status prune(qint64 beforeMs);
 

@@ -141,6 +141,15 @@ Status OneTimeTokenRepository::consume(const QByteArray &tokenHash, qint64 nowMs
     return success();
 }
 
+Status OneTimeTokenRepository::recordFailure(const QByteArray &tokenHash, int maxFailures, qint64 nowMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE one_time_tokens SET failed_attempts = failed_attempts + 1, used_at = CASE "
+                                  "WHEN failed_attempts + 1 >= ? THEN ? ELSE used_at END "
+                                  "WHERE token_hash = ? AND used_at = 0"),
+                   {maxFailures, nowMs, tokenHash});
+}
+
 Status OneTimeTokenRepository::removeForUser(const QString &userId, const QString &purpose)
 {
     return execute(m_db, QStringLiteral("DELETE FROM one_time_tokens WHERE user_id = ? AND purpose = ?"),

@@ -45,6 +45,8 @@ public:
     Result<QString> find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs);
     // Consumes it; preconditionFailed when someone else did first.
     Status consume(const QByteArray &tokenHash, qint64 nowMs);
+    // Counts a wrong answer given with the token; the `maxFailures`th one spends it.
+    Status recordFailure(const QByteArray &tokenHash, int maxFailures, qint64 nowMs);
     Status removeForUser(const QString &userId, const QString &purpose);
 
 private:

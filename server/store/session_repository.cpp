@@ -69,19 +69,19 @@ Result<Session> SessionRepository::findByRefreshHash(const QByteArray &hash)
     return findOne(m_db, QStringLiteral(" WHERE refresh_hash = ?"), hash);
 }
 
-Result<Session> SessionRepository::findByPreviousHash(const QByteArray &hash)
+Result<Session> SessionRepository::findBySpentHash(const QByteArray &hash)
 {
-    return findOne(m_db, QStringLiteral(" WHERE previous_hash = ?"), hash);
+    return findOne(
+        m_db, QStringLiteral(" WHERE id = (SELECT session_id FROM spent_refresh_tokens WHERE token_hash = ?)"), hash);
 }
 
 Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, const QByteArray &newHash, qint64 nowMs,
                                  qint64 idleExpiresAt)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("UPDATE sessions SET refresh_hash = ?, previous_hash = ?, last_used_at = ?, idle_expires_at = ? "
-                       "WHERE id = ? AND refresh_hash = ? AND revoked_at = 0"));
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("UPDATE sessions SET refresh_hash = ?, last_used_at = ?, idle_expires_at = ? "
+                                     "WHERE id = ? AND refresh_hash = ? AND revoked_at = 0"));
     q.addBindValue(newHash);
-    q.addBindValue(oldHash);
     q.addBindValue(nowMs);
     q.addBindValue(idleExpiresAt);
     q.addBindValue(id);
@@ -90,7 +90,9 @@ Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, c
         return sqlFailure(q);
     if (q.numRowsAffected() != 1)
         return ApiError::preconditionFailed(QStringLiteral("The refresh token was already used."));
-    return success();
+    return execute(
+        m_db, QStringLiteral("INSERT INTO spent_refresh_tokens (token_hash, session_id, spent_at) VALUES (?, ?, ?)"),
+        {oldHash, id, nowMs});
 }
 
 Status SessionRepository::revoke(const QString &id, const QString &reason, qint64 nowMs)
@@ -129,6 +131,11 @@ Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint
     while (q.next())
         out.append(readSession(q));
     return out;
+}
+
+Status SessionRepository::pruneExpired(qint64 beforeMs)
+{
+    return execute(m_db, QStringLiteral("DELETE FROM sessions WHERE absolute_expires_at < ?"), {beforeMs});
 }
 
 Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs)

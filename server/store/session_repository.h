@@ -30,16 +30,18 @@ public:
     Result<Session> find(const QString &id);
     // The session whose current token hashes to this; notFound otherwise.
     Result<Session> findByRefreshHash(const QByteArray &hash);
-    // The session whose previous (rotated-out) token hashes to this: a reuse.
-    Result<Session> findByPreviousHash(const QByteArray &hash);
-    // Replaces the current token when it is still `oldHash` (so two concurrent refreshes cannot both win).
-    // preconditionFailed when it lost that race.
+    // The session that once rotated out a token hashing to this: presenting it again is a reuse.
+    Result<Session> findBySpentHash(const QByteArray &hash);
+    // Replaces the current token when it is still `oldHash` (so two concurrent refreshes cannot both win)
+    // and keeps `oldHash` as spent. preconditionFailed when it lost that race.
     Status rotate(const QString &id, const QByteArray &oldHash, const QByteArray &newHash, qint64 nowMs,
                   qint64 idleExpiresAt);
     Status revoke(const QString &id, const QString &reason, qint64 nowMs);
     // Revokes every live session of the user except `keepId`; returns how many.
     Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
     Result<QList<Session>> liveOfUser(const QString &userId, qint64 nowMs);
+    // Forgets sessions (and their spent tokens) whose absolute lifetime ended before `beforeMs`.
+    Status pruneExpired(qint64 beforeMs);
 
     Status clearPasswordChangeOnly(const QString &id);
 

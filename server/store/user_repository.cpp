@@ -16,7 +16,9 @@ namespace {
 const QString Columns = QStringLiteral(
     "u.id, u.username, u.email, u.email_verified, u.display_name, u.status, u.locked_until, u.mfa_enabled, "
     "u.require_password_change, u.created_at, u.updated_at, u.last_login_at, u.deleted_at, u.attributes, u.version, "
-    "u.password_hash, u.password_changed_at, ");
+    "u.password_hash, u.password_changed_at, u.verified_email, ");
+// Where the roles subquery lands after Columns; a list's sort key follows it.
+constexpr int RolesColumn = 18;
 
 } // namespace
 
@@ -53,7 +55,8 @@ UserRecord readRecord(const QSqlQuery &q)
     u.version = q.value(14).toLongLong();
     r.passwordHash = q.value(15).toString();
     u.passwordChangedAt = q.value(16).toLongLong();
-    QStringList roles = q.value(17).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    r.verifiedEmail = q.value(17).toString();
+    QStringList roles = q.value(RolesColumn).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     roles.sort();
     u.roles = roles;
     return r;
@@ -188,8 +191,8 @@ Status UserRepository::insert(const User &u, const QString &passwordHash)
         return unique;
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "INSERT INTO users (id, username, username_key, email, email_key, email_verified, display_name, status, "
-        "password_hash, password_changed_at, require_password_change, attributes, created_at, updated_at, version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
+        "password_hash, password_changed_at, require_password_change, attributes, created_at, updated_at, "
+        "verified_email, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"));
     q.addBindValue(u.id);
     bindIdentity(q, u);
     q.addBindValue(nullable(passwordHash.isEmpty() ? QString() : passwordHash));
@@ -198,6 +201,7 @@ Status UserRepository::insert(const User &u, const QString &passwordHash)
     q.addBindValue(attributesJson(u));
     q.addBindValue(u.createdAt);
     q.addBindValue(u.updatedAt);
+    q.addBindValue(nullable(u.emailVerified ? u.email : QString()));
     if (!m_db.exec(q))
         return Database::isUniqueViolation(q.lastError()) ? conflictFrom(q.lastError()) : sqlFailure(q);
     return setRoles(u.id, u.roles);
@@ -243,7 +247,8 @@ Status UserRepository::update(const User &u)
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "UPDATE users SET username = ?, username_key = ?, email = ?, email_key = ?, email_verified = ?, "
         "display_name = ?, status = ?, locked_until = ?, mfa_enabled = ?, require_password_change = ?, "
-        "attributes = ?, updated_at = ?, deleted_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+        "attributes = ?, updated_at = ?, deleted_at = ?, verified_email = CASE WHEN ? THEN ? ELSE verified_email END, "
+        "version = version + 1 WHERE id = ? AND version = ?"));
     bindIdentity(q, u);
     q.addBindValue(u.lockedUntil);
     q.addBindValue(u.mfaEnabled);
@@ -251,6 +256,8 @@ Status UserRepository::update(const User &u)
     q.addBindValue(attributesJson(u));
     q.addBindValue(u.updatedAt);
     q.addBindValue(u.deletedAt);
+    q.addBindValue(u.emailVerified);
+    q.addBindValue(u.email);
     q.addBindValue(u.id);
     q.addBindValue(u.version);
     if (!m_db.exec(q))
@@ -339,6 +346,23 @@ Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
 Status UserRepository::setMfaEnabled(const QString &id, bool enabled)
 {
     return execute(m_db, QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"), {enabled, id});
+}
+
+Status UserRepository::markEmailVerified(const QString &id)
+{
+    return execute(m_db, QStringLiteral("UPDATE users SET email_verified = ?, verified_email = email WHERE id = ?"),
+                   {true, id});
+}
+
+Status UserRepository::lockAdministrators()
+{
+    if (m_db.kind() == Database::Kind::Sqlite)
+        return success(); // BEGIN IMMEDIATE already made this transaction the only writer
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT pg_advisory_xact_lock(7415264)"));
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    q.finish();
+    return success();
 }
 
 Status UserRepository::purge(const QString &id)
@@ -471,7 +495,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             break;
         }
         page.items.append(readRecord(q).user);
-        keys.append(q.value(18));
+        keys.append(q.value(RolesColumn + 1));
     }
     q.finish();
     if (backward) {

@@ -12,6 +12,7 @@ namespace keyward {
 struct UserRecord {
     User user;
     QString passwordHash;
+    QString verifiedEmail; // the address last proven by the user (empty: none), where reset mail may go
 };
 
 struct UserFilter {
@@ -63,9 +64,15 @@ public:
     // Lockout state (not a user edit: no version bump).
     Status setLockedUntil(const QString &id, qint64 untilMs);
     Status setMfaEnabled(const QString &id, bool enabled);
+    // The current address is proven: it is also the one reset mail goes to from now on.
+    Status markEmailVerified(const QString &id);
     Status purge(const QString &id);
     // Active, not deleted users holding the admin role: the last one must not be removed.
     Result<qint64> countActiveAdmins();
+    // Inside the caller's write transaction, before countActiveAdmins(): serialises every change that
+    // could take away an administrator, so two at once cannot both see another one left. Under
+    // PostgreSQL's READ COMMITTED the count after the lock sees what the previous holder committed.
+    Status lockAdministrators();
     Result<UserPage> list(const UserFilter &filter);
 
 private:

@@ -1241,9 +1241,13 @@ private Q_SLOTS:
             "PATCH", Me, QJsonDocument(obj({{QStringLiteral("email"), QStringLiteral("moved@example.com")}})), token);
         QCOMPARE(moved.status, 200);
         QVERIFY(!moved.json().value(QStringLiteral("email_verified")).toBool());
-        mails = smtp.messages(3);
-        QCOMPARE(mails.size(), 3);
-        QCOMPARE(mails[2].to, QStringLiteral("moved@example.com"));
+        mails = smtp.messages(4);
+        QCOMPARE(mails.size(), 4);
+        // The old address hears of the change; the new one gets the link.
+        QCOMPARE(mails[2].to, QStringLiteral("mailer@example.com"));
+        QVERIFY(!tokenIn(mails[2]).size());
+        QCOMPARE(mails[3].to, QStringLiteral("moved@example.com"));
+        QVERIFY(!tokenIn(mails[3]).isEmpty());
     }
 
     void auditApiAndTamperDetection_data() { backendData(); }

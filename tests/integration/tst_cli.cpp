@@ -2,6 +2,8 @@
 #include "store/database.h"
 #include "store/migrations.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -196,6 +198,89 @@ private Q_SLOTS:
         const Run broken = runKeyward(verify);
         QCOMPARE(broken.exitCode, 1);
         QVERIFY2(broken.out.contains(QStringLiteral("sequence 1")), qPrintable(broken.out));
+    }
+
+    // The newest events cut and an older, genuinely signed chain head put back between two runs:
+    // the high-water mark the first run left in the data directory still tells.
+    void auditVerifySeesTruncationAcrossRuns()
+    {
+        QTemporaryDir dir;
+        const auto createAdmin = [&](const QString &name) {
+            return runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("admin"),
+                               QStringLiteral("create"), QStringLiteral("--username"), name, QStringLiteral("--email"),
+                               name + QStringLiteral("@example.com"), QStringLiteral("--password-stdin")},
+                              "a fine admin password\n")
+                .exitCode;
+        };
+        QCOMPARE(createAdmin(QStringLiteral("first")), 0);
+        const QString url = QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db"));
+        QVariantList olderHead;
+        {
+            QString error;
+            auto db = Database::open(url, &error);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT seq, hash, mac FROM audit_chain_head")) && q.next());
+            olderHead = {q.value(0), q.value(1), q.value(2)};
+        }
+        QCOMPARE(createAdmin(QStringLiteral("second")), 0);
+        const QStringList verify{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("audit"),
+                                 QStringLiteral("verify")};
+        QCOMPARE(runKeyward(verify).exitCode, 0);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("audit-high-water"))));
+        {
+            QString error;
+            auto db = Database::open(url, &error);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM audit_events WHERE seq > %1").arg(olderHead[0].toLongLong())));
+            QVERIFY(q.prepare(QStringLiteral("UPDATE audit_chain_head SET seq = ?, hash = ?, mac = ?")));
+            for (const QVariant &v : olderHead)
+                q.addBindValue(v);
+            QVERIFY(q.exec());
+        }
+        const Run truncated = runKeyward(verify);
+        QCOMPARE(truncated.exitCode, 1);
+        QVERIFY2(truncated.out.contains(QStringLiteral("TRUNCATED")) &&
+                     truncated.out.contains(QStringLiteral("sequence %1 on").arg(olderHead[0].toLongLong() + 1)),
+                 qPrintable(truncated.out));
+    }
+
+    // Only the account Keyward runs as may read its data directory and database.
+    void dataDirectoryAndDatabaseArePrivate()
+    {
+        QTemporaryDir parent;
+        const QString data = parent.filePath(QStringLiteral("new/data"));
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), data, QStringLiteral("admin"), QStringLiteral("create"),
+                             QStringLiteral("--username"), QStringLiteral("root"), QStringLiteral("--email"),
+                             QStringLiteral("root@example.com"), QStringLiteral("--password-stdin")},
+                            "a fine admin password\n")
+                     .exitCode,
+                 0);
+        const auto mode = [](const QString &path) {
+            return QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                                    QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
+        };
+        QVERIFY(QFileInfo(data).isDir());
+        QCOMPARE(mode(data), QFile::Permissions());
+        QCOMPARE(mode(parent.filePath(QStringLiteral("new"))), QFile::Permissions());
+        QStringList files = QDir(data).entryList(QDir::Files);
+        QVERIFY2(files.contains(QStringLiteral("keyward.db")), qPrintable(files.join(QLatin1Char(' '))));
+        for (const QString &f : std::as_const(files))
+            QVERIFY2(mode(QDir(data).filePath(f)) == QFile::Permissions(), qPrintable(f));
+        // A database left readable by an older version is tightened when opened, WAL files with it.
+        QVERIFY(QFile::setPermissions(QDir(data).filePath(QStringLiteral("keyward.db")),
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), data, QStringLiteral("migrate")}).exitCode, 0);
+        QCOMPARE(mode(QDir(data).filePath(QStringLiteral("keyward.db"))), QFile::Permissions());
+        {
+            QString error;
+            auto db =
+                Database::open(QStringLiteral("sqlite://") + QDir(data).filePath(QStringLiteral("keyward.db")), &error);
+            QSqlQuery q(db->connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE settings SET updated_at = updated_at")));
+            QVERIFY(QFile::exists(QDir(data).filePath(QStringLiteral("keyward.db-wal"))));
+            QCOMPARE(mode(QDir(data).filePath(QStringLiteral("keyward.db-wal"))), QFile::Permissions());
+            QCOMPARE(mode(QDir(data).filePath(QStringLiteral("keyward.db-shm"))), QFile::Permissions());
+        }
     }
 
     void logFileIsReopenedOnSighup()

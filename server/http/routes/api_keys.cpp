@@ -10,8 +10,11 @@ void registerApiKeys(Router &router)
         return respond(ctx, ctx.services.apiKeys().listService(ctx.principal), apiKeyList);
     });
 
+    // Making a key may check the current password: on the hashing pool.
     router.add("POST", QStringLiteral("/api/v1/api-keys"),
-               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
+               admin(sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject,
+                                  RouteOptions::Execution::HashingPool})),
+               [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    auto created = ctx.services.apiKeys().createService(ctx.principal, readApiKeyRequest(r));
                    return respond(

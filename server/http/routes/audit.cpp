@@ -42,7 +42,10 @@ void registerAudit(Router &router)
             return QJsonObject{
                 {QStringLiteral("ok"), r.ok},
                 {QStringLiteral("checked"), r.checked},
-                {QStringLiteral("first_bad_seq"), r.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(r.firstBadSeq)}};
+                {QStringLiteral("first_bad_seq"), r.ok ? QJsonValue(QJsonValue::Null) : QJsonValue(r.firstBadSeq)},
+                {QStringLiteral("truncated"), r.truncated},
+                {QStringLiteral("last_seq_seen"),
+                 r.truncated && r.lastSeqSeen ? QJsonValue(r.lastSeqSeen) : QJsonValue(QJsonValue::Null)}};
         });
     });
 }

@@ -4,24 +4,35 @@
 
 namespace keyward::routes {
 
+namespace {
+
+// Credential changes run on the hashing pool: they may check the current password.
+RouteOptions credentialChange(RouteOptions::Body body,
+                              RouteOptions::Access access = RouteOptions::Access::Authenticated)
+{
+    return sessionOnly({access, body, RouteOptions::Execution::HashingPool});
+}
+
+} // namespace
+
 void registerMe(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/me"), {RouteOptions::Access::PasswordChangeAllowed},
                [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().me(ctx.principal)); });
 
-    router.add("PATCH", QStringLiteral("/api/v1/me"),
-               {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}, [](RequestContext &ctx) {
+    router.add("PATCH", QStringLiteral("/api/v1/me"), credentialChange(RouteOptions::Body::JsonObject),
+               [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
-                   return userResponse(ctx, ctx.services.users().updateMe(ctx.principal, readUserPatch(r, false)));
+                   const auto current = currentPassword(r);
+                   const UserPatch patch = readUserPatch(r, false);
+                   return userResponse(ctx, ctx.services.users().updateMe(ctx.principal, patch, current));
                });
 
     router.add("POST", QStringLiteral("/api/v1/me/password"),
-               sessionOnly({RouteOptions::Access::PasswordChangeAllowed, RouteOptions::Body::JsonObject,
-                            RouteOptions::Execution::HashingPool}),
+               credentialChange(RouteOptions::Body::JsonObject, RouteOptions::Access::PasswordChangeAllowed),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
-                   const QString current =
-                       r.string(QStringLiteral("current_password"), FieldReader::Required).value_or(QString());
+                   const auto current = currentPassword(r);
                    const QString next =
                        r.string(QStringLiteral("new_password"), FieldReader::Required).value_or(QString());
                    if (const auto errors = r.finish(); !errors.isEmpty())
@@ -29,13 +40,19 @@ void registerMe(Router &router)
                    return respondEmpty(ctx, ctx.services.users().changeMyPassword(ctx.principal, current, next));
                });
 
-    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp"), sessionOnly(), [](RequestContext &ctx) {
-        return respond(ctx, ctx.services.mfa().enroll(ctx.principal), [](const MfaService::Enrollment &e) {
-            return QJsonObject{{QStringLiteral("secret"), e.secret},
-                               {QStringLiteral("otpauth_uri"), e.otpauthUri},
-                               {QStringLiteral("qr_svg"), e.qrSvg}};
-        });
-    });
+    router.add("POST", QStringLiteral("/api/v1/me/mfa/totp"), credentialChange(RouteOptions::Body::OptionalJsonObject),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respond(ctx, ctx.services.mfa().enroll(ctx.principal, current),
+                                  [](const MfaService::Enrollment &e) {
+                                      return QJsonObject{{QStringLiteral("secret"), e.secret},
+                                                         {QStringLiteral("otpauth_uri"), e.otpauthUri},
+                                                         {QStringLiteral("qr_svg"), e.qrSvg}};
+                                  });
+               });
 
     router.add("POST", QStringLiteral("/api/v1/me/mfa/totp/confirm"),
                sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
@@ -49,23 +66,23 @@ void registerMe(Router &router)
                    });
                });
 
-    router.add(
-        "DELETE", QStringLiteral("/api/v1/me/mfa/totp"),
-        {RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject, RouteOptions::Execution::HashingPool},
-        [](RequestContext &ctx) {
-            FieldReader r = bodyReader(ctx);
-            const QString password = r.string(QStringLiteral("password"), FieldReader::Required).value_or(QString());
-            if (const auto errors = r.finish(); !errors.isEmpty())
-                return problem(ctx, ApiError::validation(errors));
-            return respondEmpty(ctx, ctx.services.mfa().disable(ctx.principal, password));
-        });
+    router.add("DELETE", QStringLiteral("/api/v1/me/mfa/totp"),
+               credentialChange(RouteOptions::Body::OptionalJsonObject), [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   auto current = currentPassword(r);
+                   // `password` is this route's older name for it.
+                   if (const auto legacy = r.string(QStringLiteral("password")); legacy && !current)
+                       current = legacy;
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(ctx, ctx.services.mfa().disable(ctx.principal, current));
+               });
 
     router.add("GET", QStringLiteral("/api/v1/me/api-keys"), sessionOnly(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.apiKeys().listPersonal(ctx.principal), apiKeyList);
     });
 
-    router.add("POST", QStringLiteral("/api/v1/me/api-keys"),
-               sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
+    router.add("POST", QStringLiteral("/api/v1/me/api-keys"), credentialChange(RouteOptions::Body::JsonObject),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    auto created = ctx.services.apiKeys().createPersonal(ctx.principal, readApiKeyRequest(r));
@@ -77,7 +94,7 @@ void registerMe(Router &router)
         return respondEmpty(ctx, ctx.services.apiKeys().revokePersonal(ctx.principal, ctx.param(QStringLiteral("id"))));
     });
 
-    router.add("GET", QStringLiteral("/api/v1/me/sessions"), {}, [](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/me/sessions"), sessionOnly(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.sessions().listMine(ctx.principal), [&](const QList<Session> &sessions) {
             QJsonArray items;
             for (const Session &s : sessions)
@@ -86,9 +103,15 @@ void registerMe(Router &router)
         });
     });
 
-    router.add("DELETE", QStringLiteral("/api/v1/me/sessions/{id}"), {}, [](RequestContext &ctx) {
-        return respondEmpty(ctx, ctx.services.sessions().revokeMine(ctx.principal, ctx.param(QStringLiteral("id"))));
-    });
+    router.add("DELETE", QStringLiteral("/api/v1/me/sessions/{id}"),
+               credentialChange(RouteOptions::Body::OptionalJsonObject), [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(ctx, ctx.services.sessions().revokeMine(
+                                                ctx.principal, ctx.param(QStringLiteral("id")), current));
+               });
 }
 
 } // namespace keyward::routes

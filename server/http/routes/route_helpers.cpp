@@ -110,6 +110,7 @@ ApiKeyRequest readApiKeyRequest(FieldReader &reader)
     ApiKeyRequest r;
     r.name = reader.string(QStringLiteral("name"), FieldReader::Required).value_or(QString());
     r.scopes = reader.stringList(QStringLiteral("scopes")).value_or(QStringList());
+    r.currentPassword = currentPassword(reader);
     if (const auto expires = reader.string(QStringLiteral("expires_at"))) {
         r.expiresAt = parseTime(*expires);
         if (r.expiresAt < 0)

@@ -53,6 +53,12 @@ QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 tota
 // The same with "prev_cursor", for lists that page both ways.
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QString &prevCursor, qint64 total);
 
+// `current_password`, sent again to confirm a credential change.
+inline std::optional<QString> currentPassword(FieldReader &reader)
+{
+    return reader.string(QStringLiteral("current_password"));
+}
+
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
 ApiKeyRequest readApiKeyRequest(FieldReader &reader);
 QJsonObject apiKeyList(const QList<ApiKey> &keys);

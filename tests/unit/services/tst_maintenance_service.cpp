@@ -40,6 +40,51 @@ private Q_SLOTS:
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0); // idempotent
     }
 
+    // However long the last administrator stays away, the sweep leaves them able to sign in; a
+    // second, equally dormant administrator is disabled.
+    void dormantSweepKeepsTheLastAdministrator()
+    {
+        ServiceFixture f;
+        const QString first = f.user(QStringLiteral("boss"), {QStringLiteral("admin")});
+        const QString second = f.user(QStringLiteral("deputy"), {QStringLiteral("admin")});
+        QVERIFY(f.services->settings()
+                    .update(Principal::system(), QJsonObject{{QStringLiteral("dormant_accounts"),
+                                                              QJsonObject{{QStringLiteral("disable_after_days"), 30}}}})
+                    .ok());
+        f.clock.advance(400LL * 86'400'000);
+        QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 1);
+        const QStringList statuses{f.services->users().get(Principal::system(), first)->status,
+                                   f.services->users().get(Principal::system(), second)->status};
+        QCOMPARE(statuses.count(QStringLiteral("active")), 1);
+        QCOMPARE(*UserRepository(f.services->database()).countActiveAdmins(), qint64(1));
+        QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0);
+        QCOMPARE(*UserRepository(f.services->database()).countActiveAdmins(), qint64(1));
+    }
+
+    // Sessions past their absolute lifetime go, with every refresh token they rotated out.
+    void expiredSessionsArePruned()
+    {
+        ServiceFixture f;
+        f.user(QStringLiteral("sam"));
+        auto tokens =
+            f.services->auth().login(Principal::anonymous(), QStringLiteral("sam"), QStringLiteral("sam password"));
+        QVERIFY(f.services->auth().refresh(Principal::anonymous(), tokens->refreshToken).ok());
+        const auto count = [&](const char *table) {
+            QSqlQuery q(f.services->database().connection());
+            q.exec(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(table));
+            q.next();
+            return q.value(0).toInt();
+        };
+        QCOMPARE(count("spent_refresh_tokens"), 1);
+        f.clock.advance(30LL * 86'400'000); // the absolute lifetime
+        QVERIFY(f.services->maintenance().runOnce().ok());
+        QCOMPARE(count("sessions"), 1); // a day of grace
+        f.clock.advance(86'400'000 + 1);
+        QVERIFY(f.services->maintenance().runOnce().ok());
+        QCOMPARE(count("sessions"), 0);
+        QCOMPARE(count("spent_refresh_tokens"), 0);
+    }
+
     void auditRetentionKeepsTheChainVerifiable()
     {
         ServiceFixture f;

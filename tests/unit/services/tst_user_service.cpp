@@ -31,7 +31,7 @@ private Q_SLOTS:
         const Principal uma = f.principalFor(QStringLiteral("uma"));
         UserPatch mine;
         mine.email = QStringLiteral("uma.new@example.com");
-        auto updated = f.services->users().updateMe(uma, mine);
+        auto updated = f.services->users().updateMe(uma, mine, std::nullopt); // a fresh session: no password needed
         QVERIFY(updated.ok());
         QVERIFY(!updated->emailVerified);
     }

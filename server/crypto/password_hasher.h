@@ -27,8 +27,11 @@ public:
 
     const Argon2Params &params() const { return m_params; }
 
-    // Whether verify() understands this form of hash (imports take only those).
-    static bool isKnownFormat(const QString &encoded);
+    // Why verify() would refuse to run this hash: an unknown form, malformed parameters, or more work
+    // than anyone's login may pin a hashing thread for (bcrypt cost over 14, PBKDF2 over 2,000,000
+    // iterations or 64 bytes, scrypt over 128 MiB or p 4, argon2 over 256 MiB, t 10 or p 8). Empty
+    // when it is fine. Imports take only hashes without a refusal.
+    static QString refusalOf(const QString &encoded);
     // Builds a stored PBKDF2 string in the format verify() reads (used by imports and tests).
     static QString encodePbkdf2(const QString &digest, int iterations, const QByteArray &salt, const QByteArray &key);
 

@@ -231,9 +231,10 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     if (r.passwordHash && r.password)
         errors.append({QStringLiteral("password_hash"), QStringLiteral("conflict"),
                        QStringLiteral("Give either a password or a password hash, not both.")});
-    else if (r.passwordHash && !crypto::PasswordHasher::isKnownFormat(*r.passwordHash))
+    else if (const QString refusal = r.passwordHash ? crypto::PasswordHasher::refusalOf(*r.passwordHash) : QString();
+             !refusal.isEmpty())
         errors.append({QStringLiteral("password_hash"), QStringLiteral("unsupported"),
-                       QStringLiteral("Not a hash Keyward verifies (argon2, bcrypt, scrypt or PBKDF2).")});
+                       QStringLiteral("This hash cannot be imported: %1.").arg(refusal)});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
 

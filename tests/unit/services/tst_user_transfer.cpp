@@ -198,6 +198,22 @@ private Q_SLOTS:
         QVERIFY(report->errors.at(2).message.startsWith(QStringLiteral("password_hash: ")));
         QVERIFY(report->errors.at(3).message.startsWith(QStringLiteral("password_hash: ")));
         QVERIFY(report->errors.at(4).message.startsWith(QStringLiteral("roles: ")));
+
+        // Hashes that would pin a hashing thread are refused at the door, each with its reason.
+        auto costly = import(f, R"([
+            {"username": "slowb", "email": "slowb@example.com",
+             "password_hash": "$2b$31$abcdefghijklmnopqrstuuN4u0l0GzVZJj6CwH5z0P0Vq1b2c3d4e"},
+            {"username": "slowp", "email": "slowp@example.com", "password_hash": "$pbkdf2-sha256$i=5000000$c2FsdA$aGFzaA"},
+            {"username": "slowa", "email": "slowa@example.com",
+             "password_hash": "$argon2id$v=19$m=1048576,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"}
+        ])");
+        QVERIFY(costly);
+        QCOMPARE(costly->created, 0);
+        QCOMPARE(costly->errors.size(), 3);
+        QVERIFY2(costly->errors.at(0).message.contains(QStringLiteral("bcrypt cost 31")),
+                 qPrintable(costly->errors.at(0).message));
+        QVERIFY(costly->errors.at(1).message.contains(QStringLiteral("5000000 iterations")));
+        QVERIFY(costly->errors.at(2).message.contains(QStringLiteral("m=1048576")));
     }
 
     void needsPermissionAndStopsWhenAsked()

@@ -273,6 +273,9 @@ QStringList Config::validate() const
                             .arg(r.max)
                             .arg(value(key));
     }
+    if (!value(QStringLiteral("http-redirect")).isEmpty() &&
+        !value(QStringLiteral("public-url")).startsWith(QLatin1String("https://")))
+        problems << QStringLiteral("http-redirect needs public-url: the https:// address clients are sent to");
     static const QStringList algs{QStringLiteral("RS256"), QStringLiteral("EdDSA"), QStringLiteral("ES256")};
     if (!algs.contains(value(QStringLiteral("jwt-alg"))))
         problems << QStringLiteral("jwt-alg must be RS256, EdDSA or ES256");

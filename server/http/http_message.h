@@ -16,8 +16,7 @@ namespace keyward {
 
 class ApiError;
 
-// A request as the pipeline sees it: copied out of QHttpServerRequest at once, so nothing refers
-// to Qt's per-connection request object (which Qt 6.4 reuses for the next pipelined request).
+// A request as the pipeline sees it, parsed by its Connection.
 struct HttpRequest {
     QByteArray method; // upper case
     QString path;      // decoded

@@ -98,6 +98,9 @@ HttpServer::Options HttpServer::Options::fromConfig(const Config &config)
         r.set(QStringLiteral("listen"), redirect);
         o.redirectAddress = r.listenAddress();
         o.redirectPort = r.listenPort();
+        o.redirectTo = config.value(QStringLiteral("public-url"));
+        while (o.redirectTo.endsWith(QLatin1Char('/')))
+            o.redirectTo.chop(1);
     }
     return o;
 }
@@ -198,12 +201,12 @@ bool HttpServer::startRedirect(QString *error)
         *error = QStringLiteral("cannot listen for the HTTP redirect: %1").arg(m_redirect->errorString());
         return false;
     }
-    const quint16 httpsPort = m_port;
-    QObject::connect(m_redirect.get(), &QTcpServer::newConnection, m_redirect.get(), [this, httpsPort] {
+    const QByteArray base = m_options.redirectTo.toLatin1();
+    QObject::connect(m_redirect.get(), &QTcpServer::newConnection, m_redirect.get(), [this, base] {
         while (QTcpSocket *socket = m_redirect->nextPendingConnection()) {
             QTimer::singleShot(5000, socket, &QTcpSocket::abort);
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, httpsPort] {
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, base] {
                 if (socket->bytesAvailable() > 8192) {
                     socket->abort();
                     return;
@@ -211,19 +214,13 @@ bool HttpServer::startRedirect(QString *error)
                 const QByteArray head = socket->peek(8192);
                 if (!head.contains("\r\n\r\n"))
                     return;
-                const QList<QByteArray> lines = head.split('\n');
-                const QByteArray target = lines.first().split(' ').value(1, "/");
-                QByteArray host;
-                for (const QByteArray &line : lines)
-                    if (line.toLower().startsWith("host:"))
-                        host = line.mid(5).trimmed();
-                if (const qsizetype colon = host.lastIndexOf(':'); colon > 0 && !host.endsWith(']'))
-                    host.truncate(colon);
-                const bool sane = !host.isEmpty() && target.startsWith('/') &&
-                                  std::none_of(host.begin(), host.end(), [](char c) { return c == '/' || c == '@'; });
-                const QByteArray location = "https://" + host +
-                                            (httpsPort == 443 ? QByteArray() : ":" + QByteArray::number(httpsPort)) +
-                                            target;
+                // Only the path is taken from the request; where it points is configured.
+                const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
+                const QByteArray target = requestLine.value(1);
+                const bool sane =
+                    requestLine.size() == 3 && target.startsWith('/') &&
+                    std::all_of(target.begin(), target.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+                const QByteArray location = base + target;
                 socket->write(
                     sane ? "HTTP/1.1 308 Permanent Redirect\r\nLocation: " + location +
                                "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"

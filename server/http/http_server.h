@@ -36,9 +36,11 @@ public:
         int hashWorkers = 2;
         int hashQueue = 256;
         std::optional<QSslConfiguration> tls; // HTTPS when set (HSTS on)
-        // A plain-HTTP listener that only redirects to HTTPS (308); port 0 = none.
+        // A plain-HTTP listener that only redirects to HTTPS (308); port 0 = none. Clients go to
+        // `redirectTo` (the public https:// URL) plus the path they asked for, never to a Host they sent.
         QHostAddress redirectAddress = QHostAddress::LocalHost;
         quint16 redirectPort = 0;
+        QString redirectTo;
 
         static Options fromConfig(const Config &config);
     };

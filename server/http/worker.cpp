@@ -10,8 +10,6 @@
 #include "observe/keyward_metrics.h"
 #include "services/services.h"
 
-#include <QAbstractHttpServer>
-#include <QHttpServerRequest>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -20,65 +18,6 @@ namespace keyward {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    case QHttpServerRequest::Method::Connect:
-        return "CONNECT";
-    case QHttpServerRequest::Method::Trace:
-        return "TRACE";
-    default:
-        return "UNKNOWN";
-    }
-}
-
-// Qt's HTTP server, reduced to parsing: every complete request is copied into our own
-// HttpRequest and handed to the connection's guard. Only this class touches the QHttpServer API,
-// so moving past Qt 6.4 (handleRequest's signature changes in 6.5) touches one file.
-class Endpoint : public QAbstractHttpServer {
-public:
-    using QAbstractHttpServer::QAbstractHttpServer;
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        Connection *connection = Connection::of(socket);
-        if (!connection)
-            return true;
-        HttpRequest r;
-        r.started.start();
-        r.method = methodName(request.method());
-        r.path = request.url().path(QUrl::FullyDecoded);
-        r.query = request.query();
-        r.body = request.body();
-        r.peer = request.remoteAddress();
-        const auto headers = request.headers();
-        r.headers.reserve(headers.size());
-        for (const auto &[name, value] : headers)
-            r.headers.append({name.toLower(), value});
-        connection->accept(std::move(r));
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
-};
-
-// Accepts on an already bound and listening descriptor, and puts a Connection guard on every
-// socket before Qt's server connects its own slots.
 QByteArray refusalResponse()
 {
     const QByteArray body("{\"type\":\"https://keyward.dev/problems/service-unavailable\",\"title\":\"Service "
@@ -90,10 +29,13 @@ QByteArray refusalResponse()
     return out;
 }
 
+// Accepts on an already bound and listening descriptor and gives every socket its Connection,
+// which reads it from then on.
 class Listener : public QTcpServer {
 public:
     explicit Listener(Worker &worker)
-        : m_worker(worker)
+        : QTcpServer(&worker)
+        , m_worker(worker)
     {
     }
 
@@ -122,10 +64,9 @@ protected:
             return;
         }
         new Connection(socket, m_worker);
-        // The guard and Qt's server read the decrypted stream; a stalled handshake meets the idle timeout.
+        // The connection reads the decrypted stream; a stalled handshake meets the idle timeout.
         if (auto *ssl = qobject_cast<QSslSocket *>(socket))
             ssl->startServerEncryption();
-        addPendingConnection(socket); // QTcpServer emits newConnection once this returns
     }
 
 private:
@@ -147,7 +88,6 @@ Worker::~Worker() = default;
 
 bool Worker::start(qintptr listeningSocket)
 {
-    m_endpoint = new Endpoint(this);
     auto *listener = new Listener(*this);
     if (!listener->setSocketDescriptor(listeningSocket)) {
         qCCritical(lcHttp).noquote() << "cannot use listening socket:" << listener->errorString();
@@ -155,13 +95,7 @@ bool Worker::start(qintptr listeningSocket)
         return false;
     }
     m_listener = listener;
-    m_endpoint->bind(listener);
     return true;
-}
-
-QAbstractHttpServer *Worker::endpoint() const
-{
-    return m_endpoint;
 }
 
 bool Worker::draining() const
@@ -180,9 +114,8 @@ void Worker::drain()
 
 void Worker::stop()
 {
-    // Deleting the endpoint deletes listener, sockets and their guards.
-    delete m_endpoint;
-    m_endpoint = nullptr;
+    // Deleting the listener deletes its sockets and their connections.
+    delete m_listener;
     m_listener = nullptr;
 }
 

@@ -11,7 +11,6 @@
 
 #include <atomic>
 
-class QAbstractHttpServer;
 class QTcpServer;
 
 namespace keyward {
@@ -24,7 +23,7 @@ class HashingPool;
 struct Principal;
 
 // One HTTP worker: an event loop in its own thread with its own listening socket on the shared
-// port (SO_REUSEPORT), its own Qt HTTP server and, through Database, its own database connection.
+// port (SO_REUSEPORT), its connections and, through Database, its own database connection.
 class Worker : public QObject {
     Q_OBJECT
 public:
@@ -46,7 +45,6 @@ public:
 
     const Limits &limits() const { return m_limits; }
     const std::optional<QSslConfiguration> &tls() const { return m_tls; }
-    QAbstractHttpServer *endpoint() const;
     bool draining() const;
     ConnectionCaps &caps() { return m_caps; }
 
@@ -67,7 +65,6 @@ private:
     ConnectionCaps &m_caps;
     Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
-    QAbstractHttpServer *m_endpoint = nullptr;
     QTcpServer *m_listener = nullptr;
     QSet<Connection *> m_connections;
 };

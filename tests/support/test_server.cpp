@@ -64,6 +64,7 @@ TestServer::TestServer(const Setup &setup)
     if (setup.httpRedirect) {
         http.redirectAddress = QHostAddress::LocalHost;
         http.redirectPort = freePort();
+        http.redirectTo = QStringLiteral("https://keyward.test:8443");
     }
     m_tls = setup.tls.has_value();
     m_http = std::make_unique<HttpServer>(*m_services, http);

@@ -15,31 +15,30 @@ void registerHealth(Router &router)
         return HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
     });
 
-    router.add("GET", QStringLiteral("/health/ready"), open, [](RequestContext &ctx) {
+    // What is ready is everyone's to know; why not (the checks) is for operators, as for /health.
+    const RouteOptions probe{RouteOptions::Access::Optional, RouteOptions::Body::None, RouteOptions::Execution::Inline,
+                             RouteOptions::Limit::None};
+
+    router.add("GET", QStringLiteral("/health/ready"), probe, [](RequestContext &ctx) {
         const HealthService::Report report = ctx.services.health().ready();
         const bool ready = report.status != QLatin1String("failing");
-        HttpResponse r = HttpResponse::json(
-            ready ? 200 : 503,
-            QJsonObject{{QStringLiteral("status"), ready ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                        {QStringLiteral("checks"), report.components}});
+        QJsonObject body{{QStringLiteral("status"), ready ? QStringLiteral("ok") : QStringLiteral("unavailable")}};
+        if (mayReadOperations(ctx))
+            body.insert(QStringLiteral("checks"), report.components);
+        HttpResponse r = HttpResponse::json(ready ? 200 : 503, body);
         if (!ready)
             r.setHeader("Retry-After", "5");
         return r;
     });
 
     // Everyone learns whether Keyward is healthy; the details need metrics:read or the allow-list.
-    router.add(
-        "GET", QStringLiteral("/health"),
-        {RouteOptions::Access::Optional, RouteOptions::Body::None, RouteOptions::Execution::Inline,
-         RouteOptions::Limit::None},
-        [](RequestContext &ctx) {
-            const HealthService::Report report = ctx.services.health().check();
-            QJsonObject body{{QStringLiteral("status"), report.status}};
-            if (ctx.principal.can(permission::MetricsRead) ||
-                RuntimeSettings::inSubnets(ctx.request.client, ctx.services.settings().current().metricsAllowList))
-                body.insert(QStringLiteral("components"), report.components);
-            return HttpResponse::json(report.status == QLatin1String("failing") ? 503 : 200, body);
-        });
+    router.add("GET", QStringLiteral("/health"), probe, [](RequestContext &ctx) {
+        const HealthService::Report report = ctx.services.health().check();
+        QJsonObject body{{QStringLiteral("status"), report.status}};
+        if (mayReadOperations(ctx))
+            body.insert(QStringLiteral("components"), report.components);
+        return HttpResponse::json(report.status == QLatin1String("failing") ? 503 : 200, body);
+    });
 }
 
 } // namespace keyward::routes

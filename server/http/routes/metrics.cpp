@@ -13,9 +13,7 @@ void registerMetrics(Router &router)
                {RouteOptions::Access::Optional, RouteOptions::Body::None, RouteOptions::Execution::Inline,
                 RouteOptions::Limit::None},
                [](RequestContext &ctx) {
-                   const RuntimeSettings settings = ctx.services.settings().current();
-                   if (!ctx.principal.can(permission::MetricsRead) &&
-                       !RuntimeSettings::inSubnets(ctx.request.client, settings.metricsAllowList))
+                   if (!mayReadOperations(ctx))
                        return problem(
                            ctx, ctx.principal.type == Principal::Type::Anonymous
                                     ? ApiError::unauthorized()

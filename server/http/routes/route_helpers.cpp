@@ -1,6 +1,7 @@
 #include "route_helpers.h"
 
 #include "core/clock.h"
+#include "core/permissions.h"
 #include "services/services.h"
 
 namespace keyward::routes {
@@ -8,6 +9,12 @@ namespace keyward::routes {
 qint64 now(const RequestContext &ctx)
 {
     return ctx.services.clock().nowMs();
+}
+
+bool mayReadOperations(const RequestContext &ctx)
+{
+    return ctx.principal.can(permission::MetricsRead) ||
+           RuntimeSettings::inSubnets(ctx.request.client, ctx.services.settings().current().metricsAllowList);
 }
 
 HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status)

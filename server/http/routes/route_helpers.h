@@ -33,6 +33,8 @@ inline HttpResponse respondEmpty(const RequestContext &ctx, const Status &status
 }
 
 qint64 now(const RequestContext &ctx);
+// Operational detail (metrics, health checks) is for holders of metrics:read and the allow-list.
+bool mayReadOperations(const RequestContext &ctx);
 HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, int status = 200);
 
 // A FieldReader over the body; finish() it and pass its errors to the service.

@@ -23,7 +23,7 @@ class Router;
 class Services;
 
 // Keyward's HTTP server: N worker threads sharing one port, a bounded hashing pool, connection
-// caps, and graceful shutdown. Everything Qt-HttpServer-specific stays behind this class.
+// caps, and graceful shutdown.
 class HttpServer {
 public:
     struct Options {

@@ -124,22 +124,13 @@ int serve(const Config &config)
 
 int migrate(const Config &config)
 {
-    QString error;
-    auto db = Database::open(config.databaseUrl(), &error);
-    if (!db) {
-        err() << "keyward: " << error << Qt::endl;
-        return Failure;
-    }
-    Migrations migrations(*db);
-    int applied = 0;
-    const QString problem = migrations.migrate(&applied);
-    if (!problem.isEmpty()) {
-        err() << "keyward: " << problem << Qt::endl;
-        return Failure;
-    }
-    out() << "database " << db->displayUrl() << " is at schema version " << migrations.status().current << " ("
-          << applied << " migration(s) applied)" << Qt::endl;
-    db->closeThreadConnection();
+    // Through the node: a migration may need the master key (to sign the audit chain head).
+    Node node(config);
+    if (const int rc = open(node, true); rc != Success)
+        return rc;
+    out() << "database " << node.database().displayUrl() << " is at schema version "
+          << Migrations(node.database()).status().current << " (" << node.migrationsApplied()
+          << " migration(s) applied)" << Qt::endl;
     return Success;
 }
 

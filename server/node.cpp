@@ -73,7 +73,8 @@ std::optional<Node::Failure> Node::open(bool migrate)
     if (!m_database)
         return fail(ExitFailure, error);
     if (migrate) {
-        if (const QString problem = Migrations(*m_database).migrate(); !problem.isEmpty())
+        if (const QString problem = Services::migrate(*m_database, m_masterKey.bytes, &m_migrationsApplied);
+            !problem.isEmpty())
             return fail(ExitFailure, problem);
     }
     m_services = std::make_unique<Services>(m_database, m_masterKey.bytes, ServiceOptions::fromConfig(m_config));

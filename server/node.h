@@ -44,6 +44,8 @@ public:
     Services &services() { return *m_services; }
     Database &database() { return *m_database; }
     bool isOpen() const { return m_services != nullptr; }
+    // How many migrations open() applied.
+    int migrationsApplied() const { return m_migrationsApplied; }
     // http(s)://address:port once serving, empty before.
     QString url() const { return m_url; }
 
@@ -62,6 +64,7 @@ private:
     QTimer m_auditHighWater;
     QString m_url;
     State m_state = State::Stopped;
+    int m_migrationsApplied = 0;
 };
 
 } // namespace keyward

@@ -76,6 +76,13 @@ ApiError ApiError::reauthenticationRequired()
                            "signed in more than five minutes ago.")};
 }
 
+ApiError ApiError::selfServiceRequired()
+{
+    return {403, QStringLiteral("self-service-required"), QStringLiteral("Self-service required"),
+            QStringLiteral("Change your own password, second factor, email, lockout or sessions under /api/v1/me, "
+                           "which asks for your current password.")};
+}
+
 ApiError ApiError::tooManyAttempts(int retryAfterSeconds)
 {
     return ApiError(429, QStringLiteral("too-many-attempts"), QStringLiteral("Too many attempts"),

@@ -34,6 +34,8 @@ public:
     static ApiError sessionRequired();
     // The session signed in too long ago for this: send the current password again.
     static ApiError reauthenticationRequired();
+    // One's own credentials change through self-service (/api/v1/me), not the admin API.
+    static ApiError selfServiceRequired();
     static ApiError tooManyAttempts(int retryAfterSeconds);
     static ApiError notFound(const QString &detail = {});
     static ApiError methodNotAllowed(const QString &detail = {});

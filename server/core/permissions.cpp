@@ -14,4 +14,13 @@ bool isKnown(const QString &name)
     return all().contains(name);
 }
 
+QString firstMissing(const QSet<QString> &held, QStringList wanted)
+{
+    wanted.sort(); // the same answer every time
+    for (const QString &p : std::as_const(wanted))
+        if (!held.contains(p))
+            return p;
+    return {};
+}
+
 } // namespace keyward::permission

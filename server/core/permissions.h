@@ -18,5 +18,7 @@ inline const QString SettingsManage = QStringLiteral("settings:manage");
 
 const QStringList &all();
 bool isKnown(const QString &name);
+// The first (by name) of `wanted` that `held` lacks; empty when it holds them all.
+QString firstMissing(const QSet<QString> &held, QStringList wanted);
 
 } // namespace keyward::permission

@@ -11,19 +11,21 @@ bool makePrivateDirectory(const QString &path)
     const QString absolute = QDir::cleanPath(QDir(path).absolutePath());
     if (QFileInfo(absolute).isDir())
         return true; // an existing directory keeps the mode its owner chose
-    if (!makePrivateDirectory(QFileInfo(absolute).path()) || !QDir().mkdir(absolute))
-        return QFileInfo(absolute).isDir(); // someone else may have made it meanwhile
-    return QFile::setPermissions(absolute, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // Made 0700, not chmod-ed after: nobody can enter it in between.
+    return (makePrivateDirectory(QFileInfo(absolute).path()) &&
+            QDir().mkdir(absolute, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) ||
+           QFileInfo(absolute).isDir(); // someone else may have made it meanwhile
 }
 
 bool makePrivateFile(const QString &path)
 {
     QFile file(path);
-    if (!file.exists()) {
-        if (!file.open(QIODevice::WriteOnly))
-            return false;
-        file.close();
-    }
+    // Created 0600 (not chmod-ed after), so nobody can open it in between; NewOnly leaves an
+    // existing one alone, which is then tightened.
+    if (!file.exists() && !file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFile::ReadOwner | QFile::WriteOwner) &&
+        !file.exists())
+        return false;
+    file.close();
     return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 }
 

@@ -273,6 +273,18 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
             "X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
     }
 
+    // Refusals no service saw (a permission missing, an address off the admin allow-list, a token
+    // limited to changing the password) are audited here; the services audit their own.
+    if (response.status == 403 && (response.problemType == QLatin1String("forbidden") ||
+                                   response.problemType == QLatin1String("password-change-required")))
+        (void)m_services.audit().record(
+            principal,
+            {QStringLiteral("access.denied"),
+             QStringLiteral("route"),
+             QString::fromLatin1(request.method) + QLatin1Char(' ') + request.route,
+             QStringLiteral("denied"),
+             {{QStringLiteral("reason"), response.problemType}, {QStringLiteral("path"), request.path.left(512)}}});
+
     const double seconds = request.started.isValid() ? request.started.nsecsElapsed() / 1e9 : 0.0;
     const QString route = request.route.isEmpty() ? QStringLiteral("(none)") : request.route;
     KeywardMetrics &metrics = m_services.metrics();

@@ -62,6 +62,7 @@ HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &req
 {
     HttpResponse r;
     r.status = error.status();
+    r.problemType = error.slug();
     r.body = QJsonDocument(error.toProblem(request.path, request.requestId)).toJson(QJsonDocument::Compact);
     r.headers.emplaceBack("Content-Type", "application/problem+json; charset=utf-8");
     if (error.retryAfterSeconds() > 0)

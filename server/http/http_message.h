@@ -43,6 +43,7 @@ struct HttpResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool closeConnection = false;
+    QString problemType; // the slug of a problem response ("forbidden", ...), for the audit of refusals
     // A body too large to hold: `body` is its first part and `stream` gives the next ones, called
     // on the connection's thread as the client takes them; an empty part ends the body, nullopt
     // breaks the connection off (the status line is long gone). Sent chunked.

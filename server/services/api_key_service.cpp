@@ -74,7 +74,8 @@ Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QStrin
         errors.append(
             {QStringLiteral("expires_at"), QStringLiteral("in_the_past"), QStringLiteral("Must be in the future.")});
     if (!errors.isEmpty())
-        return ApiError::validation(errors);
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("apikey"), QString()},
+                                   Result<CreatedApiKey>(ApiError::validation(errors)));
 
     CreatedApiKey created;
     created.secret = Prefix + crypto::randomToken(32);

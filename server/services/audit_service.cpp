@@ -47,15 +47,6 @@ std::optional<ChainMark> AuditService::highWater()
     return m_highWater;
 }
 
-Status AuditService::start()
-{
-    // Only a database an older version wrote has an unsigned head. Once this installation keeps a
-    // high-water mark, an unsigned head is tampering: verify() reports it, start() does not bless it.
-    if (highWater())
-        return success();
-    return writeTransaction(m_db, [&] { return m_repo.signUnsignedHead(); });
-}
-
 Status AuditService::advanceHighWater()
 {
     auto head = m_repo.signedHead();
@@ -121,11 +112,19 @@ Status AuditService::record(const Principal &actor, const AuditEntry &entry)
     return writeTransaction(m_db, [&] { return append(actor, entry); });
 }
 
+bool AuditService::isRefusal(const ApiError &error)
+{
+    return error.status() == 403 ||
+           std::any_of(error.fieldErrors().begin(), error.fieldErrors().end(),
+                       [](const FieldError &e) { return e.code == QLatin1String("not_grantable"); });
+}
+
 void AuditService::recordRefusal(const Principal &actor, const AuditEntry &attempt, const ApiError &refusal)
 {
     AuditEntry denied = attempt;
     denied.outcome = QStringLiteral("denied");
-    denied.details.insert(QStringLiteral("reason"), refusal.slug());
+    denied.details.insert(QStringLiteral("reason"),
+                          refusal.status() == 403 ? refusal.slug() : QStringLiteral("not_grantable"));
     (void)record(actor, denied);
 }
 

@@ -37,11 +37,8 @@ class AuditService {
 public:
     AuditService(Database &db, const Clock &clock, QByteArray chainKey);
 
-    // Where the high-water mark is kept between runs (the data directory); loaded now, before start().
+    // Where the high-water mark is kept between runs (the data directory); loaded now.
     void setHighWaterFile(const QString &path);
-    // Signs a chain head left unsigned by an older version, unless a high-water mark says this
-    // installation has signed heads before; at start.
-    Status start();
     // Raises the high-water mark to the chain head, when the head is genuine and the chain still
     // holds the current mark. Cheap (one small read); run every few seconds and before verifying.
     Status advanceHighWater();
@@ -51,15 +48,17 @@ public:
     // In a transaction of its own, for events with no other write (failed logins, denials).
     Status record(const Principal &actor, const AuditEntry &entry);
 
-    // Passes `result` on. A refusal (403) is first recorded as a `denied` event of `attempt` with the
-    // refusal's reason, in a transaction of its own: the refused work itself was rolled back.
+    // Passes `result` on. A refusal (a 403, or a grant of what the actor does not hold) is first
+    // recorded as a `denied` event of `attempt` with the refusal's reason, in a transaction of its
+    // own: the refused work itself was rolled back.
     template <typename T>
     Result<T> noteRefusal(const Principal &actor, const AuditEntry &attempt, Result<T> result)
     {
-        if (!result && result.error().status() == 403)
+        if (!result && isRefusal(result.error()))
             recordRefusal(actor, attempt, result.error());
         return result;
     }
+    static bool isRefusal(const ApiError &error);
 
     Result<QList<AuditEvent>> recent(int limit);
     Result<AuditPage> list(const Principal &actor, const AuditFilter &filter);

@@ -19,8 +19,8 @@ namespace {
 
 // Clocks of several nodes are never exactly in step.
 constexpr qint64 LeewaySeconds = 30;
-// How long the password step of an MFA login stays good for the second step, and how many wrong
-// codes it allows.
+// How long the password step of an MFA login stays good for the second step, and how many codes
+// may be tried with it.
 constexpr qint64 MfaTokenMs = 5 * 60'000;
 constexpr int MfaTokenAttempts = 3;
 
@@ -166,7 +166,10 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     const QByteArray mfaHash = tokenHash(mfaToken);
     const ApiError invalidMfaToken =
         ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
-    auto userId = m_oneTimeTokens.find(mfaHash, QStringLiteral("mfa"), m_clock.nowMs());
+    // Each code tried spends one of the token's attempts before it is checked.
+    auto userId = writeTransaction(m_db, [&] {
+        return m_oneTimeTokens.spendAttempt(mfaHash, QStringLiteral("mfa"), MfaTokenAttempts, m_clock.nowMs());
+    });
     if (!userId)
         return userId.error().status() == 404 ? invalidMfaToken : userId.error();
     auto record = m_users.find(*userId);
@@ -187,12 +190,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     }
     auto method = m_mfa.verify(*userId, code);
     if (!method) {
-        // A token allows only a few wrong codes; then the password step starts over.
-        (void)writeTransaction(m_db, [&]() -> Status {
-            if (auto r = m_oneTimeTokens.recordFailure(mfaHash, MfaTokenAttempts, m_clock.nowMs()); !r)
-                return r;
-            return m_audit.append(client, failed(QStringLiteral("invalid_code")));
-        });
+        (void)m_audit.record(client, failed(QStringLiteral("invalid_code")));
         return method.error();
     }
     // Single use: a token that lost a race to another request is spent.
@@ -221,7 +219,7 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
     const QString refreshToken = crypto::randomToken(32);
     auto s = writeTransaction(m_db, [&]() -> Status {
         // A completed login refunds the charged attempts and ends any lock.
-        if (auto r = m_lockout.unlock(user.id); !r)
+        if (auto r = m_lockout.forgive(user.id); !r)
             return r;
         if (!upgradedHash.isEmpty())
             if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
@@ -351,10 +349,12 @@ Status AuthService::logout(const Principal &me)
     });
 }
 
-Status AuthService::logoutAll(const Principal &me)
+Status AuthService::logoutAll(const Principal &me, const std::optional<QString> &currentPassword)
 {
-    if (auto session = requireSession(me); !session)
-        return m_audit.noteRefusal(me, {QStringLiteral("auth.logout_all"), QStringLiteral("user"), me.id}, session);
+    const QString action = QStringLiteral("auth.logout_all");
+    // Ending every session ends the owner's too: a stolen, older session must not shut them out.
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed)
+        return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, confirmed);
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
         auto n = m_sessions.revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);

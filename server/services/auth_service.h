@@ -51,7 +51,8 @@ public:
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code);
     Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
     Status logout(const Principal &me);
-    Status logoutAll(const Principal &me);
+    // Every session of the caller; needs the current password unless this session is fresh.
+    Status logoutAll(const Principal &me, const std::optional<QString> &currentPassword);
 
     // Verifies a bearer token (signature, kid, alg, iss, aud, exp, nbf) and its session, and returns
     // the principal with its current permissions. `context` supplies ip, user agent and request id.

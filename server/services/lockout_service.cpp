@@ -67,12 +67,26 @@ Status LockoutService::clear(const QString &subject)
     return m_failures.clear(subject);
 }
 
-Status LockoutService::unlock(const QString &userId)
+Status LockoutService::forgive(const QString &userId)
 {
     for (const Secret secret : {Secret::Password, Secret::SecondFactor})
         if (auto r = m_failures.clear(subject(secret, userId)); !r)
             return r;
     return m_users.setLockedUntil(userId, 0);
+}
+
+Status LockoutService::unlock(const QString &userId)
+{
+    if (auto r = m_failures.clear(subject(Secret::Password, userId)); !r)
+        return r;
+    if (auto r = m_failures.unlock(subject(Secret::SecondFactor, userId)); !r)
+        return r;
+    return m_users.setLockedUntil(userId, 0);
+}
+
+Status LockoutService::prune(qint64 beforeMs)
+{
+    return writeTransaction(m_db, [&] { return m_failures.prune(beforeMs, subject(Secret::SecondFactor, {})); });
 }
 
 Status LockoutService::reauthenticate(const Principal &actor, const std::optional<QString> &currentPassword,

@@ -35,8 +35,15 @@ public:
     Status charge(const QString &subject, const QString &userId);
     // Inside the caller's write transaction: forgets the failures of `subject`.
     Status clear(const QString &subject);
-    // Inside the caller's write transaction: ends every lock of the account and forgets its failures.
+    // Inside the caller's write transaction, for a completed login: forgets every failure of the
+    // account and ends its lock.
+    Status forgive(const QString &userId);
+    // Inside the caller's write transaction, for an administrator: ends the account's lock and its
+    // wrong passwords. Wrong second factors stay counted (only a completed login forgives them), so
+    // the next one locks it again.
     Status unlock(const QString &userId);
+    // Forgets old failures of unknown logins and passwords; wrong second factors stay until a login.
+    Status prune(qint64 beforeMs);
 
     // Credential changes (email, password, second factors, API keys, other sessions) need a signed-in
     // session, never an API key (403 session-required), and the current password unless the session

@@ -2,8 +2,8 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "lockout_service.h"
 #include "settings_service.h"
-#include "store/login_failure_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
 #include "user_service.h"
@@ -16,12 +16,13 @@ constexpr qint64 Day = 86'400'000;
 }
 
 MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                                       UserService &users)
+                                       UserService &users, LockoutService &lockout)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_settings(settings)
     , m_users(users)
+    , m_lockout(lockout)
 {
 }
 
@@ -53,9 +54,9 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
     if (settings.auditRetentionDays > 0)
         if (auto r = m_audit.prune(settings.auditRetentionDays); !r)
             return r.error();
+    if (auto r = m_lockout.prune(now - Day); !r)
+        return r.error();
     auto pruned = writeTransaction(m_db, [&]() -> Status {
-        if (auto r = LoginFailureRepository(m_db).prune(now - Day); !r)
-            return r;
         if (auto r = SessionRepository(m_db).pruneExpired(now - Day); !r)
             return r;
         for (const char *sql :

@@ -6,6 +6,7 @@
 namespace keyward {
 
 class Clock;
+class LockoutService;
 class SettingsService;
 class UserService;
 
@@ -15,7 +16,7 @@ class UserService;
 class MaintenanceService {
 public:
     MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                       UserService &users);
+                       UserService &users, LockoutService &lockout);
 
     struct Report {
         int disabledDormant = 0;
@@ -28,6 +29,7 @@ private:
     AuditService &m_audit;
     SettingsService &m_settings;
     UserService &m_users;
+    LockoutService &m_lockout;
 };
 
 } // namespace keyward

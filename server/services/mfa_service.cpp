@@ -127,6 +127,9 @@ Result<QStringList> MfaService::confirm(const Principal &me, const QString &code
 Status MfaService::removeAll(const Principal &actor, const QString &userId, const QString &action)
 {
     return writeTransaction(m_db, [&]() -> Status {
+        if (actor.id != userId)
+            if (auto target = m_roles.actOn(actor, userId); !target)
+                return target.error();
         if (auto s = m_repo.removeAll(userId); !s)
             return s;
         if (auto s = m_users.setMfaEnabled(userId, false); !s)
@@ -147,13 +150,10 @@ Status MfaService::reset(const Principal &actor, const QString &userId)
 {
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
-    auto user = m_users.find(userId);
-    if (!user)
-        return user.error();
     const QString action = QStringLiteral("mfa.reset");
-    if (auto allowed = m_roles.mayActOn(actor, user->user); !allowed)
-        return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), userId}, allowed);
-    return removeAll(actor, userId, action);
+    if (auto self = notOnOneself(actor, userId); !self)
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), userId}, self);
+    return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), userId}, removeAll(actor, userId, action));
 }
 
 Result<QString> MfaService::verify(const QString &userId, const QString &code)

@@ -40,6 +40,7 @@ public:
 private:
     std::optional<QByteArray> secretOf(const QString &userId, const TotpRecord &record) const;
     QByteArray recoveryHash(const QString &code) const;
+    // Another user's factors only when the actor may act on that user.
     Status removeAll(const Principal &actor, const QString &userId, const QString &action);
 
     Database &m_db;

@@ -1,7 +1,9 @@
 #include "role_service.h"
 
 #include "core/clock.h"
+#include "core/ids.h"
 #include "core/permissions.h"
+#include "store/user_repository.h"
 #include "validation.h"
 #include "write_transaction.h"
 
@@ -59,15 +61,6 @@ Result<Role> RoleService::get(const Principal &actor, const QString &name)
     return m_repo.find(name);
 }
 
-QString RoleService::firstNotHeld(const Principal &actor, QStringList permissions)
-{
-    permissions.sort(); // the same answer every time
-    for (const QString &p : std::as_const(permissions))
-        if (!actor.permissions.contains(p))
-            return p;
-    return {};
-}
-
 void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors)
 {
     for (const QString &p : permissions) {
@@ -93,7 +86,8 @@ Result<Role> RoleService::create(const Principal &actor, const RoleInput &input)
     checkDescription(input.description, errors);
     checkPermissions(actor, input.permissions, errors);
     if (!errors.isEmpty())
-        return ApiError::validation(errors);
+        return m_audit.noteRefusal(actor, {QStringLiteral("role.create"), QStringLiteral("role"), input.name},
+                                   Result<Role>(ApiError::validation(errors)));
     const Role role{input.name, input.description, normalized(input.permissions), false};
     auto r = writeTransaction(m_db, [&]() -> Status {
         if (auto s = m_repo.insert(role, m_clock.nowMs()); !s)
@@ -116,7 +110,8 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
     if (patch.permissions)
         checkPermissions(actor, *patch.permissions, errors);
     if (!errors.isEmpty())
-        return ApiError::validation(errors);
+        return m_audit.noteRefusal(actor, {QStringLiteral("role.update"), QStringLiteral("role"), name},
+                                   Result<Role>(ApiError::validation(errors)));
     Role role;
     auto r = writeTransaction(m_db, [&]() -> Status {
         auto found = m_repo.find(name);
@@ -143,8 +138,9 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
             return s;
         return m_audit.append(actor, roleEvent(QStringLiteral("role.update"), role));
     });
-    if (!r)
-        return r.error();
+    if (!r) // stripping a permission the actor does not hold is refused in there
+        return m_audit.noteRefusal(actor, {QStringLiteral("role.update"), QStringLiteral("role"), name},
+                                   Result<Role>(r.error()));
     invalidate();
     return role;
 }
@@ -159,7 +155,7 @@ Status RoleService::remove(const Principal &actor, const QString &name)
             return found.error();
         if (found->builtin)
             return ApiError::conflict(QStringLiteral("Built-in roles cannot be deleted."));
-        if (const QString beyond = firstNotHeld(actor, found->permissions); !beyond.isEmpty())
+        if (const QString beyond = permission::firstMissing(actor.permissions, found->permissions); !beyond.isEmpty())
             return ApiError::insufficientPrivilege(
                 QStringLiteral("You cannot delete this role: it grants '%1', which you do not hold.").arg(beyond));
         if (auto s = m_repo.remove(name); !s)
@@ -207,13 +203,29 @@ QSet<QString> RoleService::permissionsFor(const QStringList &roles)
 Status RoleService::mayActOn(const Principal &actor, const User &target)
 {
     invalidate(); // a decision about privilege reads the current roles, not a cached view
+    const QSet<QString> held = permissionsFor(target.roles);
     const QString beyond = actor.passwordChangeOnly
                                ? QStringLiteral("*")
-                               : firstNotHeld(actor, QStringList(permissionsFor(target.roles).values()));
+                               : permission::firstMissing(actor.permissions, QStringList(held.begin(), held.end()));
     if (beyond.isEmpty())
         return success();
     return ApiError::insufficientPrivilege(
         QStringLiteral("You cannot act on this account: it holds '%1', which you do not hold.").arg(beyond));
+}
+
+Result<User> RoleService::actOn(const Principal &actor, const QString &id, bool includeDeleted)
+{
+    if (!isValidId(id))
+        return ApiError::notFound(QStringLiteral("No user with this id."));
+    UserRepository users(m_db);
+    if (auto locked = users.lockRow(id); !locked)
+        return locked.error();
+    auto found = users.find(id, includeDeleted); // read after the lock: the roles as they are now
+    if (!found)
+        return found.error();
+    if (auto allowed = mayActOn(actor, found->user); !allowed)
+        return allowed.error();
+    return found->user;
 }
 
 void RoleService::checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,

@@ -47,6 +47,9 @@ public:
     // end the sessions of `target` only when it holds every permission `target` holds, so nobody
     // reaches an account that can do more than they can. 403 insufficient-privilege otherwise.
     Status mayActOn(const Principal &actor, const User &target);
+    // The user `id`, when `actor` may act on it (404 when there is none). Inside the caller's write
+    // transaction: it holds the user's row until the change lands, so the answer stands till then.
+    Result<User> actOn(const Principal &actor, const QString &id, bool includeDeleted = false);
     // Names in `roles` that do not exist, or that grant what `actor` does not hold, as field errors.
     void checkAssignable(const Principal &actor, const QStringList &roles, QList<FieldError> &errors,
                          const QString &field = QStringLiteral("roles"));
@@ -54,8 +57,6 @@ public:
 private:
     void invalidate();
     QHash<QString, QStringList> snapshot();
-    // The first (by name) of `permissions` that `actor` does not hold; empty when it holds them all.
-    static QString firstNotHeld(const Principal &actor, QStringList permissions);
     void checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors);
 
     Database &m_db;

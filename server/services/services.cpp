@@ -45,7 +45,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_metrics(m_registry)
     , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
     , m_hasher(options.argon2)
-    , m_audit(*m_db, clock, crypto::hkdfSha256(masterKey, "keyward audit chain v1"))
+    , m_audit(*m_db, clock, auditChainKey(masterKey))
     , m_settings(*m_db, clock, m_audit, m_sealer, options.settingsDefaults)
     , m_mailer(m_settings)
     , m_roles(*m_db, clock, m_audit)
@@ -57,7 +57,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
             crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens, m_metrics)
-    , m_maintenance(*m_db, clock, m_audit, m_settings, m_users)
+    , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout)
     , m_health(*this)
 {
     m_users.setPublicUrl(options.tokens.issuer);
@@ -104,6 +104,20 @@ void Services::setPublicUrl(const QString &url)
     m_users.setPublicUrl(url);
 }
 
+QByteArray Services::auditChainKey(const QByteArray &masterKey)
+{
+    return crypto::hkdfSha256(masterKey, "keyward audit chain v1");
+}
+
+QString Services::migrate(Database &db, const QByteArray &masterKey, int *applied)
+{
+    AuditRepository audit(db, auditChainKey(masterKey));
+    return Migrations(db).migrate(applied, [&] {
+        const Status signedHead = audit.signUnsignedHead();
+        return signedHead ? QString() : QStringLiteral("cannot sign the audit chain head");
+    });
+}
+
 Status Services::start()
 {
     const MigrationStatus status = Migrations(*m_db).status();
@@ -115,8 +129,6 @@ Status Services::start()
                                                 .arg(status.current)
                                                 .arg(status.latest),
                                             0);
-    if (auto signedHead = m_audit.start(); !signedHead)
-        return signedHead;
     return m_keys.ensureActiveKey();
 }
 

@@ -44,6 +44,11 @@ public:
     Services(std::shared_ptr<Database> db, const QByteArray &masterKey, const ServiceOptions &options,
              const Clock &clock = Clock::system());
 
+    // Applies pending migrations, and signs the audit chain head they leave unsigned: only the run
+    // that migrates may, since it holds the master key. Returns the error, or an empty string.
+    static QString migrate(Database &db, const QByteArray &masterKey, int *applied = nullptr);
+    static QByteArray auditChainKey(const QByteArray &masterKey);
+
     // Refuses a database whose schema is not current, and makes sure a signing key exists.
     Status start();
 

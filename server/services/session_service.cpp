@@ -22,10 +22,9 @@ SessionService::SessionService(Database &db, const Clock &clock, AuditService &a
 
 Status SessionService::mayActOnUser(const Principal &actor, const QString &userId)
 {
-    auto user = UserRepository(m_db).find(userId, true);
-    if (!user)
-        return user.error();
-    return m_roles.mayActOn(actor, user->user);
+    if (auto self = notOnOneself(actor, userId); !self)
+        return self;
+    return statusOf(m_roles.actOn(actor, userId, true));
 }
 
 Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const QString &userId)
@@ -40,6 +39,9 @@ Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const 
 Status SessionService::revokeOne(const Principal &actor, const QString &userId, const QString &sessionId)
 {
     return writeTransaction(m_db, [&]() -> Status {
+        if (actor.id != userId)
+            if (auto allowed = mayActOnUser(actor, userId); !allowed)
+                return allowed;
         auto s = m_repo.find(sessionId);
         // Another user's session id answers exactly like an unknown one.
         if (!s || s->userId != userId || !s->isLive(m_clock.nowMs()))
@@ -58,32 +60,33 @@ Status SessionService::revoke(const Principal &actor, const QString &userId, con
 {
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
-    if (auto allowed = mayActOnUser(actor, userId); !allowed)
+    if (auto self = notOnOneself(actor, userId); !self)
         return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke"), QStringLiteral("session"), sessionId},
-                                   allowed);
-    return revokeOne(actor, userId, sessionId);
+                                   self);
+    return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke"), QStringLiteral("session"), sessionId},
+                               revokeOne(actor, userId, sessionId));
 }
 
 Result<int> SessionService::revokeAll(const Principal &actor, const QString &userId)
 {
     if (auto e = missing(actor, permission::SessionsManage))
         return *e;
-    if (auto allowed = mayActOnUser(actor, userId); !allowed)
-        return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke_all"), QStringLiteral("user"), userId},
-                                   Result<int>(allowed.error()));
-    return writeTransaction(m_db, [&]() -> Result<int> {
-        auto n = m_repo.revokeAllOfUser(userId, QStringLiteral("revoked"), m_clock.nowMs());
-        if (!n)
-            return n;
-        if (auto a = m_audit.append(actor, {QStringLiteral("session.revoke_all"),
-                                            QStringLiteral("user"),
-                                            userId,
-                                            QStringLiteral("success"),
-                                            {{QStringLiteral("count"), *n}}});
-            !a)
-            return a.error();
-        return n;
-    });
+    return m_audit.noteRefusal(actor, {QStringLiteral("session.revoke_all"), QStringLiteral("user"), userId},
+                               writeTransaction(m_db, [&]() -> Result<int> {
+                                   if (auto allowed = mayActOnUser(actor, userId); !allowed)
+                                       return allowed.error();
+                                   auto n = m_repo.revokeAllOfUser(userId, QStringLiteral("revoked"), m_clock.nowMs());
+                                   if (!n)
+                                       return n;
+                                   if (auto a = m_audit.append(actor, {QStringLiteral("session.revoke_all"),
+                                                                       QStringLiteral("user"),
+                                                                       userId,
+                                                                       QStringLiteral("success"),
+                                                                       {{QStringLiteral("count"), *n}}});
+                                       !a)
+                                       return a.error();
+                                   return n;
+                               }));
 }
 
 Result<QList<Session>> SessionService::listMine(const Principal &me)

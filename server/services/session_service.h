@@ -32,7 +32,8 @@ public:
 
 private:
     Status revokeOne(const Principal &actor, const QString &userId, const QString &sessionId);
-    // 404 for an unknown user, 403 insufficient-privilege for one the actor may not act on.
+    // Inside the write transaction: 404 for an unknown user, 403 for oneself (self-service is for
+    // that) or for one the actor may not act on.
     Status mayActOnUser(const Principal &actor, const QString &userId);
 
     Database &m_db;

@@ -297,6 +297,15 @@ Result<QJsonObject> SettingsService::update(const Principal &actor, const QJsonO
 {
     if (auto e = missing(actor, permission::SettingsManage))
         return *e;
+    // Settings act on every account (where recovery mail goes, how many guesses a login gets), so
+    // changing them needs every permission any account may hold.
+    if (const QString lacking = permission::firstMissing(actor.permissions, permission::all()); !lacking.isEmpty())
+        return m_audit.noteRefusal(
+            actor, {QStringLiteral("settings.update"), QStringLiteral("settings"), QString()},
+            Result<QJsonObject>(ApiError::insufficientPrivilege(
+                QStringLiteral("Settings apply to every account: changing them needs every permission, and you do "
+                               "not hold '%1'.")
+                    .arg(lacking))));
     QHash<QString, QJsonValue> changes;
     flatten(patch, {}, changes);
     QList<FieldError> errors;

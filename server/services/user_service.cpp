@@ -101,8 +101,14 @@ void UserService::checkNewPassword(const User &user, const QString &password, co
 {
     const qsizetype before = errors.size();
     policy().check(password, identifiers(user), errors, field);
+    if (errors.size() == before)
+        checkReuse(user, password, field, errors);
+}
+
+void UserService::checkReuse(const User &user, const QString &password, const QString &field, QList<FieldError> &errors)
+{
     const int history = m_settings.current().passwordHistory;
-    if (errors.size() != before || history <= 0)
+    if (history <= 0)
         return;
     auto hashes = m_users.recentHashes(user.id, history);
     if (!hashes)
@@ -124,6 +130,10 @@ Status UserService::storePassword(const Principal &actor, const QString &userId,
     const QString hash = m_hasher.hash(password);
     const int history = m_settings.current().passwordHistory;
     return writeTransaction(m_db, [&]() -> Status {
+        // Another's account: asked again under the row lock, it may have gained a role since it was read.
+        if (actor.id != userId)
+            if (auto target = m_roles.actOn(actor, userId); !target)
+                return target.error();
         const qint64 now = m_clock.nowMs();
         if (auto r = m_users.setPassword(userId, hash, requireChange, now, history); !r)
             return r;
@@ -132,15 +142,18 @@ Status UserService::storePassword(const Principal &actor, const QString &userId,
         if (!keepSession.isEmpty())
             if (auto r = m_sessions.clearPasswordChangeOnly(keepSession); !r)
                 return r;
-        // Whoever held the account before recovery may hold keys to it too.
-        if (recovery == Recovery::Yes)
-            if (auto r = m_apiKeys.revokeAllPersonal(userId, now); !r)
+        // Whoever held the account before recovery may hold keys to it, and links into it, too.
+        if (recovery == Recovery::Yes) {
+            if (auto r = m_apiKeys.revokeAllOf(userId, now); !r)
                 return r.error();
+            if (auto r = OneTimeTokenRepository(m_db).removeAllOfUser(userId); !r)
+                return r;
+        }
         return m_audit.append(actor, event);
     });
 }
 
-Result<UserRecord> UserService::findForActor(const QString &id, bool includeDeleted)
+Result<UserRecord> UserService::findUser(const QString &id, bool includeDeleted)
 {
     if (!isValidId(id))
         return notFoundUser();
@@ -169,7 +182,8 @@ Result<User> UserService::create(const Principal &actor, const CreateUserRequest
     QList<FieldError> errors = r.parseErrors;
     const QStringList roles = r.roles.value_or(QStringList{QStringLiteral("user")});
     m_roles.checkAssignable(actor, roles, errors);
-    return insertNew(actor, r, roles, errors, Arrival::Created);
+    return m_audit.noteRefusal(actor, {QStringLiteral("user.create"), QStringLiteral("user"), QString()},
+                               insertNew(actor, r, roles, errors, Arrival::Created));
 }
 
 Result<User> UserService::importUser(const Principal &actor, const CreateUserRequest &r, bool dryRun)
@@ -179,7 +193,8 @@ Result<User> UserService::importUser(const Principal &actor, const CreateUserReq
     QList<FieldError> errors = r.parseErrors;
     const QStringList roles = r.roles.value_or(QStringList{QStringLiteral("user")});
     m_roles.checkAssignable(actor, roles, errors);
-    return insertNew(actor, r, roles, errors, dryRun ? Arrival::DryRun : Arrival::Imported);
+    return m_audit.noteRefusal(actor, {QStringLiteral("user.import"), QStringLiteral("user"), QString()},
+                               insertNew(actor, r, roles, errors, dryRun ? Arrival::DryRun : Arrival::Imported));
 }
 
 CreateUserRequest CreateUserRequest::read(FieldReader &r, bool adminFields)
@@ -291,7 +306,7 @@ Result<User> UserService::get(const Principal &actor, const QString &id)
 {
     if (auto e = missing(actor, permission::UsersRead))
         return *e;
-    auto r = findForActor(id, true);
+    auto r = findUser(id, true);
     if (!r)
         return r.error();
     return r->user;
@@ -333,17 +348,16 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
     if (p.roles)
         m_roles.checkAssignable(actor, *p.roles, errors);
     if (!errors.isEmpty())
-        return ApiError::validation(errors);
+        return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), id},
+                                   Result<User>(ApiError::validation(errors)));
 
     User after;
     QString previousEmail;
     auto s = writeTransaction(m_db, [&]() -> Status {
-        auto found = findForActor(id, false);
+        auto found = m_roles.actOn(actor, id);
         if (!found)
             return found.error();
-        const User before = found->user;
-        if (auto allowed = m_roles.mayActOn(actor, before); !allowed)
-            return allowed;
+        const User before = *found;
         previousEmail = before.email;
         if (ifMatch && *ifMatch != before.version)
             return ApiError::preconditionFailed(
@@ -421,7 +435,12 @@ Result<User> UserService::update(const Principal &actor, const QString &id, cons
 {
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
-    return applyPatch(actor, id, patch, ifMatch, QStringLiteral("user.update"));
+    const QString action = QStringLiteral("user.update");
+    // The address (and whether it is proven) decides where recovery mail goes.
+    if (patch.email || patch.emailVerified || patch.requirePasswordChange)
+        if (auto self = notOnOneself(actor, id); !self)
+            return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), id}, Result<User>(self.error()));
+    return applyPatch(actor, id, patch, ifMatch, action);
 }
 
 Status UserService::remove(const Principal &actor, const QString &id, bool purge)
@@ -430,19 +449,17 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
         return *e;
     const QString action = purge ? QStringLiteral("user.purge") : QStringLiteral("user.delete");
     auto done = writeTransaction(m_db, [&]() -> Status {
-        auto found = findForActor(id, purge);
+        auto found = m_roles.actOn(actor, id, purge);
         if (!found)
             return found.error();
-        if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
-            return allowed;
-        if (auto g = guardLastAdmin(found->user, nullptr); !g)
+        if (auto g = guardLastAdmin(*found, nullptr); !g)
             return g;
         const qint64 now = m_clock.nowMs();
         if (purge) {
             if (auto r = m_users.purge(id); !r)
                 return r;
         } else {
-            User u = found->user;
+            User u = *found;
             u.deletedAt = now;
             u.updatedAt = now;
             if (auto r = m_users.update(u); !r)
@@ -454,7 +471,7 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
                                       QStringLiteral("user"),
                                       id,
                                       QStringLiteral("success"),
-                                      {{QStringLiteral("username"), found->user.username}}});
+                                      {{QStringLiteral("username"), found->username}}});
     });
     return m_audit.noteRefusal(actor, {action, QStringLiteral("user"), id}, done);
 }
@@ -465,12 +482,10 @@ Result<User> UserService::restore(const Principal &actor, const QString &id)
         return *e;
     User u;
     auto s = writeTransaction(m_db, [&]() -> Status {
-        auto found = findForActor(id, true);
+        auto found = m_roles.actOn(actor, id, true);
         if (!found)
             return found.error();
-        u = found->user;
-        if (auto allowed = m_roles.mayActOn(actor, u); !allowed)
-            return allowed;
+        u = *found;
         if (!u.isDeleted())
             return ApiError::conflict(QStringLiteral("The user is not deleted."));
         u.deletedAt = 0;
@@ -491,23 +506,28 @@ Status UserService::setPassword(const Principal &actor, const QString &id, const
 {
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
-    auto found = findForActor(id, false);
+    const AuditEntry attempt{QStringLiteral("user.password.set"), QStringLiteral("user"), id};
+    auto found = findUser(id, false);
     if (!found)
         return found.error();
-    // Checked before any hashing, so a refused reset costs nothing.
-    if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
-        return m_audit.noteRefusal(actor, {QStringLiteral("user.password.set"), QStringLiteral("user"), id}, allowed);
+    // Checked before any hashing, so a refused reset costs nothing (and again when it is stored).
+    Status allowed = notOnOneself(actor, id);
+    if (allowed)
+        allowed = m_roles.mayActOn(actor, found->user);
+    if (!allowed)
+        return m_audit.noteRefusal(actor, attempt, allowed);
     QList<FieldError> errors;
     checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    return storePassword(actor, id, newPassword, requireChange, {},
-                         {QStringLiteral("user.password.set"),
-                          QStringLiteral("user"),
-                          id,
-                          QStringLiteral("success"),
-                          {{QStringLiteral("require_password_change"), requireChange}}},
-                         Recovery::Yes);
+    return m_audit.noteRefusal(actor, attempt,
+                               storePassword(actor, id, newPassword, requireChange, {},
+                                             {QStringLiteral("user.password.set"),
+                                              QStringLiteral("user"),
+                                              id,
+                                              QStringLiteral("success"),
+                                              {{QStringLiteral("require_password_change"), requireChange}}},
+                                             Recovery::Yes));
 }
 
 Status UserService::unlock(const Principal &actor, const QString &id)
@@ -515,11 +535,11 @@ Status UserService::unlock(const Principal &actor, const QString &id)
     if (auto e = missing(actor, permission::UsersWrite))
         return *e;
     auto done = writeTransaction(m_db, [&]() -> Status {
-        auto found = findForActor(id, false);
-        if (!found)
+        // One's own lock is not one's own to lift: it would undo the count of one's own wrong passwords.
+        if (auto self = notOnOneself(actor, id); !self)
+            return self;
+        if (auto found = m_roles.actOn(actor, id); !found)
             return found.error();
-        if (auto allowed = m_roles.mayActOn(actor, found->user); !allowed)
-            return allowed;
         if (auto r = m_lockout.unlock(id); !r)
             return r;
         return m_audit.append(actor, {QStringLiteral("user.unlock"), QStringLiteral("user"), id});
@@ -585,13 +605,17 @@ Status UserService::changeMyPassword(const Principal &me, const std::optional<QS
     auto found = m_users.find(me.id);
     if (!found)
         return found.error();
-    // Every problem at once: a wrong current password and a weak new one are both reported.
+    // Every problem at once: a wrong current password and a too weak new one are both reported.
+    // Whether the new one was used before is asked only after the current one is proven: else each
+    // attempt would test two guesses at old passwords.
     QList<FieldError> errors;
-    checkNewPassword(found->user, newPassword, QStringLiteral("new_password"), errors);
+    policy().check(newPassword, identifiers(found->user), errors, QStringLiteral("new_password"));
     if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed) {
         if (confirmed.error().status() != 422)
             return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, confirmed);
         errors = confirmed.error().fieldErrors() + errors;
+    } else if (errors.isEmpty()) {
+        checkReuse(found->user, newPassword, QStringLiteral("new_password"), errors);
     }
     if (!errors.isEmpty())
         return ApiError::validation(errors);

@@ -111,9 +111,11 @@ private:
     enum class Arrival { Created, Registered, Imported, DryRun };
     Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
                            QList<FieldError> errors, Arrival arrival);
-    Result<UserRecord> findForActor(const QString &id, bool includeDeleted);
+    Result<UserRecord> findUser(const QString &id, bool includeDeleted);
     // Policy check of a new password for an existing user, including the reuse history.
     void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
+    // Whether it is one of the user's last passwords: only ever asked of someone who proved who they are.
+    void checkReuse(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
     // Sends an email-verification link if mail is configured (on registration and address changes).
     void sendVerification(const User &user);
     // Tells the old address that the account's address changed, so a takeover does not go unnoticed.

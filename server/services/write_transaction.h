@@ -39,4 +39,12 @@ inline Status requireSession(const Principal &actor)
     return actor.viaApiKey() ? Status(ApiError::sessionRequired()) : success();
 }
 
+// One's own credentials and recovery channels (password, second factor, email, lockout, sessions)
+// change through self-service, which asks for the current password; through the admin API a stolen
+// session or a key of one's own would need nothing.
+inline Status notOnOneself(const Principal &actor, const QString &targetId)
+{
+    return actor.isUser() && actor.id == targetId ? Status(ApiError::selfServiceRequired()) : success();
+}
+
 } // namespace keyward

@@ -119,12 +119,14 @@ Status ApiKeyRepository::revoke(const QString &id, const QString &kind, const QS
     return success();
 }
 
-Result<int> ApiKeyRepository::revokeAllPersonal(const QString &ownerId, qint64 nowMs)
+Result<int> ApiKeyRepository::revokeAllOf(const QString &userId, qint64 nowMs)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "UPDATE api_keys SET revoked_at = ? WHERE kind = 'personal' AND owner_id = ? AND revoked_at = 0"));
+        "UPDATE api_keys SET revoked_at = ? WHERE revoked_at = 0 AND ((kind = 'personal' AND owner_id = ?) OR "
+        "(created_by_type = 'user' AND created_by = ?))"));
     q.addBindValue(nowMs);
-    q.addBindValue(ownerId);
+    q.addBindValue(userId);
+    q.addBindValue(userId);
     if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected();

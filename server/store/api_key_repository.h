@@ -37,8 +37,9 @@ public:
     Result<QList<ApiKey>> list(const QString &kind, const QString &ownerId = {});
     // Revokes a live key of this kind (and owner, for personal keys); notFound otherwise.
     Status revoke(const QString &id, const QString &kind, const QString &ownerId, qint64 nowMs);
-    // Revokes every live personal key of `ownerId` (account recovery); returns how many.
-    Result<int> revokeAllPersonal(const QString &ownerId, qint64 nowMs);
+    // Revokes every live key of the user: personal keys it owns and keys it made (account
+    // recovery); returns how many.
+    Result<int> revokeAllOf(const QString &userId, qint64 nowMs);
     Status touch(const QString &id, qint64 nowMs);
 
 private:

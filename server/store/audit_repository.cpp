@@ -1,6 +1,7 @@
 #include "audit_repository.h"
 
 #include "core/clock.h"
+#include "core/logging.h"
 #include "crypto/digest.h"
 #include "sql_error.h"
 #include "sql_filter.h"
@@ -10,6 +11,11 @@
 #include <algorithm>
 
 namespace keyward {
+
+namespace {
+// Marks an event appended onto a chain head that was not genuinely signed.
+const QString ChainBreakKey = QStringLiteral("chain_break");
+} // namespace
 
 QByteArray AuditEvent::canonical() const
 {
@@ -59,15 +65,24 @@ AuditRepository::AuditRepository(Database &db, QByteArray chainKey)
 Result<qint64> AuditRepository::append(AuditEvent e)
 {
     // Taking the next number locks the chain head until the transaction ends: appends are serial.
-    QSqlQuery &head =
-        m_db.prepared(QStringLiteral("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"));
+    QSqlQuery &head = m_db.prepared(
+        QStringLiteral("UPDATE audit_chain_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash, mac"));
     if (!m_db.exec(head) || !head.next())
         return sqlFailure(head);
     e.seq = head.value(0).toLongLong();
-    QByteArray prevHash = head.value(1).toByteArray();
-    if (prevHash.isEmpty())
-        prevHash = QByteArray(32, '\0'); // the genesis link
+    const ChainMark previous{e.seq - 1, head.value(1).toByteArray()};
+    const bool headGenuine = crypto::constantTimeEquals(head.value(2).toByteArray(), markSignature(previous));
     head.finish();
+    const QByteArray prevHash = previous.hash.isEmpty() ? QByteArray(32, '\0') : previous.hash; // the genesis link
+    if (!headGenuine) {
+        // Someone without the key moved the head (to hide a truncation, say). Writing goes on, but
+        // this event says so under its own hash, and verify() reports it for good.
+        qCCritical(lcAudit).noquote() << "the audit chain head at sequence" << previous.seq
+                                      << "is not signed by this installation; run `keyward-server audit verify`";
+        QJsonObject details = QJsonDocument::fromJson(e.details.toUtf8()).object();
+        details.insert(ChainBreakKey, QJsonObject{{QStringLiteral("head_seq"), previous.seq}});
+        e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+    }
     const QByteArray hash = crypto::hmacSha256(m_chainKey, QByteArray(prevHash + e.canonical()));
 
     QSqlQuery &ins = m_db.prepared(QStringLiteral(
@@ -214,8 +229,9 @@ Result<AuditRepository::Head> AuditRepository::head()
     h.mark = {q.value(0).toLongLong(), q.value(1).toByteArray()};
     h.mac = q.value(2).toByteArray();
     q.finish();
-    // The empty chain's head is the one the schema wrote, and needs no signature.
-    h.genuine = (h.mark.seq == 0 && h.mark.hash.isEmpty()) || crypto::constantTimeEquals(h.mac, markSignature(h.mark));
+    // Even the empty chain's head is signed (when the schema is made): a chain emptied and its head
+    // reset does not pass for a new one.
+    h.genuine = crypto::constantTimeEquals(h.mac, markSignature(h.mark));
     return h;
 }
 
@@ -324,13 +340,17 @@ Result<ChainReport> AuditRepository::verify(const std::optional<ChainMark> &high
             const AuditEvent e = readEvent(q);
             const QByteArray prev = q.value(13).toByteArray();
             const QByteArray hash = q.value(14).toByteArray();
+            // Details are compact JSON with escaped strings: this text is only ever a real key.
+            const bool appendedOnAForgedHead = e.details.contains(QLatin1String("\"chain_break\":"));
             const bool intact =
-                e.seq == expected && crypto::constantTimeEquals(prev, previous) &&
+                !appendedOnAForgedHead && e.seq == expected && crypto::constantTimeEquals(prev, previous) &&
                 crypto::constantTimeEquals(hash, crypto::hmacSha256(m_chainKey, QByteArray(prev + e.canonical()))) &&
                 (!highWater || highWater->seq != e.seq || crypto::constantTimeEquals(hash, highWater->hash));
             if (!intact) {
                 q.finish();
-                return ChainReport{false, report.checked, expected};
+                ChainReport broken{false, report.checked, expected};
+                broken.truncated = appendedOnAForgedHead;
+                return broken;
             }
             previous = hash;
             ++expected;

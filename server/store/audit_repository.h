@@ -84,7 +84,9 @@ public:
     Result<std::optional<ChainMark>> signedHead();
     // Whether the chain still holds `mark`: its event has that hash, or was pruned behind the checkpoint.
     Result<bool> holds(const ChainMark &mark);
-    // Signs a head left unsigned by a version before heads were signed (once, at start).
+    // Signs a head left unsigned by the schema (a new database, or one from before heads were
+    // signed). Only ever inside the migration that makes it so: at any other time an unsigned head
+    // is tampering, for verify() to report.
     Status signUnsignedHead();
     QByteArray markSignature(const ChainMark &mark) const;
     // Removes events older than `beforeMs`, leaving a signed checkpoint at the cut so the rest still

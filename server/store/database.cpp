@@ -223,8 +223,8 @@ Transaction::Transaction(Database &db)
     : m_db(db)
 {
     QSqlQuery q(db.connection());
-    m_active =
-        q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    m_active = q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                          : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
     if (!m_active)
         qCWarning(lcStore).noquote() << "cannot begin transaction:" << q.lastError().text();
 }

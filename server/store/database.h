@@ -68,7 +68,9 @@ private:
 };
 
 // A write transaction on this thread's connection: IMMEDIATE on SQLite (take the write lock up
-// front, no upgrade deadlocks), plain BEGIN on PostgreSQL. Rolls back unless commit() succeeded.
+// front, no upgrade deadlocks), READ COMMITTED on PostgreSQL whatever the server's default (the
+// services' locks rely on each statement seeing what was committed before it). Rolls back unless
+// commit() succeeded.
 class Transaction {
 public:
     explicit Transaction(Database &db);

@@ -56,10 +56,18 @@ Status LoginFailureRepository::lock(const QString &subject, qint64 untilMs, qint
         {subject, nowMs, untilMs});
 }
 
-Status LoginFailureRepository::prune(qint64 beforeMs)
+Status LoginFailureRepository::unlock(const QString &subject)
 {
-    return execute(m_db, QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ?"),
-                   {beforeMs, beforeMs});
+    return execute(m_db, QStringLiteral("UPDATE login_failures SET locked_until = 0 WHERE subject = ?"), {subject});
+}
+
+Status LoginFailureRepository::prune(qint64 beforeMs, const QString &keepPrefix)
+{
+    // substr, not LIKE: a prefix is compared as it is, whatever characters it holds.
+    return execute(m_db,
+                   QStringLiteral("DELETE FROM login_failures WHERE last_failure_at < ? AND locked_until < ? AND "
+                                  "substr(subject, 1, ?) <> ?"),
+                   {beforeMs, beforeMs, keepPrefix.size(), keepPrefix});
 }
 
 } // namespace keyward

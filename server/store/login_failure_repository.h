@@ -28,8 +28,11 @@ public:
     Status clear(const QString &subject);
     // Locks `subject` until `untilMs` (or longer, if it already is), without counting a failure.
     Status lock(const QString &subject, qint64 untilMs, qint64 nowMs);
-    // Forgets failures older than `beforeMs` (unknown logins would otherwise accumulate).
-    Status prune(qint64 beforeMs);
+    // Lifts the lock of `subject` and keeps its count: the next failure locks it again, for longer.
+    Status unlock(const QString &subject);
+    // Forgets failures older than `beforeMs` (unknown logins would otherwise accumulate), except
+    // those of subjects starting with `keepPrefix`.
+    Status prune(qint64 beforeMs, const QString &keepPrefix);
 
 private:
     Database &m_db;

@@ -141,13 +141,29 @@ Status OneTimeTokenRepository::consume(const QByteArray &tokenHash, qint64 nowMs
     return success();
 }
 
-Status OneTimeTokenRepository::recordFailure(const QByteArray &tokenHash, int maxFailures, qint64 nowMs)
+Result<QString> OneTimeTokenRepository::spendAttempt(const QByteArray &tokenHash, const QString &purpose,
+                                                     int maxAttempts, qint64 nowMs)
 {
-    return execute(m_db,
-                   QStringLiteral("UPDATE one_time_tokens SET failed_attempts = failed_attempts + 1, used_at = CASE "
-                                  "WHEN failed_attempts + 1 >= ? THEN ? ELSE used_at END "
-                                  "WHERE token_hash = ? AND used_at = 0"),
-                   {maxFailures, nowMs, tokenHash});
+    // One statement counts and checks: parallel answers cannot get past the limit together.
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("UPDATE one_time_tokens SET attempts = attempts + 1 WHERE token_hash = ? AND purpose = ? AND "
+                       "used_at = 0 AND expires_at > ? AND attempts < ? RETURNING user_id"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(purpose);
+    q.addBindValue(nowMs);
+    q.addBindValue(maxAttempts);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound();
+    const QString userId = q.value(0).toString();
+    q.finish();
+    return userId;
+}
+
+Status OneTimeTokenRepository::removeAllOfUser(const QString &userId)
+{
+    return execute(m_db, QStringLiteral("DELETE FROM one_time_tokens WHERE user_id = ?"), {userId});
 }
 
 Status OneTimeTokenRepository::removeForUser(const QString &userId, const QString &purpose)

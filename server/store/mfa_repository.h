@@ -45,9 +45,11 @@ public:
     Result<QString> find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs);
     // Consumes it; preconditionFailed when someone else did first.
     Status consume(const QByteArray &tokenHash, qint64 nowMs);
-    // Counts a wrong answer given with the token; the `maxFailures`th one spends it.
-    Status recordFailure(const QByteArray &tokenHash, int maxFailures, qint64 nowMs);
+    // Counts one more answer tried with a live token of this purpose, before it is checked, and
+    // returns its user; notFound once `maxAttempts` were tried. Inside the caller's write transaction.
+    Result<QString> spendAttempt(const QByteArray &tokenHash, const QString &purpose, int maxAttempts, qint64 nowMs);
     Status removeForUser(const QString &userId, const QString &purpose);
+    Status removeAllOfUser(const QString &userId);
 
 private:
     Database &m_db;

@@ -118,7 +118,7 @@ QStringList Migrations::splitStatements(const QString &sql)
     return statements;
 }
 
-QString Migrations::migrate(int *appliedCount)
+QString Migrations::migrate(int *appliedCount, const std::function<QString()> &beforeCommit)
 {
     if (appliedCount)
         *appliedCount = 0;
@@ -154,6 +154,9 @@ QString Migrations::migrate(int *appliedCount)
         qCInfo(lcStore).noquote() << "applied migration" << m.version << m.name;
         ++applied;
     }
+    if (applied > 0 && beforeCommit)
+        if (const QString problem = beforeCommit(); !problem.isEmpty())
+            return problem;
     if (!tx.commit())
         return QStringLiteral("cannot commit migrations");
     if (appliedCount)

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace keyward {
 
 struct Migration {
@@ -31,7 +33,9 @@ public:
     QList<Migration> available() const;
     MigrationStatus status();
     // Applies every pending migration in one transaction. Returns the error, or an empty string.
-    QString migrate(int *appliedCount = nullptr);
+    // `beforeCommit`, when migrations were applied, runs last in that transaction, for the steps SQL
+    // cannot take on its own (those that need the master key); its error undoes them all.
+    QString migrate(int *appliedCount = nullptr, const std::function<QString()> &beforeCommit = {});
 
     // Splits a migration file into statements; trigger bodies (BEGIN ... END;) stay whole.
     static QStringList splitStatements(const QString &sql);

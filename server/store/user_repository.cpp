@@ -223,6 +223,18 @@ Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted)
     return r;
 }
 
+Status UserRepository::lockRow(const QString &id)
+{
+    if (m_db.kind() == Database::Kind::Sqlite)
+        return success(); // BEGIN IMMEDIATE already made this transaction the only writer
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id FROM users WHERE id = ? FOR UPDATE"));
+    q.addBindValue(id);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    q.finish();
+    return success();
+}
+
 Result<UserRecord> UserRepository::findByLogin(const QString &login)
 {
     const QString key = foldKey(login);

@@ -48,6 +48,10 @@ public:
     Status insert(const User &user, const QString &passwordHash);
     // notFound when absent (or deleted and !includeDeleted).
     Result<UserRecord> find(const QString &id, bool includeDeleted = false);
+    // Inside the caller's write transaction: holds the user's row until it ends, so that a decision
+    // about the user (may this actor act on it?) stands until the change lands. Read the user
+    // after this: on PostgreSQL a later statement sees what was committed before the lock was had.
+    Status lockRow(const QString &id);
     // By username or email, case-insensitively; deleted users are not found.
     Result<UserRecord> findByLogin(const QString &login);
     // Writes every mutable field when the stored version is `user.version`, and bumps it.

@@ -484,6 +484,89 @@ private Q_SLOTS:
         QCOMPARE(s->request("POST", path(plainId, QStringLiteral("/restore")), {}, manager).status, 200);
     }
 
+    // One's own credentials change only through /me, which asks for the current password: not through
+    // the admin API, where a stolen session or a key of one's own would need nothing.
+    void ownCredentialsOnlyThroughSelfService_data() { backendData(); }
+    void ownCredentialsOnlyThroughSelfService()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString id =
+            s->createUser(QStringLiteral("selma"), QStringLiteral("selma secret pw"), {QStringLiteral("user-manager")});
+        const QByteArray selma = s->accessToken(QStringLiteral("selma"), QStringLiteral("selma secret pw"));
+        const QList<std::tuple<QByteArray, QString, QJsonObject>> own{
+            {"PATCH", path(id), obj({{QStringLiteral("email"), QStringLiteral("elsewhere@example.com")}})},
+            {"PATCH", path(id), obj({{QStringLiteral("email_verified"), true}})},
+            {"POST", path(id, QStringLiteral("/password")),
+             obj({{QStringLiteral("new_password"), QStringLiteral("chosen without the old")}})},
+            {"DELETE", path(id, QStringLiteral("/mfa")), {}},
+            {"POST", path(id, QStringLiteral("/unlock")), {}},
+            {"DELETE", path(id, QStringLiteral("/sessions")), {}},
+        };
+        for (const auto &[method, p, body] : own) {
+            const Reply r = s->request(method, p, body.isEmpty() ? QJsonDocument() : QJsonDocument(body), selma);
+            QVERIFY2(r.status == 403 && slug(r) == QLatin1String("self-service-required"),
+                     qPrintable(outcome(method, p, r)));
+        }
+        QCOMPARE(s->request("PATCH", path(id),
+                            QJsonDocument(obj({{QStringLiteral("display_name"), QStringLiteral("S")}})), selma)
+                     .status,
+                 200); // not a credential
+        // A key of one's own is refused the same, whatever its scopes.
+        const QString adminId = s->get(Me, admin).json().value(QStringLiteral("id")).toString();
+        const QByteArray key = s->post(QStringLiteral("/api/v1/me/api-keys"),
+                                       obj({{QStringLiteral("name"), QStringLiteral("all")},
+                                            {QStringLiteral("scopes"), QJsonArray::fromStringList(permission::all())}}),
+                                       admin)
+                                   .json()
+                                   .value(QStringLiteral("key"))
+                                   .toString()
+                                   .toLatin1();
+        const Reply viaKey =
+            s->send("POST", path(adminId, QStringLiteral("/password")),
+                    QJsonDocument(obj({{QStringLiteral("new_password"), QStringLiteral("taken over")}})).toJson(), {},
+                    {{"X-API-Key", key}});
+        QCOMPARE(viaKey.status, 403);
+        QCOMPARE(slug(viaKey), QStringLiteral("self-service-required"));
+        QVERIFY(s->login(QStringLiteral("admin"), QStringLiteral("admin password 1"))
+                    .contains(QStringLiteral("access_token")));
+        QVERIFY(!denials(*s, QStringLiteral("user.password.set")).isEmpty());
+    }
+
+    // Settings act on every account (where reset mail goes, how many guesses a login gets): a role
+    // that may read them may change them only when it holds every permission.
+    void settingsNeedEveryPermission_data() { backendData(); }
+    void settingsNeedEveryPermission()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
+                         obj({{QStringLiteral("name"), QStringLiteral("settings-only")},
+                              {QStringLiteral("permissions"), QJsonArray{QStringLiteral("settings:manage")}}}),
+                         admin)
+                     .status,
+                 201);
+        const QString id = s->createUser(QStringLiteral("setty"), QStringLiteral("setty secret pw"),
+                                         {QStringLiteral("settings-only")});
+        const QByteArray setty = s->accessToken(QStringLiteral("setty"), QStringLiteral("setty secret pw"));
+        QCOMPARE(s->get(QStringLiteral("/api/v1/settings"), setty).status, 200);
+        const Reply smtp = s->request(
+            "PATCH", QStringLiteral("/api/v1/settings"),
+            QJsonDocument(
+                obj({{QStringLiteral("smtp"), QJsonObject{{QStringLiteral("host"), QStringLiteral("evil.example")}}}})),
+            setty);
+        QCOMPARE(smtp.status, 403);
+        QCOMPARE(slug(smtp), QStringLiteral("insufficient-privilege"));
+        QVERIFY(s->get(QStringLiteral("/api/v1/settings"), admin).body.contains("\"host\":\"\""));
+        QVERIFY(
+            denials(*s, QStringLiteral("settings.update")).contains(id + QStringLiteral("->:insufficient-privilege")));
+        // Refusals no service sees are audited too: a permission missing altogether.
+        QCOMPARE(s->get(QStringLiteral("/api/v1/roles"), setty).status, 403);
+        QVERIFY2(
+            denials(*s, QStringLiteral("access.denied")).contains(id + QStringLiteral("->GET /api/v1/roles:forbidden")),
+            qPrintable(denials(*s, QStringLiteral("access.denied")).join(QLatin1Char(','))));
+    }
+
     // Roles: nobody deletes or strips a role of permissions they do not hold.
     void rolesCannotBeStrippedByLesserHolders_data() { backendData(); }
     void rolesCannotBeStrippedByLesserHolders()
@@ -633,6 +716,7 @@ private Q_SLOTS:
              obj({{QStringLiteral("name"), QStringLiteral("k")},
                   {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}})},
             {"DELETE", QStringLiteral("/api/v1/me/sessions/00000000-0000-7000-8000-000000000000"), {}},
+            {"POST", QStringLiteral("/api/v1/auth/logout-all"), {}},
         };
         for (const auto &[method, p, body] : changes) {
             const Reply r = s->request(method, p, body.isEmpty() ? QJsonDocument() : QJsonDocument(body), cara);
@@ -656,8 +740,15 @@ private Q_SLOTS:
     {
         auto s = server();
         const QByteArray admin = s->adminToken();
+        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
+                         obj({{QStringLiteral("name"), QStringLiteral("keymaker")},
+                              {QStringLiteral("permissions"),
+                               QJsonArray{QStringLiteral("users:read"), QStringLiteral("apikeys:manage")}}}),
+                         admin)
+                     .status,
+                 201);
         const QString id =
-            s->createUser(QStringLiteral("rob"), QStringLiteral("rob secret pw"), {QStringLiteral("auditor")});
+            s->createUser(QStringLiteral("rob"), QStringLiteral("rob secret pw"), {QStringLiteral("keymaker")});
         SmtpSink smtp;
         QVERIFY(smtp.ok());
         useSmtp(*s, smtp);
@@ -680,13 +771,25 @@ private Q_SLOTS:
         };
         QByteArray token = s->accessToken(QStringLiteral("rob"), QStringLiteral("rob secret pw"));
         QByteArray key = keyOf(token);
+        // A service key the account made would outlast its recovery too.
+        const QByteArray serviceKey =
+            s->post(QStringLiteral("/api/v1/api-keys"),
+                    obj({{QStringLiteral("name"), QStringLiteral("made by rob")},
+                         {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}}),
+                    token)
+                .json()
+                .value(QStringLiteral("key"))
+                .toString()
+                .toLatin1();
         QVERIFY(keyWorks(key));
+        QVERIFY(keyWorks(serviceKey));
         QCOMPARE(s->post(path(id, QStringLiteral("/password")),
                          obj({{QStringLiteral("new_password"), QStringLiteral("rob reset by admin")}}), admin)
                      .status,
                  204);
         QCOMPARE(s->get(Me, token).status, 401);
         QVERIFY(!keyWorks(key));
+        QVERIFY(!keyWorks(serviceKey));
 
         token = s->accessToken(QStringLiteral("rob"), QStringLiteral("rob reset by admin"));
         key = keyOf(token);
@@ -760,10 +863,17 @@ private Q_SLOTS:
         QCOMPARE(passwordStep().status, 429);
         QVERIFY(!s->get(path(id), admin).json().value(QStringLiteral("locked_until")).isNull());
 
-        // An administrator's unlock ends it; a completed login forgives what went before.
-        QCOMPARE(s->request("POST", path(id, QStringLiteral("/unlock")), {}, admin).status, 204);
+        // An administrator's unlock ends the lock but not the count: the next wrong code locks again.
+        const auto unlock = [&] {
+            QCOMPARE(s->request("POST", path(id, QStringLiteral("/unlock")), {}, admin).status, 204);
+        };
+        unlock();
         mfaToken = passwordStep().json().value(QStringLiteral("mfa_token")).toString();
         QCOMPARE(codeStep(mfaToken, wrongCode).status, 422);
+        QCOMPARE(codeStep(mfaToken, codeAt(30)).status, 429);
+        // After an unlock, a completed login forgives what went before.
+        unlock();
+        mfaToken = passwordStep().json().value(QStringLiteral("mfa_token")).toString();
         QCOMPARE(codeStep(mfaToken, codeAt(30)).status, 200);
         for (int round = 0; round < 2; ++round) { // four wrong codes after a completed login: no lock
             mfaToken = passwordStep().json().value(QStringLiteral("mfa_token")).toString();
@@ -797,7 +907,20 @@ private Q_SLOTS:
             return s->request("DELETE", QStringLiteral("/api/v1/me/mfa/totp"),
                               QJsonDocument(obj({{QStringLiteral("current_password"), current}})), token);
         };
-        for (int i = 0; i < 3; ++i)
+        // With a password history, the new password is checked against old ones only once the current
+        // one is proven: a wrong guess must not learn whether the new one was used before.
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj(
+                                {{QStringLiteral("password_policy"), QJsonObject{{QStringLiteral("history"), 3}}}})),
+                            s->adminToken())
+                     .status,
+                 200);
+        const Reply reused = s->post(QStringLiteral("/api/v1/me/password"),
+                                     obj({{QStringLiteral("current_password"), QStringLiteral("guess 0")},
+                                          {QStringLiteral("new_password"), QStringLiteral("pete secret pw")}}),
+                                     token);
+        QCOMPARE(errorFields(reused), QStringList{QStringLiteral("current_password:incorrect")});
+        for (int i = 1; i < 3; ++i)
             QCOMPARE(change(QStringLiteral("guess %1").arg(i)).status, 422);
         QCOMPARE(disable(QStringLiteral("guess 3")).status, 422);
         QCOMPARE(disable(QStringLiteral("guess 4")).status, 422); // the fifth failure locks

@@ -36,7 +36,8 @@ TestServer::TestServer(const Setup &setup)
         m_error = m_db->error();
         return;
     }
-    if (const QString problem = Migrations(*m_db->database()).migrate(); !problem.isEmpty()) {
+    const QByteArray masterKey = crypto::randomBytes(32);
+    if (const QString problem = Services::migrate(*m_db->database(), masterKey); !problem.isEmpty()) {
         m_error = problem;
         return;
     }
@@ -46,8 +47,8 @@ TestServer::TestServer(const Setup &setup)
     options.jwtAlgorithm = setup.jwtAlgorithm;
     options.settingsDefaults =
         QJsonObject{{QStringLiteral("registration"), QJsonObject{{QStringLiteral("enabled"), setup.registration}}}};
-    m_services = std::make_unique<Services>(m_db->database(), crypto::randomBytes(32), options,
-                                            setup.clock ? *setup.clock : Clock::system());
+    m_services =
+        std::make_unique<Services>(m_db->database(), masterKey, options, setup.clock ? *setup.clock : Clock::system());
     if (auto s = m_services->start(); !s) {
         m_error = s.error().detail();
         return;

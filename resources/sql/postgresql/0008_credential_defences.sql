@@ -4,8 +4,8 @@
 ALTER TABLE users ADD COLUMN verified_email TEXT;
 UPDATE users SET verified_email = email WHERE email_verified;
 
--- Wrong second-factor codes sent with one mfa_token: the token dies after a few.
-ALTER TABLE one_time_tokens ADD COLUMN failed_attempts INTEGER NOT NULL DEFAULT 0;
+-- Codes tried with one mfa_token: the token dies after a few.
+ALTER TABLE one_time_tokens ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 
 -- Every refresh token a session rotated out, so presenting any of them again ends the session.
 CREATE TABLE spent_refresh_tokens (

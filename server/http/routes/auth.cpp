@@ -99,8 +99,15 @@ void registerAuth(Router &router)
                [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logout(ctx.principal)); });
 
     router.add("POST", QStringLiteral("/api/v1/auth/logout-all"),
-               sessionOnly({RouteOptions::Access::PasswordChangeAllowed}),
-               [](RequestContext &ctx) { return respondEmpty(ctx, ctx.services.auth().logoutAll(ctx.principal)); });
+               sessionOnly({RouteOptions::Access::PasswordChangeAllowed, RouteOptions::Body::OptionalJsonObject,
+                            RouteOptions::Execution::HashingPool}),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(ctx, ctx.services.auth().logoutAll(ctx.principal, current));
+               });
 }
 
 } // namespace keyward::routes

@@ -16,13 +16,14 @@ struct ServiceFixture {
 
     explicit ServiceFixture(const QString &alg = QStringLiteral("RS256"))
     {
-        if (!Migrations(*db.database()).migrate().isEmpty())
+        const QByteArray masterKey = crypto::randomBytes(32);
+        if (!Services::migrate(*db.database(), masterKey).isEmpty())
             qFatal("migration failed");
         ServiceOptions o;
         o.argon2 = {256, 1, 1};
         o.tokens.issuer = QStringLiteral("http://keyward.test");
         o.jwtAlgorithm = alg;
-        services = std::make_unique<Services>(db.database(), crypto::randomBytes(32), o, clock);
+        services = std::make_unique<Services>(db.database(), masterKey, o, clock);
         if (!services->start())
             qFatal("services did not start");
     }

@@ -1,8 +1,8 @@
 // The audit chain's own defences against truncation: a signed head, and a high-water mark that an
 // older (genuinely signed) head cannot fool.
 #include "crypto/digest.h"
+#include "services/services.h"
 #include "store/audit_repository.h"
-#include "store/migrations.h"
 #include "test_database.h"
 
 #include <QSqlQuery>
@@ -14,13 +14,15 @@ using namespace keyward::test;
 class TstAuditRepository : public QObject {
     Q_OBJECT
 private:
-    const QByteArray m_key = crypto::randomBytes(32);
+    const QByteArray m_masterKey = crypto::randomBytes(32);
+    const QByteArray m_key = Services::auditChainKey(m_masterKey);
 
+    // A new database, migrated as a node does: the empty chain's head signed with the key.
     std::unique_ptr<TestDatabase> db()
     {
         QFETCH(QString, backend);
         auto t = std::make_unique<TestDatabase>(backend);
-        if (!t->database() || !Migrations(*t->database()).migrate().isEmpty())
+        if (!t->database() || !Services::migrate(*t->database(), m_masterKey).isEmpty())
             qFatal("no database");
         return t;
     }
@@ -85,6 +87,43 @@ private Q_SLOTS:
         QCOMPARE(repo.signedHead()->has_value(), false);
     }
 
+    // Emptying the chain and resetting its head to the schema's does not pass for a new chain.
+    void emptiedChainIsNotANewOne_data() { backends(); }
+    void emptiedChainIsNotANewOne()
+    {
+        auto t = db();
+        Database &d = *t->database();
+        AuditRepository repo(d, m_key);
+        QVERIFY(repo.verify()->ok); // the new, empty chain
+        append(d, repo, 3);
+        exec(d, QStringLiteral("DELETE FROM audit_events"));
+        exec(d, QStringLiteral("UPDATE audit_chain_head SET seq = 0, hash = ?, mac = ?"),
+             {QByteArray(""), QByteArray("")});
+        const ChainReport report = *repo.verify();
+        QVERIFY(!report.ok);
+        QVERIFY(report.truncated);
+    }
+
+    // Writing on after the head was moved (so the head is signed again) leaves the mark of it in
+    // the chain, under the new event's own hash.
+    void appendingOnAForgedHeadIsReported_data() { backends(); }
+    void appendingOnAForgedHeadIsReported()
+    {
+        auto t = db();
+        Database &d = *t->database();
+        AuditRepository repo(d, m_key);
+        append(d, repo, 6);
+        exec(d, QStringLiteral("DELETE FROM audit_events WHERE seq > 4"));
+        exec(d, QStringLiteral(
+                    "UPDATE audit_chain_head SET seq = 4, hash = (SELECT hash FROM audit_events WHERE seq = 4)"));
+        append(d, repo, 2); // the node writes on, signing new heads
+        QVERIFY(repo.signedHead()->has_value());
+        const ChainReport report = *repo.verify();
+        QVERIFY(!report.ok);
+        QVERIFY(report.truncated);
+        QCOMPARE(report.firstBadSeq, qint64(5));
+    }
+
     void olderSignedHeadFallsShortOfTheHighWaterMark_data() { backends(); }
     void olderSignedHeadFallsShortOfTheHighWaterMark()
     {
@@ -138,6 +177,7 @@ private Q_SLOTS:
         append(d, repo, 3);
         exec(d, QStringLiteral("UPDATE audit_chain_head SET mac = ?"), {QByteArray("")});
         QVERIFY(!repo.verify()->ok);
+        // (As the migration that leaves a head unsigned does, in its own transaction.)
         {
             Transaction tx(d);
             QVERIFY(repo.signUnsignedHead().ok());

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
 
 namespace keyward {
@@ -31,6 +32,16 @@ std::optional<QSslConfiguration> loadTlsConfiguration(const QString &certFile, c
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setProtocol(QSsl::TlsV1_2OrLater);
+    // Mozilla's "intermediate" profile without finite-field DH: TLS 1.3, and on TLS 1.2 only ECDHE
+    // key exchange with AEAD ciphers. No CBC suite (LUCKY13), no static RSA key exchange.
+    QList<QSslCipher> ciphers;
+    for (const char *name :
+         {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+          "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384",
+          "ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305"})
+        if (const QSslCipher cipher(QString::fromLatin1(name)); !cipher.isNull())
+            ciphers << cipher;
+    config.setCiphers(ciphers);
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates

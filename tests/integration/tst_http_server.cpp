@@ -471,6 +471,30 @@ private Q_SLOTS:
                 reply->sslConfiguration().sessionProtocol() == QSsl::TlsV1_3);
         QVERIFY(reply->rawHeader("Strict-Transport-Security").startsWith("max-age="));
         delete reply;
+
+        // Mozilla's intermediate profile: TLS 1.3, or TLS 1.2 with ECDHE and an AEAD cipher; no
+        // CBC suite (LUCKY13), no static RSA, nothing older. Asked with an independent client.
+        const auto handshake = [&](const QStringList &options) {
+            QProcess peer;
+            peer.start(QStringLiteral("openssl"), QStringList{QStringLiteral("s_client"), QStringLiteral("-connect"),
+                                                              QStringLiteral("127.0.0.1:%1").arg(s.port())} +
+                                                      options);
+            peer.closeWriteChannel();
+            peer.waitForFinished(15000);
+            return peer.exitCode() == 0 && peer.readAllStandardOutput().contains("Cipher is ");
+        };
+        QVERIFY(handshake({QStringLiteral("-tls1_3")}));
+        QVERIFY(handshake(
+            {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256")}));
+        QVERIFY(handshake(
+            {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-ECDSA-CHACHA20-POLY1305")}));
+        QVERIFY(!handshake(
+            {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-ECDSA-AES128-SHA")}));
+        QVERIFY(!handshake(
+            {QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("ECDHE-ECDSA-AES256-SHA384")}));
+        QVERIFY(
+            !handshake({QStringLiteral("-tls1_2"), QStringLiteral("-cipher"), QStringLiteral("AES128-GCM-SHA256")}));
+        QVERIFY(!handshake({QStringLiteral("-tls1_1"), QStringLiteral("-cipher"), QStringLiteral("ALL:@SECLEVEL=0")}));
         QCOMPARE(s.get(QStringLiteral("/health/ready")).status, 200);
 
         // Plain HTTP on the TLS port gets no answer.

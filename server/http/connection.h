@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http_message.h"
+#include "request_reader.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -15,13 +16,11 @@ namespace keyward {
 
 class Worker;
 
-// One client connection, and the only HTTP/1.1 parser between it and the pipeline. It reads
-// requests strictly (CRLF line ends, no folded or padded header lines, one Host, one
-// Content-Length, no chunked bodies) so that no proxy in front can read a head one way and Keyward
-// another; enforces a head limit (431), a body limit checked on Content-Length before the body is
-// read (413) and an idle timeout that runs from the end of the last response, whatever arrives
-// after it; and answers pipelined requests one at a time, in order. It is the socket's child and
-// dies with it, so asynchronous completions hold a QPointer and find out.
+// One client connection: its requests, read by a strict RequestReader (431 and 413 before a body
+// is read, 400 for anything ambiguous), answered one at a time and in order however many are
+// pipelined, and an idle timeout that runs from the end of the last response, whatever arrives
+// after it. It is the socket's child and dies with it, so asynchronous completions hold a
+// QPointer and find out.
 class Connection : public QObject {
     Q_OBJECT
 public:
@@ -36,12 +35,9 @@ public:
 
 private:
     void onReadyRead();
-    // Frames and parses what has arrived; false when the connection was refused and is closing.
+    // Reads requests out of what has arrived; false when the connection was refused and is closing.
     bool frame(QByteArrayView data);
-    bool parseHead(const QByteArray &head);
-    // The request being read is complete: queue it.
-    void completeRequest();
-    void refuse(int status, const QString &slug, const QString &title, const QString &detail);
+    void refuse(const ApiError &error);
     // Stops parsing; later bytes are read and dropped, so a peer that leaves is seen to leave.
     void stopReading();
     void dispatchNext();
@@ -61,11 +57,7 @@ private:
     QHostAddress m_peer;
     QTimer m_idleTimer;
 
-    // Parsing of the byte stream.
-    enum class State { Head, Body } m_state = State::Head;
-    QByteArray m_head;
-    HttpRequest m_reading; // the request whose body is arriving
-    qint64 m_bodyRemaining = 0;
+    RequestReader m_reader;
     bool m_stopped = false;
     QByteArray m_backlog; // bytes behind a full queue of pipelined requests, parsed as it drains
 

@@ -21,8 +21,17 @@ HashingPool::~HashingPool()
     m_pool.waitForDone();
 }
 
+void HashingPool::shutdown(int waitMs)
+{
+    m_closing = true;
+    m_pool.clear();
+    m_pool.waitForDone(qMax(0, waitMs));
+}
+
 bool HashingPool::tryRun(std::function<void()> job)
 {
+    if (m_closing)
+        return false;
     if (m_jobs.fetch_add(1) >= m_capacity) {
         --m_jobs;
         return false;

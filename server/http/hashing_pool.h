@@ -22,10 +22,14 @@ public:
     [[nodiscard]] bool tryRun(std::function<void()> job);
     int pending() const { return m_jobs.load(); }
     int capacity() const { return m_capacity; }
-    void waitForDone() { m_pool.waitForDone(); }
+    // Shutdown: refuses new jobs, drops those not started (their requests get no answer; their
+    // connections are closing anyway) and waits up to `waitMs` for those running. A running job is
+    // bounded by the hash cost caps; one that outlives the wait is waited for on destruction.
+    void shutdown(int waitMs);
 
 private:
     QThreadPool m_pool;
+    std::atomic<bool> m_closing{false};
     std::atomic<int> m_jobs{0};
     int m_capacity;
     Gauge *m_depth;

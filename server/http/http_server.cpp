@@ -250,9 +250,10 @@ void HttpServer::shutdown(int graceMs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(10);
     }
-    // Work still on the hashing pool posts back to workers: let it land before they stop.
+    // What waits on the hashing pool is dropped; what runs may finish in the time left, and what
+    // finishes after that finds its worker gone.
     m_redirect.reset();
-    m_pool->waitForDone();
+    m_pool->shutdown(static_cast<int>(deadline.remainingTime()));
     for (const WorkerThread &w : std::as_const(m_workers)) {
         runIn(w.worker, [worker = w.worker] { worker->stop(); });
         w.thread->quit();

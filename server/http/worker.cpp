@@ -82,6 +82,7 @@ Worker::Worker(Api &api, HashingPool &pool, ConnectionCaps &caps, Limits limits,
     , m_limits(limits)
     , m_tls(std::move(tls))
 {
+    m_mailbox->worker = this;
 }
 
 Worker::~Worker() = default;
@@ -114,6 +115,10 @@ void Worker::drain()
 
 void Worker::stop()
 {
+    {
+        QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->worker = nullptr;
+    }
     // Deleting the listener deletes its sockets and their connections.
     delete m_listener;
     m_listener = nullptr;
@@ -146,14 +151,20 @@ void Worker::process(Connection *connection, const HttpRequest &incoming)
         return;
     }
     const Principal principal = prepared.principal;
-    const bool queued = m_pool.tryRun([this, target, request, principal, work = std::move(prepared.work)] {
-        HttpResponse response = work();
-        // Back to this worker's thread; the connection may be gone by then (client hung up).
-        QMetaObject::invokeMethod(
-            this,
-            [this, target, request, response, principal]() mutable { complete(target, request, response, principal); },
-            Qt::QueuedConnection);
-    });
+    const bool queued =
+        m_pool.tryRun([mailbox = m_mailbox, target, request, principal, work = std::move(prepared.work)] {
+            HttpResponse response = work();
+            // Back to the worker's thread, unless it stopped meanwhile; the connection may be gone by
+            // then too (the client hung up).
+            QMutexLocker lock(&mailbox->mutex);
+            if (Worker *worker = mailbox->worker)
+                QMetaObject::invokeMethod(
+                    worker,
+                    [worker, target, request, response, principal]() mutable {
+                        worker->complete(target, request, response, principal);
+                    },
+                    Qt::QueuedConnection);
+        });
     if (!queued) {
         HttpResponse busy = HttpResponse::problem(
             ApiError::serviceUnavailable(QStringLiteral("The server is busy hashing passwords; try again shortly."), 1),

@@ -2,14 +2,14 @@
 
 #include "http_message.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
 
+#include <memory>
 #include <optional>
-
-#include <atomic>
 
 class QTcpServer;
 
@@ -67,6 +67,12 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_listener = nullptr;
     QSet<Connection *> m_connections;
+    // How work finished on other threads (the hashing pool) reaches this worker, until it stops.
+    struct Mailbox {
+        QMutex mutex;
+        Worker *worker = nullptr;
+    };
+    std::shared_ptr<Mailbox> m_mailbox = std::make_shared<Mailbox>();
 };
 
 } // namespace keyward

@@ -3,6 +3,7 @@
 #include "crypto/digest.h"
 #include "sql_error.h"
 #include "sql_filter.h"
+#include "user_cursor.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -85,42 +86,6 @@ QString attributesJson(const User &u)
     for (auto it = u.attributes.cbegin(); it != u.attributes.cend(); ++it)
         attrs.insert(it.key(), it.value());
     return QString::fromUtf8(QJsonDocument(attrs).toJson(QJsonDocument::Compact));
-}
-
-// Keyset cursor: the sort it belongs to, the sort key and id of the row it starts from, and
-// whether the page lies after that row or before it.
-struct Cursor {
-    QString sort;
-    QVariant key;
-    QString id;
-    bool before = false;
-};
-
-QString encodeCursor(const Cursor &c)
-{
-    QJsonObject o{{QStringLiteral("s"), c.sort},
-                  {QStringLiteral("k"), QJsonValue::fromVariant(c.key)},
-                  {QStringLiteral("i"), c.id}};
-    if (c.before)
-        o.insert(QStringLiteral("b"), true);
-    return QString::fromLatin1(crypto::base64Url(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-}
-
-std::optional<Cursor> decodeCursor(const QString &text)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(crypto::fromBase64Url(text.toLatin1()));
-    if (!doc.isObject())
-        return std::nullopt;
-    const QJsonObject o = doc.object();
-    if (!o.value(QStringLiteral("s")).isString() || !o.value(QStringLiteral("i")).isString() ||
-        !(o.value(QStringLiteral("k")).isString() || o.value(QStringLiteral("k")).isDouble()))
-        return std::nullopt;
-    // Keys are text or whole milliseconds; JSON numbers come back as doubles, which PostgreSQL would
-    // not compare with a bigint index.
-    const QJsonValue k = o.value(QStringLiteral("k"));
-    return Cursor{o.value(QStringLiteral("s")).toString(),
-                  k.isDouble() ? QVariant(qint64(k.toDouble())) : QVariant(k.toString()),
-                  o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("b")).toBool()};
 }
 
 QString likeEscaped(QString text)
@@ -400,9 +365,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     const QString sortColumn =
         sortName == QLatin1String("username") ? QStringLiteral("u.username_key") : QStringLiteral("u.") + sortName;
     // Checked before anything is counted or read.
-    std::optional<Cursor> cursor;
+    std::optional<UserCursor> cursor;
     if (!f.cursor.isEmpty()) {
-        cursor = decodeCursor(f.cursor);
+        cursor = UserCursor::decode(f.cursor);
         if (!cursor || cursor->sort != f.sort)
             return ApiError::validation(QStringLiteral("cursor"), QStringLiteral("invalid"),
                                         QStringLiteral("The cursor is invalid or belongs to another sort order."));
@@ -519,9 +484,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     // Going forward, rows lie before the page when it began at a cursor; going backward, rows lie
     // after it (the cursor's own row).
     if (backward ? more : cursor.has_value())
-        page.prevCursor = encodeCursor({f.sort, keys.first(), page.items.first().id, true});
+        page.prevCursor = UserCursor{f.sort, keys.first(), page.items.first().id, true}.encode();
     if (backward ? cursor.has_value() : more)
-        page.nextCursor = encodeCursor({f.sort, keys.last(), page.items.last().id, false});
+        page.nextCursor = UserCursor{f.sort, keys.last(), page.items.last().id, false}.encode();
     return page;
 }
 

@@ -1,0 +1,21 @@
+// A request body as the API reads it: the depth-limited JSON parser, then the strict field readers
+// of the largest requests (a user, a user patch, an API key).
+#include "http/json_body.h"
+#include "http/routes/route_helpers.h"
+
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const auto body =
+        keyward::parseJsonBody(QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)));
+    if (!body || !body->isObject())
+        return 0;
+    keyward::FieldReader user(body->object());
+    (void)keyward::CreateUserRequest::read(user, true);
+    keyward::FieldReader patch(body->object());
+    (void)keyward::routes::readUserPatch(patch, true);
+    keyward::FieldReader key(body->object());
+    (void)keyward::routes::readApiKeyRequest(key);
+    return 0;
+}

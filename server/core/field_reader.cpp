@@ -1,5 +1,7 @@
 #include "field_reader.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 
 namespace keyward {
@@ -69,13 +71,19 @@ std::optional<qint64> FieldReader::integer(const QString &name, Need need)
     const auto v = take(name, need, "an integer");
     if (!v)
         return std::nullopt;
-    const double d = v->toDouble();
-    // 2^53: beyond it doubles stop representing every integer.
-    if (!v->isDouble() || d != static_cast<double>(static_cast<qint64>(d)) || d > 9007199254740992.0 ||
-        d < -9007199254740992.0) {
+    const auto n = wholeNumber(*v);
+    if (!n)
         typeError(name, "an integer");
+    return n;
+}
+
+std::optional<qint64> FieldReader::wholeNumber(const QJsonValue &value)
+{
+    // 2^53: beyond it doubles stop representing every integer. The range is checked before the
+    // cast (UBSan caught one of 1e300 here).
+    const double d = value.toDouble();
+    if (!value.isDouble() || !(d <= 9007199254740992.0 && d >= -9007199254740992.0) || std::trunc(d) != d)
         return std::nullopt;
-    }
     return static_cast<qint64>(d);
 }
 

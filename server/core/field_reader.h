@@ -33,6 +33,11 @@ public:
     // Adds `unknown_field` errors for every member not read so far and returns all errors.
     QList<FieldError> finish();
 
+    // A JSON number that is a whole number a double represents exactly (|n| <= 2^53); nullopt for
+    // anything else. Every JSON number that becomes an integer goes through here: casting one
+    // outside the integers' range is undefined behaviour.
+    static std::optional<qint64> wholeNumber(const QJsonValue &value);
+
 private:
     std::optional<QJsonValue> take(const QString &name, Need need, const char *expected);
     void typeError(const QString &name, const char *expected);

@@ -1,6 +1,7 @@
 #include "auth_service.h"
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/ids.h"
 #include "crypto/digest.h"
 #include "crypto/jwt.h"
@@ -383,13 +384,13 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         return invalidToken();
     const QJsonObject &c = jwt->claims;
     const qint64 nowS = m_clock.nowSeconds();
-    const QJsonValue exp = c.value(QStringLiteral("exp")), nbf = c.value(QStringLiteral("nbf"));
+    const auto exp = FieldReader::wholeNumber(c.value(QStringLiteral("exp")));
+    const QJsonValue nbf = c.value(QStringLiteral("nbf"));
     const QString sub = c.value(QStringLiteral("sub")).toString(), sid = c.value(QStringLiteral("sid")).toString(),
                   jti = c.value(QStringLiteral("jti")).toString();
     if (c.value(QStringLiteral("iss")).toString() != m_tokens.issuer ||
-        !audienceMatches(c.value(QStringLiteral("aud")), m_tokens.audience) || !exp.isDouble() ||
-        static_cast<qint64>(exp.toDouble()) <= nowS || (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) ||
-        sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
+        !audienceMatches(c.value(QStringLiteral("aud")), m_tokens.audience) || !exp || *exp <= nowS ||
+        (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) || sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
         return invalidToken();
 
     auto access = m_sessions.access(sid, jti);
@@ -403,7 +404,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     context.id = sub;
     context.sessionId = sid;
     context.tokenId = jti;
-    context.tokenExpiresAt = static_cast<qint64>(exp.toDouble()) * 1000;
+    context.tokenExpiresAt = *exp * 1000;
     context.authTime = access->session.createdAt;
     context.permissions = m_roles.permissionsFor(access->roles);
     context.passwordChangeOnly = access->session.passwordChangeOnly;

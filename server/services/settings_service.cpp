@@ -1,6 +1,7 @@
 #include "settings_service.h"
 
 #include "core/clock.h"
+#include "core/field_reader.h"
 #include "core/logging.h"
 #include "core/permissions.h"
 #include "store/sql_error.h"
@@ -90,8 +91,8 @@ QString checkValue(const Definition &d, const QJsonValue &v)
     case Kind::Bool:
         return v.isBool() ? QString() : QStringLiteral("Must be true or false.");
     case Kind::Integer: {
-        const double n = v.toDouble(-1e300);
-        if (!v.isDouble() || n != static_cast<double>(static_cast<qint64>(n)) || n < d.min || n > d.max)
+        const auto n = FieldReader::wholeNumber(v);
+        if (!n || *n < d.min || *n > d.max)
             return QStringLiteral("Must be a whole number from %1 to %2.").arg(d.min).arg(d.max);
         return {};
     }

@@ -1,11 +1,10 @@
 #include "user_cursor.h"
 
+#include "core/field_reader.h"
 #include "crypto/digest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cmath>
 
 namespace keyward {
 
@@ -25,15 +24,13 @@ std::optional<UserCursor> UserCursor::decode(const QString &text)
         return std::nullopt;
     const QJsonObject o = doc.object();
     const QJsonValue k = o.value(QStringLiteral("k"));
-    if (!o.value(QStringLiteral("s")).isString() || !o.value(QStringLiteral("i")).isString() ||
-        !(k.isString() || k.isDouble()))
-        return std::nullopt;
     // Keys are text or whole milliseconds, read back as integers (PostgreSQL compares a bigint
-    // index only with integers); a number that is not one would not even convert safely.
-    if (k.isDouble() && (std::trunc(k.toDouble()) != k.toDouble() || std::fabs(k.toDouble()) > 9.0e15))
+    // index only with integers).
+    const auto millis = FieldReader::wholeNumber(k);
+    if (!o.value(QStringLiteral("s")).isString() || !o.value(QStringLiteral("i")).isString() ||
+        !(k.isString() || millis))
         return std::nullopt;
-    return UserCursor{o.value(QStringLiteral("s")).toString(),
-                      k.isDouble() ? QVariant(qint64(k.toDouble())) : QVariant(k.toString()),
+    return UserCursor{o.value(QStringLiteral("s")).toString(), millis ? QVariant(*millis) : QVariant(k.toString()),
                       o.value(QStringLiteral("i")).toString(), o.value(QStringLiteral("b")).toBool()};
 }
 

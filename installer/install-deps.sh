@@ -11,6 +11,8 @@ packages=(
     libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcurl4-openssl-dev qtkeychain-qt6-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
+    # clang with its sanitizer and libFuzzer runtimes: the `asan` build and the fuzzers.
+    packages+=(clang libclang-rt-14-dev)
     packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
                oathtool zbar-tools librsvg2-bin python3-aiosmtpd dbus-daemon gnome-keyring libsecret-tools
                prometheus openssl chromium xvfb xauth)

@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what it needs (Debian packages, the pinned npm test tools),
-# checks formatting, builds the `ci` preset (warnings are errors), starts a throwaway PostgreSQL
-# cluster on a free loopback port, runs every test with CTest against SQLite and PostgreSQL, and
-# removes the cluster again.
+# Runs the whole test suite, as CI does:
+#   1. formatting, then the `ci` build (gcc, warnings are errors) and every test on SQLite and PostgreSQL;
+#   2. the `asan` build (clang, ASan + UBSan) and every test again under the sanitizers;
+#   3. each fuzz target for 60 s (tests/fuzz/run.sh).
+# It installs what it needs (Debian packages, the pinned npm test tools) and starts a throwaway
+# PostgreSQL cluster on a free loopback port, removed at the end.
+#   tests/run.sh           everything
+#   tests/run.sh --quick   step 1 only (a few minutes)
+#   tests/run.sh ARGS      step 1 only, with ARGS passed to ctest (e.g. -R tst_api)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+full=1
+if [[ $# -gt 0 ]]; then
+    full=0
+    [[ "$1" == "--quick" ]] && shift
+fi
 
 installer/install-deps.sh --test
 # The OpenAPI linter and the browser driver, pinned by tests/web/package-lock.json.
@@ -40,3 +50,11 @@ export KEYWARD_TEST_REQUIRE_POSTGRES=1
 export KEYWARD_TEST_REQUIRE_KEYCHAIN=1
 # A private D-Bus session with an unlocked gnome-keyring: the keychain tests use a real daemon.
 tests/with-keyring.sh ctest --preset ci -j 2 "$@"
+[[ $full -eq 1 ]] || exit 0
+
+echo "== the suite again under ASan + UBSan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+tests/with-keyring.sh ctest --preset asan -j 2
+echo "== fuzzing"
+tests/fuzz/run.sh 60

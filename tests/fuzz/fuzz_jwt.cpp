@@ -1,4 +1,5 @@
 // Bearer tokens as presented: decoded, then checked against a real key of each algorithm.
+#include "crypto/digest.h"
 #include "crypto/jwt.h"
 #include "crypto/signing_key.h"
 

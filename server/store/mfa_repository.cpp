@@ -98,6 +98,18 @@ Status MfaRepository::removeAll(const QString &userId)
     return success();
 }
 
+// Runs a bound query answering with a token's user: the user's id, or notFound when no live token matched.
+static Result<QString> tokenUser(Database &db, QSqlQuery &q)
+{
+    if (!db.exec(q))
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound();
+    const QString userId = q.value(0).toString();
+    q.finish();
+    return userId;
+}
+
 OneTimeTokenRepository::OneTimeTokenRepository(Database &db)
     : m_db(db)
 {
@@ -119,13 +131,7 @@ Result<QString> OneTimeTokenRepository::find(const QByteArray &tokenHash, const 
     q.addBindValue(tokenHash);
     q.addBindValue(purpose);
     q.addBindValue(nowMs);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    if (!q.next())
-        return ApiError::notFound();
-    const QString userId = q.value(0).toString();
-    q.finish();
-    return userId;
+    return tokenUser(m_db, q);
 }
 
 Status OneTimeTokenRepository::consume(const QByteArray &tokenHash, qint64 nowMs)
@@ -152,13 +158,7 @@ Result<QString> OneTimeTokenRepository::spendAttempt(const QByteArray &tokenHash
     q.addBindValue(purpose);
     q.addBindValue(nowMs);
     q.addBindValue(maxAttempts);
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    if (!q.next())
-        return ApiError::notFound();
-    const QString userId = q.value(0).toString();
-    q.finish();
-    return userId;
+    return tokenUser(m_db, q);
 }
 
 Status OneTimeTokenRepository::removeAllOfUser(const QString &userId)

@@ -1,5 +1,6 @@
 // The REST API over real HTTP, on SQLite and on PostgreSQL: flows, validation, permissions,
 // concurrency and revocation, as clients see them.
+#include "api_helpers.h"
 #include "http/router.h"
 #include "smtp_sink.h"
 #include "test_server.h"
@@ -23,33 +24,10 @@ const QString Login = QStringLiteral("/api/v1/auth/login");
 const QString Users = QStringLiteral("/api/v1/users");
 const QString Me = QStringLiteral("/api/v1/me");
 
-QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
+// A TOTP code `offsetSeconds` from now.
+QString totp(const QString &base32Secret, qint64 offsetSeconds = 0)
 {
-    QJsonObject o;
-    for (const auto &[k, v] : members)
-        o.insert(k, v);
-    return o;
-}
-
-// A TOTP code from oathtool, an independent implementation, `offsetSeconds` from now.
-QString oathtool(const QString &base32Secret, qint64 offsetSeconds = 0)
-{
-    QProcess p;
-    p.start(QStringLiteral("oathtool"),
-            {QStringLiteral("--totp"), QStringLiteral("-b"),
-             QStringLiteral("--now=@%1").arg(QDateTime::currentSecsSinceEpoch() + offsetSeconds), base32Secret});
-    p.waitForFinished(10000);
-    return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
-}
-
-QStringList errorFields(const Reply &r)
-{
-    QStringList out;
-    for (const QJsonValue &e : r.json().value(QStringLiteral("errors")).toArray())
-        out << e.toObject().value(QStringLiteral("field")).toString() + QLatin1Char(':') +
-                   e.toObject().value(QStringLiteral("code")).toString();
-    out.sort();
-    return out;
+    return oathtool(base32Secret, QDateTime::currentSecsSinceEpoch() + offsetSeconds);
 }
 } // namespace
 
@@ -980,7 +958,7 @@ private Q_SLOTS:
                      .status,
                  422);
         Reply confirmed = s->post(QStringLiteral("/api/v1/me/mfa/totp/confirm"),
-                                  obj({{QStringLiteral("code"), oathtool(secret)}}), token);
+                                  obj({{QStringLiteral("code"), totp(secret)}}), token);
         QCOMPARE(confirmed.status, 200);
         const QJsonArray codes = confirmed.json().value(QStringLiteral("recovery_codes")).toArray();
         QCOMPARE(codes.size(), 10);
@@ -999,11 +977,11 @@ private Q_SLOTS:
         };
         QCOMPARE(second(mfaToken, QStringLiteral("123456")).status, 422);
         // The confirmation used this step's code: a replay of it is refused, the next step's is not.
-        QCOMPARE(second(mfaToken, oathtool(secret)).status, 422);
-        Reply done = second(mfaToken, oathtool(secret, 30));
+        QCOMPARE(second(mfaToken, totp(secret)).status, 422);
+        Reply done = second(mfaToken, totp(secret, 30));
         QCOMPARE(done.status, 200);
         QVERIFY(done.json().contains(QStringLiteral("access_token")));
-        QCOMPARE(second(mfaToken, oathtool(secret, 30)).status, 401); // single-use token
+        QCOMPARE(second(mfaToken, totp(secret, 30)).status, 401); // single-use token
 
         // A recovery code works once.
         const auto login2 = [&] {

@@ -1,5 +1,6 @@
 // Nobody reaches more through Keyward than they hold: each attack of issue 11 tried over real HTTP,
 // on SQLite and PostgreSQL, and seen refused (and audited).
+#include "api_helpers.h"
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "http/router.h"
@@ -25,43 +26,11 @@ const QString Login = QStringLiteral("/api/v1/auth/login");
 const QString Users = QStringLiteral("/api/v1/users");
 const QString Me = QStringLiteral("/api/v1/me");
 
-QJsonObject obj(std::initializer_list<QPair<QString, QJsonValue>> members)
-{
-    QJsonObject o;
-    for (const auto &[k, v] : members)
-        o.insert(k, v);
-    return o;
-}
-
-// The problem type's slug: "insufficient-privilege", "session-required", ...
-QString slug(const Reply &r)
-{
-    return r.json().value(QStringLiteral("type")).toString().section(QLatin1Char('/'), -1);
-}
-
-QString oathtool(const QString &base32Secret, qint64 atSeconds)
-{
-    QProcess p;
-    p.start(QStringLiteral("oathtool"),
-            {QStringLiteral("--totp"), QStringLiteral("-b"), QStringLiteral("--now=@%1").arg(atSeconds), base32Secret});
-    p.waitForFinished(10000);
-    return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
-}
-
 // "POST /path -> 403 insufficient-privilege", for failure messages.
 QString outcome(const QByteArray &method, const QString &path, const Reply &r)
 {
     return QString::fromLatin1(method) + QLatin1Char(' ') + path +
-           QStringLiteral(" -> %1 %2").arg(r.status).arg(slug(r));
-}
-
-QStringList errorFields(const Reply &r)
-{
-    QStringList out;
-    for (const QJsonValue &e : r.json().value(QStringLiteral("errors")).toArray())
-        out << e.toObject().value(QStringLiteral("field")).toString() + QLatin1Char(':') +
-                   e.toObject().value(QStringLiteral("code")).toString();
-    return out;
+           QStringLiteral(" -> %1 %2").arg(r.status).arg(problemSlug(r));
 }
 
 } // namespace
@@ -329,12 +298,10 @@ private Q_SLOTS:
             const QByteArray token = s->accessToken(name, QStringLiteral("matrix password"));
             if (c.keyScopes.isEmpty())
                 return {{"Authorization", "Bearer " + token}};
-            const Reply key =
-                s->post(c.serviceKey ? QStringLiteral("/api/v1/api-keys") : QStringLiteral("/api/v1/me/api-keys"),
-                        obj({{QStringLiteral("name"), name},
-                             {QStringLiteral("scopes"), QJsonArray::fromStringList(c.keyScopes)}}),
-                        token);
-            return {{"X-API-Key", key.json().value(QStringLiteral("key")).toString().toLatin1()}};
+            return {{"X-API-Key", newApiKey(*s,
+                                            c.serviceKey ? QStringLiteral("/api/v1/api-keys")
+                                                         : QStringLiteral("/api/v1/me/api-keys"),
+                                            token, name, c.keyScopes)}};
         };
         const auto concrete = [&](const RouteRule &r, const QString &target) {
             QString p = r.pattern;
@@ -390,7 +357,7 @@ private Q_SLOTS:
                 if (!held.contains(r.permission) || held.size() == permission::all().size())
                     continue; // cannot call the route at all, or holds all an administrator holds
                 const Reply reply = call(r, adminId, credential(c));
-                if (reply.status != 403 || slug(reply) != QLatin1String("insufficient-privilege"))
+                if (reply.status != 403 || problemSlug(reply) != QLatin1String("insufficient-privilege"))
                     wrong << c.name + QStringLiteral(" on an admin: ") + outcome(r.method, r.pattern, reply);
             }
         }
@@ -440,7 +407,7 @@ private Q_SLOTS:
         for (const Attempt &a : attempts(adminId, adminSession)) {
             const Reply r =
                 s->request(a.method, a.path, a.body.isEmpty() ? QJsonDocument() : QJsonDocument(a.body), manager);
-            QVERIFY2(r.status == 403 && slug(r) == QLatin1String("insufficient-privilege"),
+            QVERIFY2(r.status == 403 && problemSlug(r) == QLatin1String("insufficient-privilege"),
                      qPrintable(outcome(a.method, a.path, r)));
             actions.insert(a.action);
         }
@@ -480,7 +447,7 @@ private Q_SLOTS:
         QCOMPARE(s->request("DELETE", path(formerAdmin), {}, admin).status, 204);
         Reply restore = s->request("POST", path(formerAdmin, QStringLiteral("/restore")), {}, manager);
         QCOMPARE(restore.status, 403);
-        QCOMPARE(slug(restore), QStringLiteral("insufficient-privilege"));
+        QCOMPARE(problemSlug(restore), QStringLiteral("insufficient-privilege"));
         QCOMPARE(s->request("POST", path(plainId, QStringLiteral("/restore")), {}, manager).status, 200);
     }
 
@@ -505,7 +472,7 @@ private Q_SLOTS:
         };
         for (const auto &[method, p, body] : own) {
             const Reply r = s->request(method, p, body.isEmpty() ? QJsonDocument() : QJsonDocument(body), selma);
-            QVERIFY2(r.status == 403 && slug(r) == QLatin1String("self-service-required"),
+            QVERIFY2(r.status == 403 && problemSlug(r) == QLatin1String("self-service-required"),
                      qPrintable(outcome(method, p, r)));
         }
         QCOMPARE(s->request("PATCH", path(id),
@@ -514,20 +481,14 @@ private Q_SLOTS:
                  200); // not a credential
         // A key of one's own is refused the same, whatever its scopes.
         const QString adminId = s->get(Me, admin).json().value(QStringLiteral("id")).toString();
-        const QByteArray key = s->post(QStringLiteral("/api/v1/me/api-keys"),
-                                       obj({{QStringLiteral("name"), QStringLiteral("all")},
-                                            {QStringLiteral("scopes"), QJsonArray::fromStringList(permission::all())}}),
-                                       admin)
-                                   .json()
-                                   .value(QStringLiteral("key"))
-                                   .toString()
-                                   .toLatin1();
+        const QByteArray key =
+            newApiKey(*s, QStringLiteral("/api/v1/me/api-keys"), admin, QStringLiteral("all"), permission::all());
         const Reply viaKey =
             s->send("POST", path(adminId, QStringLiteral("/password")),
                     QJsonDocument(obj({{QStringLiteral("new_password"), QStringLiteral("taken over")}})).toJson(), {},
                     {{"X-API-Key", key}});
         QCOMPARE(viaKey.status, 403);
-        QCOMPARE(slug(viaKey), QStringLiteral("self-service-required"));
+        QCOMPARE(problemSlug(viaKey), QStringLiteral("self-service-required"));
         QVERIFY(s->login(QStringLiteral("admin"), QStringLiteral("admin password 1"))
                     .contains(QStringLiteral("access_token")));
         QVERIFY(!denials(*s, QStringLiteral("user.password.set")).isEmpty());
@@ -556,7 +517,7 @@ private Q_SLOTS:
                 obj({{QStringLiteral("smtp"), QJsonObject{{QStringLiteral("host"), QStringLiteral("evil.example")}}}})),
             setty);
         QCOMPARE(smtp.status, 403);
-        QCOMPARE(slug(smtp), QStringLiteral("insufficient-privilege"));
+        QCOMPARE(problemSlug(smtp), QStringLiteral("insufficient-privilege"));
         QVERIFY(s->get(QStringLiteral("/api/v1/settings"), admin).body.contains("\"host\":\"\""));
         QVERIFY(
             denials(*s, QStringLiteral("settings.update")).contains(id + QStringLiteral("->:insufficient-privilege")));
@@ -593,7 +554,7 @@ private Q_SLOTS:
         QCOMPARE(errorFields(strip), QStringList{QStringLiteral("permissions:not_grantable")});
         Reply remove = s->request("DELETE", QStringLiteral("/api/v1/roles/ops"), {}, rita);
         QCOMPARE(remove.status, 403);
-        QCOMPARE(slug(remove), QStringLiteral("insufficient-privilege"));
+        QCOMPARE(problemSlug(remove), QStringLiteral("insufficient-privilege"));
         QCOMPARE(
             s->get(QStringLiteral("/api/v1/roles/ops"), admin).json()[QStringLiteral("permissions")].toArray().size(),
             2);
@@ -607,13 +568,9 @@ private Q_SLOTS:
         auto s = server();
         s->adminToken();
         const QByteArray owner = s->accessToken(QStringLiteral("admin"), QStringLiteral("admin password 1"));
-        Reply created = s->post(QStringLiteral("/api/v1/me/api-keys"),
-                                obj({{QStringLiteral("name"), QStringLiteral("reader")},
-                                     {QStringLiteral("scopes"),
-                                      QJsonArray{QStringLiteral("users:read"), QStringLiteral("apikeys:manage")}}}),
-                                owner);
-        QCOMPARE(created.status, 201);
-        const QByteArray key = created.json().value(QStringLiteral("key")).toString().toLatin1();
+        const QByteArray key = newApiKey(*s, QStringLiteral("/api/v1/me/api-keys"), owner, QStringLiteral("reader"),
+                                         {QStringLiteral("users:read"), QStringLiteral("apikeys:manage")});
+        QVERIFY(!key.isEmpty());
         const auto withKey = [&](const QByteArray &method, const QString &p, const QJsonObject &body = {}) {
             return s->send(method, p, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(), {},
                            {{"Authorization", "ApiKey " + key}});
@@ -639,7 +596,7 @@ private Q_SLOTS:
         };
         for (const auto &[method, p, body] : attempts) {
             const Reply r = withKey(method, p, body);
-            QVERIFY2(r.status == 403 && slug(r) == QLatin1String("session-required"),
+            QVERIFY2(r.status == 403 && problemSlug(r) == QLatin1String("session-required"),
                      qPrintable(outcome(method, p, r)));
         }
         QCOMPARE(withKey("GET", Me).json().value(QStringLiteral("email")).toString(),
@@ -673,7 +630,7 @@ private Q_SLOTS:
         const QJsonObject move{{QStringLiteral("email"), QStringLiteral("cara.new@example.com")}};
         Reply stale = patchMe(move);
         QCOMPARE(stale.status, 403);
-        QCOMPARE(slug(stale), QStringLiteral("reauthentication-required"));
+        QCOMPARE(problemSlug(stale), QStringLiteral("reauthentication-required"));
         QJsonObject wrong = move;
         wrong.insert(QStringLiteral("current_password"), QStringLiteral("not the password"));
         Reply refused = patchMe(wrong);
@@ -720,7 +677,7 @@ private Q_SLOTS:
         };
         for (const auto &[method, p, body] : changes) {
             const Reply r = s->request(method, p, body.isEmpty() ? QJsonDocument() : QJsonDocument(body), cara);
-            QVERIFY2(r.status == 403 && slug(r) == QLatin1String("reauthentication-required"),
+            QVERIFY2(r.status == 403 && problemSlug(r) == QLatin1String("reauthentication-required"),
                      qPrintable(outcome(method, p, r)));
         }
         // With the password they go through; a fresh sign-in needs none.
@@ -756,15 +713,8 @@ private Q_SLOTS:
         verified.emailVerified = true;
         QVERIFY(s->services().users().update(Principal::system(), id, verified).ok());
         const auto keyOf = [&](const QByteArray &token) {
-            return s
-                ->post(QStringLiteral("/api/v1/me/api-keys"),
-                       obj({{QStringLiteral("name"), QStringLiteral("k")},
-                            {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}}),
-                       token)
-                .json()
-                .value(QStringLiteral("key"))
-                .toString()
-                .toLatin1();
+            return newApiKey(*s, QStringLiteral("/api/v1/me/api-keys"), token, QStringLiteral("k"),
+                             {QStringLiteral("users:read")});
         };
         const auto keyWorks = [&](const QByteArray &key) {
             return s->send("GET", Users, {}, {}, {{"X-API-Key", key}}).status == 200;
@@ -772,15 +722,8 @@ private Q_SLOTS:
         QByteArray token = s->accessToken(QStringLiteral("rob"), QStringLiteral("rob secret pw"));
         QByteArray key = keyOf(token);
         // A service key the account made would outlast its recovery too.
-        const QByteArray serviceKey =
-            s->post(QStringLiteral("/api/v1/api-keys"),
-                    obj({{QStringLiteral("name"), QStringLiteral("made by rob")},
-                         {QStringLiteral("scopes"), QJsonArray{QStringLiteral("users:read")}}}),
-                    token)
-                .json()
-                .value(QStringLiteral("key"))
-                .toString()
-                .toLatin1();
+        const QByteArray serviceKey = newApiKey(*s, QStringLiteral("/api/v1/api-keys"), token,
+                                                QStringLiteral("made by rob"), {QStringLiteral("users:read")});
         QVERIFY(keyWorks(key));
         QVERIFY(keyWorks(serviceKey));
         QCOMPARE(s->post(path(id, QStringLiteral("/password")),
@@ -975,13 +918,9 @@ private Q_SLOTS:
         const QString makerId =
             s->createUser(QStringLiteral("maker"), QStringLiteral("maker secret pw"), {QStringLiteral("admin")});
         const QByteArray maker = s->accessToken(QStringLiteral("maker"), QStringLiteral("maker secret pw"));
-        Reply created = s->post(QStringLiteral("/api/v1/api-keys"),
-                                obj({{QStringLiteral("name"), QStringLiteral("sync")},
-                                     {QStringLiteral("scopes"),
-                                      QJsonArray{QStringLiteral("users:read"), QStringLiteral("settings:manage")}}}),
-                                maker);
-        QCOMPARE(created.status, 201);
-        const QByteArray key = created.json().value(QStringLiteral("key")).toString().toLatin1();
+        const QByteArray key = newApiKey(*s, QStringLiteral("/api/v1/api-keys"), maker, QStringLiteral("sync"),
+                                         {QStringLiteral("users:read"), QStringLiteral("settings:manage")});
+        QVERIFY(!key.isEmpty());
         const auto withKey = [&](const QString &p) { return s->send("GET", p, {}, {}, {{"X-API-Key", key}}).status; };
         QCOMPARE(withKey(QStringLiteral("/api/v1/settings")), 200);
         // Demoted, the maker's key follows: what the maker lost, the key lost.

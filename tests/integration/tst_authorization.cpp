@@ -262,12 +262,8 @@ private Q_SLOTS:
                             admin)
                      .status,
                  200);
-        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
-                         obj({{QStringLiteral("name"), QStringLiteral("helpdesk")},
-                              {QStringLiteral("permissions"),
-                               QJsonArray{QStringLiteral("users:read"), QStringLiteral("sessions:manage")}}}),
-                         admin)
-                     .status,
+        QCOMPARE(postRole(*s, admin, QStringLiteral("helpdesk"),
+                          QStringList{QStringLiteral("users:read"), QStringLiteral("sessions:manage")}),
                  201);
         const QList<Caller> callers{
             {QStringLiteral("admin"), {QStringLiteral("admin")}},
@@ -501,11 +497,7 @@ private Q_SLOTS:
     {
         auto s = server();
         const QByteArray admin = s->adminToken();
-        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
-                         obj({{QStringLiteral("name"), QStringLiteral("settings-only")},
-                              {QStringLiteral("permissions"), QJsonArray{QStringLiteral("settings:manage")}}}),
-                         admin)
-                     .status,
+        QCOMPARE(postRole(*s, admin, QStringLiteral("settings-only"), QStringList{QStringLiteral("settings:manage")}),
                  201);
         const QString id = s->createUser(QStringLiteral("setty"), QStringLiteral("setty secret pw"),
                                          {QStringLiteral("settings-only")});
@@ -535,16 +527,12 @@ private Q_SLOTS:
         auto s = server();
         const QByteArray admin = s->adminToken();
         const auto role = [&](const QString &name, const QStringList &permissions) {
-            return s->post(QStringLiteral("/api/v1/roles"),
-                           obj({{QStringLiteral("name"), name},
-                                {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)}}),
-                           admin);
+            return postRole(*s, admin, name, permissions);
         };
         // No description and no permissions are fine (both once reached the database as NULL: a 500).
-        QCOMPARE(role(QStringLiteral("nobody"), {}).status, 201);
-        QCOMPARE(role(QStringLiteral("role-admin"), {QStringLiteral("roles:manage")}).status, 201);
-        QCOMPARE(role(QStringLiteral("ops"), {QStringLiteral("settings:manage"), QStringLiteral("audit:read")}).status,
-                 201);
+        QCOMPARE(role(QStringLiteral("nobody"), {}), 201);
+        QCOMPARE(role(QStringLiteral("role-admin"), {QStringLiteral("roles:manage")}), 201);
+        QCOMPARE(role(QStringLiteral("ops"), {QStringLiteral("settings:manage"), QStringLiteral("audit:read")}), 201);
         s->createUser(QStringLiteral("rita"), QStringLiteral("rita secret pw"), {QStringLiteral("role-admin")});
         const QByteArray rita = s->accessToken(QStringLiteral("rita"), QStringLiteral("rita secret pw"));
         Reply strip = s->request(
@@ -697,12 +685,8 @@ private Q_SLOTS:
     {
         auto s = server();
         const QByteArray admin = s->adminToken();
-        QCOMPARE(s->post(QStringLiteral("/api/v1/roles"),
-                         obj({{QStringLiteral("name"), QStringLiteral("keymaker")},
-                              {QStringLiteral("permissions"),
-                               QJsonArray{QStringLiteral("users:read"), QStringLiteral("apikeys:manage")}}}),
-                         admin)
-                     .status,
+        QCOMPARE(postRole(*s, admin, QStringLiteral("keymaker"),
+                          QStringList{QStringLiteral("users:read"), QStringLiteral("apikeys:manage")}),
                  201);
         const QString id =
             s->createUser(QStringLiteral("rob"), QStringLiteral("rob secret pw"), {QStringLiteral("keymaker")});
@@ -781,8 +765,7 @@ private Q_SLOTS:
                 .status,
             200);
         const auto passwordStep = [&] {
-            return s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("otto")},
-                                       {QStringLiteral("password"), QStringLiteral("otto secret pw")}}));
+            return postLogin(*s, QStringLiteral("otto"), QStringLiteral("otto secret pw"));
         };
         const auto codeStep = [&](const QString &mfaToken, const QString &code) {
             return s->post(QStringLiteral("/api/v1/auth/mfa"),
@@ -868,10 +851,7 @@ private Q_SLOTS:
         QCOMPARE(disable(QStringLiteral("guess 3")).status, 422);
         QCOMPARE(disable(QStringLiteral("guess 4")).status, 422); // the fifth failure locks
         QCOMPARE(change(QStringLiteral("pete secret pw")).status, 429);
-        QCOMPARE(s->post(Login, obj({{QStringLiteral("login"), QStringLiteral("pete")},
-                                     {QStringLiteral("password"), QStringLiteral("pete secret pw")}}))
-                     .status,
-                 429);
+        QCOMPARE(postLogin(*s, QStringLiteral("pete"), QStringLiteral("pete secret pw")).status, 429);
     }
 
     // Hole 6: any token a session rotated out ends the session when it comes back, not only the last.

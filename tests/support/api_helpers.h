@@ -44,6 +44,24 @@ inline QString oathtool(const QString &base32Secret, qint64 atSeconds)
     return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
 }
 
+// POST /api/v1/auth/login as a client sends it.
+inline Reply postLogin(TestServer &s, const QString &login, const QString &password)
+{
+    return s.post(QStringLiteral("/api/v1/auth/login"),
+                  obj({{QStringLiteral("login"), login}, {QStringLiteral("password"), password}}));
+}
+
+// A custom role made by `token`; the answer's status.
+inline int postRole(TestServer &s, const QByteArray &token, const QString &name, const QStringList &permissions)
+{
+    return s
+        .post(QStringLiteral("/api/v1/roles"),
+              obj({{QStringLiteral("name"), name},
+                   {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions)}}),
+              token)
+        .status;
+}
+
 // A new API key (personal through /me/api-keys, or service through /api-keys) made with `token`.
 inline QByteArray newApiKey(TestServer &s, const QString &endpoint, const QByteArray &token, const QString &name,
                             const QStringList &scopes)

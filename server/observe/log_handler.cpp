@@ -29,10 +29,12 @@ struct State {
     qint64 seq = 0;
 };
 
+// Never destroyed: threads Keyward does not own (Qt's, the D-Bus connection's) may log while the
+// process exits, after static destructors have run; a destroyed mutex then is a crash on SIGTERM.
 State &state()
 {
-    static State s;
-    return s;
+    static State *const s = new State;
+    return *s;
 }
 
 const char *levelName(QtMsgType type)

@@ -63,6 +63,9 @@ private Q_SLOTS:
         QCOMPARE(live.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
         Reply ready = s->request("GET", QStringLiteral("/health/ready"), {}, {}, {{"X-Request-ID", "my-trace-42"}});
         QCOMPARE(ready.status, 200);
+        // Anyone learns whether it is ready; why (the checks) is for metrics:read or the allow-list.
+        QCOMPARE(ready.json().keys(), QStringList{QStringLiteral("status")});
+        QVERIFY(s->get(QStringLiteral("/health/ready"), s->adminToken()).json().contains(QStringLiteral("checks")));
         QCOMPARE(ready.header("X-Request-ID"), QByteArray("my-trace-42"));
         QCOMPARE(ready.header("X-Content-Type-Options"), QByteArray("nosniff"));
         QCOMPARE(ready.header("X-Frame-Options"), QByteArray("DENY"));

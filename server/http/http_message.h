@@ -26,6 +26,7 @@ struct HttpRequest {
     QHostAddress peer;   // the socket's other end
     QHostAddress client; // the real client: `peer`, or what trusted proxies say it is
     bool keepAlive = true;
+    bool http11 = true; // false for HTTP/1.0, which knows no chunked bodies
 
     QString requestId;
     QString traceId;

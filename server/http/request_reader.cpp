@@ -1,6 +1,6 @@
 #include "request_reader.h"
 
-#include <QUrl>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <optional>
@@ -46,6 +46,84 @@ bool isTarget(QByteArrayView target)
            std::all_of(target.begin(), target.end(), [](char c) { return c > 0x20 && c < 0x7F; });
 }
 
+// The methods Keyward answers; anything else is refused before routing, so it never reaches a log
+// line or a metric label as the client spelled it.
+bool isKnownMethod(QByteArrayView method)
+{
+    static constexpr QByteArrayView known[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+    return std::find(std::begin(known), std::end(known), method) != std::end(known);
+}
+
+// Headers Keyward reads one value of. Sent twice, a proxy may act on one copy and Keyward on the
+// other, so a second copy is refused rather than one picked.
+bool isSingleValued(QByteArrayView name)
+{
+    static constexpr QByteArrayView single[] = {
+        "authorization", "x-api-key",    "content-type", "origin", "if-match",
+        "if-none-match", "x-request-id", "traceparent",  "expect", "access-control-request-method",
+        "user-agent"};
+    return std::find(std::begin(single), std::end(single), name) != std::end(single);
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The decoded path of a request target, or nullopt when it could be read more than one way: a
+// fragment, an empty or dot segment (raw or encoded), an encoded slash, backslash or control
+// character, a broken escape or bytes that are not UTF-8. A proxy that normalises paths and one
+// that does not must both route what Keyward routes, so nothing is normalised here: it is refused.
+std::optional<QString> decodedPath(QByteArrayView path)
+{
+    if (!path.startsWith('/'))
+        return std::nullopt;
+    QByteArray decoded;
+    decoded.reserve(path.size());
+    qsizetype from = 1;
+    while (from <= path.size()) {
+        const qsizetype slash = path.indexOf('/', from);
+        const bool last = slash < 0;
+        const QByteArrayView segment = path.sliced(from, (last ? path.size() : slash) - from);
+        QByteArray bytes;
+        for (qsizetype i = 0; i < segment.size(); ++i) {
+            char c = segment[i];
+            if (c == '%') {
+                const int high = i + 2 < segment.size() ? hexDigit(segment[i + 1]) : -1;
+                const int low = high >= 0 ? hexDigit(segment[i + 2]) : -1;
+                if (low < 0)
+                    return std::nullopt;
+                c = static_cast<char>(high * 16 + low);
+                i += 2;
+                const auto u = static_cast<unsigned char>(c);
+                if (c == '/' || u < 0x20 || u == 0x7F)
+                    return std::nullopt;
+            }
+            if (c == '#' || c == '\\')
+                return std::nullopt;
+            bytes += c;
+        }
+        // Only the last segment may be empty ("/" and a trailing slash); "//" is not.
+        if (bytes == "." || bytes == ".." || (bytes.isEmpty() && !last))
+            return std::nullopt;
+        decoded += '/' + bytes;
+        if (last)
+            break;
+        from = slash + 1;
+    }
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(decoded);
+    if (utf8.hasError())
+        return std::nullopt;
+    return text;
+}
+
 } // namespace
 
 RequestReader::RequestReader(Limits limits, QHostAddress peer)
@@ -81,10 +159,18 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
         m_state = State::Head;
         return Outcome::Request;
     }
-    // Empty lines (CRLF) before a request line are allowed (RFC 9112 section 2.2).
-    if (m_head.isEmpty())
-        while (data.startsWith("\r\n"))
+    // Empty lines (CRLF) before a request line are allowed (RFC 9112 section 2.2), also when one
+    // is split across reads.
+    for (;;) {
+        if (m_head.isEmpty() && data.startsWith("\r\n"))
             data = data.sliced(2);
+        else if (m_head == "\r" && data.startsWith('\n')) {
+            m_head.clear();
+            data = data.sliced(1);
+        } else {
+            break;
+        }
+    }
     if (data.isEmpty())
         return Outcome::NeedMore;
     const qsizetype prior = m_head.size();
@@ -131,17 +217,54 @@ bool RequestReader::parseHead(const QByteArray &head)
     if (requestLine.size() != 3 || !isToken(requestLine[0]) || !isTarget(requestLine[1]) ||
         (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0"))
         return bad(QStringLiteral("The request line is not valid HTTP/1.1."));
+    if (!isKnownMethod(requestLine[0])) {
+        refuse(405, QStringLiteral("method-not-allowed"), QStringLiteral("Method not allowed"),
+               QStringLiteral("Keyward answers GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS only."));
+        return false;
+    }
     HttpRequest request;
     request.started.start();
     request.method = requestLine[0];
     request.peer = m_peer;
-    const QUrl target = QUrl::fromEncoded(requestLine[1]);
-    request.path = target.path(QUrl::FullyDecoded);
-    request.query = QUrlQuery(target);
+    request.http11 = requestLine[2] == "HTTP/1.1";
+    QByteArrayView target = requestLine[1];
+    if (target.contains('#'))
+        return bad(QStringLiteral("A request target has no fragment."));
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+        // Absolute-form (RFC 9112 section 3.2.2): the authority is not Keyward's to check, the
+        // path after it is read as in origin-form.
+        const qsizetype authority = target.indexOf("//") + 2;
+        qsizetype pathStart = authority;
+        while (pathStart < target.size() && target[pathStart] != '/' && target[pathStart] != '?')
+            ++pathStart;
+        if (pathStart == authority)
+            return bad(QStringLiteral("The request target has no authority."));
+        const QByteArrayView rest = target.sliced(pathStart);
+        target = rest;
+        if (rest.isEmpty() || rest.startsWith('?'))
+            request.path = QStringLiteral("/");
+    }
+    const qsizetype question = target.indexOf('?');
+    const QByteArrayView pathPart = question < 0 ? target : target.first(question);
+    if (target == "*") {
+        if (request.method != "OPTIONS")
+            return bad(QStringLiteral("Only OPTIONS applies to the whole server (*)."));
+        request.path = QStringLiteral("*");
+    } else if (!pathPart.isEmpty() || request.path.isEmpty()) {
+        const std::optional<QString> path = decodedPath(pathPart);
+        if (!path)
+            return bad(QStringLiteral("The request path is ambiguous: no empty or dot segments, encoded "
+                                      "slashes or control characters, and UTF-8 only."));
+        request.path = *path;
+    }
+    if (question >= 0)
+        request.query = QUrlQuery(QString::fromLatin1(target.sliced(question + 1)));
     std::optional<qint64> contentLength;
     int hosts = 0;
     bool expectContinue = false;
-    request.keepAlive = requestLine[2] == "HTTP/1.1";
+    bool connectionClose = false;
+    bool connectionKeepAlive = false;
+    QList<QByteArray> seen;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArrayView line = QByteArrayView(lines[i]).chopped(i + 1 < lines.size() ? 1 : 0);
         if (line.startsWith(' ') || line.startsWith('\t'))
@@ -151,14 +274,22 @@ bool RequestReader::parseHead(const QByteArray &head)
             return bad(QStringLiteral("A header line is malformed."));
         const QByteArray name = line.first(colon).toByteArray().toLower();
         const QByteArray value = withoutWhitespace(line.sliced(colon + 1)).toByteArray();
+        if (isSingleValued(name)) {
+            if (seen.contains(name))
+                return bad(QStringLiteral("The %1 header is given more than once.").arg(QString::fromLatin1(name)));
+            seen.append(name);
+        }
         if (name == "host") {
             ++hosts;
         } else if (name == "connection") {
-            const QByteArray v = value.toLower();
-            if (v.contains("close"))
-                request.keepAlive = false;
-            else if (v.contains("keep-alive"))
-                request.keepAlive = true;
+            // A list of tokens (RFC 9110 section 7.6.1), maybe over several lines.
+            const QList<QByteArray> options = value.toLower().split(',');
+            const auto has = [&](QByteArrayView token) {
+                return std::any_of(options.begin(), options.end(),
+                                   [&](const QByteArray &o) { return withoutWhitespace(o) == token; });
+            };
+            connectionClose = connectionClose || has("close");
+            connectionKeepAlive = connectionKeepAlive || has("keep-alive");
         } else if (name == "transfer-encoding") {
             refuse(411, QStringLiteral("length-required"), QStringLiteral("Length required"),
                    QStringLiteral("Send the body with a Content-Length header; chunked bodies are not accepted."));
@@ -174,6 +305,8 @@ bool RequestReader::parseHead(const QByteArray &head)
         }
         request.headers.append({name, value});
     }
+    // "close" wins; HTTP/1.0 closes unless asked not to.
+    request.keepAlive = !connectionClose && (request.http11 || connectionKeepAlive);
     // RFC 9112 section 3.2: exactly one Host in HTTP/1.1, at most one before.
     if (hosts > 1 || (hosts == 0 && requestLine[2] == "HTTP/1.1"))
         return bad(QStringLiteral("The request needs exactly one Host header."));

@@ -4,17 +4,22 @@
 #include "core/logging.h"
 #include "worker.h"
 
+#include <QScopedValueRollback>
 #include <QTcpSocket>
-#include <QUrl>
 
 namespace keyward {
 
 namespace {
-// Requests parsed ahead of the one in flight; more wait unparsed in the socket.
+// Requests parsed ahead of the one in flight, and the bytes of their bodies; more wait unparsed.
 constexpr qsizetype MaxPipelined = 16;
+constexpr qint64 MaxWaitingBytes = 2 << 20;
 constexpr qint64 MaxUnreadBytes = 256 << 10;
-// A streamed body is produced while the socket holds less than this, unsent.
-constexpr qint64 StreamLowWater = 256 << 10;
+// Responses the client has not taken yet: past this, no further request is answered (and a
+// streamed body is not produced) until it takes some.
+constexpr qint64 MaxUnsentBytes = 256 << 10;
+// A closing connection's last bytes: taken within this long, or with progress at least this often.
+constexpr int LingerMs = 5000;
+constexpr int LingerStallMs = 1000;
 
 QByteArray chunk(const QByteArray &data)
 {
@@ -33,10 +38,12 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
     // What sits unread in the socket is bounded too: a full buffer stops reading, and TCP pushes back.
     socket->setReadBufferSize(MaxUnreadBytes);
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, &Connection::pump);
+    connect(socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
+    m_lingerTimer.setSingleShot(true);
+    connect(&m_lingerTimer, &QTimer::timeout, this, &Connection::abortSocket);
     restartIdleTimer();
     m_worker.connectionOpened(this);
 }
@@ -48,75 +55,105 @@ Connection::~Connection()
 
 void Connection::onReadyRead()
 {
-    if (m_stopped) {
+    if (m_endOfRequests)
         m_socket->skip(m_socket->bytesAvailable());
-        return;
-    }
-    // Behind a full queue the bytes stay in the socket: reading resumes as the queue drains.
-    if (!m_backlog.isEmpty())
-        return;
-    const QByteArray data = m_socket->readAll();
-    if (!frame(data))
-        stopReading();
+    else
+        advance();
 }
 
-bool Connection::frame(QByteArrayView data)
+void Connection::onBytesWritten()
 {
-    while (!data.isEmpty()) {
-        if (m_waiting.size() >= MaxPipelined && !m_reader.midRequest()) {
-            m_backlog = data.toByteArray();
-            return true;
+    if (m_closing) {
+        if (!m_lingerDeadline.hasExpired())
+            m_lingerTimer.start(LingerStallMs);
+        return;
+    }
+    if (m_stream)
+        pump();
+    else
+        advance();
+}
+
+void Connection::advance()
+{
+    if (m_advancing) {
+        m_advanceAgain = true;
+        return;
+    }
+    const QScopedValueRollback guard(m_advancing, true);
+    do {
+        m_advanceAgain = false;
+        if (m_closing)
+            return;
+        parse();
+        // Nothing overtakes what is ahead of it, and a client that does not read gets nothing more.
+        if (answering() || m_socket->bytesToWrite() > MaxUnsentBytes)
+            continue;
+        if (!m_waiting.isEmpty()) {
+            m_inFlight = m_waiting.dequeue();
+            m_waitingBytes -= m_inFlight->body.size();
+            m_idleTimer.stop();
+            m_worker.process(this, *m_inFlight);
+        } else if (m_refusal) {
+            HttpResponse response = m_worker.refusal(*std::exchange(m_refusal, std::nullopt), m_peer);
+            write({}, response);
+        } else if (m_continueOwed) {
+            m_continueOwed = false;
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
-        switch (m_reader.read(data)) {
-        case RequestReader::Outcome::Request:
-            (void)m_reader.takeExpectContinue(); // the body came with the head: no go-ahead needed
-            m_waiting.enqueue(m_reader.takeRequest());
-            dispatchNext();
+    } while (m_advanceAgain);
+}
+
+void Connection::parse()
+{
+    while (!m_endOfRequests) {
+        if (!m_reader.midRequest() && (m_waiting.size() >= MaxPipelined || m_waitingBytes >= MaxWaitingBytes))
+            return; // the rest waits, in m_unparsed and in the socket, until the queue drains
+        if (m_unparsedFrom == m_unparsed.size()) {
+            if (m_socket->bytesAvailable() == 0)
+                return;
+            m_unparsed = m_socket->readAll();
+            m_unparsedFrom = 0;
+        }
+        QByteArrayView data = QByteArrayView(m_unparsed).sliced(m_unparsedFrom);
+        const RequestReader::Outcome outcome = m_reader.read(data);
+        m_unparsedFrom = m_unparsed.size() - data.size();
+        switch (outcome) {
+        case RequestReader::Outcome::Request: {
+            // The body is here, so no go-ahead is owed for it any more.
+            (void)m_reader.takeExpectContinue();
+            m_continueOwed = false;
+            HttpRequest request = m_reader.takeRequest();
+            m_waitingBytes += request.body.size();
+            const bool last = !request.keepAlive;
+            m_waiting.enqueue(std::move(request));
+            if (last)
+                endRequests();
             break;
-        case RequestReader::Outcome::Refused:
-            refuse(m_reader.refusal());
-            return false;
+        }
+        case RequestReader::Outcome::Refused: {
+            const ApiError &error = m_reader.refusal();
+            qCInfo(lcHttp).noquote() << "refused request from" << m_peer.toString() << ":" << error.status()
+                                     << error.detail();
+            m_refusal = error;
+            m_continueOwed = false;
+            endRequests();
+            return;
+        }
         case RequestReader::Outcome::NeedMore:
-            // The client waits for a go-ahead before the body (curl does, past 1 KiB). Only when
-            // nothing is ahead of it: an interim answer must not overtake an earlier final one.
-            if (m_reader.takeExpectContinue() && !busy())
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            if (m_reader.takeExpectContinue())
+                m_continueOwed = true;
             break;
         }
     }
-    // The idle timer is not touched here: bytes trickling in must not keep a connection open.
-    // It runs from the end of the last response, whatever arrives after it.
-    return true;
 }
 
-void Connection::stopReading()
+void Connection::endRequests()
 {
-    m_stopped = true;
-    m_backlog.clear();
+    m_endOfRequests = true;
+    m_unparsed.clear();
+    m_unparsedFrom = 0;
     m_socket->skip(m_socket->bytesAvailable());
-}
-
-void Connection::refuse(const ApiError &error)
-{
-    qCInfo(lcHttp).noquote() << "refused request from" << m_peer.toString() << ":" << error.status() << error.detail();
-    stopReading();
-    m_waiting.clear();
-    if (m_inFlight) {
-        // Answer the request in flight first; this refusal then closes the connection.
-        m_closeAfterResponse = true;
-        return;
-    }
-    HttpResponse response = m_worker.refusal(error, m_peer);
-    write({}, response);
-}
-
-void Connection::dispatchNext()
-{
-    if (m_inFlight || m_stream || m_waiting.isEmpty())
-        return;
-    m_inFlight = m_waiting.dequeue();
-    m_idleTimer.stop();
-    m_worker.process(this, *m_inFlight);
 }
 
 void Connection::deliver(HttpResponse response)
@@ -133,6 +170,9 @@ void Connection::deliver(HttpResponse response)
 void Connection::write(const HttpRequest &request, HttpResponse &response)
 {
     const bool streamed = response.stream && request.method != "HEAD";
+    // HTTP/1.0 knows no chunks: a streamed body runs until the connection closes.
+    if (streamed && !request.http11)
+        response.closeConnection = true;
     QByteArray out;
     out.reserve(256 + response.body.size());
     out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
@@ -140,16 +180,19 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
         out += name + ": " + value + "\r\n";
     // A streamed body is chunked. RFC 9110 §8.6: no Content-Length on 204, and none on 304 (or on
     // HEAD of a streamed body) rather than a wrong one.
-    if (streamed)
+    if (streamed && request.http11)
         out += "Transfer-Encoding: chunked\r\n";
     else if (response.status != 204 && response.status != 304 && !response.stream)
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     if (response.closeConnection)
         out += "Connection: close\r\n";
+    else if (!request.http11)
+        out += "Connection: keep-alive\r\n";
     out += "\r\n";
     if (streamed) {
+        m_streamChunked = request.http11;
         if (!response.body.isEmpty())
-            out += chunk(response.body);
+            out += m_streamChunked ? chunk(response.body) : response.body;
         m_socket->write(out);
         m_stream = std::move(response.stream);
         m_closeAfterStream = response.closeConnection;
@@ -164,21 +207,22 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
 
 void Connection::pump()
 {
-    while (m_stream && m_socket->bytesToWrite() < StreamLowWater) {
+    while (m_stream && m_socket->bytesToWrite() < MaxUnsentBytes) {
         const std::optional<QByteArray> next = m_stream();
         if (!next) {
             // The body cannot be finished: without its last chunk the client sees it is cut short.
             m_stream = {};
-            m_socket->abort();
+            abortSocket();
             return;
         }
         if (next->isEmpty()) {
-            m_socket->write("0\r\n\r\n");
+            if (m_streamChunked)
+                m_socket->write("0\r\n\r\n");
             m_stream = {};
             finishResponse(m_closeAfterStream || m_closeAfterResponse || m_worker.draining());
             return;
         }
-        m_socket->write(chunk(*next));
+        m_socket->write(m_streamChunked ? chunk(*next) : *next);
     }
     // A client that stops reading holds the stream up: the idle timeout ends it.
     if (m_stream)
@@ -191,24 +235,10 @@ void Connection::finishResponse(bool close)
         closeSocket();
         return;
     }
-    dispatchNext();
-    // Pipelined bytes held back behind a full queue: parse them now there is room.
-    if (!m_backlog.isEmpty() && m_waiting.size() < MaxPipelined) {
-        const QByteArray backlog = std::exchange(m_backlog, {});
-        if (!frame(backlog))
-            stopReading();
-        else if (m_backlog.isEmpty() && m_socket->bytesAvailable() > 0)
-            onReadyRead();
-    }
     // From here the client has the idle timeout to send its next request, however much of it is
     // already here: partial heads must not keep a connection open.
-    if (!m_inFlight && !m_stream)
-        restartIdleTimer();
-}
-
-bool Connection::idle() const
-{
-    return !busy() && !m_reader.midRequest() && m_backlog.isEmpty();
+    restartIdleTimer();
+    advance();
 }
 
 void Connection::restartIdleTimer()
@@ -218,18 +248,23 @@ void Connection::restartIdleTimer()
 
 void Connection::onIdleTimeout()
 {
-    if (m_stream) {
-        qCInfo(lcHttp).noquote() << "closing a stalled download to" << m_peer.toString();
-        m_stream = {};
-        m_socket->abort();
+    if (m_closing)
+        return;
+    if (m_stream || m_socket->bytesToWrite() > 0) {
+        // The client has not taken what it was sent in all that time: there is nobody to tell.
+        qCInfo(lcHttp).noquote() << "closing a connection whose client stopped reading:" << m_peer.toString();
+        abortSocket();
         return;
     }
     if (m_inFlight)
         return;
-    if (!idle()) {
+    if (m_reader.midRequest() || m_unparsedFrom < m_unparsed.size()) {
         // A request was started but not finished in time: a slow or stalled client.
-        refuse(ApiError(408, QStringLiteral("request-timeout"), QStringLiteral("Request timeout"),
-                        QStringLiteral("The request was not completed in time.")));
+        qCInfo(lcHttp).noquote() << "request from" << m_peer.toString() << "not completed in time";
+        m_refusal = ApiError(408, QStringLiteral("request-timeout"), QStringLiteral("Request timeout"),
+                             QStringLiteral("The request was not completed in time."));
+        endRequests();
+        advance();
         return;
     }
     closeSocket();
@@ -238,19 +273,30 @@ void Connection::onIdleTimeout()
 void Connection::drain()
 {
     m_closeAfterResponse = true;
-    if (idle())
+    endRequests();
+    if (!answering())
         closeSocket();
 }
 
 void Connection::closeSocket()
 {
-    stopReading();
+    if (m_closing)
+        return;
+    m_closing = true;
+    endRequests();
+    m_idleTimer.stop();
     m_socket->disconnectFromHost();
-    // A peer that never takes the last bytes must not hold the socket open either.
-    QTimer::singleShot(5000, m_socket, [socket = m_socket] {
-        socket->abort();
-        socket->deleteLater();
-    });
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        return;
+    m_lingerDeadline = QDeadlineTimer(LingerMs);
+    m_lingerTimer.start(LingerStallMs);
+}
+
+void Connection::abortSocket()
+{
+    m_stream = {};
+    m_socket->abort();
+    m_socket->deleteLater();
 }
 
 } // namespace keyward

@@ -4,6 +4,7 @@
 #include "request_reader.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
@@ -19,8 +20,9 @@ class Worker;
 // One client connection: its requests, read by a strict RequestReader (431 and 413 before a body
 // is read, 400 for anything ambiguous), answered one at a time and in order however many are
 // pipelined, and an idle timeout that runs from the end of the last response, whatever arrives
-// after it. It is the socket's child and dies with it, so asynchronous completions hold a
-// QPointer and find out.
+// after it. What it holds for a client is bounded: requests parsed ahead, bytes read ahead, and
+// responses the client has not taken (past a high-water mark nothing more is answered). It is the
+// socket's child and dies with it, so asynchronous completions hold a QPointer and find out.
 class Connection : public QObject {
     Q_OBJECT
 public:
@@ -34,23 +36,27 @@ public:
     QHostAddress peer() const { return m_peer; }
 
 private:
+    // Moves the connection on as far as it can: reads requests while there is room, dispatches the
+    // next one, or sends what is owed (a refusal, a go-ahead). Every event ends here; a call made
+    // from inside it (a response delivered at once) folds into the running one.
+    void advance();
+    void parse();
+    // No request after this one: what else arrives is read and dropped, so a peer that leaves is
+    // seen to leave.
+    void endRequests();
     void onReadyRead();
-    // Reads requests out of what has arrived; false when the connection was refused and is closing.
-    bool frame(QByteArrayView data);
-    void refuse(const ApiError &error);
-    // Stops parsing; later bytes are read and dropped, so a peer that leaves is seen to leave.
-    void stopReading();
-    void dispatchNext();
+    void onBytesWritten();
     void write(const HttpRequest &request, HttpResponse &response);
     // Writes the next parts of a streamed body while the socket's buffer is low.
     void pump();
     // The response is out: close, or go on with the next request.
     void finishResponse(bool close);
     void restartIdleTimer();
-    void closeSocket();
     void onIdleTimeout();
-    bool idle() const;
-    bool busy() const { return m_inFlight || m_stream || !m_waiting.isEmpty(); }
+    // Closes once what is written is taken; a peer that stops taking it is cut off.
+    void closeSocket();
+    void abortSocket();
+    bool answering() const { return m_inFlight || m_stream; }
 
     QTcpSocket *m_socket;
     Worker &m_worker;
@@ -58,16 +64,28 @@ private:
     QTimer m_idleTimer;
 
     RequestReader m_reader;
-    bool m_stopped = false;
-    QByteArray m_backlog; // bytes behind a full queue of pipelined requests, parsed as it drains
+    QByteArray m_unparsed; // read from the socket, waiting behind a full queue from m_unparsedFrom on
+    qsizetype m_unparsedFrom = 0;
+    bool m_endOfRequests = false;
+    // A stream that cannot go on is answered in turn, after the requests ahead of it.
+    std::optional<ApiError> m_refusal;
+    bool m_continueOwed = false; // the client waits for "100 Continue" before sending its body
 
     // Requests: at most one in flight, the rest wait in order.
     QQueue<HttpRequest> m_waiting;
+    qint64 m_waitingBytes = 0;
     std::optional<HttpRequest> m_inFlight;
     bool m_closeAfterResponse = false;
     // The body being streamed, if any: later requests wait until it is out.
     std::function<std::optional<QByteArray>()> m_stream;
+    bool m_streamChunked = true;
     bool m_closeAfterStream = false;
+
+    bool m_advancing = false;
+    bool m_advanceAgain = false;
+    bool m_closing = false;
+    QTimer m_lingerTimer;
+    QDeadlineTimer m_lingerDeadline;
 };
 
 } // namespace keyward

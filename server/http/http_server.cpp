@@ -204,6 +204,15 @@ bool HttpServer::startRedirect(QString *error)
     const QByteArray base = m_options.redirectTo.toLatin1();
     QObject::connect(m_redirect.get(), &QTcpServer::newConnection, m_redirect.get(), [this, base] {
         while (QTcpSocket *socket = m_redirect->nextPendingConnection()) {
+            // Its connections count against the same caps: a flood here must not take every descriptor.
+            const QHostAddress peer = socket->peerAddress();
+            if (!m_caps->tryAcquire(peer)) {
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
+            // No context object: the server deletes its sockets after dropping its own connections.
+            QObject::connect(socket, &QObject::destroyed, [caps = m_caps.get(), peer] { caps->release(peer); });
             QTimer::singleShot(5000, socket, &QTcpSocket::abort);
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, base] {
@@ -245,6 +254,7 @@ void HttpServer::shutdown(int graceMs)
     m_api->services().beginShutdown();
     for (const WorkerThread &w : std::as_const(m_workers))
         runIn(w.worker, [worker = w.worker] { worker->drain(); });
+    m_redirect.reset();
     const QDeadlineTimer deadline(graceMs);
     while (m_caps->total() > 0 && !deadline.hasExpired()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
@@ -252,7 +262,6 @@ void HttpServer::shutdown(int graceMs)
     }
     // What waits on the hashing pool is dropped; what runs may finish in the time left, and what
     // finishes after that finds its worker gone.
-    m_redirect.reset();
     m_pool->shutdown(static_cast<int>(deadline.remainingTime()));
     for (const WorkerThread &w : std::as_const(m_workers)) {
         runIn(w.worker, [worker = w.worker] { worker->stop(); });

@@ -2,9 +2,12 @@
 // timeouts, connection caps, ordered responses, clients that vanish mid-request, graceful drain.
 #include "http/connection_caps.h"
 #include "http/tls.h"
+#include "observe/keyward_metrics.h"
+#include "services/services.h"
 #include "test_server.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -156,6 +159,184 @@ private Q_SLOTS:
         socket.write("GET /health/live HTTP/1.0\r\n\r\n");
         QCOMPARE(readResponses(socket, 1).size(), 1);
         QVERIFY(waitClosed(socket, 5000));
+    }
+
+    // HTTP/1.0 asks to be kept open explicitly, and is told it is.
+    void http10KeepAlive()
+    {
+        TestServer s;
+        QTcpSocket socket;
+        connectTo(socket, s);
+        socket.write("GET /health/live HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+        const auto kept = readResponses(socket, 1);
+        QCOMPARE(kept.size(), 1);
+        QVERIFY(kept[0].contains("\r\nConnection: keep-alive\r\n"));
+        QTest::qWait(100);
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        socket.write("GET /health/live HTTP/1.0\r\n\r\n");
+        QCOMPARE(readResponses(socket, 1).size(), 1);
+        QVERIFY(waitClosed(socket, 5000));
+    }
+
+    // A streamed body (the user export) cannot be chunked for HTTP/1.0: it runs to the close.
+    void streamedBodyToHttp10()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        QTcpSocket socket;
+        connectTo(socket, s);
+        socket.write("GET /api/v1/users/export HTTP/1.0\r\nAuthorization: Bearer " + admin + "\r\n\r\n");
+        QByteArray answer;
+        QElapsedTimer t;
+        t.start();
+        while (socket.state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000) {
+            socket.waitForReadyRead(50);
+            answer += socket.readAll();
+        }
+        answer += socket.readAll();
+        QVERIFY(socket.state() != QAbstractSocket::ConnectedState);
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.left(200).constData());
+        QVERIFY(!answer.left(end).toLower().contains("transfer-encoding"));
+        QVERIFY(answer.left(end).contains("Connection: close"));
+        QJsonParseError error;
+        (void)QJsonDocument::fromJson(answer.mid(end + 4), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(answer.mid(end + 4).contains("\"admin\""));
+    }
+
+    // "Connection" is a list of tokens: "close" among them ends the requests, and nothing
+    // pipelined after it is answered; a token that merely contains "close" does not.
+    void connectionCloseEndsTheRequests()
+    {
+        TestServer s;
+        const QByteArray next = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (const QByteArray option : {"close", "keep-alive, Close", "TE,close"}) {
+            QTcpSocket socket;
+            connectTo(socket, s);
+            socket.write("GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: " + option + "\r\n\r\n" + next + next);
+            const auto responses = readResponses(socket, 3, 2000);
+            QCOMPARE(responses.size(), 1);
+            QVERIFY(responses[0].contains("\r\nConnection: close\r\n"));
+            QVERIFY(waitClosed(socket, 5000));
+        }
+        QTcpSocket socket;
+        connectTo(socket, s);
+        socket.write("GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: x-closed\r\n\r\n" + next);
+        QCOMPARE(readResponses(socket, 2).size(), 2);
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    // The empty line allowed before a request may arrive split, its CR in one read, its LF in the next.
+    void emptyLineSplitAcrossReads()
+    {
+        TestServer s;
+        QTcpSocket socket;
+        connectTo(socket, s);
+        socket.write("\r");
+        socket.flush();
+        QTest::qWait(100);
+        socket.write("\nGET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        QCOMPARE(statusOf(readResponses(socket, 1).value(0)), 200);
+    }
+
+    // A stream refused midway is answered in its turn: the requests before it get their
+    // responses, then the refusal, then the connection closes.
+    void aRefusalWaitsForTheRequestsAheadOfIt()
+    {
+        TestServer s;
+        s.createUser(QStringLiteral("kim"), QStringLiteral("kim secret pw"), {});
+        QTcpSocket socket;
+        connectTo(socket, s);
+        socket.write(loginRequest("kim", "kim secret pw") + "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n" +
+                     "GET /health/live HTTP/1.1\nHost: x\n\n");
+        const auto responses = readResponses(socket, 4, 5000);
+        QCOMPARE(responses.size(), 3);
+        QVERIFY(responses[0].contains("access_token"));
+        QCOMPARE(statusOf(responses[1]), 200);
+        QCOMPARE(statusOf(responses[2]), 400);
+        QVERIFY(waitClosed(socket, 5000));
+    }
+
+    // A client that waits for "100 Continue" behind a request still being worked on gets it once
+    // that request is answered (never before its final response).
+    void goAheadAfterTheRequestsAheadOfIt()
+    {
+        TestServer s;
+        s.createUser(QStringLiteral("kim"), QStringLiteral("kim secret pw"), {});
+        QTcpSocket socket;
+        connectTo(socket, s);
+        const QByteArray body = "{\"password\":\"correct horse battery staple\"}";
+        socket.write(loginRequest("kim", "kim secret pw") +
+                     "POST /api/v1/password/strength HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Expect: 100-continue\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n");
+        const auto first = readResponses(socket, 2, 5000);
+        QCOMPARE(first.size(), 2);
+        QVERIFY(first[0].contains("access_token"));
+        QCOMPARE(statusOf(first[1]), 100);
+        socket.write(body);
+        QCOMPARE(statusOf(readResponses(socket, 1).value(0)), 200);
+    }
+
+    // Large bodies pipelined past what is parsed ahead (16 requests, 2 MiB) wait in the socket and
+    // are all answered, in order.
+    void largePipelinedBodiesAreAllAnswered()
+    {
+        TestServer s;
+        QTcpSocket socket;
+        connectTo(socket, s);
+        const QByteArray body = "{\"password\":\"" + QByteArray(300 << 10, 'a') + "\"}";
+        for (int i = 0; i < 12; ++i)
+            socket.write("POST /api/v1/password/strength HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                         "Content-Length: " +
+                         QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        socket.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto responses = readResponses(socket, 13, 20000);
+        QCOMPARE(responses.size(), 13);
+        for (int i = 0; i < 12; ++i)
+            QCOMPARE(statusOf(responses[i]), 422);
+        QCOMPARE(statusOf(responses[12]), 200);
+    }
+
+    // A client that sends requests and does not read the answers is not answered ahead without
+    // bound: past a high-water mark of unsent bytes, Keyward waits. Once it reads, everything
+    // comes, in order.
+    void aClientThatDoesNotReadIsNotAnsweredAhead()
+    {
+        TestServer s;
+        QTcpSocket socket;
+        socket.setReadBufferSize(4096); // Qt stops reading the kernel's buffer: the window closes
+        connectTo(socket, s);
+        constexpr int Requests = 300; // about 55 MB of responses
+        for (int i = 0; i < Requests; ++i)
+            socket.write("GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.flush();
+        QTest::qWait(1500);
+        Counter &answered = s.services().metrics().httpRequests.with(
+            {QStringLiteral("GET"), QStringLiteral("/api/v1/openapi.json"), QStringLiteral("200")});
+        QVERIFY2(answered.value() < Requests / 2, qPrintable(QString::number(answered.value())));
+        socket.setReadBufferSize(0);
+        const auto responses = readResponses(socket, Requests, 60000);
+        QCOMPARE(responses.size(), Requests);
+        QVERIFY(
+            std::all_of(responses.begin(), responses.end(), [](const QByteArray &r) { return statusOf(r) == 200; }));
+    }
+
+    // ... and a client that stopped reading altogether is cut off at the idle timeout, not later.
+    void aClientThatStopsReadingIsCutOff()
+    {
+        TestServer::Setup setup;
+        setup.limits.idleTimeoutMs = 500;
+        TestServer s(setup);
+        QTcpSocket socket;
+        socket.setReadBufferSize(4096);
+        connectTo(socket, s);
+        for (int i = 0; i < 300; ++i)
+            socket.write("GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        socket.flush();
+        QTRY_COMPARE_WITH_TIMEOUT(s.http().openConnections(), 1, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(s.http().openConnections(), 0, 500 + 1500);
     }
 
     void idleConnectionsAreClosed()
@@ -520,6 +701,15 @@ private Q_SLOTS:
         QVERIFY2(moved.contains("\r\nLocation: https://keyward.test:8443/api/v1/me?x=1\r\n"), moved.constData());
         QVERIFY(!moved.contains("evil"));
         QVERIFY(redirected("GET http://evil.example/ HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 400 "));
+
+        // Its connections count against the connection caps like any other.
+        const int before = s.http().openConnections();
+        auto *held = new QTcpSocket(this);
+        held->connectToHost(QHostAddress::LocalHost, s.http().redirectPort());
+        QVERIFY(held->waitForConnected(5000));
+        QTRY_COMPARE(s.http().openConnections(), before + 1);
+        delete held;
+        QTRY_COMPARE(s.http().openConnections(), before);
     }
 
     void gracefulShutdownFinishesInFlightWork()

@@ -39,7 +39,7 @@ curl -ks -X PATCH "$base/api/v1/settings" -H "Authorization: Bearer $token" -H '
 
 sqlmap_run() {
     sqlmap --batch --level 3 --risk 2 --random-agent --flush-session --output-dir "$work/sqlmap" \
-        --headers "Authorization: Bearer $token" "$@" 2>&1 | grep -E "is vulnerable|injectable|appears to be|all tested parameters|CRITICAL|WARNING.*heuristic" || true
+        --headers "Authorization: Bearer $token" "$@" 2>&1 | grep -E "is vulnerable|injectable|appears to be|all tested parameters|CRITICAL|ERROR|WARNING.*heuristic" || true
 }
 echo "== sqlmap: GET /api/v1/users"
 sqlmap_run -u "$base/api/v1/users?q=alice&status=active&role=user&sort=username&limit=10&include_deleted=false&inactive_since=2026-01-01T00:00:00Z"

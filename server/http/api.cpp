@@ -5,6 +5,7 @@
 #include "crypto/digest.h"
 #include "json_body.h"
 #include "observe/keyward_metrics.h"
+#include "request_reader.h"
 #include "services/services.h"
 
 #include <QJsonObject>
@@ -169,6 +170,12 @@ Api::Prepared Api::prepare(HttpRequest &request)
     p.principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
                                        request.requestId);
 
+    if (request.path == QLatin1String("*")) {
+        // OPTIONS * (the reader lets no other method through with it): what the server as a whole answers.
+        p.response = HttpResponse::noContent();
+        p.response->setHeader("Allow", RequestReader::knownMethods());
+        return p;
+    }
     const Router::Match match = m_router.match(request.method, request.path);
     if (!match.route) {
         if (match.allowed.isEmpty()) {

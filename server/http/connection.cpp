@@ -5,7 +5,10 @@
 #include "worker.h"
 
 #include <QScopedValueRollback>
+#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <sys/socket.h>
 
 namespace keyward {
 
@@ -39,6 +42,9 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
     socket->setReadBufferSize(MaxUnreadBytes);
     connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
+    // Over TLS, bytesWritten tells that bytes were encrypted; that the client took them is this.
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &Connection::onBytesWritten);
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
@@ -61,6 +67,12 @@ void Connection::onReadyRead()
         advance();
 }
 
+qint64 Connection::unsent() const
+{
+    const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
+    return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+}
+
 void Connection::onBytesWritten()
 {
     if (m_closing) {
@@ -68,6 +80,9 @@ void Connection::onBytesWritten()
             m_lingerTimer.start(LingerStallMs);
         return;
     }
+    // The client is taking a response: reading slowly is not being idle.
+    if (!m_inFlight)
+        restartIdleTimer();
     if (m_stream)
         pump();
     else
@@ -87,7 +102,7 @@ void Connection::advance()
             return;
         parse();
         // Nothing overtakes what is ahead of it, and a client that does not read gets nothing more.
-        if (answering() || m_socket->bytesToWrite() > MaxUnsentBytes)
+        if (answering() || unsent() > MaxUnsentBytes)
             continue;
         if (!m_waiting.isEmpty()) {
             m_inFlight = m_waiting.dequeue();
@@ -207,7 +222,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
 
 void Connection::pump()
 {
-    while (m_stream && m_socket->bytesToWrite() < MaxUnsentBytes) {
+    while (m_stream && unsent() < MaxUnsentBytes) {
         const std::optional<QByteArray> next = m_stream();
         if (!next) {
             // The body cannot be finished: without its last chunk the client sees it is cut short.
@@ -250,7 +265,7 @@ void Connection::onIdleTimeout()
 {
     if (m_closing)
         return;
-    if (m_stream || m_socket->bytesToWrite() > 0) {
+    if (m_stream || unsent() > 0) {
         // The client has not taken what it was sent in all that time: there is nobody to tell.
         qCInfo(lcHttp).noquote() << "closing a connection whose client stopped reading:" << m_peer.toString();
         abortSocket();
@@ -295,6 +310,10 @@ void Connection::closeSocket()
 void Connection::abortSocket()
 {
     m_stream = {};
+    // A reset, not a clean end: an HTTP/1.0 body that ends with the connection must not look whole.
+    const linger reset{1, 0};
+    if (const qintptr fd = m_socket->socketDescriptor(); fd >= 0)
+        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
     m_socket->abort();
     m_socket->deleteLater();
 }

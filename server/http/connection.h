@@ -56,6 +56,8 @@ private:
     // Closes once what is written is taken; a peer that stops taking it is cut off.
     void closeSocket();
     void abortSocket();
+    // Response bytes the client has not taken yet, counting those TLS has encrypted.
+    qint64 unsent() const;
     bool answering() const { return m_inFlight || m_stream; }
 
     QTcpSocket *m_socket;

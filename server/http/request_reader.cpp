@@ -10,6 +10,7 @@ namespace keyward {
 namespace {
 
 constexpr qsizetype MaxContentLengthDigits = 15;
+constexpr qint64 InitialBodyReserve = 64 << 10;
 
 // RFC 9110 section 5.6.2: what methods and header names are made of.
 bool isToken(QByteArrayView text)
@@ -48,21 +49,33 @@ bool isTarget(QByteArrayView target)
 
 // The methods Keyward answers; anything else is refused before routing, so it never reaches a log
 // line or a metric label as the client spelled it.
+constexpr QByteArrayView KnownMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+
 bool isKnownMethod(QByteArrayView method)
 {
-    static constexpr QByteArrayView known[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-    return std::find(std::begin(known), std::end(known), method) != std::end(known);
+    return std::find(std::begin(KnownMethods), std::end(KnownMethods), method) != std::end(KnownMethods);
 }
 
 // Headers Keyward reads one value of. Sent twice, a proxy may act on one copy and Keyward on the
 // other, so a second copy is refused rather than one picked.
 bool isSingleValued(QByteArrayView name)
 {
-    static constexpr QByteArrayView single[] = {
-        "authorization", "x-api-key",    "content-type", "origin", "if-match",
-        "if-none-match", "x-request-id", "traceparent",  "expect", "access-control-request-method",
-        "user-agent"};
+    static constexpr QByteArrayView single[] = {"authorization",
+                                                "x-api-key",
+                                                "content-type",
+                                                "origin",
+                                                "x-request-id",
+                                                "expect",
+                                                "access-control-request-method",
+                                                "user-agent"};
     return std::find(std::begin(single), std::end(single), name) != std::end(single);
+}
+
+// List-valued headers Keyward reads: several lines are one list (RFC 9110 section 5.3), joined here
+// so that every reader sees all of it.
+bool isListValued(QByteArrayView name)
+{
+    return name == "if-match" || name == "if-none-match";
 }
 
 int hexDigit(char c)
@@ -138,6 +151,14 @@ RequestReader::Outcome RequestReader::refuse(int status, const QString &slug, co
     m_state = State::Refused;
     m_refusal = ApiError(status, slug, title, detail);
     return Outcome::Refused;
+}
+
+QByteArray RequestReader::knownMethods()
+{
+    QByteArray list;
+    for (const QByteArrayView method : KnownMethods)
+        list += (list.isEmpty() ? "" : ", ") + method.toByteArray();
+    return list;
 }
 
 HttpRequest RequestReader::takeRequest()
@@ -279,6 +300,23 @@ bool RequestReader::parseHead(const QByteArray &head)
                 return bad(QStringLiteral("The %1 header is given more than once.").arg(QString::fromLatin1(name)));
             seen.append(name);
         }
+        if (name == "traceparent") {
+            // W3C Trace Context: more than one is no trace context at all, so the request starts a new trace.
+            if (seen.contains(name))
+                request.headers.removeIf([](const auto &header) { return header.first == "traceparent"; });
+            else
+                request.headers.append({name, value});
+            seen.append(name);
+            continue;
+        }
+        if (isListValued(name)) {
+            const auto earlier = std::find_if(request.headers.begin(), request.headers.end(),
+                                              [&](const auto &header) { return header.first == name; });
+            if (earlier != request.headers.end()) {
+                earlier->second += ", " + value;
+                continue;
+            }
+        }
         if (name == "host") {
             ++hosts;
         } else if (name == "connection") {
@@ -316,10 +354,12 @@ bool RequestReader::parseHead(const QByteArray &head)
                QStringLiteral("The body exceeds %1 bytes.").arg(m_limits.maxBody));
         return false;
     }
-    request.body.reserve(length);
+    // Room for the body grows as it arrives: a header alone must not claim a megabyte.
+    request.body.reserve(qMin(length, InitialBodyReserve));
     m_request = std::move(request);
     m_bodyRemaining = length;
-    m_expectContinue = expectContinue && length > 0;
+    // RFC 9110 section 10.1.1: an HTTP/1.0 client's expectation is ignored, and it gets no 1xx.
+    m_expectContinue = expectContinue && length > 0 && m_request.http11;
     return true;
 }
 

@@ -27,6 +27,9 @@ public:
 
     RequestReader(Limits limits, QHostAddress peer);
 
+    // The methods Keyward answers, as an Allow header lists them; others are refused with 405.
+    static QByteArray knownMethods();
+
     // Takes bytes from the front of `data` until a request is complete, more is needed, or the
     // stream is refused. After Refused, nothing more is read.
     Outcome read(QByteArrayView &data);

@@ -8,6 +8,7 @@
 #include "core/logging.h"
 #include "hashing_pool.h"
 #include "observe/keyward_metrics.h"
+#include "request_reader.h"
 #include "services/services.h"
 
 #include <QSslSocket>
@@ -181,6 +182,8 @@ HttpResponse Worker::refusal(const ApiError &error, const QHostAddress &peer)
     request.requestId = newId(QDateTime::currentMSecsSinceEpoch());
     request.route = QStringLiteral("(refused)");
     HttpResponse response = HttpResponse::problem(error, request);
+    if (error.status() == 405)
+        response.setHeader("Allow", RequestReader::knownMethods());
     response.closeConnection = true;
     m_api.finish(request, response, Principal(), true);
     return response;

@@ -146,12 +146,44 @@ private Q_SLOTS:
 
     void singleValuedHeadersAppearOnce()
     {
-        for (const QByteArray name : {"Authorization", "X-API-Key", "Content-Type", "Origin", "If-Match", "Expect"})
+        for (const QByteArray name : {"Authorization", "X-API-Key", "Content-Type", "Origin", "Expect", "User-Agent"})
             QCOMPARE(refusalOf("GET / HTTP/1.1\r\nHost: h\r\n" + name + ": a\r\n" + name.toUpper() + ": b\r\n\r\n"),
                      std::optional<int>(400));
         // Headers that are lists may repeat.
         const HttpRequest r = one("GET / HTTP/1.1\r\nHost: h\r\nX-Forwarded-For: a\r\nX-Forwarded-For: b\r\n\r\n");
         QCOMPARE(r.headerValues("x-forwarded-for").size(), 2);
+    }
+
+    // If-Match and If-None-Match are lists (RFC 9110 section 13.1): split over lines, they are read whole.
+    void conditionalHeadersAreJoined()
+    {
+        const HttpRequest r =
+            one("GET / HTTP/1.1\r\nHost: h\r\nIf-None-Match: \"1\"\r\nIf-Match: \"7\"\r\nif-none-match: \"2\"\r\n\r\n");
+        QCOMPARE(r.headerValues("if-none-match"), QByteArrayList{"\"1\", \"2\""});
+        QCOMPARE(r.header("if-match"), QByteArray("\"7\""));
+    }
+
+    // W3C Trace Context: two traceparent headers are none; the request starts a trace of its own.
+    void twoTraceContextsAreNone()
+    {
+        const QByteArray trace = "traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\r\n";
+        QCOMPARE(one("GET / HTTP/1.1\r\nHost: h\r\n" + trace + "\r\n").headerValues("traceparent").size(), 1);
+        const HttpRequest r = one("GET / HTTP/1.1\r\nHost: h\r\n" + trace + trace + trace + "\r\n");
+        QVERIFY(r.method == "GET");
+        QVERIFY(r.headerValues("traceparent").isEmpty());
+    }
+
+    // Only an HTTP/1.1 client is owed "100 Continue".
+    void expectContinueIsForHttp11()
+    {
+        for (const QByteArray version : {"HTTP/1.1", "HTTP/1.0"}) {
+            RequestReader reader({1 << 20, 64 << 10}, QHostAddress::LocalHost);
+            const QByteArray bytes =
+                "POST / " + version + "\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n";
+            QByteArrayView head(bytes);
+            QCOMPARE(reader.read(head), RequestReader::Outcome::NeedMore);
+            QCOMPARE(reader.takeExpectContinue(), version == "HTTP/1.1");
+        }
     }
 };
 

@@ -7,6 +7,7 @@
 #include "services/services.h"
 #include "services/user_transfer.h"
 #include "store/migrations.h"
+#include "store/user_repository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -177,13 +178,8 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     Node node(config);
     if (const int rc = open(node, true); rc != Success)
         return rc;
-    CreateUserRequest request;
-    request.username = username;
-    request.email = email;
-    request.password = *password;
-    request.roles = QStringList{QStringLiteral("admin")};
-    request.emailVerified = true;
-    auto user = node.services().users().create(cliPrincipal("admin create"), request);
+    auto user =
+        node.services().users().createFirstAdministrator(cliPrincipal("admin create"), username, email, *password);
     if (!user) {
         err() << "keyward: " << user.error().detail() << Qt::endl;
         for (const FieldError &fe : user.error().fieldErrors())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/exit_code.h"
+
 #include <QStringList>
 
 #include <functional>
@@ -10,8 +12,7 @@ class Config;
 
 namespace keyward::cli {
 
-// Exit codes of every Keyward command (API.md).
-enum ExitCode { Success = 0, Failure = 1, Usage = 2, InvalidConfig = 3 };
+using namespace exit_code;
 
 // Parses `arguments` (argv, program name first) and runs the command. Needs a QCoreApplication.
 // `serveWith`, when given, replaces the headless `serve` (the desktop console runs its window).

@@ -44,5 +44,5 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Keyward"));
-    return keyward::cli::run(arguments, keyward::ui::runConsole);
+    return keyward::cli::run(arguments, keyward::console::runConsole);
 }

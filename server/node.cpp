@@ -1,24 +1,21 @@
 #include "node.h"
 
+#include "core/exit_code.h"
 #include "core/logging.h"
 #include "core/private_files.h"
+#include "crypto/keychain.h"
 #include "http/http_server.h"
 #include "http/tls.h"
 #include "services/services.h"
+#include "store/database.h"
 #include "store/migrations.h"
 
 #include <QDir>
+#include <QSqlError>
 
 #include <chrono>
 
 namespace keyward {
-
-namespace {
-
-constexpr int ExitFailure = 1;
-constexpr int ExitInvalidConfig = 3;
-
-} // namespace
 
 Node::Node(Config config, QObject *parent)
     : QObject(parent)
@@ -44,6 +41,27 @@ Node::~Node()
         m_database->closeThreadConnection();
 }
 
+QString Node::probeDatabase(const QString &url)
+{
+    QString error;
+    const auto db = Database::open(url, &error);
+    if (!db)
+        return error;
+    if (const QSqlDatabase connection = db->connection(); !connection.isOpen())
+        error = connection.lastError().text();
+    db->closeThreadConnection();
+    return error;
+}
+
+QString Node::probeKeychain()
+{
+    QByteArray ignored;
+    QString error;
+    const auto outcome = crypto::Keychain::read(QStringLiteral("keyward"), QStringLiteral("probe"), &ignored, &error);
+    return outcome == crypto::Keychain::Outcome::Unavailable ? (error.isEmpty() ? QStringLiteral("unavailable") : error)
+                                                             : QString();
+}
+
 void Node::setState(State state)
 {
     if (m_state == state)
@@ -67,20 +85,20 @@ std::optional<Node::Failure> Node::open(bool migrate)
         crypto::loadMasterKey(m_config.value(QStringLiteral("master-key-file")), m_config.dataDir(),
                               m_config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
     if (!key)
-        return fail(ExitInvalidConfig, error);
+        return fail(exit_code::InvalidConfig, error);
     m_masterKey = *key;
     m_database = Database::open(m_config.databaseUrl(), &error);
     if (!m_database)
-        return fail(ExitFailure, error);
+        return fail(exit_code::Failure, error);
     if (migrate) {
         if (const QString problem = Services::migrate(*m_database, m_masterKey.bytes, &m_migrationsApplied);
             !problem.isEmpty())
-            return fail(ExitFailure, problem);
+            return fail(exit_code::Failure, problem);
     }
     m_services = std::make_unique<Services>(m_database, m_masterKey.bytes, ServiceOptions::fromConfig(m_config));
     m_services->audit().setHighWaterFile(QDir(m_config.dataDir()).filePath(QStringLiteral("audit-high-water")));
     if (auto s = m_services->start(); !s)
-        return fail(ExitFailure, s.error().detail());
+        return fail(exit_code::Failure, s.error().detail());
     m_auditHighWater.start();
     m_services->health().setDataDir(m_config.dataDir());
     setState(State::Stopped);
@@ -95,7 +113,7 @@ std::optional<Node::Failure> Node::serve()
         options.tls = loadTlsConfiguration(cert, m_config.value(QStringLiteral("tls-key")), &error);
         if (!options.tls) {
             setState(State::Failed);
-            return Failure{ExitInvalidConfig, QStringLiteral("invalid configuration: ") + error};
+            return Failure{exit_code::InvalidConfig, QStringLiteral("invalid configuration: ") + error};
         }
     }
     setState(State::Starting);
@@ -104,7 +122,7 @@ std::optional<Node::Failure> Node::serve()
     if (!m_http->start(&error)) {
         m_http.reset();
         setState(State::Failed);
-        return Failure{ExitFailure, error};
+        return Failure{exit_code::Failure, error};
     }
     const QHostAddress address = m_http->address();
     m_url = QStringLiteral("%1://%2:%3")

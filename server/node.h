@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "core/exit_code.h"
 #include "crypto/master_key.h"
 
 #include <QObject>
@@ -28,9 +29,9 @@ public:
     ~Node() override;
 
     // Opens the master key and the database, applies migrations and starts the services; the
-    // exit code of the failure (cli::ExitCode values) and a message otherwise.
+    // exit code of the failure (core/exit_code.h) and a message otherwise.
     struct Failure {
-        int exitCode = 1;
+        int exitCode = exit_code::Failure;
         QString message;
     };
     std::optional<Failure> open(bool migrate = true);
@@ -38,6 +39,11 @@ public:
     std::optional<Failure> serve();
     // Readiness turns 503, requests in flight finish (at most `graceMs`), the listeners close.
     void shutdown(int graceMs = 10'000);
+
+    // Checks for a node about to be set up: whether the PostgreSQL server at `url` answers, and
+    // whether a system keychain does. Empty when it does, else why not.
+    static QString probeDatabase(const QString &url);
+    static QString probeKeychain();
 
     State state() const { return m_state; }
     const Config &config() const { return m_config; }

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "core/audit.h"
 #include "core/principal.h"
 #include "paged_table_model.h"
-#include "store/audit_repository.h"
 
 #include <QWidget>
 

@@ -1,7 +1,11 @@
 #include "console_preferences.h"
 
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTranslator>
 
 namespace keyward {
 
@@ -44,4 +48,28 @@ QString ConsolePreferences::defaultConfigFile()
            QStringLiteral("/keyward/keyward.ini");
 }
 
+namespace ui {
+
+void installTranslations(const QString &language)
+{
+    // One translator each for Keyward's strings and Qt's own (standard buttons and dialogs).
+    static QTranslator *keyward = nullptr;
+    static QTranslator *qt = nullptr;
+    for (QTranslator *t : {keyward, qt}) {
+        if (t)
+            QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    keyward = new QTranslator;
+    if (keyward->load(locale, QStringLiteral("keyward"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(keyward);
+    qt = new QTranslator;
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+} // namespace ui
 } // namespace keyward

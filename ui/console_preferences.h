@@ -19,4 +19,11 @@ public:
     static QString defaultConfigFile();
 };
 
+namespace ui {
+
+// Loads the console's translations and Qt's own for `language` ("de", "fr", "en"; empty: the
+// system's), replacing any loaded before, and makes it the default locale.
+void installTranslations(const QString &language);
+
+} // namespace ui
 } // namespace keyward

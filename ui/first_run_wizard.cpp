@@ -2,10 +2,8 @@
 
 #include "background_task.h"
 #include "core/private_files.h"
-#include "crypto/keychain.h"
 #include "message_banner.h"
 #include "services/password_policy.h"
-#include "store/database.h"
 #include "strength_meter.h"
 
 #include <QButtonGroup>
@@ -18,7 +16,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSqlDatabase>
 #include <QVBoxLayout>
 
 namespace keyward {
@@ -133,8 +130,9 @@ private:
 
 class DatabaseStep : public QWizardPage {
 public:
-    explicit DatabaseStep(QWidget *parent)
+    DatabaseStep(std::function<QString(const QString &)> probe, QWidget *parent)
         : QWizardPage(parent)
+        , m_probe(std::move(probe))
         , m_sqlite(new QRadioButton(FirstRunWizard::tr("&SQLite in the data directory (no setup)"), this))
         , m_postgres(new QRadioButton(FirstRunWizard::tr("&PostgreSQL (several Keyward nodes share it)"), this))
         , m_url(new QLineEdit(this))
@@ -189,13 +187,7 @@ public:
                 error = FirstRunWizard::tr("The URL must start with postgresql://");
                 return error;
             }
-            auto db = Database::open(candidate, &error);
-            if (db) {
-                QSqlDatabase connection = db->connection();
-                if (!connection.isOpen())
-                    error = connection.lastError().text();
-                db->closeThreadConnection();
-            }
+            error = m_probe(candidate);
             return error;
         });
         if (error.isEmpty()) {
@@ -209,6 +201,7 @@ public:
     }
 
 private:
+    std::function<QString(const QString &)> m_probe;
     QRadioButton *m_sqlite;
     QRadioButton *m_postgres;
     QLineEdit *m_url;
@@ -219,8 +212,9 @@ private:
 
 class KeyStep : public QWizardPage {
 public:
-    explicit KeyStep(QWidget *parent)
+    KeyStep(std::function<QString()> probe, QWidget *parent)
         : QWizardPage(parent)
+        , m_probe(std::move(probe))
         , m_keychain(new QRadioButton(FirstRunWizard::tr("The system &keychain (recommended)"), this))
         , m_file(new QRadioButton(FirstRunWizard::tr("A &file in the data directory"), this))
         , m_note(new MessageBanner(this))
@@ -243,11 +237,8 @@ public:
 
     void initializePage() override
     {
-        QByteArray ignored;
-        QString error;
-        const auto outcome =
-            crypto::Keychain::read(QStringLiteral("keyward"), QStringLiteral("probe"), &ignored, &error);
-        const bool available = outcome != crypto::Keychain::Outcome::Unavailable;
+        const QString error = m_probe();
+        const bool available = error.isEmpty();
         m_keychain->setEnabled(available);
         if (!available) {
             m_file->setChecked(true);
@@ -260,6 +251,7 @@ public:
     bool keychain() const { return m_keychain->isChecked(); }
 
 private:
+    std::function<QString()> m_probe;
     QRadioButton *m_keychain;
     QRadioButton *m_file;
     MessageBanner *m_note;
@@ -326,7 +318,7 @@ private:
 
 } // namespace
 
-FirstRunWizard::FirstRunWizard(const Config &defaults, Finish finish, QWidget *parent)
+FirstRunWizard::FirstRunWizard(const Config &defaults, Probes probes, Finish finish, QWidget *parent)
     : QWizard(parent)
     , m_finish(std::move(finish))
 {
@@ -335,8 +327,8 @@ FirstRunWizard::FirstRunWizard(const Config &defaults, Finish finish, QWidget *p
     setWizardStyle(QWizard::ModernStyle);
     setPage(DataPage, new DataDirStep(defaults, this));
     setPage(ServerPage, new ServerStep(defaults, this));
-    setPage(DatabasePage, new DatabaseStep(this));
-    setPage(KeyPage, new KeyStep(this));
+    setPage(DatabasePage, new DatabaseStep(std::move(probes.database), this));
+    setPage(KeyPage, new KeyStep(std::move(probes.keychain), this));
     setPage(AdminPage, new AdminStep(this));
     setButtonText(QWizard::FinishButton, tr("&Create and start"));
     resize(640, 480);

@@ -31,7 +31,15 @@ public:
     // keeps the wizard open on the administrator page, shown under the field it names.
     using Finish = std::function<std::optional<ApiError>(const Answers &answers)>;
 
-    FirstRunWizard(const Config &defaults, Finish finish, QWidget *parent = nullptr);
+    // What the wizard checks before it takes an answer; app/ gives it the node's own checks.
+    struct Probes {
+        // Connects to a PostgreSQL URL: empty when it answered, else why not.
+        std::function<QString(const QString &url)> database;
+        // Asks the system keychain: empty when it answers, else why not.
+        std::function<QString()> keychain;
+    };
+
+    FirstRunWizard(const Config &defaults, Probes probes, Finish finish, QWidget *parent = nullptr);
 
     Answers answers() const;
     // Runs `finish` with the current answers, showing its error on the administrator page.

@@ -2,12 +2,12 @@
 
 #include "api_keys_panel.h"
 #include "audit_panel.h"
+#include "console_host.h"
 #include "console_preferences.h"
 #include "core/principal.h"
 #include "health_panel.h"
 #include "logs_panel.h"
 #include "metrics_panel.h"
-#include "node.h"
 #include "observe/metrics_sampler.h"
 #include "roles_panel.h"
 #include "services/services.h"
@@ -29,23 +29,23 @@
 
 namespace keyward {
 
-MainWindow::MainWindow(Node &node, MetricsSampler &sampler, const QString &configFile, QWidget *parent)
+MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent)
     : QMainWindow(parent)
-    , m_node(node)
+    , m_host(host)
     , m_sidebar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
-    , m_users(new UsersPanel(node.services(), Principal::gui(), this))
-    , m_roles(new RolesPanel(node.services().roles(), Principal::gui(), this))
-    , m_apiKeys(new ApiKeysPanel(node.services().apiKeys(), Principal::gui(), this))
+    , m_users(new UsersPanel(host.services(), Principal::gui(), this))
+    , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
+    , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
     , m_logs(new LogsPanel(this))
-    , m_audit(new AuditPanel(node.services().audit(), Principal::gui(), this))
-    , m_health(new HealthPanel(node.services().health(), this))
-    , m_settings(new SettingsPanel(node.services(), Principal::gui(), node.config(), configFile, this))
+    , m_audit(new AuditPanel(host.services().audit(), Principal::gui(), this))
+    , m_health(new HealthPanel(host.services().health(), this))
+    , m_settings(new SettingsPanel(host.services(), Principal::gui(), host.config(), configFile, this))
     , m_url(new QToolButton(this))
     , m_state(new QLabel(this))
     , m_load(new QLabel(this))
-    , m_database(new QLabel(node.database().kindName(), this))
+    , m_database(new QLabel(host.databaseKind(), this))
 {
     setWindowTitle(tr("Keyward"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/keyward.svg")));
@@ -81,15 +81,15 @@ MainWindow::MainWindow(Node &node, MetricsSampler &sampler, const QString &confi
     m_url->setAutoRaise(true);
     m_url->setToolTip(tr("Copy the address"));
     connect(m_url, &QToolButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_node.url());
+        QApplication::clipboard()->setText(m_host.url());
         statusBar()->showMessage(tr("Address copied"), 2000);
     });
-    m_database->setToolTip(node.database().displayUrl());
+    m_database->setToolTip(host.databaseLocation());
     statusBar()->addPermanentWidget(m_url);
     statusBar()->addPermanentWidget(m_state);
     statusBar()->addPermanentWidget(m_load);
     statusBar()->addPermanentWidget(m_database);
-    connect(&node, &Node::stateChanged, this, &MainWindow::updateState);
+    connect(&host, &ConsoleHost::stateChanged, this, &MainWindow::updateState);
     connect(&sampler, &MetricsSampler::sampled, this,
             [this](const MetricsPoint &p) { m_load->setText(tr("%1 req/s").arg(p.requestsPerSecond, 0, 'f', 1)); });
     setUpTray();
@@ -117,7 +117,7 @@ void MainWindow::setUpTray()
         showNormal();
         activateWindow();
     });
-    menu->addAction(tr("&Copy the address"), this, [this] { QApplication::clipboard()->setText(m_node.url()); });
+    menu->addAction(tr("&Copy the address"), this, [this] { QApplication::clipboard()->setText(m_host.url()); });
     menu->addSeparator();
     menu->addAction(tr("&Quit Keyward"), qApp, &QApplication::quit);
     m_tray->setContextMenu(menu);
@@ -147,21 +147,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::updateState()
 {
-    m_url->setText(m_node.url().isEmpty() ? tr("not listening") : m_node.url());
-    switch (m_node.state()) {
-    case Node::State::Serving:
+    m_url->setText(m_host.url().isEmpty() ? tr("not listening") : m_host.url());
+    switch (m_host.state()) {
+    case ConsoleHost::State::Serving:
         m_state->setText(tr("Serving"));
         break;
-    case Node::State::Starting:
+    case ConsoleHost::State::Starting:
         m_state->setText(tr("Starting"));
         break;
-    case Node::State::Draining:
+    case ConsoleHost::State::Draining:
         m_state->setText(tr("Draining"));
         break;
-    case Node::State::Failed:
+    case ConsoleHost::State::Failed:
         m_state->setText(tr("Failed"));
         break;
-    case Node::State::Stopped:
+    case ConsoleHost::State::Stopped:
         m_state->setText(tr("Stopped"));
         break;
     }

@@ -12,11 +12,11 @@ namespace keyward {
 
 class ApiKeysPanel;
 class AuditPanel;
+class ConsoleHost;
 class HealthPanel;
 class LogsPanel;
 class MetricsPanel;
 class MetricsSampler;
-class Node;
 class RolesPanel;
 class SettingsPanel;
 class UsersPanel;
@@ -30,7 +30,7 @@ public:
     enum Panel { Users, Roles, ApiKeys, Metrics, Logs, Audit, Health, Settings, PanelCount };
 
     // `configFile` is where the Settings panel saves this installation's startup options.
-    MainWindow(Node &node, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
+    MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
 
     UsersPanel &users() { return *m_users; }
     RolesPanel &roles() { return *m_roles; }
@@ -51,7 +51,7 @@ private:
     void updateState();
     void setUpTray();
 
-    Node &m_node;
+    ConsoleHost &m_host;
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
     UsersPanel *m_users;

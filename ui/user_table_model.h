@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/principal.h"
+#include "core/user.h"
 #include "paged_table_model.h"
-#include "store/user_repository.h"
 
 namespace keyward {
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,26 @@ struct Role {
     bool builtin = false;
 
     QJsonObject toJson() const;
+};
+
+// A search of the users list, and one page of its answer (keyset-paged).
+struct UserFilter {
+    QString q;      // substring of username, email or display name
+    QString status; // "active" | "disabled" | empty
+    QString role;
+    bool includeDeleted = false;
+    qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then
+    QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
+    int limit = 50;
+    QString cursor;         // opaque, from a previous page's nextCursor or prevCursor
+    bool countTotal = true; // false: total is -1, for the pages after the first
+};
+
+struct UserPage {
+    QList<User> items;
+    QString nextCursor; // the rows after these; empty: last page
+    QString prevCursor; // the rows before these; empty: first page
+    qint64 total = 0;
 };
 
 } // namespace keyward

@@ -6,6 +6,7 @@
 #include "crypto/digest.h"
 #include "lockout_service.h"
 #include "role_service.h"
+#include "store/api_key_repository.h"
 #include "store/user_repository.h"
 #include "write_transaction.h"
 
@@ -40,9 +41,11 @@ ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &aud
     , m_audit(audit)
     , m_roles(roles)
     , m_lockout(lockout)
-    , m_repo(db)
+    , m_repo(std::make_unique<ApiKeyRepository>(db))
 {
 }
+
+ApiKeyService::~ApiKeyService() = default;
 
 Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QString &kind, const QString &ownerId,
                                             const ApiKeyRequest &r)
@@ -93,7 +96,7 @@ Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QStrin
     k.createdByType = actor.isUser() ? QStringLiteral("user") : QStringLiteral("system");
     k.expiresAt = r.expiresAt;
     auto s = writeTransaction(m_db, [&]() -> Status {
-        if (auto i = m_repo.insert(k, crypto::sha256(created.secret.toLatin1())); !i)
+        if (auto i = m_repo->insert(k, crypto::sha256(created.secret.toLatin1())); !i)
             return i;
         return m_audit.append(actor, {QStringLiteral("apikey.create"),
                                       QStringLiteral("apikey"),
@@ -121,7 +124,7 @@ Result<QList<ApiKey>> ApiKeyService::listPersonal(const Principal &me)
     if (auto session = requireSession(me); !session)
         return m_audit.noteRefusal(me, {QStringLiteral("apikey.list"), QStringLiteral("user"), me.id},
                                    Result<QList<ApiKey>>(session.error()));
-    return m_repo.list(QStringLiteral("personal"), me.id);
+    return m_repo->list(QStringLiteral("personal"), me.id);
 }
 
 Status ApiKeyService::revokePersonal(const Principal &me, const QString &id)
@@ -129,7 +132,7 @@ Status ApiKeyService::revokePersonal(const Principal &me, const QString &id)
     if (auto session = requireSession(me); !session)
         return m_audit.noteRefusal(me, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id}, session);
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_repo.revoke(id, QStringLiteral("personal"), me.id, m_clock.nowMs()); !r)
+        if (auto r = m_repo->revoke(id, QStringLiteral("personal"), me.id, m_clock.nowMs()); !r)
             return r;
         return m_audit.append(me, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id});
     });
@@ -146,7 +149,7 @@ Result<QList<ApiKey>> ApiKeyService::listService(const Principal &actor)
 {
     if (auto e = missing(actor, permission::ApiKeysManage))
         return *e;
-    return m_repo.list(QStringLiteral("service"));
+    return m_repo->list(QStringLiteral("service"));
 }
 
 Status ApiKeyService::revokeService(const Principal &actor, const QString &id)
@@ -154,7 +157,7 @@ Status ApiKeyService::revokeService(const Principal &actor, const QString &id)
     if (auto e = missing(actor, permission::ApiKeysManage))
         return *e;
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_repo.revoke(id, QStringLiteral("service"), {}, m_clock.nowMs()); !r)
+        if (auto r = m_repo->revoke(id, QStringLiteral("service"), {}, m_clock.nowMs()); !r)
             return r;
         return m_audit.append(actor, {QStringLiteral("apikey.revoke"), QStringLiteral("apikey"), id});
     });
@@ -169,7 +172,7 @@ QSet<QString> ApiKeyService::makerPermissions(const ApiKey &key, int depth)
         return m_roles.permissionsFor(maker->user.roles);
     }
     if (key.createdByType == QLatin1String("apikey")) {
-        auto maker = m_repo.find(key.createdBy);
+        auto maker = m_repo->find(key.createdBy);
         if (depth >= 4 || !maker || !maker->isLive(m_clock.nowMs()))
             return {};
         const QSet<QString> makerScopes(maker->scopes.begin(), maker->scopes.end());
@@ -183,7 +186,7 @@ Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal cont
 {
     if (!key.startsWith(Prefix.toLatin1()) || key.size() != Prefix.size() + 43)
         return invalidKey();
-    auto found = m_repo.findByHash(crypto::sha256(key));
+    auto found = m_repo->findByHash(crypto::sha256(key));
     if (!found)
         return found.error().status() == 404 ? invalidKey() : found.error();
     const ApiKey &k = *found;
@@ -214,7 +217,7 @@ Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal cont
         }
     }
     if (touch)
-        (void)m_repo.touch(k.id, now);
+        (void)m_repo->touch(k.id, now);
     return context;
 }
 

@@ -1,18 +1,21 @@
 #pragma once
 
 #include "audit_service.h"
+#include "core/api_key.h"
 #include "core/principal.h"
 #include "core/result.h"
-#include "store/api_key_repository.h"
 
 #include <QHash>
 #include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace keyward {
 
+class ApiKeyRepository;
 class Clock;
+class Database;
 class LockoutService;
 class RoleService;
 
@@ -39,6 +42,7 @@ struct CreatedApiKey {
 class ApiKeyService {
 public:
     ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout);
+    ~ApiKeyService();
 
     Result<CreatedApiKey> createPersonal(const Principal &me, const ApiKeyRequest &request);
     Result<QList<ApiKey>> listPersonal(const Principal &me);
@@ -62,7 +66,7 @@ private:
     AuditService &m_audit;
     RoleService &m_roles;
     LockoutService &m_lockout;
-    ApiKeyRepository m_repo;
+    std::unique_ptr<ApiKeyRepository> m_repo;
 
     // last_used_at is written at most once a minute per key: using a key must not mean a write.
     QMutex m_touchMutex;

@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
+#include "store/audit_repository.h"
 #include "write_transaction.h"
 
 #include <QFile>
@@ -17,9 +18,11 @@ namespace keyward {
 AuditService::AuditService(Database &db, const Clock &clock, QByteArray chainKey)
     : m_db(db)
     , m_clock(clock)
-    , m_repo(db, std::move(chainKey))
+    , m_repo(std::make_unique<AuditRepository>(db, std::move(chainKey)))
 {
 }
+
+AuditService::~AuditService() = default;
 
 void AuditService::setHighWaterFile(const QString &path)
 {
@@ -32,7 +35,7 @@ void AuditService::setHighWaterFile(const QString &path)
     const QList<QByteArray> parts = f.readAll().trimmed().split(' ');
     const ChainMark mark{parts.value(0).toLongLong(), QByteArray::fromHex(parts.value(1))};
     if (parts.size() != 3 || mark.seq <= 0 ||
-        !crypto::constantTimeEquals(QByteArray::fromHex(parts.value(2)), m_repo.markSignature(mark))) {
+        !crypto::constantTimeEquals(QByteArray::fromHex(parts.value(2)), m_repo->markSignature(mark))) {
         qCCritical(lcAudit).noquote() << "the audit high-water mark in" << path
                                       << "is not signed by this installation's key; ignoring it";
         return;
@@ -49,7 +52,7 @@ std::optional<ChainMark> AuditService::highWater()
 
 Status AuditService::advanceHighWater()
 {
-    auto head = m_repo.signedHead();
+    auto head = m_repo->signedHead();
     if (!head)
         return head.error();
     const std::optional<ChainMark> mark = highWater();
@@ -57,7 +60,7 @@ Status AuditService::advanceHighWater()
         return success();
     if (mark) {
         // Moving past a mark the chain no longer holds would forget that events went missing.
-        auto holds = m_repo.holds(*mark);
+        auto holds = m_repo->holds(*mark);
         if (!holds)
             return holds.error();
         if (!*holds) {
@@ -75,7 +78,7 @@ Status AuditService::advanceHighWater()
     QSaveFile f(m_highWaterFile);
     if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFile::ReadOwner | QFile::WriteOwner) ||
         f.write(QByteArray::number(m_highWater->seq) + ' ' + m_highWater->hash.toHex() + ' ' +
-                m_repo.markSignature(*m_highWater).toHex() + '\n') < 0 ||
+                m_repo->markSignature(*m_highWater).toHex() + '\n') < 0 ||
         !f.commit())
         qCWarning(lcAudit).noquote() << "cannot write the audit high-water mark" << m_highWaterFile << f.errorString();
     return success();
@@ -99,7 +102,7 @@ Status AuditService::append(const Principal &actor, const AuditEntry &entry)
     if (!actor.apiKeyId.isEmpty() && actor.type == Principal::Type::User)
         details.insert(QStringLiteral("via_api_key"), actor.apiKeyId); // a personal key acting for its owner
     e.details = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    auto seq = m_repo.append(e);
+    auto seq = m_repo->append(e);
     if (!seq)
         return seq.error();
     qCInfo(lcAudit).noquote() << entry.action << entry.outcome << "actor" << e.actorType << e.actorId << "target"
@@ -142,7 +145,7 @@ Result<AuditPage> AuditService::list(const Principal &actor, const AuditFilter &
                        QStringLiteral("One of success, failure, denied.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    return m_repo.list(filter);
+    return m_repo->list(filter);
 }
 
 Result<ChainReport> AuditService::verify(const Principal &actor)
@@ -151,7 +154,7 @@ Result<ChainReport> AuditService::verify(const Principal &actor)
         return *e;
     if (auto advanced = advanceHighWater(); !advanced)
         return advanced.error();
-    return m_repo.verify(highWater());
+    return m_repo->verify(highWater());
 }
 
 Result<qint64> AuditService::prune(int days)
@@ -159,7 +162,7 @@ Result<qint64> AuditService::prune(int days)
     const qint64 now = m_clock.nowMs();
     qint64 removed = 0;
     auto done = writeTransaction(m_db, [&]() -> Status {
-        auto n = m_repo.prune(now - days * 86'400'000LL, now);
+        auto n = m_repo->prune(now - days * 86'400'000LL, now);
         if (!n)
             return n.error();
         removed = *n;
@@ -179,7 +182,7 @@ Result<qint64> AuditService::prune(int days)
 
 Result<QList<AuditEvent>> AuditService::recent(int limit)
 {
-    return m_repo.recent(limit);
+    return m_repo->recent(limit);
 }
 
 } // namespace keyward

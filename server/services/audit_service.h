@@ -1,15 +1,18 @@
 #pragma once
 
+#include "core/audit.h"
 #include "core/principal.h"
 #include "core/result.h"
-#include "store/audit_repository.h"
 
 #include <QJsonObject>
 #include <QMutex>
+#include <memory>
 
 namespace keyward {
 
+class AuditRepository;
 class Clock;
+class Database;
 
 // What happened, to what, and how it ended; who and from where comes from the Principal.
 struct AuditEntry {
@@ -36,6 +39,7 @@ struct AuditEntry {
 class AuditService {
 public:
     AuditService(Database &db, const Clock &clock, QByteArray chainKey);
+    ~AuditService();
 
     // Where the high-water mark is kept between runs (the data directory); loaded now.
     void setHighWaterFile(const QString &path);
@@ -72,7 +76,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
-    AuditRepository m_repo;
+    std::unique_ptr<AuditRepository> m_repo;
 
     QMutex m_markMutex;
     std::optional<ChainMark> m_highWater;

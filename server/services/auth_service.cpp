@@ -10,6 +10,9 @@
 #include "observe/keyward_metrics.h"
 #include "role_service.h"
 #include "settings_service.h"
+#include "store/mfa_repository.h"
+#include "store/session_repository.h"
+#include "store/user_repository.h"
 #include "write_transaction.h"
 
 #include <QJsonArray>
@@ -82,11 +85,13 @@ AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, 
     , m_hasher(hasher)
     , m_tokens(std::move(tokens))
     , m_metrics(metrics)
-    , m_users(db)
-    , m_sessions(db)
-    , m_oneTimeTokens(db)
+    , m_users(std::make_unique<UserRepository>(db))
+    , m_sessions(std::make_unique<SessionRepository>(db))
+    , m_oneTimeTokens(std::make_unique<OneTimeTokenRepository>(db))
 {
 }
+
+AuthService::~AuthService() = default;
 
 Status AuthService::failLogin(const Principal &client, const QString &userId, const QString &login,
                               const QString &reason)
@@ -104,7 +109,7 @@ Status AuthService::failLogin(const Principal &client, const QString &userId, co
 
 Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password)
 {
-    auto found = m_users.findByLogin(login);
+    auto found = m_users->findByLogin(login);
     if (!found && found.error().status() != 404)
         return found.error();
     const QString userId = found ? found->user.id : QString();
@@ -147,9 +152,9 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
         if (auto r = m_lockout.clear(LockoutService::subject(LockoutService::Secret::Password, user.id)); !r)
             return r;
         if (!upgradedHash.isEmpty())
-            if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
+            if (auto r = m_users->replaceHash(user.id, upgradedHash); !r)
                 return r;
-        if (auto r = m_oneTimeTokens.insert(tokenHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
+        if (auto r = m_oneTimeTokens->insert(tokenHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
             !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.login.mfa_required"), QStringLiteral("user"), user.id});
@@ -169,11 +174,11 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     // Each code tried spends one of the token's attempts before it is checked.
     auto userId = writeTransaction(m_db, [&] {
-        return m_oneTimeTokens.spendAttempt(mfaHash, QStringLiteral("mfa"), MfaTokenAttempts, m_clock.nowMs());
+        return m_oneTimeTokens->spendAttempt(mfaHash, QStringLiteral("mfa"), MfaTokenAttempts, m_clock.nowMs());
     });
     if (!userId)
         return userId.error().status() == 404 ? invalidMfaToken : userId.error();
-    auto record = m_users.find(*userId);
+    auto record = m_users->find(*userId);
     if (!record || record->user.status != QLatin1String("active"))
         return invalidMfaToken;
     const auto failed = [&](const QString &reason) {
@@ -196,7 +201,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     }
     // Single use: a token that lost a race to another request is spent.
     auto consumed =
-        writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens.consume(mfaHash, m_clock.nowMs()); });
+        writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens->consume(mfaHash, m_clock.nowMs()); });
     if (!consumed)
         return invalidMfaToken;
     return startSession(client, record->user, {}, *method);
@@ -223,11 +228,11 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
         if (auto r = m_lockout.forgive(user.id); !r)
             return r;
         if (!upgradedHash.isEmpty())
-            if (auto r = m_users.replaceHash(user.id, upgradedHash); !r)
+            if (auto r = m_users->replaceHash(user.id, upgradedHash); !r)
                 return r;
-        if (auto r = m_users.recordLogin(user.id, now); !r)
+        if (auto r = m_users->recordLogin(user.id, now); !r)
             return r;
-        if (auto r = m_sessions.insert(session, tokenHash(refreshToken)); !r)
+        if (auto r = m_sessions->insert(session, tokenHash(refreshToken)); !r)
             return r;
         QJsonObject details{{QStringLiteral("session_id"), session.id}, {QStringLiteral("method"), method}};
         if (!upgradedHash.isEmpty())
@@ -284,13 +289,13 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
 {
     const QByteArray hash = tokenHash(refreshToken);
     const qint64 now = m_clock.nowMs();
-    auto found = m_sessions.findByRefreshHash(hash);
+    auto found = m_sessions->findByRefreshHash(hash);
     if (!found && found.error().status() != 404)
         return found.error();
     const auto reuse = [&](const Session &s) -> ApiError {
         // A rotated-out token came back: it was stolen or replayed. End the whole session.
         (void)writeTransaction(m_db, [&]() -> Status {
-            if (auto r = m_sessions.revoke(s.id, QStringLiteral("refresh_reuse"), now); !r)
+            if (auto r = m_sessions->revoke(s.id, QStringLiteral("refresh_reuse"), now); !r)
                 return r;
             return m_audit.append(client, {QStringLiteral("auth.refresh.reuse"),
                                            QStringLiteral("session"),
@@ -303,14 +308,14 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     };
     if (!found) {
         // Any token the session rotated out, not just the last one.
-        if (auto spent = m_sessions.findBySpentHash(hash))
+        if (auto spent = m_sessions->findBySpentHash(hash))
             return reuse(*spent);
         return invalidRefresh();
     }
     Session session = *found;
     if (!session.isLive(now))
         return invalidRefresh();
-    auto user = m_users.find(session.userId);
+    auto user = m_users->find(session.userId);
     if (!user || user->user.status != QLatin1String("active"))
         return invalidRefresh();
 
@@ -318,7 +323,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     session.lastUsedAt = now;
     session.idleExpiresAt = qMin(now + m_settings.current().refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
     auto s = writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_sessions.rotate(session.id, hash, tokenHash(newToken), now, session.idleExpiresAt); !r)
+        if (auto r = m_sessions->rotate(session.id, hash, tokenHash(newToken), now, session.idleExpiresAt); !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.refresh"),
                                        QStringLiteral("session"),
@@ -342,9 +347,9 @@ Status AuthService::logout(const Principal &me)
         return m_audit.noteRefusal(me, {QStringLiteral("auth.logout"), QStringLiteral("user"), me.id}, session);
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
-        if (auto r = m_sessions.revoke(me.sessionId, QStringLiteral("logout"), now); !r)
+        if (auto r = m_sessions->revoke(me.sessionId, QStringLiteral("logout"), now); !r)
             return r;
-        if (auto r = m_sessions.revokeToken(me.tokenId, me.tokenExpiresAt); !r)
+        if (auto r = m_sessions->revokeToken(me.tokenId, me.tokenExpiresAt); !r)
             return r;
         return m_audit.append(me, {QStringLiteral("auth.logout"), QStringLiteral("session"), me.sessionId});
     });
@@ -358,10 +363,10 @@ Status AuthService::logoutAll(const Principal &me, const std::optional<QString> 
         return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, confirmed);
     return writeTransaction(m_db, [&]() -> Status {
         const qint64 now = m_clock.nowMs();
-        auto n = m_sessions.revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);
+        auto n = m_sessions->revokeAllOfUser(me.id, QStringLiteral("logout_all"), now);
         if (!n)
             return n.error();
-        if (auto r = m_sessions.revokeToken(me.tokenId, me.tokenExpiresAt); !r)
+        if (auto r = m_sessions->revokeToken(me.tokenId, me.tokenExpiresAt); !r)
             return r;
         return m_audit.append(me, {QStringLiteral("auth.logout_all"),
                                    QStringLiteral("user"),
@@ -393,7 +398,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) || sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
         return invalidToken();
 
-    auto access = m_sessions.access(sid, jti);
+    auto access = m_sessions->access(sid, jti);
     if (!access)
         return access.error().status() == 401 ? invalidToken() : access.error();
     if (access->session.userId != sub || !access->session.isLive(m_clock.nowMs()) || !access->userActive ||

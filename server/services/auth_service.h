@@ -3,21 +3,25 @@
 #include "audit_service.h"
 #include "core/principal.h"
 #include "core/result.h"
+#include "core/session.h"
 #include "core/user.h"
 #include "crypto/password_hasher.h"
 #include "lockout_service.h"
-#include "store/mfa_repository.h"
-#include "store/session_repository.h"
-#include "store/user_repository.h"
+
+#include <memory>
 
 namespace keyward {
 
 class Clock;
+class Database;
 class KeyService;
-class RoleService;
-class SettingsService;
-class MfaService;
 struct KeywardMetrics;
+class MfaService;
+class OneTimeTokenRepository;
+class RoleService;
+class SessionRepository;
+class SettingsService;
+class UserRepository;
 
 // Who issues tokens for whom: fixed at start. Lifetimes are runtime settings.
 struct TokenSettings {
@@ -42,6 +46,7 @@ public:
     AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
                 SettingsService &settings, MfaService &mfa, LockoutService &lockout,
                 const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics);
+    ~AuthService();
 
     // `client` carries the caller's address, user agent and request id.
     Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
@@ -81,9 +86,9 @@ private:
     const crypto::PasswordHasher &m_hasher;
     TokenSettings m_tokens;
     KeywardMetrics &m_metrics;
-    UserRepository m_users;
-    SessionRepository m_sessions;
-    OneTimeTokenRepository m_oneTimeTokens;
+    std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<OneTimeTokenRepository> m_oneTimeTokens;
 };
 
 } // namespace keyward

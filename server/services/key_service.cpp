@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "crypto/digest.h"
 #include "settings_service.h"
+#include "store/signing_key_repository.h"
 #include "write_transaction.h"
 
 #include <QJsonArray>
@@ -28,15 +29,17 @@ KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &s
     , m_sealer(sealer)
     , m_audit(audit)
     , m_settings(settings)
-    , m_repo(db)
+    , m_repo(std::make_unique<SigningKeyRepository>(db))
     , m_algorithm(std::move(algorithm))
 {
 }
 
+KeyService::~KeyService() = default;
+
 Status KeyService::reload()
 {
     // Retired keys stay while tokens they signed may be alive (plus a minute of clock skew).
-    auto keys = m_repo.published(m_clock.nowMs() - m_settings.current().accessTtlSeconds * 1000 - 60'000);
+    auto keys = m_repo->published(m_clock.nowMs() - m_settings.current().accessTtlSeconds * 1000 - 60'000);
     if (!keys)
         return keys.error();
     std::optional<Signer> signer;
@@ -92,9 +95,9 @@ Result<QString> KeyService::rotate(const Principal &actor)
     stored.privateSealed = m_sealer.seal(pem, sealContext(stored.kid));
     crypto::wipe(pem);
     auto written = writeTransaction(m_db, [&]() -> Status {
-        if (auto s = m_repo.insert(stored); !s)
+        if (auto s = m_repo->insert(stored); !s)
             return s;
-        if (auto s = m_repo.retireOthers(stored.kid, stored.createdAt); !s)
+        if (auto s = m_repo->retireOthers(stored.kid, stored.createdAt); !s)
             return s;
         return m_audit.append(actor, {QStringLiteral("signing_key.rotate"),
                                       QStringLiteral("signing_key"),

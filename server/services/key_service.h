@@ -5,16 +5,18 @@
 #include "core/result.h"
 #include "crypto/sealer.h"
 #include "crypto/signing_key.h"
-#include "store/signing_key_repository.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
+#include <memory>
 
 namespace keyward {
 
 class Clock;
+class Database;
 class SettingsService;
+class SigningKeyRepository;
 
 // Access-token signing keys: created on first start, private halves sealed with the master key,
 // public halves published as JWKS. Retired keys keep verifying (and stay in the JWKS) until every
@@ -23,6 +25,7 @@ class KeyService {
 public:
     KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
                SettingsService &settings, QString algorithm);
+    ~KeyService();
 
     // Makes sure an active key of the configured algorithm exists (creates one if not).
     Status ensureActiveKey();
@@ -48,7 +51,7 @@ private:
     const crypto::Sealer &m_sealer;
     AuditService &m_audit;
     SettingsService &m_settings;
-    SigningKeyRepository m_repo;
+    std::unique_ptr<SigningKeyRepository> m_repo;
     QString m_algorithm;
 
     QMutex m_mutex;

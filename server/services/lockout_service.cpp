@@ -2,6 +2,8 @@
 
 #include "core/clock.h"
 #include "settings_service.h"
+#include "store/login_failure_repository.h"
+#include "store/user_repository.h"
 #include "write_transaction.h"
 
 namespace keyward {
@@ -20,10 +22,12 @@ LockoutService::LockoutService(Database &db, const Clock &clock, AuditService &a
     , m_audit(audit)
     , m_settings(settings)
     , m_hasher(hasher)
-    , m_failures(db)
-    , m_users(db)
+    , m_failures(std::make_unique<LoginFailureRepository>(db))
+    , m_users(std::make_unique<UserRepository>(db))
 {
 }
+
+LockoutService::~LockoutService() = default;
 
 QString LockoutService::subject(Secret secret, const QString &userId)
 {
@@ -43,7 +47,7 @@ Status LockoutService::charge(const QString &subject, const QString &userId)
     const qint64 now = m_clock.nowMs();
     LoginFailureRepository::Attempt attempt;
     auto charged = writeTransaction(m_db, [&]() -> Status {
-        auto a = m_failures.charge(subject, now, policy);
+        auto a = m_failures->charge(subject, now, policy);
         if (!a)
             return a.error();
         attempt = *a;
@@ -51,9 +55,9 @@ Status LockoutService::charge(const QString &subject, const QString &userId)
             return success();
         // Wrong codes lock the password step too: the whole account waits.
         if (const QString password = LockoutService::subject(Secret::Password, userId); subject != password)
-            if (auto r = m_failures.lock(password, a->lockedUntil, now); !r)
+            if (auto r = m_failures->lock(password, a->lockedUntil, now); !r)
                 return r;
-        return m_users.setLockedUntil(userId, a->lockedUntil);
+        return m_users->setLockedUntil(userId, a->lockedUntil);
     });
     if (!charged)
         return charged.error();
@@ -64,29 +68,29 @@ Status LockoutService::charge(const QString &subject, const QString &userId)
 
 Status LockoutService::clear(const QString &subject)
 {
-    return m_failures.clear(subject);
+    return m_failures->clear(subject);
 }
 
 Status LockoutService::forgive(const QString &userId)
 {
     for (const Secret secret : {Secret::Password, Secret::SecondFactor})
-        if (auto r = m_failures.clear(subject(secret, userId)); !r)
+        if (auto r = m_failures->clear(subject(secret, userId)); !r)
             return r;
-    return m_users.setLockedUntil(userId, 0);
+    return m_users->setLockedUntil(userId, 0);
 }
 
 Status LockoutService::unlock(const QString &userId)
 {
-    if (auto r = m_failures.clear(subject(Secret::Password, userId)); !r)
+    if (auto r = m_failures->clear(subject(Secret::Password, userId)); !r)
         return r;
-    if (auto r = m_failures.unlock(subject(Secret::SecondFactor, userId)); !r)
+    if (auto r = m_failures->unlock(subject(Secret::SecondFactor, userId)); !r)
         return r;
-    return m_users.setLockedUntil(userId, 0);
+    return m_users->setLockedUntil(userId, 0);
 }
 
 Status LockoutService::prune(qint64 beforeMs)
 {
-    return writeTransaction(m_db, [&] { return m_failures.prune(beforeMs, subject(Secret::SecondFactor, {})); });
+    return writeTransaction(m_db, [&] { return m_failures->prune(beforeMs, subject(Secret::SecondFactor, {})); });
 }
 
 Status LockoutService::reauthenticate(const Principal &actor, const std::optional<QString> &currentPassword,
@@ -113,7 +117,7 @@ Status LockoutService::reauthenticate(const Principal &actor, const std::optiona
         failed(QStringLiteral("locked"));
         return gate;
     }
-    auto found = m_users.find(actor.id);
+    auto found = m_users->find(actor.id);
     if (!found)
         return found.error();
     if (found->passwordHash.isEmpty() || !m_hasher.verify(*currentPassword, found->passwordHash)) {

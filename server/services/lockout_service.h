@@ -4,15 +4,17 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "crypto/password_hasher.h"
-#include "store/login_failure_repository.h"
-#include "store/user_repository.h"
 
+#include <memory>
 #include <optional>
 
 namespace keyward {
 
 class Clock;
+class Database;
+class LoginFailureRepository;
 class SettingsService;
+class UserRepository;
 
 // Counts failed attempts at an account's secrets and locks the account after too many. Every check
 // of a secret is charged here: the password and the second factor of a login, and the current
@@ -24,6 +26,8 @@ public:
 
     LockoutService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
                    const crypto::PasswordHasher &hasher);
+
+    ~LockoutService();
 
     static QString subject(Secret secret, const QString &userId);
     // Login names nobody has are counted like accounts, so a lockout tells nothing about who exists.
@@ -58,8 +62,8 @@ private:
     AuditService &m_audit;
     SettingsService &m_settings;
     const crypto::PasswordHasher &m_hasher;
-    LoginFailureRepository m_failures;
-    UserRepository m_users;
+    std::unique_ptr<LoginFailureRepository> m_failures;
+    std::unique_ptr<UserRepository> m_users;
 };
 
 } // namespace keyward

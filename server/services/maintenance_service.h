@@ -6,6 +6,7 @@
 namespace keyward {
 
 class Clock;
+class Database;
 class LockoutService;
 class SettingsService;
 class UserService;

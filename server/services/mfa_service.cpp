@@ -7,6 +7,8 @@
 #include "crypto/totp.h"
 #include "lockout_service.h"
 #include "role_service.h"
+#include "store/mfa_repository.h"
+#include "store/user_repository.h"
 #include "write_transaction.h"
 
 namespace keyward {
@@ -45,10 +47,12 @@ MfaService::MfaService(Database &db, const Clock &clock, AuditService &audit, Ro
     , m_lockout(lockout)
     , m_sealer(sealer)
     , m_recoveryKey(std::move(recoveryCodeKey))
-    , m_repo(db)
-    , m_users(db)
+    , m_repo(std::make_unique<MfaRepository>(db))
+    , m_users(std::make_unique<UserRepository>(db))
 {
 }
+
+MfaService::~MfaService() = default;
 
 std::optional<QByteArray> MfaService::secretOf(const QString &userId, const TotpRecord &record) const
 {
@@ -66,12 +70,12 @@ Result<MfaService::Enrollment> MfaService::enroll(const Principal &me, const std
     const QString action = QStringLiteral("mfa.totp.enroll");
     if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed)
         return m_audit.noteRefusal(me, {action, QStringLiteral("user"), me.id}, Result<Enrollment>(confirmed.error()));
-    auto user = m_users.find(me.id);
+    auto user = m_users->find(me.id);
     if (!user)
         return user.error();
     QByteArray secret = crypto::randomBytes(20); // 160 bits, as RFC 4226 recommends for HMAC-SHA1
     auto saved = writeTransaction(m_db, [&]() -> Status {
-        if (auto s = m_repo.savePending(me.id, m_sealer.seal(secret, sealContext(me.id)), m_clock.nowMs()); !s)
+        if (auto s = m_repo->savePending(me.id, m_sealer.seal(secret, sealContext(me.id)), m_clock.nowMs()); !s)
             return s;
         return m_audit.append(me, {QStringLiteral("mfa.totp.enroll"), QStringLiteral("user"), me.id});
     });
@@ -92,7 +96,7 @@ Result<QStringList> MfaService::confirm(const Principal &me, const QString &code
     if (auto session = requireSession(me); !session)
         return m_audit.noteRefusal(me, {QStringLiteral("mfa.totp.confirm"), QStringLiteral("user"), me.id},
                                    Result<QStringList>(session.error()));
-    auto record = m_repo.totp(me.id);
+    auto record = m_repo->totp(me.id);
     if (!record)
         return record.error();
     if (!*record)
@@ -111,11 +115,11 @@ Result<QStringList> MfaService::confirm(const Principal &me, const QString &code
         hashes << recoveryHash(raw);
     }
     auto done = writeTransaction(m_db, [&]() -> Status {
-        if (auto s = m_repo.confirm(me.id, *step); !s)
+        if (auto s = m_repo->confirm(me.id, *step); !s)
             return s;
-        if (auto s = m_repo.replaceRecoveryCodes(me.id, hashes); !s)
+        if (auto s = m_repo->replaceRecoveryCodes(me.id, hashes); !s)
             return s;
-        if (auto s = m_users.setMfaEnabled(me.id, true); !s)
+        if (auto s = m_users->setMfaEnabled(me.id, true); !s)
             return s;
         return m_audit.append(me, {QStringLiteral("mfa.totp.confirm"), QStringLiteral("user"), me.id});
     });
@@ -130,9 +134,9 @@ Status MfaService::removeAll(const Principal &actor, const QString &userId, cons
         if (actor.id != userId)
             if (auto target = m_roles.actOn(actor, userId); !target)
                 return target.error();
-        if (auto s = m_repo.removeAll(userId); !s)
+        if (auto s = m_repo->removeAll(userId); !s)
             return s;
-        if (auto s = m_users.setMfaEnabled(userId, false); !s)
+        if (auto s = m_users->setMfaEnabled(userId, false); !s)
             return s;
         return m_audit.append(actor, {action, QStringLiteral("user"), userId});
     });
@@ -160,7 +164,7 @@ Result<QString> MfaService::verify(const QString &userId, const QString &code)
 {
     const QString trimmed = code.trimmed();
     if (trimmed.size() == 6) {
-        auto record = m_repo.totp(userId);
+        auto record = m_repo->totp(userId);
         if (!record)
             return record.error();
         if (!*record || !(*record)->confirmed)
@@ -169,14 +173,14 @@ Result<QString> MfaService::verify(const QString &userId, const QString &code)
         const auto step = secret ? crypto::Totp::match(*secret, trimmed, m_clock.nowSeconds()) : std::nullopt;
         if (!step)
             return invalidCode();
-        auto fresh = m_repo.useStep(userId, *step); // a code already used in its window is a replay
+        auto fresh = m_repo->useStep(userId, *step); // a code already used in its window is a replay
         if (!fresh)
             return fresh.error();
         if (!*fresh)
             return invalidCode();
         return QStringLiteral("totp");
     }
-    auto used = m_repo.useRecoveryCode(userId, recoveryHash(trimmed), m_clock.nowMs());
+    auto used = m_repo->useRecoveryCode(userId, recoveryHash(trimmed), m_clock.nowMs());
     if (!used)
         return used.error();
     if (!*used)

@@ -4,14 +4,18 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "crypto/sealer.h"
-#include "store/mfa_repository.h"
-#include "store/user_repository.h"
+
+#include <memory>
 
 namespace keyward {
 
 class Clock;
+class Database;
 class LockoutService;
+class MfaRepository;
 class RoleService;
+struct TotpRecord;
+class UserRepository;
 
 // TOTP enrolment (pending until a first code confirms it), ten single-use recovery codes shown
 // once, disabling, and the administrator's reset. Enrolling and disabling change a credential:
@@ -20,6 +24,7 @@ class MfaService {
 public:
     MfaService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout,
                const crypto::Sealer &sealer, QByteArray recoveryCodeKey);
+    ~MfaService();
 
     struct Enrollment {
         QString secret; // base32
@@ -50,8 +55,8 @@ private:
     LockoutService &m_lockout;
     const crypto::Sealer &m_sealer;
     QByteArray m_recoveryKey;
-    MfaRepository m_repo;
-    UserRepository m_users;
+    std::unique_ptr<MfaRepository> m_repo;
+    std::unique_ptr<UserRepository> m_users;
 };
 
 } // namespace keyward

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/permissions.h"
+#include "store/role_repository.h"
 #include "store/user_repository.h"
 #include "validation.h"
 #include "write_transaction.h"
@@ -43,22 +44,24 @@ RoleService::RoleService(Database &db, const Clock &clock, AuditService &audit)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
-    , m_repo(db)
+    , m_repo(std::make_unique<RoleRepository>(db))
 {
 }
+
+RoleService::~RoleService() = default;
 
 Result<QList<Role>> RoleService::list(const Principal &actor)
 {
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
-    return m_repo.list();
+    return m_repo->list();
 }
 
 Result<Role> RoleService::get(const Principal &actor, const QString &name)
 {
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
-    return m_repo.find(name);
+    return m_repo->find(name);
 }
 
 void RoleService::checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors)
@@ -90,7 +93,7 @@ Result<Role> RoleService::create(const Principal &actor, const RoleInput &input)
                                    Result<Role>(ApiError::validation(errors)));
     const Role role{input.name, input.description, normalized(input.permissions), false};
     auto r = writeTransaction(m_db, [&]() -> Status {
-        if (auto s = m_repo.insert(role, m_clock.nowMs()); !s)
+        if (auto s = m_repo->insert(role, m_clock.nowMs()); !s)
             return s;
         return m_audit.append(actor, roleEvent(QStringLiteral("role.create"), role));
     });
@@ -114,7 +117,7 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
                                    Result<Role>(ApiError::validation(errors)));
     Role role;
     auto r = writeTransaction(m_db, [&]() -> Status {
-        auto found = m_repo.find(name);
+        auto found = m_repo->find(name);
         if (!found)
             return found.error();
         if (found->builtin)
@@ -134,7 +137,7 @@ Result<Role> RoleService::update(const Principal &actor, const QString &name, co
             role.description = *patch.description;
         if (patch.permissions)
             role.permissions = normalized(*patch.permissions);
-        if (auto s = m_repo.update(role, m_clock.nowMs()); !s)
+        if (auto s = m_repo->update(role, m_clock.nowMs()); !s)
             return s;
         return m_audit.append(actor, roleEvent(QStringLiteral("role.update"), role));
     });
@@ -150,7 +153,7 @@ Status RoleService::remove(const Principal &actor, const QString &name)
     if (auto e = missing(actor, permission::RolesManage))
         return *e;
     auto r = writeTransaction(m_db, [&]() -> Status {
-        auto found = m_repo.find(name);
+        auto found = m_repo->find(name);
         if (!found)
             return found.error();
         if (found->builtin)
@@ -158,7 +161,7 @@ Status RoleService::remove(const Principal &actor, const QString &name)
         if (const QString beyond = permission::firstMissing(actor.permissions, found->permissions); !beyond.isEmpty())
             return ApiError::insufficientPrivilege(
                 QStringLiteral("You cannot delete this role: it grants '%1', which you do not hold.").arg(beyond));
-        if (auto s = m_repo.remove(name); !s)
+        if (auto s = m_repo->remove(name); !s)
             return s;
         return m_audit.append(actor, {QStringLiteral("role.delete"), QStringLiteral("role"), name});
     });
@@ -179,7 +182,7 @@ QHash<QString, QStringList> RoleService::snapshot()
         if (m_cachedAt && m_clock.nowMs() - m_cachedAt < CacheMs)
             return m_cache;
     }
-    auto roles = m_repo.list();
+    auto roles = m_repo->list();
     QMutexLocker lock(&m_mutex);
     if (roles) {
         m_cache.clear();

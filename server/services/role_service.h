@@ -4,16 +4,18 @@
 #include "core/principal.h"
 #include "core/result.h"
 #include "core/user.h"
-#include "store/role_repository.h"
 
 #include <QHash>
 #include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace keyward {
 
 class Clock;
+class Database;
+class RoleRepository;
 
 struct RoleInput {
     QString name;
@@ -33,6 +35,7 @@ struct RolePatch {
 class RoleService {
 public:
     RoleService(Database &db, const Clock &clock, AuditService &audit);
+    ~RoleService();
 
     Result<QList<Role>> list(const Principal &actor);
     Result<Role> get(const Principal &actor, const QString &name);
@@ -62,7 +65,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     AuditService &m_audit;
-    RoleRepository m_repo;
+    std::unique_ptr<RoleRepository> m_repo;
 
     QMutex m_mutex;
     QHash<QString, QStringList> m_cache;

@@ -3,7 +3,9 @@
 #include "core/config.h"
 #include "crypto/digest.h"
 
+#include "store/audit_repository.h"
 #include "store/migrations.h"
+
 #include <QJsonObject>
 #include <QSqlQuery>
 

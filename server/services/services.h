@@ -24,6 +24,7 @@
 namespace keyward {
 
 class Config;
+class Database;
 
 struct ServiceOptions {
     crypto::Argon2Params argon2;

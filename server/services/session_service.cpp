@@ -4,6 +4,7 @@
 #include "core/permissions.h"
 #include "lockout_service.h"
 #include "role_service.h"
+#include "store/session_repository.h"
 #include "store/user_repository.h"
 #include "write_transaction.h"
 
@@ -16,9 +17,11 @@ SessionService::SessionService(Database &db, const Clock &clock, AuditService &a
     , m_audit(audit)
     , m_roles(roles)
     , m_lockout(lockout)
-    , m_repo(db)
+    , m_repo(std::make_unique<SessionRepository>(db))
 {
 }
+
+SessionService::~SessionService() = default;
 
 Status SessionService::mayActOnUser(const Principal &actor, const QString &userId)
 {
@@ -33,7 +36,7 @@ Result<QList<Session>> SessionService::listOfUser(const Principal &actor, const 
         return *e;
     if (auto u = UserRepository(m_db).find(userId, true); !u)
         return u.error();
-    return m_repo.liveOfUser(userId, m_clock.nowMs());
+    return m_repo->liveOfUser(userId, m_clock.nowMs());
 }
 
 Status SessionService::revokeOne(const Principal &actor, const QString &userId, const QString &sessionId)
@@ -42,11 +45,11 @@ Status SessionService::revokeOne(const Principal &actor, const QString &userId, 
         if (actor.id != userId)
             if (auto allowed = mayActOnUser(actor, userId); !allowed)
                 return allowed;
-        auto s = m_repo.find(sessionId);
+        auto s = m_repo->find(sessionId);
         // Another user's session id answers exactly like an unknown one.
         if (!s || s->userId != userId || !s->isLive(m_clock.nowMs()))
             return ApiError::notFound(QStringLiteral("No such session."));
-        if (auto r = m_repo.revoke(sessionId, QStringLiteral("revoked"), m_clock.nowMs()); !r)
+        if (auto r = m_repo->revoke(sessionId, QStringLiteral("revoked"), m_clock.nowMs()); !r)
             return r;
         return m_audit.append(actor, {QStringLiteral("session.revoke"),
                                       QStringLiteral("session"),
@@ -75,7 +78,7 @@ Result<int> SessionService::revokeAll(const Principal &actor, const QString &use
                                writeTransaction(m_db, [&]() -> Result<int> {
                                    if (auto allowed = mayActOnUser(actor, userId); !allowed)
                                        return allowed.error();
-                                   auto n = m_repo.revokeAllOfUser(userId, QStringLiteral("revoked"), m_clock.nowMs());
+                                   auto n = m_repo->revokeAllOfUser(userId, QStringLiteral("revoked"), m_clock.nowMs());
                                    if (!n)
                                        return n;
                                    if (auto a = m_audit.append(actor, {QStringLiteral("session.revoke_all"),
@@ -94,7 +97,7 @@ Result<QList<Session>> SessionService::listMine(const Principal &me)
     if (auto session = requireSession(me); !session)
         return m_audit.noteRefusal(me, {QStringLiteral("session.list"), QStringLiteral("user"), me.id},
                                    Result<QList<Session>>(session.error()));
-    return m_repo.liveOfUser(me.id, m_clock.nowMs());
+    return m_repo->liveOfUser(me.id, m_clock.nowMs());
 }
 
 Status SessionService::revokeMine(const Principal &me, const QString &sessionId,

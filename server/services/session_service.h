@@ -2,17 +2,20 @@
 
 #include "audit_service.h"
 #include "core/principal.h"
-#include "store/session_repository.h"
+#include "core/session.h"
 
 #include <optional>
 
 #include <QJsonObject>
+#include <memory>
 
 namespace keyward {
 
 class Clock;
+class Database;
 class LockoutService;
 class RoleService;
+class SessionRepository;
 
 // Listing and revoking sessions (one per login), for admins (only on accounts they may act on) and
 // for users themselves (in a signed-in session; ending another of one's sessions needs the current
@@ -20,6 +23,7 @@ class RoleService;
 class SessionService {
 public:
     SessionService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, LockoutService &lockout);
+    ~SessionService();
 
     Result<QList<Session>> listOfUser(const Principal &actor, const QString &userId);
     Status revoke(const Principal &actor, const QString &userId, const QString &sessionId);
@@ -41,7 +45,7 @@ private:
     AuditService &m_audit;
     RoleService &m_roles;
     LockoutService &m_lockout;
-    SessionRepository m_repo;
+    std::unique_ptr<SessionRepository> m_repo;
 };
 
 } // namespace keyward

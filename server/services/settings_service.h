@@ -13,6 +13,7 @@
 namespace keyward {
 
 class Clock;
+class Database;
 
 // The runtime policy, typed: what the services read. A snapshot; never mutated in place.
 struct RuntimeSettings {

@@ -8,8 +8,11 @@
 #include "mailer.h"
 #include "role_service.h"
 #include "settings_service.h"
+#include "store/api_key_repository.h"
 #include "store/mfa_repository.h"
+#include "store/session_repository.h"
 #include "store/sql_error.h"
+#include "store/user_repository.h"
 #include "validation.h"
 #include "write_transaction.h"
 
@@ -68,11 +71,13 @@ UserService::UserService(Database &db, const Clock &clock, AuditService &audit, 
     , m_settings(settings)
     , m_lockout(lockout)
     , m_mailer(mailer)
-    , m_users(db)
-    , m_sessions(db)
-    , m_apiKeys(db)
+    , m_users(std::make_unique<UserRepository>(db))
+    , m_sessions(std::make_unique<SessionRepository>(db))
+    , m_apiKeys(std::make_unique<ApiKeyRepository>(db))
 {
 }
+
+UserService::~UserService() = default;
 
 PasswordPolicy UserService::policy()
 {
@@ -110,7 +115,7 @@ void UserService::checkReuse(const User &user, const QString &password, const QS
     const int history = m_settings.current().passwordHistory;
     if (history <= 0)
         return;
-    auto hashes = m_users.recentHashes(user.id, history);
+    auto hashes = m_users->recentHashes(user.id, history);
     if (!hashes)
         return;
     for (const QString &h : *hashes) {
@@ -135,16 +140,16 @@ Status UserService::storePassword(const Principal &actor, const QString &userId,
             if (auto target = m_roles.actOn(actor, userId); !target)
                 return target.error();
         const qint64 now = m_clock.nowMs();
-        if (auto r = m_users.setPassword(userId, hash, requireChange, now, history); !r)
+        if (auto r = m_users->setPassword(userId, hash, requireChange, now, history); !r)
             return r;
-        if (auto r = m_sessions.revokeAllOfUser(userId, event.action, now, keepSession); !r)
+        if (auto r = m_sessions->revokeAllOfUser(userId, event.action, now, keepSession); !r)
             return r.error();
         if (!keepSession.isEmpty())
-            if (auto r = m_sessions.clearPasswordChangeOnly(keepSession); !r)
+            if (auto r = m_sessions->clearPasswordChangeOnly(keepSession); !r)
                 return r;
         // Whoever held the account before recovery may hold keys to it, and links into it, too.
         if (recovery == Recovery::Yes) {
-            if (auto r = m_apiKeys.revokeAllOf(userId, now); !r)
+            if (auto r = m_apiKeys->revokeAllOf(userId, now); !r)
                 return r.error();
             if (auto r = OneTimeTokenRepository(m_db).removeAllOfUser(userId); !r)
                 return r;
@@ -157,16 +162,16 @@ Result<UserRecord> UserService::findUser(const QString &id, bool includeDeleted)
 {
     if (!isValidId(id))
         return notFoundUser();
-    return m_users.find(id, includeDeleted);
+    return m_users->find(id, includeDeleted);
 }
 
 Status UserService::guardLastAdmin(const User &before, const User *after)
 {
     if (!isActiveAdmin(before) || (after && isActiveAdmin(*after)))
         return success();
-    if (auto locked = m_users.lockAdministrators(); !locked)
+    if (auto locked = m_users->lockAdministrators(); !locked)
         return locked;
-    auto admins = m_users.countActiveAdmins();
+    auto admins = m_users->countActiveAdmins();
     if (!admins)
         return admins.error();
     if (*admins <= 1)
@@ -184,6 +189,18 @@ Result<User> UserService::create(const Principal &actor, const CreateUserRequest
     m_roles.checkAssignable(actor, roles, errors);
     return m_audit.noteRefusal(actor, {QStringLiteral("user.create"), QStringLiteral("user"), QString()},
                                insertNew(actor, r, roles, errors, Arrival::Created));
+}
+
+Result<User> UserService::createFirstAdministrator(const Principal &actor, const QString &username,
+                                                   const QString &email, const QString &password)
+{
+    CreateUserRequest request;
+    request.username = username;
+    request.email = email;
+    request.password = password;
+    request.roles = QStringList{QStringLiteral("admin")};
+    request.emailVerified = true;
+    return create(actor, request);
 }
 
 Result<User> UserService::importUser(const Principal &actor, const CreateUserRequest &r, bool dryRun)
@@ -271,7 +288,7 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
         QList<FieldError> taken;
         for (const auto &[field, value] :
              {std::pair{QStringLiteral("username"), r.username}, std::pair{QStringLiteral("email"), r.email}}) {
-            auto existing = m_users.findByLogin(value);
+            auto existing = m_users->findByLogin(value);
             if (existing)
                 taken.append({field, QStringLiteral("taken"), QStringLiteral("This %1 is taken.").arg(field)});
             else if (existing.error().status() != 404)
@@ -286,7 +303,7 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
                            : arrival == Arrival::Registered ? QStringLiteral("user.register")
                                                             : QStringLiteral("user.import");
     auto s = writeTransaction(m_db, [&]() -> Status {
-        if (auto i = m_users.insert(u, hash); !i)
+        if (auto i = m_users->insert(u, hash); !i)
             return i;
         return m_audit.append(actor, {action,
                                       QStringLiteral("user"),
@@ -328,7 +345,7 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    return m_users.list(filter);
+    return m_users->list(filter);
 }
 
 Result<User> UserService::applyPatch(const Principal &actor, const QString &id, const UserPatch &p,
@@ -398,10 +415,10 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
         if (auto g = guardLastAdmin(before, &after); !g)
             return g;
         after.updatedAt = m_clock.nowMs();
-        if (auto u = m_users.update(after); !u)
+        if (auto u = m_users->update(after); !u)
             return u;
         if (p.roles && after.roles != before.roles)
-            if (auto r = m_users.setRoles(after.id, after.roles); !r)
+            if (auto r = m_users->setRoles(after.id, after.roles); !r)
                 return r;
         ++after.version;
         // A verification link sent to the old address must not verify the new one.
@@ -410,7 +427,7 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
                 return r;
         // A disabled account must lose access at once, not when its tokens expire.
         if (before.status == QLatin1String("active") && after.status == QLatin1String("disabled"))
-            if (auto r = m_sessions.revokeAllOfUser(after.id, QStringLiteral("disabled"), after.updatedAt); !r)
+            if (auto r = m_sessions->revokeAllOfUser(after.id, QStringLiteral("disabled"), after.updatedAt); !r)
                 return r.error();
         return m_audit.append(actor, {action,
                                       QStringLiteral("user"),
@@ -456,15 +473,15 @@ Status UserService::remove(const Principal &actor, const QString &id, bool purge
             return g;
         const qint64 now = m_clock.nowMs();
         if (purge) {
-            if (auto r = m_users.purge(id); !r)
+            if (auto r = m_users->purge(id); !r)
                 return r;
         } else {
             User u = *found;
             u.deletedAt = now;
             u.updatedAt = now;
-            if (auto r = m_users.update(u); !r)
+            if (auto r = m_users->update(u); !r)
                 return r;
-            if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("deleted"), now); !r)
+            if (auto r = m_sessions->revokeAllOfUser(id, QStringLiteral("deleted"), now); !r)
                 return r.error();
         }
         return m_audit.append(actor, {action,
@@ -490,7 +507,7 @@ Result<User> UserService::restore(const Principal &actor, const QString &id)
             return ApiError::conflict(QStringLiteral("The user is not deleted."));
         u.deletedAt = 0;
         u.updatedAt = m_clock.nowMs();
-        if (auto r = m_users.update(u); !r)
+        if (auto r = m_users->update(u); !r)
             return r;
         ++u.version;
         return m_audit.append(actor, {QStringLiteral("user.restore"), QStringLiteral("user"), id});
@@ -552,7 +569,7 @@ Result<bool> UserService::disableDormant(const QString &id, int days)
     const Principal system = Principal::system();
     bool disabled = false;
     auto done = writeTransaction(m_db, [&]() -> Status {
-        auto found = m_users.find(id);
+        auto found = m_users->find(id);
         if (!found)
             return found.error().status() == 404 ? success() : Status(found.error());
         const User before = found->user;
@@ -563,9 +580,9 @@ Result<bool> UserService::disableDormant(const QString &id, int days)
         after.updatedAt = m_clock.nowMs();
         if (!guardLastAdmin(before, &after))
             return success(); // the last administrator stays, however long away
-        if (auto u = m_users.update(after); !u)
+        if (auto u = m_users->update(after); !u)
             return u.error().status() == 412 ? success() : u; // changed meanwhile: look again next time
-        if (auto r = m_sessions.revokeAllOfUser(id, QStringLiteral("dormant"), after.updatedAt); !r)
+        if (auto r = m_sessions->revokeAllOfUser(id, QStringLiteral("dormant"), after.updatedAt); !r)
             return r.error();
         disabled = true;
         return m_audit.append(system, {QStringLiteral("user.disable_dormant"),
@@ -581,7 +598,7 @@ Result<bool> UserService::disableDormant(const QString &id, int days)
 
 Result<User> UserService::me(const Principal &me)
 {
-    auto r = m_users.find(me.id);
+    auto r = m_users->find(me.id);
     if (!r)
         return r.error();
     return r->user;
@@ -602,7 +619,7 @@ Status UserService::changeMyPassword(const Principal &me, const std::optional<QS
                                      const QString &newPassword)
 {
     const QString action = QStringLiteral("me.password.change");
-    auto found = m_users.find(me.id);
+    auto found = m_users->find(me.id);
     if (!found)
         return found.error();
     // Every problem at once: a wrong current password and a too weak new one are both reported.
@@ -670,7 +687,7 @@ void UserService::sendAddressChanged(const User &before)
 
 void UserService::requestPasswordReset(const Principal &client, const QString &email)
 {
-    auto found = m_users.findByLogin(email);
+    auto found = m_users->findByLogin(email);
     const bool known = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 &&
                        found->user.status == QLatin1String("active");
     // Only an address the user proved: a newly set, unverified one may be an attacker's.
@@ -709,7 +726,7 @@ Status UserService::confirmPasswordReset(const Principal &client, const QString 
                              QStringLiteral("The link is invalid, used or expired; ask for a new one."));
     if (!userId)
         return userId.error().status() == 404 ? invalid : userId.error();
-    auto found = m_users.find(*userId);
+    auto found = m_users->find(*userId);
     if (!found)
         return invalid;
     QList<FieldError> errors;
@@ -731,7 +748,7 @@ Status UserService::confirmPasswordReset(const Principal &client, const QString 
     return writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_lockout.clear(LockoutService::subject(LockoutService::Secret::Password, *userId)); !r)
             return r;
-        return m_users.setLockedUntil(*userId, 0);
+        return m_users->setLockedUntil(*userId, 0);
     });
 }
 
@@ -749,7 +766,7 @@ Status UserService::verifyEmail(const Principal &client, const QString &token)
         if (auto r = tokens.consume(hash, m_clock.nowMs()); !r)
             return ApiError::validation(QStringLiteral("token"), QStringLiteral("invalid"),
                                         QStringLiteral("The link is invalid, used or expired."));
-        if (auto r = m_users.markEmailVerified(*userId); !r)
+        if (auto r = m_users->markEmailVerified(*userId); !r)
             return r;
         Principal actor = client;
         actor.type = Principal::Type::User;

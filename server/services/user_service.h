@@ -7,19 +7,22 @@
 #include "core/user.h"
 #include "crypto/password_hasher.h"
 #include "password_policy.h"
-#include "store/api_key_repository.h"
-#include "store/session_repository.h"
-#include "store/user_repository.h"
 
+#include <memory>
 #include <optional>
 
 namespace keyward {
 
+class ApiKeyRepository;
 class Clock;
+class Database;
 class LockoutService;
-class RoleService;
-class SettingsService;
 class Mailer;
+class RoleService;
+class SessionRepository;
+class SettingsService;
+struct UserRecord;
+class UserRepository;
 
 struct CreateUserRequest {
     QString username;
@@ -59,6 +62,7 @@ class UserService {
 public:
     UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, SettingsService &settings,
                 LockoutService &lockout, const crypto::PasswordHasher &hasher, Mailer &mailer);
+    ~UserService();
 
     // The base of links in mails (the public URL); set before serving.
     void setPublicUrl(const QString &url) { m_publicUrl = url; }
@@ -74,6 +78,12 @@ public:
     Status verifyEmail(const Principal &client, const QString &token);
 
     Result<User> create(const Principal &actor, const CreateUserRequest &request);
+    // An administrator made by whoever runs the installation (the console's first-run wizard,
+    // `keyward-server admin create`): the admin role, the address taken as verified. Not refused
+    // when others exist: the command line also recovers an installation whose administrators are
+    // all locked out.
+    Result<User> createFirstAdministrator(const Principal &actor, const QString &username, const QString &email,
+                                          const QString &password);
     // One user of an import: created like create() but audited as user.import and sent no mail.
     // A dry run checks everything, including that the username and email are free, and writes nothing.
     Result<User> importUser(const Principal &actor, const CreateUserRequest &request, bool dryRun);
@@ -141,9 +151,9 @@ private:
     LockoutService &m_lockout;
     Mailer &m_mailer;
     QString m_publicUrl;
-    UserRepository m_users;
-    SessionRepository m_sessions;
-    ApiKeyRepository m_apiKeys;
+    std::unique_ptr<UserRepository> m_users;
+    std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<ApiKeyRepository> m_apiKeys;
 };
 
 } // namespace keyward

@@ -30,23 +30,7 @@ ApiKey readKey(const QSqlQuery &q)
     return k;
 }
 
-QJsonValue optionalTime(qint64 ms)
-{
-    return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
-}
-
 } // namespace
-
-QJsonObject ApiKey::toJson() const
-{
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("prefix"), prefix},
-                       {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
-                       {QStringLiteral("created_at"), formatTime(createdAt)},
-                       {QStringLiteral("expires_at"), optionalTime(expiresAt)},
-                       {QStringLiteral("last_used_at"), optionalTime(lastUsedAt)}};
-}
 
 ApiKeyRepository::ApiKeyRepository(Database &db)
     : m_db(db)

@@ -1,25 +1,10 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/session.h"
 #include "database.h"
 
 namespace keyward {
-
-struct Session {
-    QString id;
-    QString userId;
-    QString family;
-    qint64 createdAt = 0;
-    qint64 lastUsedAt = 0;
-    qint64 idleExpiresAt = 0;
-    qint64 absoluteExpiresAt = 0;
-    qint64 revokedAt = 0;
-    QString ip;
-    QString userAgent;
-    bool passwordChangeOnly = false;
-
-    bool isLive(qint64 nowMs) const { return revokedAt == 0 && nowMs < idleExpiresAt && nowMs < absoluteExpiresAt; }
-};
 
 // Refresh tokens are stored only as SHA-256 hashes; one row per login ("session"), rotated in place.
 class SessionRepository {

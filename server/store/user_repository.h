@@ -15,25 +15,6 @@ struct UserRecord {
     QString verifiedEmail; // the address last proven by the user (empty: none), where reset mail may go
 };
 
-struct UserFilter {
-    QString q;      // substring of username, email or display name
-    QString status; // "active" | "disabled" | empty
-    QString role;
-    bool includeDeleted = false;
-    qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then
-    QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
-    int limit = 50;
-    QString cursor;         // opaque, from a previous page's nextCursor or prevCursor
-    bool countTotal = true; // false: total is -1, for the pages after the first
-};
-
-struct UserPage {
-    QList<User> items;
-    QString nextCursor; // the rows after these; empty: last page
-    QString prevCursor; // the rows before these; empty: first page
-    qint64 total = 0;
-};
-
 // SQL for users and their role assignments. Uniqueness is enforced by the database on
 // case-folded keys, so concurrent creates end in one success and conflicts, never duplicates.
 class UserRepository {

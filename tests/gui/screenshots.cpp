@@ -1,6 +1,7 @@
 // Renders every panel of the console, and the first-run wizard, to PNG files for the README:
 // a real node on a temporary SQLite file, filled with sample users and live HTTP traffic.
 // Run it through installer/screenshots.sh (under Xvfb, so fonts and styles are the desktop's).
+#include "console.h"
 #include "first_run_wizard.h"
 #include "main_window.h"
 #include "node.h"
@@ -128,7 +129,8 @@ int main(int argc, char *argv[])
     seed(node.services());
     MetricsSampler sampler(node.services().metrics().registry);
     sampler.start();
-    MainWindow window(node, sampler, dir.filePath(QStringLiteral("keyward.ini")));
+    console::NodeHost host(node);
+    MainWindow window(host, sampler, dir.filePath(QStringLiteral("keyward.ini")));
     window.resize(1280, 780);
     window.show();
     traffic(node.url(), 12);
@@ -148,7 +150,7 @@ int main(int argc, char *argv[])
         save(window, out, name);
     }
 
-    FirstRunWizard wizard(Config::defaults(dir.filePath(QStringLiteral("new"))),
+    FirstRunWizard wizard(Config::defaults(dir.filePath(QStringLiteral("new"))), console::nodeProbes(),
                           [](const auto &) { return std::optional<ApiError>(); });
     wizard.show();
     for (int page = FirstRunWizard::DataPage; page < FirstRunWizard::AdminPage; ++page)

@@ -5,6 +5,7 @@
 #include "api_keys_panel.h"
 #include "audit_panel.h"
 #include "console.h"
+#include "console_preferences.h"
 #include "health_panel.h"
 #include "logs_panel.h"
 #include "main_window.h"
@@ -178,7 +179,8 @@ private Q_SLOTS:
         failure = m_node->serve();
         QVERIFY2(!failure, failure ? qPrintable(failure->message) : "");
         m_sampler = std::make_unique<MetricsSampler>(m_node->services().metrics().registry, 50);
-        m_window = std::make_unique<MainWindow>(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        m_host = std::make_unique<console::NodeHost>(*m_node);
+        m_window = std::make_unique<MainWindow>(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         m_window->show();
     }
 
@@ -187,6 +189,7 @@ private Q_SLOTS:
         QVERIFY2(!Prompt::hasPendingAnswers(), "a queued answer was not asked for");
         m_window.reset();
         m_sampler.reset();
+        m_host.reset();
         m_node.reset();
         m_dir.reset();
     }
@@ -678,9 +681,9 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentPanel(), MainWindow::Users);
 
         ui::installTranslations(QStringLiteral("de"));
-        MainWindow german(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        MainWindow german(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         ui::installTranslations(QStringLiteral("fr"));
-        MainWindow french(*m_node, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        MainWindow french(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         ui::installTranslations(QStringLiteral("en"));
         QCOMPARE(german.findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Benutzer"));
         QCOMPARE(french.findChild<QListWidget *>()->item(MainWindow::Settings)->text(), QStringLiteral("Paramètres"));
@@ -708,6 +711,7 @@ private:
     QTemporaryDir m_logDir;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Node> m_node;
+    std::unique_ptr<console::NodeHost> m_host;
     std::unique_ptr<MetricsSampler> m_sampler;
     std::unique_ptr<MainWindow> m_window;
 };

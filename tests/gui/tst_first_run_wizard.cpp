@@ -76,9 +76,9 @@ private Q_SLOTS:
         const Config base = Config::defaults(home.filePath(QStringLiteral("unused")));
         std::unique_ptr<Node> node;
         int finishCalls = 0;
-        FirstRunWizard wizard(base, [&](const FirstRunWizard::Answers &a) {
+        FirstRunWizard wizard(base, console::nodeProbes(), [&](const FirstRunWizard::Answers &a) {
             ++finishCalls;
-            return ui::setUpInstallation(base, configFile, a, node);
+            return console::setUpInstallation(base, configFile, a, node);
         });
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));

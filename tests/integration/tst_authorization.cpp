@@ -6,6 +6,7 @@
 #include "http/router.h"
 #include "manual_clock.h"
 #include "smtp_sink.h"
+#include "store/user_repository.h"
 #include "test_server.h"
 
 #include <QJsonArray>

@@ -1,4 +1,5 @@
 #include "service_fixture.h"
+#include "store/user_repository.h"
 
 #include "crypto/jwt.h"
 
@@ -176,4 +177,5 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TstAuthService)
+#include "store/user_repository.h"
 #include "tst_auth_service.moc"

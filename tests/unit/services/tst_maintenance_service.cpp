@@ -1,4 +1,5 @@
 #include "service_fixture.h"
+#include "store/user_repository.h"
 
 #include <QSqlQuery>
 #include <QTest>

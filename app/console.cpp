@@ -6,33 +6,65 @@
 #include "node.h"
 #include "observe/metrics_sampler.h"
 #include "services/services.h"
+#include "store/database.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QMessageBox>
-#include <QTranslator>
 
-namespace keyward::ui {
+namespace keyward::console {
 
-void installTranslations(const QString &language)
+NodeHost::NodeHost(Node &node, QObject *parent)
+    : ConsoleHost(parent)
+    , m_node(node)
 {
-    // One translator each for Keyward's strings and Qt's own (standard buttons and dialogs).
-    static QTranslator *keyward = nullptr;
-    static QTranslator *qt = nullptr;
-    for (QTranslator *t : {keyward, qt}) {
-        if (t)
-            QCoreApplication::removeTranslator(t);
-        delete t;
+    connect(&node, &Node::stateChanged, this, &ConsoleHost::stateChanged);
+}
+
+Services &NodeHost::services()
+{
+    return m_node.services();
+}
+
+const Config &NodeHost::config() const
+{
+    return m_node.config();
+}
+
+ConsoleHost::State NodeHost::state() const
+{
+    switch (m_node.state()) {
+    case Node::State::Starting:
+        return State::Starting;
+    case Node::State::Serving:
+        return State::Serving;
+    case Node::State::Draining:
+        return State::Draining;
+    case Node::State::Failed:
+        return State::Failed;
+    case Node::State::Stopped:
+        break;
     }
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    keyward = new QTranslator;
-    if (keyward->load(locale, QStringLiteral("keyward"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(keyward);
-    qt = new QTranslator;
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    return State::Stopped;
+}
+
+QString NodeHost::url() const
+{
+    return m_node.url();
+}
+
+QString NodeHost::databaseKind() const
+{
+    return m_node.database().kindName();
+}
+
+QString NodeHost::databaseLocation() const
+{
+    return m_node.database().displayUrl();
+}
+
+FirstRunWizard::Probes nodeProbes()
+{
+    return {&Node::probeDatabase, &Node::probeKeychain};
 }
 
 std::optional<ApiError> setUpInstallation(const Config &base, const QString &configFile,
@@ -57,20 +89,14 @@ std::optional<ApiError> setUpInstallation(const Config &base, const QString &con
             return ApiError::serviceUnavailable(failure->message, 0);
         node = std::move(opened);
     }
-    CreateUserRequest request;
-    request.username = a.username;
-    request.email = a.email;
-    request.password = a.password;
-    request.roles = QStringList{QStringLiteral("admin")};
-    request.emailVerified = true;
     Principal wizard = Principal::gui();
     wizard.userAgent = QStringLiteral("keyward first-run wizard");
-    return errorOf(node->services().users().create(wizard, request));
+    return errorOf(node->services().users().createFirstAdministrator(wizard, a.username, a.email, a.password));
 }
 
 int runConsole(const Config &config)
 {
-    installTranslations(ConsolePreferences::language());
+    ui::installTranslations(ConsolePreferences::language());
     // The window may close into the tray; quitting is explicit (menu, tray, or closing without tray).
     QApplication::setQuitOnLastWindowClosed(false);
     const QString configFile = config.value(QStringLiteral("config")).isEmpty()
@@ -83,8 +109,9 @@ int runConsole(const Config &config)
     };
     std::unique_ptr<Node> node;
     if (FirstRunWizard::isFirstRun(config)) {
-        FirstRunWizard wizard(
-            config, [&](const FirstRunWizard::Answers &a) { return setUpInstallation(config, configFile, a, node); });
+        FirstRunWizard wizard(config, nodeProbes(), [&](const FirstRunWizard::Answers &a) {
+            return setUpInstallation(config, configFile, a, node);
+        });
         if (wizard.exec() != QDialog::Accepted)
             return 0;
     } else {
@@ -96,7 +123,8 @@ int runConsole(const Config &config)
         return refuse(*failure);
     MetricsSampler sampler(node->services().metrics().registry);
     sampler.start();
-    MainWindow window(*node, sampler, configFile);
+    NodeHost host(*node);
+    MainWindow window(host, sampler, configFile);
     window.show();
     const int rc = QApplication::exec();
     sampler.stop();
@@ -104,4 +132,4 @@ int runConsole(const Config &config)
     return rc;
 }
 
-} // namespace keyward::ui
+} // namespace keyward::console

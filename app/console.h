@@ -1,8 +1,8 @@
 #pragma once
 
+#include "console_host.h"
 #include "first_run_wizard.h"
-
-#include <QString>
+#include "node.h"
 
 #include <memory>
 #include <optional>
@@ -10,13 +10,28 @@
 namespace keyward {
 
 class Config;
-class Node;
 
-namespace ui {
+namespace console {
 
-// Loads the console's translations and Qt's own for `language` ("de", "fr", "en"; empty: the
-// system's), replacing any loaded before, and makes it the default locale.
-void installTranslations(const QString &language);
+// The console's view of a Node (ui/ sees only ConsoleHost).
+class NodeHost : public ConsoleHost {
+    Q_OBJECT
+public:
+    explicit NodeHost(Node &node, QObject *parent = nullptr);
+
+    Services &services() override;
+    const Config &config() const override;
+    State state() const override;
+    QString url() const override;
+    QString databaseKind() const override;
+    QString databaseLocation() const override;
+
+private:
+    Node &m_node;
+};
+
+// The node's own checks, for the first-run wizard.
+FirstRunWizard::Probes nodeProbes();
 
 // Sets up a new installation from the first-run wizard's answers: writes `configFile`, opens the
 // database (creating its schema) into `node`, and creates the first administrator. With `node`
@@ -28,5 +43,5 @@ std::optional<ApiError> setUpInstallation(const Config &base, const QString &con
 // drains the server when the window closes. Returns the process exit code. Needs a QApplication.
 int runConsole(const Config &config);
 
-} // namespace ui
+} // namespace console
 } // namespace keyward

@@ -114,7 +114,7 @@ void UserDetailPane::refresh()
     const qint64 now = m_services.clock().nowMs();
     m_title->setText(user->displayName.isEmpty() ? user->username
                                                  : tr("%1 (%2)").arg(user->displayName, user->username));
-    QString status = user->status == QLatin1String("active") ? tr("Active") : tr("Disabled");
+    QString status = user->isActive() ? tr("Active") : tr("Disabled");
     if (user->isDeleted())
         status = tr("Deleted %1").arg(TimeText::at(user->deletedAt));
     m_fields[QStringLiteral("status")]->setText(status);

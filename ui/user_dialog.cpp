@@ -79,7 +79,7 @@ UserDialog::UserDialog(const User *existing, const QStringList &roles, Save save
         m_username->setText(existing->username);
         m_email->setText(existing->email);
         m_displayName->setText(existing->displayName);
-        m_disabled->setChecked(existing->status == QLatin1String("disabled"));
+        m_disabled->setChecked(!existing->isActive());
         m_requireChange->setChecked(existing->requirePasswordChange);
     }
     finishLayout();

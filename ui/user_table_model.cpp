@@ -47,7 +47,7 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
             return tr("deleted");
         if (u->lockedUntil > QDateTime::currentMSecsSinceEpoch())
             return tr("locked");
-        return u->status == QLatin1String("active") ? tr("active") : tr("disabled");
+        return u->isActive() ? tr("active") : tr("disabled");
     case Roles:
         return u->roles.join(QStringLiteral(", "));
     case LastLogin:

@@ -52,8 +52,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search users"));
     m_status->addItem(tr("All statuses"), QString());
-    m_status->addItem(tr("Active"), QStringLiteral("active"));
-    m_status->addItem(tr("Disabled"), QStringLiteral("disabled"));
+    m_status->addItem(tr("Active"), User::statusName(User::Status::Active));
+    m_status->addItem(tr("Disabled"), User::statusName(User::Status::Disabled));
     m_status->setAccessibleName(tr("Status filter"));
     m_role->setAccessibleName(tr("Role filter"));
     reloadRoles();
@@ -190,7 +190,7 @@ void UsersPanel::applyFilter()
 {
     UserFilter f;
     f.q = m_search->text().trimmed();
-    f.status = m_status->currentData().toString();
+    f.status = User::statusNamed(m_status->currentData().toString());
     f.role = m_role->currentData().toString();
     f.includeDeleted = m_deleted->isChecked();
     m_model->setFilter(f);
@@ -270,7 +270,7 @@ void UsersPanel::newUser()
                 req.password = v.password;
             req.roles = v.roles;
             req.attributes = v.attributes;
-            req.status = v.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
+            req.status = v.disabled ? User::Status::Disabled : User::Status::Active;
             req.requirePasswordChange = v.requirePasswordChange;
             std::optional<ApiError> error;
             // Hashing the password takes tens of milliseconds: not on the GUI thread.
@@ -302,7 +302,7 @@ void UsersPanel::editSelected()
             patch.displayName = v.displayName.isEmpty() ? QString() : v.displayName;
             patch.roles = v.roles;
             patch.attributes = v.attributes;
-            patch.status = v.disabled ? QStringLiteral("disabled") : QStringLiteral("active");
+            patch.status = v.disabled ? User::Status::Disabled : User::Status::Active;
             patch.requirePasswordChange = v.requirePasswordChange;
             // The version read when the dialog opened: a change made meanwhile elsewhere is not overwritten.
             return errorOf(m_services.users().update(m_actor, user.id, patch, user.version));
@@ -318,7 +318,7 @@ void UsersPanel::setSelectedEnabled(bool enabled)
 {
     runOnSelection(enabled ? tr("Enabling users…") : tr("Disabling users…"), [this, enabled](const User &u) -> Status {
         UserPatch patch;
-        patch.status = enabled ? QStringLiteral("active") : QStringLiteral("disabled");
+        patch.status = enabled ? User::Status::Active : User::Status::Disabled;
         return statusOf(m_services.users().update(m_actor, u.id, patch, u.version));
     });
 }

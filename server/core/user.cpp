@@ -11,6 +11,19 @@ static QJsonValue optionalTime(qint64 ms)
     return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
 }
 
+QString User::statusName(Status status)
+{
+    return status == Status::Active ? QStringLiteral("active") : QStringLiteral("disabled");
+}
+
+std::optional<User::Status> User::statusNamed(const QString &name)
+{
+    for (const Status status : {Status::Active, Status::Disabled})
+        if (name == statusName(status))
+            return status;
+    return std::nullopt;
+}
+
 QJsonObject User::toJson(qint64 nowMs) const
 {
     QJsonObject attrs;
@@ -22,7 +35,7 @@ QJsonObject User::toJson(qint64 nowMs) const
         {QStringLiteral("email"), email},
         {QStringLiteral("email_verified"), emailVerified},
         {QStringLiteral("display_name"), displayName.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(displayName)},
-        {QStringLiteral("status"), status},
+        {QStringLiteral("status"), statusName(status)},
         {QStringLiteral("locked_until"),
          lockedUntil > nowMs ? optionalTime(lockedUntil) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("roles"), QJsonArray::fromStringList(roles)},

@@ -6,18 +6,27 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace keyward {
 
 // A user as the services hand it out. Deliberately holds no hash, secret or token, so that
 // serialising a User can never leak one.
 struct User {
+    // Only an active account signs in; disabling one ends its sessions and stops its keys.
+    enum class Status { Active, Disabled };
+    // The one spelling of a status: the API's, the database's and the files'.
+    static QString statusName(Status status);
+    // nullopt for anything but "active" or "disabled".
+    static std::optional<Status> statusNamed(const QString &name);
+
     QString id;
     QString username;
     QString email;
     bool emailVerified = false;
     QString displayName;
-    QString status = QStringLiteral("active"); // "active" | "disabled"
-    qint64 lockedUntil = 0;                    // epoch ms; 0 = not locked
+    Status status = Status::Active;
+    qint64 lockedUntil = 0; // epoch ms; 0 = not locked
     QStringList roles;
     bool mfaEnabled = false;
     bool requirePasswordChange = false;
@@ -30,6 +39,7 @@ struct User {
     qint64 version = 1; // optimistic-concurrency counter, the ETag
 
     bool isDeleted() const { return deletedAt != 0; }
+    bool isActive() const { return status == Status::Active; }
     QJsonObject toJson(qint64 nowMs) const;
     QString etag() const { return QStringLiteral("\"%1\"").arg(version); }
 };
@@ -45,8 +55,8 @@ struct Role {
 
 // A search of the users list, and one page of its answer (keyset-paged).
 struct UserFilter {
-    QString q;      // substring of username, email or display name
-    QString status; // "active" | "disabled" | empty
+    QString q;                          // substring of username, email or display name
+    std::optional<User::Status> status; // nullopt: either
     QString role;
     bool includeDeleted = false;
     qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then

@@ -167,7 +167,7 @@ QSet<QString> ApiKeyService::makerPermissions(const ApiKey &key, int depth)
 {
     if (key.createdByType == QLatin1String("user")) {
         auto maker = UserRepository(m_db).find(key.createdBy);
-        if (!maker || maker->user.status != QLatin1String("active"))
+        if (!maker || !maker->user.isActive())
             return {}; // its maker left: the key is worth nothing until someone who stays replaces it
         return m_roles.permissionsFor(maker->user.roles);
     }
@@ -197,7 +197,7 @@ Result<Principal> ApiKeyService::authenticate(QByteArrayView key, Principal cont
     context.apiKeyId = k.id;
     if (k.kind == QLatin1String("personal")) {
         auto owner = UserRepository(m_db).find(k.ownerId);
-        if (!owner || owner->user.status != QLatin1String("active"))
+        if (!owner || !owner->user.isActive())
             return invalidKey();
         context.type = Principal::Type::User;
         context.id = k.ownerId;

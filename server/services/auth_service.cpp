@@ -11,6 +11,7 @@
 #include "role_service.h"
 #include "settings_service.h"
 #include "store/mfa_repository.h"
+#include "store/one_time_token_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 #include "write_transaction.h"
@@ -130,7 +131,7 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
         (void)failLogin(client, userId, login, QStringLiteral("bad_password"));
         return ApiError::invalidCredentials();
     }
-    if (record.user.status != QLatin1String("active")) {
+    if (!record.user.isActive()) {
         (void)failLogin(client, userId, login, QStringLiteral("disabled"));
         return accountDisabled();
     }
@@ -179,7 +180,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     if (!userId)
         return userId.error().status() == 404 ? invalidMfaToken : userId.error();
     auto record = m_users->find(*userId);
-    if (!record || record->user.status != QLatin1String("active"))
+    if (!record || !record->user.isActive())
         return invalidMfaToken;
     const auto failed = [&](const QString &reason) {
         m_metrics.logins.with({reason == QLatin1String("locked") ? reason : QStringLiteral("mfa_failed")}).inc();
@@ -316,7 +317,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     if (!session.isLive(now))
         return invalidRefresh();
     auto user = m_users->find(session.userId);
-    if (!user || user->user.status != QLatin1String("active"))
+    if (!user || !user->user.isActive())
         return invalidRefresh();
 
     const QString newToken = crypto::randomToken(32);

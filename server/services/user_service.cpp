@@ -9,7 +9,7 @@
 #include "role_service.h"
 #include "settings_service.h"
 #include "store/api_key_repository.h"
-#include "store/mfa_repository.h"
+#include "store/one_time_token_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
 #include "store/user_repository.h"
@@ -27,7 +27,7 @@ const QString AdminRole = QStringLiteral("admin");
 
 bool isActiveAdmin(const User &u)
 {
-    return u.status == QLatin1String("active") && !u.isDeleted() && u.roles.contains(AdminRole);
+    return u.isActive() && !u.isDeleted() && u.roles.contains(AdminRole);
 }
 
 QStringList identifiers(const User &u)
@@ -217,18 +217,20 @@ Result<User> UserService::importUser(const Principal &actor, const CreateUserReq
 CreateUserRequest CreateUserRequest::read(FieldReader &r, bool adminFields)
 {
     CreateUserRequest req;
+    QList<FieldError> invalid;
     req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
     req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
     req.password = r.string(QStringLiteral("password")); // registration requires it: a rule, so the service's
     req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
     if (adminFields) {
         req.roles = r.stringList(QStringLiteral("roles"));
-        req.status = r.string(QStringLiteral("status")).value_or(QStringLiteral("active"));
+        if (const auto status = r.string(QStringLiteral("status")))
+            req.status = validation::status(*status, invalid).value_or(User::Status::Active);
         req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
         req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
         req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
     }
-    req.parseErrors = r.finish();
+    req.parseErrors = r.finish() + invalid;
     return req;
 }
 
@@ -242,7 +244,7 @@ Result<User> UserService::registerSelf(const Principal &client, const CreateUser
         errors.append(
             {QStringLiteral("password"), QStringLiteral("required"), QStringLiteral("This field is required.")});
     CreateUserRequest own = r;
-    own.status = QStringLiteral("active");
+    own.status = User::Status::Active;
     own.requirePasswordChange = false;
     own.emailVerified = false;
     own.attributes.clear();
@@ -256,7 +258,6 @@ Result<User> UserService::insertNew(const Principal &actor, const CreateUserRequ
     validation::username(r.username, errors);
     validation::email(r.email, errors);
     validation::displayName(r.displayName, errors);
-    validation::status(r.status, errors);
     validation::attributes(r.attributes, errors);
     if (r.password)
         policy().check(*r.password, {r.username, r.email, r.displayName}, errors);
@@ -339,8 +340,6 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
     if (!UserRepository::isValidSort(filter.sort))
         errors.append({QStringLiteral("sort"), QStringLiteral("invalid_value"),
                        QStringLiteral("One of created_at, username, last_login_at, optionally prefixed with '-'.")});
-    if (!filter.status.isEmpty())
-        validation::status(filter.status, errors);
     if (filter.q.size() > 200)
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
     if (!errors.isEmpty())
@@ -358,8 +357,6 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
         validation::email(*p.email, errors);
     if (p.displayName)
         validation::displayName(*p.displayName, errors);
-    if (p.status)
-        validation::status(*p.status, errors);
     if (p.attributes)
         validation::attributes(*p.attributes, errors);
     if (p.roles)
@@ -426,7 +423,7 @@ Result<User> UserService::applyPatch(const Principal &actor, const QString &id, 
             if (auto r = OneTimeTokenRepository(m_db).removeForUser(after.id, QStringLiteral("verify_email")); !r)
                 return r;
         // A disabled account must lose access at once, not when its tokens expire.
-        if (before.status == QLatin1String("active") && after.status == QLatin1String("disabled"))
+        if (before.isActive() && !after.isActive())
             if (auto r = m_sessions->revokeAllOfUser(after.id, QStringLiteral("disabled"), after.updatedAt); !r)
                 return r.error();
         return m_audit.append(actor, {action,
@@ -573,10 +570,10 @@ Result<bool> UserService::disableDormant(const QString &id, int days)
         if (!found)
             return found.error().status() == 404 ? success() : Status(found.error());
         const User before = found->user;
-        if (before.status != QLatin1String("active"))
+        if (!before.isActive())
             return success(); // another node was first
         User after = before;
-        after.status = QStringLiteral("disabled");
+        after.status = User::Status::Disabled;
         after.updatedAt = m_clock.nowMs();
         if (!guardLastAdmin(before, &after))
             return success(); // the last administrator stays, however long away
@@ -688,8 +685,7 @@ void UserService::sendAddressChanged(const User &before)
 void UserService::requestPasswordReset(const Principal &client, const QString &email)
 {
     auto found = m_users->findByLogin(email);
-    const bool known = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 &&
-                       found->user.status == QLatin1String("active");
+    const bool known = found && found->user.email.compare(email, Qt::CaseInsensitive) == 0 && found->user.isActive();
     // Only an address the user proved: a newly set, unverified one may be an attacker's.
     const QString destination = !known                      ? QString()
                                 : found->user.emailVerified ? found->user.email

@@ -31,7 +31,7 @@ struct CreateUserRequest {
     std::optional<QString> passwordHash; // imports only: a hash PasswordHasher verifies, stored as it is
     QString displayName;                 // null: none
     std::optional<QStringList> roles;
-    QString status = QStringLiteral("active");
+    User::Status status = User::Status::Active;
     bool requirePasswordChange = false;
     bool emailVerified = false;
     QMap<QString, QString> attributes;
@@ -46,7 +46,7 @@ struct UserPatch {
     std::optional<QString> username;
     std::optional<QString> email;
     std::optional<QString> displayName;
-    std::optional<QString> status;
+    std::optional<User::Status> status;
     std::optional<QStringList> roles;
     std::optional<bool> requirePasswordChange;
     std::optional<bool> emailVerified;

@@ -109,7 +109,7 @@ CreateUserRequest keycloakUser(const QJsonValue &value, const QStringList &known
     r.username = o.value(QLatin1String("username")).toString();
     r.email = o.value(QLatin1String("email")).toString();
     r.emailVerified = o.value(QLatin1String("emailVerified")).toBool();
-    r.status = o.value(QLatin1String("enabled")).toBool(true) ? QStringLiteral("active") : QStringLiteral("disabled");
+    r.status = o.value(QLatin1String("enabled")).toBool(true) ? User::Status::Active : User::Status::Disabled;
     r.displayName = QString(o.value(QLatin1String("firstName")).toString() + QLatin1Char(' ') +
                             o.value(QLatin1String("lastName")).toString())
                         .trimmed();

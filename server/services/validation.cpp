@@ -50,10 +50,12 @@ void displayName(const QString &value, QList<FieldError> &errors)
             QStringLiteral("At most 200 characters, no control characters."));
 }
 
-void status(const QString &value, QList<FieldError> &errors)
+std::optional<User::Status> status(const QString &value, QList<FieldError> &errors, const QString &field)
 {
-    if (value != QLatin1String("active") && value != QLatin1String("disabled"))
-        add(errors, QStringLiteral("status"), "invalid_value", QStringLiteral("Must be 'active' or 'disabled'."));
+    const auto named = User::statusNamed(value);
+    if (!named)
+        add(errors, field, "invalid_value", QStringLiteral("Must be 'active' or 'disabled'."));
+    return named;
 }
 
 void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors)

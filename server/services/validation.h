@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api_error.h"
+#include "core/user.h"
 
 #include <QMap>
 #include <QString>
@@ -12,7 +13,9 @@ namespace keyward::validation {
 void username(const QString &value, QList<FieldError> &errors);
 void email(const QString &value, QList<FieldError> &errors, const QString &field = QStringLiteral("email"));
 void displayName(const QString &value, QList<FieldError> &errors);
-void status(const QString &value, QList<FieldError> &errors);
+// The status a name stands for; nullopt (and an error) when it names none.
+std::optional<User::Status> status(const QString &value, QList<FieldError> &errors,
+                                   const QString &field = QStringLiteral("status"));
 void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors);
 void roleName(const QString &value, QList<FieldError> &errors);
 

@@ -166,7 +166,7 @@ Result<SessionRepository::Access> SessionRepository::access(const QString &sessi
         return ApiError::unauthorized(QStringLiteral("The session has ended."));
     Access a;
     a.session = readSession(q);
-    a.userActive = q.value(11).toString() == QLatin1String("active") && q.value(12).toLongLong() == 0;
+    a.userActive = User::statusNamed(q.value(11).toString()) == User::Status::Active && q.value(12).toLongLong() == 0;
     a.tokenRevoked = q.value(13).toLongLong() > 0;
     a.roles = q.value(14).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     q.finish();

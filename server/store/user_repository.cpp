@@ -42,7 +42,7 @@ UserRecord readRecord(const QSqlQuery &q)
     u.email = q.value(2).toString();
     u.emailVerified = q.value(3).toBool();
     u.displayName = q.value(4).toString();
-    u.status = q.value(5).toString();
+    u.status = User::statusNamed(q.value(5).toString()).value_or(User::Status::Disabled);
     u.lockedUntil = q.value(6).toLongLong();
     u.mfaEnabled = q.value(7).toBool();
     u.requirePasswordChange = q.value(8).toBool();
@@ -77,7 +77,7 @@ void bindIdentity(QSqlQuery &q, const User &u)
     q.addBindValue(UserRepository::foldKey(u.email));
     q.addBindValue(u.emailVerified);
     q.addBindValue(nullable(u.displayName));
-    q.addBindValue(u.status);
+    q.addBindValue(User::statusName(u.status));
 }
 
 QString attributesJson(const User &u)
@@ -376,8 +376,8 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     SqlFilter filter;
     if (!f.includeDeleted)
         filter.add(QStringLiteral("u.deleted_at = 0"));
-    if (!f.status.isEmpty())
-        filter.add(QStringLiteral("u.status = ?"), {f.status});
+    if (f.status)
+        filter.add(QStringLiteral("u.status = ?"), {User::statusName(*f.status)});
     if (f.inactiveSince > 0)
         filter.add(QStringLiteral("CASE WHEN u.last_login_at = 0 THEN u.created_at ELSE u.last_login_at END < ?"),
                    {f.inactiveSince});
@@ -422,17 +422,15 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         Result<qint64> total = qint64(0);
         if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
             // Maintained by triggers (migration 2): no scan, however many users there are.
-            QString buckets =
-                f.status.isEmpty() ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
+            QString buckets = !f.status ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
             if (f.includeDeleted)
-                buckets +=
-                    f.status.isEmpty() ? QStringLiteral(", 'active:1', 'disabled:1'") : QStringLiteral(", ? || ':1'");
+                buckets += !f.status ? QStringLiteral(", 'active:1', 'disabled:1'") : QStringLiteral(", ? || ':1'");
             QSqlQuery &count = m_db.prepared(
                 QStringLiteral("SELECT coalesce(sum(n), 0) FROM user_counts WHERE bucket IN (%1)").arg(buckets));
-            if (!f.status.isEmpty()) {
-                count.addBindValue(f.status);
+            if (f.status) {
+                count.addBindValue(User::statusName(*f.status));
                 if (f.includeDeleted)
-                    count.addBindValue(f.status);
+                    count.addBindValue(User::statusName(*f.status));
             }
             total = scalar(m_db, count);
         } else {

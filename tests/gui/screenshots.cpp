@@ -66,7 +66,7 @@ void seed(Services &s)
             r.roles = QStringList{n == 0       ? QStringLiteral("admin")
                                   : n % 7 == 0 ? QStringLiteral("support")
                                                : QStringLiteral("user")};
-            r.status = n % 11 == 5 ? QStringLiteral("disabled") : QStringLiteral("active");
+            r.status = n % 11 == 5 ? User::Status::Disabled : User::Status::Active;
             if (n < 4)
                 r.password = QStringLiteral("a sample passphrase %1").arg(n);
             (void)s.users().create(Principal::gui(), r);

@@ -263,7 +263,7 @@ private Q_SLOTS:
 
         panel.table().selectRow(0);
         panel.setSelectedEnabled(false);
-        QCOMPARE(m_node->services().users().get(Principal::gui(), bobId)->status, QStringLiteral("disabled"));
+        QCOMPARE(m_node->services().users().get(Principal::gui(), bobId)->status, User::Status::Disabled);
         QVERIFY(panel.errorText().isEmpty());
     }
 
@@ -351,8 +351,8 @@ private Q_SLOTS:
         QVERIFY2(results.filter(QStringLiteral("root: ")).first().contains(QStringLiteral("administrator")),
                  qPrintable(results.join(QLatin1Char('\n'))));
         QVERIFY(panel.errorText().contains(QStringLiteral("1 of 3")));
-        QCOMPARE(fetch(ben.id).status, QStringLiteral("disabled"));
-        QCOMPARE(fetch(root.id).status, QStringLiteral("active"));
+        QCOMPARE(fetch(ben.id).status, User::Status::Disabled);
+        QCOMPARE(fetch(root.id).status, User::Status::Active);
 
         // Delete two after confirming, then restore one of them. (Rows created within one
         // millisecond have no fixed order, so rows are found by id.)
@@ -567,7 +567,7 @@ private Q_SLOTS:
         panel.table().selectRow(row);
         panel.table().scrollTo(users.index(row, 0), QAbstractItemView::PositionAtTop);
         panel.setSelectedEnabled(false);
-        QCOMPARE(fetch(id).status, QStringLiteral("disabled"));
+        QCOMPARE(fetch(id).status, User::Status::Disabled);
         QCOMPARE(userKey(0), firstHeld);
         QCOMPARE(panel.table().currentIndex().row(), row);
         QCOMPARE(userKey(panel.table().indexAt(QPoint(0, 0)).row()), id);

@@ -930,10 +930,10 @@ private Q_SLOTS:
         UserPatch demote;
         demote.roles = QStringList{QStringLiteral("user")};
         UserPatch disable;
-        disable.status = QStringLiteral("disabled");
+        disable.status = User::Status::Disabled;
         UserPatch promote;
         promote.roles = QStringList{QStringLiteral("admin")};
-        promote.status = QStringLiteral("active");
+        promote.status = User::Status::Active;
         int refused = 0;
         for (int round = 0; round < 40; ++round) {
             // Each side on its own thread, so each has its own database connection.

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/permissions.h"
 #include "services/services.h"
+#include "services/validation.h"
 
 namespace keyward::routes {
 
@@ -95,6 +96,7 @@ QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QStri
 UserPatch readUserPatch(FieldReader &reader, bool adminFields)
 {
     UserPatch p;
+    QList<FieldError> invalid;
     p.email = reader.string(QStringLiteral("email"));
     if (reader.isNull(QStringLiteral("display_name")))
         p.displayName = QString();
@@ -102,13 +104,14 @@ UserPatch readUserPatch(FieldReader &reader, bool adminFields)
         p.displayName = reader.string(QStringLiteral("display_name"));
     if (adminFields) {
         p.username = reader.string(QStringLiteral("username"));
-        p.status = reader.string(QStringLiteral("status"));
+        if (const auto status = reader.string(QStringLiteral("status")))
+            p.status = validation::status(*status, invalid);
         p.roles = reader.stringList(QStringLiteral("roles"));
         p.requirePasswordChange = reader.boolean(QStringLiteral("require_password_change"));
         p.emailVerified = reader.boolean(QStringLiteral("email_verified"));
         p.attributes = reader.stringMap(QStringLiteral("attributes"));
     }
-    p.parseErrors = reader.finish();
+    p.parseErrors = reader.finish() + invalid;
     return p;
 }
 

@@ -4,6 +4,7 @@
 #include "routes.h"
 #include "services/services.h"
 #include "services/user_transfer.h"
+#include "services/validation.h"
 
 #include <QBuffer>
 
@@ -17,7 +18,8 @@ UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
 {
     UserFilter f;
     f.q = ctx.request.queryValue(QStringLiteral("q"));
-    f.status = ctx.request.queryValue(QStringLiteral("status"));
+    if (const QString status = ctx.request.queryValue(QStringLiteral("status")); !status.isEmpty())
+        f.status = validation::status(status, errors);
     f.role = ctx.request.queryValue(QStringLiteral("role"));
     f.includeDeleted = boolParameter(ctx, QStringLiteral("include_deleted"), errors).value_or(false);
     const QString sort = ctx.request.queryValue(QStringLiteral("sort"));

@@ -32,8 +32,8 @@ private Q_SLOTS:
         inactive.inactiveSince = f.clock.nowMs() - 30LL * 86'400'000;
         QCOMPARE(f.services->users().list(Principal::system(), inactive)->total, 1); // idle only (admin-less fixture)
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 1);
-        QCOMPARE(f.services->users().get(Principal::system(), idle)->status, QStringLiteral("disabled"));
-        QCOMPARE(f.services->users().get(Principal::system(), busy)->status, QStringLiteral("active"));
+        QCOMPARE(f.services->users().get(Principal::system(), idle)->status, User::Status::Disabled);
+        QCOMPARE(f.services->users().get(Principal::system(), busy)->status, User::Status::Active);
         QCOMPARE(f.services->auth().authenticate(tokens->accessToken.toLatin1(), {}).error().status(), 401);
         const AuditEvent e = f.services->audit().recent(1)->first();
         QCOMPARE(e.action, QStringLiteral("user.disable_dormant"));
@@ -54,9 +54,9 @@ private Q_SLOTS:
                     .ok());
         f.clock.advance(400LL * 86'400'000);
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 1);
-        const QStringList statuses{f.services->users().get(Principal::system(), first)->status,
-                                   f.services->users().get(Principal::system(), second)->status};
-        QCOMPARE(statuses.count(QStringLiteral("active")), 1);
+        const QList<User::Status> statuses{f.services->users().get(Principal::system(), first)->status,
+                                           f.services->users().get(Principal::system(), second)->status};
+        QCOMPARE(statuses.count(User::Status::Active), 1);
         QCOMPARE(*UserRepository(f.services->database()).countActiveAdmins(), qint64(1));
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0);
         QCOMPARE(*UserRepository(f.services->database()).countActiveAdmins(), qint64(1));

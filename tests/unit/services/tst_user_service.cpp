@@ -15,7 +15,7 @@ private Q_SLOTS:
         auto tokens =
             f.services->auth().login(Principal::anonymous(), QStringLiteral("tina"), QStringLiteral("tina password"));
         UserPatch p;
-        p.status = QStringLiteral("disabled");
+        p.status = User::Status::Disabled;
         QVERIFY(f.services->users().update(Principal::system(), id, p).ok());
         QCOMPARE(f.services->auth().authenticate(tokens->accessToken.toLatin1(), {}).error().status(), 401);
         QCOMPARE(f.services->auth().refresh(Principal::anonymous(), tokens->refreshToken).error().status(), 401);

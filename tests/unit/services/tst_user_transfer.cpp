@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(alice.emailVerified);
         QCOMPARE(alice.attributes.value(QStringLiteral("phone")), QStringLiteral("+44 1865 000000, +44 1865 000001"));
         const User bob = userNamed(f, QStringLiteral("bob"));
-        QCOMPARE(bob.status, QStringLiteral("disabled"));
+        QCOMPARE(bob.status, User::Status::Disabled);
         QVERIFY(bob.requirePasswordChange);
 
         // PBKDF2-SHA256 (current format) and argon2 (Keycloak 26) log in, and are upgraded on the way.
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QVERIFY(canLogIn(f, QStringLiteral("carol"), QStringLiteral("argon2 from keycloak 26")));
         // PBKDF2-SHA512 in the flat pre-12 format: bob logs in once enabled.
         UserPatch enable;
-        enable.status = QStringLiteral("active");
+        enable.status = User::Status::Active;
         QVERIFY(f.services->users().update(Principal::system(), bob.id, enable, std::nullopt));
         QVERIFY(canLogIn(f, QStringLiteral("bob"), QStringLiteral("Tr0ub4dor&3 is long enough")));
 
@@ -132,7 +132,7 @@ private Q_SLOTS:
         r.displayName = QStringLiteral("=HYPERLINK(\"http://evil.example\"), \"quoted\"");
         r.attributes = {{QStringLiteral("team"), QStringLiteral("red, blue")}};
         r.roles = QStringList{QStringLiteral("user"), QStringLiteral("auditor")};
-        r.status = QStringLiteral("disabled");
+        r.status = User::Status::Disabled;
         QVERIFY(source.services->users().create(Principal::system(), r));
         source.user(QStringLiteral("trent"));
         const QString deleted = source.user(QStringLiteral("gone"));
@@ -152,7 +152,7 @@ private Q_SLOTS:
         QCOMPARE(copy.displayName, r.displayName);
         QCOMPARE(copy.attributes, r.attributes);
         QCOMPARE(copy.roles, (QStringList{QStringLiteral("auditor"), QStringLiteral("user")}));
-        QCOMPARE(copy.status, QStringLiteral("disabled"));
+        QCOMPARE(copy.status, User::Status::Disabled);
 
         // CSV: a header, one row a user, quoting per RFC 4180, formulas defused.
         const QList<QByteArray> lines = exported(source, ExportFormat::Csv).split('\n');

@@ -51,8 +51,11 @@ private Q_SLOTS:
         QVERIFY(errors.isEmpty());
         validation::attributes({{QStringLiteral("bad key"), QStringLiteral("x")}}, errors);
         QCOMPARE(errors.size(), 1);
-        QVERIFY(accepted(validation::status, QStringLiteral("disabled")));
-        QVERIFY(!accepted(validation::status, QStringLiteral("Active")));
+        QCOMPARE(validation::status(QStringLiteral("disabled"), errors), User::Status::Disabled);
+        QVERIFY(!validation::status(QStringLiteral("Active"), errors));
+        QCOMPARE(errors.size(), 2);
+        QCOMPARE(errors.last().code, QStringLiteral("invalid_value"));
+        errors.clear();
         QVERIFY(accepted(validation::roleName, QStringLiteral("help-desk.l2")));
         QVERIFY(!accepted(validation::roleName, QStringLiteral("Admins")));
     }

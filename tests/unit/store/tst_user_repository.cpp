@@ -210,11 +210,11 @@ private Q_SLOTS:
             users << user(QStringLiteral("count%1").arg(i), QStringLiteral("count%1@example.com").arg(i));
             QVERIFY(repo.insert(users.last(), {}).ok());
         }
-        users[0].status = QStringLiteral("disabled");
+        users[0].status = User::Status::Disabled;
         QVERIFY(repo.update(users[0]).ok());
         users[1].deletedAt = 1;
         QVERIFY(repo.update(users[1]).ok());
-        users[2].status = QStringLiteral("disabled");
+        users[2].status = User::Status::Disabled;
         users[2].deletedAt = 1;
         QVERIFY(repo.update(users[2]).ok());
         QVERIFY(repo.purge(users[3].id).ok());
@@ -222,7 +222,9 @@ private Q_SLOTS:
         users[1].deletedAt = 0; // restored
         QVERIFY(repo.update(users[1]).ok());
         // Every combination agrees with a real count(*) (a search filter forces one).
-        for (const QString &status : {QString(), QStringLiteral("active"), QStringLiteral("disabled")}) {
+        for (const std::optional<User::Status> status :
+             {std::optional<User::Status>(), std::optional(User::Status::Active),
+              std::optional(User::Status::Disabled)}) {
             for (bool deleted : {false, true}) {
                 UserFilter fast, scanned;
                 fast.status = scanned.status = status;

@@ -501,14 +501,14 @@ QString UsersPanel::exportTo(const QString &path)
     if (!counted)
         return describe(counted.error());
     const int pages = int(qMax<qint64>(1, (counted->total + UserExporter::PageSize - 1) / UserExporter::PageSize));
-    UserExporter exporter(
-        m_services.users(), m_actor,
-        path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv : ExportFormat::Json, file);
+    UserExporter exporter(m_services.users(), m_actor,
+                          path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv
+                                                                                    : ExportFormat::Json);
     bool more = true;
     const QStringList outcomes = BackgroundTask::run(this, tr("Exporting users…"), pages, [&](int i) -> QString {
         // The last step also writes the users created since the count.
         do {
-            auto page = exporter.writePage();
+            auto page = exporter.writePage(file);
             if (!page)
                 return describe(page.error());
             more = *page;

@@ -1,6 +1,7 @@
 #include "http_message.h"
 
 #include "core/api_error.h"
+#include "core/logging.h"
 
 #include <QJsonObject>
 
@@ -49,6 +50,26 @@ HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
     r.body = doc.toJson(QJsonDocument::Compact);
     r.headers.emplaceBack("Content-Type", "application/json; charset=utf-8");
     return r;
+}
+
+Result<HttpResponse> HttpResponse::chunked(NextPart next)
+{
+    auto first = next();
+    if (!first)
+        return first.error();
+    HttpResponse response;
+    response.body = std::move(*first);
+    if (response.body.isEmpty())
+        return response;
+    response.stream = [next = std::move(next)]() -> std::optional<QByteArray> {
+        auto part = next();
+        if (!part) {
+            qCWarning(lcHttp).noquote() << "a streamed body was broken off:" << part.error().detail();
+            return std::nullopt;
+        }
+        return std::move(*part);
+    };
+    return response;
 }
 
 HttpResponse HttpResponse::noContent()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -52,6 +54,12 @@ struct HttpResponse {
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(QByteArrayView name) const;
+
+    // A body made a part at a time as the client takes it: `next` answers the next part, empty once
+    // the body is complete. The first part is asked for at once, so that its error (a refused
+    // permission, the database) is still a problem response; a later one breaks the body off.
+    using NextPart = std::function<Result<QByteArray>()>;
+    static Result<HttpResponse> chunked(NextPart next);
 
     static HttpResponse json(int status, const QJsonDocument &doc);
     static HttpResponse json(int status, const QJsonObject &object) { return json(status, QJsonDocument(object)); }

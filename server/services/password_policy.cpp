@@ -114,14 +114,6 @@ double log10Guesses(const QString &password, const QStringList &identifiers)
 
 } // namespace
 
-QJsonObject PasswordStrength::toJson() const
-{
-    return QJsonObject{{QStringLiteral("score"), score},
-                       {QStringLiteral("feedback"),
-                        QJsonObject{{QStringLiteral("warning"), warning},
-                                    {QStringLiteral("suggestions"), QJsonArray::fromStringList(suggestions)}}}};
-}
-
 int PasswordPolicy::commonRank(const QString &password)
 {
     return commonPasswords().value(password.toCaseFolded(), -1);

@@ -2,7 +2,6 @@
 
 #include "core/api_error.h"
 
-#include <QJsonObject>
 #include <QStringList>
 
 namespace keyward {
@@ -12,8 +11,14 @@ struct PasswordStrength {
     int score = 0;
     QString warning;
     QStringList suggestions;
+};
 
-    QJsonObject toJson() const;
+// A candidate password weighed: how strong it is, and what the policy has against it.
+struct PasswordAssessment {
+    PasswordStrength strength;
+    QList<FieldError> problems; // empty: the policy accepts it
+
+    bool acceptable() const { return problems.isEmpty(); }
 };
 
 // The rules a new password must meet (NIST SP 800-63B): a length range, not one of the common

@@ -112,17 +112,4 @@ Status SessionService::revokeMine(const Principal &me, const QString &sessionId,
     return revokeOne(me, me.id, sessionId);
 }
 
-QJsonObject SessionService::toJson(const Session &s, const Principal &viewer) const
-{
-    return QJsonObject{
-        {QStringLiteral("id"), s.id},
-        {QStringLiteral("created_at"), formatTime(s.createdAt)},
-        {QStringLiteral("last_used_at"), formatTime(s.lastUsedAt)},
-        {QStringLiteral("expires_at"), formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt))},
-        {QStringLiteral("ip"), s.ip},
-        {QStringLiteral("user_agent"), s.userAgent},
-        {QStringLiteral("current"), s.id == viewer.sessionId},
-    };
-}
-
 } // namespace keyward

@@ -6,7 +6,6 @@
 
 #include <optional>
 
-#include <QJsonObject>
 #include <memory>
 
 namespace keyward {
@@ -31,8 +30,6 @@ public:
 
     Result<QList<Session>> listMine(const Principal &me);
     Status revokeMine(const Principal &me, const QString &sessionId, const std::optional<QString> &currentPassword);
-
-    QJsonObject toJson(const Session &s, const Principal &viewer) const;
 
 private:
     Status revokeOne(const Principal &actor, const QString &userId, const QString &sessionId);

@@ -15,32 +15,34 @@ namespace keyward {
 class Clock;
 class Database;
 
-// The runtime policy, typed: what the services read. A snapshot; never mutated in place.
+// The runtime policy, typed: what the services read. A snapshot; never mutated in place. Every value,
+// defaults included, comes from the settings' definitions (settings_service.cpp), the one place a
+// default is written; a RuntimeSettings not made by SettingsService holds only zeros.
 struct RuntimeSettings {
     bool registrationEnabled = false;
 
-    int passwordMinLength = 8;
+    int passwordMinLength = 0;
     int passwordHistory = 0; // last N passwords may not be reused; 0 = off
-    bool passwordBlocklist = true;
+    bool passwordBlocklist = false;
 
-    int lockoutThreshold = 5;
-    int lockoutBaseSeconds = 60;
-    int lockoutMaxSeconds = 900;
+    int lockoutThreshold = 0;
+    int lockoutBaseSeconds = 0;
+    int lockoutMaxSeconds = 0;
 
-    qint64 accessTtlSeconds = 900;
-    qint64 refreshIdleTtlSeconds = 7 * 86400;
-    qint64 refreshAbsoluteTtlSeconds = 30 * 86400;
+    qint64 accessTtlSeconds = 0;
+    qint64 refreshIdleTtlSeconds = 0;
+    qint64 refreshAbsoluteTtlSeconds = 0;
 
-    bool rateLimitsEnabled = true;
-    int authPerMinute = 100;
-    int readPerMinute = 1200;
-    int writePerMinute = 300;
+    bool rateLimitsEnabled = false;
+    int authPerMinute = 0;
+    int readPerMinute = 0;
+    int writePerMinute = 0;
 
     QStringList corsOrigins;
 
     QString smtpHost;
-    int smtpPort = 587;
-    QString smtpSecurity = QStringLiteral("starttls"); // none | starttls | tls
+    int smtpPort = 0;
+    QString smtpSecurity; // none | starttls | tls
     QString smtpUsername;
     QString smtpPassword;
     QString smtpSender;

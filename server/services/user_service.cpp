@@ -88,17 +88,12 @@ PasswordPolicy UserService::policy()
     return p;
 }
 
-QJsonObject UserService::assessPassword(const QString &password, const QStringList &userIdentifiers)
+PasswordAssessment UserService::assessPassword(const QString &password, const QStringList &userIdentifiers)
 {
-    QList<FieldError> errors;
-    policy().check(password, userIdentifiers, errors);
-    QJsonArray problems;
-    for (const FieldError &e : errors)
-        problems.append(QJsonObject{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}});
-    QJsonObject out = PasswordPolicy::strength(password, userIdentifiers).toJson();
-    out.insert(QStringLiteral("acceptable"), errors.isEmpty());
-    out.insert(QStringLiteral("errors"), problems);
-    return out;
+    PasswordAssessment assessment;
+    policy().check(password, userIdentifiers, assessment.problems);
+    assessment.strength = PasswordPolicy::strength(password, userIdentifiers);
+    return assessment;
 }
 
 void UserService::checkNewPassword(const User &user, const QString &password, const QString &field,

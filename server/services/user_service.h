@@ -115,7 +115,7 @@ public:
 
     PasswordPolicy policy();
     // For POST /api/v1/password/strength: the strength estimate and whether the policy accepts it.
-    QJsonObject assessPassword(const QString &password, const QStringList &userIdentifiers);
+    PasswordAssessment assessPassword(const QString &password, const QStringList &userIdentifiers);
 
 private:
     enum class Arrival { Created, Registered, Imported, DryRun };

@@ -289,27 +289,29 @@ Result<ImportReport> importUsers(UserService &users, RoleService &roles, const P
     return report;
 }
 
-UserExporter::UserExporter(UserService &users, Principal actor, ExportFormat format, QIODevice &out)
+UserExporter::UserExporter(UserService &users, Principal actor, ExportFormat format)
     : m_users(users)
     , m_actor(std::move(actor))
     , m_format(format)
-    , m_out(out)
 {
     m_filter.limit = PageSize;
 }
 
-Status UserExporter::write(const QByteArray &bytes)
+Result<bool> UserExporter::writePage(QIODevice &out)
 {
-    if (m_out.write(bytes) == bytes.size())
-        return success();
-    return ApiError(500, QStringLiteral("export-write-failed"), QStringLiteral("Export failed"),
-                    QStringLiteral("Could not write the export: %1").arg(m_out.errorString()));
+    const auto part = nextPart();
+    if (!part)
+        return part.error();
+    if (out.write(*part) != part->size())
+        return ApiError(500, QStringLiteral("export-write-failed"), QStringLiteral("Export failed"),
+                        QStringLiteral("Could not write the export: %1").arg(out.errorString()));
+    return !m_done;
 }
 
-Result<bool> UserExporter::writePage()
+Result<QByteArray> UserExporter::nextPart()
 {
     if (m_done)
-        return false;
+        return QByteArray();
     auto page = m_users.list(m_actor, m_filter);
     if (!page)
         return page.error();
@@ -343,17 +345,15 @@ Result<bool> UserExporter::writePage()
     m_done = m_filter.cursor.isEmpty();
     if (m_done && m_format == ExportFormat::Json)
         chunk += "\n]\n";
-    if (auto s = write(chunk); !s)
-        return s.error();
-    return !m_done;
+    return chunk;
 }
 
 Result<qint64> exportUsers(UserService &users, const Principal &actor, ExportFormat format, QIODevice &out,
                            const TransferProgress &progress)
 {
-    UserExporter exporter(users, actor, format, out);
+    UserExporter exporter(users, actor, format);
     for (;;) {
-        auto more = exporter.writePage();
+        auto more = exporter.writePage(out);
         if (!more)
             return more.error();
         if (progress && !progress(exporter.written(), exporter.total()))

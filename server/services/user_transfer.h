@@ -74,20 +74,19 @@ class UserExporter {
 public:
     static constexpr int PageSize = 200;
 
-    UserExporter(UserService &users, Principal actor, ExportFormat format, QIODevice &out);
+    UserExporter(UserService &users, Principal actor, ExportFormat format);
 
-    // Writes the next page; false once everything is written.
-    Result<bool> writePage();
+    // The bytes of the next page; empty once everything is out.
+    Result<QByteArray> nextPart();
+    // Writes the next page to `out`; false once everything is written.
+    Result<bool> writePage(QIODevice &out);
     qint64 total() const { return m_total; }
     qint64 written() const { return m_written; }
 
 private:
-    Status write(const QByteArray &bytes);
-
     UserService &m_users;
     Principal m_actor;
     ExportFormat m_format;
-    QIODevice &m_out;
     UserFilter m_filter;
     qint64 m_total = -1;
     qint64 m_written = 0;

@@ -98,7 +98,7 @@ void registerMe(Router &router)
         return respond(ctx, ctx.services.sessions().listMine(ctx.principal), [&](const QList<Session> &sessions) {
             QJsonArray items;
             for (const Session &s : sessions)
-                items.append(ctx.services.sessions().toJson(s, ctx.principal));
+                items.append(sessionJson(s, ctx.principal));
             return page(items, {}, items.size());
         });
     });

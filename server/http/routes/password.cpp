@@ -2,7 +2,26 @@
 #include "routes.h"
 #include "services/services.h"
 
+#include <QJsonArray>
+
 namespace keyward::routes {
+
+namespace {
+
+QJsonObject assessmentJson(const PasswordAssessment &a)
+{
+    QJsonArray problems;
+    for (const FieldError &e : a.problems)
+        problems.append(QJsonObject{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}});
+    return QJsonObject{{QStringLiteral("score"), a.strength.score},
+                       {QStringLiteral("feedback"), QJsonObject{{QStringLiteral("warning"), a.strength.warning},
+                                                                {QStringLiteral("suggestions"),
+                                                                 QJsonArray::fromStringList(a.strength.suggestions)}}},
+                       {QStringLiteral("acceptable"), a.acceptable()},
+                       {QStringLiteral("errors"), problems}};
+}
+
+} // namespace
 
 void registerPassword(Router &router)
 {
@@ -22,7 +41,8 @@ void registerPassword(Router &router)
                    if (const int longest = PasswordPolicy().maxLength; password.size() > longest)
                        return problem(ctx, ApiError::validation(QStringLiteral("password"), QStringLiteral("too_long"),
                                                                 QStringLiteral("At most %1 characters.").arg(longest)));
-                   return HttpResponse::json(200, ctx.services.users().assessPassword(password, inputs.mid(0, 10)));
+                   return HttpResponse::json(
+                       200, assessmentJson(ctx.services.users().assessPassword(password, inputs.mid(0, 10))));
                });
 }
 

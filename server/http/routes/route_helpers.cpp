@@ -131,6 +131,19 @@ ApiKeyRequest readApiKeyRequest(FieldReader &reader)
     return r;
 }
 
+QJsonObject sessionJson(const Session &s, const Principal &viewer)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("created_at"), formatTime(s.createdAt)},
+        {QStringLiteral("last_used_at"), formatTime(s.lastUsedAt)},
+        {QStringLiteral("expires_at"), formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt))},
+        {QStringLiteral("ip"), s.ip},
+        {QStringLiteral("user_agent"), s.userAgent},
+        {QStringLiteral("current"), s.id == viewer.sessionId},
+    };
+}
+
 QJsonObject apiKeyList(const QList<ApiKey> &keys)
 {
     QJsonArray items;

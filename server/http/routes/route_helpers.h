@@ -2,6 +2,7 @@
 
 #include "core/field_reader.h"
 #include "core/result.h"
+#include "core/session.h"
 #include "http/router.h"
 #include "services/api_key_service.h"
 #include "services/user_service.h"
@@ -64,5 +65,7 @@ inline std::optional<QString> currentPassword(FieldReader &reader)
 UserPatch readUserPatch(FieldReader &reader, bool adminFields);
 ApiKeyRequest readApiKeyRequest(FieldReader &reader);
 QJsonObject apiKeyList(const QList<ApiKey> &keys);
+// A session as its owner or an administrator sees it; `current` marks the viewer's own.
+QJsonObject sessionJson(const Session &session, const Principal &viewer);
 
 } // namespace keyward::routes

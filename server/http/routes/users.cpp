@@ -1,12 +1,9 @@
 #include "core/clock.h"
-#include "core/logging.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
 #include "services/user_transfer.h"
 #include "services/validation.h"
-
-#include <QBuffer>
 
 #include <memory>
 
@@ -85,38 +82,15 @@ void registerUsers(Router &router)
         if (!format)
             return problem(ctx, ApiError::validation(QStringLiteral("format"), QStringLiteral("invalid_value"),
                                                      QStringLiteral("One of json, csv.")));
-        auto buffer = std::make_shared<QBuffer>();
-        buffer->open(QIODevice::WriteOnly);
-        auto exporter = std::make_shared<UserExporter>(ctx.services.users(), ctx.principal, *format, *buffer);
-        // The first page meets permission and store errors while a problem response is still possible.
-        const auto first = exporter->writePage();
-        if (!first)
-            return problem(ctx, first.error());
+        auto exporter = std::make_shared<UserExporter>(ctx.services.users(), ctx.principal, *format);
+        auto response = HttpResponse::chunked([exporter] { return exporter->nextPart(); });
+        if (!response)
+            return problem(ctx, response.error());
         const bool csv = *format == ExportFormat::Csv;
-        HttpResponse response;
-        response.setHeader("Content-Type", csv ? "text/csv; charset=utf-8" : "application/json");
-        response.setHeader("Content-Disposition", csv ? "attachment; filename=\"keyward-users.csv\""
-                                                      : "attachment; filename=\"keyward-users.json\"");
-        const auto takeWritten = [buffer] {
-            const QByteArray part = buffer->data();
-            buffer->close();
-            buffer->setData(QByteArray());
-            buffer->open(QIODevice::WriteOnly);
-            return part;
-        };
-        response.body = takeWritten();
-        response.stream = [exporter, takeWritten, more = *first]() mutable -> std::optional<QByteArray> {
-            if (!more)
-                return QByteArray();
-            const auto page = exporter->writePage();
-            if (!page) {
-                qCWarning(lcHttp).noquote() << "user export broken off:" << page.error().detail();
-                return std::nullopt;
-            }
-            more = *page;
-            return takeWritten();
-        };
-        return response;
+        response->setHeader("Content-Type", csv ? "text/csv; charset=utf-8" : "application/json");
+        response->setHeader("Content-Disposition", csv ? "attachment; filename=\"keyward-users.csv\""
+                                                       : "attachment; filename=\"keyward-users.json\"");
+        return std::move(response).value();
     });
 
     router.add("POST", QStringLiteral("/api/v1/users"),
@@ -182,7 +156,7 @@ void registerUsers(Router &router)
                        [&](const QList<Session> &list) {
                            QJsonArray items;
                            for (const Session &s : list)
-                               items.append(ctx.services.sessions().toJson(s, ctx.principal));
+                               items.append(sessionJson(s, ctx.principal));
                            return page(items, {}, items.size());
                        });
     });

@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QHeaderView>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
@@ -16,31 +15,47 @@ namespace keyward {
 
 namespace {
 
-QColor colourOf(const QString &status)
+using Health = HealthComponent::Status;
+
+QColor colourOf(Health status)
 {
-    if (status == QLatin1String("ok"))
+    switch (status) {
+    case Health::Ok:
         return QColor(0x1f, 0x7a, 0x3a);
-    if (status == QLatin1String("degraded"))
+    case Health::Degraded:
         return QColor(0xa6, 0x5c, 0x00);
+    case Health::Failing:
+        break;
+    }
     return QColor(0xb3, 0x26, 0x1e);
 }
 
-QString statusText(const QString &status)
+QString statusText(Health status)
 {
-    if (status == QLatin1String("ok"))
+    switch (status) {
+    case Health::Ok:
         return HealthPanel::tr("OK");
-    if (status == QLatin1String("degraded"))
+    case Health::Degraded:
         return HealthPanel::tr("Degraded");
+    case Health::Failing:
+        break;
+    }
     return HealthPanel::tr("Failing");
 }
 
-QString valueText(const QJsonValue &v)
+QString valueText(const QVariant &v)
 {
-    if (v.isBool())
+    switch (v.typeId()) {
+    case QMetaType::Bool:
         return v.toBool() ? HealthPanel::tr("yes") : HealthPanel::tr("no");
-    if (v.isDouble())
+    case QMetaType::Double:
         return QLocale().toString(v.toDouble(), 'g', 12);
-    return v.toVariant().toString();
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        return QLocale().toString(v.toLongLong());
+    default:
+        return v.toString();
+    }
 }
 
 } // namespace
@@ -101,19 +116,16 @@ void HealthPanel::refresh()
     m_overall->setPalette(p);
 
     // Update rows in place, so expanded components stay expanded from one check to the next.
-    for (auto it = report.components.begin(); it != report.components.end(); ++it) {
-        const QJsonObject c = it.value().toObject();
-        const QString status = c.value(QStringLiteral("status")).toString();
-        const auto found = m_tree->findItems(it.key(), Qt::MatchExactly);
-        QTreeWidgetItem *item = found.isEmpty() ? new QTreeWidgetItem(m_tree, {it.key()}) : found.first();
-        item->setText(1, statusText(status));
-        item->setForeground(1, colourOf(status));
-        item->setText(2, c.value(QStringLiteral("reason")).toString());
+    for (const HealthComponent &c : report.components) {
+        const auto found = m_tree->findItems(c.name, Qt::MatchExactly);
+        QTreeWidgetItem *item = found.isEmpty() ? new QTreeWidgetItem(m_tree, {c.name}) : found.first();
+        item->setText(1, statusText(c.status));
+        item->setForeground(1, colourOf(c.status));
+        item->setText(2, c.reason);
         item->setText(3, checked);
         qDeleteAll(item->takeChildren());
-        for (auto d = c.begin(); d != c.end(); ++d)
-            if (d.key() != QLatin1String("status") && d.key() != QLatin1String("reason"))
-                new QTreeWidgetItem(item, {d.key(), valueText(d.value())});
+        for (const auto &[name, value] : c.details)
+            new QTreeWidgetItem(item, {name, valueText(value)});
     }
 }
 

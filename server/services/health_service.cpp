@@ -18,20 +18,28 @@ namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
 
-QJsonObject component(const QString &status, const QString &reason = {}, QJsonObject details = {})
-{
-    details.insert(QStringLiteral("status"), status);
-    if (!reason.isEmpty())
-        details.insert(QStringLiteral("reason"), reason);
-    return details;
-}
+using Health = HealthComponent::Status;
+using Details = QList<QPair<QString, QVariant>>;
 
-int severity(const QString &status)
+HealthComponent component(const QString &name, Health status, const QString &reason = {}, Details details = {})
 {
-    return status == QLatin1String("failing") ? 2 : status == QLatin1String("degraded") ? 1 : 0;
+    return {name, status, reason, std::move(details)};
 }
 
 } // namespace
+
+QString HealthComponent::statusName(Status status)
+{
+    switch (status) {
+    case Health::Ok:
+        return QStringLiteral("ok");
+    case Health::Degraded:
+        return QStringLiteral("degraded");
+    case Health::Failing:
+        break;
+    }
+    return QStringLiteral("failing");
+}
 
 HealthService::HealthService(Services &services)
     : m_services(services)
@@ -39,51 +47,52 @@ HealthService::HealthService(Services &services)
 {
 }
 
-void HealthService::addCore(QJsonObject &c)
+void HealthService::addCore(QList<HealthComponent> &c)
 {
     QElapsedTimer timer;
     timer.start();
     QSqlQuery ping(m_services.database().connection());
     const bool dbOk = ping.exec(QStringLiteral("SELECT 1"));
     const double ms = timer.nsecsElapsed() / 1e6;
-    const QJsonObject latency{{QStringLiteral("kind"), m_services.database().kindName()},
-                              {QStringLiteral("latency_ms"), ms}};
-    c.insert(QStringLiteral("database"),
-             !dbOk       ? component(QStringLiteral("failing"), QStringLiteral("the database does not answer"), latency)
-             : ms > 1000 ? component(QStringLiteral("degraded"), QStringLiteral("the database answers slowly"), latency)
-                         : component(QStringLiteral("ok"), {}, latency));
+    const QString database = QStringLiteral("database");
+    const Details latency{{QStringLiteral("kind"), m_services.database().kindName()},
+                          {QStringLiteral("latency_ms"), ms}};
+    c << (!dbOk       ? component(database, Health::Failing, QStringLiteral("the database does not answer"), latency)
+          : ms > 1000 ? component(database, Health::Degraded, QStringLiteral("the database answers slowly"), latency)
+                      : component(database, Health::Ok, {}, latency));
     if (dbOk) {
         const MigrationStatus m = Migrations(m_services.database()).status();
-        const QJsonObject versions{{QStringLiteral("current"), m.current}, {QStringLiteral("latest"), m.latest}};
-        c.insert(QStringLiteral("migrations"),
-                 m.upToDate()
-                     ? component(QStringLiteral("ok"), {}, versions)
-                     : component(QStringLiteral("failing"),
-                                 m.problem.isEmpty() ? QStringLiteral("migrations are pending") : m.problem, versions));
+        const Details versions{{QStringLiteral("current"), m.current}, {QStringLiteral("latest"), m.latest}};
+        c << component(QStringLiteral("migrations"), m.upToDate() ? Health::Ok : Health::Failing,
+                       m.upToDate()          ? QString()
+                       : m.problem.isEmpty() ? QStringLiteral("migrations are pending")
+                                             : m.problem,
+                       versions);
     }
-    c.insert(QStringLiteral("serving"), m_services.isShuttingDown()
-                                            ? component(QStringLiteral("failing"), QStringLiteral("shutting down"))
-                                            : component(QStringLiteral("ok")));
+    c << (m_services.isShuttingDown()
+              ? component(QStringLiteral("serving"), Health::Failing, QStringLiteral("shutting down"))
+              : component(QStringLiteral("serving"), Health::Ok));
 }
 
-QString HealthService::worst(const QJsonObject &c)
+HealthService::Report HealthService::judged(QList<HealthComponent> components)
 {
-    int level = 0;
-    for (auto it = c.begin(); it != c.end(); ++it)
-        level = qMax(level, severity(it->toObject().value(QStringLiteral("status")).toString()));
-    return level == 2 ? QStringLiteral("failing") : level == 1 ? QStringLiteral("degraded") : QStringLiteral("ok");
+    Report report;
+    for (const HealthComponent &c : components)
+        report.status = qMax(report.status, c.status);
+    report.components = std::move(components);
+    return report;
 }
 
 HealthService::Report HealthService::ready()
 {
-    QJsonObject c;
+    QList<HealthComponent> c;
     addCore(c);
-    return {worst(c), c};
+    return judged(std::move(c));
 }
 
 HealthService::Report HealthService::check()
 {
-    QJsonObject c;
+    QList<HealthComponent> c;
     const qint64 now = m_services.clock().nowMs();
 
     addCore(c);
@@ -95,44 +104,41 @@ HealthService::Report HealthService::check()
                   : QFileInfo(m_services.database().sqlitePath()).absolutePath();
     const QStorageInfo storage(dir);
     const qint64 free = storage.bytesAvailable();
-    const QJsonObject disk{{QStringLiteral("path"), dir}, {QStringLiteral("free_bytes"), free}};
-    c.insert(QStringLiteral("disk"),
-             free < 100 * MiB    ? component(QStringLiteral("failing"), QStringLiteral("less than 100 MiB free"), disk)
-             : free < 1024 * MiB ? component(QStringLiteral("degraded"), QStringLiteral("less than 1 GiB free"), disk)
-                                 : component(QStringLiteral("ok"), {}, disk));
+    const QString diskName = QStringLiteral("disk");
+    const Details disk{{QStringLiteral("path"), dir}, {QStringLiteral("free_bytes"), free}};
+    c << (free < 100 * MiB    ? component(diskName, Health::Failing, QStringLiteral("less than 100 MiB free"), disk)
+          : free < 1024 * MiB ? component(diskName, Health::Degraded, QStringLiteral("less than 1 GiB free"), disk)
+                              : component(diskName, Health::Ok, {}, disk));
 
     QFile statm(QStringLiteral("/proc/self/statm"));
     qint64 rss = 0;
     if (statm.open(QIODevice::ReadOnly))
         rss = statm.readAll().split(' ').value(1).toLongLong() * sysconf(_SC_PAGESIZE);
-    c.insert(QStringLiteral("memory"), component(QStringLiteral("ok"), {}, {{QStringLiteral("resident_bytes"), rss}}));
-    c.insert(QStringLiteral("process"), component(QStringLiteral("ok"), {},
-                                                  {{QStringLiteral("version"), QStringLiteral(KEYWARD_VERSION)},
-                                                   {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())},
-                                                   {QStringLiteral("uptime_seconds"), (now - m_startedAtMs) / 1000},
-                                                   {QStringLiteral("workers"), m_workers.load()}}));
+    c << component(QStringLiteral("memory"), Health::Ok, {}, {{QStringLiteral("resident_bytes"), rss}});
+    c << component(QStringLiteral("process"), Health::Ok, {},
+                   {{QStringLiteral("version"), QStringLiteral(KEYWARD_VERSION)},
+                    {QStringLiteral("qt_version"), QString::fromLatin1(qVersion())},
+                    {QStringLiteral("uptime_seconds"), (now - m_startedAtMs) / 1000},
+                    {QStringLiteral("workers"), m_workers.load()}});
 
     const double depth = m_services.metrics().hashQueueDepth.value();
     const int capacity = m_hashCapacity.load();
-    const QJsonObject queue{{QStringLiteral("depth"), depth}, {QStringLiteral("capacity"), capacity}};
-    c.insert(QStringLiteral("hash_queue"),
-             capacity > 0 && depth >= capacity * 0.8
-                 ? component(QStringLiteral("degraded"), QStringLiteral("password hashing is saturated"), queue)
-                 : component(QStringLiteral("ok"), {}, queue));
+    const Details queue{{QStringLiteral("depth"), depth}, {QStringLiteral("capacity"), capacity}};
+    c << (capacity > 0 && depth >= capacity * 0.8 ? component(QStringLiteral("hash_queue"), Health::Degraded,
+                                                              QStringLiteral("password hashing is saturated"), queue)
+                                                  : component(QStringLiteral("hash_queue"), Health::Ok, {}, queue));
 
     auto signer = m_services.keys().signer();
     if (!signer) {
-        c.insert(QStringLiteral("signing_key"), component(QStringLiteral("failing"), QStringLiteral("no signing key")));
+        c << component(QStringLiteral("signing_key"), Health::Failing, QStringLiteral("no signing key"));
     } else {
         const qint64 days = (now - signer->createdAt) / 86'400'000;
-        const QJsonObject key{{QStringLiteral("algorithm"), signer->key.algorithm()},
-                              {QStringLiteral("age_days"), days}};
-        c.insert(QStringLiteral("signing_key"),
-                 days > 180 ? component(QStringLiteral("degraded"),
-                                        QStringLiteral("rotate the signing key (keyward-server keys rotate)"), key)
-                            : component(QStringLiteral("ok"), {}, key));
+        const Details key{{QStringLiteral("algorithm"), signer->key.algorithm()}, {QStringLiteral("age_days"), days}};
+        c << (days > 180 ? component(QStringLiteral("signing_key"), Health::Degraded,
+                                     QStringLiteral("rotate the signing key (keyward-server keys rotate)"), key)
+                         : component(QStringLiteral("signing_key"), Health::Ok, {}, key));
     }
-    return {worst(c), c};
+    return judged(std::move(c));
 }
 
 } // namespace keyward

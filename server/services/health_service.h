@@ -1,13 +1,27 @@
 #pragma once
 
-#include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <QVariant>
 
 #include <atomic>
 
 namespace keyward {
 
 class Services;
+
+// One part of the node, and how it is doing.
+struct HealthComponent {
+    enum class Status { Ok, Degraded, Failing }; // in order of gravity
+    // "ok", "degraded", "failing": the words of GET /health.
+    static QString statusName(Status status);
+
+    QString name; // database, migrations, serving, disk, memory, process, hash_queue, signing_key
+    Status status = Status::Ok;
+    QString reason;                          // why it is not ok; empty when it is
+    QList<QPair<QString, QVariant>> details; // the facts it was judged by, e.g. {"free_bytes", 5e9}
+};
 
 // GET /health: each component ok, degraded or failing with a reason; the worst one decides.
 class HealthService {
@@ -23,8 +37,8 @@ public:
     }
 
     struct Report {
-        QString status; // ok | degraded | failing
-        QJsonObject components;
+        HealthComponent::Status status = HealthComponent::Status::Ok; // the worst component's
+        QList<HealthComponent> components;
     };
     Report check();
     // Readiness: the database answers, migrations are current, shutdown has not begun. Nothing else
@@ -32,8 +46,8 @@ public:
     Report ready();
 
 private:
-    void addCore(QJsonObject &components);
-    static QString worst(const QJsonObject &components);
+    void addCore(QList<HealthComponent> &components);
+    static Report judged(QList<HealthComponent> components);
 
     Services &m_services;
     QString m_dataDir;

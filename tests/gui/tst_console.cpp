@@ -638,6 +638,14 @@ private Q_SLOTS:
         QCOMPARE(database.size(), 1);
         QCOMPARE(database.first()->text(1), QStringLiteral("OK"));
         QVERIFY(!database.first()->text(3).isEmpty());
+        // The facts it was judged by, under it: which database, how fast it answered.
+        QStringList facts;
+        for (int i = 0; i < database.first()->childCount(); ++i)
+            facts << database.first()->child(i)->text(0) + QLatin1Char('=') + database.first()->child(i)->text(1);
+        QVERIFY2(facts.contains(QStringLiteral("kind=sqlite")), qPrintable(facts.join(QLatin1Char(' '))));
+        QCOMPARE(facts.size(), 2);
+        const auto disk = health.components().findItems(QStringLiteral("disk"), Qt::MatchExactly);
+        QCOMPARE(disk.size(), 1);
         QVERIFY(health.overall().startsWith(QStringLiteral("Overall: ")));
     }
 

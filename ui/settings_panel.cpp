@@ -11,7 +11,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -27,11 +26,6 @@ namespace {
 QString groupOf(const QString &key)
 {
     return key.section(QLatin1Char('.'), 0, 0);
-}
-
-QString nameOf(const QString &key)
-{
-    return key.section(QLatin1Char('.'), 1);
 }
 
 // Titles of groups and settings, translated; the dotted key is the fallback.
@@ -300,7 +294,7 @@ void SettingsPanel::load()
     }
     m_loaded = *settings;
     for (const SettingInfo &s : SettingsService::catalogue()) {
-        const QJsonValue v = m_loaded.value(groupOf(s.key)).toObject().value(nameOf(s.key));
+        const QVariant v = m_loaded.value(s.key);
         QWidget *w = m_editors.value(s.key);
         if (auto *check = qobject_cast<QCheckBox *>(w))
             check->setChecked(v.toBool());
@@ -309,38 +303,35 @@ void SettingsPanel::load()
         else if (auto *combo = qobject_cast<QComboBox *>(w))
             combo->setCurrentText(v.toString());
         else if (auto *line = qobject_cast<QLineEdit *>(w))
-            line->setText(v.isArray() ? v.toVariant().toStringList().join(QStringLiteral(", ")) : v.toString());
+            line->setText(v.typeId() == QMetaType::QStringList ? v.toStringList().join(QStringLiteral(", "))
+                                                               : v.toString());
         m_errors.value(s.key)->clear();
     }
 }
 
-QJsonValue SettingsPanel::editedValue(const QString &key) const
+QVariant SettingsPanel::editedValue(const QString &key) const
 {
     QWidget *w = m_editors.value(key);
     if (auto *check = qobject_cast<QCheckBox *>(w))
         return check->isChecked();
     if (auto *spin = qobject_cast<QSpinBox *>(w))
-        return spin->value();
+        return qint64(spin->value());
     if (auto *combo = qobject_cast<QComboBox *>(w))
         return combo->currentText();
     const QString text = static_cast<QLineEdit *>(w)->text().trimmed();
-    if (m_loaded.value(groupOf(key)).toObject().value(nameOf(key)).isArray())
-        return QJsonArray::fromStringList(splitList(text));
+    if (m_loaded.value(key).typeId() == QMetaType::QStringList)
+        return splitList(text);
     return text;
 }
 
 void SettingsPanel::savePolicies()
 {
-    QJsonObject patch;
+    SettingValues patch;
     for (const SettingInfo &s : SettingsService::catalogue()) {
         m_errors.value(s.key)->clear();
-        const QJsonValue edited = editedValue(s.key);
-        const QJsonValue loaded = m_loaded.value(groupOf(s.key)).toObject().value(nameOf(s.key));
-        if (edited == loaded)
-            continue;
-        QJsonObject group = patch.value(groupOf(s.key)).toObject();
-        group.insert(nameOf(s.key), edited);
-        patch.insert(groupOf(s.key), group);
+        const QVariant edited = editedValue(s.key);
+        if (edited != m_loaded.value(s.key))
+            patch.insert(s.key, edited);
     }
     if (patch.isEmpty()) {
         m_message->showNote(tr("Nothing changed."));

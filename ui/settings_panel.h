@@ -2,9 +2,10 @@
 
 #include "core/config.h"
 #include "core/principal.h"
+#include "services/settings_service.h"
 
 #include <QHash>
-#include <QJsonObject>
+#include <QVariant>
 #include <QWidget>
 
 class QCheckBox;
@@ -38,13 +39,13 @@ public Q_SLOTS:
 private:
     QWidget *buildPolicies();
     QWidget *buildInstallation();
-    QJsonValue editedValue(const QString &key) const;
+    QVariant editedValue(const QString &key) const;
 
     Services &m_services;
     Principal m_actor;
     Config m_config;
     QString m_configFile;
-    QJsonObject m_loaded; // grouped, as the service answered
+    SettingValues m_loaded; // as the service answered
     QHash<QString, QWidget *> m_editors;
     QHash<QString, MessageBanner *> m_errors;
     QComboBox *m_language = nullptr;

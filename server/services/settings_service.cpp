@@ -268,23 +268,33 @@ RuntimeSettings SettingsService::current()
     return m_snapshot;
 }
 
-QJsonObject SettingsService::render(const QHash<QString, QJsonValue> &values) const
+SettingValues SettingsService::render(const QHash<QString, QJsonValue> &values) const
 {
-    QJsonObject out;
+    SettingValues out;
     for (const Definition &d : definitions()) {
         const QString key = QLatin1String(d.key);
-        const QString group = key.section(QLatin1Char('.'), 0, 0), name = key.section(QLatin1Char('.'), 1);
-        QJsonObject g = out.value(group).toObject();
-        QJsonValue v = values.value(key);
-        if (d.secret)
-            v = v.toString().isEmpty() ? QString() : Mask;
-        g.insert(name, v);
-        out.insert(group, g);
+        const QJsonValue v = values.value(key);
+        switch (d.kind) {
+        case Kind::Bool:
+            out.insert(key, v.toBool());
+            break;
+        case Kind::Integer:
+            out.insert(key, v.toInteger());
+            break;
+        case Kind::String:
+        case Kind::Choice:
+            out.insert(key, d.secret && !v.toString().isEmpty() ? Mask : v.toString());
+            break;
+        case Kind::Origins:
+        case Kind::Subnets:
+            out.insert(key, v.toVariant().toStringList());
+            break;
+        }
     }
     return out;
 }
 
-Result<QJsonObject> SettingsService::get(const Principal &actor)
+Result<SettingValues> SettingsService::get(const Principal &actor)
 {
     if (auto e = missing(actor, permission::SettingsManage))
         return *e;
@@ -294,7 +304,7 @@ Result<QJsonObject> SettingsService::get(const Principal &actor)
     return render(*values);
 }
 
-Result<QJsonObject> SettingsService::update(const Principal &actor, const QJsonObject &patch)
+Result<SettingValues> SettingsService::update(const Principal &actor, const SettingValues &patch)
 {
     if (auto e = missing(actor, permission::SettingsManage))
         return *e;
@@ -303,12 +313,13 @@ Result<QJsonObject> SettingsService::update(const Principal &actor, const QJsonO
     if (const QString lacking = permission::firstMissing(actor.permissions, permission::all()); !lacking.isEmpty())
         return m_audit.noteRefusal(
             actor, {QStringLiteral("settings.update"), QStringLiteral("settings"), QString()},
-            Result<QJsonObject>(ApiError::insufficientPrivilege(
+            Result<SettingValues>(ApiError::insufficientPrivilege(
                 QStringLiteral("Settings apply to every account: changing them needs every permission, and you do "
                                "not hold '%1'.")
                     .arg(lacking))));
     QHash<QString, QJsonValue> changes;
-    flatten(patch, {}, changes);
+    for (auto it = patch.cbegin(); it != patch.cend(); ++it)
+        changes.insert(it.key(), it->isValid() ? QJsonValue::fromVariant(*it) : QJsonValue(QJsonValue::Null));
     QList<FieldError> errors;
     for (auto it = changes.begin(); it != changes.end();) {
         const Definition *d = find(it.key());

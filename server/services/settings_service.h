@@ -7,8 +7,10 @@
 
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QMap>
 #include <QMutex>
 #include <QStringList>
+#include <QVariant>
 
 namespace keyward {
 
@@ -68,6 +70,10 @@ struct SettingInfo {
     bool secret = false; // write-only: reads show a mask while set
 };
 
+// Settings by dotted key ("lockout.threshold"): a bool, a qint64, a QString or a QStringList as the
+// setting's kind says. In a change, a null QVariant puts a setting back to its default.
+using SettingValues = QMap<QString, QVariant>;
+
 // GET/PATCH /api/v1/settings: validated, audited, stored in the database and so shared by every
 // node, applied without restart (each node re-reads at most every two seconds). Secrets (the SMTP
 // password) are write-only and sealed at rest.
@@ -83,13 +89,15 @@ public:
     static QString secretMask();
 
     RuntimeSettings current();
-    Result<QJsonObject> get(const Principal &actor);
-    // `patch` is nested like GET's answer; a null value resets a setting to its default.
-    Result<QJsonObject> update(const Principal &actor, const QJsonObject &patch);
+    // Every setting; a secret one reads as secretMask() while set.
+    Result<SettingValues> get(const Principal &actor);
+    // Changes the settings named in `changes` and answers them all as get() does. A secret sent back
+    // as secretMask() keeps its value; an unknown key or a bad value is a 422 on that key.
+    Result<SettingValues> update(const Principal &actor, const SettingValues &changes);
 
 private:
     Result<QHash<QString, QJsonValue>> load();
-    QJsonObject render(const QHash<QString, QJsonValue> &values) const;
+    SettingValues render(const QHash<QString, QJsonValue> &values) const;
     RuntimeSettings typed(const QHash<QString, QJsonValue> &values) const;
 
     Database &m_db;

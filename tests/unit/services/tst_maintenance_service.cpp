@@ -25,8 +25,7 @@ private Q_SLOTS:
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 0); // off by default
 
         QVERIFY(f.services->settings()
-                    .update(Principal::system(), QJsonObject{{QStringLiteral("dormant_accounts"),
-                                                              QJsonObject{{QStringLiteral("disable_after_days"), 30}}}})
+                    .update(Principal::system(), {{QStringLiteral("dormant_accounts.disable_after_days"), 30}})
                     .ok());
         UserFilter inactive;
         inactive.inactiveSince = f.clock.nowMs() - 30LL * 86'400'000;
@@ -49,8 +48,7 @@ private Q_SLOTS:
         const QString first = f.user(QStringLiteral("boss"), {QStringLiteral("admin")});
         const QString second = f.user(QStringLiteral("deputy"), {QStringLiteral("admin")});
         QVERIFY(f.services->settings()
-                    .update(Principal::system(), QJsonObject{{QStringLiteral("dormant_accounts"),
-                                                              QJsonObject{{QStringLiteral("disable_after_days"), 30}}}})
+                    .update(Principal::system(), {{QStringLiteral("dormant_accounts.disable_after_days"), 30}})
                     .ok());
         f.clock.advance(400LL * 86'400'000);
         QCOMPARE(f.services->maintenance().runOnce()->disabledDormant, 1);
@@ -93,10 +91,8 @@ private Q_SLOTS:
         f.user(QStringLiteral("old2"));
         f.clock.advance(40LL * 86'400'000);
         f.user(QStringLiteral("recent"));
-        QVERIFY(f.services->settings()
-                    .update(Principal::system(),
-                            QJsonObject{{QStringLiteral("audit"), QJsonObject{{QStringLiteral("retention_days"), 30}}}})
-                    .ok());
+        QVERIFY(
+            f.services->settings().update(Principal::system(), {{QStringLiteral("audit.retention_days"), 30}}).ok());
         QVERIFY(f.services->maintenance().runOnce().ok());
         auto events = f.services->audit().recent(100);
         QStringList actions;

@@ -18,10 +18,7 @@ private Q_SLOTS:
         o.tokens.issuer = QStringLiteral("http://keyward.test");
         Services b(a.db.database(), QByteArray(32, 'k'), o, a.clock);
         QCOMPARE(b.settings().current().lockoutThreshold, 5);
-        QVERIFY(a.services->settings()
-                    .update(Principal::system(),
-                            QJsonObject{{QStringLiteral("lockout"), QJsonObject{{QStringLiteral("threshold"), 9}}}})
-                    .ok());
+        QVERIFY(a.services->settings().update(Principal::system(), {{QStringLiteral("lockout.threshold"), 9}}).ok());
         QCOMPARE(a.services->settings().current().lockoutThreshold, 9); // at once where it was changed
         a.clock.advance(2'500);
         QCOMPARE(b.settings().current().lockoutThreshold, 9); // within the reload interval elsewhere
@@ -31,9 +28,7 @@ private Q_SLOTS:
     {
         ServiceFixture f;
         QVERIFY(f.services->settings()
-                    .update(Principal::system(),
-                            QJsonObject{{QStringLiteral("smtp"),
-                                         QJsonObject{{QStringLiteral("password"), QStringLiteral("hunter2-smtp")}}}})
+                    .update(Principal::system(), {{QStringLiteral("smtp.password"), QStringLiteral("hunter2-smtp")}})
                     .ok());
         QSqlQuery q(f.db.database()->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'smtp.password'")) && q.next());
@@ -44,11 +39,29 @@ private Q_SLOTS:
     void defaultsComeFromStartupConfigurationAndRangesHold()
     {
         ServiceFixture f;
-        auto r = f.services->settings().update(
-            Principal::system(),
-            QJsonObject{{QStringLiteral("tokens"), QJsonObject{{QStringLiteral("access_ttl"), 5}}}});
+        auto r = f.services->settings().update(Principal::system(), {{QStringLiteral("tokens.access_ttl"), 5}});
         QCOMPARE(r.error().status(), 422);
-        QCOMPARE(f.services->settings().update(Principal(), QJsonObject()).error().status(), 403);
+        QCOMPARE(r.error().fieldErrors().value(0).field, QStringLiteral("tokens.access_ttl"));
+        QCOMPARE(f.services->settings().update(Principal(), {}).error().status(), 403);
+        // Typed both ways: a number, a list, a reset to the default.
+        auto changed = f.services->settings().update(
+            Principal::system(),
+            {{QStringLiteral("lockout.threshold"), 7},
+             {QStringLiteral("cors.allowed_origins"), QStringList{QStringLiteral("https://a.example")}}});
+        QVERIFY(changed);
+        QCOMPARE(changed->value(QStringLiteral("lockout.threshold")).toLongLong(), 7);
+        QCOMPARE(changed->value(QStringLiteral("cors.allowed_origins")).toStringList(),
+                 QStringList{QStringLiteral("https://a.example")});
+        auto reset =
+            f.services->settings().update(Principal::system(), {{QStringLiteral("lockout.threshold"), QVariant()}});
+        QCOMPARE(reset->value(QStringLiteral("lockout.threshold")).toLongLong(), 5);
+        QCOMPARE(f.services->settings()
+                     .update(Principal::system(), {{QStringLiteral("lockout.nonsense"), 1}})
+                     .error()
+                     .fieldErrors()
+                     .value(0)
+                     .code,
+                 QStringLiteral("unknown_field"));
         const auto subnets = f.services->settings().current().adminAllowList;
         QVERIFY(subnets.isEmpty());
         QVERIFY(RuntimeSettings::inSubnets(QHostAddress(QStringLiteral("::ffff:10.1.2.3")),

@@ -131,7 +131,7 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &i) {
         const AuditEvent *e = m_model->eventAt(i.row());
-        m_details->setPlainText(e ? QString::fromUtf8(QJsonDocument(e->toJson()).toJson(QJsonDocument::Indented))
+        m_details->setPlainText(e ? QString::fromUtf8(QJsonDocument(auditEventJson(*e)).toJson(QJsonDocument::Indented))
                                   : QString());
     });
     connect(m_model, &AuditTableModel::failed, m_message, &MessageBanner::showError);
@@ -238,7 +238,7 @@ QString AuditPanel::exportTo(const QString &path)
         if (!page)
             return describe(page.error());
         for (const AuditEvent &e : page->items)
-            file.write(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n');
+            file.write(QJsonDocument(auditEventJson(e)).toJson(QJsonDocument::Compact) + '\n');
         f.beforeSeq = page->nextBeforeSeq;
         more = f.beforeSeq != 0;
         return {};

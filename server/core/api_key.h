@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -21,7 +20,6 @@ struct ApiKey {
     qint64 revokedAt = 0;
 
     bool isLive(qint64 nowMs) const { return revokedAt == 0 && (expiresAt == 0 || nowMs < expiresAt); }
-    QJsonObject toJson() const;
 };
 
 } // namespace keyward

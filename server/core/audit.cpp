@@ -1,8 +1,7 @@
 #include "audit.h"
 
-#include "clock.h"
-
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace keyward {
 
@@ -23,26 +22,6 @@ QByteArray AuditEvent::canonical() const
                   {QStringLiteral("details"), details}};
     // QJsonObject keeps keys sorted, so the serialisation is deterministic.
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QJsonObject AuditEvent::toJson() const
-{
-    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
-    return QJsonObject{
-        {QStringLiteral("seq"), seq},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("time"), formatTime(time)},
-        {QStringLiteral("actor"),
-         QJsonObject{{QStringLiteral("type"), actorType}, {QStringLiteral("id"), orNull(actorId)}}},
-        {QStringLiteral("action"), action},
-        {QStringLiteral("target"),
-         QJsonObject{{QStringLiteral("type"), orNull(targetType)}, {QStringLiteral("id"), orNull(targetId)}}},
-        {QStringLiteral("outcome"), outcome},
-        {QStringLiteral("ip"), orNull(ip)},
-        {QStringLiteral("user_agent"), orNull(userAgent)},
-        {QStringLiteral("request_id"), orNull(requestId)},
-        {QStringLiteral("details"), QJsonDocument::fromJson(details.toUtf8()).object()},
-    };
 }
 
 } // namespace keyward

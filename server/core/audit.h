@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -25,7 +24,6 @@ struct AuditEvent {
 
     // The bytes the chain hash covers: every field but the hashes, in a fixed order.
     QByteArray canonical() const;
-    QJsonObject toJson() const;
 };
 
 struct AuditFilter {

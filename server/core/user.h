@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -40,7 +39,6 @@ struct User {
 
     bool isDeleted() const { return deletedAt != 0; }
     bool isActive() const { return status == Status::Active; }
-    QJsonObject toJson(qint64 nowMs) const;
     QString etag() const { return QStringLiteral("\"%1\"").arg(version); }
 };
 
@@ -49,8 +47,6 @@ struct Role {
     QString description;
     QStringList permissions;
     bool builtin = false;
-
-    QJsonObject toJson() const;
 };
 
 // A search of the users list, and one page of its answer (keyset-paged).

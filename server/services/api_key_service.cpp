@@ -27,13 +27,6 @@ ApiError invalidKey()
 
 } // namespace
 
-QJsonObject CreatedApiKey::toJson() const
-{
-    QJsonObject o = key.toJson();
-    o.insert(QStringLiteral("key"), secret);
-    return o;
-}
-
 ApiKeyService::ApiKeyService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
                              LockoutService &lockout)
     : m_db(db)

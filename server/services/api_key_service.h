@@ -31,7 +31,6 @@ struct ApiKeyRequest {
 struct CreatedApiKey {
     ApiKey key;
     QString secret;
-    QJsonObject toJson() const;
 };
 
 // Personal keys act as their owner, service keys are an identity of their own; either acts with at

@@ -185,4 +185,24 @@ Result<QList<AuditEvent>> AuditService::recent(int limit)
     return m_repo->recent(limit);
 }
 
+QJsonObject auditEventJson(const AuditEvent &event)
+{
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    return QJsonObject{
+        {QStringLiteral("seq"), event.seq},
+        {QStringLiteral("id"), event.id},
+        {QStringLiteral("time"), formatTime(event.time)},
+        {QStringLiteral("actor"),
+         QJsonObject{{QStringLiteral("type"), event.actorType}, {QStringLiteral("id"), orNull(event.actorId)}}},
+        {QStringLiteral("action"), event.action},
+        {QStringLiteral("target"), QJsonObject{{QStringLiteral("type"), orNull(event.targetType)},
+                                               {QStringLiteral("id"), orNull(event.targetId)}}},
+        {QStringLiteral("outcome"), event.outcome},
+        {QStringLiteral("ip"), orNull(event.ip)},
+        {QStringLiteral("user_agent"), orNull(event.userAgent)},
+        {QStringLiteral("request_id"), orNull(event.requestId)},
+        {QStringLiteral("details"), QJsonDocument::fromJson(event.details.toUtf8()).object()},
+    };
+}
+
 } // namespace keyward

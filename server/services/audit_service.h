@@ -83,4 +83,7 @@ private:
     QString m_highWaterFile;
 };
 
+// An event as the API lists it and the JSON Lines export writes it.
+QJsonObject auditEventJson(const AuditEvent &event);
+
 } // namespace keyward

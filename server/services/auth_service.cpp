@@ -62,16 +62,6 @@ bool audienceMatches(const QJsonValue &aud, const QString &expected)
 
 } // namespace
 
-QJsonObject IssuedTokens::toJson(qint64 nowMs) const
-{
-    return QJsonObject{{QStringLiteral("access_token"), accessToken},
-                       {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                       {QStringLiteral("expires_in"), expiresIn},
-                       {QStringLiteral("refresh_token"), refreshToken},
-                       {QStringLiteral("refresh_expires_in"), refreshExpiresIn},
-                       {QStringLiteral("user"), user.toJson(nowMs)}};
-}
-
 AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
                          SettingsService &settings, MfaService &mfa, LockoutService &lockout,
                          const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics)

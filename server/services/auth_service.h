@@ -35,8 +35,6 @@ struct IssuedTokens {
     QString refreshToken;
     qint64 refreshExpiresIn = 0;
     User user;
-
-    QJsonObject toJson(qint64 nowMs) const;
 };
 
 // Logins, token refresh with rotation and reuse detection, logout, and the check of every access

@@ -209,26 +209,6 @@ Result<User> UserService::importUser(const Principal &actor, const CreateUserReq
                                insertNew(actor, r, roles, errors, dryRun ? Arrival::DryRun : Arrival::Imported));
 }
 
-CreateUserRequest CreateUserRequest::read(FieldReader &r, bool adminFields)
-{
-    CreateUserRequest req;
-    QList<FieldError> invalid;
-    req.username = r.string(QStringLiteral("username"), FieldReader::Required).value_or(QString());
-    req.email = r.string(QStringLiteral("email"), FieldReader::Required).value_or(QString());
-    req.password = r.string(QStringLiteral("password")); // registration requires it: a rule, so the service's
-    req.displayName = r.string(QStringLiteral("display_name")).value_or(QString());
-    if (adminFields) {
-        req.roles = r.stringList(QStringLiteral("roles"));
-        if (const auto status = r.string(QStringLiteral("status")))
-            req.status = validation::status(*status, invalid).value_or(User::Status::Active);
-        req.requirePasswordChange = r.boolean(QStringLiteral("require_password_change")).value_or(false);
-        req.emailVerified = r.boolean(QStringLiteral("email_verified")).value_or(false);
-        req.attributes = r.stringMap(QStringLiteral("attributes")).value_or(QMap<QString, QString>());
-    }
-    req.parseErrors = r.finish() + invalid;
-    return req;
-}
-
 Result<User> UserService::registerSelf(const Principal &client, const CreateUserRequest &r)
 {
     if (!m_settings.current().registrationEnabled)

@@ -36,9 +36,6 @@ struct CreateUserRequest {
     bool emailVerified = false;
     QMap<QString, QString> attributes;
     QList<FieldError> parseErrors;
-
-    // A JSON user object: self-registration reads its own fields, admins (and imports) all of them.
-    static CreateUserRequest read(FieldReader &reader, bool adminFields);
 };
 
 // Fields absent from a PATCH stay as they are. displayName set to a null QString clears it.

@@ -4,6 +4,7 @@
 #include "core/permissions.h"
 #include "crypto/password_hasher.h"
 #include "role_service.h"
+#include "user_json.h"
 #include "write_transaction.h"
 
 #include <QDateTime>
@@ -40,7 +41,7 @@ CreateUserRequest keywardUser(const QJsonValue &value)
             o.remove(key);
     FieldReader reader(o);
     const auto hash = reader.string(QStringLiteral("password_hash"));
-    CreateUserRequest r = CreateUserRequest::read(reader, true);
+    CreateUserRequest r = readCreateUserRequest(reader, true);
     r.passwordHash = hash;
     return r;
 }
@@ -250,20 +251,6 @@ void ImportReport::importUser(UserService &users, const Principal &actor, const 
     errors.append({index, request.username, parts.isEmpty() ? e.detail() : parts.join(QStringLiteral("; "))});
 }
 
-QJsonObject ImportReport::toJson() const
-{
-    QJsonArray problems;
-    for (const Problem &p : errors)
-        problems.append(QJsonObject{{QStringLiteral("index"), p.index},
-                                    {QStringLiteral("username"), p.username},
-                                    {QStringLiteral("message"), p.message}});
-    return {{QStringLiteral("created"), created},
-            {QStringLiteral("skipped"), skipped},
-            {QStringLiteral("errors"), problems},
-            {QStringLiteral("ignored_roles"), QJsonArray::fromStringList(ignoredRoles)},
-            {QStringLiteral("dry_run"), dryRun}};
-}
-
 Result<ImportReport> importUsers(UserService &users, RoleService &roles, const Principal &actor,
                                  const QByteArray &document, ImportFormat format, bool dryRun,
                                  const TransferProgress &progress)
@@ -330,7 +317,7 @@ Result<QByteArray> UserExporter::nextPart()
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const User &u : page->items) {
-        const QJsonObject o = u.toJson(now);
+        const QJsonObject o = userJson(u, now);
         if (m_format == ExportFormat::Json) {
             chunk += (m_written == 0 ? "\n  " : ",\n  ") + QJsonDocument(o).toJson(QJsonDocument::Compact);
         } else {

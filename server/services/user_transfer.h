@@ -58,7 +58,6 @@ struct ImportReport {
     static ImportReport of(const ImportPlan &plan, bool dryRun);
     // Imports (or, on a dry run, checks) user `index` of `plan` and counts the outcome.
     void importUser(UserService &users, const Principal &actor, const ImportPlan &plan, qint64 index);
-    QJsonObject toJson() const; // {created, skipped, errors: [{index, username, message}], ignored_roles, dry_run}
 };
 
 // Reads `document` and imports its users one by one; a user that fails does not stop the others.

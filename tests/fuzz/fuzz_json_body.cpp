@@ -2,6 +2,7 @@
 // of the largest requests (a user, a user patch, an API key) and of every type.
 #include "http/json_body.h"
 #include "http/routes/route_helpers.h"
+#include "services/user_json.h"
 
 #include <cstdint>
 
@@ -12,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!body || !body->isObject())
         return 0;
     keyward::FieldReader user(body->object());
-    (void)keyward::CreateUserRequest::read(user, true);
+    (void)keyward::readCreateUserRequest(user, true);
     keyward::FieldReader patch(body->object());
-    (void)keyward::routes::readUserPatch(patch, true);
+    (void)keyward::readUserPatch(patch, true);
     keyward::FieldReader key(body->object());
     (void)keyward::routes::readApiKeyRequest(key);
     // Every member as each type a reader may ask for (settings and limits are integers).

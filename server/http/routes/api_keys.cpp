@@ -1,3 +1,4 @@
+#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
@@ -17,8 +18,7 @@ void registerApiKeys(Router &router)
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    auto created = ctx.services.apiKeys().createService(ctx.principal, readApiKeyRequest(r));
-                   return respond(
-                       ctx, created, [](const CreatedApiKey &k) { return k.toJson(); }, 201);
+                   return respond(ctx, created, createdApiKeyJson, 201);
                });
 
     router.add("DELETE", QStringLiteral("/api/v1/api-keys/{id}"), admin(), [](RequestContext &ctx) {

@@ -32,7 +32,7 @@ void registerAudit(Router &router)
         return respond(ctx, ctx.services.audit().list(ctx.principal, f), [](const AuditPage &p) {
             QJsonArray items;
             for (const AuditEvent &e : p.items)
-                items.append(e.toJson());
+                items.append(auditEventJson(e));
             return page(items, p.nextBeforeSeq ? QString::number(p.nextBeforeSeq) : QString(), p.total);
         });
     });

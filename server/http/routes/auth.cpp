@@ -1,6 +1,8 @@
+#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
+#include "services/user_json.h"
 
 namespace keyward::routes {
 
@@ -9,7 +11,7 @@ namespace {
 HttpResponse tokens(const RequestContext &ctx, const Result<IssuedTokens> &result)
 {
     const qint64 t = now(ctx);
-    return respond(ctx, result, [t](const IssuedTokens &tokens) { return tokens.toJson(t); });
+    return respond(ctx, result, [t](const IssuedTokens &tokens) { return tokensJson(tokens, t); });
 }
 
 } // namespace
@@ -21,7 +23,7 @@ void registerAuth(Router &router)
 
     router.add("POST", QStringLiteral("/api/v1/auth/register"), hashed, [](RequestContext &ctx) {
         FieldReader r = bodyReader(ctx);
-        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, CreateUserRequest::read(r, false)),
+        return userResponse(ctx, ctx.services.users().registerSelf(ctx.principal, readCreateUserRequest(r, false)),
                             201);
     });
 

@@ -1,6 +1,8 @@
+#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
+#include "services/user_json.h"
 
 namespace keyward::routes {
 
@@ -86,8 +88,7 @@ void registerMe(Router &router)
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    auto created = ctx.services.apiKeys().createPersonal(ctx.principal, readApiKeyRequest(r));
-                   return respond(
-                       ctx, created, [](const CreatedApiKey &k) { return k.toJson(); }, 201);
+                   return respond(ctx, created, createdApiKeyJson, 201);
                });
 
     router.add("DELETE", QStringLiteral("/api/v1/me/api-keys/{id}"), sessionOnly(), [](RequestContext &ctx) {

@@ -1,3 +1,4 @@
+#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
@@ -6,24 +7,22 @@ namespace keyward::routes {
 
 void registerRoles(Router &router)
 {
-    const auto roleJson = [](const Role &r) { return r.toJson(); };
 
     router.add("GET", QStringLiteral("/api/v1/roles"), admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.roles().list(ctx.principal), [](const QList<Role> &roles) {
             QJsonArray items;
             for (const Role &r : roles)
-                items.append(r.toJson());
+                items.append(roleJson(r));
             return page(items, {}, items.size());
         });
     });
 
-    router.add("GET", QStringLiteral("/api/v1/roles/{name}"), admin(), [roleJson](RequestContext &ctx) {
+    router.add("GET", QStringLiteral("/api/v1/roles/{name}"), admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.roles().get(ctx.principal, ctx.param(QStringLiteral("name"))), roleJson);
     });
 
     router.add("POST", QStringLiteral("/api/v1/roles"),
-               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}),
-               [roleJson](RequestContext &ctx) {
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    RoleInput input;
                    input.name = r.string(QStringLiteral("name"), FieldReader::Required).value_or(QString());
@@ -37,17 +36,17 @@ void registerRoles(Router &router)
                    return response;
                });
 
-    router.add(
-        "PATCH", QStringLiteral("/api/v1/roles/{name}"),
-        admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [roleJson](RequestContext &ctx) {
-            FieldReader r = bodyReader(ctx);
-            RolePatch patch;
-            patch.description = r.string(QStringLiteral("description"));
-            patch.permissions = r.stringList(QStringLiteral("permissions"));
-            patch.parseErrors = r.finish();
-            return respond(ctx, ctx.services.roles().update(ctx.principal, ctx.param(QStringLiteral("name")), patch),
-                           roleJson);
-        });
+    router.add("PATCH", QStringLiteral("/api/v1/roles/{name}"),
+               admin({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   RolePatch patch;
+                   patch.description = r.string(QStringLiteral("description"));
+                   patch.permissions = r.stringList(QStringLiteral("permissions"));
+                   patch.parseErrors = r.finish();
+                   return respond(ctx,
+                                  ctx.services.roles().update(ctx.principal, ctx.param(QStringLiteral("name")), patch),
+                                  roleJson);
+               });
 
     router.add("DELETE", QStringLiteral("/api/v1/roles/{name}"), admin(), [](RequestContext &ctx) {
         return respondEmpty(ctx, ctx.services.roles().remove(ctx.principal, ctx.param(QStringLiteral("name"))));

@@ -2,7 +2,9 @@
 
 #include "core/clock.h"
 #include "core/permissions.h"
+#include "resource_json.h"
 #include "services/services.h"
+#include "services/user_json.h"
 #include "services/validation.h"
 
 namespace keyward::routes {
@@ -22,7 +24,7 @@ HttpResponse userResponse(const RequestContext &ctx, const Result<User> &user, i
 {
     if (!user)
         return problem(ctx, user.error());
-    HttpResponse r = HttpResponse::json(status, user->toJson(now(ctx)));
+    HttpResponse r = HttpResponse::json(status, userJson(*user, now(ctx)));
     r.setHeader("ETag", user->etag().toLatin1());
     return r;
 }
@@ -93,28 +95,6 @@ QJsonObject page(const QJsonArray &items, const QString &nextCursor, const QStri
     return o;
 }
 
-UserPatch readUserPatch(FieldReader &reader, bool adminFields)
-{
-    UserPatch p;
-    QList<FieldError> invalid;
-    p.email = reader.string(QStringLiteral("email"));
-    if (reader.isNull(QStringLiteral("display_name")))
-        p.displayName = QString();
-    else
-        p.displayName = reader.string(QStringLiteral("display_name"));
-    if (adminFields) {
-        p.username = reader.string(QStringLiteral("username"));
-        if (const auto status = reader.string(QStringLiteral("status")))
-            p.status = validation::status(*status, invalid);
-        p.roles = reader.stringList(QStringLiteral("roles"));
-        p.requirePasswordChange = reader.boolean(QStringLiteral("require_password_change"));
-        p.emailVerified = reader.boolean(QStringLiteral("email_verified"));
-        p.attributes = reader.stringMap(QStringLiteral("attributes"));
-    }
-    p.parseErrors = reader.finish() + invalid;
-    return p;
-}
-
 ApiKeyRequest readApiKeyRequest(FieldReader &reader)
 {
     ApiKeyRequest r;
@@ -131,24 +111,11 @@ ApiKeyRequest readApiKeyRequest(FieldReader &reader)
     return r;
 }
 
-QJsonObject sessionJson(const Session &s, const Principal &viewer)
-{
-    return QJsonObject{
-        {QStringLiteral("id"), s.id},
-        {QStringLiteral("created_at"), formatTime(s.createdAt)},
-        {QStringLiteral("last_used_at"), formatTime(s.lastUsedAt)},
-        {QStringLiteral("expires_at"), formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt))},
-        {QStringLiteral("ip"), s.ip},
-        {QStringLiteral("user_agent"), s.userAgent},
-        {QStringLiteral("current"), s.id == viewer.sessionId},
-    };
-}
-
 QJsonObject apiKeyList(const QList<ApiKey> &keys)
 {
     QJsonArray items;
     for (const ApiKey &k : keys)
-        items.append(k.toJson());
+        items.append(apiKeyJson(k));
     return page(items, {}, items.size());
 }
 

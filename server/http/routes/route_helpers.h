@@ -62,10 +62,7 @@ inline std::optional<QString> currentPassword(FieldReader &reader)
     return reader.string(QStringLiteral("current_password"));
 }
 
-UserPatch readUserPatch(FieldReader &reader, bool adminFields);
 ApiKeyRequest readApiKeyRequest(FieldReader &reader);
 QJsonObject apiKeyList(const QList<ApiKey> &keys);
-// A session as its owner or an administrator sees it; `current` marks the viewer's own.
-QJsonObject sessionJson(const Session &session, const Principal &viewer);
 
 } // namespace keyward::routes

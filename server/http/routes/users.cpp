@@ -1,7 +1,9 @@
 #include "core/clock.h"
+#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
+#include "services/user_json.h"
 #include "services/user_transfer.h"
 #include "services/validation.h"
 
@@ -51,7 +53,7 @@ void registerUsers(Router &router)
         return respond(ctx, ctx.services.users().list(ctx.principal, filter), [t](const UserPage &p) {
             QJsonArray items;
             for (const User &u : p.items)
-                items.append(u.toJson(t));
+                items.append(userJson(u, t));
             return page(items, p.nextCursor, p.prevCursor, p.total);
         });
     });
@@ -72,7 +74,7 @@ void registerUsers(Router &router)
             return respond(ctx,
                            importUsers(ctx.services.users(), ctx.services.roles(), ctx.principal, ctx.request.body,
                                        *format, dryRun),
-                           [](const ImportReport &r) { return r.toJson(); });
+                           importReportJson);
         });
 
     // Streamed a page at a time as the client reads, so a million users never sit in memory.
@@ -98,7 +100,7 @@ void registerUsers(Router &router)
                       RouteOptions::Execution::HashingPool}),
                [](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
-                   auto user = ctx.services.users().create(ctx.principal, CreateUserRequest::read(r, true));
+                   auto user = ctx.services.users().create(ctx.principal, readCreateUserRequest(r, true));
                    HttpResponse response = userResponse(ctx, user, 201);
                    if (user)
                        response.setHeader("Location", QByteArray("/api/v1/users/") + user->id.toLatin1());

@@ -1,0 +1,84 @@
+#include "resource_json.h"
+
+#include "core/clock.h"
+#include "services/user_json.h"
+
+#include <QJsonArray>
+
+namespace keyward::routes {
+
+namespace {
+
+QJsonValue optionalTime(qint64 ms)
+{
+    return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject roleJson(const Role &role)
+{
+    return QJsonObject{
+        {QStringLiteral("name"), role.name},
+        {QStringLiteral("description"), role.description},
+        {QStringLiteral("permissions"), QJsonArray::fromStringList(role.permissions)},
+        {QStringLiteral("builtin"), role.builtin},
+    };
+}
+
+QJsonObject apiKeyJson(const ApiKey &key)
+{
+    return QJsonObject{{QStringLiteral("id"), key.id},
+                       {QStringLiteral("name"), key.name},
+                       {QStringLiteral("prefix"), key.prefix},
+                       {QStringLiteral("scopes"), QJsonArray::fromStringList(key.scopes)},
+                       {QStringLiteral("created_at"), formatTime(key.createdAt)},
+                       {QStringLiteral("expires_at"), optionalTime(key.expiresAt)},
+                       {QStringLiteral("last_used_at"), optionalTime(key.lastUsedAt)}};
+}
+
+QJsonObject createdApiKeyJson(const CreatedApiKey &created)
+{
+    QJsonObject o = apiKeyJson(created.key);
+    o.insert(QStringLiteral("key"), created.secret);
+    return o;
+}
+
+QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs)
+{
+    return QJsonObject{{QStringLiteral("access_token"), tokens.accessToken},
+                       {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                       {QStringLiteral("expires_in"), tokens.expiresIn},
+                       {QStringLiteral("refresh_token"), tokens.refreshToken},
+                       {QStringLiteral("refresh_expires_in"), tokens.refreshExpiresIn},
+                       {QStringLiteral("user"), userJson(tokens.user, nowMs)}};
+}
+
+QJsonObject sessionJson(const Session &s, const Principal &viewer)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("created_at"), formatTime(s.createdAt)},
+        {QStringLiteral("last_used_at"), formatTime(s.lastUsedAt)},
+        {QStringLiteral("expires_at"), formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt))},
+        {QStringLiteral("ip"), s.ip},
+        {QStringLiteral("user_agent"), s.userAgent},
+        {QStringLiteral("current"), s.id == viewer.sessionId},
+    };
+}
+
+QJsonObject importReportJson(const ImportReport &report)
+{
+    QJsonArray problems;
+    for (const ImportReport::Problem &p : report.errors)
+        problems.append(QJsonObject{{QStringLiteral("index"), p.index},
+                                    {QStringLiteral("username"), p.username},
+                                    {QStringLiteral("message"), p.message}});
+    return QJsonObject{{QStringLiteral("created"), report.created},
+                       {QStringLiteral("skipped"), report.skipped},
+                       {QStringLiteral("errors"), problems},
+                       {QStringLiteral("ignored_roles"), QJsonArray::fromStringList(report.ignoredRoles)},
+                       {QStringLiteral("dry_run"), report.dryRun}};
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/api_key.h"
+#include "core/principal.h"
+#include "core/session.h"
+#include "core/user.h"
+#include "services/api_key_service.h"
+#include "services/auth_service.h"
+#include "services/user_transfer.h"
+
+#include <QJsonObject>
+
+namespace keyward::routes {
+
+// How each resource is written in the API's JSON (users: services/user_json.h, shared with the
+// export file).
+QJsonObject roleJson(const Role &role);
+QJsonObject apiKeyJson(const ApiKey &key);
+// A key as created: its secret, this once.
+QJsonObject createdApiKeyJson(const CreatedApiKey &created);
+QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs);
+// A session as its owner or an administrator sees it; `current` marks the viewer's own.
+QJsonObject sessionJson(const Session &session, const Principal &viewer);
+// What an import did: {created, skipped, errors: [{index, username, message}], ignored_roles, dry_run}.
+QJsonObject importReportJson(const ImportReport &report);
+
+} // namespace keyward::routes

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/field_reader.h"
+#include "core/user.h"
+#include "user_service.h"
+
+#include <QJsonObject>
+
+namespace keyward {
+
+// A user's JSON shape, read and written in this one place: the REST API's and the export file's.
+
+// A user as the API shows it (never a hash or secret); a lock that has run out shows as none.
+QJsonObject userJson(const User &user, qint64 nowMs);
+// A new user: self-registration reads its own fields, admins (and imports) all of them.
+CreateUserRequest readCreateUserRequest(FieldReader &reader, bool adminFields);
+// A change: fields absent stay as they are; display_name null clears it.
+UserPatch readUserPatch(FieldReader &reader, bool adminFields);
+
+} // namespace keyward

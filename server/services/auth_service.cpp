@@ -407,23 +407,4 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     return context;
 }
 
-QJsonObject AuthService::openidConfiguration() const
-{
-    return QJsonObject{
-        {QStringLiteral("issuer"), m_tokens.issuer},
-        {QStringLiteral("jwks_uri"), QString(m_tokens.issuer + QStringLiteral("/.well-known/jwks.json"))},
-        {QStringLiteral("token_endpoint"), QString(m_tokens.issuer + QStringLiteral("/api/v1/auth/login"))},
-        {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
-        {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{m_keys.algorithm()}},
-        {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
-        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("token")}},
-        {QStringLiteral("grant_types_supported"),
-         QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token")}},
-        {QStringLiteral("claims_supported"),
-         QJsonArray{QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp"),
-                    QStringLiteral("iat"), QStringLiteral("nbf"), QStringLiteral("jti"), QStringLiteral("sid"),
-                    QStringLiteral("roles"), QStringLiteral("scope")}},
-    };
-}
-
 } // namespace keyward

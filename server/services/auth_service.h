@@ -63,7 +63,7 @@ public:
 
     // The issuer follows the port actually bound when no public URL is configured; set before serving.
     void setIssuer(const QString &issuer) { m_tokens.issuer = issuer; }
-    QJsonObject openidConfiguration() const;
+    const QString &issuer() const { return m_tokens.issuer; }
 
 private:
     Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash);

@@ -2,7 +2,33 @@
 #include "routes.h"
 #include "services/services.h"
 
+#include <QJsonArray>
+
 namespace keyward::routes {
+
+namespace {
+
+// OpenID Connect Discovery 1.0: where the keys are and what the tokens hold.
+QJsonObject openidConfiguration(const QString &issuer, const QString &algorithm)
+{
+    return QJsonObject{
+        {QStringLiteral("issuer"), issuer},
+        {QStringLiteral("jwks_uri"), QString(issuer + QStringLiteral("/.well-known/jwks.json"))},
+        {QStringLiteral("token_endpoint"), QString(issuer + QStringLiteral("/api/v1/auth/login"))},
+        {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{algorithm}},
+        {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{algorithm}},
+        {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
+        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("token")}},
+        {QStringLiteral("grant_types_supported"),
+         QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token")}},
+        {QStringLiteral("claims_supported"),
+         QJsonArray{QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp"),
+                    QStringLiteral("iat"), QStringLiteral("nbf"), QStringLiteral("jti"), QStringLiteral("sid"),
+                    QStringLiteral("roles"), QStringLiteral("scope")}},
+    };
+}
+
+} // namespace
 
 void registerWellKnown(Router &router)
 {
@@ -18,7 +44,8 @@ void registerWellKnown(Router &router)
     });
 
     router.add("GET", QStringLiteral("/.well-known/openid-configuration"), open, [](RequestContext &ctx) {
-        HttpResponse r = HttpResponse::json(200, ctx.services.auth().openidConfiguration());
+        HttpResponse r =
+            HttpResponse::json(200, openidConfiguration(ctx.services.auth().issuer(), ctx.services.keys().algorithm()));
         r.setHeader("Cache-Control", "public, max-age=300");
         return r;
     });

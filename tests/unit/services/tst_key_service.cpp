@@ -1,0 +1,64 @@
+// KeyService: one active signing key, rotation that keeps the retired key verifying and published,
+// private halves sealed at rest.
+#include "service_fixture.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+class TstKeyService : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void rotationKeepsOldTokensVerifiable()
+    {
+        ServiceFixture f(QStringLiteral("EdDSA"));
+        KeyService &keys = f.services->keys();
+        const auto first = keys.signer();
+        QVERIFY(first);
+        QCOMPARE(first->key.algorithm(), QStringLiteral("EdDSA"));
+        const QByteArray signature = first->key.sign("payload");
+        const auto rotated = keys.rotate();
+        QVERIFY(rotated);
+        QVERIFY(*rotated != first->kid);
+        QCOMPARE(keys.signer()->kid, *rotated);
+        // The retired key still verifies what it signed, and both are in the JWKS.
+        const auto retired = keys.verificationKey(first->kid);
+        QVERIFY(retired && retired->verify("payload", signature));
+        QVERIFY(!keys.verificationKey(QStringLiteral("no-such-kid")));
+        const QJsonArray published = keys.jwks()->value(QStringLiteral("keys")).toArray();
+        QStringList kids;
+        for (const QJsonValue &k : published) {
+            kids << k.toObject().value(QStringLiteral("kid")).toString();
+            QVERIFY(!k.toObject().contains(QStringLiteral("d"))); // never a private half
+        }
+        QVERIFY(kids.contains(first->kid) && kids.contains(*rotated));
+        QVERIFY(keys.ensureActiveKey()); // one is active: nothing new
+        QCOMPARE(keys.signer()->kid, *rotated);
+    }
+
+    void privateHalvesAreSealed()
+    {
+        ServiceFixture f;
+        const auto signer = f.services->keys().signer();
+        QVERIFY(signer);
+        const QByteArray pem = signer->key.privatePem();
+        QSqlQuery q(f.db.database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT * FROM signing_keys")));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            for (int i = 0; i < 10 && q.value(i).isValid(); ++i) {
+                const QByteArray cell = q.value(i).toByteArray();
+                QVERIFY(!cell.contains("PRIVATE KEY"));
+                QVERIFY(!cell.contains(pem.mid(40, 40)));
+            }
+        }
+        QCOMPARE(rows, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstKeyService)
+#include "tst_key_service.moc"

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api_error.h"
+
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -53,6 +55,7 @@ struct Role {
 struct UserFilter {
     QString q;                          // substring of username, email or display name
     std::optional<User::Status> status; // nullopt: either
+    QList<FieldError> parseErrors;      // from reading the filter; reported after the permission check
     QString role;
     bool includeDeleted = false;
     qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then

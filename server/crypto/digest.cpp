@@ -87,4 +87,9 @@ void wipe(QByteArray &secret)
     secret.clear();
 }
 
+void releaseThread()
+{
+    OPENSSL_thread_stop();
+}
+
 } // namespace keyward::crypto

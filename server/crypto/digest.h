@@ -25,5 +25,8 @@ QByteArray fromBase64Url(QByteArrayView text);
 
 // Overwrites a buffer that held a secret before it is released.
 void wipe(QByteArray &secret);
+// Frees OpenSSL's state of the calling thread (its random generator); a thread's last work, like
+// Database::releaseThread, so nothing of it is left to run while the process exits.
+void releaseThread();
 
 } // namespace keyward::crypto

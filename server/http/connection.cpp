@@ -80,8 +80,9 @@ void Connection::onBytesWritten()
             m_lingerTimer.start(LingerStallMs);
         return;
     }
-    // The client is taking a response: reading slowly is not being idle.
-    if (!m_inFlight)
+    // The client is taking a response that waits for it: reading slowly is not being idle. (Bytes
+    // that left with nothing waiting, such as a TLS alert, are no sign of a reader.)
+    if (!m_inFlight && unsent() > 0)
         restartIdleTimer();
     if (m_stream)
         pump();

@@ -4,12 +4,15 @@
 
 #include <QElapsedTimer>
 
+#include <latch>
+
 namespace keyward {
 
-HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait)
+HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait, std::function<void()> releaseThread)
     : m_capacity(threads + queue)
     , m_depth(depth)
     , m_wait(wait)
+    , m_releaseThread(std::move(releaseThread))
 {
     m_pool.setMaxThreadCount(threads);
     // Threads keep their database connection; never let them expire and reconnect.
@@ -18,14 +21,32 @@ HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait)
 
 HashingPool::~HashingPool()
 {
+    close();
     m_pool.waitForDone();
 }
 
 void HashingPool::shutdown(int waitMs)
 {
-    m_closing = true;
-    m_pool.clear();
+    close();
     m_pool.waitForDone(qMax(0, waitMs));
+}
+
+void HashingPool::close()
+{
+    if (m_closing.exchange(true))
+        return;
+    m_pool.clear();
+    if (!m_releaseThread)
+        return;
+    // The last job of every thread releases what it holds, before a successful waitForDone() joins
+    // the threads. As many jobs as threads, none finishing before all have started, cannot share one.
+    const int threads = m_pool.maxThreadCount();
+    auto everyone = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i)
+        m_pool.start([release = m_releaseThread, everyone] {
+            everyone->arrive_and_wait();
+            release();
+        });
 }
 
 bool HashingPool::tryRun(std::function<void()> job)

@@ -16,7 +16,9 @@ class Histogram;
 class HashingPool {
 public:
     // `depth` and `wait`, when given, receive the queue depth and each job's wait for a thread.
-    HashingPool(int threads, int queue, Gauge *depth = nullptr, Histogram *wait = nullptr);
+    // `releaseThread`, when given, is each pool thread's last work (Services::releaseThread).
+    HashingPool(int threads, int queue, Gauge *depth = nullptr, Histogram *wait = nullptr,
+                std::function<void()> releaseThread = {});
     ~HashingPool();
 
     [[nodiscard]] bool tryRun(std::function<void()> job);
@@ -28,12 +30,16 @@ public:
     void shutdown(int waitMs);
 
 private:
+    // Refuses new jobs, drops the queued ones, and queues each thread's release.
+    void close();
+
     QThreadPool m_pool;
     std::atomic<bool> m_closing{false};
     std::atomic<int> m_jobs{0};
     int m_capacity;
     Gauge *m_depth;
     Histogram *m_wait;
+    std::function<void()> m_releaseThread;
 };
 
 } // namespace keyward

@@ -127,7 +127,7 @@ HttpServer::HttpServer(Services &services, Options options)
     : m_options(options)
     , m_api(std::make_unique<Api>(services, buildRouter(), Api::Options{options.tls.has_value()}))
     , m_pool(std::make_unique<HashingPool>(options.hashWorkers, options.hashQueue, &services.metrics().hashQueueDepth,
-                                           &services.metrics().hashWait))
+                                           &services.metrics().hashWait, &Services::releaseThread))
     , m_caps(std::make_unique<ConnectionCaps>(options.maxConnections, options.maxConnectionsPerAddress))
 {
 }

@@ -60,22 +60,18 @@ bool isKnownMethod(QByteArrayView method)
 // other, so a second copy is refused rather than one picked.
 bool isSingleValued(QByteArrayView name)
 {
-    static constexpr QByteArrayView single[] = {"authorization",
-                                                "x-api-key",
-                                                "content-type",
-                                                "origin",
-                                                "x-request-id",
-                                                "expect",
-                                                "access-control-request-method",
-                                                "user-agent"};
+    static constexpr QByteArrayView single[] = {
+        "authorization", "x-api-key",    "content-type", "origin",
+        "if-match",      "x-request-id", "expect",       "access-control-request-method",
+        "user-agent"};
     return std::find(std::begin(single), std::end(single), name) != std::end(single);
 }
 
 // List-valued headers Keyward reads: several lines are one list (RFC 9110 section 5.3), joined here
-// so that every reader sees all of it.
+// so that every reader sees all of it. (If-Match is read once: Keyward answers one version.)
 bool isListValued(QByteArrayView name)
 {
-    return name == "if-match" || name == "if-none-match";
+    return name == "if-none-match";
 }
 
 int hexDigit(char c)

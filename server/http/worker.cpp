@@ -123,6 +123,8 @@ void Worker::stop()
     // Deleting the listener deletes its sockets and their connections.
     delete m_listener;
     m_listener = nullptr;
+    // The thread ends next; nothing of it may be left for after QThread::wait() returns.
+    Services::releaseThread();
 }
 
 void Worker::connectionOpened(Connection *connection)

@@ -111,6 +111,12 @@ QByteArray Services::auditChainKey(const QByteArray &masterKey)
     return crypto::hkdfSha256(masterKey, "keyward audit chain v1");
 }
 
+void Services::releaseThread()
+{
+    Database::releaseThread();
+    crypto::releaseThread();
+}
+
 QString Services::migrate(Database &db, const QByteArray &masterKey, int *applied)
 {
     AuditRepository audit(db, auditChainKey(masterKey));

@@ -48,6 +48,10 @@ public:
     // Applies pending migrations, and signs the audit chain head they leave unsigned: only the run
     // that migrates may, since it holds the master key. Returns the error, or an empty string.
     static QString migrate(Database &db, const QByteArray &masterKey, int *applied = nullptr);
+    // What the calling thread holds (database connections, OpenSSL state), freed: every thread that
+    // used the services calls it as its last work. Left to thread_local destructors, it would run
+    // after QThread::wait() returned, maybe while the process exits (a crash on SIGTERM).
+    static void releaseThread();
     static QByteArray auditChainKey(const QByteArray &masterKey);
 
     // Refuses a database whose schema is not current, and makes sure a signing key exists.

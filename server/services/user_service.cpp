@@ -315,6 +315,7 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
     if (!UserRepository::isValidSort(filter.sort))
         errors.append({QStringLiteral("sort"), QStringLiteral("invalid_value"),
                        QStringLiteral("One of created_at, username, last_login_at, optionally prefixed with '-'.")});
+    errors += filter.parseErrors; // a status that names none
     if (filter.q.size() > 200)
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
     if (!errors.isEmpty())

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
@@ -17,6 +18,21 @@ namespace {
 
 std::atomic<quint64> g_nextInstance{1};
 
+// QSqlDatabase's connection registry is a static of Qt Sql, gone once the process starts exiting.
+// A thread's C++ thread_local destructors run after QThread::wait() has already returned, so a
+// thread may end after main() did: it must then not touch the registry. Closing runs under this
+// lock; TeardownGuard, made after the registry and so destroyed before it, marks it gone.
+QBasicMutex g_registryLock; // trivially destructible: usable to the very end
+bool g_registryGone = false;
+
+struct TeardownGuard {
+    ~TeardownGuard()
+    {
+        QMutexLocker lock(&g_registryLock);
+        g_registryGone = true;
+    }
+};
+
 // Connections this thread opened, removed when the thread exits.
 struct ThreadConnections {
     QHash<QString, QHash<QString, QSqlQuery>> statements; // connection name -> sql -> query
@@ -24,6 +40,14 @@ struct ThreadConnections {
     ~ThreadConnections() { closeAll(); }
     void close(const QString &name)
     {
+        QMutexLocker lock(&g_registryLock);
+        if (g_registryGone) {
+            // The process is exiting: what this thread held goes with it, untouched (its prepared
+            // queries would reach for the registry on destruction).
+            new (&statements) decltype(statements)();
+            names.clear();
+            return;
+        }
         statements.remove(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -148,6 +172,8 @@ QSqlDatabase Database::connection()
 {
     const QString name = connectionName(m_instance);
     QSqlDatabase db = QSqlDatabase::database(name, false);
+    // Made after Qt Sql's registry (the line above has made sure it exists), so destroyed before it.
+    static TeardownGuard guard;
     if (db.isValid()) {
         if (db.isOpen())
             return db;
@@ -196,6 +222,11 @@ bool Database::exec(QSqlQuery &query)
 void Database::closeThreadConnection()
 {
     t_connections.close(connectionName(m_instance));
+}
+
+void Database::releaseThread()
+{
+    t_connections.closeAll();
 }
 
 bool Database::isUniqueViolation(const QSqlError &error)

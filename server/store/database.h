@@ -49,6 +49,10 @@ public:
     void setQueryObserver(QueryObserver observer) { m_observer = std::move(observer); }
     // Closes this thread's connection; the next call reopens it.
     void closeThreadConnection();
+    // Closes every connection the calling thread opened, of every Database. Threads call it as their
+    // last work: what a thread leaves to its thread_local destructors runs after QThread::wait()
+    // returns, perhaps after the process has begun to exit.
+    static void releaseThread();
 
     static bool isUniqueViolation(const QSqlError &error);
     // Lost connection, server shut down, deadlock or serialisation failure: try again later.

@@ -2,6 +2,7 @@
 // pool, a user export streaming to a slow reader, a metrics scrape and idle keep-alive connections.
 // Every run must end with exit code 0 (a crash on SIGTERM was seen once in three black-box runs).
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -132,14 +133,28 @@ private Q_SLOTS:
             QTest::qWait(round % 7 * 3);
             ::kill(static_cast<pid_t>(server->processId()), SIGTERM);
             const bool finished = server->waitForFinished(20000);
-            const QString err = QString::fromUtf8(server->readAllStandardError());
+            // What the server said besides its JSON log lines: a sanitizer report, a fatal message.
+            QStringList said;
+            const QByteArray stderrBytes = server->readAllStandardError();
+            if (qEnvironmentVariableIsSet("KEYWARD_SHUTDOWN_DUMP")) {
+                QFile dump(
+                    QStringLiteral("/tmp/shutdown-%1-%2.log").arg(QCoreApplication::applicationPid()).arg(round));
+                if (dump.open(QIODevice::WriteOnly))
+                    dump.write(stderrBytes);
+            }
+            for (const QString &line : QString::fromUtf8(stderrBytes).split(QLatin1Char('\n')))
+                if (!line.startsWith(QLatin1Char('{')) && !line.trimmed().isEmpty())
+                    said << line;
+            if (server->exitStatus() != QProcess::NormalExit || server->exitCode() != 0)
+                for (const QString &line : std::as_const(said))
+                    qWarning().noquote() << line; // a test message is cut short; a sanitizer report is long
             QVERIFY2(finished, qPrintable(QStringLiteral("round %1: still running 20 s after SIGTERM").arg(round)));
             QVERIFY2(server->exitStatus() == QProcess::NormalExit && server->exitCode() == 0,
                      qPrintable(QStringLiteral("round %1: exit status %2, code %3\n%4")
                                     .arg(round)
                                     .arg(server->exitStatus())
                                     .arg(server->exitCode())
-                                    .arg(err.right(4000))));
+                                    .arg(said.value(0))));
             for (QNetworkReply *r : std::as_const(inFlight))
                 r->abort();
             qDeleteAll(inFlight);

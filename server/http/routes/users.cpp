@@ -18,7 +18,7 @@ UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
     UserFilter f;
     f.q = ctx.request.queryValue(QStringLiteral("q"));
     if (const QString status = ctx.request.queryValue(QStringLiteral("status")); !status.isEmpty())
-        f.status = validation::status(status, errors);
+        f.status = validation::status(status, f.parseErrors);
     f.role = ctx.request.queryValue(QStringLiteral("role"));
     f.includeDeleted = boolParameter(ctx, QStringLiteral("include_deleted"), errors).value_or(false);
     const QString sort = ctx.request.queryValue(QStringLiteral("sort"));

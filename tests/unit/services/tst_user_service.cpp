@@ -63,6 +63,19 @@ private Q_SLOTS:
         QCOMPARE(f.services->users().create(Principal::system(), dup).error().status(), 409);
         QCOMPARE(f.services->audit().recent(100)->size(), eventsBefore); // the audit append rolled back too
     }
+
+    // A filter's own reading errors come after the permission check, with the service's.
+    void listFilterErrorsAfterThePermission()
+    {
+        ServiceFixture f;
+        UserFilter filter;
+        filter.parseErrors = {{QStringLiteral("status"), QStringLiteral("invalid_value"), QStringLiteral("No.")}};
+        filter.sort = QStringLiteral("nonsense");
+        QCOMPARE(f.services->users().list(Principal::anonymous(), filter).error().status(), 403);
+        const auto refused = f.services->users().list(Principal::system(), filter);
+        QCOMPARE(refused.error().status(), 422);
+        QCOMPARE(refused.error().fieldErrors().size(), 2); // sort and status together
+    }
 };
 
 QTEST_GUILESS_MAIN(TstUserService)

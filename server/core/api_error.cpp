@@ -1,7 +1,5 @@
 #include "api_error.h"
 
-#include <QJsonArray>
-
 namespace keyward {
 
 ApiError::ApiError(int status, QString slug, QString title, QString detail)
@@ -136,29 +134,6 @@ ApiError &ApiError::withRetryAfter(int seconds)
 {
     m_retryAfter = seconds;
     return *this;
-}
-
-QJsonObject ApiError::toProblem(const QString &instance, const QString &requestId) const
-{
-    QJsonObject problem = m_extensions;
-    problem.insert(QStringLiteral("type"), QString(QStringLiteral("https://keyward.dev/problems/") + m_slug));
-    problem.insert(QStringLiteral("title"), m_title);
-    problem.insert(QStringLiteral("status"), m_status);
-    if (!m_detail.isEmpty())
-        problem.insert(QStringLiteral("detail"), m_detail);
-    if (!instance.isEmpty())
-        problem.insert(QStringLiteral("instance"), instance);
-    if (!requestId.isEmpty())
-        problem.insert(QStringLiteral("request_id"), requestId);
-    if (!m_fieldErrors.isEmpty()) {
-        QJsonArray errors;
-        for (const FieldError &fe : m_fieldErrors)
-            errors.append(QJsonObject{{QStringLiteral("field"), fe.field},
-                                      {QStringLiteral("code"), fe.code},
-                                      {QStringLiteral("message"), fe.message}});
-        problem.insert(QStringLiteral("errors"), errors);
-    }
-    return problem;
 }
 
 } // namespace keyward

@@ -13,7 +13,8 @@ struct FieldError {
     QString message;
 };
 
-// A failure a service reports to its caller; the HTTP layer renders it as RFC 9457 problem+json,
+// A failure a service reports to its caller; the HTTP layer renders it as RFC 9457 problem+json
+// (HttpResponse::problem),
 // the GUI shows title and detail. `detail` is meant for clients: never put internals in it.
 class ApiError {
 public:
@@ -55,8 +56,6 @@ public:
 
     ApiError &withExtension(const QString &name, const QJsonValue &value);
     ApiError &withRetryAfter(int seconds);
-
-    QJsonObject toProblem(const QString &instance, const QString &requestId) const;
 
 private:
     int m_status = 500;

@@ -3,6 +3,7 @@
 #include "core/api_error.h"
 #include "core/logging.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace keyward {
@@ -79,12 +80,41 @@ HttpResponse HttpResponse::noContent()
     return r;
 }
 
+namespace {
+
+// The RFC 9457 members: type, title, status, detail, instance, plus the error's extensions and its
+// field errors under `errors`. Absent parts are left out, not sent empty.
+QJsonObject problemJson(const ApiError &error, const QString &instance, const QString &requestId)
+{
+    QJsonObject problem = error.extensions();
+    problem.insert(QStringLiteral("type"), QString(QStringLiteral("https://keyward.dev/problems/") + error.slug()));
+    problem.insert(QStringLiteral("title"), error.title());
+    problem.insert(QStringLiteral("status"), error.status());
+    if (!error.detail().isEmpty())
+        problem.insert(QStringLiteral("detail"), error.detail());
+    if (!instance.isEmpty())
+        problem.insert(QStringLiteral("instance"), instance);
+    if (!requestId.isEmpty())
+        problem.insert(QStringLiteral("request_id"), requestId);
+    if (!error.fieldErrors().isEmpty()) {
+        QJsonArray errors;
+        for (const FieldError &fe : error.fieldErrors())
+            errors.append(QJsonObject{{QStringLiteral("field"), fe.field},
+                                      {QStringLiteral("code"), fe.code},
+                                      {QStringLiteral("message"), fe.message}});
+        problem.insert(QStringLiteral("errors"), errors);
+    }
+    return problem;
+}
+
+} // namespace
+
 HttpResponse HttpResponse::problem(const ApiError &error, const HttpRequest &request)
 {
     HttpResponse r;
     r.status = error.status();
     r.problemType = error.slug();
-    r.body = QJsonDocument(error.toProblem(request.path, request.requestId)).toJson(QJsonDocument::Compact);
+    r.body = QJsonDocument(problemJson(error, request.path, request.requestId)).toJson(QJsonDocument::Compact);
     r.headers.emplaceBack("Content-Type", "application/problem+json; charset=utf-8");
     if (error.retryAfterSeconds() > 0)
         r.headers.emplaceBack("Retry-After", QByteArray::number(error.retryAfterSeconds()));

@@ -1,5 +1,6 @@
 #include "api_key_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/permissions.h"
@@ -8,7 +9,7 @@
 #include "role_service.h"
 #include "store/api_key_repository.h"
 #include "store/user_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>

@@ -1,12 +1,13 @@
 #include "audit_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/logging.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
 #include "store/audit_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,5 +1,6 @@
 #include "auth_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/field_reader.h"
 #include "core/ids.h"
@@ -14,7 +15,7 @@
 #include "store/one_time_token_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 #include <QJsonArray>
 

@@ -5,10 +5,10 @@
 #include "crypto/digest.h"
 #include "settings_service.h"
 #include "store/signing_key_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
-#include <QJsonArray>
 #include <QMutexLocker>
+#include <algorithm>
 
 namespace keyward {
 
@@ -147,15 +147,16 @@ std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid
     return std::nullopt;
 }
 
-Result<QJsonObject> KeyService::jwks()
+Result<QList<std::pair<QString, crypto::SigningKey>>> KeyService::publishedKeys()
 {
     if (auto s = reload(); !s)
         return s.error();
     QMutexLocker lock(&m_mutex);
-    QJsonArray keys;
+    QList<std::pair<QString, crypto::SigningKey>> keys;
     for (auto it = m_public.cbegin(); it != m_public.cend(); ++it)
-        keys.append(it.value().publicJwk(it.key()));
-    return QJsonObject{{QStringLiteral("keys"), keys}};
+        keys.emplaceBack(it.key(), it.value());
+    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return keys;
 }
 
 } // namespace keyward

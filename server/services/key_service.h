@@ -7,7 +7,7 @@
 #include "crypto/signing_key.h"
 
 #include <QHash>
-#include <QJsonObject>
+#include <QList>
 #include <QMutex>
 #include <memory>
 
@@ -40,7 +40,9 @@ public:
     Result<Signer> signer();
     // The public key for a kid, or nullopt for an unknown kid.
     std::optional<crypto::SigningKey> verificationKey(const QString &kid);
-    Result<QJsonObject> jwks();
+    // The keys tokens may be verified with (active and retired), by kid in ascending order: what the
+    // JWKS publishes.
+    Result<QList<std::pair<QString, crypto::SigningKey>>> publishedKeys();
     QString algorithm() const { return m_algorithm; }
 
 private:

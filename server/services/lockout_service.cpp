@@ -1,10 +1,11 @@
 #include "lockout_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "settings_service.h"
 #include "store/login_failure_repository.h"
 #include "store/user_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 namespace keyward {
 

@@ -47,8 +47,9 @@ bool validAddress(const QString &address)
 
 } // namespace
 
-Mailer::Mailer(SettingsService &settings)
+Mailer::Mailer(SettingsService &settings, std::function<void()> releaseThread)
     : m_settings(settings)
+    , m_releaseThread(std::move(releaseThread))
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -126,7 +127,11 @@ Status Mailer::send(const MailMessage &m)
 
 void Mailer::enqueue(MailMessage message)
 {
-    m_queue.start([this, message = std::move(message)] { (void)send(message); });
+    m_queue.start([this, message = std::move(message)] {
+        (void)send(message);
+        if (m_releaseThread)
+            m_releaseThread();
+    });
 }
 
 } // namespace keyward

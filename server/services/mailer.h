@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QThreadPool>
+#include <functional>
 
 namespace keyward {
 
@@ -20,7 +21,10 @@ struct MailMessage {
 // thread, so a request never waits for, or is timed by, the mail server.
 class Mailer {
 public:
-    explicit Mailer(SettingsService &settings);
+    // `releaseThread` ends each background job (Services::releaseThread): the pool's thread may
+    // expire after the job, and what it opened (a database connection for the settings, OpenSSL
+    // state for TLS) must be let go while the thread still runs.
+    Mailer(SettingsService &settings, std::function<void()> releaseThread);
     ~Mailer();
 
     Status send(const MailMessage &message);
@@ -32,6 +36,7 @@ public:
 
 private:
     SettingsService &m_settings;
+    std::function<void()> m_releaseThread;
     QThreadPool m_queue;
 };
 

@@ -6,8 +6,8 @@
 #include "settings_service.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
+#include "store/write_transaction.h"
 #include "user_service.h"
-#include "write_transaction.h"
 
 namespace keyward {
 

@@ -1,5 +1,6 @@
 #include "mfa_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
@@ -9,7 +10,7 @@
 #include "role_service.h"
 #include "store/mfa_repository.h"
 #include "store/user_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 namespace keyward {
 

@@ -1,12 +1,13 @@
 #include "role_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "store/role_repository.h"
 #include "store/user_repository.h"
+#include "store/write_transaction.h"
 #include "validation.h"
-#include "write_transaction.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>

@@ -49,7 +49,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_hasher(options.argon2)
     , m_audit(*m_db, clock, auditChainKey(masterKey))
     , m_settings(*m_db, clock, m_audit, m_sealer, options.settingsDefaults)
-    , m_mailer(m_settings)
+    , m_mailer(m_settings, &Services::releaseThread)
     , m_roles(*m_db, clock, m_audit)
     , m_keys(*m_db, clock, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
     , m_lockout(*m_db, clock, m_audit, m_settings, m_hasher)

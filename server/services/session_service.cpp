@@ -1,12 +1,13 @@
 #include "session_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/permissions.h"
 #include "lockout_service.h"
 #include "role_service.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 namespace keyward {
 

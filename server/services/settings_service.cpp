@@ -1,11 +1,12 @@
 #include "settings_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/field_reader.h"
 #include "core/logging.h"
 #include "core/permissions.h"
 #include "store/sql_error.h"
-#include "write_transaction.h"
+#include "store/write_transaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,5 +1,6 @@
 #include "user_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/ids.h"
 #include "core/permissions.h"
@@ -13,8 +14,8 @@
 #include "store/session_repository.h"
 #include "store/sql_error.h"
 #include "store/user_repository.h"
+#include "store/write_transaction.h"
 #include "validation.h"
-#include "write_transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #include "user_transfer.h"
 
+#include "access_checks.h"
 #include "core/field_reader.h"
 #include "core/permissions.h"
 #include "crypto/password_hasher.h"
 #include "role_service.h"
 #include "user_json.h"
-#include "write_transaction.h"
 
 #include <QDateTime>
 #include <QIODevice>

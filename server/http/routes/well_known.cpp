@@ -37,7 +37,12 @@ void registerWellKnown(Router &router)
                             RouteOptions::Limit::None};
 
     router.add("GET", QStringLiteral("/.well-known/jwks.json"), open, [](RequestContext &ctx) {
-        HttpResponse r = respond(ctx, ctx.services.keys().jwks(), [](const QJsonObject &o) { return o; });
+        HttpResponse r = respond(ctx, ctx.services.keys().publishedKeys(), [](const auto &keys) {
+            QJsonArray jwks;
+            for (const auto &[kid, key] : keys)
+                jwks.append(key.publicJwk(kid));
+            return QJsonObject{{QStringLiteral("keys"), jwks}};
+        });
         // Verifiers may cache briefly; rotation keeps old keys published longer than this.
         r.setHeader("Cache-Control", "public, max-age=300");
         return r;

@@ -1,8 +1,6 @@
-// ApiError as RFC 9457 problem+json: the members a client reads, extensions beside them, and the
-// statuses of the named errors the services use.
+// The statuses and slugs of the named errors the services use.
 #include "core/api_error.h"
 
-#include <QJsonArray>
 #include <QTest>
 
 using namespace keyward;
@@ -10,29 +8,6 @@ using namespace keyward;
 class TstApiError : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void problemMembers()
-    {
-        ApiError e =
-            ApiError::validation({{QStringLiteral("email"), QStringLiteral("taken"), QStringLiteral("In use.")}});
-        e.withExtension(QStringLiteral("mfa_token"), QStringLiteral("t"));
-        const QJsonObject p = e.toProblem(QStringLiteral("/api/v1/users"), QStringLiteral("req-1"));
-        QCOMPARE(p.value(QStringLiteral("status")).toInt(), 422);
-        QCOMPARE(p.value(QStringLiteral("type")).toString(),
-                 QStringLiteral("https://keyward.dev/problems/validation-failed"));
-        QCOMPARE(p.value(QStringLiteral("instance")).toString(), QStringLiteral("/api/v1/users"));
-        QCOMPARE(p.value(QStringLiteral("request_id")).toString(), QStringLiteral("req-1"));
-        QCOMPARE(p.value(QStringLiteral("mfa_token")).toString(), QStringLiteral("t"));
-        const QJsonObject field = p.value(QStringLiteral("errors")).toArray().at(0).toObject();
-        QCOMPARE(field.value(QStringLiteral("field")).toString(), QStringLiteral("email"));
-        QCOMPARE(field.value(QStringLiteral("code")).toString(), QStringLiteral("taken"));
-        // Absent parts are absent, not empty.
-        const QJsonObject bare =
-            ApiError(404, QStringLiteral("not-found"), QStringLiteral("Not found")).toProblem({}, {});
-        QVERIFY(!bare.contains(QStringLiteral("detail")));
-        QVERIFY(!bare.contains(QStringLiteral("errors")));
-        QVERIFY(!bare.contains(QStringLiteral("instance")));
-    }
-
     void namedErrors_data()
     {
         QTest::addColumn<int>("status");

@@ -2,6 +2,7 @@
 // streamed body adapter (HttpResponse::chunked).
 #include "http/http_message.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
@@ -22,6 +23,34 @@ private Q_SLOTS:
         QCOMPARE(q.header("x-forwarded-for"), QByteArray("a"));
         QCOMPARE(q.headerValues("x-forwarded-for"), (QByteArrayList{"a", "b"}));
         QVERIFY(q.header("host").isEmpty());
+    }
+
+    void problemMembers()
+    {
+        ApiError e =
+            ApiError::validation({{QStringLiteral("email"), QStringLiteral("taken"), QStringLiteral("In use.")}});
+        e.withExtension(QStringLiteral("mfa_token"), QStringLiteral("t"));
+        HttpRequest q;
+        q.path = QStringLiteral("/api/v1/users");
+        q.requestId = QStringLiteral("req-1");
+        const QJsonObject p = QJsonDocument::fromJson(HttpResponse::problem(e, q).body).object();
+        QCOMPARE(p.value(QStringLiteral("status")).toInt(), 422);
+        QCOMPARE(p.value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://keyward.dev/problems/validation-failed"));
+        QCOMPARE(p.value(QStringLiteral("instance")).toString(), QStringLiteral("/api/v1/users"));
+        QCOMPARE(p.value(QStringLiteral("request_id")).toString(), QStringLiteral("req-1"));
+        QCOMPARE(p.value(QStringLiteral("mfa_token")).toString(), QStringLiteral("t"));
+        const QJsonObject field = p.value(QStringLiteral("errors")).toArray().at(0).toObject();
+        QCOMPARE(field.value(QStringLiteral("field")).toString(), QStringLiteral("email"));
+        QCOMPARE(field.value(QStringLiteral("code")).toString(), QStringLiteral("taken"));
+        // Absent parts are absent, not empty.
+        const QJsonObject bare =
+            QJsonDocument::fromJson(
+                HttpResponse::problem(ApiError(404, QStringLiteral("not-found"), QStringLiteral("Not found")), {}).body)
+                .object();
+        QVERIFY(!bare.contains(QStringLiteral("detail")));
+        QVERIFY(!bare.contains(QStringLiteral("errors")));
+        QVERIFY(!bare.contains(QStringLiteral("instance")));
     }
 
     void problems()

@@ -1,28 +1,13 @@
 #pragma once
 
+// The checks every service asks before it acts: the permission, the credential, the target.
+
 #include "core/principal.h"
 #include "core/result.h"
-#include "store/database.h"
 
 #include <optional>
 
 namespace keyward {
-
-// Runs `work` in a write transaction and commits only if it succeeded, so a failing step leaves
-// nothing half-written. `work` returns a Result; so does this.
-template <typename Work>
-auto writeTransaction(Database &db, Work &&work) -> decltype(work())
-{
-    Transaction tx(db);
-    if (!tx.active())
-        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
-    auto result = work();
-    if (!result)
-        return result;
-    if (!tx.commit())
-        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
-    return result;
-}
 
 // The caller lacks `permission`: a 403 the caller can act on.
 inline std::optional<ApiError> missing(const Principal &actor, const QString &permission)

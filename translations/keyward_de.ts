@@ -1,1681 +1,1919 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>QObject</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Cancelling after the current item…</source>
-            <translation>Abbruch nach dem aktuellen Eintrag …</translation>
-        </message>
-        <message>
-            <source>Keyward</source>
-            <translation>Keyward</translation>
-        </message>
-        <message>
-            <source>Keyward could not start:
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation>Abbruch nach dem aktuellen Eintrag …</translation>
+    </message>
+    <message>
+        <source>Keyward</source>
+        <translation>Keyward</translation>
+    </message>
+    <message>
+        <source>Keyward could not start:
 
 %1</source>
-            <translation>Keyward konnte nicht starten:
+        <translation>Keyward konnte nicht starten:
 
 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimeText</name>
-        <message>
-            <source>just now</source>
-            <translation>gerade eben</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute(s) ago</source>
-            <translation>
-                <numerusform>vor %n Minute</numerusform>
-                <numerusform>vor %n Minuten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour(s) ago</source>
-            <translation>
-                <numerusform>vor %n Stunde</numerusform>
-                <numerusform>vor %n Stunden</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s) ago</source>
-            <translation>
-                <numerusform>vor %n Tag</numerusform>
-                <numerusform>vor %n Tagen</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::ApiKeyDialog</name>
-        <message>
-            <source>E&amp;xpires on</source>
-            <translation>&amp;Läuft ab am</translation>
-        </message>
-        <message>
-            <source>New API key</source>
-            <translation>Neuer API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>e.g. billing-sync</source>
-            <translation>z. B. billing-sync</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Name</translation>
-        </message>
-        <message>
-            <source>&amp;Scopes</source>
-            <translation>&amp;Berechtigungen</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Ablauf</translation>
-        </message>
-        <message>
-            <source>&amp;Create key</source>
-            <translation>Schlüssel &amp;erstellen</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::ApiKeysPanel</name>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Key starts</source>
-            <translation>Schlüsselanfang</translation>
-        </message>
-        <message>
-            <source>Scopes</source>
-            <translation>Berechtigungen</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-        <message>
-            <source>Expires</source>
-            <translation>Läuft ab</translation>
-        </message>
-        <message>
-            <source>Last used</source>
-            <translation>Zuletzt benutzt</translation>
-        </message>
-        <message>
-            <source>&amp;New key…</source>
-            <translation>&amp;Neuer Schlüssel …</translation>
-        </message>
-        <message>
-            <source>Re&amp;voke…</source>
-            <translation>&amp;Widerrufen …</translation>
-        </message>
-        <message>
-            <source>never</source>
-            <translation>nie</translation>
-        </message>
-        <message>
-            <source>API key created</source>
-            <translation>API-Schlüssel erstellt</translation>
-        </message>
-        <message>
-            <source>Revoke API key</source>
-            <translation>API-Schlüssel widerrufen</translation>
-        </message>
-        <message>
-            <source>Revoke the key %1? Clients using it are refused from now on.</source>
-            <translation>Schlüssel %1 widerrufen? Clients, die ihn verwenden, werden ab sofort abgewiesen.</translation>
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation>Widerrufen</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::AuditPanel</name>
-        <message>
-            <source>Actor (id or type:id)</source>
-            <translation>Akteur (ID oder Typ:ID)</translation>
-        </message>
-        <message>
-            <source>Action, e.g. user.create</source>
-            <translation>Aktion, z. B. user.create</translation>
-        </message>
-        <message>
-            <source>Target (id or type:id)</source>
-            <translation>Ziel (ID oder Typ:ID)</translation>
-        </message>
-        <message>
-            <source>All outcomes</source>
-            <translation>Alle Ergebnisse</translation>
-        </message>
-        <message>
-            <source>Success</source>
-            <translation>Erfolg</translation>
-        </message>
-        <message>
-            <source>Failure</source>
-            <translation>Fehlschlag</translation>
-        </message>
-        <message>
-            <source>Denied</source>
-            <translation>Verweigert</translation>
-        </message>
-        <message>
-            <source>&amp;Search</source>
-            <translation>&amp;Suchen</translation>
-        </message>
-        <message>
-            <source>&amp;Verify chain</source>
-            <translation>Kette &amp;prüfen</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation>E&amp;xportieren …</translation>
-        </message>
-        <message>
-            <source>Verifying the audit chain…</source>
-            <translation>Audit-Kette wird geprüft …</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-        <message numerus="yes">
-            <source>Chain intact: %n event(s) checked.</source>
-            <translation>
-                <numerusform>Kette intakt: %n Ereignis geprüft.</numerusform>
-                <numerusform>Kette intakt: %n Ereignisse geprüft.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Chain broken at event %1: it was changed or removed outside Keyward.</source>
-            <translation>Kette unterbrochen bei Ereignis %1: Es wurde außerhalb von Keyward geändert oder entfernt.</translation>
-        </message>
-        <message>
-            <source>Exporting audit events…</source>
-            <translation>Audit-Ereignisse werden exportiert …</translation>
-        </message>
-        <message>
-            <source>Export audit events</source>
-            <translation>Audit-Ereignisse exportieren</translation>
-        </message>
-        <message>
-            <source>JSON Lines (*.jsonl)</source>
-            <translation>JSON Lines (*.jsonl)</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::AuditTableModel</name>
-        <message>
-            <source>Time</source>
-            <translation>Zeit</translation>
-        </message>
-        <message>
-            <source>Actor</source>
-            <translation>Akteur</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Aktion</translation>
-        </message>
-        <message>
-            <source>Target</source>
-            <translation>Ziel</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Ergebnis</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Adresse</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::FirstRunWizard</name>
-        <message>
-            <source>Welcome to Keyward</source>
-            <translation>Willkommen bei Keyward</translation>
-        </message>
-        <message>
-            <source>A few questions set up this installation. Everything can be changed later.</source>
-            <translation>Ein paar Fragen richten diese Installation ein. Alles lässt sich später ändern.</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Durchsuchen …</translation>
-        </message>
-        <message>
-            <source>Data directory</source>
-            <translation>Datenverzeichnis</translation>
-        </message>
-        <message>
-            <source>&amp;Data directory:</source>
-            <translation>&amp;Datenverzeichnis:</translation>
-        </message>
-        <message>
-            <source>Keyward keeps its SQLite database, its key file (if not in the keychain) and its backups here.</source>
-            <translation>Hier legt Keyward seine SQLite-Datenbank, seine Schlüsseldatei (falls nicht im Schlüsselbund) und seine Sicherungen ab.</translation>
-        </message>
-        <message>
-            <source>Keyward cannot write to %1.</source>
-            <translation>Keyward kann nicht in %1 schreiben.</translation>
-        </message>
-        <message>
-            <source>Where applications reach Keyward</source>
-            <translation>Wo Anwendungen Keyward erreichen</translation>
-        </message>
-        <message>
-            <source>&amp;Listen address:</source>
-            <translation>&amp;Lauschadresse:</translation>
-        </message>
-        <message>
-            <source>ADDRESS:PORT of the REST API. 127.0.0.1 serves this computer only; 0.0.0.0 serves the network (put TLS or a reverse proxy in front).</source>
-            <translation>ADRESSE:PORT der REST-API. 127.0.0.1 bedient nur diesen Rechner, 0.0.0.0 das Netzwerk (dann mit TLS oder einem Reverse-Proxy davor).</translation>
-        </message>
-        <message>
-            <source>Use ADDRESS:PORT, for example 127.0.0.1:8080.</source>
-            <translation>Bitte ADRESSE:PORT angeben, zum Beispiel 127.0.0.1:8080.</translation>
-        </message>
-        <message>
-            <source>&amp;SQLite in the data directory (no setup)</source>
-            <translation>&amp;SQLite im Datenverzeichnis (ohne Einrichtung)</translation>
-        </message>
-        <message>
-            <source>&amp;PostgreSQL (several Keyward nodes share it)</source>
-            <translation>&amp;PostgreSQL (mehrere Keyward-Knoten teilen sie)</translation>
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
-            <translation>Verbindung &amp;testen</translation>
-        </message>
-        <message>
-            <source>Database</source>
-            <translation>Datenbank</translation>
-        </message>
-        <message>
-            <source>Connecting to PostgreSQL…</source>
-            <translation>Verbindung zu PostgreSQL wird aufgebaut …</translation>
-        </message>
-        <message>
-            <source>The URL must start with postgresql://</source>
-            <translation>Die URL muss mit postgresql:// beginnen</translation>
-        </message>
-        <message>
-            <source>Connected. Keyward creates its tables there on start.</source>
-            <translation>Verbunden. Keyward legt seine Tabellen dort beim Start an.</translation>
-        </message>
-        <message>
-            <source>Could not connect: %1</source>
-            <translation>Keine Verbindung möglich: %1</translation>
-        </message>
-        <message>
-            <source>The system &amp;keychain (recommended)</source>
-            <translation>Der &amp;Schlüsselbund des Systems (empfohlen)</translation>
-        </message>
-        <message>
-            <source>A &amp;file in the data directory</source>
-            <translation>Eine &amp;Datei im Datenverzeichnis</translation>
-        </message>
-        <message>
-            <source>Master key</source>
-            <translation>Hauptschlüssel</translation>
-        </message>
-        <message>
-            <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
-            <translation>Der Hauptschlüssel versiegelt Geheimnisse in der Datenbank (Signaturschlüssel, TOTP-Geheimnisse, das SMTP-Passwort). Liegt er im Schlüsselbund, verrät eine Kopie des Datenverzeichnisses allein nichts.</translation>
-        </message>
-        <message>
-            <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
-            <translation>Kein Schlüsselbund des Systems antwortet (%1); der Schlüssel kommt in eine Datei, die nur Sie lesen können.</translation>
-        </message>
-        <message>
-            <source>The first administrator</source>
-            <translation>Der erste Administrator</translation>
-        </message>
-        <message>
-            <source>This account signs in to the API with every permission.</source>
-            <translation>Dieses Konto meldet sich mit allen Berechtigungen an der API an.</translation>
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation>&amp;Benutzername:</translation>
-        </message>
-        <message>
-            <source>&amp;Email:</source>
-            <translation>&amp;E-Mail:</translation>
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation>&amp;Passwort:</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat it:</source>
-            <translation>Passwort &amp;wiederholen:</translation>
-        </message>
-        <message>
-            <source>Set up Keyward</source>
-            <translation>Keyward einrichten</translation>
-        </message>
-        <message>
-            <source>&amp;Create and start</source>
-            <translation>&amp;Anlegen und starten</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::HealthPanel</name>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Degraded</source>
-            <translation>Beeinträchtigt</translation>
-        </message>
-        <message>
-            <source>Failing</source>
-            <translation>Gestört</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>ja</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>nein</translation>
-        </message>
-        <message>
-            <source>Component</source>
-            <translation>Komponente</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Zustand</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Grund</translation>
-        </message>
-        <message>
-            <source>Checked</source>
-            <translation>Geprüft</translation>
-        </message>
-        <message>
-            <source>Check &amp;now</source>
-            <translation>&amp;Jetzt prüfen</translation>
-        </message>
-        <message>
-            <source>Overall: %1</source>
-            <translation>Gesamt: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::ListPanel</name>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>&amp;Aktualisieren</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::LogTableModel</name>
-        <message>
-            <source>Time</source>
-            <translation>Zeit</translation>
-        </message>
-        <message>
-            <source>Level</source>
-            <translation>Stufe</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Kategorie</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Meldung</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::LogsPanel</name>
-        <message>
-            <source>&amp;Pause</source>
-            <translation>&amp;Anhalten</translation>
-        </message>
-        <message>
-            <source>Debug and above</source>
-            <translation>Debug und höher</translation>
-        </message>
-        <message>
-            <source>Info and above</source>
-            <translation>Info und höher</translation>
-        </message>
-        <message>
-            <source>Warnings and errors</source>
-            <translation>Warnungen und Fehler</translation>
-        </message>
-        <message>
-            <source>Errors only</source>
-            <translation>Nur Fehler</translation>
-        </message>
-        <message>
-            <source>Level filter</source>
-            <translation>Stufenfilter</translation>
-        </message>
-        <message>
-            <source>Filter by text</source>
-            <translation>Nach Text filtern</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation>E&amp;xportieren …</translation>
-        </message>
-        <message>
-            <source>Export logs</source>
-            <translation>Protokoll exportieren</translation>
-        </message>
-        <message>
-            <source>Log files (*.log *.txt)</source>
-            <translation>Protokolldateien (*.log *.txt)</translation>
-        </message>
-        <message>
-            <source>Could not write %1: %2</source>
-            <translation>%1 konnte nicht geschrieben werden: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n line(s) written to %1</source>
-            <translation>
-                <numerusform>%n Zeile nach %1 geschrieben</numerusform>
-                <numerusform>%n Zeilen nach %1 geschrieben</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::MainWindow</name>
-        <message>
-            <source>Keyward</source>
-            <translation>Keyward</translation>
-        </message>
-        <message>
-            <source>%1 (Ctrl+%2)</source>
-            <translation>%1 (Strg+%2)</translation>
-        </message>
-        <message>
-            <source>Users</source>
-            <translation>Benutzer</translation>
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation>Rollen</translation>
-        </message>
-        <message>
-            <source>API keys</source>
-            <translation>API-Schlüssel</translation>
-        </message>
-        <message>
-            <source>Metrics</source>
-            <translation>Metriken</translation>
-        </message>
-        <message>
-            <source>Logs</source>
-            <translation>Protokoll</translation>
-        </message>
-        <message>
-            <source>Audit</source>
-            <translation>Audit</translation>
-        </message>
-        <message>
-            <source>Health</source>
-            <translation>Zustand</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Einstellungen</translation>
-        </message>
-        <message>
-            <source>Panels</source>
-            <translation>Bereiche</translation>
-        </message>
-        <message>
-            <source>Copy the address</source>
-            <translation>Adresse kopieren</translation>
-        </message>
-        <message>
-            <source>Address copied</source>
-            <translation>Adresse kopiert</translation>
-        </message>
-        <message>
-            <source>%1 req/s</source>
-            <translation>%1 Anfr./s</translation>
-        </message>
-        <message>
-            <source>&amp;Open the console</source>
-            <translation>Konsole ö&amp;ffnen</translation>
-        </message>
-        <message>
-            <source>&amp;Copy the address</source>
-            <translation>Adresse &amp;kopieren</translation>
-        </message>
-        <message>
-            <source>&amp;Quit Keyward</source>
-            <translation>Keyward &amp;beenden</translation>
-        </message>
-        <message>
-            <source>Keyward is still serving</source>
-            <translation>Keyward läuft weiter</translation>
-        </message>
-        <message>
-            <source>Quit from the tray icon's menu.</source>
-            <translation>Beenden über das Menü des Symbols im Infobereich.</translation>
-        </message>
-        <message>
-            <source>not listening</source>
-            <translation>lauscht nicht</translation>
-        </message>
-        <message>
-            <source>Serving</source>
-            <translation>Aktiv</translation>
-        </message>
-        <message>
-            <source>Starting</source>
-            <translation>Startet</translation>
-        </message>
-        <message>
-            <source>Draining</source>
-            <translation>Wird beendet</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>Stopped</source>
-            <translation>Angehalten</translation>
-        </message>
-        <message>
-            <source>Keyward: %1 at %2</source>
-            <translation>Keyward: %1 unter %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::MetricsPanel</name>
-        <message>
-            <source>Requests</source>
-            <translation>Anfragen</translation>
-        </message>
-        <message>
-            <source>requests/s</source>
-            <translation>Anfragen/s</translation>
-        </message>
-        <message>
-            <source>5xx %</source>
-            <translation>5xx %</translation>
-        </message>
-        <message>
-            <source>per second</source>
-            <translation>pro Sekunde</translation>
-        </message>
-        <message>
-            <source>Latency</source>
-            <translation>Latenz</translation>
-        </message>
-        <message>
-            <source>p50</source>
-            <translation>p50</translation>
-        </message>
-        <message>
-            <source>p95</source>
-            <translation>p95</translation>
-        </message>
-        <message>
-            <source>p99</source>
-            <translation>p99</translation>
-        </message>
-        <message>
-            <source>milliseconds</source>
-            <translation>Millisekunden</translation>
-        </message>
-        <message>
-            <source>&amp;Pause</source>
-            <translation>&amp;Anhalten</translation>
-        </message>
-        <message>
-            <source>Logins</source>
-            <translation>Anmeldungen</translation>
-        </message>
-        <message>
-            <source>succeeded</source>
-            <translation>erfolgreich</translation>
-        </message>
-        <message>
-            <source>failed</source>
-            <translation>fehlgeschlagen</translation>
-        </message>
-        <message>
-            <source>locked out</source>
-            <translation>gesperrt</translation>
-        </message>
-        <message>
-            <source>per minute</source>
-            <translation>pro Minute</translation>
-        </message>
-        <message>
-            <source>Load</source>
-            <translation>Last</translation>
-        </message>
-        <message>
-            <source>active sessions</source>
-            <translation>aktive Sitzungen</translation>
-        </message>
-        <message>
-            <source>hash queue</source>
-            <translation>Hash-Warteschlange</translation>
-        </message>
-        <message>
-            <source>in flight</source>
-            <translation>in Bearbeitung</translation>
-        </message>
-        <message>
-            <source>count</source>
-            <translation>Anzahl</translation>
-        </message>
-        <message>
-            <source>Last minute</source>
-            <translation>Letzte Minute</translation>
-        </message>
-        <message>
-            <source>Last 5 minutes</source>
-            <translation>Letzte 5 Minuten</translation>
-        </message>
-        <message>
-            <source>Time window</source>
-            <translation>Zeitfenster</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::PasswordDialog</name>
-        <message>
-            <source>Must change it at the next login</source>
-            <translation>Muss es bei der nächsten Anmeldung ändern</translation>
-        </message>
-        <message>
-            <source>Reset password of %1</source>
-            <translation>Passwort von %1 zurücksetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Generate</source>
-            <translation>&amp;Erzeugen</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>Shown in clear so that you can hand it over</source>
-            <translation>Im Klartext angezeigt, damit Sie es weitergeben können</translation>
-        </message>
-        <message>
-            <source>New &amp;password</source>
-            <translation>Neues &amp;Passwort</translation>
-        </message>
-        <message>
-            <source>&amp;Set password</source>
-            <translation>Passwort &amp;setzen</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::Prompt</name>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation>Export nach %1 fehlgeschlagen: %2</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Nach %1 exportiert</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::RoleDialog</name>
-        <message>
-            <source>Edit role %1</source>
-            <translation>Rolle %1 bearbeiten</translation>
-        </message>
-        <message>
-            <source>New role</source>
-            <translation>Neue Rolle</translation>
-        </message>
-        <message>
-            <source>e.g. support</source>
-            <translation>z. B. support</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>&amp;Name</translation>
-        </message>
-        <message>
-            <source>&amp;Description</source>
-            <translation>&amp;Beschreibung</translation>
-        </message>
-        <message>
-            <source>&amp;Permissions</source>
-            <translation>Be&amp;rechtigungen</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::RolesPanel</name>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Beschreibung</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Berechtigungen</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Art</translation>
-        </message>
-        <message>
-            <source>&amp;New role…</source>
-            <translation>&amp;Neue Rolle …</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Bearbeiten …</translation>
-        </message>
-        <message>
-            <source>&amp;Delete…</source>
-            <translation>&amp;Löschen …</translation>
-        </message>
-        <message>
-            <source>built-in</source>
-            <translation>eingebaut</translation>
-        </message>
-        <message>
-            <source>custom</source>
-            <translation>eigene</translation>
-        </message>
-        <message>
-            <source>Built-in roles cannot be changed; create a custom role instead.</source>
-            <translation>Eingebaute Rollen lassen sich nicht ändern; legen Sie stattdessen eine eigene Rolle an.</translation>
-        </message>
-        <message>
-            <source>Delete role</source>
-            <translation>Rolle löschen</translation>
-        </message>
-        <message>
-            <source>Delete the role %1? Users holding it lose its permissions.</source>
-            <translation>Rolle %1 löschen? Benutzer mit dieser Rolle verlieren ihre Berechtigungen.</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::SecretDialog</name>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopieren</translation>
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation>Kopiert</translation>
-        </message>
-        <message>
-            <source>Copy the key now. It is shown only this once: Keyward stores only a hash of it.</source>
-            <translation>Kopieren Sie den Schlüssel jetzt. Er wird nur dieses eine Mal angezeigt: Keyward speichert nur einen Hash davon.</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::SettingsPanel</name>
-        <message>
-            <source>&amp;Policies</source>
-            <translation>&amp;Richtlinien</translation>
-        </message>
-        <message>
-            <source>This &amp;installation</source>
-            <translation>Diese &amp;Installation</translation>
-        </message>
-        <message>
-            <source>comma-separated, e.g. https://app.example.com</source>
-            <translation>durch Kommas getrennt, z. B. https://app.example.com</translation>
-        </message>
-        <message>
-            <source>comma-separated addresses or ranges, e.g. 10.0.0.0/8</source>
-            <translation>durch Kommas getrennte Adressen oder Bereiche, z. B. 10.0.0.0/8</translation>
-        </message>
-        <message>
-            <source>Send a &amp;test mail…</source>
-            <translation>&amp;Test-E-Mail senden …</translation>
-        </message>
-        <message>
-            <source>&amp;Save policies</source>
-            <translation>Richtlinien &amp;speichern</translation>
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation>&amp;Zurücksetzen</translation>
-        </message>
-        <message>
-            <source>Listen address</source>
-            <translation>Lauschadresse</translation>
-        </message>
-        <message>
-            <source>TLS certificate (PEM)</source>
-            <translation>TLS-Zertifikat (PEM)</translation>
-        </message>
-        <message>
-            <source>TLS private key (PEM)</source>
-            <translation>Privater TLS-Schlüssel (PEM)</translation>
-        </message>
-        <message>
-            <source>Database URL</source>
-            <translation>Datenbank-URL</translation>
-        </message>
-        <message>
-            <source>Log level</source>
-            <translation>Protokollstufe</translation>
-        </message>
-        <message>
-            <source>empty: SQLite in the data directory</source>
-            <translation>leer: SQLite im Datenverzeichnis</translation>
-        </message>
-        <message>
-            <source>As the system</source>
-            <translation>Wie das System</translation>
-        </message>
-        <message>
-            <source>Console language</source>
-            <translation>Sprache der Konsole</translation>
-        </message>
-        <message>
-            <source>Closing the window keeps Keyward serving in the system tray</source>
-            <translation>Beim Schließen des Fensters läuft Keyward im Infobereich weiter</translation>
-        </message>
-        <message>
-            <source>These options are read at start: saved to %1, they apply after a restart.</source>
-            <translation>Diese Optionen werden beim Start gelesen: In %1 gespeichert, gelten sie nach einem Neustart.</translation>
-        </message>
-        <message>
-            <source>Save &amp;installation</source>
-            <translation>Installation &amp;speichern</translation>
-        </message>
-        <message>
-            <source>Nothing changed.</source>
-            <translation>Nichts geändert.</translation>
-        </message>
-        <message>
-            <source>Policies saved; every node applies them within seconds.</source>
-            <translation>Richtlinien gespeichert; jeder Knoten wendet sie binnen Sekunden an.</translation>
-        </message>
-        <message>
-            <source>Saved to %1. Restart Keyward to apply the new options.</source>
-            <translation>In %1 gespeichert. Starten Sie Keyward neu, um die neuen Optionen anzuwenden.</translation>
-        </message>
-        <message>
-            <source>Send a test mail</source>
-            <translation>Test-E-Mail senden</translation>
-        </message>
-        <message>
-            <source>Send a test mail to:</source>
-            <translation>Test-E-Mail senden an:</translation>
-        </message>
-        <message>
-            <source>Sending a test mail…</source>
-            <translation>Test-E-Mail wird gesendet …</translation>
-        </message>
-        <message>
-            <source>Keyward test mail</source>
-            <translation>Keyward-Test-E-Mail</translation>
-        </message>
-        <message>
-            <source>This is a test mail from Keyward. If you can read it, mail delivery works.</source>
-            <translation>Dies ist eine Test-E-Mail von Keyward. Wenn Sie sie lesen können, funktioniert der Versand.</translation>
-        </message>
-        <message>
-            <source>Test mail sent to %1.</source>
-            <translation>Test-E-Mail an %1 gesendet.</translation>
-        </message>
-        <message>
-            <source>The test mail could not be sent: %1</source>
-            <translation>Die Test-E-Mail konnte nicht gesendet werden: %1</translation>
-        </message>
-        <message>
-            <source>Registration</source>
-            <translation>Registrierung</translation>
-        </message>
-        <message>
-            <source>Anyone may register an account</source>
-            <translation>Jede Person darf ein Konto registrieren</translation>
-        </message>
-        <message>
-            <source>Passwords</source>
-            <translation>Passwörter</translation>
-        </message>
-        <message>
-            <source>Minimum length</source>
-            <translation>Mindestlänge</translation>
-        </message>
-        <message>
-            <source>Recent passwords not reusable</source>
-            <translation>Nicht wiederverwendbare frühere Passwörter</translation>
-        </message>
-        <message>
-            <source>Refuse common passwords</source>
-            <translation>Verbreitete Passwörter ablehnen</translation>
-        </message>
-        <message>
-            <source>Lockout</source>
-            <translation>Sperre</translation>
-        </message>
-        <message>
-            <source>Failed logins before a lockout</source>
-            <translation>Fehlgeschlagene Anmeldungen bis zur Sperre</translation>
-        </message>
-        <message>
-            <source>First lockout (seconds)</source>
-            <translation>Erste Sperre (Sekunden)</translation>
-        </message>
-        <message>
-            <source>Longest lockout (seconds)</source>
-            <translation>Längste Sperre (Sekunden)</translation>
-        </message>
-        <message>
-            <source>Tokens</source>
-            <translation>Tokens</translation>
-        </message>
-        <message>
-            <source>Access token lifetime (seconds)</source>
-            <translation>Gültigkeit des Zugriffstokens (Sekunden)</translation>
-        </message>
-        <message>
-            <source>Session idle timeout (seconds)</source>
-            <translation>Sitzungsablauf bei Inaktivität (Sekunden)</translation>
-        </message>
-        <message>
-            <source>Session absolute lifetime (seconds)</source>
-            <translation>Maximale Sitzungsdauer (Sekunden)</translation>
-        </message>
-        <message>
-            <source>Rate limits</source>
-            <translation>Ratenbegrenzung</translation>
-        </message>
-        <message>
-            <source>Limit requests per client</source>
-            <translation>Anfragen pro Client begrenzen</translation>
-        </message>
-        <message>
-            <source>Logins per minute</source>
-            <translation>Anmeldungen pro Minute</translation>
-        </message>
-        <message>
-            <source>Reads per minute</source>
-            <translation>Lesezugriffe pro Minute</translation>
-        </message>
-        <message>
-            <source>Writes per minute</source>
-            <translation>Schreibzugriffe pro Minute</translation>
-        </message>
-        <message>
-            <source>Browser access (CORS)</source>
-            <translation>Browserzugriff (CORS)</translation>
-        </message>
-        <message>
-            <source>Allowed origins</source>
-            <translation>Erlaubte Ursprünge</translation>
-        </message>
-        <message>
-            <source>Mail (SMTP)</source>
-            <translation>E-Mail (SMTP)</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>Server</translation>
-        </message>
-        <message>
-            <source>Port</source>
-            <translation>Port</translation>
-        </message>
-        <message>
-            <source>Security</source>
-            <translation>Sicherheit</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>Benutzername</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Passwort</translation>
-        </message>
-        <message>
-            <source>Sender address</source>
-            <translation>Absenderadresse</translation>
-        </message>
-        <message>
-            <source>Dormant accounts</source>
-            <translation>Ruhende Konten</translation>
-        </message>
-        <message>
-            <source>Disable after days without login (0: never)</source>
-            <translation>Deaktivieren nach Tagen ohne Anmeldung (0: nie)</translation>
-        </message>
-        <message>
-            <source>Audit log</source>
-            <translation>Audit-Protokoll</translation>
-        </message>
-        <message>
-            <source>Keep events for days (0: forever)</source>
-            <translation>Ereignisse aufbewahren, Tage (0: für immer)</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>Netzwerk</translation>
-        </message>
-        <message>
-            <source>Trusted proxies</source>
-            <translation>Vertrauenswürdige Proxys</translation>
-        </message>
-        <message>
-            <source>Admin API allowed from</source>
-            <translation>Admin-API erlaubt von</translation>
-        </message>
-        <message>
-            <source>Metrics allowed from</source>
-            <translation>Metriken erlaubt von</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::StrengthMeter</name>
-        <message>
-            <source>Password strength</source>
-            <translation>Passwortstärke</translation>
-        </message>
-        <message>
-            <source>Very weak</source>
-            <translation>Sehr schwach</translation>
-        </message>
-        <message>
-            <source>Weak</source>
-            <translation>Schwach</translation>
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation>Mittel</translation>
-        </message>
-        <message>
-            <source>Good</source>
-            <translation>Gut</translation>
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation>Stark</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserDetailPane</name>
-        <message>
-            <source>Un&amp;lock now</source>
-            <translation>Jetzt &amp;entsperren</translation>
-        </message>
-        <message>
-            <source>Started</source>
-            <translation>Begonnen</translation>
-        </message>
-        <message>
-            <source>Last used</source>
-            <translation>Zuletzt benutzt</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>Adresse</translation>
-        </message>
-        <message>
-            <source>Client</source>
-            <translation>Client</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>Zeit</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Aktion</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Ergebnis</translation>
-        </message>
-        <message>
-            <source>Actor</source>
-            <translation>Akteur</translation>
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation>Status:</translation>
-        </message>
-        <message>
-            <source>Lockout:</source>
-            <translation>Sperre:</translation>
-        </message>
-        <message>
-            <source>Two-factor:</source>
-            <translation>Zwei-Faktor:</translation>
-        </message>
-        <message>
-            <source>Password:</source>
-            <translation>Passwort:</translation>
-        </message>
-        <message>
-            <source>Last login:</source>
-            <translation>Letzte Anmeldung:</translation>
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation>Erstellt:</translation>
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation>Sitzungen</translation>
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation>Letzte Aktivitäten</translation>
-        </message>
-        <message>
-            <source>No user selected</source>
-            <translation>Kein Benutzer ausgewählt</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Aktiv</translation>
-        </message>
-        <message>
-            <source>Disabled</source>
-            <translation>Deaktiviert</translation>
-        </message>
-        <message>
-            <source>Deleted %1</source>
-            <translation>Gelöscht %1</translation>
-        </message>
-        <message>
-            <source>Locked until %1</source>
-            <translation>Gesperrt bis %1</translation>
-        </message>
-        <message>
-            <source>Not locked</source>
-            <translation>Nicht gesperrt</translation>
-        </message>
-        <message>
-            <source>Enabled (authenticator app)</source>
-            <translation>Aktiviert (Authenticator-App)</translation>
-        </message>
-        <message>
-            <source>Not enabled</source>
-            <translation>Nicht aktiviert</translation>
-        </message>
-        <message>
-            <source>Set %1</source>
-            <translation>Gesetzt %1</translation>
-        </message>
-        <message>
-            <source>None set</source>
-            <translation>Keins gesetzt</translation>
-        </message>
-        <message>
-            <source>; must be changed at next login</source>
-            <translation>; muss bei der nächsten Anmeldung geändert werden</translation>
-        </message>
-        <message>
-            <source>Never</source>
-            <translation>Nie</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserDialog</name>
-        <message>
-            <source>Disabled: cannot log in</source>
-            <translation>Deaktiviert: kann sich nicht anmelden</translation>
-        </message>
-        <message>
-            <source>Must change the password at next login</source>
-            <translation>Muss das Passwort bei der nächsten Anmeldung ändern</translation>
-        </message>
-        <message>
-            <source>Edit %1</source>
-            <translation>%1 bearbeiten</translation>
-        </message>
-        <message>
-            <source>New user</source>
-            <translation>Neuer Benutzer</translation>
-        </message>
-        <message>
-            <source>&amp;Username</source>
-            <translation>&amp;Benutzername</translation>
-        </message>
-        <message>
-            <source>&amp;Email</source>
-            <translation>&amp;E-Mail</translation>
-        </message>
-        <message>
-            <source>&amp;Display name</source>
-            <translation>&amp;Anzeigename</translation>
-        </message>
-        <message>
-            <source>empty: set one later or send a reset mail</source>
-            <translation>leer: später setzen oder eine Rücksetz-E-Mail senden</translation>
-        </message>
-        <message>
-            <source>&amp;Password</source>
-            <translation>&amp;Passwort</translation>
-        </message>
-        <message>
-            <source>&amp;Roles</source>
-            <translation>&amp;Rollen</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Wert</translation>
-        </message>
-        <message>
-            <source>&amp;Add attribute</source>
-            <translation>Attribut &amp;hinzufügen</translation>
-        </message>
-        <message>
-            <source>Re&amp;move attribute</source>
-            <translation>Attribut ent&amp;fernen</translation>
-        </message>
-        <message>
-            <source>A&amp;ttributes</source>
-            <translation>A&amp;ttribute</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserTableModel</name>
-        <message>
-            <source>never</source>
-            <translation>nie</translation>
-        </message>
-        <message>
-            <source>deleted</source>
-            <translation>gelöscht</translation>
-        </message>
-        <message>
-            <source>locked</source>
-            <translation>gesperrt</translation>
-        </message>
-        <message>
-            <source>active</source>
-            <translation>aktiv</translation>
-        </message>
-        <message>
-            <source>disabled</source>
-            <translation>deaktiviert</translation>
-        </message>
-        <message>
-            <source>Username</source>
-            <translation>Benutzername</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Anzeigename</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation>Rollen</translation>
-        </message>
-        <message>
-            <source>Last login</source>
-            <translation>Letzte Anmeldung</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::UsersPanel</name>
-        <message>
-            <source>Show &amp;deleted</source>
-            <translation>&amp;Gelöschte zeigen</translation>
-        </message>
-        <message>
-            <source>Search username, email or name</source>
-            <translation>Benutzername, E-Mail oder Name suchen</translation>
-        </message>
-        <message>
-            <source>Search users</source>
-            <translation>Benutzer suchen</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Alle Status</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Aktiv</translation>
-        </message>
-        <message>
-            <source>Disabled</source>
-            <translation>Deaktiviert</translation>
-        </message>
-        <message>
-            <source>Status filter</source>
-            <translation>Statusfilter</translation>
-        </message>
-        <message>
-            <source>Role filter</source>
-            <translation>Rollenfilter</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n user(s)</source>
-            <translation>
-                <numerusform>%n Benutzer</numerusform>
-                <numerusform>%n Benutzer</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&amp;New user…</source>
-            <translation>&amp;Neuer Benutzer …</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Bearbeiten …</translation>
-        </message>
-        <message>
-            <source>D&amp;isable</source>
-            <translation>&amp;Deaktivieren</translation>
-        </message>
-        <message>
-            <source>En&amp;able</source>
-            <translation>Akti&amp;vieren</translation>
-        </message>
-        <message>
-            <source>&amp;Delete…</source>
-            <translation>&amp;Löschen …</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>&amp;Entsperren</translation>
-        </message>
-        <message>
-            <source>Reset &amp;password…</source>
-            <translation>&amp;Passwort zurücksetzen …</translation>
-        </message>
-        <message>
-            <source>Revoke &amp;sessions</source>
-            <translation>&amp;Sitzungen widerrufen</translation>
-        </message>
-        <message>
-            <source>Reset two-&amp;factor</source>
-            <translation>Zwei-&amp;Faktor zurücksetzen</translation>
-        </message>
-        <message>
-            <source>Add &amp;role…</source>
-            <translation>&amp;Rolle hinzufügen …</translation>
-        </message>
-        <message>
-            <source>Remo&amp;ve role…</source>
-            <translation>Rolle ent&amp;fernen …</translation>
-        </message>
-        <message>
-            <source>Res&amp;tore</source>
-            <translation>&amp;Wiederherstellen</translation>
-        </message>
-        <message>
-            <source>P&amp;urge…</source>
-            <translation>Endgültig l&amp;öschen …</translation>
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation>&amp;Aktualisieren</translation>
-        </message>
-        <message>
-            <source>&amp;More</source>
-            <translation>&amp;Mehr</translation>
-        </message>
-        <message>
-            <source>All roles</source>
-            <translation>Alle Rollen</translation>
-        </message>
-        <message>
-            <source>Select one or more users first.</source>
-            <translation>Wählen Sie zuerst einen oder mehrere Benutzer aus.</translation>
-        </message>
-        <message>
-            <source>%1: done</source>
-            <translation>%1: erledigt</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>Cancelled: %n user(s) not changed</source>
-            <translation>
-                <numerusform>Abgebrochen: %n Benutzer nicht geändert</numerusform>
-                <numerusform>Abgebrochen: %n Benutzer nicht geändert</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2 failed; see the list.</source>
-            <translation>%1 von %2 fehlgeschlagen; siehe Liste.</translation>
-        </message>
-        <message>
-            <source>Creating %1…</source>
-            <translation>%1 wird angelegt …</translation>
-        </message>
-        <message>
-            <source>Enabling users…</source>
-            <translation>Benutzer werden aktiviert …</translation>
-        </message>
-        <message>
-            <source>Disabling users…</source>
-            <translation>Benutzer werden deaktiviert …</translation>
-        </message>
-        <message>
-            <source>Unlocking users…</source>
-            <translation>Benutzer werden entsperrt …</translation>
-        </message>
-        <message>
-            <source>Setting the password…</source>
-            <translation>Passwort wird gesetzt …</translation>
-        </message>
-        <message>
-            <source>Password set; every session of the user has ended.</source>
-            <translation>Passwort gesetzt; alle Sitzungen des Benutzers sind beendet.</translation>
-        </message>
-        <message>
-            <source>Revoking sessions…</source>
-            <translation>Sitzungen werden widerrufen …</translation>
-        </message>
-        <message>
-            <source>Resetting two-factor sign-in…</source>
-            <translation>Zwei-Faktor-Anmeldung wird zurückgesetzt …</translation>
-        </message>
-        <message>
-            <source>Add role</source>
-            <translation>Rolle hinzufügen</translation>
-        </message>
-        <message>
-            <source>Remove role</source>
-            <translation>Rolle entfernen</translation>
-        </message>
-        <message>
-            <source>Role to add to the selected users:</source>
-            <translation>Rolle, die die ausgewählten Benutzer erhalten:</translation>
-        </message>
-        <message>
-            <source>Role to remove from the selected users:</source>
-            <translation>Rolle, die den ausgewählten Benutzern entzogen wird:</translation>
-        </message>
-        <message>
-            <source>Adding role %1…</source>
-            <translation>Rolle %1 wird hinzugefügt …</translation>
-        </message>
-        <message>
-            <source>Removing role %1…</source>
-            <translation>Rolle %1 wird entfernt …</translation>
-        </message>
-        <message>
-            <source>Delete users</source>
-            <translation>Benutzer löschen</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n user(s)? They can no longer log in; an administrator can restore them.</source>
-            <translation>
-                <numerusform>%n Benutzer löschen? Er kann sich nicht mehr anmelden; ein Administrator kann ihn wiederherstellen.</numerusform>
-                <numerusform>%n Benutzer löschen? Sie können sich nicht mehr anmelden; ein Administrator kann sie wiederherstellen.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Löschen</translation>
-        </message>
-        <message>
-            <source>Deleting users…</source>
-            <translation>Benutzer werden gelöscht …</translation>
-        </message>
-        <message>
-            <source>Restoring users…</source>
-            <translation>Benutzer werden wiederhergestellt …</translation>
-        </message>
-        <message>
-            <source>Purge users</source>
-            <translation>Benutzer endgültig löschen</translation>
-        </message>
-        <message numerus="yes">
-            <source>Erase %n user(s) for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</source>
-            <translation>
-                <numerusform>%n Benutzer endgültig löschen, mit Sitzungen, Schlüsseln und Zwei-Faktor-Einstellungen? Das lässt sich nicht rückgängig machen; das Audit-Protokoll behält den Eintrag der Löschung.</numerusform>
-                <numerusform>%n Benutzer endgültig löschen, mit ihren Sitzungen, Schlüsseln und Zwei-Faktor-Einstellungen? Das lässt sich nicht rückgängig machen; das Audit-Protokoll behält den Eintrag der Löschung.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Purge</source>
-            <translation>Endgültig löschen</translation>
-        </message>
-        <message>
-            <source>Purging users…</source>
-            <translation>Benutzer werden endgültig gelöscht …</translation>
-        </message>
-        <message>
-            <source>&amp;Import users…</source>
-            <translation>Benutzer &amp;importieren …</translation>
-        </message>
-        <message>
-            <source>E&amp;xport users…</source>
-            <translation>Benutzer e&amp;xportieren …</translation>
-        </message>
-        <message>
-            <source>Import users</source>
-            <translation>Benutzer importieren</translation>
-        </message>
-        <message>
-            <source>JSON files (*.json);;All files (*)</source>
-            <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>Import them</source>
-            <translation>Importieren</translation>
-        </message>
-        <message>
-            <source>Import the users of %1, or only check them?</source>
-            <translation>Die Benutzer aus %1 importieren oder nur prüfen?</translation>
-        </message>
-        <message>
-            <source>Only check them (dry run)</source>
-            <translation>Nur prüfen (Probelauf)</translation>
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation>%1 kann nicht gelesen werden: %2</translation>
-        </message>
-        <message>
-            <source>Checking users…</source>
-            <translation>Benutzer werden geprüft …</translation>
-        </message>
-        <message>
-            <source>Importing users…</source>
-            <translation>Benutzer werden importiert …</translation>
-        </message>
-        <message>
-            <source>Checked: %1 would be created, %2 already there, %3 refused</source>
-            <translation>Geprüft: %1 würden angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
-        </message>
-        <message>
-            <source>Imported: %1 created, %2 already there, %3 refused</source>
-            <translation>Importiert: %1 angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
-        </message>
-        <message numerus="yes">
-            <source>Cancelled: %n user(s) not imported</source>
-            <translation>
-                <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
-                <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>User %1 (%2): %3</source>
-            <translation>Benutzer %1 (%2): %3</translation>
-        </message>
-        <message>
-            <source>Roles not in Keyward, not assigned: %1</source>
-            <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n user(s) refused; see the list.</source>
-            <translation>
-                <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
-                <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Export users</source>
-            <translation>Benutzer exportieren</translation>
-        </message>
-        <message>
-            <source>JSON (*.json);;CSV (*.csv)</source>
-            <translation>JSON (*.json);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Exporting users…</source>
-            <translation>Benutzer werden exportiert …</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Abgebrochen</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ApiKeyDialog</name>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation>&amp;Läuft ab am</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>e.g. billing-sync</source>
+        <translation>z. B. billing-sync</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>&amp;Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ApiKeysPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Key starts</source>
+        <translation>Schlüsselanfang</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>&amp;New key…</source>
+        <translation>&amp;Neuer Schlüssel …</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen …</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>API-Schlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>API-Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the key %1? Clients using it are refused from now on.</source>
+        <translation>Schlüssel %1 widerrufen? Clients, die ihn verwenden, werden ab sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::AuditPanel</name>
+    <message>
+        <source>Actor (id or type:id)</source>
+        <translation>Akteur (ID oder Typ:ID)</translation>
+    </message>
+    <message>
+        <source>Action, e.g. user.create</source>
+        <translation>Aktion, z. B. user.create</translation>
+    </message>
+    <message>
+        <source>Target (id or type:id)</source>
+        <translation>Ziel (ID oder Typ:ID)</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>Kette &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation>Audit-Kette wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact: %n event(s) checked.</source>
+        <translation>
+            <numerusform>Kette intakt: %n Ereignis geprüft.</numerusform>
+            <numerusform>Kette intakt: %n Ereignisse geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chain broken at event %1: it was changed or removed outside Keyward.</source>
+        <translation>Kette unterbrochen bei Ereignis %1: Es wurde außerhalb von Keyward geändert oder entfernt.</translation>
+    </message>
+    <message>
+        <source>Exporting audit events…</source>
+        <translation>Audit-Ereignisse werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation>Audit-Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::DurationEdit</name>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Keyward</source>
+        <translation>Willkommen bei Keyward</translation>
+    </message>
+    <message>
+        <source>A few questions set up this installation. Everything can be changed later.</source>
+        <translation>Ein paar Fragen richten diese Installation ein. Alles lässt sich später ändern.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>&amp;Data directory:</source>
+        <translation>&amp;Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Keyward keeps its SQLite database, its key file (if not in the keychain) and its backups here.</source>
+        <translation>Hier legt Keyward seine SQLite-Datenbank, seine Schlüsseldatei (falls nicht im Schlüsselbund) und seine Sicherungen ab.</translation>
+    </message>
+    <message>
+        <source>Keyward cannot write to %1.</source>
+        <translation>Keyward kann nicht in %1 schreiben.</translation>
+    </message>
+    <message>
+        <source>Where applications reach Keyward</source>
+        <translation>Wo Anwendungen Keyward erreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation>&amp;Lauschadresse:</translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT of the REST API. 127.0.0.1 serves this computer only; 0.0.0.0 serves the network (put TLS or a reverse proxy in front).</source>
+        <translation>ADRESSE:PORT der REST-API. 127.0.0.1 bedient nur diesen Rechner, 0.0.0.0 das Netzwerk (dann mit TLS oder einem Reverse-Proxy davor).</translation>
+    </message>
+    <message>
+        <source>Use ADDRESS:PORT, for example 127.0.0.1:8080.</source>
+        <translation>Bitte ADRESSE:PORT angeben, zum Beispiel 127.0.0.1:8080.</translation>
+    </message>
+    <message>
+        <source>&amp;SQLite in the data directory (no setup)</source>
+        <translation>&amp;SQLite im Datenverzeichnis (ohne Einrichtung)</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL (several Keyward nodes share it)</source>
+        <translation>&amp;PostgreSQL (mehrere Keyward-Knoten teilen sie)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Connecting to PostgreSQL…</source>
+        <translation>Verbindung zu PostgreSQL wird aufgebaut …</translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation>Die URL muss mit postgresql:// beginnen</translation>
+    </message>
+    <message>
+        <source>Connected. Keyward creates its tables there on start.</source>
+        <translation>Verbunden. Keyward legt seine Tabellen dort beim Start an.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Keine Verbindung möglich: %1</translation>
+    </message>
+    <message>
+        <source>The system &amp;keychain (recommended)</source>
+        <translation>Der &amp;Schlüsselbund des Systems (empfohlen)</translation>
+    </message>
+    <message>
+        <source>A &amp;file in the data directory</source>
+        <translation>Eine &amp;Datei im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>Master key</source>
+        <translation>Hauptschlüssel</translation>
+    </message>
+    <message>
+        <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
+        <translation>Der Hauptschlüssel versiegelt Geheimnisse in der Datenbank (Signaturschlüssel, TOTP-Geheimnisse, das SMTP-Passwort). Liegt er im Schlüsselbund, verrät eine Kopie des Datenverzeichnisses allein nichts.</translation>
+    </message>
+    <message>
+        <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
+        <translation>Kein Schlüsselbund des Systems antwortet (%1); der Schlüssel kommt in eine Datei, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>Der erste Administrator</translation>
+    </message>
+    <message>
+        <source>This account signs in to the API with every permission.</source>
+        <translation>Dieses Konto meldet sich mit allen Berechtigungen an der API an.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Set up Keyward</source>
+        <translation>Keyward einrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Create and start</source>
+        <translation>&amp;Anlegen und starten</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::HealthPanel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ListPanel</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::LogTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::LogsPanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug und höher</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info und höher</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnungen und Fehler</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Nur Fehler</translation>
+    </message>
+    <message>
+        <source>Level filter</source>
+        <translation>Stufenfilter</translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation>Nach Text filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export logs</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>Protokolldateien (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1</source>
+        <translation>
+            <numerusform>%n Zeile nach %1 geschrieben</numerusform>
+            <numerusform>%n Zeilen nach %1 geschrieben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keyward::MainWindow</name>
+    <message>
+        <source>Keyward</source>
+        <translation>Keyward</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation>Adresse kopieren</translation>
+    </message>
+    <message>
+        <source>Address copied</source>
+        <translation>Adresse kopiert</translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation>%1 Anfr./s</translation>
+    </message>
+    <message>
+        <source>&amp;Open the console</source>
+        <translation>Konsole ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the address</source>
+        <translation>Adresse &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Keyward</source>
+        <translation>Keyward &amp;beenden</translation>
+    </message>
+    <message>
+        <source>Keyward is still serving</source>
+        <translation>Keyward läuft weiter</translation>
+    </message>
+    <message>
+        <source>Quit from the tray icon&apos;s menu.</source>
+        <translation>Beenden über das Menü des Symbols im Infobereich.</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>lauscht nicht</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Draining</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Keyward: %1 at %2</source>
+        <translation>Keyward: %1 unter %2</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::MetricsPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>5xx %</source>
+        <translation>5xx %</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Logins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <source>active sessions</source>
+        <translation>aktive Sitzungen</translation>
+    </message>
+    <message>
+        <source>hash queue</source>
+        <translation>Hash-Warteschlange</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>Letzte Minute</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>Zeitfenster</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::PasswordDialog</name>
+    <message>
+        <source>Must change it at the next login</source>
+        <translation>Muss es bei der nächsten Anmeldung ändern</translation>
+    </message>
+    <message>
+        <source>Reset password of %1</source>
+        <translation>Passwort von %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Shown in clear so that you can hand it over</source>
+        <translation>Im Klartext angezeigt, damit Sie es weitergeben können</translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation>Neues &amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>Passwort &amp;setzen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::Prompt</name>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::RoleDialog</name>
+    <message>
+        <source>Edit role %1</source>
+        <translation>Rolle %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>e.g. support</source>
+        <translation>z. B. support</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions</source>
+        <translation>Be&amp;rechtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::RolesPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation>&amp;Neue Rolle …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>eigene</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed; create a custom role instead.</source>
+        <translation>Eingebaute Rollen lassen sich nicht ändern; legen Sie stattdessen eine eigene Rolle an.</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>Rolle löschen</translation>
+    </message>
+    <message>
+        <source>Delete the role %1? Users holding it lose its permissions.</source>
+        <translation>Rolle %1 löschen? Benutzer mit dieser Rolle verlieren ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::SecretDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Copy the key now. It is shown only this once: Keyward stores only a hash of it.</source>
+        <translation>Kopieren Sie den Schlüssel jetzt. Er wird nur dieses eine Mal angezeigt: Keyward speichert nur einen Hash davon.</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::SettingsPanel</name>
+    <message>
+        <source>&amp;Policies</source>
+        <translation>&amp;Richtlinien</translation>
+    </message>
+    <message>
+        <source>This &amp;installation</source>
+        <translation>Diese &amp;Installation</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. https://app.example.com</source>
+        <translation>durch Kommas getrennt, z. B. https://app.example.com</translation>
+    </message>
+    <message>
+        <source>comma-separated addresses or ranges, e.g. 10.0.0.0/8</source>
+        <translation>durch Kommas getrennte Adressen oder Bereiche, z. B. 10.0.0.0/8</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test mail…</source>
+        <translation>&amp;Test-E-Mail senden …</translation>
+    </message>
+    <message>
+        <source>&amp;Save policies</source>
+        <translation>Richtlinien &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>Lauschadresse</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Privater TLS-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>empty: SQLite in the data directory</source>
+        <translation>leer: SQLite im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation>Sprache der Konsole</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Keyward serving in the system tray</source>
+        <translation>Beim Schließen des Fensters läuft Keyward im Infobereich weiter</translation>
+    </message>
+    <message>
+        <source>These options are read at start: saved to %1, they apply after a restart.</source>
+        <translation>Diese Optionen werden beim Start gelesen: In %1 gespeichert, gelten sie nach einem Neustart.</translation>
+    </message>
+    <message>
+        <source>Save &amp;installation</source>
+        <translation>Installation &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Policies saved; every node applies them within seconds.</source>
+        <translation>Richtlinien gespeichert; jeder Knoten wendet sie binnen Sekunden an.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Restart Keyward to apply the new options.</source>
+        <translation>In %1 gespeichert. Starten Sie Keyward neu, um die neuen Optionen anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Send a test mail</source>
+        <translation>Test-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>Send a test mail to:</source>
+        <translation>Test-E-Mail senden an:</translation>
+    </message>
+    <message>
+        <source>Sending a test mail…</source>
+        <translation>Test-E-Mail wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Keyward test mail</source>
+        <translation>Keyward-Test-E-Mail</translation>
+    </message>
+    <message>
+        <source>This is a test mail from Keyward. If you can read it, mail delivery works.</source>
+        <translation>Dies ist eine Test-E-Mail von Keyward. Wenn Sie sie lesen können, funktioniert der Versand.</translation>
+    </message>
+    <message>
+        <source>Test mail sent to %1.</source>
+        <translation>Test-E-Mail an %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>The test mail could not be sent: %1</source>
+        <translation>Die Test-E-Mail konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registrierung</translation>
+    </message>
+    <message>
+        <source>Anyone may register an account</source>
+        <translation>Jede Person darf ein Konto registrieren</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>Passwörter</translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation>Mindestlänge</translation>
+    </message>
+    <message>
+        <source>Recent passwords not reusable</source>
+        <translation>Nicht wiederverwendbare frühere Passwörter</translation>
+    </message>
+    <message>
+        <source>Refuse common passwords</source>
+        <translation>Verbreitete Passwörter ablehnen</translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>Failed logins before a lockout</source>
+        <translation>Fehlgeschlagene Anmeldungen bis zur Sperre</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation>Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>Limit requests per client</source>
+        <translation>Anfragen pro Client begrenzen</translation>
+    </message>
+    <message>
+        <source>Logins per minute</source>
+        <translation>Anmeldungen pro Minute</translation>
+    </message>
+    <message>
+        <source>Reads per minute</source>
+        <translation>Lesezugriffe pro Minute</translation>
+    </message>
+    <message>
+        <source>Writes per minute</source>
+        <translation>Schreibzugriffe pro Minute</translation>
+    </message>
+    <message>
+        <source>Browser access (CORS)</source>
+        <translation>Browserzugriff (CORS)</translation>
+    </message>
+    <message>
+        <source>Allowed origins</source>
+        <translation>Erlaubte Ursprünge</translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation>E-Mail (SMTP)</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Absenderadresse</translation>
+    </message>
+    <message>
+        <source>Dormant accounts</source>
+        <translation>Ruhende Konten</translation>
+    </message>
+    <message>
+        <source>Disable after days without login (0: never)</source>
+        <translation>Deaktivieren nach Tagen ohne Anmeldung (0: nie)</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Keep events for days (0: forever)</source>
+        <translation>Ereignisse aufbewahren, Tage (0: für immer)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation>Vertrauenswürdige Proxys</translation>
+    </message>
+    <message>
+        <source>Admin API allowed from</source>
+        <translation>Admin-API erlaubt von</translation>
+    </message>
+    <message>
+        <source>Metrics allowed from</source>
+        <translation>Metriken erlaubt von</translation>
+    </message>
+    <message>
+        <source>First lockout</source>
+        <translation>Erste Sperre</translation>
+    </message>
+    <message>
+        <source>Longest lockout</source>
+        <translation>Längste Sperre</translation>
+    </message>
+    <message>
+        <source>Access token lifetime</source>
+        <translation>Gültigkeit des Zugriffstokens</translation>
+    </message>
+    <message>
+        <source>Session idle timeout</source>
+        <translation>Sitzungsende bei Inaktivität</translation>
+    </message>
+    <message>
+        <source>Session absolute lifetime</source>
+        <translation>Höchstdauer einer Sitzung</translation>
+    </message>
+    <message>
+        <source>Turn off a protection</source>
+        <translation>Einen Schutz abschalten</translation>
+    </message>
+    <message>
+        <source>This turns off a protection against password guessing or abuse for every client. Save anyway?</source>
+        <translation>Damit wird ein Schutz gegen Passwortraten oder Missbrauch für alle Clients abgeschaltet. Trotzdem speichern?</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Abschalten</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation>Geändert, noch nicht gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved change(s)</source>
+        <translation>
+            <numerusform>%Ln ungespeicherte Änderung</numerusform>
+            <numerusform>%Ln ungespeicherte Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation>Ungespeicherte Einstellungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln setting(s) changed and not saved. Save them, or discard the changes?</source>
+        <translation>
+            <numerusform>%Ln Einstellung geändert und nicht gespeichert. Speichern oder Änderungen verwerfen?</numerusform>
+            <numerusform>%Ln Einstellungen geändert und nicht gespeichert. Speichern oder Änderungen verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::StrengthMeter</name>
+    <message>
+        <source>Password strength</source>
+        <translation>Passwortstärke</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>Sehr schwach</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Schwach</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Stark</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserDetailPane</name>
+    <message>
+        <source>Un&amp;lock now</source>
+        <translation>Jetzt &amp;entsperren</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Lockout:</source>
+        <translation>Sperre:</translation>
+    </message>
+    <message>
+        <source>Two-factor:</source>
+        <translation>Zwei-Faktor:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Last login:</source>
+        <translation>Letzte Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation>Letzte Aktivitäten</translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation>Kein Benutzer ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>Gelöscht %1</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>Nicht gesperrt</translation>
+    </message>
+    <message>
+        <source>Enabled (authenticator app)</source>
+        <translation>Aktiviert (Authenticator-App)</translation>
+    </message>
+    <message>
+        <source>Not enabled</source>
+        <translation>Nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation>Gesetzt %1</translation>
+    </message>
+    <message>
+        <source>None set</source>
+        <translation>Keins gesetzt</translation>
+    </message>
+    <message>
+        <source>; must be changed at next login</source>
+        <translation>; muss bei der nächsten Anmeldung geändert werden</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserDialog</name>
+    <message>
+        <source>Disabled: cannot log in</source>
+        <translation>Deaktiviert: kann sich nicht anmelden</translation>
+    </message>
+    <message>
+        <source>Must change the password at next login</source>
+        <translation>Muss das Passwort bei der nächsten Anmeldung ändern</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Neuer Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>&amp;Anzeigename</translation>
+    </message>
+    <message>
+        <source>empty: set one later or send a reset mail</source>
+        <translation>leer: später setzen oder eine Rücksetz-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;Rollen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Add attribute</source>
+        <translation>Attribut &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move attribute</source>
+        <translation>Attribut ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>A&amp;ttributes</source>
+        <translation>A&amp;ttribute</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserTableModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Letzte Anmeldung</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UsersPanel</name>
+    <message>
+        <source>Show &amp;deleted</source>
+        <translation>&amp;Gelöschte zeigen</translation>
+    </message>
+    <message>
+        <source>Search username, email or name</source>
+        <translation>Benutzername, E-Mail oder Name suchen</translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation>Benutzer suchen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Role filter</source>
+        <translation>Rollenfilter</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Neuer Benutzer …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>D&amp;isable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>En&amp;able</source>
+        <translation>Akti&amp;vieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>&amp;Passwort zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Revoke &amp;sessions</source>
+        <translation>&amp;Sitzungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Add &amp;role…</source>
+        <translation>&amp;Rolle hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve role…</source>
+        <translation>Rolle ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>P&amp;urge…</source>
+        <translation>Endgültig l&amp;öschen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>&amp;Mehr</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Alle Rollen</translation>
+    </message>
+    <message>
+        <source>Select one or more users first.</source>
+        <translation>Wählen Sie zuerst einen oder mehrere Benutzer aus.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>%1 wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Enabling users…</source>
+        <translation>Benutzer werden aktiviert …</translation>
+    </message>
+    <message>
+        <source>Disabling users…</source>
+        <translation>Benutzer werden deaktiviert …</translation>
+    </message>
+    <message>
+        <source>Unlocking users…</source>
+        <translation>Benutzer werden entsperrt …</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Passwort wird gesetzt …</translation>
+    </message>
+    <message>
+        <source>Password set; every session of the user has ended.</source>
+        <translation>Passwort gesetzt; alle Sitzungen des Benutzers sind beendet.</translation>
+    </message>
+    <message>
+        <source>Revoking sessions…</source>
+        <translation>Sitzungen werden widerrufen …</translation>
+    </message>
+    <message>
+        <source>Resetting two-factor sign-in…</source>
+        <translation>Zwei-Faktor-Anmeldung wird zurückgesetzt …</translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation>Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Role to add to the selected users:</source>
+        <translation>Rolle, die die ausgewählten Benutzer erhalten:</translation>
+    </message>
+    <message>
+        <source>Role to remove from the selected users:</source>
+        <translation>Rolle, die den ausgewählten Benutzern entzogen wird:</translation>
+    </message>
+    <message>
+        <source>Adding role %1…</source>
+        <translation>Rolle %1 wird hinzugefügt …</translation>
+    </message>
+    <message>
+        <source>Removing role %1…</source>
+        <translation>Rolle %1 wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting users…</source>
+        <translation>Benutzer werden gelöscht …</translation>
+    </message>
+    <message>
+        <source>Restoring users…</source>
+        <translation>Benutzer werden wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Purging users…</source>
+        <translation>Benutzer werden endgültig gelöscht …</translation>
+    </message>
+    <message>
+        <source>&amp;Import users…</source>
+        <translation>Benutzer &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport users…</source>
+        <translation>Benutzer e&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Benutzer importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import them</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Import the users of %1, or only check them?</source>
+        <translation>Die Benutzer aus %1 importieren oder nur prüfen?</translation>
+    </message>
+    <message>
+        <source>Only check them (dry run)</source>
+        <translation>Nur prüfen (Probelauf)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Checking users…</source>
+        <translation>Benutzer werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Importing users…</source>
+        <translation>Benutzer werden importiert …</translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+        <translation>Geprüft: %1 würden angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 already there, %3 refused</source>
+        <translation>Importiert: %1 angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not imported</source>
+        <translation>
+            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User %1 (%2): %3</source>
+        <translation>Benutzer %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Roles not in Keyward, not assigned: %1</source>
+        <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) refused; see the list.</source>
+        <translation>
+            <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
+            <numerusform>%n Benutzer abgelehnt; siehe Liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation>Benutzer exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting users…</source>
+        <translation>Benutzer werden exportiert …</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln Benutzer</numerusform>
+            <numerusform>%Ln Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Reset two-&amp;factor…</source>
+        <translation>Zwei-&amp;Faktor zurücksetzen …</translation>
+    </message>
+    <message>
+        <source>Select all &amp;matching</source>
+        <translation>Alle &amp;Treffer auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching selected</source>
+        <translation>
+            <numerusform>Alle %Ln Treffer ausgewählt</numerusform>
+            <numerusform>Alle %Ln Treffer ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln ausgewählt</numerusform>
+            <numerusform>%Ln ausgewählt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Select all %Ln matching</source>
+        <translation>
+            <numerusform>Alle %Ln Treffer auswählen</numerusform>
+            <numerusform>Alle %Ln Treffer auswählen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the users: %1</source>
+        <translation>Die Benutzer konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln erledigt</numerusform>
+            <numerusform>%Ln erledigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already so</source>
+        <translation>
+            <numerusform>%Ln schon so</numerusform>
+            <numerusform>%Ln schon so</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln abgelehnt</numerusform>
+            <numerusform>%Ln abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer matching</source>
+        <translation>
+            <numerusform>%Ln kein Treffer mehr</numerusform>
+            <numerusform>%Ln keine Treffer mehr</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not reached (cancelled)</source>
+        <translation>
+            <numerusform>%Ln nicht erreicht (abgebrochen)</numerusform>
+            <numerusform>%Ln nicht erreicht (abgebrochen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 refused; see the list.</source>
+        <translation>%1 von %2 abgelehnt; siehe Liste.</translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation>Wird rückgängig gemacht …</translation>
+    </message>
+    <message>
+        <source>role change of %1</source>
+        <translation>Rollenänderung von %1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %Ln user(s)?</source>
+        <translation>
+            <numerusform>%Ln Benutzer aktivieren?</numerusform>
+            <numerusform>%Ln Benutzer aktivieren?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %Ln user(s)? They can no longer sign in.</source>
+        <translation>
+            <numerusform>%Ln Benutzer deaktivieren? Er kann sich nicht mehr anmelden.</numerusform>
+            <numerusform>%Ln Benutzer deaktivieren? Sie können sich nicht mehr anmelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %Ln user(s)?</source>
+        <translation>
+            <numerusform>%Ln Benutzer entsperren?</numerusform>
+            <numerusform>%Ln Benutzer entsperren?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke sessions</source>
+        <translation>Sitzungen beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>End every session of %Ln user(s)?</source>
+        <translation>
+            <numerusform>Alle Sitzungen von %Ln Benutzer beenden?</numerusform>
+            <numerusform>Alle Sitzungen von %Ln Benutzern beenden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset two-factor</source>
+        <translation>Zwei-Faktor zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Turn off two-factor sign-in for %Ln user(s)? They sign in with the password alone until they set it up again.</source>
+        <translation>
+            <numerusform>Zwei-Faktor-Anmeldung für %Ln Benutzer abschalten? Er meldet sich nur mit dem Passwort an, bis er sie neu einrichtet.</numerusform>
+            <numerusform>Zwei-Faktor-Anmeldung für %Ln Benutzer abschalten? Sie melden sich nur mit dem Passwort an, bis sie sie neu einrichten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add role &apos;%1&apos; to %Ln user(s)?</source>
+        <translation>
+            <numerusform>Rolle „%1“ %Ln Benutzer hinzufügen?</numerusform>
+            <numerusform>Rolle „%1“ %Ln Benutzern hinzufügen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove role &apos;%1&apos; from %Ln user(s)?</source>
+        <translation>
+            <numerusform>Rolle „%1“ von %Ln Benutzer entfernen?</numerusform>
+            <numerusform>Rolle „%1“ von %Ln Benutzern entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>adding role %1</source>
+        <translation>Rolle %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>removing role %1</source>
+        <translation>Rolle %1 entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln user(s)? They can no longer log in; an administrator can restore them.</source>
+        <translation>
+            <numerusform>%Ln Benutzer löschen? Er kann sich nicht mehr anmelden; ein Administrator kann ihn wiederherstellen.</numerusform>
+            <numerusform>%Ln Benutzer löschen? Sie können sich nicht mehr anmelden; ein Administrator kann sie wiederherstellen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln deleted user(s)?</source>
+        <translation>
+            <numerusform>%Ln gelöschten Benutzer wiederherstellen?</numerusform>
+            <numerusform>%Ln gelöschte Benutzer wiederherstellen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restoring</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %Ln user(s) for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</source>
+        <translation>
+            <numerusform>%Ln Benutzer endgültig löschen, mit Sitzungen, Schlüsseln und Zwei-Faktor-Einstellungen? Das lässt sich nicht rückgängig machen; das Audit-Protokoll behält den Eintrag der Löschung.</numerusform>
+            <numerusform>%Ln Benutzer endgültig löschen, mit ihren Sitzungen, Schlüsseln und Zwei-Faktor-Einstellungen? Das lässt sich nicht rückgängig machen; das Audit-Protokoll behält den Eintrag der Löschung.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

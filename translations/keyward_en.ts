@@ -1,1679 +1,1917 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>QObject</name>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelling after the current item…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward could not start:
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward could not start:
 
 %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>TimeText</name>
-        <message>
-            <source>just now</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n minute(s) ago</source>
-            <translation>
-                <numerusform>%n minute ago</numerusform>
-                <numerusform>%n minutes ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour(s) ago</source>
-            <translation>
-                <numerusform>%n hour ago</numerusform>
-                <numerusform>%n hours ago</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s) ago</source>
-            <translation>
-                <numerusform>%n day ago</numerusform>
-                <numerusform>%n days ago</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::ApiKeyDialog</name>
-        <message>
-            <source>E&amp;xpires on</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New API key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. billing-sync</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Scopes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Create key</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::ApiKeysPanel</name>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Key starts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scopes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Expires</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last used</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;New key…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;voke…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>never</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>API key created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke API key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke the key %1? Clients using it are refused from now on.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::AuditPanel</name>
-        <message>
-            <source>Actor (id or type:id)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Action, e.g. user.create</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Target (id or type:id)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All outcomes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Success</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failure</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Denied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Search</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Verify chain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verifying the audit chain…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Chain intact: %n event(s) checked.</source>
-            <translation>
-                <numerusform>Chain intact: %n event checked.</numerusform>
-                <numerusform>Chain intact: %n events checked.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Chain broken at event %1: it was changed or removed outside Keyward.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exporting audit events…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export audit events</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON Lines (*.jsonl)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::AuditTableModel</name>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Actor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Action</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Target</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::FirstRunWizard</name>
-        <message>
-            <source>Welcome to Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A few questions set up this installation. Everything can be changed later.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Data directory</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Data directory:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward keeps its SQLite database, its key file (if not in the keychain) and its backups here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward cannot write to %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Where applications reach Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Listen address:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ADDRESS:PORT of the REST API. 127.0.0.1 serves this computer only; 0.0.0.0 serves the network (put TLS or a reverse proxy in front).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use ADDRESS:PORT, for example 127.0.0.1:8080.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;SQLite in the data directory (no setup)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;PostgreSQL (several Keyward nodes share it)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Database</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connecting to PostgreSQL…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The URL must start with postgresql://</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connected. Keyward creates its tables there on start.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not connect: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The system &amp;keychain (recommended)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A &amp;file in the data directory</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Master key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The first administrator</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This account signs in to the API with every permission.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Email:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Repeat it:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Set up Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Create and start</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::HealthPanel</name>
-        <message>
-            <source>OK</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Degraded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>yes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Component</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check &amp;now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Overall: %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::ListPanel</name>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::LogTableModel</name>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Category</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Message</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::LogsPanel</name>
-        <message>
-            <source>&amp;Pause</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Debug and above</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Info and above</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Warnings and errors</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Errors only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Level filter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Filter by text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export logs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log files (*.log *.txt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not write %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n line(s) written to %1</source>
-            <translation>
-                <numerusform>%n line written to %1</numerusform>
-                <numerusform>%n lines written to %1</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>keyward::MainWindow</name>
-        <message>
-            <source>Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (Ctrl+%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Users</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>API keys</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Metrics</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Logs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Health</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Panels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy the address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address copied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 req/s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Open the console</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy the address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit Keyward</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward is still serving</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quit from the tray icon's menu.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not listening</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Serving</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Starting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Draining</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stopped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward: %1 at %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::MetricsPanel</name>
-        <message>
-            <source>Requests</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>requests/s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>5xx %</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>per second</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Latency</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>p50</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>p95</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>p99</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>milliseconds</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Pause</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Logins</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>succeeded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>locked out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>per minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>active sessions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>hash queue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>in flight</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>count</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 5 minutes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time window</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::PasswordDialog</name>
-        <message>
-            <source>Must change it at the next login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reset password of %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Generate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shown in clear so that you can hand it over</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New &amp;password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Set password</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::Prompt</name>
-        <message>
-            <source>Export to %1 failed: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::RoleDialog</name>
-        <message>
-            <source>Edit role %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. support</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Description</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Permissions</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::RolesPanel</name>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Description</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;New role…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Delete…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>built-in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>custom</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Built-in roles cannot be changed; create a custom role instead.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete the role %1? Users holding it lose its permissions.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::SecretDialog</name>
-        <message>
-            <source>&amp;Copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copied</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy the key now. It is shown only this once: Keyward stores only a hash of it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::SettingsPanel</name>
-        <message>
-            <source>&amp;Policies</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This &amp;installation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>comma-separated, e.g. https://app.example.com</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>comma-separated addresses or ranges, e.g. 10.0.0.0/8</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send a &amp;test mail…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Save policies</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Listen address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>TLS certificate (PEM)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>TLS private key (PEM)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Database URL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Log level</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>empty: SQLite in the data directory</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>As the system</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Console language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Closing the window keeps Keyward serving in the system tray</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>These options are read at start: saved to %1, they apply after a restart.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save &amp;installation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Policies saved; every node applies them within seconds.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved to %1. Restart Keyward to apply the new options.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send a test mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send a test mail to:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sending a test mail…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keyward test mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This is a test mail from Keyward. If you can read it, mail delivery works.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Test mail sent to %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The test mail could not be sent: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Registration</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Anyone may register an account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Passwords</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Minimum length</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent passwords not reusable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refuse common passwords</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lockout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed logins before a lockout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>First lockout (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Longest lockout (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tokens</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Access token lifetime (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Session idle timeout (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Session absolute lifetime (seconds)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rate limits</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Limit requests per client</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Logins per minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reads per minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Writes per minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Browser access (CORS)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Allowed origins</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mail (SMTP)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Port</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Security</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>User name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dormant accounts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Disable after days without login (0: never)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep events for days (0: forever)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Network</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Trusted proxies</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Admin API allowed from</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Metrics allowed from</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::StrengthMeter</name>
-        <message>
-            <source>Password strength</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Very weak</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Weak</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Good</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserDetailPane</name>
-        <message>
-            <source>Un&amp;lock now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Started</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last used</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Client</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Action</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Actor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lockout:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Two-factor:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Password:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last login:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent activity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No user selected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Disabled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Locked until %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not locked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enabled (authenticator app)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not enabled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Set %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>None set</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>; must be changed at next login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Never</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserDialog</name>
-        <message>
-            <source>Disabled: cannot log in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Must change the password at next login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Edit %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Username</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Email</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Display name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>empty: set one later or send a reset mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Roles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Add attribute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;move attribute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;ttributes</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::UserTableModel</name>
-        <message>
-            <source>never</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>locked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>disabled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Username</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Email</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Roles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last login</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>keyward::UsersPanel</name>
-        <message>
-            <source>Show &amp;deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search username, email or name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search users</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Disabled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status filter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Role filter</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n user(s)</source>
-            <translation>
-                <numerusform>%n user</numerusform>
-                <numerusform>%n users</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&amp;New user…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>D&amp;isable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>En&amp;able</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Delete…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reset &amp;password…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke &amp;sessions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reset two-&amp;factor</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add &amp;role…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remo&amp;ve role…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Res&amp;tore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>P&amp;urge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;fresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;More</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All roles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select one or more users first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: done</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Cancelled: %n user(s) not changed</source>
-            <translation>
-                <numerusform>Cancelled: %n user not changed</numerusform>
-                <numerusform>Cancelled: %n users not changed</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 of %2 failed; see the list.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Creating %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enabling users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Disabling users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlocking users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Setting the password…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Password set; every session of the user has ended.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoking sessions…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resetting two-factor sign-in…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Role to add to the selected users:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Role to remove from the selected users:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Adding role %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Removing role %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete users</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Delete %n user(s)? They can no longer log in; an administrator can restore them.</source>
-            <translation>
-                <numerusform>Delete %n user? They can no longer log in; an administrator can restore them.</numerusform>
-                <numerusform>Delete %n users? They can no longer log in; an administrator can restore them.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleting users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restoring users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Purge users</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Erase %n user(s) for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</source>
-            <translation>
-                <numerusform>Erase %n user for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</numerusform>
-                <numerusform>Erase %n users for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Purge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Purging users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Import users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import users</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON files (*.json);;All files (*)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import the users of %1, or only check them?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only check them (dry run)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Importing users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checked: %1 would be created, %2 already there, %3 refused</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Imported: %1 created, %2 already there, %3 refused</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Cancelled: %n user(s) not imported</source>
-            <translation>
-                <numerusform>Cancelled: %n user not imported</numerusform>
-                <numerusform>Cancelled: %n users not imported</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>User %1 (%2): %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Roles not in Keyward, not assigned: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n user(s) refused; see the list.</source>
-            <translation>
-                <numerusform>%n user refused; see the list.</numerusform>
-                <numerusform>%n users refused; see the list.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Export users</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>JSON (*.json);;CSV (*.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exporting users…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ApiKeyDialog</name>
+    <message>
+        <source>E&amp;xpires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. billing-sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ApiKeysPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the key %1? Clients using it are refused from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::AuditPanel</name>
+    <message>
+        <source>Actor (id or type:id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action, e.g. user.create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target (id or type:id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact: %n event(s) checked.</source>
+        <translation>
+            <numerusform>Chain intact: %n event checked.</numerusform>
+            <numerusform>Chain intact: %n events checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chain broken at event %1: it was changed or removed outside Keyward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting audit events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::DurationEdit</name>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::FirstRunWizard</name>
+    <message>
+        <source>Welcome to Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few questions set up this installation. Everything can be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data directory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward keeps its SQLite database, its key file (if not in the keychain) and its backups here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward cannot write to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where applications reach Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADDRESS:PORT of the REST API. 127.0.0.1 serves this computer only; 0.0.0.0 serves the network (put TLS or a reverse proxy in front).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use ADDRESS:PORT, for example 127.0.0.1:8080.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SQLite in the data directory (no setup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL (several Keyward nodes share it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to PostgreSQL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with postgresql://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected. Keyward creates its tables there on start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system &amp;keychain (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;file in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account signs in to the API with every permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::HealthPanel</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ListPanel</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::LogTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::LogsPanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1</source>
+        <translation>
+            <numerusform>%n line written to %1</numerusform>
+            <numerusform>%n lines written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keyward::MainWindow</name>
+    <message>
+        <source>Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit Keyward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward is still serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit from the tray icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::MetricsPanel</name>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hash queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::PasswordDialog</name>
+    <message>
+        <source>Must change it at the next login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in clear so that you can hand it over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::Prompt</name>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::RoleDialog</name>
+    <message>
+        <source>Edit role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::RolesPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed; create a custom role instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the role %1? Users holding it lose its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::SecretDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key now. It is shown only this once: Keyward stores only a hash of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::SettingsPanel</name>
+    <message>
+        <source>&amp;Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This &amp;installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. https://app.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated addresses or ranges, e.g. 10.0.0.0/8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;test mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: SQLite in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the window keeps Keyward serving in the system tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These options are read at start: saved to %1, they apply after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies saved; every node applies them within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1. Restart Keyward to apply the new options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test mail to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a test mail from Keyward. If you can read it, mail delivery works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail could not be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone may register an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent passwords not reusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse common passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed logins before a lockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit requests per client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logins per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser access (CORS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail (SMTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dormant accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable after days without login (0: never)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep events for days (0: forever)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted proxies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin API allowed from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics allowed from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First lockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest lockout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session idle timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session absolute lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off a protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This turns off a protection against password guessing or abuse for every client. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unsaved change(s)</source>
+        <translation>
+            <numerusform>%Ln unsaved change</numerusform>
+            <numerusform>%Ln unsaved changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln setting(s) changed and not saved. Save them, or discard the changes?</source>
+        <translation>
+            <numerusform>%Ln setting changed and not saved. Save them, or discard the changes?</numerusform>
+            <numerusform>%Ln settings changed and not saved. Save them, or discard the changes?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::StrengthMeter</name>
+    <message>
+        <source>Password strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserDetailPane</name>
+    <message>
+        <source>Un&amp;lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lockout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-factor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled (authenticator app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; must be changed at next login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserDialog</name>
+    <message>
+        <source>Disabled: cannot log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must change the password at next login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: set one later or send a reset mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UserTableModel</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::UsersPanel</name>
+    <message>
+        <source>Show &amp;deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search username, email or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;isable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En&amp;able</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke &amp;sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more users first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabling users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabling users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password set; every session of the user has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resetting two-factor sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role to add to the selected users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role to remove from the selected users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding role %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing role %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purging users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the users of %1, or only check them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only check them (dry run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 already there, %3 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not imported</source>
+        <translation>
+            <numerusform>Cancelled: %n user not imported</numerusform>
+            <numerusform>Cancelled: %n users not imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles not in Keyward, not assigned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) refused; see the list.</source>
+        <translation>
+            <numerusform>%n user refused; see the list.</numerusform>
+            <numerusform>%n users refused; see the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln user(s)</source>
+        <translation>
+            <numerusform>%Ln user</numerusform>
+            <numerusform>%Ln users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dis&amp;miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset two-&amp;factor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all &amp;matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %Ln matching selected</source>
+        <translation>
+            <numerusform>All %Ln matching selected</numerusform>
+            <numerusform>All %Ln matching selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Select all %Ln matching</source>
+        <translation>
+            <numerusform>Select all %Ln matching</numerusform>
+            <numerusform>Select all %Ln matching</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the users: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln done</source>
+        <translation>
+            <numerusform>%Ln done</numerusform>
+            <numerusform>%Ln done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already so</source>
+        <translation>
+            <numerusform>%Ln already so</numerusform>
+            <numerusform>%Ln already so</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln refused</source>
+        <translation>
+            <numerusform>%Ln refused</numerusform>
+            <numerusform>%Ln refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer matching</source>
+        <translation>
+            <numerusform>%Ln no longer matching</numerusform>
+            <numerusform>%Ln no longer matching</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not reached (cancelled)</source>
+        <translation>
+            <numerusform>%Ln not reached (cancelled)</numerusform>
+            <numerusform>%Ln not reached (cancelled)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 refused; see the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role change of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enable %Ln user(s)?</source>
+        <translation>
+            <numerusform>Enable %Ln user?</numerusform>
+            <numerusform>Enable %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disable %Ln user(s)? They can no longer sign in.</source>
+        <translation>
+            <numerusform>Disable %Ln user? They can no longer sign in.</numerusform>
+            <numerusform>Disable %Ln users? They can no longer sign in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unlock %Ln user(s)?</source>
+        <translation>
+            <numerusform>Unlock %Ln user?</numerusform>
+            <numerusform>Unlock %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>End every session of %Ln user(s)?</source>
+        <translation>
+            <numerusform>End every session of %Ln user?</numerusform>
+            <numerusform>End every session of %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reset two-factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Turn off two-factor sign-in for %Ln user(s)? They sign in with the password alone until they set it up again.</source>
+        <translation>
+            <numerusform>Turn off two-factor sign-in for %Ln user? They sign in with the password alone until they set it up again.</numerusform>
+            <numerusform>Turn off two-factor sign-in for %Ln users? They sign in with the password alone until they set it up again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add role &apos;%1&apos; to %Ln user(s)?</source>
+        <translation>
+            <numerusform>Add role &apos;%1&apos; to %Ln user?</numerusform>
+            <numerusform>Add role &apos;%1&apos; to %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove role &apos;%1&apos; from %Ln user(s)?</source>
+        <translation>
+            <numerusform>Remove role &apos;%1&apos; from %Ln user?</numerusform>
+            <numerusform>Remove role &apos;%1&apos; from %Ln users?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>adding role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removing role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln user(s)? They can no longer log in; an administrator can restore them.</source>
+        <translation>
+            <numerusform>Delete %Ln user? They can no longer log in; an administrator can restore them.</numerusform>
+            <numerusform>Delete %Ln users? They can no longer log in; an administrator can restore them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %Ln deleted user(s)?</source>
+        <translation>
+            <numerusform>Restore %Ln deleted user?</numerusform>
+            <numerusform>Restore %Ln deleted users?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %Ln user(s) for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</source>
+        <translation>
+            <numerusform>Erase %Ln user for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</numerusform>
+            <numerusform>Erase %Ln users for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

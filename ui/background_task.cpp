@@ -1,5 +1,7 @@
 #include "background_task.h"
 
+#include "services/services.h"
+
 #include <QEventLoop>
 #include <QProgressDialog>
 #include <QThread>
@@ -21,6 +23,9 @@ QStringList BackgroundTask::run(QWidget *parent, const QString &label, int count
             outcomes[i] = step(i);
             ++done;
         }
+        // The steps opened a database connection and OpenSSL state for this thread: let them go
+        // while it still runs.
+        Services::releaseThread();
     }));
     QEventLoop loop;
     bool finished = false; // set on this thread when the worker's finished() arrives

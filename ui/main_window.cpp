@@ -69,7 +69,16 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     m_sidebar->setIconSize(QSize(20, 20));
     m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32);
     m_sidebar->setAccessibleName(tr("Panels"));
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Leaving Settings with unsaved changes asks first; "stay" keeps the panel.
+        if (m_stack->currentWidget() == m_settings && row != m_stack->currentIndex() &&
+            !m_settings->settleUnsavedChanges()) {
+            const QSignalBlocker quiet(m_sidebar);
+            m_sidebar->setCurrentRow(m_stack->currentIndex());
+            return;
+        }
+        m_stack->setCurrentIndex(row);
+    });
     m_sidebar->setCurrentRow(0);
 
     auto *central = new QWidget(this);
@@ -138,6 +147,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         hide();
         m_tray->showMessage(tr("Keyward is still serving"), tr("Quit from the tray icon's menu."),
                             QSystemTrayIcon::Information, 3000);
+        event->ignore();
+        return;
+    }
+    if (!m_settings->settleUnsavedChanges()) {
         event->ignore();
         return;
     }

@@ -3,12 +3,17 @@
 #include "message_banner.h"
 
 #include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QVBoxLayout>
 
 namespace keyward {
 
@@ -51,14 +56,50 @@ bool Prompt::confirm(QWidget *parent, const QString &title, const QString &text,
     return box.clickedButton() == action;
 }
 
+std::optional<int> Prompt::ask(QWidget *parent, const QString &title, const QString &text, const QStringList &choices)
+{
+    if (auto answer = nextQueued())
+        return answer->isNull() ? std::nullopt : std::optional<int>(answer->toInt());
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    QList<QAbstractButton *> buttons;
+    for (const QString &choice : choices)
+        buttons << box.addButton(choice, QMessageBox::AcceptRole);
+    box.setEscapeButton(box.addButton(QMessageBox::Cancel));
+    if (!buttons.isEmpty())
+        box.setDefaultButton(qobject_cast<QPushButton *>(buttons.first()));
+    box.exec();
+    const qsizetype chosen = buttons.indexOf(box.clickedButton());
+    return chosen < 0 ? std::nullopt : std::optional<int>(int(chosen));
+}
+
 std::optional<QString> Prompt::choose(QWidget *parent, const QString &title, const QString &label,
                                       const QStringList &items)
 {
     if (auto answer = nextQueued())
         return answer->isNull() ? std::nullopt : std::optional<QString>(answer->toString());
-    bool ok = false;
-    const QString item = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
-    return ok ? std::optional<QString>(item) : std::nullopt;
+    // Nothing is chosen in advance: Enter alone must not pick the first item (for a role, "admin").
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto *list = new QListWidget(&dialog);
+    list->addItems(items);
+    list->setCurrentRow(-1);
+    auto *caption = new QLabel(label, &dialog);
+    caption->setBuddy(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    QObject::connect(list, &QListWidget::itemSelectionChanged, ok,
+                     [list, ok] { ok->setEnabled(!list->selectedItems().isEmpty()); });
+    QObject::connect(list, &QListWidget::itemDoubleClicked, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(caption);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted || list->selectedItems().isEmpty())
+        return std::nullopt;
+    return list->selectedItems().first()->text();
 }
 
 std::optional<QString> Prompt::text(QWidget *parent, const QString &title, const QString &label,

@@ -19,6 +19,11 @@ class Prompt {
 public:
     // "Yes" to a destructive action: the default button is the safe one.
     static bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &actionText);
+    // A question answered by one of `choices` (buttons; the first is the default) or Cancel
+    // (nullopt): the index of the choice.
+    static std::optional<int> ask(QWidget *parent, const QString &title, const QString &text,
+                                  const QStringList &choices);
+    // One of `items`, none of them chosen in advance; nullopt when cancelled.
     static std::optional<QString> choose(QWidget *parent, const QString &title, const QString &label,
                                          const QStringList &items);
     static std::optional<QString> text(QWidget *parent, const QString &title, const QString &label,
@@ -35,7 +40,8 @@ public:
     // A file to read; empty when cancelled.
     static QString openFileName(QWidget *parent, const QString &title, const QString &filter);
 
-    // Answers for the next prompts, in order: a bool for confirm, a QString (or a null QVariant for
+    // Answers for the next prompts, in order: a bool for confirm, an int (or a null QVariant for
+    // "cancelled") for ask, a QString (or a null QVariant for
     // "cancelled") for choose, text, saveFileName and openFileName.
     static void setNextAnswers(const QVariantList &answers);
     static bool hasPendingAnswers();

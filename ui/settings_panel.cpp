@@ -2,6 +2,7 @@
 
 #include "background_task.h"
 #include "console_preferences.h"
+#include "duration_edit.h"
 #include "message_banner.h"
 #include "prompt.h"
 #include "services/services.h"
@@ -11,6 +12,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -18,6 +20,8 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keyward {
 
@@ -44,17 +48,14 @@ QString titleOf(const QString &key)
         {QStringLiteral("lockout"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Lockout")},
         {QStringLiteral("lockout.threshold"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Failed logins before a lockout")},
-        {QStringLiteral("lockout.base_seconds"),
-         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "First lockout (seconds)")},
-        {QStringLiteral("lockout.max_seconds"),
-         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Longest lockout (seconds)")},
+        {QStringLiteral("lockout.base_seconds"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "First lockout")},
+        {QStringLiteral("lockout.max_seconds"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Longest lockout")},
         {QStringLiteral("tokens"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Tokens")},
-        {QStringLiteral("tokens.access_ttl"),
-         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Access token lifetime (seconds)")},
+        {QStringLiteral("tokens.access_ttl"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Access token lifetime")},
         {QStringLiteral("tokens.refresh_idle_ttl"),
-         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session idle timeout (seconds)")},
+         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session idle timeout")},
         {QStringLiteral("tokens.refresh_absolute_ttl"),
-         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session absolute lifetime (seconds)")},
+         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session absolute lifetime")},
         {QStringLiteral("rate_limits"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Rate limits")},
         {QStringLiteral("rate_limits.enabled"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Limit requests per client")},
@@ -122,12 +123,16 @@ SettingsPanel::SettingsPanel(Services &services, Principal actor, Config config,
     , m_config(std::move(config))
     , m_configFile(std::move(configFile))
     , m_message(new MessageBanner(this))
+    , m_unsaved(new QLabel(this))
 {
+    m_unsaved->setObjectName(QStringLiteral("unsaved"));
+    m_unsaved->hide();
     auto *tabs = new QTabWidget(this);
     tabs->addTab(buildPolicies(), tr("&Policies"));
     tabs->addTab(buildInstallation(), tr("This &installation"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_message);
+    layout->addWidget(m_unsaved);
     layout->addWidget(tabs, 1);
     load();
 }
@@ -149,20 +154,32 @@ QWidget *SettingsPanel::buildPolicies()
         QWidget *editor = nullptr;
         QString label = titleOf(s.key);
         switch (s.kind) {
-        case SettingInfo::Kind::Bool:
-            editor = new QCheckBox(label, content);
+        case SettingInfo::Kind::Bool: {
+            auto *check = new QCheckBox(label, content);
+            connect(check, &QCheckBox::toggled, this, &SettingsPanel::markUnsaved);
+            editor = check;
             label.clear();
             break;
+        }
         case SettingInfo::Kind::Integer: {
-            auto *spin = new QSpinBox(content);
+            auto *spin = new SpinBox(content);
             spin->setRange(int(s.min), int(qMin<qint64>(s.max, std::numeric_limits<int>::max())));
             spin->setGroupSeparatorShown(true);
+            connect(spin, &QSpinBox::valueChanged, this, &SettingsPanel::markUnsaved);
             editor = spin;
             break;
         }
+        case SettingInfo::Kind::Seconds: {
+            auto *duration = new DurationEdit(content);
+            duration->setRange(s.min, s.max);
+            connect(duration, &DurationEdit::changed, this, &SettingsPanel::markUnsaved);
+            editor = duration;
+            break;
+        }
         case SettingInfo::Kind::Choice: {
-            auto *combo = new QComboBox(content);
+            auto *combo = new ComboBox(content);
             combo->addItems(s.choices);
+            connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPanel::markUnsaved);
             editor = combo;
             break;
         }
@@ -176,6 +193,7 @@ QWidget *SettingsPanel::buildPolicies()
                 line->setPlaceholderText(tr("comma-separated, e.g. https://app.example.com"));
             if (s.kind == SettingInfo::Kind::Subnets)
                 line->setPlaceholderText(tr("comma-separated addresses or ranges, e.g. 10.0.0.0/8"));
+            connect(line, &QLineEdit::textChanged, this, &SettingsPanel::markUnsaved);
             editor = line;
             break;
         }
@@ -185,7 +203,9 @@ QWidget *SettingsPanel::buildPolicies()
         m_editors.insert(s.key, editor);
         auto *error = new MessageBanner(content);
         m_errors.insert(s.key, error);
-        form->addRow(label, withError(editor, error, content));
+        QWidget *field = withError(editor, error, content);
+        form->addRow(label, field);
+        m_labels.insert(s.key, label.isEmpty() ? editor : form->labelForField(field));
         if (s.key == QLatin1String("smtp.sender")) {
             auto *test = new QPushButton(tr("Send a &test mail…"), content);
             connect(test, &QPushButton::clicked, this, &SettingsPanel::sendTestMail);
@@ -201,7 +221,7 @@ QWidget *SettingsPanel::buildPolicies()
     auto *save = new QPushButton(tr("&Save policies"), page);
     auto *revert = new QPushButton(tr("&Revert"), page);
     connect(save, &QPushButton::clicked, this, &SettingsPanel::savePolicies);
-    connect(revert, &QPushButton::clicked, this, &SettingsPanel::load);
+    connect(revert, &QPushButton::clicked, this, &SettingsPanel::discard);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(revert);
@@ -226,10 +246,11 @@ QWidget *SettingsPanel::buildInstallation()
     for (const QString &key : InstallationKeys) {
         QWidget *editor;
         if (key == QLatin1String("log-level")) {
-            auto *combo = new QComboBox(page);
+            auto *combo = new ComboBox(page);
             combo->addItems(
                 {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")});
             combo->setCurrentText(m_config.value(key));
+            connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPanel::markUnsaved);
             editor = combo;
         } else {
             auto *line = new QLineEdit(m_config.value(key), page);
@@ -239,24 +260,29 @@ QWidget *SettingsPanel::buildInstallation()
                 if (!QUrl(line->text()).password().isEmpty())
                     line->setEchoMode(QLineEdit::PasswordEchoOnEdit);
             }
+            connect(line, &QLineEdit::textChanged, this, &SettingsPanel::markUnsaved);
             editor = line;
         }
         editor->setObjectName(key);
         m_editors.insert(key, editor);
         auto *error = new MessageBanner(page);
         m_errors.insert(key, error);
-        form->addRow(labels.value(key), withError(editor, error, page));
+        QWidget *field = withError(editor, error, page);
+        form->addRow(labels.value(key), field);
+        m_labels.insert(key, form->labelForField(field));
     }
-    m_language = new QComboBox(page);
+    m_language = new ComboBox(page);
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("As the system"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->setCurrentIndex(qMax(0, m_language->findData(ConsolePreferences::language())));
+    connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsPanel::markUnsaved);
     form->addRow(tr("Console language"), m_language);
     m_tray = new QCheckBox(tr("Closing the window keeps Keyward serving in the system tray"), page);
     m_tray->setChecked(ConsolePreferences::closeToTray());
+    connect(m_tray, &QCheckBox::toggled, this, &SettingsPanel::markUnsaved);
     form->addRow(QString(), m_tray);
 
     auto *note = new MessageBanner(page);
@@ -293,10 +319,13 @@ void SettingsPanel::load()
         return;
     }
     m_loaded = *settings;
+    m_loading = true; // markUnsaved once, at the end
     for (const SettingInfo &s : SettingsService::catalogue()) {
         const QVariant v = m_loaded.value(s.key);
         QWidget *w = m_editors.value(s.key);
-        if (auto *check = qobject_cast<QCheckBox *>(w))
+        if (auto *duration = qobject_cast<DurationEdit *>(w))
+            duration->setSeconds(v.toLongLong());
+        else if (auto *check = qobject_cast<QCheckBox *>(w))
             check->setChecked(v.toBool());
         else if (auto *spin = qobject_cast<QSpinBox *>(w))
             spin->setValue(v.toInt());
@@ -307,11 +336,15 @@ void SettingsPanel::load()
                                                                : v.toString());
         m_errors.value(s.key)->clear();
     }
+    m_loading = false;
+    markUnsaved();
 }
 
 QVariant SettingsPanel::editedValue(const QString &key) const
 {
     QWidget *w = m_editors.value(key);
+    if (auto *duration = qobject_cast<DurationEdit *>(w))
+        return duration->seconds();
     if (auto *check = qobject_cast<QCheckBox *>(w))
         return check->isChecked();
     if (auto *spin = qobject_cast<QSpinBox *>(w))
@@ -337,6 +370,16 @@ void SettingsPanel::savePolicies()
         m_message->showNote(tr("Nothing changed."));
         return;
     }
+    const auto turnedOff = [&patch](const char *key) {
+        const QVariant v = patch.value(QString::fromLatin1(key));
+        return v.typeId() == QMetaType::Bool && !v.toBool();
+    };
+    if ((turnedOff("rate_limits.enabled") || turnedOff("password_policy.blocklist")) &&
+        !Prompt::confirm(this, tr("Turn off a protection"),
+                         tr("This turns off a protection against password guessing or abuse for every client. "
+                            "Save anyway?"),
+                         tr("Turn off")))
+        return;
     auto saved = m_services.settings().update(m_actor, patch);
     if (!saved) {
         for (const FieldError &e : saved.error().fieldErrors())
@@ -354,9 +397,7 @@ void SettingsPanel::saveInstallation()
     QMap<QString, QString> values;
     Config candidate = m_config;
     for (const QString &key : InstallationKeys) {
-        QWidget *w = m_editors.value(key);
-        const auto *combo = qobject_cast<QComboBox *>(w);
-        const QString value = combo ? combo->currentText() : static_cast<QLineEdit *>(w)->text().trimmed();
+        const QString value = installationValue(key);
         values.insert(key, value);
         candidate.set(key, value);
         m_errors.value(key)->clear();
@@ -375,7 +416,90 @@ void SettingsPanel::saveInstallation()
     ConsolePreferences::setLanguage(m_language->currentData().toString());
     ConsolePreferences::setCloseToTray(m_tray->isChecked());
     m_config = candidate;
+    markUnsaved();
     m_message->showNote(tr("Saved to %1. Restart Keyward to apply the new options.").arg(m_configFile));
+}
+
+QString SettingsPanel::installationValue(const QString &key) const
+{
+    QWidget *w = m_editors.value(key);
+    const auto *combo = qobject_cast<QComboBox *>(w);
+    return combo ? combo->currentText() : static_cast<QLineEdit *>(w)->text().trimmed();
+}
+
+QStringList SettingsPanel::unsavedKeys() const
+{
+    QStringList keys;
+    if (!m_loaded.isEmpty())
+        for (const SettingInfo &s : SettingsService::catalogue())
+            if (editedValue(s.key) != m_loaded.value(s.key))
+                keys << s.key;
+    for (const QString &key : InstallationKeys)
+        if (installationValue(key) != m_config.value(key))
+            keys << key;
+    if (m_language->currentData().toString() != ConsolePreferences::language())
+        keys << QStringLiteral("language");
+    if (m_tray->isChecked() != ConsolePreferences::closeToTray())
+        keys << QStringLiteral("tray");
+    return keys;
+}
+
+void SettingsPanel::markUnsaved()
+{
+    if (m_loading)
+        return;
+    const QStringList keys = unsavedKeys();
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it) {
+        const bool changed = keys.contains(it.key());
+        QFont font = it.value()->font();
+        font.setBold(changed);
+        it.value()->setFont(font);
+        it.value()->setToolTip(changed ? tr("Changed, not saved yet") : QString());
+    }
+    m_unsaved->setText(keys.isEmpty() ? QString() : tr("%Ln unsaved change(s)", nullptr, int(keys.size())));
+    m_unsaved->setVisible(!keys.isEmpty());
+}
+
+void SettingsPanel::discard()
+{
+    load();
+    m_loading = true;
+    for (const QString &key : InstallationKeys) {
+        QWidget *w = m_editors.value(key);
+        if (auto *combo = qobject_cast<QComboBox *>(w))
+            combo->setCurrentText(m_config.value(key));
+        else
+            static_cast<QLineEdit *>(w)->setText(m_config.value(key));
+        m_errors.value(key)->clear();
+    }
+    m_language->setCurrentIndex(qMax(0, m_language->findData(ConsolePreferences::language())));
+    m_tray->setChecked(ConsolePreferences::closeToTray());
+    m_loading = false;
+    markUnsaved();
+}
+
+bool SettingsPanel::settleUnsavedChanges()
+{
+    const QStringList keys = unsavedKeys();
+    if (keys.isEmpty())
+        return true;
+    const auto choice = Prompt::ask(
+        this, tr("Unsaved settings"),
+        tr("%Ln setting(s) changed and not saved. Save them, or discard the changes?", nullptr, int(keys.size())),
+        {tr("Save"), tr("Discard")});
+    if (!choice)
+        return false;
+    if (*choice == 1) {
+        discard();
+        return true;
+    }
+    // Policies have dotted keys; the installation's options do not.
+    const auto dotted = [](const QString &k) { return k.contains(u'.'); };
+    if (std::any_of(keys.cbegin(), keys.cend(), dotted))
+        savePolicies();
+    if (!std::all_of(keys.cbegin(), keys.cend(), dotted))
+        saveInstallation();
+    return unsavedKeys().isEmpty();
 }
 
 void SettingsPanel::sendTestMail()

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 
 namespace keyward {
@@ -29,14 +30,24 @@ public:
     QWidget *editor(const QString &key) const;
     // The error shown under a setting, or the panel's message for an empty key.
     QString messageText(const QString &key = {}) const;
+    // The settings and options edited but not saved (dotted keys for policies, option names).
+    QStringList unsavedKeys() const;
+    // Before the panel is left or the window closed: with unsaved changes, asks to save or
+    // discard them. False: stay (cancelled, or saving failed).
+    bool settleUnsavedChanges();
 
 public Q_SLOTS:
     void load();
     void savePolicies();
     void saveInstallation();
     void sendTestMail();
+    // Puts every editor back to what is saved.
+    void discard();
 
 private:
+    QString installationValue(const QString &key) const;
+    // Marks the changed settings (bold label, a count above the tabs).
+    void markUnsaved();
     QWidget *buildPolicies();
     QWidget *buildInstallation();
     QVariant editedValue(const QString &key) const;
@@ -48,9 +59,12 @@ private:
     SettingValues m_loaded; // as the service answered
     QHash<QString, QWidget *> m_editors;
     QHash<QString, MessageBanner *> m_errors;
+    QHash<QString, QWidget *> m_labels; // what is marked when a setting changes
+    bool m_loading = false;
     QComboBox *m_language = nullptr;
     QCheckBox *m_tray = nullptr;
     MessageBanner *m_message;
+    QLabel *m_unsaved;
 };
 
 } // namespace keyward

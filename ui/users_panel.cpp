@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -30,6 +31,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <memory>
+
 namespace keyward {
 
 UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
@@ -44,8 +48,11 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     , m_role(new QComboBox(this))
     , m_deleted(new QCheckBox(tr("Show &deleted"), this))
     , m_total(new QLabel(this))
+    , m_selection(new QLabel(this))
+    , m_selectAllMatching(new QToolButton(this))
     , m_error(new MessageBanner(this))
-    , m_results(new QListWidget(this))
+    , m_resultsBox(new QWidget(this))
+    , m_results(new QListWidget(m_resultsBox))
     , m_debounce(new QTimer(this))
 {
     m_search->setPlaceholderText(tr("Search username, email or name"));
@@ -88,15 +95,52 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, m_details, &UserDetailPane::refresh);
     connect(m_model, &QAbstractItemModel::layoutChanged, m_details, &UserDetailPane::refresh);
     connect(m_model, &UserTableModel::failed, m_error, &MessageBanner::showError);
-    connect(m_model, &UserTableModel::totalChanged, this,
-            [this](qint64 total) { m_total->setText(tr("%n user(s)", nullptr, static_cast<int>(total))); });
+    connect(m_model, &UserTableModel::totalChanged, this, [this](qint64 total) {
+        m_total->setText(tr("%Ln user(s)", nullptr, static_cast<int>(total)));
+        selectionChanged();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        // Any selection the admin makes by hand replaces "all matching".
+        m_allMatching = false;
+        selectionChanged();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_allMatching = false;
+        selectionChanged();
+    });
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &UsersPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        // Rows that scroll into view while "all matching" is chosen are part of it.
+        if (!m_allMatching)
+            return;
+        const QSignalBlocker quiet(m_table->selectionModel());
+        m_table->selectionModel()->select(
+            QItemSelection(m_model->index(first, 0), m_model->index(last, UserTableModel::ColumnCount - 1)),
+            QItemSelectionModel::Select);
+        m_table->viewport()->update();
+    });
     connect(m_details, &UserDetailPane::userChanged, m_model, &UserTableModel::refresh);
     connect(m_details, &UserDetailPane::failed, m_error, &MessageBanner::showError);
 
     m_error->setObjectName(QStringLiteral("errorBanner"));
     m_results->setObjectName(QStringLiteral("results"));
     m_results->setMaximumHeight(120);
-    m_results->hide();
+    auto *dismiss = new QToolButton(m_resultsBox);
+    dismiss->setText(tr("Dis&miss"));
+    dismiss->setObjectName(QStringLiteral("dismissResults"));
+    connect(dismiss, &QToolButton::clicked, this, [this] {
+        m_results->clear();
+        m_resultsBox->hide();
+    });
+    auto *resultsLayout = new QHBoxLayout(m_resultsBox);
+    resultsLayout->setContentsMargins(0, 0, 0, 0);
+    resultsLayout->addWidget(m_results, 1);
+    resultsLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_resultsBox->hide();
+    m_selection->setObjectName(QStringLiteral("selectionCount"));
+    m_selectAllMatching->setObjectName(QStringLiteral("selectAllMatching"));
+    m_selectAllMatching->hide();
+    connect(m_selectAllMatching, &QToolButton::clicked, this, &UsersPanel::selectAllMatching);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_search, 1);
@@ -104,6 +148,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     filters->addWidget(m_role);
     filters->addWidget(m_deleted);
     filters->addWidget(m_total);
+    filters->addWidget(m_selection);
+    filters->addWidget(m_selectAllMatching);
 
     // Every action is a QAction: a button or menu entry, the table's context menu and a shortcut.
     auto *buttons = new QHBoxLayout;
@@ -113,27 +159,35 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons->addWidget(b);
     };
-    button(newAction(tr("&New user…"), QKeySequence::New, [this] { newUser(); }));
-    button(newAction(tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }));
-    button(newAction(tr("D&isable"), {}, [this] { setSelectedEnabled(false); }));
-    button(newAction(tr("En&able"), {}, [this] { setSelectedEnabled(true); }));
-    button(newAction(tr("&Delete…"), QKeySequence::Delete, [this] { deleteSelected(); }));
+    button(newAction(QStringLiteral("new"), tr("&New user…"), QKeySequence::New, [this] { newUser(); }));
+    button(newAction(QStringLiteral("edit"), tr("&Edit…"), QKeySequence(Qt::Key_F2), [this] { editSelected(); }));
+    button(newAction(QStringLiteral("disable"), tr("D&isable"), {}, [this] { setSelectedEnabled(false); }));
+    button(newAction(QStringLiteral("enable"), tr("En&able"), {}, [this] { setSelectedEnabled(true); }));
+    button(newAction(QStringLiteral("delete"), tr("&Delete…"), QKeySequence::Delete, [this] { deleteSelected(); }));
+    button(newAction(QStringLiteral("undo"), tr("&Undo"), QKeySequence::Undo, [this] { undoLast(); }));
     auto *more = new QMenu(this);
-    more->addAction(newAction(tr("&Unlock"), {}, [this] { unlockSelected(); }));
-    more->addAction(newAction(tr("Reset &password…"), {}, [this] { resetPassword(); }));
-    more->addAction(newAction(tr("Revoke &sessions"), {}, [this] { revokeSessionsOfSelected(); }));
-    more->addAction(newAction(tr("Reset two-&factor"), {}, [this] { resetMfaOfSelected(); }));
+    more->addAction(newAction(QStringLiteral("unlock"), tr("&Unlock"), {}, [this] { unlockSelected(); }));
+    more->addAction(
+        newAction(QStringLiteral("resetPassword"), tr("Reset &password…"), {}, [this] { resetPassword(); }));
+    more->addAction(newAction(QStringLiteral("revokeSessions"), tr("Revoke &sessions"), {},
+                              [this] { revokeSessionsOfSelected(); }));
+    more->addAction(
+        newAction(QStringLiteral("resetMfa"), tr("Reset two-&factor…"), {}, [this] { resetMfaOfSelected(); }));
     more->addSeparator();
-    more->addAction(newAction(tr("Add &role…"), {}, [this] { addRoleToSelected(); }));
-    more->addAction(newAction(tr("Remo&ve role…"), {}, [this] { removeRoleFromSelected(); }));
+    more->addAction(newAction(QStringLiteral("addRole"), tr("Add &role…"), {}, [this] { addRoleToSelected(); }));
+    more->addAction(
+        newAction(QStringLiteral("removeRole"), tr("Remo&ve role…"), {}, [this] { removeRoleFromSelected(); }));
     more->addSeparator();
-    more->addAction(newAction(tr("Res&tore"), {}, [this] { restoreSelected(); }));
-    more->addAction(newAction(tr("P&urge…"), {}, [this] { purgeSelected(); }));
+    more->addAction(newAction(QStringLiteral("restore"), tr("Res&tore"), {}, [this] { restoreSelected(); }));
+    more->addAction(newAction(QStringLiteral("purge"), tr("P&urge…"), {}, [this] { purgeSelected(); }));
     more->addSeparator();
-    more->addAction(newAction(tr("&Import users…"), {}, [this] { importFromFile(); }));
-    more->addAction(newAction(tr("E&xport users…"), {}, [this] { exportToFile(); }));
+    more->addAction(newAction(QStringLiteral("selectAllMatching"), tr("Select all &matching"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { selectAllMatching(); }));
     more->addSeparator();
-    more->addAction(newAction(tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
+    more->addAction(newAction(QStringLiteral("import"), tr("&Import users…"), {}, [this] { importFromFile(); }));
+    more->addAction(newAction(QStringLiteral("export"), tr("E&xport users…"), {}, [this] { exportToFile(); }));
+    more->addSeparator();
+    more->addAction(newAction(QStringLiteral("refresh"), tr("Re&fresh"), QKeySequence::Refresh, [this] { refresh(); }));
     auto *moreButton = new QToolButton(this);
     moreButton->setText(tr("&More"));
     moreButton->setMenu(more);
@@ -151,14 +205,17 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     layout->addLayout(filters);
     layout->addLayout(buttons);
     layout->addWidget(m_error);
-    layout->addWidget(m_results);
+    layout->addWidget(m_resultsBox);
     layout->addWidget(split, 1);
     m_model->reload();
+    selectionChanged();
 }
 
-QAction *UsersPanel::newAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot)
+QAction *UsersPanel::newAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                               const std::function<void()> &slot)
 {
     auto *action = new QAction(text, this);
+    action->setObjectName(name);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(action, &QAction::triggered, this, slot);
@@ -178,6 +235,21 @@ QStringList UsersPanel::results() const
     for (int i = 0; i < m_results->count(); ++i)
         lines << m_results->item(i)->text();
     return lines;
+}
+
+QString UsersPanel::selectionText() const
+{
+    return m_selection->text();
+}
+
+qint64 UsersPanel::selectionCount() const
+{
+    return m_allMatching ? m_model->total() : m_table->selectionModel()->selectedRows().size();
+}
+
+QAction *UsersPanel::action(const QString &name) const
+{
+    return findChild<QAction *>(name, Qt::FindDirectChildrenOnly);
 }
 
 void UsersPanel::refresh()
@@ -225,37 +297,230 @@ QList<User> UsersPanel::selectedUsers() const
     return users;
 }
 
-void UsersPanel::runOnSelection(const QString &label, const std::function<Status(const User &)> &change)
+void UsersPanel::selectionChanged()
 {
+    const qint64 selected = selectionCount();
+    const qint64 loaded = m_model->rowCount();
+    if (m_allMatching)
+        m_selection->setText(tr("All %Ln matching selected", nullptr, int(selected)));
+    else if (selected > 0)
+        m_selection->setText(tr("%Ln selected", nullptr, int(selected)));
+    else
+        m_selection->clear();
+    // Every loaded row is selected but more match: offer the rest, as an explicit choice.
+    const bool offerAll = !m_allMatching && selected > 0 && selected == loaded && m_model->total() > loaded;
+    m_selectAllMatching->setText(tr("Select all %Ln matching", nullptr, int(m_model->total())));
+    m_selectAllMatching->setVisible(offerAll);
+    updateActions();
+}
+
+void UsersPanel::updateActions()
+{
+    // With "all matching", the loaded rows stand for the rest.
     const QList<User> users = selectedUsers();
-    if (users.isEmpty()) {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto any = [&](auto predicate) { return std::any_of(users.cbegin(), users.cend(), predicate); };
+    const bool one = users.size() == 1 && !m_allMatching;
+    const bool anyLive = any([](const User &u) { return !u.isDeleted(); });
+    const auto enable = [this](const char *name, bool on) { action(QString::fromLatin1(name))->setEnabled(on); };
+    enable("edit", one && anyLive);
+    enable("resetPassword", one && anyLive);
+    enable("disable", any([](const User &u) { return !u.isDeleted() && u.isActive(); }));
+    enable("enable", any([](const User &u) { return !u.isDeleted() && !u.isActive(); }));
+    enable("unlock", any([now](const User &u) { return !u.isDeleted() && u.lockedUntil > now; }));
+    enable("resetMfa", any([](const User &u) { return !u.isDeleted() && u.mfaEnabled; }));
+    enable("revokeSessions", anyLive);
+    enable("addRole", anyLive);
+    enable("removeRole", any([](const User &u) { return !u.isDeleted() && !u.roles.isEmpty(); }));
+    enable("delete", anyLive);
+    enable("restore", any([](const User &u) { return u.isDeleted(); }));
+    enable("purge", !users.isEmpty());
+    enable("selectAllMatching", m_model->total() > 0);
+    QAction *undo = action(QStringLiteral("undo"));
+    undo->setEnabled(m_undo.has_value());
+    undo->setText(m_undo ? tr("&Undo %1").arg(m_undo->text) : tr("&Undo"));
+}
+
+void UsersPanel::selectAllMatching()
+{
+    if (m_model->total() <= 0)
+        return;
+    {
+        const QSignalBlocker quiet(m_table->selectionModel());
+        m_table->selectAll();
+    }
+    m_table->viewport()->update();
+    m_allMatching = true;
+    selectionChanged();
+}
+
+void UsersPanel::runOnSelection(const BulkAction &action)
+{
+    const qint64 count = selectionCount();
+    if (count == 0) {
         m_error->showError(tr("Select one or more users first."));
         return;
     }
-    const QStringList outcomes = BackgroundTask::run(this, label, int(users.size()), [&](int i) {
-        const Status s = change(users.at(i));
-        return s ? QString() : describe(s.error());
-    });
-    m_results->clear();
-    QStringList failures;
-    for (qsizetype i = 0; i < outcomes.size(); ++i) {
-        const QString &name = users.at(i).username;
-        m_results->addItem(outcomes.at(i).isEmpty() ? tr("%1: done").arg(name)
-                                                    : tr("%1: %2").arg(name, outcomes.at(i)));
-        if (!outcomes.at(i).isEmpty())
-            failures << outcomes.at(i);
+    if (action.question && (count > 1 || action.confirmOne) &&
+        !Prompt::confirm(this, action.verb, action.question(count), action.verb))
+        return;
+    Targets targets;
+    if (m_allMatching) {
+        // Every matching user, read a page at a time as the work reaches it: the keyset cursor
+        // follows the list's order, so users the change moves out of the filter are not skipped over.
+        auto state = std::make_shared<std::pair<UserFilter, QList<User>>>();
+        state->first = m_model->filter();
+        state->first.countTotal = false;
+        state->first.limit = 200;
+        auto offset = std::make_shared<int>(0);
+        auto exhausted = std::make_shared<bool>(false);
+        targets = [this, state, offset, exhausted](int i) -> Result<std::optional<User>> {
+            while (i - *offset >= state->second.size() && !*exhausted) {
+                *offset += int(state->second.size());
+                auto page = m_services.users().list(m_actor, state->first);
+                if (!page)
+                    return page.error();
+                state->second = std::move(page->items);
+                state->first.cursor = page->nextCursor;
+                *exhausted = state->first.cursor.isEmpty();
+            }
+            if (i - *offset >= state->second.size())
+                return std::optional<User>(); // fewer match now than were counted
+            return std::optional<User>(state->second.at(i - *offset));
+        };
+    } else {
+        targets = [users = selectedUsers()](int i) -> Result<std::optional<User>> {
+            return i < users.size() ? std::optional<User>(users.at(i)) : std::nullopt;
+        };
     }
-    if (outcomes.size() < users.size())
-        m_results->addItem(tr("Cancelled: %n user(s) not changed", nullptr, int(users.size() - outcomes.size())));
-    m_results->setVisible(users.size() > 1);
-    if (users.size() == 1)
-        m_error->showError(failures.value(0));
-    else if (!failures.isEmpty())
-        m_error->showError(tr("%1 of %2 failed; see the list.").arg(failures.size()).arg(users.size()));
+    QStringList changed;
+    runBulk(action.progress, count, targets, action.change, &changed);
+    if (action.undo)
+        rememberUndo(action.undoText, changed, action.undo);
+}
+
+void UsersPanel::runBulk(const QString &progress, qint64 count, const Targets &targets,
+                         const std::function<Result<bool>(const User &)> &change, QStringList *changedIds)
+{
+    int done = 0;
+    int unchanged = 0;
+    int gone = 0;
+    QStringList refused;
+    const QStringList ran = BackgroundTask::run(this, progress, int(count), [&](int i) -> QString {
+        auto target = targets(i);
+        if (!target) {
+            refused << tr("Could not read the users: %1").arg(describe(target.error()));
+            return {};
+        }
+        if (!*target) {
+            ++gone;
+            return {};
+        }
+        const User &u = **target;
+        const Result<bool> outcome = change(u);
+        if (!outcome)
+            refused << tr("%1: %2").arg(u.username, describe(outcome.error()));
+        else if (*outcome) {
+            ++done;
+            *changedIds << u.id;
+        } else
+            ++unchanged;
+        return {};
+    });
+    const qint64 notReached = count - ran.size();
+
+    QStringList summary{tr("%Ln done", nullptr, done)};
+    if (unchanged > 0)
+        summary << tr("%Ln already so", nullptr, unchanged);
+    if (!refused.isEmpty())
+        summary << tr("%Ln refused", nullptr, int(refused.size()));
+    if (gone > 0)
+        summary << tr("%Ln no longer matching", nullptr, gone);
+    if (notReached > 0)
+        summary << tr("%Ln not reached (cancelled)", nullptr, int(notReached));
+    m_results->clear();
+    m_results->addItem(summary.join(QStringLiteral(", ")));
+    m_results->addItems(refused);
+    m_resultsBox->setVisible(count > 1);
+    if (count == 1 && !refused.isEmpty())
+        m_error->showError(refused.first().section(QStringLiteral(": "), 1));
+    else if (!refused.isEmpty())
+        m_error->showError(
+            tr("%1 of %2 refused; see the list.").arg(QLocale().toString(refused.size()), QLocale().toString(count)));
     else
         m_error->clear();
     m_model->refresh();
 }
+
+void UsersPanel::rememberUndo(const QString &text, QStringList ids, std::function<Result<bool>(const User &)> undo)
+{
+    if (ids.isEmpty())
+        m_undo.reset();
+    else
+        m_undo = Undo{text, std::move(ids), std::move(undo)};
+    updateActions();
+}
+
+void UsersPanel::undoLast()
+{
+    if (!m_undo)
+        return;
+    const Undo undo = *std::exchange(m_undo, std::nullopt);
+    // Each user as it is now (another change may have come since), then put back.
+    const Targets targets = [this, ids = undo.ids](int i) -> Result<std::optional<User>> {
+        if (i >= ids.size())
+            return std::optional<User>();
+        auto user = m_services.users().get(m_actor, ids.at(i));
+        if (!user && user.error().status() == 404)
+            return std::optional<User>();
+        if (!user)
+            return user.error();
+        return std::optional<User>(*user);
+    };
+    QStringList putBack;
+    runBulk(tr("Undoing…"), undo.ids.size(), targets, undo.undo, &putBack);
+    updateActions();
+}
+
+namespace {
+
+// The status change of a user, false when it already had that status.
+Result<bool> setStatus(UserService &users, const Principal &actor, const User &u, User::Status status)
+{
+    if (u.status == status)
+        return false;
+    UserPatch patch;
+    patch.status = status;
+    if (auto r = users.update(actor, u.id, patch, u.version); !r)
+        return r.error();
+    return true;
+}
+
+// Adds or removes one role, false when the user already had it (or did not).
+Result<bool> setRole(UserService &users, const Principal &actor, const User &u, const QString &role, bool add)
+{
+    if (add == u.roles.contains(role))
+        return false;
+    UserPatch patch;
+    patch.roles = u.roles;
+    if (add)
+        patch.roles->append(role);
+    else
+        patch.roles->removeAll(role);
+    if (auto r = users.update(actor, u.id, patch, u.version); !r)
+        return r.error();
+    return true;
+}
+
+// A change that reports no "already so".
+Result<bool> changed(const Status &status)
+{
+    if (!status)
+        return status.error();
+    return true;
+}
+
+} // namespace
 
 void UsersPanel::newUser()
 {
@@ -293,9 +558,10 @@ void UsersPanel::editSelected()
     if (!current)
         return;
     const User user = *current;
+    QStringList rolesSaved = user.roles;
     UserDialog dialog(
         &user, roleNames(),
-        [this, user](const UserDialog::Values &v) -> std::optional<ApiError> {
+        [this, user, &rolesSaved](const UserDialog::Values &v) -> std::optional<ApiError> {
             UserPatch patch;
             patch.username = v.username;
             patch.email = v.email;
@@ -305,27 +571,52 @@ void UsersPanel::editSelected()
             patch.status = v.disabled ? User::Status::Disabled : User::Status::Active;
             patch.requirePasswordChange = v.requirePasswordChange;
             // The version read when the dialog opened: a change made meanwhile elsewhere is not overwritten.
-            return errorOf(m_services.users().update(m_actor, user.id, patch, user.version));
+            auto saved = m_services.users().update(m_actor, user.id, patch, user.version);
+            if (saved)
+                rolesSaved = saved->roles;
+            return errorOf(saved);
         },
         this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_error->clear();
-        m_model->refresh();
-    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_error->clear();
+    m_model->refresh();
+    if (rolesSaved != user.roles)
+        rememberUndo(tr("role change of %1").arg(user.username), {user.id},
+                     [this, roles = user.roles](const User &u) -> Result<bool> {
+                         UserPatch patch;
+                         patch.roles = roles;
+                         if (auto r = m_services.users().update(m_actor, u.id, patch, u.version); !r)
+                             return r.error();
+                         return true;
+                     });
 }
 
 void UsersPanel::setSelectedEnabled(bool enabled)
 {
-    runOnSelection(enabled ? tr("Enabling users…") : tr("Disabling users…"), [this, enabled](const User &u) -> Status {
-        UserPatch patch;
-        patch.status = enabled ? User::Status::Active : User::Status::Disabled;
-        return statusOf(m_services.users().update(m_actor, u.id, patch, u.version));
-    });
+    const User::Status to = enabled ? User::Status::Active : User::Status::Disabled;
+    const User::Status back = enabled ? User::Status::Disabled : User::Status::Active;
+    BulkAction a;
+    a.progress = enabled ? tr("Enabling users…") : tr("Disabling users…");
+    a.verb = enabled ? tr("Enable") : tr("Disable");
+    a.question = [enabled](qint64 n) {
+        return enabled ? tr("Enable %Ln user(s)?", nullptr, int(n))
+                       : tr("Disable %Ln user(s)? They can no longer sign in.", nullptr, int(n));
+    };
+    a.change = [this, to](const User &u) { return setStatus(m_services.users(), m_actor, u, to); };
+    a.undoText = enabled ? tr("enabling") : tr("disabling");
+    a.undo = [this, back](const User &u) { return setStatus(m_services.users(), m_actor, u, back); };
+    runOnSelection(a);
 }
 
 void UsersPanel::unlockSelected()
 {
-    runOnSelection(tr("Unlocking users…"), [this](const User &u) { return m_services.users().unlock(m_actor, u.id); });
+    BulkAction a;
+    a.progress = tr("Unlocking users…");
+    a.verb = tr("Unlock");
+    a.question = [](qint64 n) { return tr("Unlock %Ln user(s)?", nullptr, int(n)); };
+    a.change = [this](const User &u) { return changed(m_services.users().unlock(m_actor, u.id)); };
+    runOnSelection(a);
 }
 
 void UsersPanel::resetPassword()
@@ -353,39 +644,54 @@ void UsersPanel::resetPassword()
 
 void UsersPanel::revokeSessionsOfSelected()
 {
-    runOnSelection(tr("Revoking sessions…"), [this](const User &u) -> Status {
-        return statusOf(m_services.sessions().revokeAll(m_actor, u.id));
-    });
+    BulkAction a;
+    a.progress = tr("Revoking sessions…");
+    a.verb = tr("Revoke sessions");
+    a.question = [](qint64 n) { return tr("End every session of %Ln user(s)?", nullptr, int(n)); };
+    a.change = [this](const User &u) { return changed(statusOf(m_services.sessions().revokeAll(m_actor, u.id))); };
+    runOnSelection(a);
 }
 
 void UsersPanel::resetMfaOfSelected()
 {
-    runOnSelection(tr("Resetting two-factor sign-in…"),
-                   [this](const User &u) { return m_services.mfa().reset(m_actor, u.id); });
+    BulkAction a;
+    a.progress = tr("Resetting two-factor sign-in…");
+    a.verb = tr("Reset two-factor");
+    a.confirmOne = true;
+    a.question = [](qint64 n) {
+        return tr("Turn off two-factor sign-in for %Ln user(s)? They sign in with the password alone until "
+                  "they set it up again.",
+                  nullptr, int(n));
+    };
+    a.change = [this](const User &u) -> Result<bool> {
+        if (!u.mfaEnabled)
+            return false;
+        return changed(m_services.mfa().reset(m_actor, u.id));
+    };
+    runOnSelection(a);
 }
 
 void UsersPanel::changeRoleOfSelected(bool add)
 {
-    if (selectedUsers().isEmpty())
+    if (selectionCount() == 0)
         return;
     const auto role = Prompt::choose(
         this, add ? tr("Add role") : tr("Remove role"),
         add ? tr("Role to add to the selected users:") : tr("Role to remove from the selected users:"), roleNames());
     if (!role)
         return;
-    runOnSelection(add ? tr("Adding role %1…").arg(*role) : tr("Removing role %1…").arg(*role),
-                   [this, add, role = *role](const User &u) -> Status {
-                       QStringList roles = u.roles;
-                       if (add == roles.contains(role))
-                           return success(); // already as asked
-                       if (add)
-                           roles << role;
-                       else
-                           roles.removeAll(role);
-                       UserPatch patch;
-                       patch.roles = roles;
-                       return statusOf(m_services.users().update(m_actor, u.id, patch, u.version));
-                   });
+    BulkAction a;
+    a.progress = add ? tr("Adding role %1…").arg(*role) : tr("Removing role %1…").arg(*role);
+    a.verb = add ? tr("Add role") : tr("Remove role");
+    a.confirmOne = true;
+    a.question = [add, role = *role](qint64 n) {
+        return add ? tr("Add role '%1' to %Ln user(s)?", nullptr, int(n)).arg(role)
+                   : tr("Remove role '%1' from %Ln user(s)?", nullptr, int(n)).arg(role);
+    };
+    a.change = [this, add, role = *role](const User &u) { return setRole(m_services.users(), m_actor, u, role, add); };
+    a.undoText = add ? tr("adding role %1").arg(*role) : tr("removing role %1").arg(*role);
+    a.undo = [this, add, role = *role](const User &u) { return setRole(m_services.users(), m_actor, u, role, !add); };
+    runOnSelection(a);
 }
 
 void UsersPanel::addRoleToSelected()
@@ -400,34 +706,52 @@ void UsersPanel::removeRoleFromSelected()
 
 void UsersPanel::deleteSelected()
 {
-    const int n = int(selectedUsers().size());
-    if (n == 0 ||
-        !Prompt::confirm(
-            this, tr("Delete users"),
-            tr("Delete %n user(s)? They can no longer log in; an administrator can restore them.", nullptr, n),
-            tr("Delete")))
-        return;
-    runOnSelection(tr("Deleting users…"),
-                   [this](const User &u) { return m_services.users().remove(m_actor, u.id, false); });
+    BulkAction a;
+    a.progress = tr("Deleting users…");
+    a.verb = tr("Delete");
+    a.confirmOne = true;
+    a.question = [](qint64 n) {
+        return tr("Delete %Ln user(s)? They can no longer log in; an administrator can restore them.", nullptr, int(n));
+    };
+    a.change = [this](const User &u) -> Result<bool> {
+        if (u.isDeleted())
+            return false;
+        return changed(m_services.users().remove(m_actor, u.id, false));
+    };
+    a.undoText = tr("deleting");
+    a.undo = [this](const User &u) { return changed(statusOf(m_services.users().restore(m_actor, u.id))); };
+    runOnSelection(a);
 }
 
 void UsersPanel::restoreSelected()
 {
-    runOnSelection(tr("Restoring users…"),
-                   [this](const User &u) -> Status { return statusOf(m_services.users().restore(m_actor, u.id)); });
+    BulkAction a;
+    a.progress = tr("Restoring users…");
+    a.verb = tr("Restore");
+    a.question = [](qint64 n) { return tr("Restore %Ln deleted user(s)?", nullptr, int(n)); };
+    a.change = [this](const User &u) -> Result<bool> {
+        if (!u.isDeleted())
+            return false;
+        return changed(statusOf(m_services.users().restore(m_actor, u.id)));
+    };
+    a.undoText = tr("restoring");
+    a.undo = [this](const User &u) { return changed(m_services.users().remove(m_actor, u.id, false)); };
+    runOnSelection(a);
 }
 
 void UsersPanel::purgeSelected()
 {
-    const int n = int(selectedUsers().size());
-    if (n == 0 || !Prompt::confirm(this, tr("Purge users"),
-                                   tr("Erase %n user(s) for good, with their sessions, keys and two-factor settings? "
-                                      "This cannot be undone; the audit log keeps the record of the purge.",
-                                      nullptr, n),
-                                   tr("Purge")))
-        return;
-    runOnSelection(tr("Purging users…"),
-                   [this](const User &u) { return m_services.users().remove(m_actor, u.id, true); });
+    BulkAction a;
+    a.progress = tr("Purging users…");
+    a.verb = tr("Purge");
+    a.confirmOne = true;
+    a.question = [](qint64 n) {
+        return tr("Erase %Ln user(s) for good, with their sessions, keys and two-factor settings? "
+                  "This cannot be undone; the audit log keeps the record of the purge.",
+                  nullptr, int(n));
+    };
+    a.change = [this](const User &u) { return changed(m_services.users().remove(m_actor, u.id, true)); };
+    runOnSelection(a);
 }
 
 void UsersPanel::importFromFile()
@@ -475,7 +799,7 @@ void UsersPanel::importFrom(const QString &path, bool dryRun)
     if (!report.ignoredRoles.isEmpty())
         m_results->addItem(
             tr("Roles not in Keyward, not assigned: %1").arg(report.ignoredRoles.join(QStringLiteral(", "))));
-    m_results->setVisible(true);
+    m_resultsBox->setVisible(true);
     if (report.errors.isEmpty())
         m_error->showNote(m_results->item(0)->text());
     else

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -15,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace keyward {
 
@@ -36,8 +38,16 @@ public:
     QLineEdit &search() { return *m_search; }
     QComboBox &roleFilter() { return *m_role; }
     UserDetailPane &details() { return *m_details; }
-    // One line per user of the last bulk action: "name: done" or "name: why not".
+    // The outcome of the last bulk action: a summary ("198 done, 2 refused"), then one line per
+    // refused user ("name: why not"). Empty once dismissed.
     QStringList results() const;
+    // What the selection covers, as shown beside the filters ("3 selected", "All 9,999 matching
+    // selected"); empty with nothing selected.
+    QString selectionText() const;
+    // The number of users the next bulk action applies to.
+    qint64 selectionCount() const;
+    // The panel's action named `name` (its object name: "disable", "unlock", "restore", "undo", ...).
+    QAction *action(const QString &name) const;
     // The last action's failure as the service worded it; empty after a success.
     QString errorText() const;
 
@@ -55,6 +65,12 @@ public Q_SLOTS:
     void restoreSelected();
     void purgeSelected();
     void refresh();
+    // Extends the selection to every user matching the search and filters, loaded or not; a bulk
+    // action then runs over them through the service, a page at a time.
+    void selectAllMatching();
+    // Reverses the last bulk action or role change that can be reversed (through the services,
+    // audited as any change), for the users it changed.
+    void undoLast();
     // Asks for a file (Keyward JSON or a Keycloak realm export), then imports or checks its users.
     void importFromFile();
     void exportToFile();
@@ -67,15 +83,36 @@ public:
     QString exportTo(const QString &path);
 
 private:
+    // A change applied to many users: what it asks first, what it does to each, how it is undone.
+    struct BulkAction {
+        QString progress;                                 // "Disabling users…"
+        std::function<QString(qint64 count)> question;    // the confirmation; empty: none is asked
+        QString verb;                                     // the confirming button
+        bool confirmOne = false;                          // ask even when only one user is selected
+        std::function<Result<bool>(const User &)> change; // true: changed; false: it already was so
+        QString undoText;                                 // names the undo; empty: cannot be undone
+        std::function<Result<bool>(const User &)> undo;   // puts back a user `change` changed
+    };
+    // The i-th user an action applies to, or nullopt past the last one.
+    using Targets = std::function<Result<std::optional<User>>(int i)>;
+
     // An action of the panel: on the table's context menu and reachable by its shortcut.
-    QAction *newAction(const QString &text, const QKeySequence &shortcut, const std::function<void()> &slot);
+    QAction *newAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                       const std::function<void()> &slot);
     void applyFilter();
     void reloadRoles();
     QStringList roleNames();
     QList<User> selectedUsers() const;
-    // Runs `change` for each selected user on a worker thread, then shows what happened to each.
-    void runOnSelection(const QString &label, const std::function<Status(const User &)> &change);
+    // The selection changed: the count beside the filters and the actions that apply to it.
+    void selectionChanged();
+    void updateActions();
+    // Runs `action` over the selection (rows, or every matching user) after asking, when it asks.
+    void runOnSelection(const BulkAction &action);
+    // Runs `change` for `count` users from `targets` on a worker thread, then summarises.
+    void runBulk(const QString &progress, qint64 count, const Targets &targets,
+                 const std::function<Result<bool>(const User &)> &change, QStringList *changedIds);
     void changeRoleOfSelected(bool add);
+    void rememberUndo(const QString &text, QStringList ids, std::function<Result<bool>(const User &)> undo);
 
     Services &m_services;
     Principal m_actor;
@@ -87,9 +124,20 @@ private:
     QComboBox *m_role;
     QCheckBox *m_deleted;
     QLabel *m_total;
+    QLabel *m_selection;
+    QToolButton *m_selectAllMatching;
+    bool m_allMatching = false;
     MessageBanner *m_error;
+    QWidget *m_resultsBox;
     QListWidget *m_results;
     QTimer *m_debounce;
+    // The last reversible change: the users it changed and how each is put back.
+    struct Undo {
+        QString text;
+        QStringList ids;
+        std::function<Result<bool>(const User &)> undo;
+    };
+    std::optional<Undo> m_undo;
 };
 
 } // namespace keyward

@@ -40,11 +40,11 @@ const QList<Definition> &definitions()
         {"password_policy.history", Kind::Integer, 0, 0, 24},
         {"password_policy.blocklist", Kind::Bool, true},
         {"lockout.threshold", Kind::Integer, 5, 1, 100},
-        {"lockout.base_seconds", Kind::Integer, 60, 1, 86400},
-        {"lockout.max_seconds", Kind::Integer, 900, 1, 86400},
-        {"tokens.access_ttl", Kind::Integer, 900, 60, 86400},
-        {"tokens.refresh_idle_ttl", Kind::Integer, 604800, 300, 31536000},
-        {"tokens.refresh_absolute_ttl", Kind::Integer, 2592000, 300, 31536000},
+        {"lockout.base_seconds", Kind::Seconds, 60, 1, 86400},
+        {"lockout.max_seconds", Kind::Seconds, 900, 1, 86400},
+        {"tokens.access_ttl", Kind::Seconds, 900, 60, 86400},
+        {"tokens.refresh_idle_ttl", Kind::Seconds, 604800, 300, 31536000},
+        {"tokens.refresh_absolute_ttl", Kind::Seconds, 2592000, 300, 31536000},
         {"rate_limits.enabled", Kind::Bool, true},
         {"rate_limits.auth_per_minute", Kind::Integer, 100, 1, 1000000},
         {"rate_limits.read_per_minute", Kind::Integer, 1200, 1, 1000000},
@@ -91,7 +91,8 @@ QString checkValue(const Definition &d, const QJsonValue &v)
     switch (d.kind) {
     case Kind::Bool:
         return v.isBool() ? QString() : QStringLiteral("Must be true or false.");
-    case Kind::Integer: {
+    case Kind::Integer:
+    case Kind::Seconds: {
         const auto n = FieldReader::wholeNumber(v);
         if (!n || *n < d.min || *n > d.max)
             return QStringLiteral("Must be a whole number from %1 to %2.").arg(d.min).arg(d.max);
@@ -280,6 +281,7 @@ SettingValues SettingsService::render(const QHash<QString, QJsonValue> &values) 
             out.insert(key, v.toBool());
             break;
         case Kind::Integer:
+        case Kind::Seconds:
             out.insert(key, v.toInteger());
             break;
         case Kind::String:

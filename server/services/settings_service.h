@@ -61,7 +61,8 @@ struct RuntimeSettings {
 
 // One runtime setting as a form needs it: its dotted name, type and bounds.
 struct SettingInfo {
-    enum class Kind { Bool, Integer, String, Choice, Origins, Subnets };
+    // Seconds: a whole number of seconds, a duration (an Integer on the wire).
+    enum class Kind { Bool, Integer, Seconds, String, Choice, Origins, Subnets };
     QString key; // e.g. "lockout.threshold"
     Kind kind = Kind::String;
     qint64 min = 0;

@@ -6,6 +6,7 @@
 #include "audit_panel.h"
 #include "console.h"
 #include "console_preferences.h"
+#include "duration_edit.h"
 #include "health_panel.h"
 #include "logs_panel.h"
 #include "main_window.h"
@@ -28,12 +29,15 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -51,6 +55,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QWheelEvent>
 
 using namespace keyward;
 
@@ -161,6 +166,7 @@ private Q_SLOTS:
         log.level = QStringLiteral("debug");
         log.file = m_logDir.filePath(QStringLiteral("test.log"));
         QVERIFY(logging::install(log));
+        ui::installTranslations(QStringLiteral("en")); // the plural forms: "3 users", not "3 user(s)"
     }
 
     void init()
@@ -323,7 +329,7 @@ private Q_SLOTS:
         QVERIFY(m_window->metrics().plottedPoints() > 0);
     }
 
-    void bulkActionsReportEveryRow()
+    void bulkActionsAskSummariseAndUndo()
     {
         const User root = createUser(QStringLiteral("root"), {QStringLiteral("admin")});
         const User ann = createUser(QStringLiteral("ann"));
@@ -332,27 +338,53 @@ private Q_SLOTS:
         panel.refresh();
         QCOMPARE(panel.model().rowCount(), 3);
 
-        // Add a role to all three: one result line per user.
+        // Add a role to all three, after a confirmation that names the role and the count.
         selectRows(panel.table(), {0, 1, 2});
+        QCOMPARE(panel.selectionText(), QStringLiteral("3 selected"));
         Prompt::setNextAnswers({QStringLiteral("auditor")});
+        QString asked;
+        answerDialog<QMessageBox>([&asked](QMessageBox &box) {
+            asked = box.text();
+            box.button(QMessageBox::Cancel)->click(); // the safe button; nothing happens
+        });
         panel.addRoleToSelected();
-        QCOMPARE(panel.results().size(), 3);
-        QVERIFY2(panel.results().filter(QStringLiteral(": done")).size() == 3,
-                 qPrintable(panel.results().join(QLatin1Char('\n'))));
+        QCOMPARE(asked, QStringLiteral("Add role 'auditor' to 3 users?"));
+        QVERIFY(!fetch(ann.id).roles.contains(QStringLiteral("auditor")));
+        Prompt::setNextAnswers({QStringLiteral("auditor"), true});
+        panel.addRoleToSelected();
+        QCOMPARE(panel.results(), QStringList{QStringLiteral("3 done")});
         QVERIFY(fetch(ann.id).roles.contains(QStringLiteral("auditor")));
         QVERIFY(fetch(root.id).roles.contains(QStringLiteral("admin")));
 
-        // Disable all three: the last administrator is refused, the others are not held back.
+        // Disable all three: the last administrator is refused, the others are not held back; the
+        // summary counts, the list names only the refusal, and Dismiss clears it.
         selectRows(panel.table(), {0, 1, 2});
+        Prompt::setNextAnswers({true});
         panel.setSelectedEnabled(false);
         const QStringList results = panel.results();
-        QCOMPARE(results.size(), 3);
-        QCOMPARE(results.filter(QStringLiteral(": done")).size(), 2);
-        QVERIFY2(results.filter(QStringLiteral("root: ")).first().contains(QStringLiteral("administrator")),
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.first(), QStringLiteral("2 done, 1 refused"));
+        QVERIFY2(results.last().startsWith(QStringLiteral("root: ")) &&
+                     results.last().contains(QStringLiteral("administrator")),
                  qPrintable(results.join(QLatin1Char('\n'))));
         QVERIFY(panel.errorText().contains(QStringLiteral("1 of 3")));
         QCOMPARE(fetch(ben.id).status, User::Status::Disabled);
         QCOMPARE(fetch(root.id).status, User::Status::Active);
+        panel.findChild<QToolButton *>(QStringLiteral("dismissResults"))->click();
+        QVERIFY(panel.results().isEmpty());
+
+        // Undo puts back what the last action changed, and only that (root was never disabled).
+        QAction *undo = panel.action(QStringLiteral("undo"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY2(undo->text().contains(QStringLiteral("disabling")), qPrintable(undo->text()));
+        undo->trigger();
+        QCOMPARE(fetch(ann.id).status, User::Status::Active);
+        QCOMPARE(fetch(ben.id).status, User::Status::Active);
+        QVERIFY(!undo->isEnabled());
+        const auto latest = m_node->services().audit().recent(1);
+        QVERIFY(latest && !latest->isEmpty());
+        QCOMPARE(latest->first().action, QStringLiteral("user.update")); // audited as any change
+        QCOMPARE(latest->first().actorType, QStringLiteral("gui"));
 
         // Delete two after confirming, then restore one of them. (Rows created within one
         // millisecond have no fixed order, so rows are found by id.)
@@ -375,6 +407,92 @@ private Q_SLOTS:
         Prompt::setNextAnswers({true});
         panel.purgeSelected();
         QCOMPARE(m_node->services().users().get(Principal::gui(), ben.id).error().status(), 404);
+    }
+
+    void roleChoiceHasNoDefault()
+    {
+        const User ann = createUser(QStringLiteral("ann"));
+        UsersPanel &panel = m_window->users();
+        panel.refresh();
+        selectRows(panel.table(), {rowOf(panel, ann.id)});
+        bool checked = false;
+        answerDialog<QDialog>([&checked](QDialog &dialog) {
+            auto *list = dialog.findChild<QListWidget *>();
+            QVERIFY(list);
+            QVERIFY(list->count() >= 3);
+            QVERIFY(list->selectedItems().isEmpty());
+            auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QVERIFY(!ok->isEnabled());
+            QTest::keyClick(&dialog, Qt::Key_Return); // Enter alone picks nothing
+            QVERIFY(dialog.isVisible());
+            dialog.reject();
+            checked = true;
+        });
+        panel.addRoleToSelected();
+        QVERIFY(checked);
+        QCOMPARE(fetch(ann.id).roles, QStringList{QStringLiteral("user")});
+    }
+
+    void selectAllMatchingRunsThroughPages()
+    {
+        createUser(QStringLiteral("root"), {QStringLiteral("admin")});
+        for (int i = 0; i < 24; ++i)
+            createUser(QStringLiteral("member%1").arg(i, 2, 10, QLatin1Char('0')));
+        UsersPanel &panel = m_window->users();
+        panel.model().setPageSize(10);
+        panel.refresh();
+        panel.model().reload();
+        QCOMPARE(panel.model().rowCount(), 10);
+        panel.table().selectAll(); // Ctrl+A: the loaded rows only, and the count says so
+        QCOMPARE(panel.selectionText(), QStringLiteral("10 selected"));
+        auto *offer = panel.findChild<QToolButton *>(QStringLiteral("selectAllMatching"));
+        QVERIFY(offer->isVisible());
+        QCOMPARE(offer->text(), QStringLiteral("Select all 25 matching"));
+        offer->click();
+        QCOMPARE(panel.selectionText(), QStringLiteral("All 25 matching selected"));
+        QCOMPARE(panel.selectionCount(), 25);
+
+        QString asked;
+        answerDialog<QMessageBox>([&asked](QMessageBox &box) {
+            asked = box.text();
+            for (QAbstractButton *b : box.buttons())
+                if (box.buttonRole(b) == QMessageBox::DestructiveRole)
+                    b->click(); // the confirming button
+        });
+        panel.setSelectedEnabled(false);
+        QVERIFY2(asked.startsWith(QStringLiteral("Disable 25 users?")), qPrintable(asked));
+        QCOMPARE(panel.results().value(0), QStringLiteral("24 done, 1 refused"));
+        UserFilter disabled;
+        disabled.status = User::Status::Disabled;
+        QCOMPARE(m_node->services().users().list(Principal::gui(), disabled)->total, 24);
+
+        // A selection by hand replaces "all matching".
+        selectRows(panel.table(), {0});
+        QCOMPARE(panel.selectionText(), QStringLiteral("1 selected"));
+    }
+
+    void actionsApplyToTheSelection()
+    {
+        const User ann = createUser(QStringLiteral("ann"));
+        UsersPanel &panel = m_window->users();
+        panel.refresh();
+        const auto enabled = [&panel](const char *name) {
+            return panel.action(QString::fromLatin1(name))->isEnabled();
+        };
+        panel.table().clearSelection();
+        QVERIFY(!enabled("disable") && !enabled("delete") && !enabled("edit"));
+        selectRows(panel.table(), {rowOf(panel, ann.id)});
+        QVERIFY(enabled("disable") && enabled("delete") && enabled("edit"));
+        QVERIFY(!enabled("enable"));
+        QVERIFY(!enabled("restore")); // only for deleted users
+        QVERIFY(!enabled("unlock"));  // only for locked ones
+        QVERIFY(!enabled("resetMfa"));
+        QVERIFY(m_node->services().users().remove(Principal::gui(), ann.id, false));
+        panel.findChild<QCheckBox *>()->setChecked(true); // show deleted
+        QTRY_VERIFY(panel.model().rowCount() > 0);
+        selectRows(panel.table(), {rowOf(panel, ann.id)});
+        QVERIFY(enabled("restore"));
+        QVERIFY(!enabled("disable") && !enabled("edit") && !enabled("delete"));
     }
 
     void resetPasswordAndDetailPaneUnlock()
@@ -677,6 +795,81 @@ private Q_SLOTS:
         settings.saveInstallation();
         QSettings ini(m_dir->filePath(QStringLiteral("keyward.ini")), QSettings::IniFormat);
         QCOMPARE(ini.value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:9099"));
+    }
+
+    void wheelChangesOnlyAFocusedEditor()
+    {
+        m_window->showPanel(MainWindow::Settings);
+        SettingsPanel &settings = m_window->settings();
+        auto *threshold = qobject_cast<QSpinBox *>(settings.editor(QStringLiteral("lockout.threshold")));
+        auto *security = qobject_cast<QComboBox *>(settings.editor(QStringLiteral("smtp.security")));
+        QVERIFY(threshold && security);
+        const auto wheel = [](QWidget *w) {
+            QWheelEvent event(QPointF(5, 5), w->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(w, &event);
+        };
+        const int before = threshold->value();
+        const QString security0 = security->currentText();
+        wheel(threshold); // scrolling past it, on the way down the page
+        wheel(security);
+        QCOMPARE(threshold->value(), before);
+        QCOMPARE(security->currentText(), security0);
+        QVERIFY(settings.unsavedKeys().isEmpty());
+        threshold->setFocus();
+        QTRY_VERIFY(threshold->hasFocus());
+        wheel(threshold); // once chosen, the wheel edits it
+        QVERIFY(threshold->value() != before);
+    }
+
+    void durationsAndUnsavedChanges()
+    {
+        m_window->showPanel(MainWindow::Settings);
+        SettingsPanel &settings = m_window->settings();
+        auto *longest = qobject_cast<DurationEdit *>(settings.editor(QStringLiteral("lockout.max_seconds")));
+        QVERIFY(longest);
+        QCOMPARE(longest->amount().value(), 15);     // 900 seconds
+        QCOMPARE(longest->unit().currentIndex(), 1); // minutes
+        longest->unit().setCurrentIndex(2);          // hours
+        longest->amount().setValue(2);
+        QCOMPARE(longest->seconds(), 7200);
+        QCOMPARE(settings.unsavedKeys(), QStringList{QStringLiteral("lockout.max_seconds")});
+        QVERIFY(settings.findChild<QLabel *>(QStringLiteral("unsaved"))->isVisible());
+
+        // Leaving asks: cancel stays, save saves and leaves.
+        Prompt::setNextAnswers({QVariant()});
+        m_window->showPanel(MainWindow::Users);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Settings);
+        Prompt::setNextAnswers({0});
+        m_window->showPanel(MainWindow::Users);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Users);
+        QCOMPARE(m_node->services().settings().current().lockoutMaxSeconds, 7200);
+        QVERIFY(settings.unsavedKeys().isEmpty());
+
+        // Discard puts the editor back; closing the window with changes asks too.
+        m_window->showPanel(MainWindow::Settings);
+        longest->amount().setValue(3);
+        Prompt::setNextAnswers({1});
+        m_window->showPanel(MainWindow::Users);
+        QCOMPARE(longest->seconds(), 7200);
+        m_window->showPanel(MainWindow::Settings);
+        longest->amount().setValue(3);
+        Prompt::setNextAnswers({QVariant()});
+        QVERIFY(!m_window->close());
+        QVERIFY(m_window->isVisible());
+    }
+
+    void turningAProtectionOffAsks()
+    {
+        SettingsPanel &settings = m_window->settings();
+        auto *limits = qobject_cast<QCheckBox *>(settings.editor(QStringLiteral("rate_limits.enabled")));
+        limits->setChecked(false);
+        Prompt::setNextAnswers({false});
+        settings.savePolicies();
+        QVERIFY(m_node->services().settings().current().rateLimitsEnabled);
+        Prompt::setNextAnswers({true});
+        settings.savePolicies();
+        QVERIFY(!m_node->services().settings().current().rateLimitsEnabled);
     }
 
     void keyboardSwitchesPanelsAndTranslationsApply()

@@ -1,10 +1,12 @@
 #include "console.h"
 
 #include "console_preferences.h"
+#include "core/exit_code.h"
 #include "first_run_wizard.h"
 #include "main_window.h"
 #include "node.h"
 #include "observe/metrics_sampler.h"
+#include "prompt.h"
 #include "services/services.h"
 #include "store/database.h"
 
@@ -64,7 +66,7 @@ QString NodeHost::databaseLocation() const
 
 FirstRunWizard::Probes nodeProbes()
 {
-    return {&Node::probeDatabase, &Node::probeKeychain};
+    return {&Node::probeDatabase, &Node::probeKeychain, &Node::probeListen};
 }
 
 std::optional<ApiError> setUpInstallation(const Config &base, const QString &configFile,
@@ -94,6 +96,35 @@ std::optional<ApiError> setUpInstallation(const Config &base, const QString &con
     return errorOf(node->services().users().createFirstAdministrator(wizard, a.username, a.email, a.password));
 }
 
+std::optional<Node::Failure> serveOrChangeAddress(Node &node, const QString &configFile)
+{
+    QString problem;
+    for (;;) {
+        auto failure = node.serve();
+        if (!failure || failure->exitCode == exit_code::InvalidConfig)
+            return failure;
+        const QString listen = node.config().value(QStringLiteral("listen"));
+        const auto other = Prompt::text(
+            nullptr, QObject::tr("Keyward could not start"),
+            QObject::tr("Keyward could not listen on %1:\n%2\n\nAnother program may use this address. Listen on "
+                        "another one (saved to %3):")
+                .arg(listen, problem.isEmpty() ? failure->message : problem, configFile),
+            listen);
+        if (!other || other->trimmed().isEmpty())
+            return failure;
+        Config candidate = node.config();
+        candidate.set(QStringLiteral("listen"), other->trimmed());
+        const QStringList problems = candidate.validate().filter(QStringLiteral("listen"));
+        problem = problems.join(QLatin1Char('\n'));
+        if (!problem.isEmpty())
+            continue;
+        QString error;
+        if (!Config::save(configFile, {{QStringLiteral("listen"), other->trimmed()}}, &error))
+            return Node::Failure{exit_code::Failure, error};
+        node.setListen(other->trimmed());
+    }
+}
+
 int runConsole(const Config &config)
 {
     ui::installTranslations(ConsolePreferences::language());
@@ -119,7 +150,7 @@ int runConsole(const Config &config)
         if (auto failure = node->open())
             return refuse(*failure);
     }
-    if (auto failure = node->serve())
+    if (auto failure = serveOrChangeAddress(*node, configFile))
         return refuse(*failure);
     MetricsSampler sampler(node->services().metrics().registry);
     sampler.start();

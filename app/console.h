@@ -39,6 +39,11 @@ FirstRunWizard::Probes nodeProbes();
 std::optional<ApiError> setUpInstallation(const Config &base, const QString &configFile,
                                           const FirstRunWizard::Answers &answers, std::unique_ptr<Node> &node);
 
+// Serves `node`; while its listen address is refused (a port in use), offers to change it and
+// writes the new one to `configFile`, which the question names. The failure when the admin gives
+// up, or one that another address would not cure.
+std::optional<Node::Failure> serveOrChangeAddress(Node &node, const QString &configFile);
+
 // Runs the desktop console on `config`: opens and serves the node, shows the main window, and
 // drains the server when the window closes. Returns the process exit code. Needs a QApplication.
 int runConsole(const Config &config);

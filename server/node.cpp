@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QSqlError>
+#include <QTcpServer>
 
 #include <chrono>
 
@@ -60,6 +61,14 @@ QString Node::probeKeychain()
     const auto outcome = crypto::Keychain::read(QStringLiteral("keyward"), QStringLiteral("probe"), &ignored, &error);
     return outcome == crypto::Keychain::Outcome::Unavailable ? (error.isEmpty() ? QStringLiteral("unavailable") : error)
                                                              : QString();
+}
+
+QString Node::probeListen(const QString &listen)
+{
+    Config candidate = Config::defaults(QString());
+    candidate.set(QStringLiteral("listen"), listen);
+    QTcpServer server;
+    return server.listen(candidate.listenAddress(), candidate.listenPort()) ? QString() : server.errorString();
 }
 
 void Node::setState(State state)

@@ -37,6 +37,8 @@ public:
     std::optional<Failure> open(bool migrate = true);
     // Starts serving HTTP on the configured address (after open()).
     std::optional<Failure> serve();
+    // Another listen address for the next serve(), after one was refused.
+    void setListen(const QString &listen) { m_config.set(QStringLiteral("listen"), listen); }
     // Readiness turns 503, requests in flight finish (at most `graceMs`), the listeners close.
     void shutdown(int graceMs = 10'000);
 
@@ -44,6 +46,8 @@ public:
     // whether a system keychain does. Empty when it does, else why not.
     static QString probeDatabase(const QString &url);
     static QString probeKeychain();
+    // Whether this process could listen on `listen` (ADDRESS:PORT) now: empty when so, else why not.
+    static QString probeListen(const QString &listen);
 
     State state() const { return m_state; }
     const Config &config() const { return m_config; }

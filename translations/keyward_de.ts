@@ -23,6 +23,20 @@
 
 %1</translation>
     </message>
+    <message>
+        <source>Keyward could not start</source>
+        <translation>Keyward konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>Keyward could not listen on %1:
+%2
+
+Another program may use this address. Listen on another one (saved to %3):</source>
+        <translation>Keyward konnte nicht auf %1 lauschen:
+%2
+
+Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen (gespeichert in %3):</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -341,10 +355,6 @@
         <translation>Verbunden. Keyward legt seine Tabellen dort beim Start an.</translation>
     </message>
     <message>
-        <source>Could not connect: %1</source>
-        <translation>Keine Verbindung möglich: %1</translation>
-    </message>
-    <message>
         <source>The system &amp;keychain (recommended)</source>
         <translation>Der &amp;Schlüsselbund des Systems (empfohlen)</translation>
     </message>
@@ -359,10 +369,6 @@
     <message>
         <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
         <translation>Der Hauptschlüssel versiegelt Geheimnisse in der Datenbank (Signaturschlüssel, TOTP-Geheimnisse, das SMTP-Passwort). Liegt er im Schlüsselbund, verrät eine Kopie des Datenverzeichnisses allein nichts.</translation>
-    </message>
-    <message>
-        <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
-        <translation>Kein Schlüsselbund des Systems antwortet (%1); der Schlüssel kommt in eine Datei, die nur Sie lesen können.</translation>
     </message>
     <message>
         <source>The first administrator</source>
@@ -395,6 +401,94 @@
     <message>
         <source>&amp;Create and start</source>
         <translation>&amp;Anlegen und starten</translation>
+    </message>
+    <message>
+        <source>Keyward cannot listen on %1 (%2). Another program may use this port: choose another one.</source>
+        <translation>Keyward kann nicht auf %1 lauschen (%2). Vielleicht nutzt ein anderes Programm diesen Port: wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that host and port: is PostgreSQL running and listening there?</source>
+        <translation>An diesem Host und Port antwortet nichts: Läuft PostgreSQL und lauscht dort?</translation>
+    </message>
+    <message>
+        <source>The server refused this user name and password.</source>
+        <translation>Der Server hat diesen Benutzernamen und dieses Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The user or database in the URL does not exist on that server.</source>
+        <translation>Der Benutzer oder die Datenbank aus der URL existiert auf diesem Server nicht.</translation>
+    </message>
+    <message>
+        <source>The host name is unknown: check its spelling.</source>
+        <translation>Der Hostname ist unbekannt: Prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: a firewall may be in the way.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet: Vielleicht steht eine Firewall im Weg.</translation>
+    </message>
+    <message>
+        <source>The server does not accept connections from this computer (pg_hba.conf).</source>
+        <translation>Der Server nimmt keine Verbindungen von diesem Computer an (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The encrypted connection failed: check the server&apos;s TLS settings.</source>
+        <translation>Die verschlüsselte Verbindung ist fehlgeschlagen: Prüfen Sie die TLS-Einstellungen des Servers.</translation>
+    </message>
+    <message>
+        <source>Could not connect.</source>
+        <translation>Keine Verbindung möglich.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No system keychain answers here: no Secret Service (such as GNOME Keyring or KWallet) is running in this session (%1). The key goes to a file in the data directory that only you can read; keep a copy of it somewhere safe.</source>
+        <translation>Hier antwortet kein Systemschlüsselbund: In dieser Sitzung läuft kein Secret Service (etwa GNOME Keyring oder KWallet) (%1). Der Schlüssel kommt in eine Datei im Datenverzeichnis, die nur Sie lesen können; bewahren Sie eine Kopie an einem sicheren Ort auf.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Ready to create</source>
+        <translation>Bereit zum Anlegen</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Go back to change an answer.</source>
+        <translation>Noch ist nichts geschrieben. Gehen Sie zurück, um eine Antwort zu ändern.</translation>
+    </message>
+    <message>
+        <source>Data directory: %1
+Listen address: %2
+Database: %3
+Master key: %4
+Administrator: %5 &lt;%6&gt;</source>
+        <translation>Datenverzeichnis: %1
+Lauschadresse: %2
+Datenbank: %3
+Hauptschlüssel: %4
+Administrator: %5 &lt;%6&gt;</translation>
+    </message>
+    <message>
+        <source>SQLite in the data directory</source>
+        <translation>SQLite im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>der Systemschlüsselbund</translation>
+    </message>
+    <message>
+        <source>a file in the data directory</source>
+        <translation>eine Datei im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key apart from the database backups: it is the keychain entry &quot;master-key:%1&quot; of &quot;keyward&quot; (Passwords and Keys can show it). Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation>Bewahren Sie eine Kopie des Hauptschlüssels getrennt von den Datenbanksicherungen auf: Er ist der Schlüsselbund-Eintrag „master-key:%1“ von „keyward“ (Passwörter und Verschlüsselung zeigt ihn). Ohne ihn lassen sich die versiegelten Geheimnisse einer wiederhergestellten Datenbank nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation>Bewahren Sie eine Kopie der Hauptschlüsseldatei %1 getrennt von den Datenbanksicherungen auf. Ohne sie lassen sich die versiegelten Geheimnisse einer wiederhergestellten Datenbank nicht lesen.</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,17 @@
 %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keyward could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward could not listen on %1:
+%2
+
+Another program may use this address. Listen on another one (saved to %3):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -339,10 +350,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not connect: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The system &amp;keychain (recommended)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,10 +363,6 @@
     </message>
     <message>
         <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -392,6 +395,90 @@
     </message>
     <message>
         <source>&amp;Create and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward cannot listen on %1 (%2). Another program may use this port: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at that host and port: is PostgreSQL running and listening there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user or database in the URL does not exist on that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name is unknown: check its spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: a firewall may be in the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept connections from this computer (pg_hba.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted connection failed: check the server&apos;s TLS settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain answers here: no Secret Service (such as GNOME Keyring or KWallet) is running in this session (%1). The key goes to a file in the data directory that only you can read; keep a copy of it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Go back to change an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data directory: %1
+Listen address: %2
+Database: %3
+Master key: %4
+Administrator: %5 &lt;%6&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file in the data directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key apart from the database backups: it is the keychain entry &quot;master-key:%1&quot; of &quot;keyward&quot; (Passwords and Keys can show it). Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,6 +23,20 @@
 
 %1</translation>
     </message>
+    <message>
+        <source>Keyward could not start</source>
+        <translation>Keyward n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>Keyward could not listen on %1:
+%2
+
+Another program may use this address. Listen on another one (saved to %3):</source>
+        <translation>Keyward n’a pas pu écouter sur %1 :
+%2
+
+Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enregistrée dans %3) :</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -341,10 +355,6 @@
         <translation>Connecté. Keyward y crée ses tables au démarrage.</translation>
     </message>
     <message>
-        <source>Could not connect: %1</source>
-        <translation>Connexion impossible : %1</translation>
-    </message>
-    <message>
         <source>The system &amp;keychain (recommended)</source>
         <translation>Le &amp;trousseau du système (recommandé)</translation>
     </message>
@@ -359,10 +369,6 @@
     <message>
         <source>The master key seals secrets in the database (signing keys, TOTP secrets, the SMTP password). Kept in the keychain, a copy of the data directory alone reveals nothing.</source>
         <translation>La clé maîtresse scelle les secrets de la base (clés de signature, secrets TOTP, mot de passe SMTP). Gardée dans le trousseau, une copie du seul répertoire de données ne révèle rien.</translation>
-    </message>
-    <message>
-        <source>No system keychain answers (%1); the key goes to a file readable only by you.</source>
-        <translation>Aucun trousseau système ne répond (%1) ; la clé ira dans un fichier lisible par vous seul.</translation>
     </message>
     <message>
         <source>The first administrator</source>
@@ -395,6 +401,94 @@
     <message>
         <source>&amp;Create and start</source>
         <translation>&amp;Créer et démarrer</translation>
+    </message>
+    <message>
+        <source>Keyward cannot listen on %1 (%2). Another program may use this port: choose another one.</source>
+        <translation>Keyward ne peut pas écouter sur %1 (%2). Un autre programme utilise peut-être ce port : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at that host and port: is PostgreSQL running and listening there?</source>
+        <translation>Rien ne répond à cet hôte et ce port : PostgreSQL est-il lancé et à l’écoute ?</translation>
+    </message>
+    <message>
+        <source>The server refused this user name and password.</source>
+        <translation>Le serveur a refusé ce nom d’utilisateur et ce mot de passe.</translation>
+    </message>
+    <message>
+        <source>The user or database in the URL does not exist on that server.</source>
+        <translation>L’utilisateur ou la base de l’URL n’existe pas sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>The host name is unknown: check its spelling.</source>
+        <translation>Le nom d’hôte est inconnu : vérifiez son orthographe.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: a firewall may be in the way.</source>
+        <translation>Le serveur n’a pas répondu à temps : un pare-feu bloque peut-être.</translation>
+    </message>
+    <message>
+        <source>The server does not accept connections from this computer (pg_hba.conf).</source>
+        <translation>Le serveur n’accepte pas les connexions de cet ordinateur (pg_hba.conf).</translation>
+    </message>
+    <message>
+        <source>The encrypted connection failed: check the server&apos;s TLS settings.</source>
+        <translation>La connexion chiffrée a échoué : vérifiez les réglages TLS du serveur.</translation>
+    </message>
+    <message>
+        <source>Could not connect.</source>
+        <translation>Connexion impossible.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No system keychain answers here: no Secret Service (such as GNOME Keyring or KWallet) is running in this session (%1). The key goes to a file in the data directory that only you can read; keep a copy of it somewhere safe.</source>
+        <translation>Aucun trousseau système ne répond ici : aucun Secret Service (comme GNOME Keyring ou KWallet) ne tourne dans cette session (%1). La clé va dans un fichier du répertoire de données lisible par vous seul ; gardez-en une copie en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>Ready to create</source>
+        <translation>Prêt à créer</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Go back to change an answer.</source>
+        <translation>Rien n’a encore été écrit. Revenez en arrière pour changer une réponse.</translation>
+    </message>
+    <message>
+        <source>Data directory: %1
+Listen address: %2
+Database: %3
+Master key: %4
+Administrator: %5 &lt;%6&gt;</source>
+        <translation>Répertoire de données : %1
+Adresse d’écoute : %2
+Base de données : %3
+Clé maîtresse : %4
+Administrateur : %5 &lt;%6&gt;</translation>
+    </message>
+    <message>
+        <source>SQLite in the data directory</source>
+        <translation>SQLite dans le répertoire de données</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>le trousseau système</translation>
+    </message>
+    <message>
+        <source>a file in the data directory</source>
+        <translation>un fichier du répertoire de données</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key apart from the database backups: it is the keychain entry &quot;master-key:%1&quot; of &quot;keyward&quot; (Passwords and Keys can show it). Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation>Gardez une copie de la clé maîtresse à part des sauvegardes de la base : c’est l’entrée « master-key:%1 » de « keyward » du trousseau (Mots de passe et clés peut l’afficher). Sans elle, les secrets scellés d’une base restaurée sont illisibles.</translation>
+    </message>
+    <message>
+        <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation>Gardez une copie du fichier de clé maîtresse %1 à part des sauvegardes de la base. Sans elle, les secrets scellés d’une base restaurée sont illisibles.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "background_task.h"
 #include "core/private_files.h"
+#include "form_row.h"
 #include "message_banner.h"
 #include "services/password_policy.h"
 #include "strength_meter.h"
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace keyward {
@@ -85,14 +87,16 @@ private:
 
 class ServerStep : public QWizardPage {
 public:
-    ServerStep(const Config &defaults, QWidget *parent)
+    ServerStep(const Config &defaults, std::function<QString(const QString &)> probe, QWidget *parent)
         : QWizardPage(parent)
         , m_defaults(defaults)
+        , m_probe(std::move(probe))
         , m_listen(new QLineEdit(defaults.value(QStringLiteral("listen")), this))
         , m_error(new MessageBanner(this))
     {
         setTitle(FirstRunWizard::tr("Where applications reach Keyward"));
         m_listen->setObjectName(QStringLiteral("listen"));
+        m_error->setObjectName(QStringLiteral("listenError"));
         auto *form = new QFormLayout;
         form->addRow(FirstRunWizard::tr("&Listen address:"), m_listen);
         auto *layout = new QVBoxLayout(this);
@@ -110,13 +114,22 @@ public:
 
     bool validatePage() override
     {
+        const QString listen = m_listen->text().trimmed();
         Config candidate = m_defaults;
-        candidate.set(QStringLiteral("listen"), m_listen->text().trimmed());
+        candidate.set(QStringLiteral("listen"), listen);
         for (const QString &problem : candidate.validate()) {
             if (problem.startsWith(QLatin1String("listen"))) {
                 m_error->showError(FirstRunWizard::tr("Use ADDRESS:PORT, for example 127.0.0.1:8080."));
                 return false;
             }
+        }
+        // Tested now, before anything is written: a taken port found only at start would leave an
+        // installation that never starts.
+        if (const QString refused = m_probe ? m_probe(listen) : QString(); !refused.isEmpty()) {
+            m_error->showError(FirstRunWizard::tr("Keyward cannot listen on %1 (%2). Another program may use "
+                                                  "this port: choose another one.")
+                                   .arg(listen, refused));
+            return false;
         }
         m_error->clear();
         return true;
@@ -124,9 +137,36 @@ public:
 
 private:
     Config m_defaults;
+    std::function<QString(const QString &)> m_probe;
     QLineEdit *m_listen;
     MessageBanner *m_error;
 };
+
+// What a PostgreSQL connection failure means for the person setting up, with the driver's words
+// after it for the expert.
+QString explainDatabaseError(const QString &error)
+{
+    const auto says = [&error](const char *text) { return error.contains(QLatin1String(text), Qt::CaseInsensitive); };
+    QString meaning;
+    if (says("connection refused"))
+        meaning = FirstRunWizard::tr("Nothing answers at that host and port: is PostgreSQL running and listening "
+                                     "there?");
+    else if (says("password authentication failed") || says("no password supplied"))
+        meaning = FirstRunWizard::tr("The server refused this user name and password.");
+    else if (says("does not exist"))
+        meaning = FirstRunWizard::tr("The user or database in the URL does not exist on that server.");
+    else if (says("could not translate host name") || says("name or service not known"))
+        meaning = FirstRunWizard::tr("The host name is unknown: check its spelling.");
+    else if (says("timeout") || says("timed out"))
+        meaning = FirstRunWizard::tr("The server did not answer in time: a firewall may be in the way.");
+    else if (says("pg_hba.conf"))
+        meaning = FirstRunWizard::tr("The server does not accept connections from this computer (pg_hba.conf).");
+    else if (says("ssl"))
+        meaning = FirstRunWizard::tr("The encrypted connection failed: check the server's TLS settings.");
+    else
+        meaning = FirstRunWizard::tr("Could not connect.");
+    return FirstRunWizard::tr("%1 (%2)").arg(meaning, error.trimmed());
+}
 
 class DatabaseStep : public QWizardPage {
 public:
@@ -145,6 +185,7 @@ public:
         m_postgres->setObjectName(QStringLiteral("postgres"));
         m_url->setObjectName(QStringLiteral("databaseUrl"));
         m_test->setObjectName(QStringLiteral("testConnection"));
+        m_result->setObjectName(QStringLiteral("databaseResult"));
         m_url->setPlaceholderText(QStringLiteral("postgresql://keyward:password@db.example.com:5432/keyward"));
         auto *row = new QHBoxLayout;
         row->addWidget(m_url, 1);
@@ -181,12 +222,14 @@ public:
     void test()
     {
         const QString candidate = m_url->text().trimmed();
+        if (!candidate.startsWith(QLatin1String("postgresql://"))) {
+            m_testedUrl.clear();
+            m_result->showError(FirstRunWizard::tr("The URL must start with postgresql://"));
+            Q_EMIT completeChanged();
+            return;
+        }
         QString error;
         BackgroundTask::run(this, FirstRunWizard::tr("Connecting to PostgreSQL…"), 1, [&](int) {
-            if (!candidate.startsWith(QLatin1String("postgresql://"))) {
-                error = FirstRunWizard::tr("The URL must start with postgresql://");
-                return error;
-            }
             error = m_probe(candidate);
             return error;
         });
@@ -195,7 +238,7 @@ public:
             m_result->showNote(FirstRunWizard::tr("Connected. Keyward creates its tables there on start."));
         } else {
             m_testedUrl.clear();
-            m_result->showError(FirstRunWizard::tr("Could not connect: %1").arg(error));
+            m_result->showError(explainDatabaseError(error));
         }
         Q_EMIT completeChanged();
     }
@@ -242,8 +285,10 @@ public:
         m_keychain->setEnabled(available);
         if (!available) {
             m_file->setChecked(true);
-            m_note->showNote(FirstRunWizard::tr("No system keychain answers (%1); the key goes to a file readable "
-                                                "only by you.")
+            m_note->showNote(FirstRunWizard::tr("No system keychain answers here: no Secret Service (such as GNOME "
+                                                "Keyring or KWallet) is running in this session (%1). The key goes "
+                                                "to a file in the data directory that only you can read; keep a "
+                                                "copy of it somewhere safe.")
                                  .arg(error));
         }
     }
@@ -266,7 +311,8 @@ public:
         , m_password(new QLineEdit(this))
         , m_confirm(new QLineEdit(this))
         , m_strength(new StrengthMeter(this))
-        , m_error(new MessageBanner(this))
+        , m_passwordError(new MessageBanner(this))
+        , m_confirmError(new MessageBanner(this))
     {
         setTitle(FirstRunWizard::tr("The first administrator"));
         setSubTitle(FirstRunWizard::tr("This account signs in to the API with every permission."));
@@ -274,21 +320,28 @@ public:
         m_email->setObjectName(QStringLiteral("email"));
         m_password->setObjectName(QStringLiteral("password"));
         m_confirm->setObjectName(QStringLiteral("confirm"));
-        m_error->setObjectName(QStringLiteral("adminError"));
+        m_passwordError->setObjectName(QStringLiteral("passwordError"));
+        m_confirmError->setObjectName(QStringLiteral("confirmError"));
         m_password->setEchoMode(QLineEdit::Password);
         m_confirm->setEchoMode(QLineEdit::Password);
+        auto *passwordField = new QVBoxLayout;
+        passwordField->addWidget(m_password);
+        passwordField->addWidget(m_strength);
+        passwordField->addWidget(m_passwordError);
+        auto *confirmField = new QVBoxLayout;
+        confirmField->addWidget(m_confirm);
+        confirmField->addWidget(m_confirmError);
         auto *form = new QFormLayout;
         form->addRow(FirstRunWizard::tr("&User name:"), m_username);
         form->addRow(FirstRunWizard::tr("&Email:"), m_email);
-        form->addRow(FirstRunWizard::tr("&Password:"), m_password);
-        form->addRow(QString(), m_strength);
-        form->addRow(FirstRunWizard::tr("&Repeat it:"), m_confirm);
+        addFormRow(form, FirstRunWizard::tr("&Password:"), m_password, passwordField);
+        addFormRow(form, FirstRunWizard::tr("&Repeat it:"), m_confirm, confirmField);
         auto *layout = new QVBoxLayout(this);
         layout->addLayout(form);
-        layout->addWidget(m_error);
         for (QLineEdit *edit : {m_username, m_email, m_password, m_confirm})
             connect(edit, &QLineEdit::textChanged, this, [this] {
                 m_strength->assess(m_password->text(), {m_username->text(), m_email->text()});
+                checkAsTyped();
                 Q_EMIT completeChanged();
             });
     }
@@ -299,20 +352,102 @@ public:
                !m_password->text().isEmpty() && m_password->text() == m_confirm->text();
     }
 
-    void showError(const QString &text) { m_error->showError(text); }
-    void clearError() { m_error->clear(); }
+    // The default policy, before anything is created: a weak first password is refused here.
+    bool validatePage() override { return policyProblems().isEmpty(); }
+
     QString username() const { return m_username->text().trimmed(); }
     QString email() const { return m_email->text().trimmed(); }
     QString password() const { return m_password->text(); }
 
-    bool validatePage() override { return static_cast<FirstRunWizard *>(wizard())->finish(); }
-
 private:
+    QStringList policyProblems() const
+    {
+        QList<FieldError> problems;
+        PasswordPolicy().check(m_password->text(), {username(), email()}, problems);
+        QStringList messages;
+        for (const FieldError &e : problems)
+            messages << e.message;
+        return messages;
+    }
+
+    // Each error sits under its own field and goes as soon as it no longer holds.
+    void checkAsTyped()
+    {
+        const QStringList problems = m_password->text().isEmpty() ? QStringList() : policyProblems();
+        if (problems.isEmpty())
+            m_passwordError->clear();
+        else
+            m_passwordError->showError(problems.join(QLatin1Char('\n')));
+        if (!m_confirm->text().isEmpty() && m_confirm->text() != m_password->text())
+            m_confirmError->showError(FirstRunWizard::tr("The two passwords differ."));
+        else
+            m_confirmError->clear();
+    }
+
     QLineEdit *m_username;
     QLineEdit *m_email;
     QLineEdit *m_password;
     QLineEdit *m_confirm;
     StrengthMeter *m_strength;
+    MessageBanner *m_passwordError;
+    MessageBanner *m_confirmError;
+};
+
+// What will be created, before it is: the last chance to go back, and where to keep the master key.
+class SummaryStep : public QWizardPage {
+public:
+    explicit SummaryStep(QWidget *parent)
+        : QWizardPage(parent)
+        , m_summary(new QLabel(this))
+        , m_backup(new MessageBanner(this))
+        , m_error(new MessageBanner(this))
+    {
+        setTitle(FirstRunWizard::tr("Ready to create"));
+        setSubTitle(FirstRunWizard::tr("Nothing has been written yet. Go back to change an answer."));
+        m_summary->setObjectName(QStringLiteral("summary"));
+        m_summary->setWordWrap(true);
+        m_summary->setTextFormat(Qt::PlainText);
+        m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_backup->setObjectName(QStringLiteral("backupReminder"));
+        m_error->setObjectName(QStringLiteral("finishError"));
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_summary);
+        layout->addWidget(m_backup);
+        layout->addWidget(m_error);
+        layout->addStretch();
+    }
+
+    void initializePage() override
+    {
+        const FirstRunWizard::Answers a = static_cast<FirstRunWizard *>(wizard())->answers();
+        m_error->clear();
+        m_summary->setText(FirstRunWizard::tr("Data directory: %1\nListen address: %2\nDatabase: %3\nMaster key: %4\n"
+                                              "Administrator: %5 <%6>")
+                               .arg(QDir::toNativeSeparators(a.dataDir), a.listen,
+                                    a.databaseUrl.isEmpty() ? FirstRunWizard::tr("SQLite in the data directory")
+                                                            : QUrl(a.databaseUrl).toDisplayString(QUrl::RemovePassword),
+                                    a.keychain ? FirstRunWizard::tr("the system keychain")
+                                               : FirstRunWizard::tr("a file in the data directory"),
+                                    a.username, a.email));
+        m_backup->showNote(
+            a.keychain ? FirstRunWizard::tr("Keep a copy of the master key apart from the database backups: it is the "
+                                            "keychain entry \"master-key:%1\" of \"keyward\" (Passwords and Keys can "
+                                            "show it). Without it, the sealed secrets of a restored database cannot be "
+                                            "read.")
+                             .arg(QDir(a.dataDir).absolutePath())
+                       : FirstRunWizard::tr("Keep a copy of the master key file %1 apart from the database backups. "
+                                            "Without it, the sealed secrets of a restored database cannot be read.")
+                             .arg(QDir::toNativeSeparators(QDir(a.dataDir).filePath(QStringLiteral("master.key")))));
+    }
+
+    void showError(const QString &text) { m_error->showError(text); }
+    void clearError() { m_error->clear(); }
+
+    bool validatePage() override { return static_cast<FirstRunWizard *>(wizard())->finish(); }
+
+private:
+    QLabel *m_summary;
+    MessageBanner *m_backup;
     MessageBanner *m_error;
 };
 
@@ -326,10 +461,11 @@ FirstRunWizard::FirstRunWizard(const Config &defaults, Probes probes, Finish fin
     setWindowIcon(QIcon(QStringLiteral(":/icons/keyward.svg")));
     setWizardStyle(QWizard::ModernStyle);
     setPage(DataPage, new DataDirStep(defaults, this));
-    setPage(ServerPage, new ServerStep(defaults, this));
+    setPage(ServerPage, new ServerStep(defaults, std::move(probes.listen), this));
     setPage(DatabasePage, new DatabaseStep(std::move(probes.database), this));
     setPage(KeyPage, new KeyStep(std::move(probes.keychain), this));
     setPage(AdminPage, new AdminStep(this));
+    setPage(SummaryPage, new SummaryStep(this));
     setButtonText(QWizard::FinishButton, tr("&Create and start"));
     resize(640, 480);
 }
@@ -350,20 +486,15 @@ FirstRunWizard::Answers FirstRunWizard::answers() const
 
 bool FirstRunWizard::finish()
 {
-    auto *admin = static_cast<AdminStep *>(page(AdminPage));
-    admin->clearError();
-    const Answers a = answers();
-    // The default policy, before anything is created: a weak first password is refused here.
-    QList<FieldError> problems;
-    PasswordPolicy().check(a.password, {a.username, a.email}, problems);
-    std::optional<ApiError> error =
-        problems.isEmpty() ? m_finish(a) : std::optional<ApiError>(ApiError::validation(problems));
+    auto *summary = static_cast<SummaryStep *>(page(SummaryPage));
+    summary->clearError();
+    const std::optional<ApiError> error = m_finish(answers());
     if (!error)
         return true;
     QStringList messages;
     for (const FieldError &e : error->fieldErrors())
         messages << e.message;
-    admin->showError(messages.isEmpty() ? describe(*error) : messages.join(QLatin1Char('\n')));
+    summary->showError(messages.isEmpty() ? describe(*error) : messages.join(QLatin1Char('\n')));
     return false;
 }
 

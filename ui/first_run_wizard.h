@@ -10,13 +10,14 @@
 
 namespace keyward {
 
-// The first start of the console: where the data lives, the listen address, the database
-// (SQLite, or PostgreSQL tested live), where the master key is kept, and the first administrator.
-// Shown only when there is neither a configuration file nor a database yet.
+// The first start of the console: where the data lives, the listen address (tested free), the
+// database (SQLite, or PostgreSQL tested live), where the master key is kept, the first
+// administrator, and a summary before anything is written. Shown only when there is neither a
+// configuration file nor a database yet.
 class FirstRunWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { DataPage, ServerPage, DatabasePage, KeyPage, AdminPage };
+    enum PageId { DataPage, ServerPage, DatabasePage, KeyPage, AdminPage, SummaryPage };
 
     struct Answers {
         QString dataDir;
@@ -28,7 +29,7 @@ public:
         QString password;
     };
     // Sets the installation up from the answers (configuration, database, administrator). An error
-    // keeps the wizard open on the administrator page, shown under the field it names.
+    // keeps the wizard open on the summary page, which shows it.
     using Finish = std::function<std::optional<ApiError>(const Answers &answers)>;
 
     // What the wizard checks before it takes an answer; app/ gives it the node's own checks.
@@ -37,12 +38,14 @@ public:
         std::function<QString(const QString &url)> database;
         // Asks the system keychain: empty when it answers, else why not.
         std::function<QString()> keychain;
+        // Tries to listen on ADDRESS:PORT: empty when it could, else why not.
+        std::function<QString(const QString &listen)> listen;
     };
 
     FirstRunWizard(const Config &defaults, Probes probes, Finish finish, QWidget *parent = nullptr);
 
     Answers answers() const;
-    // Runs `finish` with the current answers, showing its error on the administrator page.
+    // Runs `finish` with the current answers, showing its error on the summary page.
     bool finish();
 
     // Whether this start is a first run: no configuration file, no database named, and no SQLite

@@ -1,5 +1,6 @@
 #include "form_dialog.h"
 
+#include "form_row.h"
 #include "message_banner.h"
 
 #include <QDialogButtonBox>
@@ -28,7 +29,7 @@ void FormDialog::addField(const QString &label, QWidget *widget, const QString &
     m_fieldErrors.insert(field, error);
     if (widget->objectName().isEmpty())
         widget->setObjectName(field);
-    m_form->addRow(label, box);
+    addFormRow(m_form, label, widget, box);
 }
 
 void FormDialog::addRow(QWidget *widget)

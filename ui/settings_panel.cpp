@@ -3,6 +3,7 @@
 #include "background_task.h"
 #include "console_preferences.h"
 #include "duration_edit.h"
+#include "form_row.h"
 #include "message_banner.h"
 #include "prompt.h"
 #include "services/services.h"
@@ -204,7 +205,10 @@ QWidget *SettingsPanel::buildPolicies()
         auto *error = new MessageBanner(content);
         m_errors.insert(s.key, error);
         QWidget *field = withError(editor, error, content);
-        form->addRow(label, field);
+        if (label.isEmpty())
+            form->addRow(QString(), field);
+        else
+            addFormRow(form, label, editor, field);
         m_labels.insert(s.key, label.isEmpty() ? editor : form->labelForField(field));
         if (s.key == QLatin1String("smtp.sender")) {
             auto *test = new QPushButton(tr("Send a &test mail…"), content);
@@ -268,7 +272,7 @@ QWidget *SettingsPanel::buildInstallation()
         auto *error = new MessageBanner(page);
         m_errors.insert(key, error);
         QWidget *field = withError(editor, error, page);
-        form->addRow(labels.value(key), field);
+        addFormRow(form, labels.value(key), editor, field);
         m_labels.insert(key, form->labelForField(field));
     }
     m_language = new ComboBox(page);

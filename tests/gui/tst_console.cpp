@@ -204,6 +204,14 @@ private Q_SLOTS:
     {
         UsersPanel &panel = m_window->users();
         answerDialog([](UserDialog &d) {
+            // Every field's label has its mnemonic (Alt+E reaches the email), no literal "&".
+            for (QLabel *label : d.findChildren<QLabel *>()) {
+                if (!label->text().contains(u'&'))
+                    continue;
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
+                if (label->text() == QStringLiteral("&Email"))
+                    QCOMPARE(label->buddy(), d.findChild<QLineEdit *>(QStringLiteral("email")));
+            }
             type(d, "username", QStringLiteral("grace"));
             type(d, "email", QStringLiteral("grace@example.com"));
             type(d, "password", QStringLiteral("a long enough passphrase"));

@@ -3,17 +3,20 @@
 #include "console.h"
 #include "first_run_wizard.h"
 #include "node.h"
+#include "prompt.h"
 #include "services/services.h"
 #include "test_database.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,9 +41,10 @@ W *child(QWizard &wizard, const char *name)
     return w;
 }
 
-QString shownError(QWizard &wizard)
+// The text of the message `name` on the current page; empty while hidden.
+QString shown(QWizard &wizard, const char *name)
 {
-    const auto *label = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("adminError"));
+    const auto *label = wizard.currentPage()->findChild<QLabel *>(QString::fromLatin1(name));
     return label && !label->isHidden() ? label->text() : QString();
 }
 
@@ -91,6 +95,14 @@ private Q_SLOTS:
         setText(wizard, "listen", QStringLiteral("nowhere"));
         wizard.next();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::ServerPage)); // refused, stays
+        // A port another program holds is found now, before anything is written.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost));
+        setText(wizard, "listen", QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort()));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::ServerPage));
+        QVERIFY2(shown(wizard, "listenError").contains(QStringLiteral("cannot listen")),
+                 qPrintable(shown(wizard, "listenError")));
         setText(wizard, "listen", QStringLiteral("127.0.0.1:0"));
         wizard.next();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::DatabasePage));
@@ -102,6 +114,8 @@ private Q_SLOTS:
         setText(wizard, "databaseUrl", QStringLiteral("postgresql://nobody:secret@127.0.0.1:1/none"));
         child<QPushButton>(wizard, "testConnection")->click();
         QVERIFY(!nextButton->isEnabled());
+        QVERIFY2(shown(wizard, "databaseResult").startsWith(QStringLiteral("Nothing answers at that host and port")),
+                 qPrintable(shown(wizard, "databaseResult"))); // in words, the driver's text after it
         if (!test::TestDatabase::postgresAdminUrl().isEmpty()) {
             setText(wizard, "databaseUrl", test::TestDatabase::postgresAdminUrl());
             child<QPushButton>(wizard, "testConnection")->click();
@@ -115,26 +129,39 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::KeyPage));
         wizard.next();
 
-        // The administrator: a common password is refused before anything is created.
+        // The administrator: each error under its field, gone once it no longer holds, and a common
+        // password refused before anything is created.
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::AdminPage));
         setText(wizard, "username", QStringLiteral("chief"));
         setText(wizard, "email", QStringLiteral("chief@example.com"));
         setText(wizard, "password", QStringLiteral("password"));
+        QVERIFY(!shown(wizard, "passwordError").isEmpty());
         setText(wizard, "confirm", QStringLiteral("passwort"));
-        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled()); // the two differ
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // the two differ
+        QCOMPARE(shown(wizard, "confirmError"), QStringLiteral("The two passwords differ."));
         setText(wizard, "confirm", QStringLiteral("password"));
-        wizard.button(QWizard::FinishButton)->click();
-        QVERIFY(wizard.isVisible());
-        QVERIFY2(!shownError(wizard).isEmpty(), "no error for a common password");
+        QVERIFY(shown(wizard, "confirmError").isEmpty());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::AdminPage));
         QCOMPARE(finishCalls, 0);
         QVERIFY(!node);
 
         const QString password = QStringLiteral("correct horse battery staple");
         setText(wizard, "password", password);
+        QVERIFY(shown(wizard, "passwordError").isEmpty()); // valid now: the error goes at once
         setText(wizard, "confirm", password);
+        wizard.next();
+
+        // A summary before anything is written, with the reminder to keep the master key.
+        QCOMPARE(wizard.currentId(), int(FirstRunWizard::SummaryPage));
+        QVERIFY(!QFile::exists(configFile));
+        QVERIFY(shown(wizard, "summary").contains(QDir::toNativeSeparators(dataDir)));
+        QVERIFY(shown(wizard, "summary").contains(QStringLiteral("chief@example.com")));
+        QVERIFY(shown(wizard, "backupReminder").contains(QStringLiteral("master key")));
         wizard.button(QWizard::FinishButton)->click();
-        QVERIFY2(shownError(wizard).isEmpty(), qPrintable(shownError(wizard)));
+        QVERIFY2(shown(wizard, "finishError").isEmpty(), qPrintable(shown(wizard, "finishError")));
         QCOMPARE(wizard.result(), int(QDialog::Accepted));
+        QCOMPARE(finishCalls, 1);
 
         // The answers became a configuration file, a database and an administrator who can log in.
         QSettings ini(configFile, QSettings::IniFormat);
@@ -155,6 +182,35 @@ private Q_SLOTS:
         QVERIFY2(next, qPrintable(error));
         QVERIFY(!FirstRunWizard::isFirstRun(*next));
         QCOMPARE(next->dataDir(), dataDir);
+    }
+
+    void aRefusedAddressCanBeChangedAtStart()
+    {
+        QTemporaryDir home;
+        const QString configFile = home.filePath(QStringLiteral("keyward.ini"));
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost));
+        Config config = Config::defaults(home.path());
+        config.set(QStringLiteral("listen"), QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort()));
+        config.set(QStringLiteral("master-key-store"), QStringLiteral("file"));
+        Node node(config);
+        const auto opened = node.open();
+        QVERIFY2(!opened, opened ? qPrintable(opened->message) : "");
+
+        // Giving up keeps the failure; a malformed address is asked again; a free one serves and
+        // is written to the configuration file.
+        Prompt::setNextAnswers({QVariant()});
+        const auto refused = console::serveOrChangeAddress(node, configFile);
+        QVERIFY(refused);
+        QVERIFY(!QFile::exists(configFile));
+        Prompt::setNextAnswers({QStringLiteral("nowhere"), QStringLiteral("127.0.0.1:0")});
+        const auto failure = console::serveOrChangeAddress(node, configFile);
+        QVERIFY2(!failure, failure ? qPrintable(failure->message) : "");
+        QVERIFY(!Prompt::hasPendingAnswers());
+        QVERIFY(node.url().startsWith(QStringLiteral("http://127.0.0.1:")));
+        QSettings ini(configFile, QSettings::IniFormat);
+        QCOMPARE(ini.value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:0"));
+        node.shutdown(1000);
     }
 };
 

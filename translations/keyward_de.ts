@@ -2009,5 +2009,9 @@ Administrator: %5 &lt;%6&gt;</translation>
             <numerusform>%Ln Benutzer endgültig löschen, mit ihren Sitzungen, Schlüsseln und Zwei-Faktor-Einstellungen? Das lässt sich nicht rückgängig machen; das Audit-Protokoll behält den Eintrag der Löschung.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Zeilen %1–%2 von %3</translation>
+    </message>
 </context>
 </TS>

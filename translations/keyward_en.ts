@@ -2000,5 +2000,9 @@ Administrator: %5 &lt;%6&gt;</source>
             <numerusform>Erase %Ln users for good, with their sessions, keys and two-factor settings? This cannot be undone; the audit log keeps the record of the purge.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2009,5 +2009,9 @@ Administrateur : %5 &lt;%6&gt;</translation>
             <numerusform>Effacer définitivement %Ln utilisateurs, avec leurs sessions, clés et réglages de double authentification ? C’est irréversible ; le journal d’audit garde la trace de la purge.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rows %1–%2 of %3</source>
+        <translation>Lignes %1–%2 sur %3</translation>
+    </message>
 </context>
 </TS>

@@ -123,6 +123,7 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     auto *exportButton = new QPushButton(tr("E&xport…"), this);
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportToFile);
 
+    m_table->setObjectName(QStringLiteral("auditTable")); // named: its columns are remembered
     m_table->setModel(m_model);
     followWindow(m_table, m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -152,6 +153,7 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     tools->addWidget(m_verify, 1);
     tools->addWidget(exportButton);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("auditSplit")); // named: its layout is remembered
     split->addWidget(m_table);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);

@@ -42,6 +42,16 @@ void ConsolePreferences::setCloseToTray(bool on)
     Store().setValue(QStringLiteral("close-to-tray"), on);
 }
 
+QByteArray ConsolePreferences::layout(const QString &name)
+{
+    return Store().value(QStringLiteral("layout/") + name).toByteArray();
+}
+
+void ConsolePreferences::setLayout(const QString &name, const QByteArray &state)
+{
+    Store().setValue(QStringLiteral("layout/") + name, state);
+}
+
 QString ConsolePreferences::defaultConfigFile()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +

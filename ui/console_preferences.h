@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace keyward {
@@ -14,6 +15,10 @@ public:
     // Closing the window keeps the server running in the system tray.
     static bool closeToTray();
     static void setCloseToTray(bool on);
+    // The saved layout (geometry, splitter or column state) of the part of the window named `name`;
+    // empty when none was saved.
+    static QByteArray layout(const QString &name);
+    static void setLayout(const QString &name, const QByteArray &state);
     // The INI file the console reads at start and writes from its wizard and Settings panel
     // (~/.config/keyward/keyward.ini), unless --config or KEYWARD_CONFIG names another.
     static QString defaultConfigFile();

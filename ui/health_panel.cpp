@@ -1,7 +1,7 @@
 #include "health_panel.h"
 
-#include "services/health_service.h"
 #include "time_text.h"
+#include "tone.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -17,17 +17,17 @@ namespace {
 
 using Health = HealthComponent::Status;
 
-QColor colourOf(Health status)
+Tone toneOf(Health status)
 {
     switch (status) {
     case Health::Ok:
-        return QColor(0x1f, 0x7a, 0x3a);
+        return Tone::Good;
     case Health::Degraded:
-        return QColor(0xa6, 0x5c, 0x00);
+        return Tone::Warning;
     case Health::Failing:
         break;
     }
-    return QColor(0xb3, 0x26, 0x1e);
+    return Tone::Bad;
 }
 
 QString statusText(Health status)
@@ -66,6 +66,7 @@ HealthPanel::HealthPanel(HealthService &health, QWidget *parent)
     , m_overall(new QLabel(this))
     , m_tree(new QTreeWidget(this))
     , m_timer(new QTimer(this))
+    , m_thread(new ServiceThread(this))
 {
     QFont big = m_overall->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -108,11 +109,23 @@ void HealthPanel::hideEvent(QHideEvent *event)
 
 void HealthPanel::refresh()
 {
-    const HealthService::Report report = m_health.check();
+    if (m_checking)
+        return;
+    m_checking = true;
+    m_thread->run(
+        this, [&health = m_health] { return health.check(); },
+        [this](const HealthService::Report &report) {
+            m_checking = false;
+            show(report);
+        });
+}
+
+void HealthPanel::show(const HealthService::Report &report)
+{
     const QString checked = TimeText::at(QDateTime::currentMSecsSinceEpoch());
     m_overall->setText(tr("Overall: %1").arg(statusText(report.status)));
     QPalette p = m_overall->palette();
-    p.setColor(QPalette::WindowText, colourOf(report.status));
+    p.setColor(QPalette::WindowText, toneColour(toneOf(report.status), palette()));
     m_overall->setPalette(p);
 
     // Update rows in place, so expanded components stay expanded from one check to the next.
@@ -120,7 +133,7 @@ void HealthPanel::refresh()
         const auto found = m_tree->findItems(c.name, Qt::MatchExactly);
         QTreeWidgetItem *item = found.isEmpty() ? new QTreeWidgetItem(m_tree, {c.name}) : found.first();
         item->setText(1, statusText(c.status));
-        item->setForeground(1, colourOf(c.status));
+        item->setForeground(1, toneColour(toneOf(c.status), m_tree->palette()));
         item->setText(2, c.reason);
         item->setText(3, checked);
         qDeleteAll(item->takeChildren());

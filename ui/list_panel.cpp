@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace keyward {
@@ -21,7 +22,15 @@ ListPanel::ListPanel(const QStringList &headers, int stretchColumn, QWidget *par
     , m_table(new QTableWidget(0, int(headers.size()), this))
     , m_message(new MessageBanner(this))
     , m_buttons(new QHBoxLayout)
+    , m_live(new QTimer(this))
 {
+    m_live->setInterval(5'000);
+    connect(m_live, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+        else
+            m_live->stop();
+    });
     m_table->setHorizontalHeaderLabels(headers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -46,6 +55,18 @@ void ListPanel::addButton(const QString &text, const std::function<void()> &acti
     m_buttons->insertWidget(m_buttons->count() - 2, b); // before the stretch and Refresh
 }
 
+void ListPanel::setRefreshInterval(int ms)
+{
+    m_live->setInterval(ms);
+}
+
+void ListPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
+    m_live->start();
+}
+
 QString ListPanel::errorText() const
 {
     return m_message->shownText();
@@ -53,11 +74,14 @@ QString ListPanel::errorText() const
 
 void ListPanel::setRows(const QList<QStringList> &rows, const QStringList &ids)
 {
+    const QString current = currentId();
     m_table->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
         for (int c = 0; c < rows.at(r).size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
         m_table->item(r, 0)->setData(IdRole, ids.value(r, rows.at(r).value(0)));
+        if (!current.isEmpty() && ids.value(r, rows.at(r).value(0)) == current)
+            m_table->setCurrentCell(r, m_table->currentColumn() < 0 ? 0 : m_table->currentColumn());
     }
     m_table->resizeColumnToContents(0);
 }

@@ -6,19 +6,24 @@
 
 class QHBoxLayout;
 class QTableWidget;
+class QTimer;
 
 namespace keyward {
 
 class MessageBanner;
 
 // The shape of the short-list panels (roles, API keys): a row of buttons with Refresh at its end,
-// a message line and a read-only table selected by row.
+// a message line and a read-only table selected by row. The list is read again when the panel is
+// shown and every few seconds while it is, so changes made through the API or on another node
+// appear without Refresh; the current row stays current.
 class ListPanel : public QWidget {
     Q_OBJECT
 public:
     QTableWidget &table() { return *m_table; }
     // The last action's failure as the service worded it; empty after a success.
     QString errorText() const;
+    // How often the list is read again while shown.
+    void setRefreshInterval(int ms);
 
 public Q_SLOTS:
     virtual void refresh() = 0;
@@ -33,11 +38,13 @@ protected:
     QString currentId() const;
     QString currentName() const;
     MessageBanner &message() { return *m_message; }
+    void showEvent(QShowEvent *event) override;
 
 private:
     QTableWidget *m_table;
     MessageBanner *m_message;
     QHBoxLayout *m_buttons;
+    QTimer *m_live;
 };
 
 } // namespace keyward

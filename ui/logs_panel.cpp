@@ -1,5 +1,7 @@
 #include "logs_panel.h"
 
+#include "tone.h"
+
 #include "message_banner.h"
 #include "prompt.h"
 #include "time_text.h"
@@ -89,7 +91,7 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     if (role == SeverityRole)
         return severity(r.level);
     if (role == Qt::ForegroundRole && index.column() == Level && severity(r.level) >= 2)
-        return QColor(severity(r.level) >= 3 ? QColor(0xb3, 0x26, 0x1e) : QColor(0xa6, 0x5c, 0x00));
+        return toneColour(severity(r.level) >= 3 ? Tone::Bad : Tone::Warning, QGuiApplication::palette());
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -161,6 +163,7 @@ LogsPanel::LogsPanel(QWidget *parent)
     , m_poll(new QTimer(this))
 {
     m_filtered->setSourceModel(m_model);
+    m_view->setObjectName(QStringLiteral("logsTable")); // named: its columns are remembered
     m_view->setModel(m_filtered);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setWordWrap(false);

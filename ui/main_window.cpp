@@ -19,9 +19,12 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QScreen>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -103,7 +106,38 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
             [this](const MetricsPoint &p) { m_load->setText(tr("%1 req/s").arg(p.requestsPerSecond, 0, 'f', 1)); });
     setUpTray();
     updateState();
-    resize(1200, 760);
+    restoreLayout();
+}
+
+MainWindow::~MainWindow()
+{
+    saveLayout();
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSize screenSize = screen() ? screen()->availableGeometry().size() : QSize(1200, 760);
+    if (!restoreGeometry(ConsolePreferences::layout(QStringLiteral("window"))))
+        resize(QSize(1200, 760).boundedTo(screenSize * 0.9));
+    else if (!isMaximized())
+        resize(size().boundedTo(screenSize)); // saved on a larger screen than this one
+    for (QSplitter *split : findChildren<QSplitter *>())
+        if (!split->objectName().isEmpty())
+            split->restoreState(ConsolePreferences::layout(split->objectName()));
+    for (QHeaderView *header : findChildren<QHeaderView *>())
+        if (header->orientation() == Qt::Horizontal && !header->parent()->objectName().isEmpty())
+            header->restoreState(ConsolePreferences::layout(header->parent()->objectName()));
+}
+
+void MainWindow::saveLayout() const
+{
+    ConsolePreferences::setLayout(QStringLiteral("window"), saveGeometry());
+    for (const QSplitter *split : findChildren<QSplitter *>())
+        if (!split->objectName().isEmpty())
+            ConsolePreferences::setLayout(split->objectName(), split->saveState());
+    for (const QHeaderView *header : findChildren<QHeaderView *>())
+        if (header->orientation() == Qt::Horizontal && !header->parent()->objectName().isEmpty())
+            ConsolePreferences::setLayout(header->parent()->objectName(), header->saveState());
 }
 
 void MainWindow::showPanel(Panel panel)
@@ -154,6 +188,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    saveLayout();
     event->accept();
     qApp->quit();
 }

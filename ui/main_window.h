@@ -31,6 +31,8 @@ public:
 
     // `configFile` is where the Settings panel saves this installation's startup options.
     MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
+    // Saves the window's layout for the next start.
+    ~MainWindow() override;
 
     UsersPanel &users() { return *m_users; }
     RolesPanel &roles() { return *m_roles; }
@@ -49,6 +51,10 @@ protected:
 
 private:
     void updateState();
+    // The window's size and place, and every named splitter and table header in it, as the admin
+    // left them; a first start fits the screen whatever its scaling.
+    void restoreLayout();
+    void saveLayout() const;
     void setUpTray();
 
     ConsoleHost &m_host;

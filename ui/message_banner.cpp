@@ -1,5 +1,7 @@
 #include "message_banner.h"
 
+#include "tone.h"
+
 namespace keyward {
 
 MessageBanner::MessageBanner(QWidget *parent)
@@ -16,8 +18,8 @@ void MessageBanner::showError(const QString &text)
         clear();
         return;
     }
-    QPalette p = palette();
-    p.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e)); // readable red on light and dark themes
+    QPalette p = QPalette();
+    p.setColor(QPalette::WindowText, toneColour(Tone::Bad, p));
     setPalette(p);
     setText(text);
     show();

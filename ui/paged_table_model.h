@@ -32,6 +32,9 @@ public:
     virtual void refresh() = 0;
     // The matching rows in the store, loaded or not.
     qint64 total() const { return m_total; }
+    // How many rows of the whole result come before the first one held: row r of the model is
+    // row windowOffset() + r of the result.
+    qint64 windowOffset() const { return m_offset; }
 
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows) { m_pageSize = rows; }
@@ -58,6 +61,7 @@ protected:
     void setTotal(qint64 total);
 
     QList<Span> m_spans; // the pages held, top to bottom
+    qint64 m_offset = 0; // rows of the result above the window
 
 private:
     QStringList m_headers;
@@ -151,6 +155,7 @@ protected:
             beginResetModel();
             m_rows = std::move(page.rows);
             m_spans = {span};
+            m_offset = 0;
             endResetModel();
         } else if (n == 0) {
             // The rows that were there went away meanwhile: this end of the list is reached.
@@ -164,6 +169,8 @@ protected:
             while (m_spans.size() > maxPages())
                 drop(Edge::Before);
         } else {
+            // Back at the first page, the window starts the result again (rows may have come or gone).
+            m_offset = page.before.isEmpty() ? 0 : qMax<qint64>(0, m_offset - n);
             beginInsertRows({}, 0, n - 1);
             m_rows = page.rows + m_rows;
             m_spans.prepend(span);
@@ -183,9 +190,10 @@ private:
         const int first = end == Edge::Before ? 0 : int(m_rows.size()) - n;
         beginRemoveRows({}, first, first + n - 1);
         m_rows.remove(first, n);
-        if (end == Edge::Before)
+        if (end == Edge::Before) {
             m_spans.removeFirst();
-        else
+            m_offset += n;
+        } else
             m_spans.removeLast();
         endRemoveRows();
     }

@@ -1,5 +1,7 @@
 #include "strength_meter.h"
 
+#include "tone.h"
+
 #include "services/password_policy.h"
 
 #include <QHBoxLayout>
@@ -30,10 +32,9 @@ void StrengthMeter::assess(const QString &password, const QStringList &userIdent
     const PasswordStrength s = PasswordPolicy::strength(password, userIdentifiers);
     m_score = password.isEmpty() ? 0 : s.score;
     m_bar->setValue(m_score);
-    static const QColor colours[] = {QColor(0xb3, 0x26, 0x1e), QColor(0xc4, 0x5c, 0x10), QColor(0xa6, 0x7c, 0x00),
-                                     QColor(0x4d, 0x8a, 0x2a), QColor(0x1f, 0x7a, 0x3a)};
+    static constexpr Tone tones[] = {Tone::Bad, Tone::Bad, Tone::Warning, Tone::Fair, Tone::Good};
     QPalette p = m_bar->palette();
-    p.setColor(QPalette::Highlight, colours[m_score]);
+    p.setColor(QPalette::Highlight, toneColour(tones[m_score], p));
     m_bar->setPalette(p);
     static const char *const words[] = {QT_TR_NOOP("Very weak"), QT_TR_NOOP("Weak"), QT_TR_NOOP("Fair"),
                                         QT_TR_NOOP("Good"), QT_TR_NOOP("Strong")};

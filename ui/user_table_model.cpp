@@ -5,6 +5,9 @@
 #include "time_text.h"
 
 #include <QDateTime>
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace keyward {
 
@@ -33,6 +36,13 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == IdRole)
         return u->id;
+    if (role == Qt::FontRole && u->isDeleted()) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::ForegroundRole && u->isDeleted())
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {
@@ -57,6 +67,11 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+bool UserTableModel::sortable(int column)
+{
+    return column == Username || column == Created || column == LastLogin;
 }
 
 void UserTableModel::sort(int column, Qt::SortOrder order)

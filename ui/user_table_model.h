@@ -9,7 +9,8 @@ namespace keyward {
 class UserService;
 
 // The users table over UserService, a page at a time. Username, Created and LastLogin sort on the
-// server (starting over from the first page); other columns keep the current order.
+// server (starting over from the first page); other columns keep the current order. Deleted users
+// show in italics and the palette's disabled colour.
 class UserTableModel : public KeysetTableModel<User> {
     Q_OBJECT
 public:
@@ -20,6 +21,8 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Whether the server can order the list by `column`.
+    static bool sortable(int column);
 
     void setFilter(const UserFilter &filter);
     const UserFilter &filter() const { return m_filter; }

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -49,6 +50,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     , m_deleted(new QCheckBox(tr("Show &deleted"), this))
     , m_total(new QLabel(this))
     , m_selection(new QLabel(this))
+    , m_position(new QLabel(this))
+    , m_live(new QTimer(this))
     , m_selectAllMatching(new QToolButton(this))
     , m_error(new MessageBanner(this))
     , m_resultsBox(new QWidget(this))
@@ -73,12 +76,46 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(m_role, &QComboBox::currentIndexChanged, this, &UsersPanel::applyFilter);
     connect(m_deleted, &QCheckBox::toggled, this, &UsersPanel::applyFilter);
 
+    m_table->setObjectName(QStringLiteral("usersTable")); // named: its columns are remembered
     m_table->setModel(m_model);
     followWindow(m_table, m_model);
+    // A new search or sort starts at the first row, and the detail pane follows the current row
+    // (none after a reset: the user it showed may no longer be listed).
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_table->scrollToTop();
+        m_details->showUser(m_table->currentIndex().data(UserTableModel::IdRole).toString());
+    });
+    m_position->setObjectName(QStringLiteral("position"));
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &UsersPanel::updatePosition);
+    connect(m_table->verticalScrollBar(), &QScrollBar::rangeChanged, this, &UsersPanel::updatePosition);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &UsersPanel::updatePosition);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &UsersPanel::updatePosition);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &UsersPanel::updatePosition);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UsersPanel::updatePosition);
+    connect(m_model, &UserTableModel::totalChanged, this, &UsersPanel::updatePosition);
+    m_live->setInterval(5'000);
+    connect(m_live, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            reloadRoles();
+        else
+            m_live->stop();
+    });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(UserTableModel::Created, Qt::AscendingOrder);
+    m_sortColumn = UserTableModel::Created;
+    // A column the server cannot sort by keeps no arrow: the indicator stays where the order is.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
+        QHeaderView *header = m_table->horizontalHeader();
+        if (UserTableModel::sortable(column)) {
+            m_sortColumn = column;
+            return;
+        }
+        const QSignalBlocker quiet(header);
+        header->setSortIndicator(m_sortColumn,
+                                 m_model->filter().sort.startsWith(u'-') ? Qt::DescendingOrder : Qt::AscendingOrder);
+    });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
@@ -148,6 +185,7 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     filters->addWidget(m_role);
     filters->addWidget(m_deleted);
     filters->addWidget(m_total);
+    filters->addWidget(m_position);
     filters->addWidget(m_selection);
     filters->addWidget(m_selectAllMatching);
 
@@ -196,6 +234,7 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     buttons->addStretch();
 
     auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("usersSplit")); // named: its layout is remembered
     split->addWidget(m_table);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
@@ -235,6 +274,37 @@ QStringList UsersPanel::results() const
     for (int i = 0; i < m_results->count(); ++i)
         lines << m_results->item(i)->text();
     return lines;
+}
+
+void UsersPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // What the API or another node changed while the panel was hidden.
+    refresh();
+    m_live->start();
+}
+
+QString UsersPanel::positionText() const
+{
+    return m_position->text();
+}
+
+void UsersPanel::updatePosition()
+{
+    const int rows = m_model->rowCount();
+    if (rows == 0) {
+        m_position->clear();
+        return;
+    }
+    const int first = qMax(0, m_table->rowAt(0));
+    int last = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (last < 0)
+        last = rows - 1;
+    const QLocale locale;
+    const qint64 offset = m_model->windowOffset();
+    m_position->setText(tr("Rows %1–%2 of %3")
+                            .arg(locale.toString(offset + first + 1), locale.toString(offset + last + 1),
+                                 locale.toString(qMax<qint64>(m_model->total(), offset + rows))));
 }
 
 QString UsersPanel::selectionText() const

@@ -46,6 +46,8 @@ public:
     QString selectionText() const;
     // The number of users the next bulk action applies to.
     qint64 selectionCount() const;
+    // Where the rows on screen are in the whole result: "Rows 201–240 of 9,999".
+    QString positionText() const;
     // The panel's action named `name` (its object name: "disable", "unlock", "restore", "undo", ...).
     QAction *action(const QString &name) const;
     // The last action's failure as the service worded it; empty after a success.
@@ -82,6 +84,9 @@ public:
     // Returns why not, or nothing.
     QString exportTo(const QString &path);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     // A change applied to many users: what it asks first, what it does to each, how it is undone.
     struct BulkAction {
@@ -106,6 +111,7 @@ private:
     // The selection changed: the count beside the filters and the actions that apply to it.
     void selectionChanged();
     void updateActions();
+    void updatePosition();
     // Runs `action` over the selection (rows, or every matching user) after asking, when it asks.
     void runOnSelection(const BulkAction &action);
     // Runs `change` for `count` users from `targets` on a worker thread, then summarises.
@@ -125,8 +131,11 @@ private:
     QCheckBox *m_deleted;
     QLabel *m_total;
     QLabel *m_selection;
+    QLabel *m_position;
+    QTimer *m_live; // keeps the role filter current while shown
     QToolButton *m_selectAllMatching;
     bool m_allMatching = false;
+    int m_sortColumn = 0; // the column the list is ordered by
     MessageBanner *m_error;
     QWidget *m_resultsBox;
     QListWidget *m_results;

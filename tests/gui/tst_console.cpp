@@ -20,6 +20,7 @@
 #include "roles_panel.h"
 #include "services/services.h"
 #include "settings_panel.h"
+#include "tone.h"
 #include "user_detail_pane.h"
 #include "user_dialog.h"
 #include "user_table_model.h"
@@ -31,6 +32,8 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QFont>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,9 +47,11 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -171,7 +176,11 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>(); // a fresh installation for every test
+        // A fresh installation for every test, and a console without remembered preferences.
+        QFile::remove(
+            QSettings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("keyward"), QStringLiteral("console"))
+                .fileName());
+        m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         QString error;
         auto config = Config::load({{QStringLiteral("data-dir"), m_dir->path()},
@@ -503,6 +512,94 @@ private Q_SLOTS:
         QVERIFY(!enabled("disable") && !enabled("edit") && !enabled("delete"));
     }
 
+    void panelsShowChangesMadeElsewhere()
+    {
+        // A role made through the API (here: the service, as the API would) while the panels are
+        // hidden shows when they are shown, and while one is shown within its refresh interval.
+        RoleInput input;
+        input.name = QStringLiteral("support");
+        input.permissions = {QStringLiteral("users:read")};
+        QVERIFY(m_node->services().roles().create(Principal::system(), input));
+        const auto listed = [](QTableWidget &table, const QString &name) {
+            for (int r = 0; r < table.rowCount(); ++r)
+                if (table.item(r, 0)->text() == name)
+                    return true;
+            return false;
+        };
+        m_window->showPanel(MainWindow::Roles);
+        QVERIFY(listed(m_window->roles().table(), QStringLiteral("support")));
+        m_window->showPanel(MainWindow::Users);
+        QVERIFY(m_window->users().roleFilter().findData(QStringLiteral("support")) >= 0);
+
+        m_window->showPanel(MainWindow::Roles);
+        m_window->roles().setRefreshInterval(50);
+        input.name = QStringLiteral("billing");
+        QVERIFY(m_node->services().roles().create(Principal::system(), input));
+        QTRY_VERIFY(listed(m_window->roles().table(), QStringLiteral("billing")));
+    }
+
+    void listPositionSortAndLooks()
+    {
+        const User gone = createUser(QStringLiteral("gone"));
+        const User held =
+            createUser(QStringLiteral("held"), {QStringLiteral("user")}, QStringLiteral("a long enough passphrase"));
+        for (int i = 0; i < 58; ++i)
+            createUser(QStringLiteral("member%1").arg(i, 2, 10, QLatin1Char('0')));
+        UsersPanel &panel = m_window->users();
+        panel.model().setPageSize(10);
+        panel.model().setMaxPages(4); // more than a screenful, fewer than all
+        panel.model().reload();
+        QCoreApplication::processEvents();
+        QVERIFY2(panel.positionText().startsWith(QStringLiteral("Rows 1–")), qPrintable(panel.positionText()));
+        QVERIFY2(panel.positionText().endsWith(QStringLiteral(" of 60")), qPrintable(panel.positionText()));
+
+        // Scrolled to the end (pages above dropped), the position still counts from the top.
+        QScrollBar &bar = *panel.table().verticalScrollBar();
+        for (int step = 0; panel.model().canFetchMore({}) && step < 10; ++step) {
+            bar.setValue(bar.maximum());
+            QCoreApplication::processEvents();
+        }
+        bar.setValue(bar.maximum());
+        QCoreApplication::processEvents();
+        QVERIFY(panel.model().windowOffset() > 0);
+        QVERIFY2(panel.positionText().endsWith(QStringLiteral("–60 of 60")), qPrintable(panel.positionText()));
+
+        // A new search starts at the first row.
+        panel.search().setText(QStringLiteral("member"));
+        QTRY_COMPARE(panel.model().total(), 58);
+        QCOMPARE(bar.value(), bar.minimum());
+        QVERIFY2(panel.positionText().startsWith(QStringLiteral("Rows 1–")), qPrintable(panel.positionText()));
+        panel.search().clear();
+        QTRY_COMPARE(panel.model().total(), 60);
+
+        // A column the server cannot sort by takes no arrow.
+        QHeaderView &header = *panel.table().horizontalHeader();
+        QCOMPARE(header.sortIndicatorSection(), int(UserTableModel::Created));
+        QTest::mouseClick(header.viewport(), Qt::LeftButton, {},
+                          QPoint(header.sectionViewportPosition(UserTableModel::Email) + 5, 5));
+        QCOMPARE(header.sortIndicatorSection(), int(UserTableModel::Created));
+        QTest::mouseClick(header.viewport(), Qt::LeftButton, {},
+                          QPoint(header.sectionViewportPosition(UserTableModel::Username) + 5, 5));
+        QCOMPARE(header.sortIndicatorSection(), int(UserTableModel::Username));
+
+        // A locked user says so; a deleted one looks deleted.
+        for (int i = 0; i < 5; ++i)
+            (void)m_node->services().auth().login(Principal::anonymous(), QStringLiteral("held"),
+                                                  QStringLiteral("wrong password"));
+        QVERIFY(m_node->services().users().remove(Principal::gui(), gone.id, false));
+        panel.findChild<QCheckBox *>()->setChecked(true); // show deleted
+        panel.model().setPageSize(200);
+        QTRY_COMPARE(panel.model().total(), 60);
+        panel.model().reload();
+        QCOMPARE(panel.model().index(rowOf(panel, held.id), UserTableModel::Status).data().toString(),
+                 QStringLiteral("locked"));
+        const QModelIndex deleted = panel.model().index(rowOf(panel, gone.id), UserTableModel::Username);
+        QCOMPARE(panel.model().index(deleted.row(), UserTableModel::Status).data().toString(),
+                 QStringLiteral("deleted"));
+        QVERIFY(deleted.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(!panel.model().index(rowOf(panel, held.id), 0).data(Qt::FontRole).isValid());
+    }
+
     void resetPasswordAndDetailPaneUnlock()
     {
         const User dora =
@@ -660,7 +757,7 @@ private Q_SLOTS:
     // A long list is a sliding window of pages in both tables, and refreshing it keeps the place.
     void tablesHoldAWindowOfPages()
     {
-        m_window->resize(900, 600);
+        m_window->resize(760, 560);
         for (int i = 0; i < 120; ++i)
             createUser(QStringLiteral("w%1").arg(i, 3, 10, QLatin1Char('0')));
         UserFilter all;
@@ -760,6 +857,8 @@ private Q_SLOTS:
     {
         HealthPanel &health = m_window->health();
         health.refresh();
+        QVERIFY(health.checking()); // off the GUI thread: the window does not wait for it
+        QTRY_VERIFY(!health.checking());
         const auto database = health.components().findItems(QStringLiteral("database"), Qt::MatchExactly);
         QCOMPARE(database.size(), 1);
         QCOMPARE(database.first()->text(1), QStringLiteral("OK"));
@@ -878,6 +977,50 @@ private Q_SLOTS:
         Prompt::setNextAnswers({true});
         settings.savePolicies();
         QVERIFY(!m_node->services().settings().current().rateLimitsEnabled);
+    }
+
+    void layoutIsRememberedAndFitsTheScreen()
+    {
+        const QSize screen = m_window->screen()->availableGeometry().size();
+        QVERIFY2(m_window->width() <= screen.width() && m_window->height() <= screen.height(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(m_window->width())
+                                .arg(m_window->height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        m_window->resize(760, 560);
+        auto *split = m_window->users().findChild<QSplitter *>(QStringLiteral("usersSplit"));
+        QVERIFY(split);
+        split->setSizes({700, 200});
+        const QList<int> sizes = split->sizes();
+        QHeaderView &header = *m_window->users().table().horizontalHeader();
+        header.resizeSection(UserTableModel::Email, 321);
+        m_window.reset(); // saves
+        m_window = std::make_unique<MainWindow>(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
+        m_window->show();
+        QCOMPARE(m_window->size(), QSize(760, 560));
+        QCOMPARE(m_window->users().findChild<QSplitter *>(QStringLiteral("usersSplit"))->sizes(), sizes);
+        QCOMPARE(m_window->users().table().horizontalHeader()->sectionSize(UserTableModel::Email), 321);
+    }
+
+    void coloursFollowThePalette()
+    {
+        QPalette light = QApplication::palette();
+        light.setColor(QPalette::Window, Qt::white);
+        light.setColor(QPalette::WindowText, Qt::black);
+        QPalette dark = light;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+        for (Tone tone : {Tone::Good, Tone::Fair, Tone::Warning, Tone::Bad})
+            QVERIFY(toneColour(tone, dark).lightness() > toneColour(tone, light).lightness());
+        const QPalette before = QApplication::palette();
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(before); });
+        QApplication::setPalette(dark);
+        HealthPanel &health = m_window->health();
+        health.refresh();
+        QTRY_VERIFY(!health.checking());
+        const auto database = health.components().findItems(QStringLiteral("database"), Qt::MatchExactly);
+        QCOMPARE(database.first()->foreground(1).color(), toneColour(Tone::Good, dark));
     }
 
     void keyboardSwitchesPanelsAndTranslationsApply()

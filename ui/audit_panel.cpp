@@ -1,5 +1,7 @@
 #include "audit_panel.h"
 
+#include "service_thread.h"
+
 #include "background_task.h"
 #include "message_banner.h"
 #include "prompt.h"
@@ -72,21 +74,24 @@ void AuditTableModel::setFilter(const AuditFilter &filter)
     reload();
 }
 
-Result<AuditTableModel::Page> AuditTableModel::fetch(const QString &cursor, bool count)
+AuditTableModel::Fetch AuditTableModel::fetcher() const
 {
-    // The model's cursors are "<seq" (older than seq) and ">seq" (newer than seq).
-    AuditFilter f = m_filter;
-    (cursor.startsWith(QLatin1Char('>')) ? f.afterSeq : f.beforeSeq) = cursor.mid(1).toLongLong();
-    f.countTotal = count;
-    f.limit = pageSize();
-    auto result = m_audit.list(m_actor, f);
-    if (!result)
-        return result.error();
-    const auto seqCursor = [](char direction, qint64 seq) {
-        return seq > 0 ? QLatin1Char(direction) + QString::number(seq) : QString();
+    AuditFilter filter = m_filter;
+    filter.limit = pageSize();
+    return [&audit = m_audit, actor = m_actor, filter](const QString &cursor, bool count) -> Result<Page> {
+        // The model's cursors are "<seq" (older than seq) and ">seq" (newer than seq).
+        AuditFilter f = filter;
+        (cursor.startsWith(QLatin1Char('>')) ? f.afterSeq : f.beforeSeq) = cursor.mid(1).toLongLong();
+        f.countTotal = count;
+        auto result = audit.list(actor, f);
+        if (!result)
+            return result.error();
+        const auto seqCursor = [](char direction, qint64 seq) {
+            return seq > 0 ? QLatin1Char(direction) + QString::number(seq) : QString();
+        };
+        return Page{std::move(result->items), seqCursor('>', result->prevAfterSeq),
+                    seqCursor('<', result->nextBeforeSeq), result->total};
     };
-    return Page{std::move(result->items), seqCursor('>', result->prevAfterSeq), seqCursor('<', result->nextBeforeSeq),
-                result->total};
 }
 
 AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
@@ -123,6 +128,7 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     auto *exportButton = new QPushButton(tr("E&xport…"), this);
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportToFile);
 
+    m_model->setServiceThread(new ServiceThread(this));   // pages are read off the GUI thread
     m_table->setObjectName(QStringLiteral("auditTable")); // named: its columns are remembered
     m_table->setModel(m_model);
     followWindow(m_table, m_model);

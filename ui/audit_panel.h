@@ -31,7 +31,7 @@ public:
     const AuditEvent *eventAt(int row) const { return rowAt(row); }
 
 protected:
-    Result<Page> fetch(const QString &cursor, bool count) override;
+    Fetch fetcher() const override;
     QString key(const AuditEvent &event) const override { return QString::number(event.seq); }
 
 private:

@@ -116,11 +116,11 @@ void HealthPanel::refresh()
         this, [&health = m_health] { return health.check(); },
         [this](const HealthService::Report &report) {
             m_checking = false;
-            show(report);
+            showReport(report);
         });
 }
 
-void HealthPanel::show(const HealthService::Report &report)
+void HealthPanel::showReport(const HealthService::Report &report)
 {
     const QString checked = TimeText::at(QDateTime::currentMSecsSinceEpoch());
     m_overall->setText(tr("Overall: %1").arg(statusText(report.status)));

@@ -34,7 +34,7 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void show(const HealthService::Report &report);
+    void showReport(const HealthService::Report &report);
 
     HealthService &m_health;
     QLabel *m_overall;

@@ -27,7 +27,7 @@ QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_spans.isEmpty() && !m_spans.last().after.isEmpty();
+    return !parent.isValid() && !m_loading && !m_spans.isEmpty() && !m_spans.last().after.isEmpty();
 }
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
@@ -38,7 +38,7 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 
 bool PagedTableModel::canFetchPrevious() const
 {
-    return !m_spans.isEmpty() && !m_spans.first().before.isEmpty();
+    return !m_loading && !m_spans.isEmpty() && !m_spans.first().before.isEmpty();
 }
 
 void PagedTableModel::fetchPrevious()

@@ -2,9 +2,12 @@
 
 #include "core/result.h"
 #include "message_banner.h"
+#include "service_thread.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
+
+#include <functional>
 
 class QAbstractItemView;
 
@@ -15,6 +18,10 @@ namespace keyward {
 // scrolls back up (fetchPrevious). Beyond maxPages the page at the far end is dropped, so a list of
 // a million rows costs a few pages of memory however far it is scrolled. Failures and the matching
 // total are signalled; nothing is sorted or filtered in memory.
+//
+// Given a ServiceThread, pages are read there and applied when they arrive, so a search that
+// counts a million rows never freezes the window: one page at a time while scrolling, and a new
+// reload makes the answers of older requests moot. Without one, every call completes at once.
 class PagedTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -32,6 +39,10 @@ public:
     virtual void refresh() = 0;
     // The matching rows in the store, loaded or not.
     qint64 total() const { return m_total; }
+    // Reads pages on `thread` from now on (nullptr: on the caller's thread, at once).
+    void setServiceThread(ServiceThread *thread) { m_thread = thread; }
+    // Whether a page is being read on the service thread.
+    bool loading() const { return m_loading; }
     // How many rows of the whole result come before the first one held: row r of the model is
     // row windowOffset() + r of the result.
     qint64 windowOffset() const { return m_offset; }
@@ -44,6 +55,8 @@ public:
 Q_SIGNALS:
     void failed(const QString &message);
     void totalChanged(qint64 total);
+    // A read asked of the service thread was applied (or failed).
+    void loaded();
 
 protected:
     // Where a fetched page goes: replacing everything, above the window or below it.
@@ -62,6 +75,9 @@ protected:
 
     QList<Span> m_spans; // the pages held, top to bottom
     qint64 m_offset = 0; // rows of the result above the window
+    ServiceThread *m_thread = nullptr;
+    bool m_loading = false;
+    quint64 m_ticket = 0; // the latest request; answers to older ones are dropped
 
 private:
     QStringList m_headers;
@@ -86,45 +102,11 @@ public:
     {
         if (m_spans.isEmpty())
             return reload();
-        QList<Row> rows;
-        QList<Span> spans;
-        qint64 total = -1;
-        QString cursor = m_spans.first().from;
-        for (qsizetype i = 0; i < m_spans.size(); ++i) {
-            auto result = fetch(cursor, i == 0);
-            if (!result) {
-                Q_EMIT failed(describe(result.error()));
-                return;
-            }
-            if (i == 0)
-                total = result->total;
-            spans.append({int(result->rows.size()), result->before, result->after, cursor});
-            rows += result->rows;
-            cursor = result->after;
-            if (cursor.isEmpty())
-                break;
-        }
-        // Everything held is gone (deleted, or filtered out by the change): start over at the top
-        // rather than show an empty window with rows beyond it.
-        if (rows.isEmpty())
-            return reload();
-        // Rows that are still there keep their selection and place on screen.
-        Q_EMIT layoutAboutToBeChanged();
-        QHash<QString, int> newRow;
-        for (qsizetype i = 0; i < rows.size(); ++i)
-            newRow.insert(key(rows.at(i)), int(i));
-        const QModelIndexList before = persistentIndexList();
-        QModelIndexList after;
-        for (const QModelIndex &index : before) {
-            const int row = newRow.value(key(m_rows.at(index.row())), -1);
-            after << (row < 0 ? QModelIndex() : this->index(row, index.column()));
-        }
-        m_rows = std::move(rows);
-        m_spans = std::move(spans);
-        changePersistentIndexList(before, after);
-        Q_EMIT layoutChanged();
-        if (total >= 0)
-            setTotal(total);
+        const auto fetchPage = fetcher();
+        const auto work = [fetchPage, from = m_spans.first().from, pages = m_spans.size()] {
+            return refetch(fetchPage, from, pages);
+        };
+        run(work, [this](Result<Refetched> result) { applyRefetched(std::move(result)); });
     }
 
 protected:
@@ -136,14 +118,99 @@ protected:
         QString after;     // the cursor to the rows after these; empty: none
         qint64 total = -1; // -1: not counted
     };
-    // The page at cursor (empty: the first page), of pageSize() rows; count the matching rows when asked.
-    virtual Result<Page> fetch(const QString &cursor, bool count) = 0;
+    // Reads the page at a cursor (empty: the first page), counting the matching rows when asked.
+    using Fetch = std::function<Result<Page>(const QString &cursor, bool count)>;
+    // How to read a page as the list stands now (its filter, order and page size, copied): the
+    // function may run on the service thread, while the model changes on this one.
+    virtual Fetch fetcher() const = 0;
     // What tells a row apart from the others, whatever page it comes in.
     virtual QString key(const Row &row) const = 0;
 
     void load(Edge edge, const QString &cursor) override
     {
-        auto result = fetch(cursor, edge == Edge::Start);
+        const auto work = [fetchPage = fetcher(), cursor, count = edge == Edge::Start] {
+            return fetchPage(cursor, count);
+        };
+        run(work, [this, edge, cursor](Result<Page> page) { apply(edge, cursor, std::move(page)); });
+    }
+
+private:
+    // The pages held, read again from their first cursor.
+    struct Refetched {
+        QList<Row> rows;
+        QList<Span> spans;
+        qint64 total = -1;
+    };
+
+    // Runs `work` here or on the service thread, then `done` with its result here. A reload
+    // supersedes whatever is under way; scrolling asks for one page at a time.
+    template <typename Work, typename Done>
+    void run(Work work, Done done)
+    {
+        if (!m_thread) {
+            done(work());
+            return;
+        }
+        const quint64 ticket = ++m_ticket;
+        m_loading = true;
+        m_thread->run(this, std::move(work), [this, ticket, done = std::move(done)](auto result) mutable {
+            if (ticket != m_ticket)
+                return; // a newer request is under way
+            m_loading = false;
+            done(std::move(result));
+            Q_EMIT loaded();
+        });
+    }
+
+    static Result<Refetched> refetch(const Fetch &fetchPage, QString cursor, qsizetype pages)
+    {
+        Refetched out;
+        for (qsizetype i = 0; i < pages; ++i) {
+            auto result = fetchPage(cursor, i == 0);
+            if (!result)
+                return result.error();
+            if (i == 0)
+                out.total = result->total;
+            out.spans.append({int(result->rows.size()), result->before, result->after, cursor});
+            out.rows += result->rows;
+            cursor = result->after;
+            if (cursor.isEmpty())
+                break;
+        }
+        return out;
+    }
+
+    void applyRefetched(Result<Refetched> result)
+    {
+        if (!result) {
+            Q_EMIT failed(describe(result.error()));
+            return;
+        }
+        // Everything held is gone (deleted, or filtered out by the change): start over at the top
+        // rather than show an empty window with rows beyond it.
+        if (result->rows.isEmpty())
+            return reload();
+        // Rows that are still there keep their selection and place on screen.
+        Q_EMIT layoutAboutToBeChanged();
+        QHash<QString, int> newRow;
+        for (qsizetype i = 0; i < result->rows.size(); ++i)
+            newRow.insert(key(result->rows.at(i)), int(i));
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        for (const QModelIndex &index : before) {
+            const int row = newRow.value(key(m_rows.at(index.row())), -1);
+            after << (row < 0 ? QModelIndex() : this->index(row, index.column()));
+        }
+        m_rows = std::move(result->rows);
+        m_spans = std::move(result->spans);
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged();
+        if (result->total >= 0)
+            setTotal(result->total);
+    }
+
+    void apply(Edge edge, const QString &cursor, Result<Page> result)
+    {
         if (!result) {
             Q_EMIT failed(describe(result.error()));
             return;
@@ -157,6 +224,8 @@ protected:
             m_spans = {span};
             m_offset = 0;
             endResetModel();
+        } else if (m_spans.isEmpty()) {
+            return; // reset meanwhile: the page belongs to a list no longer shown
         } else if (n == 0) {
             // The rows that were there went away meanwhile: this end of the list is reached.
             (edge == Edge::After ? m_spans.last().after : m_spans.first().before).clear();
@@ -182,7 +251,6 @@ protected:
             setTotal(page.total);
     }
 
-private:
     // Drops the page held at one end of the window.
     void drop(Edge end)
     {

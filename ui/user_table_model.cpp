@@ -97,16 +97,19 @@ void UserTableModel::setFilter(const UserFilter &filter)
     reload();
 }
 
-Result<UserTableModel::Page> UserTableModel::fetch(const QString &cursor, bool count)
+UserTableModel::Fetch UserTableModel::fetcher() const
 {
-    UserFilter f = m_filter;
-    f.cursor = cursor;
-    f.countTotal = count;
-    f.limit = pageSize();
-    auto result = m_users.list(m_actor, f);
-    if (!result)
-        return result.error();
-    return Page{std::move(result->items), result->prevCursor, result->nextCursor, result->total};
+    UserFilter filter = m_filter;
+    filter.limit = pageSize();
+    return [&users = m_users, actor = m_actor, filter](const QString &cursor, bool count) -> Result<Page> {
+        UserFilter f = filter;
+        f.cursor = cursor;
+        f.countTotal = count;
+        auto result = users.list(actor, f);
+        if (!result)
+            return result.error();
+        return Page{std::move(result->items), result->prevCursor, result->nextCursor, result->total};
+    };
 }
 
 } // namespace keyward

@@ -29,7 +29,7 @@ public:
     const User *userAt(int row) const { return rowAt(row); }
 
 protected:
-    Result<Page> fetch(const QString &cursor, bool count) override;
+    Fetch fetcher() const override;
     QString key(const User &user) const override { return user.id; }
 
 private:

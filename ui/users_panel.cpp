@@ -4,6 +4,7 @@
 #include "message_banner.h"
 #include "password_dialog.h"
 #include "prompt.h"
+#include "service_thread.h"
 #include "services/services.h"
 #include "services/user_transfer.h"
 #include "user_detail_pane.h"
@@ -76,6 +77,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(m_role, &QComboBox::currentIndexChanged, this, &UsersPanel::applyFilter);
     connect(m_deleted, &QCheckBox::toggled, this, &UsersPanel::applyFilter);
 
+    // Pages are read off the GUI thread: a search counting a million users must not freeze it.
+    m_model->setServiceThread(new ServiceThread(this));
     m_table->setObjectName(QStringLiteral("usersTable")); // named: its columns are remembered
     m_table->setModel(m_model);
     followWindow(m_table, m_model);
@@ -554,30 +557,39 @@ void UsersPanel::undoLast()
 
 namespace {
 
+// The rows on screen may be a moment old (another admin, the API, a refresh still on its way):
+// each change starts from the user as stored now, and writes only if nothing changed since.
+
 // The status change of a user, false when it already had that status.
-Result<bool> setStatus(UserService &users, const Principal &actor, const User &u, User::Status status)
+Result<bool> setStatus(UserService &users, const Principal &actor, const User &listed, User::Status status)
 {
-    if (u.status == status)
+    const auto u = users.get(actor, listed.id);
+    if (!u)
+        return u.error();
+    if (u->status == status)
         return false;
     UserPatch patch;
     patch.status = status;
-    if (auto r = users.update(actor, u.id, patch, u.version); !r)
+    if (auto r = users.update(actor, u->id, patch, u->version); !r)
         return r.error();
     return true;
 }
 
 // Adds or removes one role, false when the user already had it (or did not).
-Result<bool> setRole(UserService &users, const Principal &actor, const User &u, const QString &role, bool add)
+Result<bool> setRole(UserService &users, const Principal &actor, const User &listed, const QString &role, bool add)
 {
-    if (add == u.roles.contains(role))
+    const auto u = users.get(actor, listed.id);
+    if (!u)
+        return u.error();
+    if (add == u->roles.contains(role))
         return false;
     UserPatch patch;
-    patch.roles = u.roles;
+    patch.roles = u->roles;
     if (add)
         patch.roles->append(role);
     else
         patch.roles->removeAll(role);
-    if (auto r = users.update(actor, u.id, patch, u.version); !r)
+    if (auto r = users.update(actor, u->id, patch, u->version); !r)
         return r.error();
     return true;
 }

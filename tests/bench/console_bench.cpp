@@ -3,17 +3,25 @@
 //   seeded database, with the rows and memory the table holds afterwards.
 // - Logs: 1,000 log lines a second for ten seconds into a shown Logs panel, while a 10 ms
 //   heartbeat timer measures how late the GUI thread gets to it (its responsiveness).
+// - Stalls: the Users and Health panels shown while an admin searches (matching everyone, and
+//   few), sorts, scrolls and checks health over the whole store; a 5 ms heartbeat finds the
+//   longest time the GUI thread was away, and during which step.
 // Usage: keyward-bench-console --data-dir DIR --database URL (seeded by keyward-bench-seed)
+#include "health_panel.h"
 #include "logs_panel.h"
 #include "node.h"
 #include "observe/log_handler.h"
 #include "services/services.h"
 #include "user_table_model.h"
+#include "users_panel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QProcessEnvironment>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -117,6 +125,80 @@ void logs()
                 lags.at(lags.size() * 99 / 100), lags.last());
 }
 
+void stalls(Services &services)
+{
+    UsersPanel users(services, Principal::gui());
+    HealthPanel health(services.health());
+    users.resize(1200, 700);
+    users.show();
+    health.show();
+    constexpr int tickMs = 5;
+    QElapsedTimer clock;
+    clock.start();
+    const char *step = "start";
+    const char *worstStep = step;
+    double worst = 0;
+    QList<double> lags;
+    qint64 last = 0;
+    QTimer heartbeat;
+    heartbeat.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last) {
+            const double lag = std::max(0.0, double(now - last) / 1e6 - tickMs);
+            lags << lag;
+            if (lag > worst) {
+                worst = lag;
+                worstStep = step;
+            }
+        }
+        last = now;
+    });
+    heartbeat.start(tickMs);
+    // Spins the event loop for `ms`, then until the panels have what they asked for.
+    const auto settle = [&](int ms) {
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < ms || users.model().loading() || health.checking())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, tickMs);
+    };
+    // `pauseMs`: the search box waits for typing to pause before it asks.
+    const auto run = [&](const char *what, int pauseMs, const auto &action) {
+        step = what;
+        QElapsedTimer took;
+        took.start();
+        action();
+        settle(pauseMs > 0 ? pauseMs + 20 : 0); // a search's load starts once the pause is over
+        std::printf("  %-40s%8.1f ms until shown\n", what, double(took.nsecsElapsed()) / 1e6 - pauseMs);
+    };
+    settle(500);
+    std::printf("stalls: %lld users, Users and Health panels shown\n", static_cast<long long>(users.model().total()));
+    run("search \"user\" (matches everyone):", 250, [&] { users.search().setText(QStringLiteral("user")); });
+    run("search \"user0999\" (a few):", 250, [&] { users.search().setText(QStringLiteral("user0999")); });
+    run("search cleared:", 250, [&] { users.search().clear(); });
+    run("sort by username:", 0, [&] { users.table().sortByColumn(UserTableModel::Username, Qt::AscendingOrder); });
+    run("sort by username, descending:", 0,
+        [&] { users.table().sortByColumn(UserTableModel::Username, Qt::DescendingOrder); });
+    run("sort by last login:", 0, [&] { users.table().sortByColumn(UserTableModel::LastLogin, Qt::DescendingOrder); });
+    run("scroll down 20 pages:", 0, [&] {
+        for (int i = 0; i < 20; ++i) {
+            users.table().verticalScrollBar()->setValue(users.table().verticalScrollBar()->maximum());
+            settle(0);
+        }
+    });
+    run("health check, three times:", 0, [&] {
+        for (int i = 0; i < 3; ++i) {
+            health.refresh();
+            settle(0);
+        }
+    });
+    heartbeat.stop();
+    std::sort(lags.begin(), lags.end());
+    std::printf("  GUI heartbeat lateness: p50 %.2f ms, p99 %.2f ms\n", lags.at(lags.size() / 2),
+                lags.at(lags.size() * 99 / 100));
+    std::printf("  longest GUI-thread stall: %.1f ms (during %s)\n", worst, worstStep);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -141,6 +223,7 @@ int main(int argc, char *argv[])
     if (auto failure = node.open())
         qFatal("%s", qPrintable(failure->message));
     users(node.services());
+    stalls(node.services());
     logs();
     return 0;
 }

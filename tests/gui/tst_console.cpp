@@ -85,9 +85,17 @@ void type(QWidget &d, const char *field, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
-// The row of the user with this id in the users table.
+// Waits for the pages a model asked of its service thread.
+bool settled(PagedTableModel &model)
+{
+    return QTest::qWaitFor([&model] { return !model.loading(); }, 10'000);
+}
+
+// The row of the user with this id in the users table, once its pages have arrived.
 int rowOf(UsersPanel &panel, const QString &id)
 {
+    if (!settled(panel.model()))
+        qFatal("the users table is still loading");
     for (int r = 0; r < panel.model().rowCount(); ++r)
         if (panel.model().index(r, 0).data(UserTableModel::IdRole).toString() == id)
             return r;
@@ -97,6 +105,8 @@ int rowOf(UsersPanel &panel, const QString &id)
 // Selects rows `rows` of `view` (a multi-row selection, as with Ctrl+click).
 void selectRows(QAbstractItemView &view, std::initializer_list<int> rows)
 {
+    if (auto *paged = qobject_cast<PagedTableModel *>(view.model()))
+        QVERIFY(settled(*paged));
     view.clearSelection();
     view.selectionModel()->setCurrentIndex(view.model()->index(*rows.begin(), 0), QItemSelectionModel::NoUpdate);
     for (int r : rows)
@@ -128,10 +138,11 @@ void walkWindow(QTableView &view, PagedTableModel &model, const QStringList &exp
     const auto topKey = [&] { return keyAt(view.indexAt(QPoint(0, 0)).row()); };
     QScrollBar &bar = *view.verticalScrollBar();
 
-    for (int step = 0; model.canFetchMore({}); ++step) {
+    for (int step = 0; settled(model) && model.canFetchMore({}); ++step) {
         QVERIFY2(step < 50, "the end of the list is never reached");
         bar.setValue(bar.maximum()); // the view asks for the next page, as a user scrolling down
         QCoreApplication::processEvents();
+        QVERIFY(settled(model));
         heldRun();
     }
     QCOMPARE(keyAt(model.rowCount() - 1), expected.last());
@@ -140,19 +151,22 @@ void walkWindow(QTableView &view, PagedTableModel &model, const QStringList &exp
     bar.setValue(bar.maximum() / 2);
     const QString top = topKey();
     model.fetchPrevious(); // a page above arrives, the one at the bottom goes
+    QVERIFY(settled(model));
     QCoreApplication::processEvents();
     QCOMPARE(topKey(), top);
     heldRun();
     model.fetchMore({}); // and back: the page above goes
+    QVERIFY(settled(model));
     QCoreApplication::processEvents();
     QCOMPARE(topKey(), top);
     heldRun();
 
-    for (int step = 0; model.canFetchPrevious(); ++step) {
+    for (int step = 0; settled(model) && model.canFetchPrevious(); ++step) {
         QVERIFY2(step < 50, "the top of the list is never reached");
         bar.setValue(bar.minimum() + 1);
         bar.setValue(bar.minimum()); // the top of the window asks for the page before it
         QCoreApplication::processEvents();
+        QVERIFY(settled(model));
         heldRun();
     }
     QCOMPARE(keyAt(0), expected.first());
@@ -231,7 +245,7 @@ private Q_SLOTS:
         QVERIFY(page);
         QCOMPARE(page->total, 1);
         QCOMPARE(page->items.first().username, QStringLiteral("grace"));
-        QCOMPARE(panel.model().rowCount(), 1);
+        QTRY_COMPARE(panel.model().rowCount(), 1);
         QCOMPARE(panel.model().index(0, UserTableModel::Username).data().toString(), QStringLiteral("grace"));
 
         // The audit trail names the console as the actor.
@@ -270,7 +284,7 @@ private Q_SLOTS:
         }
         UsersPanel &panel = m_window->users();
         panel.model().reload();
-        QCOMPARE(panel.model().rowCount(), 3);
+        QTRY_COMPARE(panel.model().rowCount(), 3);
 
         // Search is debounced: typing several keys runs one query when the typing pauses.
         QTest::keyClicks(&panel.search(), QStringLiteral("bo"));
@@ -299,6 +313,7 @@ private Q_SLOTS:
         r.roles = QStringList{QStringLiteral("admin")};
         QVERIFY(m_node->services().users().create(Principal::gui(), r));
         panel.model().reload();
+        QVERIFY(settled(panel.model()));
         panel.table().selectRow(0);
         // The last active administrator cannot be disabled: the service says so, the panel shows it.
         panel.setSelectedEnabled(false);
@@ -353,7 +368,7 @@ private Q_SLOTS:
         const User ben = createUser(QStringLiteral("ben"));
         UsersPanel &panel = m_window->users();
         panel.refresh();
-        QCOMPARE(panel.model().rowCount(), 3);
+        QTRY_COMPARE(panel.model().rowCount(), 3);
 
         // Add a role to all three, after a confirmation that names the role and the count.
         selectRows(panel.table(), {0, 1, 2});
@@ -409,7 +424,7 @@ private Q_SLOTS:
         Prompt::setNextAnswers({true});
         panel.deleteSelected();
         QVERIFY2(fetch(ann.id).isDeleted() && fetch(ben.id).isDeleted(), qPrintable(panel.errorText()));
-        QCOMPARE(panel.model().rowCount(), 1);
+        QTRY_COMPARE(panel.model().rowCount(), 1);
         panel.findChild<QCheckBox *>()->setChecked(true); // show deleted
         QTRY_COMPARE(panel.model().rowCount(), 3);
         selectRows(panel.table(), {rowOf(panel, ann.id)});
@@ -459,7 +474,7 @@ private Q_SLOTS:
         panel.model().setPageSize(10);
         panel.refresh();
         panel.model().reload();
-        QCOMPARE(panel.model().rowCount(), 10);
+        QTRY_COMPARE(panel.model().rowCount(), 10);
         panel.table().selectAll(); // Ctrl+A: the loaded rows only, and the count says so
         QCOMPARE(panel.selectionText(), QStringLiteral("10 selected"));
         auto *offer = panel.findChild<QToolButton *>(QStringLiteral("selectAllMatching"));
@@ -555,9 +570,10 @@ private Q_SLOTS:
 
         // Scrolled to the end (pages above dropped), the position still counts from the top.
         QScrollBar &bar = *panel.table().verticalScrollBar();
-        for (int step = 0; panel.model().canFetchMore({}) && step < 10; ++step) {
+        for (int step = 0; settled(panel.model()) && panel.model().canFetchMore({}) && step < 10; ++step) {
             bar.setValue(bar.maximum());
             QCoreApplication::processEvents();
+            QVERIFY(settled(panel.model()));
         }
         bar.setValue(bar.maximum());
         QCoreApplication::processEvents();
@@ -735,7 +751,7 @@ private Q_SLOTS:
         AuditPanel &audit = m_window->audit();
         QTest::keyClicks(&audit.actionFilter(), QStringLiteral("user.create"));
         audit.applyFilter();
-        QCOMPARE(audit.model().rowCount(), 2);
+        QTRY_COMPARE(audit.model().rowCount(), 2);
         audit.table().setCurrentIndex(audit.model().index(0, 0));
         QVERIFY(audit.detailsText().contains(QStringLiteral("\"user.create\"")));
         QVERIFY(audit.detailsText().contains(QStringLiteral("finn")));
@@ -774,6 +790,7 @@ private Q_SLOTS:
         users.setPageSize(20);
         users.setMaxPages(4);
         users.reload();
+        QVERIFY(users.loading()); // read on the panel's service thread; the window goes on meanwhile
         const auto userKey = [&](int row) { return users.index(row, 0).data(UserTableModel::IdRole).toString(); };
         walkWindow(panel.table(), users, ids, userKey);
         QVERIFY(!QTest::currentTestFailed());
@@ -781,8 +798,10 @@ private Q_SLOTS:
 
         // Edit a user in the middle of a window that does not start at the top: refreshing keeps
         // the window where it is, the edited row selected and up to date.
-        for (int i = 0; i < 2; ++i)
+        for (int i = 0; i < 2; ++i) {
             panel.table().verticalScrollBar()->setValue(panel.table().verticalScrollBar()->maximum());
+            QVERIFY(settled(users));
+        }
         QVERIFY(users.canFetchPrevious());
         const int row = users.rowCount() / 2;
         const QString id = userKey(row);
@@ -791,6 +810,7 @@ private Q_SLOTS:
         panel.table().scrollTo(users.index(row, 0), QAbstractItemView::PositionAtTop);
         panel.setSelectedEnabled(false);
         QCOMPARE(fetch(id).status, User::Status::Disabled);
+        QVERIFY(settled(users));
         QCOMPARE(userKey(0), firstHeld);
         QCOMPARE(panel.table().currentIndex().row(), row);
         QCOMPARE(userKey(panel.table().indexAt(QPoint(0, 0)).row()), id);
@@ -823,7 +843,7 @@ private Q_SLOTS:
         Prompt::setNextAnswers({realm, QStringLiteral("Only check them (dry run)")});
         panel.importFromFile();
         QCOMPARE(panel.results().first(), QStringLiteral("Checked: 4 would be created, 0 already there, 2 refused"));
-        QCOMPARE(panel.model().rowCount(), 0);
+        QTRY_COMPARE(panel.model().rowCount(), 0);
 
         Prompt::setNextAnswers({realm, QStringLiteral("Import them")});
         panel.importFromFile();
@@ -833,7 +853,7 @@ private Q_SLOTS:
         QVERIFY2(lines.at(2).startsWith(QStringLiteral("User 5 (erin): credentials: ")), qPrintable(lines.at(2)));
         QCOMPARE(lines.at(3), QStringLiteral("Roles not in Keyward, not assigned: default-roles-acme, offline_access"));
         QVERIFY2(panel.errorText().startsWith(QStringLiteral("2 user")), qPrintable(panel.errorText()));
-        QCOMPARE(panel.model().rowCount(), 4);
+        QTRY_COMPARE(panel.model().rowCount(), 4);
         QVERIFY(m_node->services().auth().login(Principal::anonymous(), QStringLiteral("alice"),
                                                 QStringLiteral("correct horse battery staple")));
 

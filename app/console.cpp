@@ -72,7 +72,18 @@ FirstRunWizard::Probes nodeProbes()
 std::optional<ApiError> setUpInstallation(const Config &base, const QString &configFile,
                                           const FirstRunWizard::Answers &a, std::unique_ptr<Node> &node)
 {
-    if (!node) {
+    if (node) {
+        // A retry after a refused administrator: what was created stays as it was answered.
+        const Config &made = node->config();
+        if (made.dataDir() != a.dataDir || made.value(QStringLiteral("listen")) != a.listen ||
+            made.value(QStringLiteral("database")) != a.databaseUrl ||
+            (made.value(QStringLiteral("master-key-store")) == QLatin1String("keychain")) != a.keychain)
+            return ApiError::conflict(
+                QObject::tr("The installation was already created with the earlier answers (%1); only the "
+                            "administrator is left to create. Change the other answers back, or change them "
+                            "later in Settings.")
+                    .arg(configFile));
+    } else {
         const QMap<QString, QString> values{
             {QStringLiteral("data-dir"), a.dataDir},
             {QStringLiteral("listen"), a.listen},
@@ -104,6 +115,9 @@ std::optional<Node::Failure> serveOrChangeAddress(Node &node, const QString &con
         if (!failure || failure->exitCode == exit_code::InvalidConfig)
             return failure;
         const QString listen = node.config().value(QStringLiteral("listen"));
+        // Only a refused address is cured by another one.
+        if (problem.isEmpty() && Node::probeListen(listen).isEmpty())
+            return failure;
         const auto other = Prompt::text(
             nullptr, QObject::tr("Keyward could not start"),
             QObject::tr("Keyward could not listen on %1:\n%2\n\nAnother program may use this address. Listen on "
@@ -116,6 +130,9 @@ std::optional<Node::Failure> serveOrChangeAddress(Node &node, const QString &con
         candidate.set(QStringLiteral("listen"), other->trimmed());
         const QStringList problems = candidate.validate().filter(QStringLiteral("listen"));
         problem = problems.join(QLatin1Char('\n'));
+        if (problem.isEmpty())
+            if (const QString refused = Node::probeListen(other->trimmed()); !refused.isEmpty())
+                problem = QObject::tr("%1 is refused too: %2").arg(other->trimmed(), refused);
         if (!problem.isEmpty())
             continue;
         QString error;

@@ -37,6 +37,14 @@ Another program may use this address. Listen on another one (saved to %3):</sour
 
 Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen (gespeichert in %3):</translation>
     </message>
+    <message>
+        <source>The installation was already created with the earlier answers (%1); only the administrator is left to create. Change the other answers back, or change them later in Settings.</source>
+        <translation>Die Installation wurde bereits mit den früheren Antworten angelegt (%1); nur der Administrator fehlt noch. Setzen Sie die anderen Antworten zurück oder ändern Sie sie später in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 is refused too: %2</source>
+        <translation>%1 wird ebenfalls abgelehnt: %2</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -153,6 +161,29 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
     </message>
 </context>
 <context>
+    <name>keyward::AuditNames</name>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation>API-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+</context>
+<context>
     <name>keyward::AuditPanel</name>
     <message>
         <source>Actor (id or type:id)</source>
@@ -225,6 +256,26 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
+    <message>
+        <source>any date</source>
+        <translation>beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Ab Datum</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bis Datum</translation>
+    </message>
+    <message>
+        <source>Events from this day on</source>
+        <translation>Ereignisse ab diesem Tag</translation>
+    </message>
+    <message>
+        <source>Events up to the end of this day</source>
+        <translation>Ereignisse bis zum Ende dieses Tages</translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditTableModel</name>
@@ -278,6 +329,13 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
     <message>
         <source>Unit</source>
         <translation>Einheit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln Sekunde</numerusform>
+            <numerusform>%Ln Sekunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -455,10 +513,6 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
         <translation>Bereit zum Anlegen</translation>
     </message>
     <message>
-        <source>Nothing has been written yet. Go back to change an answer.</source>
-        <translation>Noch ist nichts geschrieben. Gehen Sie zurück, um eine Antwort zu ändern.</translation>
-    </message>
-    <message>
         <source>Data directory: %1
 Listen address: %2
 Database: %3
@@ -489,6 +543,10 @@ Administrator: %5 &lt;%6&gt;</translation>
     <message>
         <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
         <translation>Bewahren Sie eine Kopie der Hauptschlüsseldatei %1 getrennt von den Datenbanksicherungen auf. Ohne sie lassen sich die versiegelten Geheimnisse einer wiederhergestellten Datenbank nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Check the answers: Back changes them, Create writes them.</source>
+        <translation>Prüfen Sie die Antworten: „Zurück“ ändert sie, „Anlegen“ schreibt sie.</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2070,17 @@ Administrator: %5 &lt;%6&gt;</translation>
     <message>
         <source>Rows %1–%2 of %3</source>
         <translation>Zeilen %1–%2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not reached</source>
+        <translation>
+            <numerusform>%Ln nicht erreicht</numerusform>
+            <numerusform>%Ln nicht erreicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed since; left as it is.</source>
+        <translation>Inzwischen geändert; bleibt, wie es ist.</translation>
     </message>
 </context>
 </TS>

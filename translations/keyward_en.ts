@@ -32,6 +32,14 @@
 Another program may use this address. Listen on another one (saved to %3):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The installation was already created with the earlier answers (%1); only the administrator is left to create. Change the other answers back, or change them later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is refused too: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -148,6 +156,29 @@ Another program may use this address. Listen on another one (saved to %3):</sour
     </message>
 </context>
 <context>
+    <name>keyward::AuditNames</name>
+    <message>
+        <source>user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>keyward::AuditPanel</name>
     <message>
         <source>Actor (id or type:id)</source>
@@ -220,6 +251,26 @@ Another program may use this address. Listen on another one (saved to %3):</sour
         <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events from this day on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events up to the end of this day</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditTableModel</name>
@@ -273,6 +324,13 @@ Another program may use this address. Listen on another one (saved to %3):</sour
     <message>
         <source>Unit</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln second</numerusform>
+            <numerusform>%Ln seconds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -450,10 +508,6 @@ Another program may use this address. Listen on another one (saved to %3):</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nothing has been written yet. Go back to change an answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Data directory: %1
 Listen address: %2
 Database: %3
@@ -479,6 +533,10 @@ Administrator: %5 &lt;%6&gt;</source>
     </message>
     <message>
         <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the answers: Back changes them, Create writes them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2002,6 +2060,17 @@ Administrator: %5 &lt;%6&gt;</source>
     </message>
     <message>
         <source>Rows %1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not reached</source>
+        <translation>
+            <numerusform>%Ln not reached</numerusform>
+            <numerusform>%Ln not reached</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed since; left as it is.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

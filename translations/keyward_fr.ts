@@ -37,6 +37,14 @@ Another program may use this address. Listen on another one (saved to %3):</sour
 
 Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enregistrée dans %3) :</translation>
     </message>
+    <message>
+        <source>The installation was already created with the earlier answers (%1); only the administrator is left to create. Change the other answers back, or change them later in Settings.</source>
+        <translation>L’installation a déjà été créée avec les réponses précédentes (%1) ; il ne reste que l’administrateur à créer. Rétablissez les autres réponses, ou changez-les plus tard dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>%1 is refused too: %2</source>
+        <translation>%1 est refusé aussi : %2</translation>
+    </message>
 </context>
 <context>
     <name>TimeText</name>
@@ -153,6 +161,29 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
     </message>
 </context>
 <context>
+    <name>keyward::AuditNames</name>
+    <message>
+        <source>user %1</source>
+        <translation>utilisateur %1</translation>
+    </message>
+    <message>
+        <source>API key %1</source>
+        <translation>clé d’API %1</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>console</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonyme</translation>
+    </message>
+</context>
+<context>
     <name>keyward::AuditPanel</name>
     <message>
         <source>Actor (id or type:id)</source>
@@ -225,6 +256,26 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
+    <message>
+        <source>any date</source>
+        <translation>toute date</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Events from this day on</source>
+        <translation>Événements à partir de ce jour</translation>
+    </message>
+    <message>
+        <source>Events up to the end of this day</source>
+        <translation>Événements jusqu’à la fin de ce jour</translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditTableModel</name>
@@ -278,6 +329,13 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
     <message>
         <source>Unit</source>
         <translation>Unité</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln seconde</numerusform>
+            <numerusform>%Ln secondes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -455,10 +513,6 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
         <translation>Prêt à créer</translation>
     </message>
     <message>
-        <source>Nothing has been written yet. Go back to change an answer.</source>
-        <translation>Rien n’a encore été écrit. Revenez en arrière pour changer une réponse.</translation>
-    </message>
-    <message>
         <source>Data directory: %1
 Listen address: %2
 Database: %3
@@ -489,6 +543,10 @@ Administrateur : %5 &lt;%6&gt;</translation>
     <message>
         <source>Keep a copy of the master key file %1 apart from the database backups. Without it, the sealed secrets of a restored database cannot be read.</source>
         <translation>Gardez une copie du fichier de clé maîtresse %1 à part des sauvegardes de la base. Sans elle, les secrets scellés d’une base restaurée sont illisibles.</translation>
+    </message>
+    <message>
+        <source>Check the answers: Back changes them, Create writes them.</source>
+        <translation>Vérifiez les réponses : « Précédent » les change, « Créer » les écrit.</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2070,17 @@ Administrateur : %5 &lt;%6&gt;</translation>
     <message>
         <source>Rows %1–%2 of %3</source>
         <translation>Lignes %1–%2 sur %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not reached</source>
+        <translation>
+            <numerusform>%Ln non traité</numerusform>
+            <numerusform>%Ln non traités</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changed since; left as it is.</source>
+        <translation>Modifié entre-temps ; laissé tel quel.</translation>
     </message>
 </context>
 </TS>

@@ -2,13 +2,16 @@
 
 #include "service_thread.h"
 
+#include "audit_text.h"
 #include "background_task.h"
 #include "message_banner.h"
 #include "prompt.h"
 #include "services/audit_service.h"
+#include "services/user_service.h"
 #include "time_text.h"
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -37,28 +40,36 @@ QString joined(const QString &type, const QString &id)
 
 } // namespace
 
-AuditTableModel::AuditTableModel(AuditService &audit, Principal actor, QObject *parent)
-    : KeysetTableModel<AuditEvent>({tr("Time"), tr("Actor"), tr("Action"), tr("Target"), tr("Outcome"), tr("Address")},
-                                   parent)
+AuditTableModel::AuditTableModel(AuditService &audit, UserService &users, Principal actor, QObject *parent)
+    : KeysetTableModel<AuditRow>({tr("Time"), tr("Actor"), tr("Action"), tr("Target"), tr("Outcome"), tr("Address")},
+                                 parent)
     , m_audit(audit)
+    , m_users(users)
     , m_actor(std::move(actor))
 {
 }
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
-    const AuditEvent *e = eventAt(index.row());
-    if (!e || role != Qt::DisplayRole)
+    const AuditRow *row = rowAt(index.row());
+    if (!row)
+        return {};
+    const AuditEvent *e = &row->event;
+    if (role == UserIdRole)
+        return AuditNames::userOf(*e);
+    if (role == Qt::ToolTipRole && (index.column() == Actor || index.column() == Target))
+        return index.column() == Actor ? joined(e->actorType, e->actorId) : joined(e->targetType, e->targetId);
+    if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Time:
         return TimeText::at(e->time);
     case Actor:
-        return joined(e->actorType, e->actorId);
+        return row->actor;
     case Action:
         return e->action;
     case Target:
-        return joined(e->targetType, e->targetId);
+        return row->target;
     case Outcome:
         return e->outcome;
     case Address:
@@ -78,7 +89,8 @@ AuditTableModel::Fetch AuditTableModel::fetcher() const
 {
     AuditFilter filter = m_filter;
     filter.limit = pageSize();
-    return [&audit = m_audit, actor = m_actor, filter](const QString &cursor, bool count) -> Result<Page> {
+    return [&audit = m_audit, &users = m_users, actor = m_actor, filter](const QString &cursor,
+                                                                         bool count) -> Result<Page> {
         // The model's cursors are "<seq" (older than seq) and ">seq" (newer than seq).
         AuditFilter f = filter;
         (cursor.startsWith(QLatin1Char('>')) ? f.afterSeq : f.beforeSeq) = cursor.mid(1).toLongLong();
@@ -89,21 +101,35 @@ AuditTableModel::Fetch AuditTableModel::fetcher() const
         const auto seqCursor = [](char direction, qint64 seq) {
             return seq > 0 ? QLatin1Char(direction) + QString::number(seq) : QString();
         };
-        return Page{std::move(result->items), seqCursor('>', result->prevAfterSeq),
-                    seqCursor('<', result->nextBeforeSeq), result->total};
+        // Names for the ids on this page, one lookup; without users:read the ids stay.
+        AuditNames names;
+        if (auto found = users.usernames(actor, AuditNames::userIdsIn(result->items)))
+            names.usernames = std::move(*found);
+        QList<AuditRow> rows;
+        rows.reserve(result->items.size());
+        for (AuditEvent &e : result->items) {
+            AuditRow row{std::move(e), {}, {}};
+            row.actor = names.actor(row.event);
+            row.target = names.target(row.event);
+            rows << std::move(row);
+        }
+        return Page{std::move(rows), seqCursor('>', result->prevAfterSeq), seqCursor('<', result->nextBeforeSeq),
+                    result->total};
     };
 }
 
-AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
+AuditPanel::AuditPanel(AuditService &audit, UserService &users, Principal actor, QWidget *parent)
     : QWidget(parent)
     , m_audit(audit)
     , m_actor(std::move(actor))
-    , m_model(new AuditTableModel(audit, m_actor, this))
+    , m_model(new AuditTableModel(audit, users, m_actor, this))
     , m_table(new QTableView(this))
     , m_actorFilter(new QLineEdit(this))
     , m_action(new QLineEdit(this))
     , m_target(new QLineEdit(this))
     , m_outcome(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
     , m_details(new QPlainTextEdit(this))
     , m_verify(new QLabel(this))
     , m_message(new MessageBanner(this))
@@ -121,6 +147,22 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
         connect(edit, &QLineEdit::returnPressed, this, &AuditPanel::applyFilter);
     }
     connect(m_outcome, &QComboBox::currentIndexChanged, this, &AuditPanel::applyFilter);
+    for (QDateEdit *date : {m_from, m_to}) {
+        // The earliest date reads "any": no bound on that side.
+        date->setCalendarPopup(true);
+        date->setMinimumDate(QDate(2000, 1, 1));
+        date->setSpecialValueText(tr("any date"));
+        date->setDate(date->minimumDate());
+        connect(date, &QDateEdit::dateChanged, this, &AuditPanel::applyFilter);
+    }
+    m_from->setAccessibleName(tr("From date"));
+    m_to->setAccessibleName(tr("To date"));
+    m_from->setToolTip(tr("Events from this day on"));
+    m_to->setToolTip(tr("Events up to the end of this day"));
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (const QString user = index.data(AuditTableModel::UserIdRole).toString(); !user.isEmpty())
+            Q_EMIT userActivated(user);
+    });
     auto *search = new QPushButton(tr("&Search"), this);
     connect(search, &QPushButton::clicked, this, &AuditPanel::applyFilter);
     auto *verify = new QPushButton(tr("&Verify chain"), this);
@@ -153,6 +195,8 @@ AuditPanel::AuditPanel(AuditService &audit, Principal actor, QWidget *parent)
     filters->addWidget(m_action, 1);
     filters->addWidget(m_target, 1);
     filters->addWidget(m_outcome);
+    filters->addWidget(m_from);
+    filters->addWidget(m_to);
     filters->addWidget(search);
     auto *tools = new QHBoxLayout;
     tools->addWidget(verify);
@@ -202,6 +246,10 @@ void AuditPanel::applyFilter()
     f.action = m_action->text().trimmed();
     f.target = m_target->text().trimmed();
     f.outcome = m_outcome->currentData().toString();
+    if (m_from->date() != m_from->minimumDate())
+        f.since = m_from->date().startOfDay().toMSecsSinceEpoch();
+    if (m_to->date() != m_to->minimumDate())
+        f.until = m_to->date().addDays(1).startOfDay().toMSecsSinceEpoch();
     m_message->clear();
     m_loaded = true;
     m_model->setFilter(f);

@@ -28,17 +28,18 @@ DurationEdit::DurationEdit(QWidget *parent)
     layout->addWidget(m_amount, 1);
     layout->addWidget(m_unit);
     connect(m_amount, &QSpinBox::valueChanged, this, [this] {
-        m_seconds = seconds();
+        m_seconds = qint64(m_amount->value()) * unitSeconds();
+        showExact();
         Q_EMIT changed();
     });
     connect(m_unit, &QComboBox::currentIndexChanged, this, [this] {
-        // A new unit keeps the duration as near as the unit allows.
+        // Another unit shows the duration as near as it can, and changes nothing by itself: the
+        // duration stays what it was until the amount is edited in the new unit.
         const QSignalBlocker quiet(m_amount);
         fitRange();
         const qint64 nearest = (m_seconds + unitSeconds() / 2) / unitSeconds();
         m_amount->setValue(int(qBound(qint64(m_amount->minimum()), nearest, qint64(m_amount->maximum()))));
-        m_seconds = seconds();
-        Q_EMIT changed();
+        showExact();
     });
 }
 
@@ -65,7 +66,15 @@ void DurationEdit::fitRange()
 
 qint64 DurationEdit::seconds() const
 {
-    return qint64(m_amount->value()) * unitSeconds();
+    return m_seconds;
+}
+
+void DurationEdit::showExact()
+{
+    // When the unit cannot state the duration exactly, the amount is rounded: say what it is.
+    const bool exact = m_seconds == qint64(m_amount->value()) * unitSeconds();
+    m_amount->setToolTip(exact ? QString() : tr("%Ln second(s)", nullptr, int(m_seconds)));
+    m_amount->setPrefix(exact ? QString() : QStringLiteral("≈ "));
 }
 
 void DurationEdit::setSeconds(qint64 seconds)
@@ -83,7 +92,8 @@ void DurationEdit::setSeconds(qint64 seconds)
         fitRange();
         m_amount->setValue(int(seconds / UnitSeconds.at(unit)));
     }
-    m_seconds = this->seconds();
+    m_seconds = seconds;
+    showExact();
     Q_EMIT changed();
 }
 

@@ -403,7 +403,7 @@ public:
         , m_error(new MessageBanner(this))
     {
         setTitle(FirstRunWizard::tr("Ready to create"));
-        setSubTitle(FirstRunWizard::tr("Nothing has been written yet. Go back to change an answer."));
+        setSubTitle(FirstRunWizard::tr("Check the answers: Back changes them, Create writes them."));
         m_summary->setObjectName(QStringLiteral("summary"));
         m_summary->setWordWrap(true);
         m_summary->setTextFormat(Qt::PlainText);

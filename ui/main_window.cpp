@@ -42,7 +42,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
     , m_logs(new LogsPanel(this))
-    , m_audit(new AuditPanel(host.services().audit(), Principal::gui(), this))
+    , m_audit(new AuditPanel(host.services().audit(), host.services().users(), Principal::gui(), this))
     , m_health(new HealthPanel(host.services().health(), this))
     , m_settings(new SettingsPanel(host.services(), Principal::gui(), host.config(), configFile, this))
     , m_url(new QToolButton(this))
@@ -102,6 +102,10 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     statusBar()->addPermanentWidget(m_load);
     statusBar()->addPermanentWidget(m_database);
     connect(&host, &ConsoleHost::stateChanged, this, &MainWindow::updateState);
+    connect(m_audit, &AuditPanel::userActivated, this, [this](const QString &id) {
+        showPanel(Users);
+        m_users->revealUser(id);
+    });
     connect(&sampler, &MetricsSampler::sampled, this,
             [this](const MetricsPoint &p) { m_load->setText(tr("%1 req/s").arg(p.requestsPerSecond, 0, 'f', 1)); });
     setUpTray();
@@ -162,7 +166,7 @@ void MainWindow::setUpTray()
     });
     menu->addAction(tr("&Copy the address"), this, [this] { QApplication::clipboard()->setText(m_host.url()); });
     menu->addSeparator();
-    menu->addAction(tr("&Quit Keyward"), qApp, &QApplication::quit);
+    menu->addAction(tr("&Quit Keyward"), this, &MainWindow::quit);
     m_tray->setContextMenu(menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
         if (reason == QSystemTrayIcon::Trigger) {
@@ -184,13 +188,22 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (!m_settings->settleUnsavedChanges()) {
+    if (quit())
+        event->accept();
+    else
         event->ignore();
-        return;
+}
+
+bool MainWindow::quit()
+{
+    if (!m_settings->settleUnsavedChanges()) {
+        showNormal(); // the question is about this window's Settings panel: show it
+        showPanel(Settings);
+        return false;
     }
     saveLayout();
-    event->accept();
     qApp->quit();
+    return true;
 }
 
 void MainWindow::updateState()

@@ -45,6 +45,9 @@ public:
     QToolButton &urlButton() { return *m_url; }
     void showPanel(Panel panel);
     Panel currentPanel() const;
+    // Quits the console (and drains the server) after asking about unsaved settings; false when
+    // the admin chose to stay.
+    bool quit();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

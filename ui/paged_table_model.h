@@ -100,7 +100,8 @@ public:
 
     void refresh() override
     {
-        if (m_spans.isEmpty())
+        // Before a reload's first page has come, the pages held belong to the old filter or order.
+        if (m_spans.isEmpty() || m_reloadPending)
             return reload();
         const auto fetchPage = fetcher();
         const auto work = [fetchPage, from = m_spans.first().from, pages = m_spans.size()] {
@@ -128,6 +129,8 @@ protected:
 
     void load(Edge edge, const QString &cursor) override
     {
+        if (edge == Edge::Start)
+            m_reloadPending = true;
         const auto work = [fetchPage = fetcher(), cursor, count = edge == Edge::Start] {
             return fetchPage(cursor, count);
         };
@@ -219,6 +222,7 @@ private:
         const int n = int(page.rows.size());
         const Span span{n, page.before, page.after, cursor};
         if (edge == Edge::Start) {
+            m_reloadPending = false;
             beginResetModel();
             m_rows = std::move(page.rows);
             m_spans = {span};
@@ -267,6 +271,7 @@ private:
     }
 
     QList<Row> m_rows;
+    bool m_reloadPending = false; // a reload was asked for and its first page has not been applied
 };
 
 } // namespace keyward

@@ -22,15 +22,20 @@ public:
     template <typename Work, typename Done>
     void run(QObject *receiver, Work work, Done done)
     {
+        // The answer goes to this object, on the GUI thread, which outlives every call (its
+        // destructor waits for them); only there is it safe to ask whether `receiver` still lives.
         QMetaObject::invokeMethod(
             m_context,
-            [receiver = QPointer<QObject>(receiver), work = std::move(work), done = std::move(done)]() mutable {
+            [self = this, receiver = QPointer<QObject>(receiver), work = std::move(work),
+             done = std::move(done)]() mutable {
                 auto result = work();
-                if (receiver)
-                    QMetaObject::invokeMethod(
-                        receiver.data(),
-                        [result = std::move(result), done = std::move(done)]() mutable { done(std::move(result)); },
-                        Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    self,
+                    [receiver, result = std::move(result), done = std::move(done)]() mutable {
+                        if (receiver)
+                            done(std::move(result));
+                    },
+                    Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
     }

@@ -1,5 +1,7 @@
 #include "user_detail_pane.h"
 
+#include "audit_text.h"
+
 #include "message_banner.h"
 #include "services/services.h"
 #include "time_text.h"
@@ -141,10 +143,11 @@ void UserDetailPane::refresh()
     filter.target = m_id;
     filter.limit = RecentEvents;
     if (auto events = m_services.audit().list(m_actor, filter)) {
+        AuditNames names;
+        if (auto found = m_services.users().usernames(m_actor, AuditNames::userIdsIn(events->items)))
+            names.usernames = std::move(*found);
         for (const AuditEvent &e : events->items)
-            new QTreeWidgetItem(m_events,
-                                {TimeText::at(e.time), e.action, e.outcome,
-                                 e.actorId.isEmpty() ? e.actorType : e.actorType + QLatin1Char(':') + e.actorId});
+            new QTreeWidgetItem(m_events, {TimeText::at(e.time), e.action, e.outcome, names.actor(e)});
     }
 }
 

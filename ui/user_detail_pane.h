@@ -21,6 +21,8 @@ public:
 
     // Shows the user with this id; empty clears the pane.
     void showUser(const QString &id);
+    // The id of the user shown; empty when none.
+    const QString &userId() const { return m_id; }
     void refresh();
 
     QString fieldText(const QString &name) const;

@@ -82,11 +82,16 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     m_table->setObjectName(QStringLiteral("usersTable")); // named: its columns are remembered
     m_table->setModel(m_model);
     followWindow(m_table, m_model);
-    // A new search or sort starts at the first row, and the detail pane follows the current row
-    // (none after a reset: the user it showed may no longer be listed).
+    // A new search or sort starts at the first row. The detail pane follows the list: its user
+    // becomes the current row when the new list holds it, else the pane empties.
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_table->scrollToTop();
-        m_details->showUser(m_table->currentIndex().data(UserTableModel::IdRole).toString());
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (m_model->index(row, 0).data(UserTableModel::IdRole).toString() == m_details->userId()) {
+                m_table->setCurrentIndex(m_model->index(row, 0));
+                return;
+            }
+        m_details->showUser({});
     });
     m_position->setObjectName(QStringLiteral("position"));
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &UsersPanel::updatePosition);
@@ -141,11 +146,14 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         // Any selection the admin makes by hand replaces "all matching".
-        m_allMatching = false;
+        m_allMatching.reset();
         selectionChanged();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_allMatching = false;
+        if (m_allMatching) { // the same list read again: its rows stay selected
+            const QSignalBlocker quiet(m_table->selectionModel());
+            m_table->selectAll();
+        }
         selectionChanged();
     });
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &UsersPanel::updateActions);
@@ -317,7 +325,7 @@ QString UsersPanel::selectionText() const
 
 qint64 UsersPanel::selectionCount() const
 {
-    return m_allMatching ? m_model->total() : m_table->selectionModel()->selectedRows().size();
+    return m_allMatching ? m_allMatching->total : m_table->selectionModel()->selectedRows().size();
 }
 
 QAction *UsersPanel::action(const QString &name) const
@@ -331,8 +339,27 @@ void UsersPanel::refresh()
     m_model->refresh();
 }
 
+void UsersPanel::revealUser(const QString &id)
+{
+    const auto user = m_services.users().get(m_actor, id);
+    if (!user) {
+        m_error->showError(describe(user.error()));
+        return;
+    }
+    {
+        const QSignalBlocker quietSearch(m_search);
+        const QSignalBlocker quietDeleted(m_deleted);
+        m_search->setText(user->username);
+        m_deleted->setChecked(m_deleted->isChecked() || user->isDeleted());
+    }
+    m_debounce->stop();
+    applyFilter();
+    m_details->showUser(id);
+}
+
 void UsersPanel::applyFilter()
 {
+    m_allMatching.reset(); // chosen for the filter that was: a new one is not selected
     UserFilter f;
     f.q = m_search->text().trimmed();
     f.status = User::statusNamed(m_status->currentData().toString());
@@ -423,7 +450,9 @@ void UsersPanel::selectAllMatching()
         m_table->selectAll();
     }
     m_table->viewport()->update();
-    m_allMatching = true;
+    // What "all matching" means is fixed now: a search typed afterwards does not change whom a
+    // bulk action reaches (and clears the choice).
+    m_allMatching = AllMatching{m_model->filter(), m_model->total()};
     selectionChanged();
 }
 
@@ -441,66 +470,83 @@ void UsersPanel::runOnSelection(const BulkAction &action)
     if (m_allMatching) {
         // Every matching user, read a page at a time as the work reaches it: the keyset cursor
         // follows the list's order, so users the change moves out of the filter are not skipped over.
-        auto state = std::make_shared<std::pair<UserFilter, QList<User>>>();
-        state->first = m_model->filter();
-        state->first.countTotal = false;
-        state->first.limit = 200;
-        auto offset = std::make_shared<int>(0);
-        auto exhausted = std::make_shared<bool>(false);
-        targets = [this, state, offset, exhausted](int i) -> Result<std::optional<User>> {
-            while (i - *offset >= state->second.size() && !*exhausted) {
-                *offset += int(state->second.size());
-                auto page = m_services.users().list(m_actor, state->first);
+        struct Pages {
+            UserFilter filter;
+            QList<User> rows;
+            int offset = 0; // of rows.first() among the targets
+            bool exhausted = false;
+        };
+        auto pages = std::make_shared<Pages>();
+        pages->filter = m_allMatching->filter;
+        pages->filter.countTotal = false;
+        pages->filter.limit = 200;
+        targets = [this, pages](int i) -> Result<std::optional<User>> {
+            while (i - pages->offset >= pages->rows.size() && !pages->exhausted) {
+                auto page = m_services.users().list(m_actor, pages->filter);
                 if (!page)
                     return page.error();
-                state->second = std::move(page->items);
-                state->first.cursor = page->nextCursor;
-                *exhausted = state->first.cursor.isEmpty();
+                pages->offset += int(pages->rows.size());
+                pages->rows = std::move(page->items);
+                pages->filter.cursor = page->nextCursor;
+                pages->exhausted = pages->filter.cursor.isEmpty();
             }
-            if (i - *offset >= state->second.size())
+            if (i - pages->offset >= pages->rows.size())
                 return std::optional<User>(); // fewer match now than were counted
-            return std::optional<User>(state->second.at(i - *offset));
+            return std::optional<User>(pages->rows.at(i - pages->offset));
         };
     } else {
         targets = [users = selectedUsers()](int i) -> Result<std::optional<User>> {
             return i < users.size() ? std::optional<User>(users.at(i)) : std::nullopt;
         };
     }
-    QStringList changed;
-    runBulk(action.progress, count, targets, action.change, &changed);
+    m_undo.reset(); // whatever was undoable before is not the last change any more
+    Changed changed;
+    runBulk(action.progress, count, targets, action.change, action.undo ? &changed : nullptr);
     if (action.undo)
-        rememberUndo(action.undoText, changed, action.undo);
+        rememberUndo(action.undoText, std::move(changed), action.undo);
+    updateActions();
 }
 
 void UsersPanel::runBulk(const QString &progress, qint64 count, const Targets &targets,
-                         const std::function<Result<bool>(const User &)> &change, QStringList *changedIds)
+                         const std::function<Result<bool>(const User &)> &change, Changed *changed)
 {
     int done = 0;
     int unchanged = 0;
     int gone = 0;
+    int reached = 0;
+    bool broken = false; // the users could not be read: the rest is not reached
     QStringList refused;
-    const QStringList ran = BackgroundTask::run(this, progress, int(count), [&](int i) -> QString {
+    BackgroundTask::run(this, progress, int(count), [&](int i) -> QString {
+        if (broken)
+            return {};
         auto target = targets(i);
         if (!target) {
             refused << tr("Could not read the users: %1").arg(describe(target.error()));
+            broken = true;
             return {};
         }
+        ++reached;
         if (!*target) {
             ++gone;
             return {};
         }
         const User &u = **target;
         const Result<bool> outcome = change(u);
-        if (!outcome)
+        if (!outcome) {
             refused << tr("%1: %2").arg(u.username, describe(outcome.error()));
-        else if (*outcome) {
+        } else if (*outcome) {
             ++done;
-            *changedIds << u.id;
-        } else
+            if (changed) {
+                // The version the change left: undo puts back only what nobody changed since.
+                const auto after = m_services.users().get(m_actor, u.id);
+                changed->insert(u.id, after ? after->version : -1);
+            }
+        } else {
             ++unchanged;
+        }
         return {};
     });
-    const qint64 notReached = count - ran.size();
+    const qint64 notReached = count - reached;
 
     QStringList summary{tr("%Ln done", nullptr, done)};
     if (unchanged > 0)
@@ -510,7 +556,8 @@ void UsersPanel::runBulk(const QString &progress, qint64 count, const Targets &t
     if (gone > 0)
         summary << tr("%Ln no longer matching", nullptr, gone);
     if (notReached > 0)
-        summary << tr("%Ln not reached (cancelled)", nullptr, int(notReached));
+        summary << (broken ? tr("%Ln not reached", nullptr, int(notReached))
+                           : tr("%Ln not reached (cancelled)", nullptr, int(notReached)));
     m_results->clear();
     m_results->addItem(summary.join(QStringLiteral(", ")));
     m_results->addItems(refused);
@@ -525,12 +572,12 @@ void UsersPanel::runBulk(const QString &progress, qint64 count, const Targets &t
     m_model->refresh();
 }
 
-void UsersPanel::rememberUndo(const QString &text, QStringList ids, std::function<Result<bool>(const User &)> undo)
+void UsersPanel::rememberUndo(const QString &text, Changed changed, std::function<Result<bool>(const User &)> undo)
 {
-    if (ids.isEmpty())
+    if (changed.isEmpty())
         m_undo.reset();
     else
-        m_undo = Undo{text, std::move(ids), std::move(undo)};
+        m_undo = Undo{text, std::move(changed), std::move(undo)};
     updateActions();
 }
 
@@ -539,8 +586,9 @@ void UsersPanel::undoLast()
     if (!m_undo)
         return;
     const Undo undo = *std::exchange(m_undo, std::nullopt);
-    // Each user as it is now (another change may have come since), then put back.
-    const Targets targets = [this, ids = undo.ids](int i) -> Result<std::optional<User>> {
+    const QStringList ids = undo.changed.keys();
+    // Each user as it is now; one changed since (by anyone) is left as it is.
+    const Targets targets = [this, ids](int i) -> Result<std::optional<User>> {
         if (i >= ids.size())
             return std::optional<User>();
         auto user = m_services.users().get(m_actor, ids.at(i));
@@ -550,8 +598,12 @@ void UsersPanel::undoLast()
             return user.error();
         return std::optional<User>(*user);
     };
-    QStringList putBack;
-    runBulk(tr("Undoing…"), undo.ids.size(), targets, undo.undo, &putBack);
+    const auto putBack = [changed = undo.changed, back = undo.undo](const User &u) -> Result<bool> {
+        if (u.version != changed.value(u.id))
+            return ApiError::conflict(tr("Changed since; left as it is."));
+        return back(u);
+    };
+    runBulk(tr("Undoing…"), ids.size(), targets, putBack, nullptr);
     updateActions();
 }
 
@@ -630,6 +682,7 @@ void UsersPanel::newUser()
         this);
     if (dialog.exec() == QDialog::Accepted) {
         m_error->clear();
+        rememberUndo({}, {}, {}); // the last change is now one that cannot be undone
         m_model->refresh();
     }
 }
@@ -663,8 +716,11 @@ void UsersPanel::editSelected()
         return;
     m_error->clear();
     m_model->refresh();
-    if (rolesSaved != user.roles)
-        rememberUndo(tr("role change of %1").arg(user.username), {user.id},
+    const auto saved = m_services.users().get(m_actor, user.id);
+    if (rolesSaved == user.roles || !saved)
+        rememberUndo({}, {}, {});
+    else
+        rememberUndo(tr("role change of %1").arg(user.username), {{user.id, saved->version}},
                      [this, roles = user.roles](const User &u) -> Result<bool> {
                          UserPatch patch;
                          patch.roles = roles;
@@ -719,6 +775,7 @@ void UsersPanel::resetPassword()
         },
         this);
     if (dialog.exec() == QDialog::Accepted) {
+        rememberUndo({}, {}, {});
         m_error->showNote(tr("Password set; every session of the user has ended."));
         m_model->refresh();
     }
@@ -861,6 +918,8 @@ void UsersPanel::importFrom(const QString &path, bool dryRun)
         m_error->showError(describe(plan.error()));
         return;
     }
+    if (!dryRun)
+        rememberUndo({}, {}, {});
     ImportReport report = ImportReport::of(*plan, dryRun);
     const int count = int(plan->users.size());
     const QStringList done =

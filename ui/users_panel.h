@@ -2,7 +2,9 @@
 
 #include "core/principal.h"
 #include "core/result.h"
+#include "core/user.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
@@ -67,6 +69,9 @@ public Q_SLOTS:
     void restoreSelected();
     void purgeSelected();
     void refresh();
+    // Lists this user (searching for its username, deleted ones shown if it is one) and shows it
+    // in the detail pane: where a click on an audit event leads.
+    void revealUser(const QString &id);
     // Extends the selection to every user matching the search and filters, loaded or not; a bulk
     // action then runs over them through the service, a page at a time.
     void selectAllMatching();
@@ -114,11 +119,14 @@ private:
     void updatePosition();
     // Runs `action` over the selection (rows, or every matching user) after asking, when it asks.
     void runOnSelection(const BulkAction &action);
-    // Runs `change` for `count` users from `targets` on a worker thread, then summarises.
+    // The users a change changed, with the version it left each at.
+    using Changed = QHash<QString, qint64>;
+    // Runs `change` for `count` users from `targets` on a worker thread, then summarises; records
+    // in `changed` (when given) whom it changed.
     void runBulk(const QString &progress, qint64 count, const Targets &targets,
-                 const std::function<Result<bool>(const User &)> &change, QStringList *changedIds);
+                 const std::function<Result<bool>(const User &)> &change, Changed *changed);
     void changeRoleOfSelected(bool add);
-    void rememberUndo(const QString &text, QStringList ids, std::function<Result<bool>(const User &)> undo);
+    void rememberUndo(const QString &text, Changed changed, std::function<Result<bool>(const User &)> undo);
 
     Services &m_services;
     Principal m_actor;
@@ -134,7 +142,12 @@ private:
     QLabel *m_position;
     QTimer *m_live; // keeps the role filter current while shown
     QToolButton *m_selectAllMatching;
-    bool m_allMatching = false;
+    // "Select all matching": the filter it was chosen for and how many matched then.
+    struct AllMatching {
+        UserFilter filter;
+        qint64 total = 0;
+    };
+    std::optional<AllMatching> m_allMatching;
     int m_sortColumn = 0; // the column the list is ordered by
     MessageBanner *m_error;
     QWidget *m_resultsBox;
@@ -143,7 +156,7 @@ private:
     // The last reversible change: the users it changed and how each is put back.
     struct Undo {
         QString text;
-        QStringList ids;
+        Changed changed;
         std::function<Result<bool>(const User &)> undo;
     };
     std::optional<Undo> m_undo;

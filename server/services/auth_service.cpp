@@ -229,8 +229,13 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
         QJsonObject details{{QStringLiteral("session_id"), session.id}, {QStringLiteral("method"), method}};
         if (!upgradedHash.isEmpty())
             details.insert(QStringLiteral("hash_upgraded"), true);
-        return m_audit.append(client, {QStringLiteral("auth.login"), QStringLiteral("user"), user.id,
-                                       QStringLiteral("success"), details});
+        // From here on the client is this user, in this session: the event names who signed in.
+        Principal signedIn = client;
+        signedIn.type = Principal::Type::User;
+        signedIn.id = user.id;
+        signedIn.sessionId = session.id;
+        return m_audit.append(signedIn, {QStringLiteral("auth.login"), QStringLiteral("user"), user.id,
+                                         QStringLiteral("success"), details});
     });
     if (!s)
         return s.error();

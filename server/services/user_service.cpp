@@ -306,6 +306,15 @@ Result<User> UserService::get(const Principal &actor, const QString &id)
     return r->user;
 }
 
+Result<QHash<QString, QString>> UserService::usernames(const Principal &actor, const QStringList &ids)
+{
+    if (auto e = missing(actor, permission::UsersRead))
+        return *e;
+    if (ids.size() > 1000)
+        return ApiError::validation(QStringLiteral("ids"), QStringLiteral("too_many"), QStringLiteral("At most 1000."));
+    return m_users->usernames(ids);
+}
+
 Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter)
 {
     if (auto e = missing(actor, permission::UsersRead))

@@ -8,6 +8,8 @@
 #include "crypto/password_hasher.h"
 #include "password_policy.h"
 
+#include <QHash>
+
 #include <memory>
 #include <optional>
 
@@ -88,6 +90,8 @@ public:
     Result<User> registerSelf(const Principal &client, const CreateUserRequest &request);
     Result<User> get(const Principal &actor, const QString &id);
     Result<UserPage> list(const Principal &actor, const UserFilter &filter);
+    // Usernames by id, for showing people rather than ids (audit events, sessions). Needs users:read.
+    Result<QHash<QString, QString>> usernames(const Principal &actor, const QStringList &ids);
     // `ifMatch` is the version the caller last saw (If-Match); nullopt skips the check.
     Result<User> update(const Principal &actor, const QString &id, const UserPatch &patch,
                         std::optional<qint64> ifMatch = std::nullopt);

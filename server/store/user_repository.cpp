@@ -188,6 +188,26 @@ Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted)
     return r;
 }
 
+Result<QHash<QString, QString>> UserRepository::usernames(const QStringList &ids)
+{
+    // A fixed number of placeholders, padded with an id no user has: one prepared statement.
+    constexpr qsizetype Chunk = 50;
+    static const QString sql = QStringLiteral("SELECT id, username FROM users WHERE id IN (?") +
+                               QStringLiteral(",?").repeated(Chunk - 1) + QLatin1Char(')');
+    QHash<QString, QString> names;
+    for (qsizetype from = 0; from < ids.size(); from += Chunk) {
+        QSqlQuery &q = m_db.prepared(sql);
+        for (qsizetype i = from; i < from + Chunk; ++i)
+            q.addBindValue(ids.value(i));
+        if (!m_db.exec(q))
+            return sqlFailure(q);
+        while (q.next())
+            names.insert(q.value(0).toString(), q.value(1).toString());
+        q.finish();
+    }
+    return names;
+}
+
 Status UserRepository::lockRow(const QString &id)
 {
     if (m_db.kind() == Database::Kind::Sqlite)

@@ -4,6 +4,8 @@
 #include "core/user.h"
 #include "database.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace keyward {
@@ -52,6 +54,8 @@ public:
     // The current address is proven: it is also the one reset mail goes to from now on.
     Status markEmailVerified(const QString &id);
     Status purge(const QString &id);
+    // The usernames of the users with these ids (deleted ones too); ids of no user are left out.
+    Result<QHash<QString, QString>> usernames(const QStringList &ids);
     // Active, not deleted users holding the admin role: the last one must not be removed.
     Result<qint64> countActiveAdmins();
     // Inside the caller's write transaction, before countActiveAdmins(): serialises every change that

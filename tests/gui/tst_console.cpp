@@ -30,6 +30,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFont>
@@ -405,18 +406,30 @@ private Q_SLOTS:
         panel.findChild<QToolButton *>(QStringLiteral("dismissResults"))->click();
         QVERIFY(panel.results().isEmpty());
 
-        // Undo puts back what the last action changed, and only that (root was never disabled).
+        // Undo puts back what the last action changed, and only that (root was never disabled);
+        // a user changed since by someone else is left as it is.
+        UserPatch meanwhile;
+        meanwhile.displayName = QStringLiteral("Ben, renamed meanwhile");
+        QVERIFY(m_node->services().users().update(Principal::system(), ben.id, meanwhile));
         QAction *undo = panel.action(QStringLiteral("undo"));
         QVERIFY(undo->isEnabled());
         QVERIFY2(undo->text().contains(QStringLiteral("disabling")), qPrintable(undo->text()));
         undo->trigger();
         QCOMPARE(fetch(ann.id).status, User::Status::Active);
-        QCOMPARE(fetch(ben.id).status, User::Status::Active);
+        QCOMPARE(fetch(ben.id).status, User::Status::Disabled);
+        QCOMPARE(panel.results().value(0), QStringLiteral("1 done, 1 refused"));
+        QVERIFY2(panel.results().value(1).startsWith(QStringLiteral("ben: Changed since")),
+                 qPrintable(panel.results().join(u'\n')));
         QVERIFY(!undo->isEnabled());
         const auto latest = m_node->services().audit().recent(1);
         QVERIFY(latest && !latest->isEmpty());
         QCOMPARE(latest->first().action, QStringLiteral("user.update")); // audited as any change
         QCOMPARE(latest->first().actorType, QStringLiteral("gui"));
+        QVERIFY(m_node->services().users().update(Principal::system(), ben.id, [] {
+            UserPatch active;
+            active.status = User::Status::Active;
+            return active;
+        }()));
 
         // Delete two after confirming, then restore one of them. (Rows created within one
         // millisecond have no fixed order, so rows are found by id.)
@@ -483,6 +496,16 @@ private Q_SLOTS:
         offer->click();
         QCOMPARE(panel.selectionText(), QStringLiteral("All 25 matching selected"));
         QCOMPARE(panel.selectionCount(), 25);
+        // A new search is not "all matching": the choice goes as soon as the filter changes.
+        panel.search().setText(QStringLiteral("member1"));
+        QTRY_VERIFY(!panel.selectionText().startsWith(QStringLiteral("All")));
+        QVERIFY(settled(panel.model()));
+        panel.search().clear();
+        QTRY_COMPARE(panel.model().total(), 25);
+        QVERIFY(settled(panel.model()));
+        panel.table().selectAll();
+        offer->click();
+        QCOMPARE(panel.selectionText(), QStringLiteral("All 25 matching selected"));
 
         QString asked;
         answerDialog<QMessageBox>([&asked](QMessageBox &box) {
@@ -770,6 +793,59 @@ private Q_SLOTS:
                  QStringLiteral("user.create"));
     }
 
+    void auditNamesPeopleAndLeadsToThem()
+    {
+        const User ann =
+            createUser(QStringLiteral("ann"), {QStringLiteral("user")}, QStringLiteral("a long enough passphrase"));
+        QVERIFY(m_node->services().auth().login(Principal::anonymous(), QStringLiteral("ann"),
+                                                QStringLiteral("a long enough passphrase")));
+        m_window->showPanel(MainWindow::Audit);
+        AuditPanel &audit = m_window->audit();
+        audit.applyFilter();
+        QTRY_VERIFY(!audit.model().loading() && audit.model().rowCount() >= 2);
+        int login = -1;
+        int created = -1;
+        for (int r = 0; r < audit.model().rowCount(); ++r) {
+            const QString action = audit.model().eventAt(r)->action;
+            if (action == QLatin1String("auth.login"))
+                login = r;
+            else if (action == QLatin1String("user.create"))
+                created = r;
+        }
+        QVERIFY(login >= 0 && created >= 0);
+        const auto cell = [&audit](int row, int column) { return audit.model().index(row, column).data().toString(); };
+        // A login's actor is the user who signed in, named, not "anonymous" or an id.
+        QCOMPARE(cell(login, AuditTableModel::Actor), QStringLiteral("ann"));
+        QCOMPARE(cell(login, AuditTableModel::Target), QStringLiteral("ann"));
+        QCOMPARE(cell(created, AuditTableModel::Actor), QStringLiteral("console"));
+        QCOMPARE(cell(created, AuditTableModel::Target), QStringLiteral("ann"));
+        QVERIFY(
+            audit.model().index(created, AuditTableModel::Target).data(Qt::ToolTipRole).toString().contains(ann.id));
+
+        // A date range: nothing tomorrow; any date again brings the events back.
+        audit.fromDate().setDate(QDate::currentDate().addDays(1));
+        QTRY_VERIFY(!audit.model().loading() && audit.model().rowCount() == 0);
+        audit.fromDate().setDate(audit.fromDate().minimumDate());
+        QTRY_VERIFY(!audit.model().loading() && audit.model().rowCount() >= 2);
+
+        // Enter on an event goes to its user.
+        audit.table().setCurrentIndex(audit.model().index(created, 0));
+        QTest::keyClick(&audit.table(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Users);
+        UsersPanel &users = m_window->users();
+        QCOMPARE(users.details().userId(), ann.id);
+        QVERIFY(settled(users.model()));
+        QCOMPARE(users.model().total(), 1);
+        QCOMPARE(users.table().currentIndex().data(UserTableModel::IdRole).toString(), ann.id);
+        // Its recent activity names the actors too.
+        QTRY_VERIFY(users.details().events().topLevelItemCount() > 0);
+        QStringList actors;
+        for (int i = 0; i < users.details().events().topLevelItemCount(); ++i)
+            actors << users.details().events().topLevelItem(i)->text(3);
+        QVERIFY2(actors.contains(QStringLiteral("ann")) && actors.contains(QStringLiteral("console")),
+                 qPrintable(actors.join(u',')));
+    }
+
     // A long list is a sliding window of pages in both tables, and refreshing it keeps the place.
     void tablesHoldAWindowOfPages()
     {
@@ -957,7 +1033,12 @@ private Q_SLOTS:
         QVERIFY(longest);
         QCOMPARE(longest->amount().value(), 15);     // 900 seconds
         QCOMPARE(longest->unit().currentIndex(), 1); // minutes
-        longest->unit().setCurrentIndex(2);          // hours
+        longest->unit().setCurrentIndex(2);          // hours: only how it shows ("≈ 0 hours"), not the value
+        QCOMPARE(longest->seconds(), 900);
+        QVERIFY(settings.unsavedKeys().isEmpty());
+        longest->unit().setCurrentIndex(1);
+        QCOMPARE(longest->amount().value(), 15);
+        longest->unit().setCurrentIndex(2);
         longest->amount().setValue(2);
         QCOMPARE(longest->seconds(), 7200);
         QCOMPARE(settings.unsavedKeys(), QStringList{QStringLiteral("lockout.max_seconds")});

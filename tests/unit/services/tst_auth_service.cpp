@@ -20,6 +20,11 @@ private Q_SLOTS:
         auto t =
             f.services->auth().login(Principal::anonymous(), QStringLiteral("olga"), QStringLiteral("olga password"));
         QVERIFY(t.ok());
+        // The login's audit event names the user who signed in as its actor, not "anonymous".
+        const auto latest = f.services->audit().recent(1);
+        QCOMPARE(latest->first().action, QStringLiteral("auth.login"));
+        QCOMPARE(latest->first().actorType, QStringLiteral("user"));
+        QCOMPARE(latest->first().actorId, latest->first().targetId);
         const QByteArray token = t->accessToken.toLatin1();
         QVERIFY(f.services->auth().authenticate(token, {}).ok());
         f.clock.advance(15 * 60'000 - 1000);

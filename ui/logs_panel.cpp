@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -49,8 +51,10 @@ protected:
             return false;
         if (m_text.isEmpty())
             return true;
-        return m->index(row, LogTableModel::Message, parent).data().toString().contains(m_text, Qt::CaseInsensitive) ||
-               m->index(row, LogTableModel::Category, parent).data().toString().contains(m_text, Qt::CaseInsensitive);
+        for (int column = LogTableModel::Category; column < LogTableModel::ColumnCount; ++column)
+            if (m->index(row, column, parent).data().toString().contains(m_text, Qt::CaseInsensitive))
+                return true;
+        return false;
     }
 
 private:
@@ -87,11 +91,16 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_records.size()))
         return {};
-    const logging::Record &r = m_records[size_t(index.row())];
+    const Row &row = m_records[size_t(index.row())];
+    const logging::Record &r = row.record;
     if (role == SeverityRole)
         return severity(r.level);
-    if (role == Qt::ForegroundRole && index.column() == Level && severity(r.level) >= 2)
+    if (role == Qt::ForegroundRole && (index.column() == Level || index.column() == Status) && severity(r.level) >= 2)
         return toneColour(severity(r.level) >= 3 ? Tone::Bad : Tone::Warning, QGuiApplication::palette());
+    if (role == Qt::TextAlignmentRole && (index.column() == Status || index.column() == Duration))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == User)
+        return row.userId;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -101,8 +110,18 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
         return r.level;
     case Category:
         return r.category;
+    case Method:
+        return row.method;
+    case Path:
+        return row.path;
+    case Status:
+        return row.access ? QVariant(row.status) : QVariant();
+    case Duration:
+        return row.access ? QVariant(tr("%1 ms").arg(QLocale().toString(row.durationMs, 'f', 1))) : QVariant();
+    case User:
+        return userText(row);
     case Message:
-        return r.message;
+        return row.access ? tr("from %1").arg(row.client) : r.message;
     default:
         return {};
     }
@@ -119,11 +138,58 @@ QVariant LogTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Level");
     case Category:
         return tr("Category");
+    case Method:
+        return tr("Method");
+    case Path:
+        return tr("Path");
+    case Status:
+        return tr("Status");
+    case Duration:
+        return tr("Duration");
+    case User:
+        return tr("User");
     case Message:
         return tr("Message");
     default:
         return {};
     }
+}
+
+LogTableModel::Row LogTableModel::parsed(const logging::Record &record)
+{
+    Row row{record, false, {}, {}, 0, 0, {}, {}};
+    if (record.category != QLatin1String("keyward.access"))
+        return row;
+    const QJsonObject line = QJsonDocument::fromJson(record.message.toUtf8()).object();
+    if (line.isEmpty())
+        return row;
+    row.access = true;
+    row.method = line.value(QStringLiteral("method")).toString();
+    row.path = line.value(QStringLiteral("route")).toString();
+    row.status = line.value(QStringLiteral("status")).toInt();
+    row.durationMs = line.value(QStringLiteral("duration_ms")).toDouble();
+    row.userId = line.value(QStringLiteral("user_id")).toString();
+    row.client = line.value(QStringLiteral("client")).toString();
+    return row;
+}
+
+QString LogTableModel::userText(const Row &row) const
+{
+    return m_usernames.value(row.userId, row.userId);
+}
+
+QStringList LogTableModel::takeUnknownUserIds()
+{
+    return std::exchange(m_unknown, {});
+}
+
+void LogTableModel::addUsernames(const QHash<QString, QString> &names)
+{
+    if (names.isEmpty())
+        return;
+    m_usernames.insert(names);
+    if (!m_records.empty())
+        Q_EMIT dataChanged(index(0, User), index(rowCount() - 1, User));
 }
 
 void LogTableModel::append(const QList<logging::Record> &records)
@@ -134,24 +200,31 @@ void LogTableModel::append(const QList<logging::Record> &records)
     const qsizetype overflow = qsizetype(m_records.size()) + incoming - m_capacity;
     if (overflow > 0) {
         beginRemoveRows({}, 0, int(overflow) - 1);
-        m_dropped = m_records[size_t(overflow) - 1].seq;
+        m_dropped = m_records[size_t(overflow) - 1].record.seq;
         m_records.erase(m_records.begin(), m_records.begin() + overflow);
         endRemoveRows();
     }
     const int first = int(m_records.size());
     beginInsertRows({}, first, first + int(incoming) - 1);
-    m_records.insert(m_records.end(), records.end() - incoming, records.end());
+    for (auto it = records.end() - incoming; it != records.end(); ++it) {
+        Row row = parsed(*it);
+        // User ids look like UUIDs; only those are worth asking names for, once each.
+        if (!row.userId.isEmpty() && !m_usernames.contains(row.userId) && !m_unknown.contains(row.userId) &&
+            m_unknown.size() < 200)
+            m_unknown << row.userId;
+        m_records.push_back(std::move(row));
+    }
     endInsertRows();
 }
 
 QString LogTableModel::line(int row) const
 {
-    const logging::Record &r = m_records[size_t(row)];
+    const logging::Record &r = m_records[size_t(row)].record;
     return QDateTime::fromMSecsSinceEpoch(r.timeMs).toUTC().toString(Qt::ISODateWithMs) + QLatin1Char(' ') +
            r.level.leftJustified(7) + r.category + QStringLiteral(": ") + r.message;
 }
 
-LogsPanel::LogsPanel(QWidget *parent)
+LogsPanel::LogsPanel(UsernameLookup usernames, QWidget *parent)
     : QWidget(parent)
     , m_model(new LogTableModel(Capacity, this))
     , m_filtered(new LogFilter(this))
@@ -161,6 +234,7 @@ LogsPanel::LogsPanel(QWidget *parent)
     , m_pause(new QCheckBox(tr("&Pause"), this))
     , m_message(new MessageBanner(this))
     , m_poll(new QTimer(this))
+    , m_usernames(std::move(usernames))
 {
     m_filtered->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("logsTable")); // named: its columns are remembered
@@ -174,8 +248,18 @@ LogsPanel::LogsPanel(QWidget *parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(LogTableModel::Time,
                            m_view->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000")) + 16);
-    m_view->setColumnWidth(LogTableModel::Category,
-                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("keyward.access")) + 16);
+    const auto widthOf = [this](const char *sample) {
+        return m_view->fontMetrics().horizontalAdvance(QString::fromLatin1(sample)) + 16;
+    };
+    m_view->setColumnWidth(LogTableModel::Category, widthOf("keyward.access"));
+    m_view->setColumnWidth(LogTableModel::Method, widthOf("DELETE"));
+    m_view->setColumnWidth(LogTableModel::Path, widthOf("/api/v1/users/{id}/sessions"));
+    m_view->setColumnWidth(LogTableModel::Status, widthOf("Status"));
+    m_view->setColumnWidth(LogTableModel::Duration, widthOf("1,000.0 ms"));
+    m_view->setColumnWidth(LogTableModel::User, widthOf("a-long-username"));
+    // The user scrolled away from the newest line, or back to it.
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_following = value == m_view->verticalScrollBar()->maximum(); });
 
     m_level->addItem(tr("Debug and above"), 0);
     m_level->addItem(tr("Info and above"), 1);
@@ -224,7 +308,12 @@ int LogsPanel::visibleRows() const
 
 void LogsPanel::applyFilter()
 {
+    // A tail that was following goes on following whatever the filter now shows.
+    const bool following = m_following;
     static_cast<LogFilter *>(m_filtered)->set(m_level->currentData().toInt(), m_text->text());
+    m_following = following;
+    if (following)
+        m_view->scrollToBottom();
 }
 
 void LogsPanel::setPaused(bool paused)
@@ -241,9 +330,11 @@ void LogsPanel::setPaused(bool paused)
 
 void LogsPanel::poll()
 {
-    QScrollBar *scroll = m_view->verticalScrollBar();
-    const bool following = scroll->value() == scroll->maximum();
+    const bool following = m_following;
     m_model->append(logging::recent(m_model->lastSeq()));
+    if (const QStringList ids = m_model->takeUnknownUserIds(); !ids.isEmpty() && m_usernames)
+        m_model->addUsernames(m_usernames(ids));
+    m_following = following;
     if (following)
         m_view->scrollToBottom();
 }

@@ -5,7 +5,10 @@
 #include <QAbstractTableModel>
 #include <QWidget>
 
+#include <QHash>
+
 #include <deque>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -18,11 +21,13 @@ namespace keyward {
 
 class MessageBanner;
 
-// The log records the console has seen, newest last, at most `capacity` of them.
+// The log records the console has seen, newest last, at most `capacity` of them. An access line
+// (one per HTTP request) shows in columns: method, path, status, duration and user (by name once
+// known); other records in Message.
 class LogTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Level, Category, Message, ColumnCount };
+    enum Column { Time, Level, Category, Method, Path, Status, Duration, User, Message, ColumnCount };
     static constexpr int SeverityRole = Qt::UserRole + 1;
 
     explicit LogTableModel(int capacity, QObject *parent = nullptr);
@@ -34,15 +39,34 @@ public:
 
     // Appends a batch, dropping the oldest records beyond capacity.
     void append(const QList<logging::Record> &records);
-    qint64 lastSeq() const { return m_records.empty() ? m_dropped : m_records.back().seq; }
+    qint64 lastSeq() const { return m_records.empty() ? m_dropped : m_records.back().record.seq; }
     // The record as one line of text, the form of Copy and Export.
     QString line(int row) const;
     static int severity(const QString &level);
 
+    // User ids seen in access lines whose names are not known yet; asking empties the list.
+    QStringList takeUnknownUserIds();
+    void addUsernames(const QHash<QString, QString> &names);
+
 private:
+    struct Row {
+        logging::Record record;
+        bool access = false;
+        QString method;
+        QString path;
+        int status = 0;
+        double durationMs = 0;
+        QString userId;
+        QString client;
+    };
+    static Row parsed(const logging::Record &record);
+    QString userText(const Row &row) const;
+
     int m_capacity;
     qint64 m_dropped = 0;
-    std::deque<logging::Record> m_records;
+    std::deque<Row> m_records;
+    QHash<QString, QString> m_usernames;
+    QStringList m_unknown;
 };
 
 // Logs: a live tail of the in-memory log ring with level and text filters, pause, copy and export.
@@ -51,7 +75,10 @@ private:
 class LogsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit LogsPanel(QWidget *parent = nullptr);
+    // Usernames for user ids (an empty answer leaves the ids).
+    using UsernameLookup = std::function<QHash<QString, QString>(const QStringList &ids)>;
+
+    explicit LogsPanel(UsernameLookup usernames = {}, QWidget *parent = nullptr);
 
     LogTableModel &model() { return *m_model; }
     // The rows that pass the filters.
@@ -78,7 +105,8 @@ private:
     QCheckBox *m_pause;
     MessageBanner *m_message;
     QTimer *m_poll;
-    int m_minimumSeverity = 0;
+    UsernameLookup m_usernames;
+    bool m_following = true; // the view sits at the newest line and keeps there as lines come
 };
 
 } // namespace keyward

@@ -41,7 +41,12 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
-    , m_logs(new LogsPanel(this))
+    , m_logs(new LogsPanel(
+          [&services = host.services()](const QStringList &ids) {
+              auto names = services.users().usernames(Principal::gui(), ids);
+              return names ? *names : QHash<QString, QString>();
+          },
+          this))
     , m_audit(new AuditPanel(host.services().audit(), host.services().users(), Principal::gui(), this))
     , m_health(new HealthPanel(host.services().health(), this))
     , m_settings(new SettingsPanel(host.services(), Principal::gui(), host.config(), configFile, this))

@@ -309,7 +309,12 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
         {QStringLiteral("client"), (request.client.isNull() ? request.peer : request.client).toString()},
         {QStringLiteral("user_id"), principal.id},
     };
-    qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+    // Throttled clients and server errors are what an operator watches for: warnings.
+    const int status = delivered ? response.status : 499;
+    if (status == 429 || status >= 500)
+        qCWarning(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+    else
+        qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
 
 } // namespace keyward

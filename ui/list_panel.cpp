@@ -1,5 +1,6 @@
 #include "list_panel.h"
 
+#include "live_refresh.h"
 #include "message_banner.h"
 
 #include <QHBoxLayout>
@@ -22,15 +23,9 @@ ListPanel::ListPanel(const QStringList &headers, int stretchColumn, QWidget *par
     , m_table(new QTableWidget(0, int(headers.size()), this))
     , m_message(new MessageBanner(this))
     , m_buttons(new QHBoxLayout)
-    , m_live(new QTimer(this))
+    , m_live(refreshWhileShown(
+          this, 5'000, [this] { refresh(); }, [this] { refresh(); }))
 {
-    m_live->setInterval(5'000);
-    connect(m_live, &QTimer::timeout, this, [this] {
-        if (isVisible())
-            refresh();
-        else
-            m_live->stop();
-    });
     m_table->setHorizontalHeaderLabels(headers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -58,13 +53,6 @@ void ListPanel::addButton(const QString &text, const std::function<void()> &acti
 void ListPanel::setRefreshInterval(int ms)
 {
     m_live->setInterval(ms);
-}
-
-void ListPanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    refresh();
-    m_live->start();
 }
 
 QString ListPanel::errorText() const

@@ -38,7 +38,6 @@ protected:
     QString currentId() const;
     QString currentName() const;
     MessageBanner &message() { return *m_message; }
-    void showEvent(QShowEvent *event) override;
 
 private:
     QTableWidget *m_table;

@@ -1,6 +1,7 @@
 #include "users_panel.h"
 
 #include "background_task.h"
+#include "live_refresh.h"
 #include "message_banner.h"
 #include "password_dialog.h"
 #include "prompt.h"
@@ -52,7 +53,6 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     , m_total(new QLabel(this))
     , m_selection(new QLabel(this))
     , m_position(new QLabel(this))
-    , m_live(new QTimer(this))
     , m_selectAllMatching(new QToolButton(this))
     , m_error(new MessageBanner(this))
     , m_resultsBox(new QWidget(this))
@@ -101,13 +101,10 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &UsersPanel::updatePosition);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &UsersPanel::updatePosition);
     connect(m_model, &UserTableModel::totalChanged, this, &UsersPanel::updatePosition);
-    m_live->setInterval(5'000);
-    connect(m_live, &QTimer::timeout, this, [this] {
-        if (isVisible())
-            reloadRoles();
-        else
-            m_live->stop();
-    });
+    // What the API or another node changed while the panel was hidden shows when it is shown; the
+    // role filter keeps current while it is.
+    refreshWhileShown(
+        this, 5'000, [this] { refresh(); }, [this] { reloadRoles(); });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSortingEnabled(true);
@@ -285,14 +282,6 @@ QStringList UsersPanel::results() const
     for (int i = 0; i < m_results->count(); ++i)
         lines << m_results->item(i)->text();
     return lines;
-}
-
-void UsersPanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    // What the API or another node changed while the panel was hidden.
-    refresh();
-    m_live->start();
 }
 
 QString UsersPanel::positionText() const

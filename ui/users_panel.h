@@ -89,9 +89,6 @@ public:
     // Returns why not, or nothing.
     QString exportTo(const QString &path);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     // A change applied to many users: what it asks first, what it does to each, how it is undone.
     struct BulkAction {
@@ -140,7 +137,6 @@ private:
     QLabel *m_total;
     QLabel *m_selection;
     QLabel *m_position;
-    QTimer *m_live; // keeps the role filter current while shown
     QToolButton *m_selectAllMatching;
     // "Select all matching": the filter it was chosen for and how many matched then.
     struct AllMatching {

@@ -89,13 +89,57 @@ void users(Services &services)
     scroll("role=user, next page:", 20, [&] { model.fetchMore({}); });
 }
 
+// A timer that should fire every `tickMs`: how late each tick comes is how long the GUI thread
+// was busy elsewhere. `step` names what was going on, for the worst lateness.
+class Heartbeat {
+public:
+    explicit Heartbeat(int tickMs)
+        : m_tickMs(tickMs)
+    {
+        m_clock.start();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_last) {
+                const double lag = std::max(0.0, double(now - m_last) / 1e6 - m_tickMs);
+                m_lags << lag;
+                if (lag > m_worst) {
+                    m_worst = lag;
+                    m_worstStep = m_step;
+                }
+            }
+            m_last = now;
+        });
+        m_timer.start(tickMs);
+    }
+
+    void setStep(const char *step) { m_step = step; }
+    void stop() { m_timer.stop(); }
+    // Lateness at `percent` (0-100) of the ticks.
+    double percentile(int percent)
+    {
+        std::sort(m_lags.begin(), m_lags.end());
+        return m_lags.isEmpty() ? 0 : m_lags.at(std::min(m_lags.size() - 1, m_lags.size() * percent / 100));
+    }
+    double worst() const { return m_worst; }
+    const char *worstStep() const { return m_worstStep; }
+
+private:
+    int m_tickMs;
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    QList<double> m_lags;
+    qint64 m_last = 0;
+    double m_worst = 0;
+    const char *m_step = "start";
+    const char *m_worstStep = "start";
+};
+
 void logs()
 {
     LogsPanel panel;
     panel.resize(1200, 700);
     panel.show();
-    QElapsedTimer clock;
-    clock.start();
     const int seconds = 10, perTick = 10, tickMs = 10; // 1,000 lines a second
     int emitted = 0;
     QTimer producer;
@@ -103,26 +147,16 @@ void logs()
         for (int i = 0; i < perTick; ++i)
             qInfo("bench line %d: GET /api/v1/users?limit=20 200 0.4 ms", ++emitted);
     });
-    QList<double> lags;
-    qint64 last = 0;
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last)
-            lags << std::max(0.0, double(now - last) / 1e6 - tickMs);
-        last = now;
-    });
     producer.start(tickMs);
-    heartbeat.start(tickMs);
+    Heartbeat heartbeat(tickMs);
     QTimer::singleShot(seconds * 1000, qApp, &QCoreApplication::quit);
     QApplication::exec();
+    heartbeat.stop();
     panel.poll();
-    std::sort(lags.begin(), lags.end());
     std::printf("logs: %d lines in %d s; panel holds %d rows (capacity 10,000)\n", emitted, seconds,
                 panel.model().rowCount());
-    std::printf("  GUI heartbeat lateness: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", lags.at(lags.size() / 2),
-                lags.at(lags.size() * 99 / 100), lags.last());
+    std::printf("  GUI heartbeat lateness: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", heartbeat.percentile(50),
+                heartbeat.percentile(99), heartbeat.worst());
 }
 
 void stalls(Services &services)
@@ -133,28 +167,7 @@ void stalls(Services &services)
     users.show();
     health.show();
     constexpr int tickMs = 5;
-    QElapsedTimer clock;
-    clock.start();
-    const char *step = "start";
-    const char *worstStep = step;
-    double worst = 0;
-    QList<double> lags;
-    qint64 last = 0;
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        if (last) {
-            const double lag = std::max(0.0, double(now - last) / 1e6 - tickMs);
-            lags << lag;
-            if (lag > worst) {
-                worst = lag;
-                worstStep = step;
-            }
-        }
-        last = now;
-    });
-    heartbeat.start(tickMs);
+    Heartbeat heartbeat(tickMs);
     // Spins the event loop for `ms`, then until the panels have what they asked for.
     const auto settle = [&](int ms) {
         QElapsedTimer waited;
@@ -164,7 +177,7 @@ void stalls(Services &services)
     };
     // `pauseMs`: the search box waits for typing to pause before it asks.
     const auto run = [&](const char *what, int pauseMs, const auto &action) {
-        step = what;
+        heartbeat.setStep(what);
         QElapsedTimer took;
         took.start();
         action();
@@ -193,10 +206,9 @@ void stalls(Services &services)
         }
     });
     heartbeat.stop();
-    std::sort(lags.begin(), lags.end());
-    std::printf("  GUI heartbeat lateness: p50 %.2f ms, p99 %.2f ms\n", lags.at(lags.size() / 2),
-                lags.at(lags.size() * 99 / 100));
-    std::printf("  longest GUI-thread stall: %.1f ms (during %s)\n", worst, worstStep);
+    std::printf("  GUI heartbeat lateness: p50 %.2f ms, p99 %.2f ms\n", heartbeat.percentile(50),
+                heartbeat.percentile(99));
+    std::printf("  longest GUI-thread stall: %.1f ms (during %s)\n", heartbeat.worst(), heartbeat.worstStep());
 }
 
 } // namespace

@@ -208,10 +208,10 @@ void LogTableModel::append(const QList<logging::Record> &records)
     beginInsertRows({}, first, first + int(incoming) - 1);
     for (auto it = records.end() - incoming; it != records.end(); ++it) {
         Row row = parsed(*it);
-        // User ids look like UUIDs; only those are worth asking names for, once each.
-        if (!row.userId.isEmpty() && !m_usernames.contains(row.userId) && !m_unknown.contains(row.userId) &&
-            m_unknown.size() < 200)
+        if (!row.userId.isEmpty() && !m_asked.contains(row.userId) && m_unknown.size() < 200) {
+            m_asked.insert(row.userId);
             m_unknown << row.userId;
+        }
         m_records.push_back(std::move(row));
     }
     endInsertRows();

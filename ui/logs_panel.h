@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 #include <functional>
@@ -44,7 +45,8 @@ public:
     QString line(int row) const;
     static int severity(const QString &level);
 
-    // User ids seen in access lines whose names are not known yet; asking empties the list.
+    // User ids seen in access lines not asked about yet (each is asked once: an API key's id has
+    // no username); asking empties the list.
     QStringList takeUnknownUserIds();
     void addUsernames(const QHash<QString, QString> &names);
 
@@ -67,6 +69,7 @@ private:
     std::deque<Row> m_records;
     QHash<QString, QString> m_usernames;
     QStringList m_unknown;
+    QSet<QString> m_asked;
 };
 
 // Logs: a live tail of the in-memory log ring with level and text filters, pause, copy and export.

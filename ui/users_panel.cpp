@@ -88,7 +88,8 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
         m_table->scrollToTop();
         for (int row = 0; row < m_model->rowCount(); ++row)
             if (m_model->index(row, 0).data(UserTableModel::IdRole).toString() == m_details->userId()) {
-                m_table->setCurrentIndex(m_model->index(row, 0));
+                // Current, not selected: the selection is the admin's (or "all matching").
+                m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::NoUpdate);
                 return;
             }
         m_details->showUser({});

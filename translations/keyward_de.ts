@@ -909,6 +909,18 @@ Administrator: %5 &lt;%6&gt;</translation>
         <source>Time window</source>
         <translation>Zeitfenster</translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>4xx %</source>
+        <translation>4xx %</translation>
+    </message>
+    <message>
+        <source>429 %</source>
+        <translation>429 %</translation>
+    </message>
 </context>
 <context>
     <name>keyward::PasswordDialog</name>

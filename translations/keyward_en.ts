@@ -900,6 +900,18 @@ Administrator: %5 &lt;%6&gt;</source>
         <source>Time window</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4xx %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::PasswordDialog</name>

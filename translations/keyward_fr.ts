@@ -909,6 +909,18 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <source>Time window</source>
         <translation>Fenêtre de temps</translation>
     </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>4xx %</source>
+        <translation>4xx %</translation>
+    </message>
+    <message>
+        <source>429 %</source>
+        <translation>429 %</translation>
+    </message>
 </context>
 <context>
     <name>keyward::PasswordDialog</name>

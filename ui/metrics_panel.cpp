@@ -1,11 +1,11 @@
 #include "metrics_panel.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLineSeries>
@@ -13,23 +13,29 @@
 #include <QValueAxis>
 
 #include <cmath>
+#include <iterator>
 
 namespace keyward {
 
-// One chart with a time axis over the chosen window and a few named series.
+// One chart with a time axis over the chosen window and a few named series. The value axis takes
+// round ticks and plain numbers (never 1.2e+04); a chart in milliseconds switches to seconds once
+// its values reach two seconds. Time ticks fall on round times (every 10 s, minute, 5 minutes...).
 struct MetricsPanel::Chart {
     QChart *chart = new QChart;
-    QDateTimeAxis *time = new QDateTimeAxis;
+    QCategoryAxis *time = new QCategoryAxis;
     QValueAxis *value = new QValueAxis;
     QList<QLineSeries *> series;
-    double maximum = 1;
+    double maximum = 1; // in the series' base unit
+    QString unit;
+    bool milliseconds = false; // the base unit is ms, shown as s when large
+    double divisor = 1;        // what the plotted values are divided by (1000: ms shown as s)
 
-    Chart(const QString &title, const QStringList &names, const QString &unit)
+    Chart(const QString &title, const QStringList &names, const QString &unitName, bool inMilliseconds = false)
+        : unit(unitName)
+        , milliseconds(inMilliseconds)
     {
         chart->setTitle(title);
-        time->setFormat(QStringLiteral("HH:mm:ss"));
-        time->setTickCount(6);
-        value->setLabelFormat(QStringLiteral("%.3g"));
+        time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         value->setTitleText(unit);
         value->setRange(0, 1);
         chart->addAxis(time, Qt::AlignBottom);
@@ -49,16 +55,34 @@ struct MetricsPanel::Chart {
         for (QLineSeries *s : std::as_const(series))
             s->clear();
         maximum = 1;
+        rescale(1);
+    }
+
+    // Plots values in `newDivisor`ths of the base unit, rewriting what is plotted.
+    void rescale(double newDivisor)
+    {
+        if (newDivisor != divisor)
+            for (QLineSeries *s : std::as_const(series)) {
+                QList<QPointF> points = s->points();
+                for (QPointF &point : points)
+                    point.setY(point.y() * divisor / newDivisor);
+                s->replace(points);
+            }
+        divisor = newDivisor;
+        value->setTitleText(divisor == 1000 ? MetricsPanel::tr("seconds") : unit);
     }
 
     void append(qint64 timeMs, const QList<double> &values, qint64 windowMs)
     {
+        for (qsizetype i = 0; i < values.size(); ++i)
+            if (!std::isnan(values[i]))
+                maximum = qMax(maximum, values[i]);
+        if (milliseconds)
+            rescale(maximum >= 2000 ? 1000 : 1);
         for (qsizetype i = 0; i < series.size() && i < values.size(); ++i) {
             QLineSeries *s = series[i];
-            if (!std::isnan(values[i])) {
-                s->append(static_cast<double>(timeMs), values[i]);
-                maximum = qMax(maximum, values[i]);
-            }
+            if (!std::isnan(values[i]))
+                s->append(static_cast<double>(timeMs), values[i] / divisor);
             // Keep the window: drop what scrolled out.
             qsizetype old = 0;
             while (old < s->count() && s->at(static_cast<int>(old)).x() < static_cast<double>(timeMs - windowMs))
@@ -66,16 +90,38 @@ struct MetricsPanel::Chart {
             if (old > 0)
                 s->removePoints(0, static_cast<int>(old));
         }
-        time->setRange(QDateTime::fromMSecsSinceEpoch(timeMs - windowMs), QDateTime::fromMSecsSinceEpoch(timeMs));
-        value->setRange(0, maximum * 1.1);
+        timeTicks(timeMs - windowMs, timeMs, windowMs);
+        value->setRange(0, maximum * 1.1 / divisor);
+        value->applyNiceNumbers();
+        value->setLabelFormat(value->max() >= 10 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+    }
+
+    // Labels at round times within [from, to]: about five of them.
+    void timeTicks(qint64 from, qint64 to, qint64 windowMs)
+    {
+        static constexpr qint64 steps[] = {10'000, 15'000, 30'000, 60'000, 120'000, 300'000, 600'000, 1'800'000};
+        qint64 step = steps[std::size(steps) - 1];
+        for (qint64 candidate : steps)
+            if (windowMs / candidate <= 6) {
+                step = candidate;
+                break;
+            }
+        for (const QString &label : time->categoriesLabels())
+            time->remove(label);
+        time->setMin(static_cast<double>(from));
+        time->setMax(static_cast<double>(to));
+        time->setStartValue(static_cast<double>(from));
+        const QString format = step < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
+        for (qint64 t = (from / step + 1) * step; t <= to; t += step)
+            time->append(QDateTime::fromMSecsSinceEpoch(t).toString(format), static_cast<double>(t));
     }
 };
 
 MetricsPanel::MetricsPanel(MetricsSampler &sampler, QWidget *parent)
     : QWidget(parent)
     , m_sampler(sampler)
-    , m_charts{new Chart(tr("Requests"), {tr("requests/s"), tr("5xx %")}, tr("per second")),
-               new Chart(tr("Latency"), {tr("p50"), tr("p95"), tr("p99")}, tr("milliseconds")),
+    , m_charts{new Chart(tr("Requests"), {tr("requests/s"), tr("5xx %"), tr("4xx %"), tr("429 %")}, tr("per second")),
+               new Chart(tr("Latency"), {tr("p50"), tr("p95"), tr("p99")}, tr("milliseconds"), true),
                new Chart(tr("Logins"), {tr("succeeded"), tr("failed"), tr("locked out")}, tr("per minute")),
                new Chart(tr("Load"), {tr("active sessions"), tr("hash queue"), tr("in flight")}, tr("count"))}
     , m_pause(new QCheckBox(tr("&Pause"), this))
@@ -122,6 +168,16 @@ double MetricsPanel::lastValue(int chart, int series) const
     return s && s->count() > 0 ? s->at(s->count() - 1).y() : std::nan("");
 }
 
+const QValueAxis &MetricsPanel::valueAxis(int chart) const
+{
+    return *m_charts.at(chart)->value;
+}
+
+QStringList MetricsPanel::timeLabels(int chart) const
+{
+    return m_charts.at(chart)->time->categoriesLabels();
+}
+
 void MetricsPanel::replot()
 {
     for (Chart *c : std::as_const(m_charts))
@@ -134,7 +190,8 @@ void MetricsPanel::add(const MetricsPoint &p)
 {
     const qint64 window = m_window->currentData().toLongLong();
     const double perMinute = 60.0 / (m_sampler.intervalMs() / 1000.0);
-    m_charts[0]->append(p.timeMs, {p.requestsPerSecond, p.errorRate * 100}, window);
+    m_charts[0]->append(
+        p.timeMs, {p.requestsPerSecond, p.errorRate * 100, p.clientErrorRate * 100, p.throttledRate * 100}, window);
     m_charts[1]->append(p.timeMs, {p.latencyP50 * 1000, p.latencyP95 * 1000, p.latencyP99 * 1000}, window);
     m_charts[2]->append(
         p.timeMs, {p.loginsSucceeded * perMinute, p.loginsFailed * perMinute, p.loginsLocked * perMinute}, window);

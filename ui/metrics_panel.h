@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineSeries;
+class QValueAxis;
 
 namespace keyward {
 
@@ -22,8 +23,11 @@ public:
     // Points plotted so far in the requests graph (for tests).
     qsizetype plottedPoints() const;
     // The last plotted value of series `series` (0-based) of chart `chart` (0 requests, 1 latency,
-    // 2 logins, 3 load); NaN when empty.
+    // 2 logins, 3 load), in the unit its axis shows; NaN when empty.
     double lastValue(int chart, int series) const;
+    // The value axis of a chart (its range, ticks, title) and the labels of its time axis.
+    const QValueAxis &valueAxis(int chart) const;
+    QStringList timeLabels(int chart) const;
     QComboBox &window() { return *m_window; }
 
 private:

@@ -54,8 +54,15 @@ MetricsPoint MetricsSampler::difference(const MetricsSnapshot &before, const Met
     const double requests = increase(before, after, Requests);
     const double serverErrors =
         increase(before, after, Requests, status, [](const QString &s) { return s.startsWith(QLatin1Char('5')); });
+    const double throttled =
+        increase(before, after, Requests, status, [](const QString &s) { return s == QLatin1String("429"); });
+    const double clientErrors = increase(before, after, Requests, status, [](const QString &s) {
+        return s.startsWith(QLatin1Char('4')) && s != QLatin1String("429");
+    });
     p.requestsPerSecond = requests / seconds;
     p.errorRate = requests > 0 ? serverErrors / requests : 0;
+    p.clientErrorRate = requests > 0 ? clientErrors / requests : 0;
+    p.throttledRate = requests > 0 ? throttled / requests : 0;
 
     // Quantiles over this interval only: the bucket counts that arrived since the last sample.
     const MetricsSnapshot::Series then = before.merged(Duration);

@@ -15,7 +15,9 @@ namespace keyward {
 struct MetricsPoint {
     qint64 timeMs = 0;
     double requestsPerSecond = 0;
-    double errorRate = 0; // share of the interval's responses that were 5xx, 0..1
+    double errorRate = 0;       // share of the interval's responses that were 5xx, 0..1
+    double clientErrorRate = 0; // 4xx other than 429, 0..1
+    double throttledRate = 0;   // 429: refused by a rate limit, 0..1
     // Response time quantiles over the interval's requests, in seconds; NaN without requests.
     double latencyP50 = std::nan("");
     double latencyP95 = std::nan("");

@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "metrics_panel.h"
 #include "node.h"
+#include "observe/keyward_metrics.h"
 #include "observe/log_handler.h"
 #include "observe/metrics_sampler.h"
 #include "password_dialog.h"
@@ -64,6 +65,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QValueAxis>
 #include <QWheelEvent>
 
 using namespace keyward;
@@ -363,6 +365,28 @@ private Q_SLOTS:
         m_window->metrics().window().setCurrentIndex(0);
         QVERIFY(m_window->metrics().plottedPoints() <= plotted);
         QVERIFY(m_window->metrics().plottedPoints() > 0);
+
+        // Axes: round ticks and plain numbers, time labels on round times; a throttled request
+        // has its own series; latency past two seconds is shown in seconds.
+        MetricsPanel &metrics = m_window->metrics();
+        const QValueAxis &requests = metrics.valueAxis(0);
+        QVERIFY(!requests.labelFormat().contains(u'g') && !requests.labelFormat().contains(u'e'));
+        const double tick = (requests.max() - requests.min()) / (requests.tickCount() - 1);
+        QVERIFY2(std::fmod(tick * 1000, 1.0) == 0 || tick >= 1, qPrintable(QString::number(tick)));
+        const QStringList labels = metrics.timeLabels(0);
+        QVERIFY(!labels.isEmpty());
+        for (const QString &label : labels)
+            QVERIFY2(label.endsWith(QStringLiteral("0")), qPrintable(label)); // every 10 s in the last minute
+        KeywardMetrics &registry = m_node->services().metrics();
+        registry.httpRequests.with({QStringLiteral("POST"), QStringLiteral("/x"), QStringLiteral("429")}).inc();
+        for (int i = 0; i < 10; ++i)
+            registry.httpDuration.with({QStringLiteral("/x")}).observe(4.0);
+        QTest::qWait(5);
+        m_sampler->sample();
+        QCOMPARE(metrics.lastValue(0, 3), 100.0 / 1); // the only request of the interval: 429
+        QCOMPARE(metrics.valueAxis(1).titleText(), QStringLiteral("seconds"));
+        QVERIFY2(metrics.lastValue(1, 2) > 2 && metrics.lastValue(1, 2) <= 5,
+                 qPrintable(QString::number(metrics.lastValue(1, 2))));
     }
 
     void bulkActionsAskSummariseAndUndo()

@@ -65,8 +65,10 @@ private Q_SLOTS:
 
         auto &ok = m.httpRequests.with({QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("200")});
         auto &failed = m.httpRequests.with({QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("500")});
-        ok.inc(9);
+        ok.inc(6);
         failed.inc(1);
+        m.httpRequests.with({QStringLiteral("POST"), QStringLiteral("/a"), QStringLiteral("429")}).inc(1);
+        m.httpRequests.with({QStringLiteral("GET"), QStringLiteral("/a"), QStringLiteral("404")}).inc(2);
         for (int i = 0; i < 10; ++i)
             m.httpDuration.with({QStringLiteral("/a")}).observe(0.003);
         m.logins.with({QStringLiteral("success")}).inc(2);
@@ -82,6 +84,8 @@ private Q_SLOTS:
         const MetricsPoint p = spy.at(0).at(0).value<MetricsPoint>();
         QVERIFY(p.requestsPerSecond > 0);
         QCOMPARE(p.errorRate, 0.1);
+        QCOMPARE(p.clientErrorRate, 0.2); // 404s; the 429 counts apart
+        QCOMPARE(p.throttledRate, 0.1);
         // Every request of the interval took 3 ms: all quantiles fall in the (2.5 ms, 5 ms] bucket.
         QVERIFY2(p.latencyP50 > 0.0025 && p.latencyP50 <= 0.005, qPrintable(QString::number(p.latencyP50)));
         QVERIFY(p.latencyP99 > 0.0025 && p.latencyP99 <= 0.005);

@@ -9,6 +9,10 @@
 #include <QGuiApplication>
 #include <QPalette>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 namespace keyward {
 
 namespace {
@@ -69,24 +73,43 @@ QVariant UserTableModel::data(const QModelIndex &index, int role) const
     }
 }
 
+namespace {
+
+// The columns the server can order by, and the sort key it knows each by.
+constexpr std::pair<int, const char *> SortKeys[] = {{UserTableModel::Username, "username"},
+                                                     {UserTableModel::Created, "created_at"},
+                                                     {UserTableModel::LastLogin, "last_login_at"}};
+
+} // namespace
+
 bool UserTableModel::sortable(int column)
 {
-    return column == Username || column == Created || column == LastLogin;
+    return std::any_of(std::begin(SortKeys), std::end(SortKeys), [column](const auto &k) { return k.first == column; });
+}
+
+int UserTableModel::sortColumn() const
+{
+    const QString key = m_filter.sort.startsWith(u'-') ? m_filter.sort.mid(1) : m_filter.sort;
+    for (const auto &[column, name] : SortKeys)
+        if (key == QLatin1String(name))
+            return column;
+    return Created; // the service's default order
+}
+
+Qt::SortOrder UserTableModel::sortOrder() const
+{
+    return m_filter.sort.startsWith(u'-') ? Qt::DescendingOrder : Qt::AscendingOrder;
 }
 
 void UserTableModel::sort(int column, Qt::SortOrder order)
 {
-    QString key;
-    if (column == Username)
-        key = QStringLiteral("username");
-    else if (column == Created)
-        key = QStringLiteral("created_at");
-    else if (column == LastLogin)
-        key = QStringLiteral("last_login_at");
-    else
-        return;
-    m_filter.sort = order == Qt::DescendingOrder ? QLatin1Char('-') + key : key;
-    reload();
+    for (const auto &[sortable, name] : SortKeys)
+        if (sortable == column) {
+            const QString key = QLatin1String(name);
+            m_filter.sort = order == Qt::DescendingOrder ? QLatin1Char('-') + key : key;
+            reload();
+            return;
+        }
 }
 
 void UserTableModel::setFilter(const UserFilter &filter)

@@ -23,6 +23,9 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     // Whether the server can order the list by `column`.
     static bool sortable(int column);
+    // The column and direction the list is ordered by.
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
 
     void setFilter(const UserFilter &filter);
     const UserFilter &filter() const { return m_filter; }

@@ -108,19 +108,17 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
         this, 5'000, [this] { refresh(); }, [this] { reloadRoles(); });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The arrow first: enabling sorting sorts by whatever the header shows (column 0 by default),
+    // and that sort loads the first page.
+    m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     m_table->setSortingEnabled(true);
-    m_table->horizontalHeader()->setSortIndicator(UserTableModel::Created, Qt::AscendingOrder);
-    m_sortColumn = UserTableModel::Created;
     // A column the server cannot sort by keeps no arrow: the indicator stays where the order is.
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder) {
-        QHeaderView *header = m_table->horizontalHeader();
-        if (UserTableModel::sortable(column)) {
-            m_sortColumn = column;
+        if (UserTableModel::sortable(column))
             return;
-        }
+        QHeaderView *header = m_table->horizontalHeader();
         const QSignalBlocker quiet(header);
-        header->setSortIndicator(m_sortColumn,
-                                 m_model->filter().sort.startsWith(u'-') ? Qt::DescendingOrder : Qt::AscendingOrder);
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
@@ -255,7 +253,6 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
     layout->addWidget(m_error);
     layout->addWidget(m_resultsBox);
     layout->addWidget(split, 1);
-    m_model->reload();
     selectionChanged();
 }
 

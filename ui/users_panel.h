@@ -144,7 +144,6 @@ private:
         qint64 total = 0;
     };
     std::optional<AllMatching> m_allMatching;
-    int m_sortColumn = 0; // the column the list is ordered by
     MessageBanner *m_error;
     QWidget *m_resultsBox;
     QListWidget *m_results;

@@ -15,6 +15,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 using namespace keyward;
@@ -233,7 +234,13 @@ private Q_SLOTS:
         connectTo(socket, s);
         socket.write(loginRequest("mia", "mia secret pw"));
         socket.flush();
-        QTest::qWait(2);
+        // Shut down only once the login is in flight (a fixed 2 ms wait lost that race on a slow
+        // machine); polled finely, since the workers need no event loop of this thread.
+        QElapsedTimer waited;
+        waited.start();
+        while (s.services().metrics().httpInFlight.value() == 0 && waited.elapsed() < 5000)
+            QThread::usleep(100);
+        QVERIFY(s.services().metrics().httpInFlight.value() > 0);
         s.http().shutdown(5000);
         const auto responses = readResponses(socket, 1);
         QCOMPARE(responses.size(), 1);

@@ -35,7 +35,7 @@ private Q_SLOTS:
             open << new QTcpSocket(this);
             connectTo(*open.last(), s);
         }
-        QTest::qWait(100);
+        QTRY_COMPARE(s.http().openConnections(), 3);
         QTcpSocket extra;
         connectTo(extra, s);
         const auto refused = readResponses(extra, 1);
@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(statusOf(refused[0]), 503);
         // Closing one frees its place.
         delete open.takeFirst();
-        QTest::qWait(300);
+        QTRY_COMPARE(s.http().openConnections(), 2);
         QTcpSocket again;
         connectTo(again, s);
         again.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");

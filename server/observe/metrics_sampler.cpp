@@ -19,30 +19,53 @@ double increase(const MetricsSnapshot &before, const MetricsSnapshot &after, QBy
 
 } // namespace
 
-MetricsSampler::MetricsSampler(MetricsRegistry &registry, int intervalMs, qsizetype capacity, QObject *parent)
+MetricsSampler::MetricsSampler(MetricsRegistry &registry, int intervalMs, qsizetype capacity, QObject *parent,
+                               int coarseEvery, qsizetype coarseCapacity)
     : QObject(parent)
     , m_registry(registry)
     , m_capacity(capacity)
+    , m_coarseEvery(qMax(1, coarseEvery))
+    , m_coarseCapacity(coarseCapacity)
 {
     qRegisterMetaType<MetricsPoint>();
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &MetricsSampler::sample);
 }
 
+namespace {
+
+void keepLast(QList<MetricsPoint> &points, qsizetype capacity)
+{
+    if (points.size() > capacity)
+        points.remove(0, points.size() - capacity);
+}
+
+} // namespace
+
 void MetricsSampler::sample()
 {
     MetricsSnapshot now = m_registry.snapshot();
     if (!m_hasBaseline) {
-        m_previous = std::move(now);
+        m_previous = now;
+        m_coarseBaseline = std::move(now);
         m_hasBaseline = true;
         return;
     }
     const MetricsPoint point = difference(m_previous, now);
-    m_previous = std::move(now);
     m_history.append(point);
-    if (m_history.size() > m_capacity)
-        m_history.remove(0, m_history.size() - m_capacity);
+    keepLast(m_history, m_capacity);
+    std::optional<MetricsPoint> coarse;
+    if (++m_sinceCoarse >= m_coarseEvery) {
+        coarse = difference(m_coarseBaseline, now);
+        m_coarseHistory.append(*coarse);
+        keepLast(m_coarseHistory, m_coarseCapacity);
+        m_coarseBaseline = now;
+        m_sinceCoarse = 0;
+    }
+    m_previous = std::move(now);
     Q_EMIT sampled(point);
+    if (coarse)
+        Q_EMIT coarseSampled(*coarse);
 }
 
 MetricsPoint MetricsSampler::difference(const MetricsSnapshot &before, const MetricsSnapshot &after)
@@ -50,6 +73,7 @@ MetricsPoint MetricsSampler::difference(const MetricsSnapshot &before, const Met
     MetricsPoint p;
     p.timeMs = after.takenAtMs;
     const double seconds = qMax(0.001, static_cast<double>(after.takenAtMs - before.takenAtMs) / 1000.0);
+    p.seconds = seconds;
     const QString status = QStringLiteral("status");
     const double requests = increase(before, after, Requests);
     const double serverErrors =
@@ -84,6 +108,8 @@ MetricsPoint MetricsSampler::difference(const MetricsSnapshot &before, const Met
     p.loginsFailed = increase(before, after, Logins, result,
                               among({QStringLiteral("bad_credentials"), QStringLiteral("mfa_failed")}));
     p.loginsLocked = increase(before, after, Logins, result, among({QStringLiteral("locked")}));
+    p.lockouts = increase(before, after, "keyward_lockouts_total");
+    p.resetMailUnsent = increase(before, after, "keyward_password_reset_mail_unsent_total");
 
     p.activeSessions = after.total("keyward_sessions_active");
     p.hashQueueDepth = after.total("keyward_hash_queue_depth");

@@ -1,6 +1,8 @@
 #include "health_service.h"
 
+#include "observe/keyward_metrics.h"
 #include "services.h"
+#include "settings_service.h"
 #include "store/migrations.h"
 
 #include <QDir>
@@ -10,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStorageInfo>
 
+#include <cmath>
 #include <unistd.h>
 
 namespace keyward {
@@ -90,12 +93,97 @@ HealthService::Report HealthService::ready()
     return judged(std::move(c));
 }
 
+HealthService::TrafficMark HealthService::markNow() const
+{
+    const MetricsSnapshot s = m_services.metrics().registry.copy();
+    TrafficMark m;
+    m.atMs = s.takenAtMs;
+    const QString status = QStringLiteral("status");
+    m.requests = s.total("keyward_http_requests_total");
+    m.serverErrors = s.total("keyward_http_requests_total", status,
+                             [](const QString &code) { return code.startsWith(QLatin1Char('5')); });
+    m.lockouts = s.total("keyward_lockouts_total");
+    m.resetMailUnsent = s.total("keyward_password_reset_mail_unsent_total");
+    if (const MetricsSnapshot::Metric *duration = s.find("keyward_http_request_duration_seconds"))
+        m.latencyBounds = duration->bounds;
+    m.latencyBuckets = s.merged("keyward_http_request_duration_seconds").buckets;
+    return m;
+}
+
+void HealthService::addTraffic(QList<HealthComponent> &c)
+{
+    TrafficMark now = markNow();
+    TrafficMark then;
+    bool mailOwed = false;
+    {
+        QMutexLocker lock(&m_marksLock);
+        if (m_marks.empty() || now.atMs - m_marks.back().atMs >= 1000)
+            m_marks.push_back(now);
+        while (m_marks.size() > 1 && now.atMs - m_marks[1].atMs >= TrafficWindowMs)
+            m_marks.pop_front();
+        then = m_marks.front();
+        if (now.resetMailUnsent > m_unsentSeen) {
+            m_unsentSeen = now.resetMailUnsent;
+            m_lastUnsentAtMs = now.atMs;
+        }
+        mailOwed = m_lastUnsentAtMs > 0 && now.atMs - m_lastUnsentAtMs < UnsentMailMs;
+    }
+    const qint64 seconds = (now.atMs - then.atMs + 500) / 1000;
+    const double requests = now.requests - then.requests;
+    const double errors = now.serverErrors - then.serverErrors;
+    const double share = requests > 0 ? errors / requests : 0;
+    const Details errorFacts{{QStringLiteral("requests"), requests},
+                             {QStringLiteral("server_errors"), errors},
+                             {QStringLiteral("window_seconds"), seconds}};
+    c << (requests >= MinRequests && share >= ErrorShare
+              ? component(QStringLiteral("errors"), Health::Degraded,
+                          QStringLiteral("%1% of %2 requests failed with 5xx in the last %3 s")
+                              .arg(qRound(share * 100))
+                              .arg(static_cast<qint64>(requests))
+                              .arg(seconds),
+                          errorFacts)
+              : component(QStringLiteral("errors"), Health::Ok, {}, errorFacts));
+
+    std::vector<quint64> interval(now.latencyBuckets.size(), 0);
+    for (size_t i = 0; i < interval.size(); ++i) {
+        const quint64 earlier = i < then.latencyBuckets.size() ? then.latencyBuckets[i] : 0;
+        interval[i] = now.latencyBuckets[i] >= earlier ? now.latencyBuckets[i] - earlier : 0;
+    }
+    const double p99 = histogramQuantile(0.99, now.latencyBounds, interval);
+    Details latencyFacts{{QStringLiteral("window_seconds"), seconds}};
+    if (!std::isnan(p99))
+        latencyFacts.append({QStringLiteral("p99_seconds"), p99});
+    c << (requests >= MinRequests && p99 > SlowP99Seconds
+              ? component(QStringLiteral("latency"), Health::Degraded,
+                          QStringLiteral("p99 response time %1 s in the last %2 s").arg(p99, 0, 'f', 1).arg(seconds),
+                          latencyFacts)
+              : component(QStringLiteral("latency"), Health::Ok, {}, latencyFacts));
+
+    const double lockouts = now.lockouts - then.lockouts;
+    const Details lockoutFacts{{QStringLiteral("locked"), lockouts}, {QStringLiteral("window_seconds"), seconds}};
+    c << (lockouts >= LockoutStorm
+              ? component(QStringLiteral("lockouts"), Health::Degraded,
+                          QStringLiteral("%1 accounts locked in the last %2 s: passwords are being guessed")
+                              .arg(static_cast<qint64>(lockouts))
+                              .arg(seconds),
+                          lockoutFacts)
+              : component(QStringLiteral("lockouts"), Health::Ok, {}, lockoutFacts));
+
+    const bool smtp = !m_services.settings().current().smtpHost.isEmpty();
+    c << (mailOwed && !smtp
+              ? component(QStringLiteral("mail"), Health::Degraded,
+                          QStringLiteral("password reset mail was requested but SMTP is not "
+                                         "configured (smtp.host): nobody receives it"))
+              : component(QStringLiteral("mail"), Health::Ok, {}, {{QStringLiteral("configured"), smtp}}));
+}
+
 HealthService::Report HealthService::check()
 {
     QList<HealthComponent> c;
     const qint64 now = m_services.clock().nowMs();
 
     addCore(c);
+    addTraffic(c);
 
     QString dir = m_dataDir;
     if (dir.isEmpty())

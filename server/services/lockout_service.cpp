@@ -2,6 +2,7 @@
 
 #include "access_checks.h"
 #include "core/clock.h"
+#include "observe/metrics.h"
 #include "settings_service.h"
 #include "store/login_failure_repository.h"
 #include "store/user_repository.h"
@@ -17,12 +18,13 @@ constexpr qint64 FreshSignInMs = 5 * 60'000;
 } // namespace
 
 LockoutService::LockoutService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                               const crypto::PasswordHasher &hasher)
+                               const crypto::PasswordHasher &hasher, Counter &lockouts)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_settings(settings)
     , m_hasher(hasher)
+    , m_lockouts(lockouts)
     , m_failures(std::make_unique<LoginFailureRepository>(db))
     , m_users(std::make_unique<UserRepository>(db))
 {
@@ -62,6 +64,8 @@ Status LockoutService::charge(const QString &subject, const QString &userId)
     });
     if (!charged)
         return charged.error();
+    if (attempt.allowed && attempt.lockedUntil > 0)
+        m_lockouts.inc(); // this failure imposed the lock
     if (attempt.allowed)
         return success();
     return ApiError::tooManyAttempts(static_cast<int>(qMax<qint64>(1, (attempt.lockedUntil - now + 999) / 1000)));

@@ -11,6 +11,7 @@
 namespace keyward {
 
 class Clock;
+class Counter;
 class Database;
 class LoginFailureRepository;
 class SettingsService;
@@ -24,8 +25,9 @@ class LockoutService {
 public:
     enum class Secret { Password, SecondFactor };
 
+    // `lockouts` counts each lock this service imposes.
     LockoutService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                   const crypto::PasswordHasher &hasher);
+                   const crypto::PasswordHasher &hasher, Counter &lockouts);
 
     ~LockoutService();
 
@@ -62,6 +64,7 @@ private:
     AuditService &m_audit;
     SettingsService &m_settings;
     const crypto::PasswordHasher &m_hasher;
+    Counter &m_lockouts;
     std::unique_ptr<LoginFailureRepository> m_failures;
     std::unique_ptr<UserRepository> m_users;
 };

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "lockout_service.h"
 #include "settings_service.h"
+#include "store/overview_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
 #include "store/write_transaction.h"
@@ -58,6 +59,8 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
         return r.error();
     auto pruned = writeTransaction(m_db, [&]() -> Status {
         if (auto r = SessionRepository(m_db).pruneExpired(now - Day); !r)
+            return r;
+        if (auto r = OverviewRepository(m_db).pruneFailingAddresses(now - 2 * Day); !r)
             return r;
         for (const char *sql :
              {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {

@@ -13,7 +13,8 @@ class UserService;
 
 // Housekeeping every node may run (each step is idempotent and safe to race): disabling dormant
 // accounts when the policy is on (audited as actor system; never the last administrator), and
-// forgetting expired lockout counters, one-time tokens, token revocations and sessions.
+// forgetting expired lockout counters, one-time tokens, token revocations, sessions and failed
+// logins per address older than two days.
 class MaintenanceService {
 public:
     MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,

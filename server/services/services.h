@@ -13,6 +13,7 @@
 #include "maintenance_service.h"
 #include "mfa_service.h"
 #include "observe/keyward_metrics.h"
+#include "overview_service.h"
 #include "role_service.h"
 #include "session_service.h"
 #include "settings_service.h"
@@ -71,6 +72,7 @@ public:
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
     MaintenanceService &maintenance() { return m_maintenance; }
+    OverviewService &overview() { return m_overview; }
     Mailer &mailer() { return m_mailer; }
     KeywardMetrics &metrics() { return m_metrics; }
     HealthService &health() { return m_health; }
@@ -101,6 +103,7 @@ private:
     ApiKeyService m_apiKeys;
     AuthService m_auth;
     MaintenanceService m_maintenance;
+    OverviewService m_overview;
     HealthService m_health;
     std::atomic<bool> m_shuttingDown{false};
 };

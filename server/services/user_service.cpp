@@ -7,6 +7,7 @@
 #include "crypto/digest.h"
 #include "lockout_service.h"
 #include "mailer.h"
+#include "observe/metrics.h"
 #include "role_service.h"
 #include "settings_service.h"
 #include "store/api_key_repository.h"
@@ -63,7 +64,7 @@ QJsonArray changedFields(const UserPatch &p)
 
 UserService::UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles,
                          SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
-                         Mailer &mailer)
+                         Mailer &mailer, Counter &resetMailUnsent)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
@@ -72,6 +73,7 @@ UserService::UserService(Database &db, const Clock &clock, AuditService &audit, 
     , m_settings(settings)
     , m_lockout(lockout)
     , m_mailer(mailer)
+    , m_resetMailUnsent(resetMailUnsent)
     , m_users(std::make_unique<UserRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
     , m_apiKeys(std::make_unique<ApiKeyRepository>(db))
@@ -682,8 +684,12 @@ void UserService::requestPasswordReset(const Principal &client, const QString &e
                  known ? found->user.id : QString(), eligible ? QStringLiteral("success") : QStringLiteral("failure"),
                  eligible || !known ? QJsonObject()
                                     : QJsonObject{{QStringLiteral("reason"), QStringLiteral("no_verified_address")}}});
-    if (!eligible || m_settings.current().smtpHost.isEmpty())
+    if (!eligible)
         return;
+    if (m_settings.current().smtpHost.isEmpty()) {
+        m_resetMailUnsent.inc(); // someone is waiting for a mail that cannot come: health says so
+        return;
+    }
     Status status = success();
     const QString token = issueToken(QStringLiteral("password_reset"), found->user.id, 3'600'000LL, &status);
     if (!status)

@@ -17,6 +17,7 @@ namespace keyward {
 
 class ApiKeyRepository;
 class Clock;
+class Counter;
 class Database;
 class LockoutService;
 class Mailer;
@@ -60,7 +61,8 @@ struct UserPatch {
 class UserService {
 public:
     UserService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, SettingsService &settings,
-                LockoutService &lockout, const crypto::PasswordHasher &hasher, Mailer &mailer);
+                LockoutService &lockout, const crypto::PasswordHasher &hasher, Mailer &mailer,
+                Counter &resetMailUnsent);
     ~UserService();
 
     // The base of links in mails (the public URL); set before serving.
@@ -151,6 +153,7 @@ private:
     SettingsService &m_settings;
     LockoutService &m_lockout;
     Mailer &m_mailer;
+    Counter &m_resetMailUnsent;
     QString m_publicUrl;
     std::unique_ptr<UserRepository> m_users;
     std::unique_ptr<SessionRepository> m_sessions;

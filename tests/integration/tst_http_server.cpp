@@ -15,8 +15,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 using namespace keyward;
 using namespace keyward::test;

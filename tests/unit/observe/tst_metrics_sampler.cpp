@@ -108,6 +108,41 @@ private Q_SLOTS:
         QCOMPARE(sampler.history().first().timeMs, spy.at(1).at(0).value<MetricsPoint>().timeMs);
     }
 
+    // Every `coarseEvery` samples one coarse point spans them all, its quantiles over the whole span
+    // (not an average of the fine ones); the coarse history keeps its own capacity.
+    void coarsePointsSpanSeveralSamples()
+    {
+        MetricsRegistry registry;
+        KeywardMetrics m(registry);
+        MetricsSampler sampler(registry, 1000, 300, nullptr, 3, 2);
+        QSignalSpy coarse(&sampler, &MetricsSampler::coarseSampled);
+        QCOMPARE(sampler.coarseIntervalMs(), 3000);
+        sampler.sample(); // the baseline
+        auto &route = m.httpDuration.with({QStringLiteral("/a")});
+        for (int i = 0; i < 99; ++i)
+            route.observe(0.003);
+        sampler.sample();
+        route.observe(4.0); // the slow one, in the second fine interval only
+        m.lockouts.inc(2);
+        m.resetMailUnsent.inc();
+        sampler.sample();
+        QCOMPARE(coarse.count(), 0);
+        sampler.sample();
+        QCOMPARE(coarse.count(), 1);
+        const MetricsPoint p = coarse.at(0).at(0).value<MetricsPoint>();
+        QCOMPARE(sampler.coarseHistory().size(), 1);
+        QCOMPARE(p.lockouts, 2.0);
+        QCOMPARE(p.resetMailUnsent, 1.0);
+        QVERIFY(p.seconds >= sampler.history().last().seconds);
+        // 100 requests: p50 among the fast ones, p99 at the edge of the fast bucket, the max slow.
+        QVERIFY2(p.latencyP50 <= 0.005, qPrintable(QString::number(p.latencyP50)));
+        QVERIFY(sampler.history().at(0).latencyP99 <= 0.005); // the first fine interval had no slow one
+        for (int i = 0; i < 6; ++i)
+            sampler.sample();
+        QCOMPARE(coarse.count(), 3);
+        QCOMPARE(sampler.coarseHistory().size(), 2);
+    }
+
     void timerDrivesSampling()
     {
         MetricsRegistry registry;

@@ -8,13 +8,15 @@
 
 namespace keyward::test {
 
-// Services on a fresh SQLite database with a clock the test moves.
+// Services on a fresh database (SQLite unless told) with a clock the test moves.
 struct ServiceFixture {
     ManualClock clock;
-    TestDatabase db{QStringLiteral("sqlite")};
+    TestDatabase db;
     std::unique_ptr<Services> services;
 
-    explicit ServiceFixture(const QString &alg = QStringLiteral("RS256"))
+    explicit ServiceFixture(const QString &alg = QStringLiteral("RS256"),
+                            const QString &backend = QStringLiteral("sqlite"))
+        : db(backend)
     {
         const QByteArray masterKey = crypto::randomBytes(32);
         if (!Services::migrate(*db.database(), masterKey).isEmpty())

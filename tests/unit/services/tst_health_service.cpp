@@ -1,5 +1,6 @@
 // HealthService: every component judged with its facts, the worst one decides, readiness looks
 // only at what should take a node out of a load balancer.
+#include "observe/keyward_metrics.h"
 #include "service_fixture.h"
 
 #include <QTest>
@@ -53,6 +54,63 @@ private Q_SLOTS:
         QVERIFY(f.services->keys().rotate());
         QCOMPARE(named(f.services->health().check(), QStringLiteral("signing_key"))->status,
                  HealthComponent::Status::Ok);
+    }
+
+    // 5xx responses, slow responses, a wave of lockouts and reset mail nobody can receive each
+    // degrade health with a reason, judged by what changed since about a minute ago.
+    void trafficIsJudged()
+    {
+        using Health = HealthComponent::Status;
+        ServiceFixture f;
+        HealthService &health = f.services->health();
+        KeywardMetrics &m = f.services->metrics();
+        const auto judged = [&](const char *name) { return *named(health.check(), QLatin1String(name)); };
+        for (const char *name : {"errors", "latency", "lockouts", "mail"})
+            QCOMPARE(judged(name).status, Health::Ok); // the first check marks where the window starts
+
+        for (int i = 0; i < 19; ++i)
+            m.httpRequests.with({QStringLiteral("GET"), QStringLiteral("/x"), QStringLiteral("500")}).inc();
+        QCOMPARE(judged("errors").status, Health::Ok); // too few requests to judge by
+        m.httpRequests.with({QStringLiteral("GET"), QStringLiteral("/x"), QStringLiteral("200")}).inc();
+        const HealthComponent errors = judged("errors");
+        QCOMPARE(errors.status, Health::Degraded);
+        QVERIFY2(errors.reason.startsWith(QStringLiteral("95% of 20 requests failed with 5xx")),
+                 qPrintable(errors.reason));
+        QCOMPARE(judged("latency").status, Health::Ok);
+        for (int i = 0; i < 20; ++i)
+            m.httpDuration.with({QStringLiteral("/x")}).observe(3.0);
+        QVERIFY2(judged("latency").reason.startsWith(QStringLiteral("p99 response time")),
+                 qPrintable(judged("latency").reason));
+
+        // Nine names locked are not yet a storm; the tenth is.
+        const auto lockName = [&](int i) {
+            for (int attempt = 0; attempt < 5; ++attempt)
+                (void)f.services->auth().login(Principal::anonymous(), QStringLiteral("ghost%1").arg(i),
+                                               QStringLiteral("guess"));
+        };
+        for (int i = 0; i < 9; ++i)
+            lockName(i);
+        QCOMPARE(judged("lockouts").status, Health::Ok);
+        lockName(9);
+        QCOMPARE(judged("lockouts").status, Health::Degraded);
+        QCOMPARE(m.lockouts.value(), 10.0);
+
+        // A reset asked for a verified address while SMTP is not configured: someone waits in vain.
+        CreateUserRequest r;
+        r.username = QStringLiteral("liv");
+        r.email = QStringLiteral("liv@example.com");
+        r.password = QStringLiteral("liv password");
+        r.emailVerified = true;
+        QVERIFY(f.services->users().create(Principal::system(), r).ok());
+        f.services->users().requestPasswordReset(Principal::anonymous(), QStringLiteral("nobody@example.com"));
+        QCOMPARE(judged("mail").status, Health::Ok); // unknown addresses owe nothing
+        f.services->users().requestPasswordReset(Principal::anonymous(), r.email);
+        QVERIFY2(judged("mail").reason.contains(QStringLiteral("smtp.host")), qPrintable(judged("mail").reason));
+        QVERIFY(f.services->settings()
+                    .update(Principal::system(), {{QStringLiteral("smtp.host"), QStringLiteral("mail.example")},
+                                                  {QStringLiteral("smtp.sender"), QStringLiteral("k@example.com")}})
+                    .ok());
+        QCOMPARE(judged("mail").status, Health::Ok);
     }
 
     void readinessIsTheCoreOnly()

@@ -814,6 +814,29 @@ Administrator: %5 &lt;%6&gt;</translation>
         <source>Keyward: %1 at %2</source>
         <translation>Keyward: %1 unter %2</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Keyward: %1</source>
+        <translation>Keyward: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n Warnung</numerusform>
+            <numerusform>⚠ %n Warnungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keyward::MetricsPanel</name>
@@ -920,6 +943,215 @@ Administrator: %5 &lt;%6&gt;</translation>
     <message>
         <source>429 %</source>
         <translation>429 %</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::OverviewPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Users who may sign in; list them</source>
+        <translation>Benutzer, die sich anmelden dürfen; anzeigen</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>Users who may not sign in; list them</source>
+        <translation>Benutzer, die sich nicht anmelden dürfen; anzeigen</translation>
+    </message>
+    <message>
+        <source>locked now</source>
+        <translation>derzeit gesperrt</translation>
+    </message>
+    <message>
+        <source>Accounts locked after failed logins; the failed logins of the last day in the audit trail</source>
+        <translation>Nach fehlgeschlagenen Anmeldungen gesperrte Konten; die fehlgeschlagenen Anmeldungen des letzten Tages im Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted users kept for restoring; list them too</source>
+        <translation>Gelöschte Benutzer, zum Wiederherstellen aufbewahrt; mit anzeigen</translation>
+    </message>
+    <message>
+        <source>never signed in</source>
+        <translation>nie angemeldet</translation>
+    </message>
+    <message>
+        <source>Users without a login yet; list by last login</source>
+        <translation>Benutzer ohne bisherige Anmeldung; nach letzter Anmeldung sortiert anzeigen</translation>
+    </message>
+    <message>
+        <source>with MFA</source>
+        <translation>mit MFA</translation>
+    </message>
+    <message>
+        <source>Share of users with a second factor; list users</source>
+        <translation>Anteil der Benutzer mit zweitem Faktor; Benutzer anzeigen</translation>
+    </message>
+    <message>
+        <source>Activity, last 30 days</source>
+        <translation>Aktivität, letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>new users</source>
+        <translation>neue Benutzer</translation>
+    </message>
+    <message>
+        <source>logins</source>
+        <translation>Anmeldungen</translation>
+    </message>
+    <message>
+        <source>failed logins</source>
+        <translation>fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Most failed logins, last 24 hours:</source>
+        <translation>Meiste fehlgeschlagene Anmeldungen, letzte 24 Stunden:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>Open to see the failed logins in the audit trail</source>
+        <translation>Öffnen, um die fehlgeschlagenen Anmeldungen im Audit-Protokoll zu sehen</translation>
+    </message>
+    <message>
+        <source>Logins in the audit trail</source>
+        <translation>Anmeldungen im Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>active sessions</source>
+        <translation>aktive Sitzungen</translation>
+    </message>
+    <message>
+        <source>Sessions neither revoked nor expired; see Metrics</source>
+        <translation>Weder widerrufene noch abgelaufene Sitzungen; siehe Metriken</translation>
+    </message>
+    <message>
+        <source>5xx, last minute</source>
+        <translation>5xx, letzte Minute</translation>
+    </message>
+    <message>
+        <source>Share of responses that were server errors, client errors and rate-limited; see Metrics</source>
+        <translation>Anteil der Antworten mit Serverfehlern, Clientfehlern und Ratenbegrenzung; siehe Metriken</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>The worst component&apos;s state; see Health</source>
+        <translation>Zustand der schlechtesten Komponente; siehe Zustand</translation>
+    </message>
+    <message>
+        <source>signing key age</source>
+        <translation>Alter des Signaturschlüssels</translation>
+    </message>
+    <message>
+        <source>Rotate it twice a year; see Health</source>
+        <translation>Zweimal im Jahr wechseln; siehe Zustand</translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation>letzte Sicherung</translation>
+    </message>
+    <message>
+        <source>The backups recorded in the audit trail</source>
+        <translation>Die im Audit-Protokoll verzeichneten Sicherungen</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>with MFA (%1)</source>
+        <translation>mit MFA (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>no requests, last minute</source>
+        <translation>keine Anfragen, letzte Minute</translation>
+    </message>
+    <message>
+        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
+        <translation>5xx; 4xx %1, 429 %2 von %3 Anfragen, letzte Minute</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>health: every component</source>
+        <translation>Zustand: alle Komponenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>health: %n alert(s)</source>
+        <translation>
+            <numerusform>Zustand: %n Warnung</numerusform>
+            <numerusform>Zustand: %n Warnungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

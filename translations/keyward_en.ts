@@ -805,6 +805,29 @@ Administrator: %5 &lt;%6&gt;</source>
         <source>Keyward: %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n alert</numerusform>
+            <numerusform>⚠ %n alerts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keyward::MetricsPanel</name>
@@ -911,6 +934,215 @@ Administrator: %5 &lt;%6&gt;</source>
     <message>
         <source>429 %</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::OverviewPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users who may sign in; list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users who may not sign in; list them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts locked after failed logins; the failed logins of the last day in the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted users kept for restoring; list them too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users without a login yet; list by last login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with MFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of users with a second factor; list users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity, last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most failed logins, last 24 hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open to see the failed logins in the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logins in the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions neither revoked nor expired; see Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx, last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of responses that were server errors, client errors and rate-limited; see Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worst component&apos;s state; see Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing key age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate it twice a year; see Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backups recorded in the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with MFA (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no requests, last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health: every component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>health: %n alert(s)</source>
+        <translation>
+            <numerusform>health: %n alert</numerusform>
+            <numerusform>health: %n alerts</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -814,6 +814,29 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <source>Keyward: %1 at %2</source>
         <translation>Keyward : %1 sur %2</translation>
     </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>Keyward: %1</source>
+        <translation>Keyward : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n alert(s)</source>
+        <translation>
+            <numerusform>⚠ %n alerte</numerusform>
+            <numerusform>⚠ %n alertes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keyward::MetricsPanel</name>
@@ -920,6 +943,215 @@ Administrateur : %5 &lt;%6&gt;</translation>
     <message>
         <source>429 %</source>
         <translation>429 %</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::OverviewPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actifs</translation>
+    </message>
+    <message>
+        <source>Users who may sign in; list them</source>
+        <translation>Utilisateurs autorisés à se connecter ; les afficher</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivés</translation>
+    </message>
+    <message>
+        <source>Users who may not sign in; list them</source>
+        <translation>Utilisateurs non autorisés à se connecter ; les afficher</translation>
+    </message>
+    <message>
+        <source>locked now</source>
+        <translation>verrouillés</translation>
+    </message>
+    <message>
+        <source>Accounts locked after failed logins; the failed logins of the last day in the audit trail</source>
+        <translation>Comptes verrouillés après des connexions échouées ; les connexions échouées du dernier jour dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimés</translation>
+    </message>
+    <message>
+        <source>Deleted users kept for restoring; list them too</source>
+        <translation>Utilisateurs supprimés conservés pour restauration ; les afficher aussi</translation>
+    </message>
+    <message>
+        <source>never signed in</source>
+        <translation>jamais connectés</translation>
+    </message>
+    <message>
+        <source>Users without a login yet; list by last login</source>
+        <translation>Utilisateurs sans connexion à ce jour ; afficher par dernière connexion</translation>
+    </message>
+    <message>
+        <source>with MFA</source>
+        <translation>avec MFA</translation>
+    </message>
+    <message>
+        <source>Share of users with a second factor; list users</source>
+        <translation>Part des utilisateurs avec un second facteur ; afficher les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Activity, last 30 days</source>
+        <translation>Activité, 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>new users</source>
+        <translation>nouveaux utilisateurs</translation>
+    </message>
+    <message>
+        <source>logins</source>
+        <translation>connexions</translation>
+    </message>
+    <message>
+        <source>failed logins</source>
+        <translation>connexions échouées</translation>
+    </message>
+    <message>
+        <source>Most failed logins, last 24 hours:</source>
+        <translation>Le plus de connexions échouées, dernières 24 heures :</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Connexions échouées</translation>
+    </message>
+    <message>
+        <source>Open to see the failed logins in the audit trail</source>
+        <translation>Ouvrir pour voir les connexions échouées dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Logins in the audit trail</source>
+        <translation>Connexions dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>active sessions</source>
+        <translation>sessions actives</translation>
+    </message>
+    <message>
+        <source>Sessions neither revoked nor expired; see Metrics</source>
+        <translation>Sessions ni révoquées ni expirées ; voir Métriques</translation>
+    </message>
+    <message>
+        <source>5xx, last minute</source>
+        <translation>5xx, dernière minute</translation>
+    </message>
+    <message>
+        <source>Share of responses that were server errors, client errors and rate-limited; see Metrics</source>
+        <translation>Part des réponses en erreur serveur, en erreur client et limitées en débit ; voir Métriques</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>état</translation>
+    </message>
+    <message>
+        <source>The worst component&apos;s state; see Health</source>
+        <translation>L’état du pire composant ; voir État</translation>
+    </message>
+    <message>
+        <source>signing key age</source>
+        <translation>âge de la clé de signature</translation>
+    </message>
+    <message>
+        <source>Rotate it twice a year; see Health</source>
+        <translation>À renouveler deux fois par an ; voir État</translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation>dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>The backups recorded in the audit trail</source>
+        <translation>Les sauvegardes inscrites au journal d’audit</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>with MFA (%1)</source>
+        <translation>avec MFA (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>no requests, last minute</source>
+        <translation>aucune requête, dernière minute</translation>
+    </message>
+    <message>
+        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
+        <translation>5xx ; 4xx %1, 429 %2 sur %3 requêtes, dernière minute</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>vérification…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>dégradé</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>en panne</translation>
+    </message>
+    <message>
+        <source>health: every component</source>
+        <translation>état : tous les composants</translation>
+    </message>
+    <message numerus="yes">
+        <source>health: %n alert(s)</source>
+        <translation>
+            <numerusform>état : %n alerte</numerusform>
+            <numerusform>état : %n alertes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

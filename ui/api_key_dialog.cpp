@@ -2,6 +2,7 @@
 
 #include "check_list.h"
 #include "core/permissions.h"
+#include "title_fit.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -54,6 +55,7 @@ SecretDialog::SecretDialog(const QString &title, const QString &secret, QWidget 
     : QDialog(parent)
 {
     setWindowTitle(title);
+    fitTitle(*this);
     auto *field = new QLineEdit(secret, this);
     field->setObjectName(QStringLiteral("secret"));
     field->setReadOnly(true);

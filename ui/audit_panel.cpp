@@ -239,6 +239,22 @@ QString AuditPanel::messageText() const
     return m_message->shownText();
 }
 
+void AuditPanel::showEvents(const QString &action, const QString &outcome, int days)
+{
+    {
+        const QSignalBlocker quietOutcome(m_outcome);
+        const QSignalBlocker quietFrom(m_from);
+        const QSignalBlocker quietTo(m_to);
+        m_actorFilter->clear();
+        m_target->clear();
+        m_action->setText(action);
+        m_outcome->setCurrentIndex(qMax(0, m_outcome->findData(outcome)));
+        m_from->setDate(days > 0 ? QDate::currentDate().addDays(1 - days) : m_from->minimumDate());
+        m_to->setDate(m_to->minimumDate());
+    }
+    applyFilter();
+}
+
 void AuditPanel::applyFilter()
 {
     AuditFilter f;

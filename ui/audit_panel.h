@@ -78,6 +78,9 @@ Q_SIGNALS:
 
 public Q_SLOTS:
     void applyFilter();
+    // Lists the events of `action` with `outcome` (empty: any) over the last `days` days (0: all
+    // time), every other filter cleared: where a click on the Overview leads.
+    void showEvents(const QString &action, const QString &outcome, int days);
     void verifyChain();
     void exportToFile();
 

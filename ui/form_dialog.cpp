@@ -2,6 +2,7 @@
 
 #include "form_row.h"
 #include "message_banner.h"
+#include "title_fit.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -50,6 +51,7 @@ void FormDialog::finishLayout(const QString &saveText)
     layout->addLayout(m_form);
     layout->addWidget(m_general);
     layout->addWidget(buttons);
+    fitTitle(*this);
 }
 
 QString FormDialog::errorText(const QString &field) const

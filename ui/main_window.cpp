@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "alert_monitor.h"
 #include "api_keys_panel.h"
 #include "audit_panel.h"
 #include "console_host.h"
@@ -9,9 +10,11 @@
 #include "logs_panel.h"
 #include "metrics_panel.h"
 #include "observe/metrics_sampler.h"
+#include "overview_panel.h"
 #include "roles_panel.h"
 #include "services/services.h"
 #include "settings_panel.h"
+#include "tone.h"
 #include "users_panel.h"
 
 #include <QAction>
@@ -37,6 +40,8 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_host(host)
     , m_sidebar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_alerts(new AlertMonitor(host.services().health(), this))
+    , m_overview(new OverviewPanel(host.services().overview(), sampler, *m_alerts, Principal::gui(), this))
     , m_users(new UsersPanel(host.services(), Principal::gui(), this))
     , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
@@ -50,6 +55,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_audit(new AuditPanel(host.services().audit(), host.services().users(), Principal::gui(), this))
     , m_health(new HealthPanel(host.services().health(), this))
     , m_settings(new SettingsPanel(host.services(), Principal::gui(), host.config(), configFile, this))
+    , m_alertsButton(new QToolButton(this))
     , m_url(new QToolButton(this))
     , m_state(new QLabel(this))
     , m_load(new QLabel(this))
@@ -60,12 +66,14 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     const auto addPanel = [this](const QString &icon, const QString &name, QWidget *panel) {
         const int index = m_stack->addWidget(panel);
         auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name, m_sidebar);
+        item->setData(Qt::UserRole, name);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(index + 1));
         auto *shortcut = new QAction(this);
         shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
         connect(shortcut, &QAction::triggered, this, [this, index] { m_sidebar->setCurrentRow(index); });
         addAction(shortcut);
     };
+    addPanel(QStringLiteral("overview"), tr("Overview"), m_overview);
     addPanel(QStringLiteral("users"), tr("Users"), m_users);
     addPanel(QStringLiteral("roles"), tr("Roles"), m_roles);
     addPanel(QStringLiteral("keys"), tr("API keys"), m_apiKeys);
@@ -75,7 +83,9 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     addPanel(QStringLiteral("health"), tr("Health"), m_health);
     addPanel(QStringLiteral("settings"), tr("Settings"), m_settings);
     m_sidebar->setIconSize(QSize(20, 20));
-    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32);
+    // Room for an alert count beside the longest name.
+    m_sidebar->setFixedWidth(m_sidebar->sizeHintForColumn(0) + 32 +
+                             fontMetrics().horizontalAdvance(tr(" (%1)").arg(99)));
     m_sidebar->setAccessibleName(tr("Panels"));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         // Leaving Settings with unsaved changes asks first; "stay" keeps the panel.
@@ -102,11 +112,31 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
         statusBar()->showMessage(tr("Address copied"), 2000);
     });
     m_database->setToolTip(host.databaseLocation());
+    m_alertsButton->setAutoRaise(true);
+    m_alertsButton->setObjectName(QStringLiteral("alertsButton"));
+    m_alertsButton->hide();
+    connect(m_alertsButton, &QToolButton::clicked, this, [this] { showPanel(Overview); });
+    statusBar()->addPermanentWidget(m_alertsButton);
     statusBar()->addPermanentWidget(m_url);
     statusBar()->addPermanentWidget(m_state);
     statusBar()->addPermanentWidget(m_load);
     statusBar()->addPermanentWidget(m_database);
     connect(&host, &ConsoleHost::stateChanged, this, &MainWindow::updateState);
+    connect(m_overview, &OverviewPanel::usersRequested, this, [this](const UsersView &view) {
+        showPanel(Users);
+        m_users->showUsers(view);
+    });
+    connect(m_overview, &OverviewPanel::auditRequested, this,
+            [this](const QString &action, const QString &outcome, int days) {
+                showPanel(Audit);
+                m_audit->showEvents(action, outcome, days);
+            });
+    connect(m_overview, &OverviewPanel::metricsRequested, this, [this] { showPanel(Metrics); });
+    connect(m_overview, &OverviewPanel::healthRequested, this, [this] { showPanel(Health); });
+    connect(m_alerts, &AlertMonitor::checked, this, &MainWindow::showAlerts);
+    connect(m_alerts, &AlertMonitor::raised, this,
+            [this](const HealthComponent &alert) { notify(tr("Keyward: %1").arg(alert.name), alert.reason); });
+    m_alerts->check();
     connect(m_audit, &AuditPanel::userActivated, this, [this](const QString &id) {
         showPanel(Users);
         m_users->revealUser(id);
@@ -209,6 +239,52 @@ bool MainWindow::quit()
     saveLayout();
     qApp->quit();
     return true;
+}
+
+MainWindow::Panel MainWindow::panelFor(const QString &component)
+{
+    if (component == QLatin1String("errors") || component == QLatin1String("latency"))
+        return Metrics;
+    if (component == QLatin1String("lockouts"))
+        return Audit;
+    if (component == QLatin1String("mail"))
+        return Settings;
+    return Health;
+}
+
+QString MainWindow::sidebarText(Panel panel) const
+{
+    return m_sidebar->item(panel)->text();
+}
+
+void MainWindow::showAlerts()
+{
+    const QList<HealthComponent> &alerts = m_alerts->alerts();
+    QList<int> perPanel(PanelCount, 0);
+    QStringList lines;
+    for (const HealthComponent &a : alerts) {
+        ++perPanel[panelFor(a.name)];
+        lines << tr("%1: %2").arg(a.name, a.reason);
+    }
+    for (int panel = 0; panel < PanelCount; ++panel) {
+        QListWidgetItem *item = m_sidebar->item(panel);
+        const QString name = item->data(Qt::UserRole).toString();
+        item->setText(perPanel[panel] > 0 ? name + tr(" (%1)").arg(perPanel[panel]) : name);
+        item->setForeground(perPanel[panel] > 0 ? QBrush(toneColour(Tone::Warning, m_sidebar->palette())) : QBrush());
+    }
+    m_alertsButton->setVisible(!alerts.isEmpty());
+    m_alertsButton->setText(tr("⚠ %n alert(s)", nullptr, int(alerts.size())));
+    m_alertsButton->setToolTip(lines.join(QLatin1Char('\n')));
+}
+
+void MainWindow::notify(const QString &title, const QString &text)
+{
+    // Seen in the window already, unless it is hidden (closed to the tray) or minimised.
+    if (isVisible() && !isMinimized())
+        return;
+    m_lastNotification = title + QLatin1Char('\n') + text;
+    if (m_tray && m_tray->isVisible())
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 10'000);
 }
 
 void MainWindow::updateState()

@@ -10,6 +10,7 @@ class QToolButton;
 
 namespace keyward {
 
+class AlertMonitor;
 class ApiKeysPanel;
 class AuditPanel;
 class ConsoleHost;
@@ -17,23 +18,27 @@ class HealthPanel;
 class LogsPanel;
 class MetricsPanel;
 class MetricsSampler;
+class OverviewPanel;
 class RolesPanel;
 class SettingsPanel;
 class UsersPanel;
 
-// The console: a sidebar of panels over the running node (Ctrl+1 … Ctrl+8 switch between them),
-// a status bar with its address, state, load and database, and optionally a tray icon that keeps
-// the server running while the window is closed.
+// The console: a sidebar of panels over the running node (Ctrl+1 … Ctrl+9 switch between them),
+// a status bar with its alerts, address, state, load and database, and optionally a tray icon that
+// keeps the server running while the window is closed. An alert shows in the status bar, as a
+// count on the sidebar entry of the panel that explains it, and, while the window is hidden or
+// minimised, as a notification.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Panel { Users, Roles, ApiKeys, Metrics, Logs, Audit, Health, Settings, PanelCount };
+    enum Panel { Overview, Users, Roles, ApiKeys, Metrics, Logs, Audit, Health, Settings, PanelCount };
 
     // `configFile` is where the Settings panel saves this installation's startup options.
     MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
     // Saves the window's layout for the next start.
     ~MainWindow() override;
 
+    OverviewPanel &overview() { return *m_overview; }
     UsersPanel &users() { return *m_users; }
     RolesPanel &roles() { return *m_roles; }
     ApiKeysPanel &apiKeys() { return *m_apiKeys; }
@@ -43,6 +48,14 @@ public:
     HealthPanel &health() { return *m_health; }
     SettingsPanel &settings() { return *m_settings; }
     QToolButton &urlButton() { return *m_url; }
+    AlertMonitor &alertMonitor() { return *m_alerts; }
+    QToolButton &alertsButton() { return *m_alertsButton; }
+    // A sidebar entry as shown, with its alert count when it has alerts.
+    QString sidebarText(Panel panel) const;
+    // The last notification given for a new alert while the window was hidden; empty if none.
+    QString lastNotification() const { return m_lastNotification; }
+    // The panel that explains a health component's alert.
+    static Panel panelFor(const QString &component);
     void showPanel(Panel panel);
     Panel currentPanel() const;
     // Quits the console (and drains the server) after asking about unsaved settings; false when
@@ -59,10 +72,14 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void setUpTray();
+    void showAlerts();
+    void notify(const QString &title, const QString &text);
 
     ConsoleHost &m_host;
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
+    AlertMonitor *m_alerts;
+    OverviewPanel *m_overview;
     UsersPanel *m_users;
     RolesPanel *m_roles;
     ApiKeysPanel *m_apiKeys;
@@ -71,11 +88,13 @@ private:
     AuditPanel *m_audit;
     HealthPanel *m_health;
     SettingsPanel *m_settings;
+    QToolButton *m_alertsButton;
     QToolButton *m_url;
     QLabel *m_state;
     QLabel *m_load;
     QLabel *m_database;
     QSystemTrayIcon *m_tray = nullptr;
+    QString m_lastNotification;
 };
 
 } // namespace keyward

@@ -72,18 +72,23 @@ struct MetricsPanel::Chart {
         value->setTitleText(divisor == 1000 ? MetricsPanel::tr("seconds") : unit);
     }
 
-    void append(qint64 timeMs, const QList<double> &values, qint64 windowMs)
+    // Plots the points of one time; settle() then fits the axes.
+    void append(qint64 timeMs, const QList<double> &values)
     {
         for (qsizetype i = 0; i < values.size(); ++i)
             if (!std::isnan(values[i]))
                 maximum = qMax(maximum, values[i]);
         if (milliseconds)
             rescale(maximum >= 2000 ? 1000 : 1);
-        for (qsizetype i = 0; i < series.size() && i < values.size(); ++i) {
-            QLineSeries *s = series[i];
+        for (qsizetype i = 0; i < series.size() && i < values.size(); ++i)
             if (!std::isnan(values[i]))
-                s->append(static_cast<double>(timeMs), values[i] / divisor);
-            // Keep the window: drop what scrolled out.
+                series[i]->append(static_cast<double>(timeMs), values[i] / divisor);
+    }
+
+    // Drops what scrolled out of the window ending at `timeMs` and fits the axes to it.
+    void settle(qint64 timeMs, qint64 windowMs)
+    {
+        for (QLineSeries *s : std::as_const(series)) {
             qsizetype old = 0;
             while (old < s->count() && s->at(static_cast<int>(old)).x() < static_cast<double>(timeMs - windowMs))
                 ++old;
@@ -99,7 +104,8 @@ struct MetricsPanel::Chart {
     // Labels at round times within [from, to]: about five of them.
     void timeTicks(qint64 from, qint64 to, qint64 windowMs)
     {
-        static constexpr qint64 steps[] = {10'000, 15'000, 30'000, 60'000, 120'000, 300'000, 600'000, 1'800'000};
+        static constexpr qint64 steps[] = {10'000,  15'000,    30'000,    60'000,     120'000,   300'000,
+                                           600'000, 1'800'000, 3'600'000, 10'800'000, 21'600'000};
         qint64 step = steps[std::size(steps) - 1];
         for (qint64 candidate : steps)
             if (windowMs / candidate <= 6) {
@@ -127,8 +133,11 @@ MetricsPanel::MetricsPanel(MetricsSampler &sampler, QWidget *parent)
     , m_pause(new QCheckBox(tr("&Pause"), this))
     , m_window(new QComboBox(this))
 {
+    // The last minutes from the one-second points, the last hours from the one-minute points.
     m_window->addItem(tr("Last minute"), 60'000);
     m_window->addItem(tr("Last 5 minutes"), 5 * 60'000);
+    m_window->addItem(tr("Last hour"), 3'600'000);
+    m_window->addItem(tr("Last 24 hours"), 86'400'000);
     m_window->setCurrentIndex(1);
     m_window->setAccessibleName(tr("Time window"));
     connect(m_window, &QComboBox::currentIndexChanged, this, &MetricsPanel::replot);
@@ -147,7 +156,11 @@ MetricsPanel::MetricsPanel(MetricsSampler &sampler, QWidget *parent)
     layout->addLayout(grid, 1);
     replot();
     connect(&sampler, &MetricsSampler::sampled, this, [this](const MetricsPoint &p) {
-        if (!m_pause->isChecked())
+        if (!m_pause->isChecked() && !coarse())
+            add(p);
+    });
+    connect(&sampler, &MetricsSampler::coarseSampled, this, [this](const MetricsPoint &p) {
+        if (!m_pause->isChecked() && coarse())
             add(p);
     });
 }
@@ -178,24 +191,43 @@ QStringList MetricsPanel::timeLabels(int chart) const
     return m_charts.at(chart)->time->categoriesLabels();
 }
 
+bool MetricsPanel::coarse() const
+{
+    return m_window->currentData().toLongLong() > 5 * 60'000;
+}
+
 void MetricsPanel::replot()
 {
     for (Chart *c : std::as_const(m_charts))
         c->clear();
-    for (const MetricsPoint &p : m_sampler.history())
-        add(p);
+    const QList<MetricsPoint> &points = coarse() ? m_sampler.coarseHistory() : m_sampler.history();
+    for (const MetricsPoint &p : points)
+        plot(p);
+    settle(points.isEmpty() ? QDateTime::currentMSecsSinceEpoch() : points.last().timeMs);
 }
 
 void MetricsPanel::add(const MetricsPoint &p)
 {
+    plot(p);
+    settle(p.timeMs);
+}
+
+void MetricsPanel::plot(const MetricsPoint &p)
+{
+    const double perMinute = 60.0 / qMax(0.001, p.seconds);
+    m_charts[0]->append(p.timeMs,
+                        {p.requestsPerSecond, p.errorRate * 100, p.clientErrorRate * 100, p.throttledRate * 100});
+    m_charts[1]->append(p.timeMs, {p.latencyP50 * 1000, p.latencyP95 * 1000, p.latencyP99 * 1000});
+    m_charts[2]->append(p.timeMs,
+                        {p.loginsSucceeded * perMinute, p.loginsFailed * perMinute, p.loginsLocked * perMinute});
+    m_charts[3]->append(p.timeMs, {p.activeSessions, p.hashQueueDepth, p.requestsInFlight});
+}
+
+void MetricsPanel::settle(qint64 timeMs)
+{
     const qint64 window = m_window->currentData().toLongLong();
-    const double perMinute = 60.0 / (m_sampler.intervalMs() / 1000.0);
-    m_charts[0]->append(
-        p.timeMs, {p.requestsPerSecond, p.errorRate * 100, p.clientErrorRate * 100, p.throttledRate * 100}, window);
-    m_charts[1]->append(p.timeMs, {p.latencyP50 * 1000, p.latencyP95 * 1000, p.latencyP99 * 1000}, window);
-    m_charts[2]->append(
-        p.timeMs, {p.loginsSucceeded * perMinute, p.loginsFailed * perMinute, p.loginsLocked * perMinute}, window);
-    m_charts[3]->append(p.timeMs, {p.activeSessions, p.hashQueueDepth, p.requestsInFlight}, window);
+    for (Chart *c : std::as_const(m_charts))
+        c->settle(timeMs, window);
 }
 
 } // namespace keyward

@@ -11,9 +11,9 @@ class QValueAxis;
 
 namespace keyward {
 
-// Live graphs of the sampler's one-second points: requests/s and 5xx share, latency quantiles,
+// Live graphs of the sampler's points: requests/s and 4xx/429/5xx shares, latency quantiles,
 // logins per minute by outcome, and load (sessions, hash queue, requests in flight); the last one
-// or five minutes, with pause.
+// or five minutes from one-second points, the last hour or day from one-minute points; with pause.
 class MetricsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -31,7 +31,11 @@ public:
     QComboBox &window() { return *m_window; }
 
 private:
+    // Whether the window is drawn from the sampler's one-minute points rather than its one-second ones.
+    bool coarse() const;
     void add(const MetricsPoint &point);
+    void plot(const MetricsPoint &point);
+    void settle(qint64 timeMs);
     void replot();
 
     struct Chart;

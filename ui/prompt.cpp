@@ -1,5 +1,7 @@
 #include "prompt.h"
 
+#include "title_fit.h"
+
 #include "message_banner.h"
 
 #include <QCoreApplication>
@@ -52,6 +54,7 @@ bool Prompt::confirm(QWidget *parent, const QString &title, const QString &text,
     QPushButton *action = box.addButton(actionText, QMessageBox::DestructiveRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(cancel);
+    fitTitle(box);
     box.exec();
     return box.clickedButton() == action;
 }
@@ -67,6 +70,7 @@ std::optional<int> Prompt::ask(QWidget *parent, const QString &title, const QStr
     box.setEscapeButton(box.addButton(QMessageBox::Cancel));
     if (!buttons.isEmpty())
         box.setDefaultButton(qobject_cast<QPushButton *>(buttons.first()));
+    fitTitle(box);
     box.exec();
     const qsizetype chosen = buttons.indexOf(box.clickedButton());
     return chosen < 0 ? std::nullopt : std::optional<int>(int(chosen));
@@ -97,6 +101,7 @@ std::optional<QString> Prompt::choose(QWidget *parent, const QString &title, con
     layout->addWidget(caption);
     layout->addWidget(list);
     layout->addWidget(buttons);
+    fitTitle(dialog);
     if (dialog.exec() != QDialog::Accepted || list->selectedItems().isEmpty())
         return std::nullopt;
     return list->selectedItems().first()->text();

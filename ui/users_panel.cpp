@@ -344,6 +344,25 @@ void UsersPanel::revealUser(const QString &id)
     m_details->showUser(id);
 }
 
+void UsersPanel::showUsers(const UsersView &view)
+{
+    {
+        const QSignalBlocker quietSearch(m_search);
+        const QSignalBlocker quietStatus(m_status);
+        const QSignalBlocker quietRole(m_role);
+        const QSignalBlocker quietDeleted(m_deleted);
+        m_search->clear();
+        m_role->setCurrentIndex(0);
+        m_status->setCurrentIndex(
+            qMax(0, m_status->findData(view.status ? User::statusName(*view.status) : QString())));
+        m_deleted->setChecked(view.deleted);
+    }
+    m_debounce->stop();
+    applyFilter();
+    if (view.sortColumn)
+        m_table->sortByColumn(*view.sortColumn, view.order);
+}
+
 void UsersPanel::applyFilter()
 {
     m_allMatching.reset(); // chosen for the filter that was: a new one is not selected

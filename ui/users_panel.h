@@ -28,6 +28,14 @@ class UserDetailPane;
 class UserTableModel;
 struct User;
 
+// A view of the users table another panel can lead to: a status, deleted users shown, an order.
+struct UsersView {
+    std::optional<User::Status> status; // nullopt: any
+    bool deleted = false;
+    std::optional<int> sortColumn; // a UserTableModel column; nullopt: as it is
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
 // Users: a lazily paged table with debounced search and filters, a detail pane, and every action on
 // one user or a multi-row selection. Bulk work runs off the GUI thread and lists each row's outcome.
 class UsersPanel : public QWidget {
@@ -72,6 +80,8 @@ public Q_SLOTS:
     // Lists this user (searching for its username, deleted ones shown if it is one) and shows it
     // in the detail pane: where a click on an audit event leads.
     void revealUser(const QString &id);
+    // Lists the users of `view`, with no search or role filter: where a click on the Overview leads.
+    void showUsers(const UsersView &view);
     // Extends the selection to every user matching the search and filters, loaded or not; a bulk
     // action then runs over them through the service, a page at a time.
     void selectAllMatching();

@@ -1,6 +1,7 @@
 // The desktop console on a real node (SQLite file, HTTP on a free port), driven offscreen:
 // what an admin does in the window must show up in the services, and the service's words must
 // show up in the window.
+#include "alert_monitor.h"
 #include "api_key_dialog.h"
 #include "api_keys_panel.h"
 #include "audit_panel.h"
@@ -16,12 +17,14 @@
 #include "observe/keyward_metrics.h"
 #include "observe/log_handler.h"
 #include "observe/metrics_sampler.h"
+#include "overview_panel.h"
 #include "password_dialog.h"
 #include "prompt.h"
 #include "role_dialog.h"
 #include "roles_panel.h"
 #include "services/services.h"
 #include "settings_panel.h"
+#include "title_fit.h"
 #include "tone.h"
 #include "user_detail_pane.h"
 #include "user_dialog.h"
@@ -217,6 +220,8 @@ private Q_SLOTS:
         m_host = std::make_unique<console::NodeHost>(*m_node);
         m_window = std::make_unique<MainWindow>(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         m_window->show();
+        QCOMPARE(m_window->currentPanel(), MainWindow::Overview); // the first panel
+        m_window->showPanel(MainWindow::Users);                   // where most tests work
     }
 
     void cleanup()
@@ -227,6 +232,33 @@ private Q_SLOTS:
         m_host.reset();
         m_node.reset();
         m_dir.reset();
+    }
+
+    // A dialog is wide enough for its whole title: a long username in "Edit …", the count in a
+    // bulk confirmation.
+    void dialogTitlesFit()
+    {
+        const User user = createUser(QStringLiteral("a-rather-long-username-for-a-short-dialog.example"));
+        UsersPanel &panel = m_window->users();
+        panel.revealUser(user.id);
+        QVERIFY(settled(panel.model()));
+        panel.table().selectRow(0);
+        int width = 0;
+        int needed = 0;
+        answerDialog([&](UserDialog &d) {
+            width = d.width();
+            needed = titleWidth(d);
+            d.reject();
+        });
+        panel.editSelected();
+        QVERIFY2(needed > 400 && width >= needed, qPrintable(QStringLiteral("%1 < %2").arg(width).arg(needed)));
+
+        QMessageBox box(QMessageBox::Warning,
+                        QStringLiteral("Add role 'auditor' to 1,234,567 users of this installation?"),
+                        QStringLiteral("Short."), QMessageBox::Cancel);
+        fitTitle(box);
+        box.show();
+        QVERIFY(box.width() >= titleWidth(box));
     }
 
     void createUserThroughTheDialog()
@@ -392,6 +424,151 @@ private Q_SLOTS:
         QCOMPARE(metrics.valueAxis(1).titleText(), QStringLiteral("seconds"));
         QVERIFY2(metrics.lastValue(1, 2) > 2 && metrics.lastValue(1, 2) <= 5,
                  qPrintable(QString::number(metrics.lastValue(1, 2))));
+    }
+
+    // The Overview counts the installation from the database's counters and leads from each
+    // tile to the panel that explains it.
+    void overviewCountsAndLeadsToThePanels()
+    {
+        QString dee; // the last one
+        for (const char *name : {"ada", "ben", "cal", "dee"})
+            dee =
+                createUser(QString::fromLatin1(name), {QStringLiteral("user")}, QStringLiteral("a long passphrase")).id;
+        const User eve = createUser(QStringLiteral("eve"));
+        QVERIFY(m_node->services().users().remove(Principal::gui(), eve.id, false));
+        UserPatch off;
+        off.status = User::Status::Disabled;
+        QVERIFY(m_node->services().users().update(Principal::gui(), dee, off));
+        const Principal away = Principal::anonymous(QStringLiteral("192.0.2.44"));
+        QVERIFY(m_node->services().auth().login(away, QStringLiteral("ada"), QStringLiteral("a long passphrase")));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!m_node->services().auth().login(away, QStringLiteral("ben"), QStringLiteral("wrong")));
+
+        m_window->showPanel(MainWindow::Overview);
+        OverviewPanel &overview = m_window->overview();
+        const auto tileText = [&](const char *name) { return overview.tile(QLatin1String(name))->text(); };
+        QTRY_VERIFY2(tileText("active").startsWith(QStringLiteral("3\n")), qPrintable(tileText("active")));
+        QVERIFY(tileText("disabled").startsWith(QStringLiteral("1\n")));
+        QVERIFY(tileText("deleted").startsWith(QStringLiteral("1\n")));
+        QVERIFY(tileText("never").startsWith(QStringLiteral("3\n"))); // all but ada
+        QVERIFY(tileText("mfa").startsWith(QStringLiteral("0 %\n")));
+        QVERIFY(tileText("key").startsWith(QStringLiteral("0 days\n")));
+        QVERIFY(tileText("backup").startsWith(QStringLiteral("never\n")));
+        QCOMPARE(overview.activity(0).size(), OverviewService::Days);
+        QCOMPARE(overview.activity(0).last().y(), 5.0); // created today
+        QCOMPARE(overview.activity(1).last().y(), 1.0);
+        QCOMPARE(overview.activity(2).last().y(), 3.0);
+        QCOMPARE(overview.failingAddresses().topLevelItem(0)->text(0), away.ip);
+        QCOMPARE(overview.failingAddresses().topLevelItem(0)->text(1), QStringLiteral("3"));
+        QTRY_VERIFY(!tileText("health").startsWith(QStringLiteral("checking")));
+
+        // Thousands are grouped as the locale does it.
+        m_sampler->sample();
+        m_node->services().metrics().activeSessions.set(0);
+        m_node->services()
+            .metrics()
+            .httpRequests.with({QStringLiteral("GET"), QStringLiteral("/x"), QStringLiteral("200")})
+            .inc(1234);
+        QTest::qWait(5);
+        m_sampler->sample();
+        QTRY_VERIFY2(tileText("requests").contains(QLocale().toString(1234)), qPrintable(tileText("requests")));
+
+        // Each tile leads to the panel that explains it.
+        overview.tile(QStringLiteral("disabled"))->click();
+        QCOMPARE(m_window->currentPanel(), MainWindow::Users);
+        QVERIFY(settled(m_window->users().model()));
+        QCOMPARE(m_window->users().model().rowCount(), 1);
+        QCOMPARE(m_window->users().model().index(0, UserTableModel::Username).data().toString(), QStringLiteral("dee"));
+        m_window->showPanel(MainWindow::Overview);
+        overview.tile(QStringLiteral("deleted"))->click();
+        QVERIFY(settled(m_window->users().model()));
+        QCOMPARE(m_window->users().model().rowCount(), 5);
+        m_window->showPanel(MainWindow::Overview);
+        overview.tile(QStringLiteral("never"))->click();
+        QCOMPARE(m_window->users().model().sortColumn(), int(UserTableModel::LastLogin));
+        m_window->showPanel(MainWindow::Overview);
+        overview.tile(QStringLiteral("locked"))->click();
+        QCOMPARE(m_window->currentPanel(), MainWindow::Audit);
+        QCOMPARE(m_window->audit().actionFilter().text(), QStringLiteral("auth.login"));
+        QCOMPARE(m_window->audit().fromDate().date(), QDate::currentDate());
+        for (const auto &[tile, panel] : {std::pair{"requests", MainWindow::Metrics},
+                                          {"sessions", MainWindow::Metrics},
+                                          {"health", MainWindow::Health},
+                                          {"key", MainWindow::Health}}) {
+            m_window->showPanel(MainWindow::Overview);
+            overview.tile(QLatin1String(tile))->click();
+            QCOMPARE(m_window->currentPanel(), panel);
+        }
+    }
+
+    // An alert shows in the status bar, as a count on the sidebar entry of the panel that
+    // explains it, on the Overview, and as a notification while the window is hidden.
+    void alertsShowWhereTheAdminLooks()
+    {
+        AlertMonitor &monitor = m_window->alertMonitor();
+        QTRY_VERIFY(monitor.lastReport()); // the first check marks where the traffic window starts
+        QVERIFY(monitor.alerts().isEmpty());
+        QVERIFY(!m_window->alertsButton().isVisible());
+        QCOMPARE(m_window->sidebarText(MainWindow::Metrics), QStringLiteral("Metrics"));
+
+        // A burst of server errors (injected: the node has no route that fails on purpose).
+        m_node->services()
+            .metrics()
+            .httpRequests.with({QStringLiteral("GET"), QStringLiteral("/x"), QStringLiteral("500")})
+            .inc(25);
+        monitor.check();
+        QTRY_COMPARE(monitor.alerts().size(), 1);
+        QCOMPARE(monitor.alerts().first().name, QStringLiteral("errors"));
+        QCOMPARE(m_window->sidebarText(MainWindow::Metrics), QStringLiteral("Metrics (1)"));
+        QVERIFY(m_window->alertsButton().isVisible());
+        QCOMPARE(m_window->alertsButton().text(), QStringLiteral("⚠ 1 alert"));
+        QVERIFY(m_window->lastNotification().isEmpty()); // the window shows it already
+        m_window->showPanel(MainWindow::Overview);
+        QTRY_VERIFY2(m_window->overview().alertText().contains(QStringLiteral("errors: 100% of 25 requests")),
+                     qPrintable(m_window->overview().alertText()));
+        m_window->alertsButton().click();
+        QCOMPARE(m_window->currentPanel(), MainWindow::Overview);
+
+        // Hidden, a new alert is a notification: reset mail requested while SMTP is not configured.
+        CreateUserRequest r;
+        r.username = QStringLiteral("liv");
+        r.email = QStringLiteral("liv@example.com");
+        r.emailVerified = true;
+        QVERIFY(m_node->services().users().create(Principal::gui(), r));
+        m_window->hide();
+        m_node->services().users().requestPasswordReset(Principal::anonymous(), r.email);
+        monitor.check();
+        QTRY_COMPARE(monitor.alerts().size(), 2);
+        QVERIFY2(m_window->lastNotification().contains(QStringLiteral("smtp.host")),
+                 qPrintable(m_window->lastNotification()));
+        QCOMPARE(m_window->sidebarText(MainWindow::Settings), QStringLiteral("Settings (1)"));
+        QCOMPARE(m_window->alertsButton().text(), QStringLiteral("⚠ 2 alerts"));
+    }
+
+    // Five minutes come from the one-second points, an hour or a day from the one-minute points
+    // (quantiles over each whole minute), with time ticks on round hours.
+    void metricsWindowsReachADay()
+    {
+        MetricsPanel &metrics = m_window->metrics();
+        QCOMPARE(metrics.window().count(), 4);
+        for (int i = 0; i < 5; ++i) {
+            m_sampler->sample();
+            QTest::qWait(2);
+        }
+        const qsizetype fine = m_sampler->history().size();
+        for (int i = 0; i < 61; ++i) // 60 one-second samples make one minute
+            m_sampler->sample();
+        QCOMPARE(m_sampler->coarseHistory().size(), 1);
+        metrics.window().setCurrentIndex(3); // the last 24 hours
+        QCOMPARE(metrics.plottedPoints(), 1);
+        const QStringList labels = metrics.timeLabels(0);
+        QVERIFY(!labels.isEmpty() && labels.size() <= 6);
+        for (const QString &label : labels)
+            QVERIFY2(label.endsWith(QStringLiteral(":00")), qPrintable(label)); // round hours
+        m_sampler->sample();
+        QCOMPARE(metrics.plottedPoints(), 1); // one-second points do not reach a day's graph
+        metrics.window().setCurrentIndex(1);
+        QVERIFY(metrics.plottedPoints() > fine);
     }
 
     void bulkActionsAskSummariseAndUndo()
@@ -940,6 +1117,40 @@ private Q_SLOTS:
     }
 
     // A long list is a sliding window of pages in both tables, and refreshing it keeps the place.
+    // Paging down through more users than the table holds at once keeps the current row on
+    // screen and moving forward, across every page that comes and goes.
+    void pageDownKeepsTheCurrentRowVisible()
+    {
+        m_window->resize(760, 560);
+        for (int i = 0; i < 120; ++i)
+            createUser(QStringLiteral("p%1").arg(i, 3, 10, QLatin1Char('0')));
+        UsersPanel &panel = m_window->users();
+        UserTableModel &users = panel.model();
+        users.setPageSize(20);
+        users.setMaxPages(3);
+        users.reload();
+        QVERIFY(settled(users));
+        QTableView &table = panel.table();
+        table.setFocus();
+        table.setCurrentIndex(users.index(0, UserTableModel::Username));
+        QStringList seen;
+        for (int press = 0; press < 40 && seen.size() < 120; ++press) {
+            QTest::keyClick(&table, Qt::Key_PageDown);
+            QVERIFY(settled(users));
+            QCoreApplication::processEvents();
+            const QModelIndex current = table.currentIndex();
+            QVERIFY(current.isValid());
+            QVERIFY2(table.viewport()->rect().intersects(table.visualRect(current)),
+                     qPrintable(QStringLiteral("press %1: row %2 is off screen").arg(press).arg(current.row())));
+            const QString name = current.siblingAtColumn(UserTableModel::Username).data().toString();
+            if (!seen.isEmpty() && seen.last() == name)
+                break;                                                        // the end
+            QVERIFY2(seen.isEmpty() || name > seen.last(), qPrintable(name)); // forward only
+            seen << name;
+        }
+        QCOMPARE(seen.last(), QStringLiteral("p119"));
+    }
+
     void tablesHoldAWindowOfPages()
     {
         m_window->resize(760, 560);
@@ -1192,6 +1403,7 @@ private Q_SLOTS:
         m_window.reset(); // saves
         m_window = std::make_unique<MainWindow>(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         m_window->show();
+        m_window->showPanel(MainWindow::Users);
         QCOMPARE(m_window->size(), QSize(760, 560));
         QCOMPARE(m_window->users().findChild<QSplitter *>(QStringLiteral("usersSplit"))->sizes(), sizes);
         QCOMPARE(m_window->users().table().horizontalHeader()->sectionSize(UserTableModel::Email), 321);
@@ -1221,19 +1433,22 @@ private Q_SLOTS:
     {
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
         QCOMPARE(m_window->currentPanel(), MainWindow::ApiKeys);
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-        QCOMPARE(m_window->currentPanel(), MainWindow::Users);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Overview);
+        QTest::keyClick(m_window.get(), Qt::Key_9, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Settings);
 
         ui::installTranslations(QStringLiteral("de"));
         MainWindow german(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         ui::installTranslations(QStringLiteral("fr"));
         MainWindow french(*m_host, *m_sampler, m_dir->filePath(QStringLiteral("keyward.ini")));
         ui::installTranslations(QStringLiteral("en"));
-        QCOMPARE(german.findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Benutzer"));
+        QCOMPARE(german.findChild<QListWidget *>()->item(MainWindow::Users)->text(), QStringLiteral("Benutzer"));
+        QCOMPARE(german.findChild<QListWidget *>()->item(MainWindow::Overview)->text(), QStringLiteral("Übersicht"));
         QCOMPARE(french.findChild<QListWidget *>()->item(MainWindow::Settings)->text(), QStringLiteral("Paramètres"));
-        QCOMPARE(m_window->findChild<QListWidget *>()->item(0)->text(), QStringLiteral("Users"));
+        QCOMPARE(m_window->findChild<QListWidget *>()->item(MainWindow::Users)->text(), QStringLiteral("Users"));
     }
 
 private:

@@ -1119,10 +1119,6 @@ Administrator: %5 &lt;%6&gt;</translation>
         <translation>keine Anfragen, letzte Minute</translation>
     </message>
     <message>
-        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
-        <translation>5xx; 4xx %1, 429 %2 von %3 Anfragen, letzte Minute</translation>
-    </message>
-    <message>
         <source>checking…</source>
         <translation>wird geprüft …</translation>
     </message>
@@ -1142,16 +1138,18 @@ Administrator: %5 &lt;%6&gt;</translation>
         <source>failing</source>
         <translation>gestört</translation>
     </message>
-    <message>
-        <source>health: every component</source>
-        <translation>Zustand: alle Komponenten</translation>
-    </message>
     <message numerus="yes">
         <source>health: %n alert(s)</source>
         <translation>
             <numerusform>Zustand: %n Warnung</numerusform>
             <numerusform>Zustand: %n Warnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>5xx · 4xx %1 · 429 %2
+of %3 requests, last minute</source>
+        <translation>5xx · 4xx %1 · 429 %2
+von %3 Anfragen, letzte Minute</translation>
     </message>
 </context>
 <context>

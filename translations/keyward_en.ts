@@ -1110,10 +1110,6 @@ Administrator: %5 &lt;%6&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,16 +1129,17 @@ Administrator: %5 &lt;%6&gt;</source>
         <source>failing</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>health: every component</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>health: %n alert(s)</source>
         <translation>
             <numerusform>health: %n alert</numerusform>
             <numerusform>health: %n alerts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>5xx · 4xx %1 · 429 %2
+of %3 requests, last minute</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1119,10 +1119,6 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <translation>aucune requête, dernière minute</translation>
     </message>
     <message>
-        <source>5xx; 4xx %1, 429 %2 of %3 requests, last minute</source>
-        <translation>5xx ; 4xx %1, 429 %2 sur %3 requêtes, dernière minute</translation>
-    </message>
-    <message>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
@@ -1142,16 +1138,18 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <source>failing</source>
         <translation>en panne</translation>
     </message>
-    <message>
-        <source>health: every component</source>
-        <translation>état : tous les composants</translation>
-    </message>
     <message numerus="yes">
         <source>health: %n alert(s)</source>
         <translation>
             <numerusform>état : %n alerte</numerusform>
             <numerusform>état : %n alertes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>5xx · 4xx %1 · 429 %2
+of %3 requests, last minute</source>
+        <translation>5xx · 4xx %1 · 429 %2
+sur %3 requêtes, dernière minute</translation>
     </message>
 </context>
 <context>

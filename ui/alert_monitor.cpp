@@ -21,14 +21,19 @@ AlertMonitor::AlertMonitor(HealthService &health, QObject *parent)
 
 void AlertMonitor::check()
 {
-    if (m_checking)
+    // A check under way may predate what this one is asked for: check again after it.
+    if (m_checking) {
+        m_checkAgain = true;
         return;
+    }
     m_checking = true;
     m_thread->run(
         this, [&health = m_health] { return health.check(); },
         [this](const HealthService::Report &report) {
             m_checking = false;
             take(report);
+            if (std::exchange(m_checkAgain, false))
+                check();
         });
 }
 

@@ -27,7 +27,7 @@ public:
     QTimer &timer() { return *m_timer; }
 
 public Q_SLOTS:
-    // Starts a check unless one is under way.
+    // Starts a check (after the one under way, if there is one).
     void check();
 
 Q_SIGNALS:
@@ -43,6 +43,7 @@ private:
     QTimer *m_timer;
     ServiceThread *m_thread;
     bool m_checking = false;
+    bool m_checkAgain = false;
     std::optional<HealthService::Report> m_report;
     QList<HealthComponent> m_alerts;
 };

@@ -131,12 +131,12 @@ OverviewPanel::OverviewPanel(OverviewService &overview, MetricsSampler &sampler,
             tr("Sessions neither revoked nor expired; see Metrics"), 6, 0, metrics());
     addTile(grid, QStringLiteral("requests"), tr("5xx, last minute"),
             tr("Share of responses that were server errors, client errors and rate-limited; see Metrics"), 6, 1,
-            metrics());
-    addTile(grid, QStringLiteral("health"), tr("health"), tr("The worst component's state; see Health"), 6, 2,
+            metrics(), 2);
+    addTile(grid, QStringLiteral("health"), tr("health"), tr("The worst component's state; see Health"), 6, 3,
             health());
-    addTile(grid, QStringLiteral("key"), tr("signing key age"), tr("Rotate it twice a year; see Health"), 6, 3,
+    addTile(grid, QStringLiteral("key"), tr("signing key age"), tr("Rotate it twice a year; see Health"), 6, 4,
             health());
-    addTile(grid, QStringLiteral("backup"), tr("last backup"), tr("The backups recorded in the audit trail"), 6, 4,
+    addTile(grid, QStringLiteral("backup"), tr("last backup"), tr("The backups recorded in the audit trail"), 6, 5,
             audit(QStringLiteral("backup.created"), QStringLiteral("success"), 0));
     for (int column = 0; column < 6; ++column)
         grid->setColumnStretch(column, 1);
@@ -167,13 +167,14 @@ OverviewPanel::OverviewPanel(OverviewService &overview, MetricsSampler &sampler,
 }
 
 QToolButton *OverviewPanel::addTile(QGridLayout *grid, const QString &name, const QString &caption, const QString &tip,
-                                    int row, int column, std::function<void()> open)
+                                    int row, int column, std::function<void()> open, int columns)
 {
     auto *tile = new QToolButton(grid->parentWidget());
     tile->setObjectName(QStringLiteral("tile.") + name);
     tile->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    tile->setMinimumHeight(fontMetrics().height() * 4);
+    // Columns share the width alike, whatever a tile's text; three lines fit.
+    tile->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    tile->setMinimumSize(fontMetrics().averageCharWidth() * 14, fontMetrics().height() * 5);
     tile->setToolTip(tip);
     QFont font = tile->font();
     font.setPointSizeF(font.pointSizeF() * 1.2);
@@ -181,7 +182,7 @@ QToolButton *OverviewPanel::addTile(QGridLayout *grid, const QString &name, cons
     tile->setProperty("caption", caption);
     tile->setText(QStringLiteral("…\n") + caption);
     connect(tile, &QToolButton::clicked, this, std::move(open));
-    grid->addWidget(tile, row, column);
+    grid->addWidget(tile, row, column, 1, columns);
     m_tiles.insert(name, tile);
     return tile;
 }
@@ -209,14 +210,19 @@ QString OverviewPanel::alertText() const
 
 void OverviewPanel::refresh()
 {
-    if (m_loading)
+    // A read under way may have started before the change this refresh is for: read again after it.
+    if (m_loading) {
+        m_readAgain = true;
         return;
+    }
     m_loading = true;
     m_thread->run(
         this, [&overview = m_overview, actor = m_actor] { return overview.overview(actor); },
         [this](const Result<Overview> &overview) {
             m_loading = false;
             showOverview(overview);
+            if (std::exchange(m_readAgain, false))
+                refresh();
         });
 }
 
@@ -298,7 +304,7 @@ void OverviewPanel::showTraffic()
         return;
     }
     setTile(QStringLiteral("requests"), percent(serverErrors / requests),
-            tr("5xx; 4xx %1, 429 %2 of %3 requests, last minute")
+            tr("5xx · 4xx %1 · 429 %2\nof %3 requests, last minute")
                 .arg(percent(clientErrors / requests), percent(throttled / requests), count(qint64(requests))));
 }
 
@@ -320,7 +326,7 @@ void OverviewPanel::showAlerts()
                           : report->status == HealthComponent::Status::Degraded ? tr("degraded")
                                                                                 : tr("failing");
     setTile(QStringLiteral("health"), state,
-            lines.isEmpty() ? tr("health: every component") : tr("health: %n alert(s)", nullptr, int(lines.size())));
+            lines.isEmpty() ? tr("health") : tr("health: %n alert(s)", nullptr, int(lines.size())));
 }
 
 } // namespace keyward

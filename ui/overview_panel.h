@@ -43,7 +43,7 @@ public:
     bool loading() const { return m_loading; }
 
 public Q_SLOTS:
-    // Reads the counters again unless a read is under way.
+    // Reads the counters again (after the read under way, if there is one).
     void refresh();
 
 Q_SIGNALS:
@@ -54,7 +54,7 @@ Q_SIGNALS:
 
 private:
     QToolButton *addTile(QGridLayout *grid, const QString &name, const QString &caption, const QString &tip, int row,
-                         int column, std::function<void()> open);
+                         int column, std::function<void()> open, int columns = 1);
     void setTile(const QString &name, const QString &value, const QString &caption = {});
     void showOverview(const Result<Overview> &overview);
     void showTraffic();
@@ -72,6 +72,7 @@ private:
     QList<QLineSeries *> m_series;
     QTreeWidget *m_addresses;
     bool m_loading = false;
+    bool m_readAgain = false;
 };
 
 } // namespace keyward

@@ -2,6 +2,7 @@
 // a real node on a temporary SQLite file, filled with sample users and live HTTP traffic.
 // Run it through installer/screenshots.sh (under Xvfb, so fonts and styles are the desktop's).
 #include "console.h"
+#include "console_preferences.h"
 #include "first_run_wizard.h"
 #include "main_window.h"
 #include "node.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -113,6 +115,7 @@ void traffic(const QString &url, int seconds)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    ui::installTranslations(QStringLiteral("en")); // plural forms: "3 users", not "3 user(s)"
     const QString out = QDir(app.arguments().value(1, QStringLiteral("docs/screenshots"))).absolutePath();
     QDir().mkpath(out);
     QTemporaryDir dir;
@@ -139,16 +142,32 @@ int main(int argc, char *argv[])
     users.refresh();
     users.table().selectRow(1);
     const QList<QPair<MainWindow::Panel, QString>> panels{
-        {MainWindow::Users, QStringLiteral("users")},      {MainWindow::Roles, QStringLiteral("roles")},
-        {MainWindow::ApiKeys, QStringLiteral("api-keys")}, {MainWindow::Metrics, QStringLiteral("metrics")},
-        {MainWindow::Logs, QStringLiteral("logs")},        {MainWindow::Audit, QStringLiteral("audit")},
-        {MainWindow::Health, QStringLiteral("health")},    {MainWindow::Settings, QStringLiteral("settings")},
+        {MainWindow::Overview, QStringLiteral("overview")}, {MainWindow::Users, QStringLiteral("users")},
+        {MainWindow::Roles, QStringLiteral("roles")},       {MainWindow::ApiKeys, QStringLiteral("api-keys")},
+        {MainWindow::Metrics, QStringLiteral("metrics")},   {MainWindow::Logs, QStringLiteral("logs")},
+        {MainWindow::Audit, QStringLiteral("audit")},       {MainWindow::Health, QStringLiteral("health")},
+        {MainWindow::Settings, QStringLiteral("settings")},
     };
     for (const auto &[panel, name] : panels) {
         window.showPanel(panel);
         settle(300);
         save(window, out, name);
     }
+
+    // A bulk action's confirmation, over three selected users; answered "Cancel".
+    window.showPanel(MainWindow::Users);
+    settle(300);
+    users.table().selectionModel()->select(
+        QItemSelection(users.model().index(1, 0), users.model().index(3, UserTableModel::ColumnCount - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    QTimer::singleShot(500, [&] {
+        QWidget *box = QApplication::activeModalWidget();
+        if (!box)
+            qFatal("no confirmation was asked");
+        save(*box, out, QStringLiteral("bulk-confirm"));
+        box->close();
+    });
+    users.setSelectedEnabled(false);
 
     FirstRunWizard wizard(Config::defaults(dir.filePath(QStringLiteral("new"))), console::nodeProbes(),
                           [](const auto &) { return std::optional<ApiError>(); });

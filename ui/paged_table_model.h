@@ -35,6 +35,10 @@ public:
 
     // Starts over from the first page.
     void reload() { load(Edge::Start, {}); }
+    // Starts the window at row `offset` of the result, where a scrollbar over the whole result was
+    // dropped; a model that cannot start there (jumps() false) starts over from the first page.
+    virtual void jumpTo(qint64 offset) = 0;
+    virtual bool jumps() const = 0;
     // Reads the pages held again, in place: the view keeps its position and selection.
     virtual void refresh() = 0;
     // The matching rows in the store, loaded or not.
@@ -66,7 +70,8 @@ protected:
         int rows = 0;
         QString before; // empty: nothing precedes
         QString after;  // empty: nothing follows
-        QString from;   // empty: the first page
+        QString from;   // empty: the first page, or the page at row `at`
+        qint64 at = 0;
     };
 
     PagedTableModel(QStringList headers, QObject *parent);
@@ -98,14 +103,32 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     const Row *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr; }
 
+    bool jumps() const override { return bool(fetcherAt(1)); }
+
+    void jumpTo(qint64 offset) override
+    {
+        const Fetch fetchAt = fetcherAt(offset);
+        if (offset <= 0 || !fetchAt)
+            return reload();
+        m_reloadPending = true;
+        run([fetchAt] { return fetchAt({}, false); },
+            [this, offset](Result<Page> page) {
+                if (page && page->rows.isEmpty())
+                    return reload(); // the result shrank meanwhile: nothing lies there any more
+                apply(Edge::Start, {}, std::move(page), offset);
+            });
+    }
+
     void refresh() override
     {
         // Before a reload's first page has come, the pages held belong to the old filter or order.
         if (m_spans.isEmpty() || m_reloadPending)
             return reload();
         const auto fetchPage = fetcher();
-        const auto work = [fetchPage, from = m_spans.first().from, pages = m_spans.size()] {
-            return refetch(fetchPage, from, pages);
+        const Span &top = m_spans.first();
+        const auto fetchFirst = top.from.isEmpty() && top.at > 0 ? fetcherAt(top.at) : fetchPage;
+        const auto work = [fetchFirst, fetchPage, from = top.from, at = top.at, pages = m_spans.size()] {
+            return refetch(fetchFirst, fetchPage, from, at, pages);
         };
         run(work, [this](Result<Refetched> result) { applyRefetched(std::move(result)); });
     }
@@ -124,6 +147,13 @@ protected:
     // How to read a page as the list stands now (its filter, order and page size, copied): the
     // function may run on the service thread, while the model changes on this one.
     virtual Fetch fetcher() const = 0;
+    // The same, for the page that starts at row `offset` of the result (the cursor given is empty);
+    // empty when the service cannot start a page there.
+    virtual Fetch fetcherAt(qint64 offset) const
+    {
+        Q_UNUSED(offset);
+        return {};
+    }
     // What tells a row apart from the others, whatever page it comes in.
     virtual QString key(const Row &row) const = 0;
 
@@ -165,16 +195,19 @@ private:
         });
     }
 
-    static Result<Refetched> refetch(const Fetch &fetchPage, QString cursor, qsizetype pages)
+    // The pages from `cursor` (or, with none, from row `at`): the first by `fetchFirst`, the rest
+    // by `fetchPage`.
+    static Result<Refetched> refetch(const Fetch &fetchFirst, const Fetch &fetchPage, QString cursor, qint64 at,
+                                     qsizetype pages)
     {
         Refetched out;
         for (qsizetype i = 0; i < pages; ++i) {
-            auto result = fetchPage(cursor, i == 0);
+            auto result = (i == 0 ? fetchFirst : fetchPage)(cursor, i == 0);
             if (!result)
                 return result.error();
             if (i == 0)
                 out.total = result->total;
-            out.spans.append({int(result->rows.size()), result->before, result->after, cursor});
+            out.spans.append({int(result->rows.size()), result->before, result->after, cursor, i == 0 ? at : 0});
             out.rows += result->rows;
             cursor = result->after;
             if (cursor.isEmpty())
@@ -212,7 +245,8 @@ private:
             setTotal(result->total);
     }
 
-    void apply(Edge edge, const QString &cursor, Result<Page> result)
+    // `at`: the row of the result a page fetched by offset starts at.
+    void apply(Edge edge, const QString &cursor, Result<Page> result, qint64 at = 0)
     {
         if (!result) {
             Q_EMIT failed(describe(result.error()));
@@ -220,13 +254,13 @@ private:
         }
         Page page = std::move(result).value();
         const int n = int(page.rows.size());
-        const Span span{n, page.before, page.after, cursor};
+        const Span span{n, page.before, page.after, cursor, at};
         if (edge == Edge::Start) {
             m_reloadPending = false;
             beginResetModel();
             m_rows = std::move(page.rows);
             m_spans = {span};
-            m_offset = 0;
+            m_offset = at;
             endResetModel();
         } else if (m_spans.isEmpty()) {
             return; // reset meanwhile: the page belongs to a list no longer shown

@@ -122,11 +122,19 @@ void UserTableModel::setFilter(const UserFilter &filter)
 
 UserTableModel::Fetch UserTableModel::fetcher() const
 {
+    return fetcherAt(0);
+}
+
+UserTableModel::Fetch UserTableModel::fetcherAt(qint64 offset) const
+{
     UserFilter filter = m_filter;
     filter.limit = pageSize();
+    filter.offset = offset;
     return [&users = m_users, actor = m_actor, filter](const QString &cursor, bool count) -> Result<Page> {
         UserFilter f = filter;
         f.cursor = cursor;
+        if (!cursor.isEmpty())
+            f.offset = 0; // a cursor says where by itself
         f.countTotal = count;
         auto result = users.list(actor, f);
         if (!result)

@@ -33,6 +33,7 @@ public:
 
 protected:
     Fetch fetcher() const override;
+    Fetch fetcherAt(qint64 offset) const override;
     QString key(const User &user) const override { return user.id; }
 
 private:

@@ -5,6 +5,7 @@
 #include "message_banner.h"
 #include "password_dialog.h"
 #include "prompt.h"
+#include "result_scroll_bar.h"
 #include "service_thread.h"
 #include "services/services.h"
 #include "services/user_transfer.h"
@@ -242,7 +243,14 @@ UsersPanel::UsersPanel(Services &services, Principal actor, QWidget *parent)
 
     auto *split = new QSplitter(this);
     split->setObjectName(QStringLiteral("usersSplit")); // named: its layout is remembered
-    split->addWidget(m_table);
+    // The table's scrollbar spans every matching user, not only the pages held.
+    auto *tableBox = new QWidget(split);
+    auto *tableLayout = new QHBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(0);
+    tableLayout->addWidget(m_table, 1);
+    tableLayout->addWidget(new ResultScrollBar(m_table, m_model, tableBox));
+    split->addWidget(tableBox);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);

@@ -328,6 +328,9 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
         errors.append({QStringLiteral("sort"), QStringLiteral("invalid_value"),
                        QStringLiteral("One of created_at, username, last_login_at, optionally prefixed with '-'.")});
     errors += filter.parseErrors; // a status that names none
+    if (filter.offset < 0 || (filter.offset > 0 && !filter.cursor.isEmpty()))
+        errors.append({QStringLiteral("offset"), QStringLiteral("invalid_value"),
+                       QStringLiteral("Must be zero or more, and not given with a cursor.")});
     if (filter.q.size() > 200)
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
     if (!errors.isEmpty())

@@ -477,9 +477,12 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     QSqlQuery &q =
         m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") +
                       sortColumn + QStringLiteral(" FROM users u") + filter.where() + QStringLiteral(" ORDER BY ") +
-                      sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?"));
+                      sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?") +
+                      (f.offset > 0 ? QStringLiteral(" OFFSET ?") : QString()));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
+    if (f.offset > 0)
+        q.addBindValue(f.offset);
     if (!m_db.exec(q))
         return sqlFailure(q);
     QVariantList keys;
@@ -499,9 +502,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
     if (page.items.isEmpty())
         return page;
-    // Going forward, rows lie before the page when it began at a cursor; going backward, rows lie
-    // after it (the cursor's own row).
-    if (backward ? more : cursor.has_value())
+    // Going forward, rows lie before the page when it began at a cursor or an offset; going
+    // backward, rows lie after it (the cursor's own row).
+    if (backward ? more : cursor.has_value() || f.offset > 0)
         page.prevCursor = UserCursor{f.sort, keys.first(), page.items.first().id, true}.encode();
     if (backward ? cursor.has_value() : more)
         page.nextCursor = UserCursor{f.sort, keys.last(), page.items.last().id, false}.encode();

@@ -3,14 +3,20 @@
 //   seeded database, with the rows and memory the table holds afterwards.
 // - Logs: 1,000 log lines a second for ten seconds into a shown Logs panel, while a 10 ms
 //   heartbeat timer measures how late the GUI thread gets to it (its responsiveness).
-// - Stalls: the Users and Health panels shown while an admin searches (matching everyone, and
-//   few), sorts, scrolls and checks health over the whole store; a 5 ms heartbeat finds the
-//   longest time the GUI thread was away, and during which step.
+// - Stalls: the Users, Health and Overview panels shown (and the metrics sampled every second,
+//   alerts checked) while an admin searches (matching everyone, and few), sorts, scrolls, drags
+//   the scrollbar to three quarters of the result, checks health and reads the Overview over the
+//   whole store; a 5 ms heartbeat finds the longest time the GUI thread was away, and during
+//   which step.
 // Usage: keyward-bench-console --data-dir DIR --database URL (seeded by keyward-bench-seed)
+#include "alert_monitor.h"
 #include "health_panel.h"
 #include "logs_panel.h"
 #include "node.h"
+#include "observe/keyward_metrics.h"
 #include "observe/log_handler.h"
+#include "observe/metrics_sampler.h"
+#include "overview_panel.h"
 #include "services/services.h"
 #include "user_table_model.h"
 #include "users_panel.h"
@@ -163,16 +169,22 @@ void stalls(Services &services)
 {
     UsersPanel users(services, Principal::gui());
     HealthPanel health(services.health());
+    MetricsSampler sampler(services.metrics().registry);
+    sampler.start();
+    AlertMonitor alerts(services.health());
+    OverviewPanel overview(services.overview(), sampler, alerts, Principal::gui());
     users.resize(1200, 700);
     users.show();
     health.show();
+    overview.show();
     constexpr int tickMs = 5;
     Heartbeat heartbeat(tickMs);
     // Spins the event loop for `ms`, then until the panels have what they asked for.
     const auto settle = [&](int ms) {
         QElapsedTimer waited;
         waited.start();
-        while (waited.elapsed() < ms || users.model().loading() || health.checking())
+        while (waited.elapsed() < ms || users.model().loading() || health.checking() || overview.loading() ||
+               alerts.checking())
             QCoreApplication::processEvents(QEventLoop::AllEvents, tickMs);
     };
     // `pauseMs`: the search box waits for typing to pause before it asks.
@@ -185,7 +197,8 @@ void stalls(Services &services)
         std::printf("  %-40s%8.1f ms until shown\n", what, double(took.nsecsElapsed()) / 1e6 - pauseMs);
     };
     settle(500);
-    std::printf("stalls: %lld users, Users and Health panels shown\n", static_cast<long long>(users.model().total()));
+    std::printf("stalls: %lld users, Users, Health and Overview panels shown\n",
+                static_cast<long long>(users.model().total()));
     run("search \"user\" (matches everyone):", 250, [&] { users.search().setText(QStringLiteral("user")); });
     run("search \"user0999\" (a few):", 250, [&] { users.search().setText(QStringLiteral("user0999")); });
     run("search cleared:", 250, [&] { users.search().clear(); });
@@ -196,6 +209,16 @@ void stalls(Services &services)
     run("scroll down 20 pages:", 0, [&] {
         for (int i = 0; i < 20; ++i) {
             users.table().verticalScrollBar()->setValue(users.table().verticalScrollBar()->maximum());
+            settle(0);
+        }
+    });
+    run("scrollbar dropped at 3/4 of the result:", 0, [&] {
+        QScrollBar *whole = users.findChild<QScrollBar *>(QStringLiteral("resultScrollBar"));
+        whole->setValue(whole->maximum() / 4 * 3);
+    });
+    run("overview read, three times:", 0, [&] {
+        for (int i = 0; i < 3; ++i) {
+            overview.refresh();
             settle(0);
         }
     });

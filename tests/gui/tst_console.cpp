@@ -1151,6 +1151,51 @@ private Q_SLOTS:
         QCOMPARE(seen.last(), QStringLiteral("p119"));
     }
 
+    // The users table's scrollbar spans every matching user, not the pages held: its range is the
+    // total; moved a little it scrolls, dropped far away it shows the rows there, and the rows
+    // above them come when scrolling up from there.
+    void scrollbarSpansTheWholeResult()
+    {
+        m_window->resize(760, 560);
+        for (int i = 0; i < 150; ++i)
+            createUser(QStringLiteral("s%1").arg(i, 3, 10, QLatin1Char('0')));
+        UsersPanel &panel = m_window->users();
+        UserTableModel &users = panel.model();
+        users.setPageSize(20);
+        users.setMaxPages(2);
+        panel.table().sortByColumn(UserTableModel::Username, Qt::AscendingOrder);
+        QVERIFY(settled(users));
+        QCoreApplication::processEvents();
+        auto *bar = panel.findChild<QScrollBar *>(QStringLiteral("resultScrollBar"));
+        QVERIFY(bar && bar->isVisible());
+        QVERIFY(!panel.table().verticalScrollBar()->isVisible());
+        QCOMPARE(bar->maximum() + bar->pageStep(), 150);
+        QVERIFY(users.rowCount() <= 40);
+        const auto topName = [&] {
+            return users.index(panel.table().rowAt(0), UserTableModel::Username).data().toString();
+        };
+        QCOMPARE(topName(), QStringLiteral("s000"));
+
+        bar->setValue(5); // within the rows held: the view scrolls, nothing is read
+        QCOMPARE(topName(), QStringLiteral("s005"));
+        QVERIFY(!users.loading());
+
+        bar->setValue(110); // far beyond them: the window starts there
+        QVERIFY(settled(users));
+        QTRY_COMPARE(users.windowOffset(), qint64(90)); // and a page above it follows
+        QVERIFY(settled(users));
+        QCoreApplication::processEvents();
+        QCOMPARE(topName(), QStringLiteral("s110"));
+        QCOMPARE(bar->value(), 110);
+        QVERIFY2(panel.positionText().startsWith(QStringLiteral("Rows 111–")), qPrintable(panel.positionText()));
+
+        bar->setValue(0); // and back to the start
+        QVERIFY(settled(users));
+        QCoreApplication::processEvents();
+        QCOMPARE(users.windowOffset(), qint64(0));
+        QCOMPARE(topName(), QStringLiteral("s000"));
+    }
+
     void tablesHoldAWindowOfPages()
     {
         m_window->resize(760, 560);

@@ -151,6 +151,24 @@ private Q_SLOTS:
         for (const User &u : last->items)
             again << u.id;
         QCOMPARE(again, forward.last());
+
+        // A page at an offset is the rows from there, with cursors both ways.
+        f.cursor.clear();
+        f.offset = 7;
+        const auto jumped = repo.list(f);
+        QVERIFY(jumped.ok());
+        QStringList atSeven;
+        for (const User &u : jumped->items)
+            atSeven << u.id;
+        QCOMPARE(atSeven, all.mid(7, 5));
+        f.offset = 0;
+        f.cursor = jumped->prevCursor;
+        QStringList before;
+        for (const User &u : repo.list(f)->items)
+            before << u.id;
+        QCOMPARE(before, all.mid(2, 5));
+        f.cursor = jumped->nextCursor;
+        QCOMPARE(repo.list(f)->items.first().id, all.at(12));
     }
 
     void uniquenessFoldsCase_data() { backends(); }

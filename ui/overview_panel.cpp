@@ -38,7 +38,12 @@ QString count(qint64 n)
 
 QString percent(double share)
 {
-    return OverviewPanel::tr("%1 %").arg(QLocale().toString(share * 100, 'f', share > 0 && share < 0.1 ? 1 : 0));
+    // Never "0 %" for some nor "100 %" for not all.
+    const double shown = share > 0 && share < 0.001 ? 0.1 : share < 1 && share > 0.999 ? 99.9 : share * 100;
+    const QString text = QLocale().toString(shown, 'f', share > 0 && share < 0.1 ? 1 : 0);
+    return OverviewPanel::tr("%1 %").arg(share > 0 && share < 0.001   ? QStringLiteral("<") + text
+                                         : share < 1 && share > 0.999 ? QStringLiteral(">") + text
+                                                                      : text);
 }
 
 } // namespace
@@ -245,7 +250,8 @@ void OverviewPanel::showOverview(const Result<Overview> &result)
     qreal top = 1;
     QList<QList<QPointF>> points(m_series.size());
     for (const DailyActivity &d : u.days) {
-        const qreal x = qreal(d.day * DayMs);
+        // At noon UTC: the day's label is that day in every time zone within twelve hours of UTC.
+        const qreal x = qreal(d.day * DayMs + DayMs / 2);
         points[0].append({x, qreal(d.usersCreated)});
         points[1].append({x, qreal(d.loginsSucceeded)});
         points[2].append({x, qreal(d.loginsFailed)});
@@ -255,8 +261,8 @@ void OverviewPanel::showOverview(const Result<Overview> &result)
         m_series[i]->replace(points[i]);
     if (!u.days.isEmpty()) {
         auto *time = qobject_cast<QDateTimeAxis *>(m_chart->axes(Qt::Horizontal).value(0));
-        time->setRange(QDateTime::fromMSecsSinceEpoch(u.days.first().day * DayMs),
-                       QDateTime::fromMSecsSinceEpoch(u.days.last().day * DayMs));
+        time->setRange(QDateTime::fromMSecsSinceEpoch(u.days.first().day * DayMs + DayMs / 2),
+                       QDateTime::fromMSecsSinceEpoch(u.days.last().day * DayMs + DayMs / 2));
         auto *value = qobject_cast<QValueAxis *>(m_chart->axes(Qt::Vertical).value(0));
         value->setRange(0, top * 1.1);
         value->applyNiceNumbers();
@@ -278,6 +284,7 @@ void OverviewPanel::showOverview(const Result<Overview> &result)
                                 : QString());
     } else {
         setTile(QStringLiteral("key"), tr("none"));
+        m_tiles.value(QStringLiteral("key"))->setStyleSheet(QString());
     }
     setTile(QStringLiteral("backup"), u.lastBackupAt > 0 ? TimeText::ago(u.lastBackupAt, now) : tr("never"));
 }

@@ -268,8 +268,8 @@ private:
             // The rows that were there went away meanwhile: this end of the list is reached.
             (edge == Edge::After ? m_spans.last().after : m_spans.first().before).clear();
         } else if (edge == Edge::After) {
-            const int at = int(m_rows.size());
-            beginInsertRows({}, at, at + n - 1);
+            const int end = int(m_rows.size());
+            beginInsertRows({}, end, end + n - 1);
             m_rows += page.rows;
             m_spans.append(span);
             endInsertRows();

@@ -5,6 +5,9 @@
 #include <QHeaderView>
 #include <QTableView>
 
+#include <algorithm>
+#include <limits>
+
 namespace keyward {
 
 ResultScrollBar::ResultScrollBar(QTableView *view, PagedTableModel *model, QWidget *parent)
@@ -26,6 +29,8 @@ ResultScrollBar::ResultScrollBar(QTableView *view, PagedTableModel *model, QWidg
         // that scrolling up from there finds rows (the view asks for them only when it moves).
         if (std::exchange(m_jumped, false))
             m_model->fetchPrevious();
+        else if (const qint64 target = std::exchange(m_pending, -1); target >= 0)
+            lead(int(target));
         follow();
     });
     connect(this, &QScrollBar::valueChanged, this, [this](int value) {
@@ -38,7 +43,9 @@ ResultScrollBar::ResultScrollBar(QTableView *view, PagedTableModel *model, QWidg
 
 int ResultScrollBar::visibleRows() const
 {
-    return qMax(1, m_view->viewport()->height() / qMax(1, m_view->verticalHeader()->defaultSectionSize()));
+    const int rowHeight =
+        m_model->rowCount() > 0 ? m_view->rowHeight(0) : m_view->verticalHeader()->defaultSectionSize();
+    return qMax(1, m_view->viewport()->height() / qMax(1, rowHeight));
 }
 
 void ResultScrollBar::follow()
@@ -50,7 +57,7 @@ void ResultScrollBar::follow()
     const qint64 total = qMax<qint64>(m_model->total(), offset + rows);
     const int visible = visibleRows();
     m_following = true;
-    setRange(0, int(qBound<qint64>(0, total - visible, std::numeric_limits<int>::max())));
+    setRange(0, int(std::clamp<qint64>(total - visible, 0, std::numeric_limits<int>::max())));
     setPageStep(visible);
     setSingleStep(1);
     setValue(int(offset + qMax(0, m_view->rowAt(0))));
@@ -63,19 +70,25 @@ void ResultScrollBar::lead(int value)
     const int rows = m_model->rowCount();
     const qint64 offset = m_model->windowOffset();
     const qint64 lastTop = offset + qMax(0, rows - visibleRows());
-    // Within the rows held, or a page beyond either end: the view scrolls and its paging fetches.
     const qint64 reach = m_model->pageSize();
-    if (rows > 0 && value >= offset - reach && value <= lastTop + reach) {
-        const int row = int(qBound<qint64>(0, value - offset, rows - 1));
-        m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
-        if (value > lastTop)
-            m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->maximum());
-        else if (value < offset)
-            m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
+    if (rows == 0 || value < offset - reach || value > lastTop + reach) {
+        m_jumped = true;
+        m_model->jumpTo(value);
         return;
     }
-    m_jumped = true;
-    m_model->jumpTo(value);
+    m_view->doItemsLayout(); // the scroll range may still fit rows that came or went
+    m_view->scrollTo(m_model->index(int(std::clamp<qint64>(value - offset, 0, rows - 1)), 0),
+                     QAbstractItemView::PositionAtTop);
+    // Within a page beyond either end: that page is read (the view may have asked for it already,
+    // reaching its end), and the view scrolls there once it is in.
+    m_pending = -1;
+    if (value > lastTop && (m_model->canFetchMore({}) || m_model->loading())) {
+        m_pending = value;
+        m_model->fetchMore({});
+    } else if (value < offset && (m_model->canFetchPrevious() || m_model->loading())) {
+        m_pending = value;
+        m_model->fetchPrevious();
+    }
 }
 
 } // namespace keyward

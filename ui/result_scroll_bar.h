@@ -30,6 +30,7 @@ private:
     PagedTableModel *m_model;
     bool m_following = false;
     bool m_jumped = false;
+    qint64 m_pending = -1; // where the bar was moved to, while the page there is read
 };
 
 } // namespace keyward

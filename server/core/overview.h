@@ -10,7 +10,7 @@ struct DailyActivity {
     qint64 day = 0; // days since 1970-01-01
     qint64 usersCreated = 0;
     qint64 loginsSucceeded = 0;
-    qint64 loginsFailed = 0; // a wrong password or second factor
+    qint64 loginsFailed = 0; // refused: a wrong password or code, an unknown login, a locked account
 };
 
 struct AddressFailures {

@@ -61,7 +61,7 @@ struct UserFilter {
     qint64 inactiveSince = 0; // only users with no login (or, never logged in, no creation) since then
     QString sort = QStringLiteral("created_at"); // created_at, username, last_login_at; '-' prefix = descending
     int limit = 50;
-    QString cursor;         // opaque, from a previous page's nextCursor or prevCursor
+    QString cursor; // opaque, from a previous page's nextCursor or prevCursor
     // Without a cursor: the page starts after this many matching rows (where the console's
     // scrollbar jumps to). Costs a walk over the rows skipped; paging on goes by cursor.
     qint64 offset = 0;

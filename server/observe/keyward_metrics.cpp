@@ -18,9 +18,11 @@ KeywardMetrics::KeywardMetrics(MetricsRegistry &r)
     , httpInFlight(r.gauge("keyward_http_requests_in_flight", "Requests being processed.").with())
     , logins(r.counter("keyward_logins_total", "Login attempts by result.", {QStringLiteral("result")}))
     , lockouts(r.counter("keyward_lockouts_total", "Accounts locked after repeated failed logins.").with())
-    , resetMailUnsent(r.counter("keyward_password_reset_mail_unsent_total",
-                                "Password reset mails not sent because SMTP is not configured.")
-                          .with())
+    , resetMailUnsent(
+          r.counter(
+               "keyward_password_reset_mail_unsent_total",
+               "Password resets asked for while SMTP is not configured (whether or not the address has an account).")
+              .with())
     , tokenRefreshes(r.counter("keyward_token_refreshes_total", "Refresh tokens exchanged.").with())
     , refreshReuse(
           r.counter("keyward_refresh_token_reuse_total", "Rotated refresh tokens presented again (session revoked).")

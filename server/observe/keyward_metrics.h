@@ -14,7 +14,7 @@ struct KeywardMetrics {
     Gauge &httpInFlight;
     Family<Counter> &logins;  // result: success, bad_credentials, locked, mfa_required, mfa_failed
     Counter &lockouts;        // accounts (and unknown login names) locked after repeated failures
-    Counter &resetMailUnsent; // password reset mail owed to a verified address, but SMTP is not configured
+    Counter &resetMailUnsent; // password resets asked for while SMTP is not configured
     Counter &tokenRefreshes;
     Counter &refreshReuse;
     Gauge &hashQueueDepth;

@@ -122,6 +122,10 @@ void HealthService::addTraffic(QList<HealthComponent> &c)
         while (m_marks.size() > 1 && now.atMs - m_marks[1].atMs >= TrafficWindowMs)
             m_marks.pop_front();
         then = m_marks.front();
+        // Checked rarely, the newest mark a window old may be hours old: rates over hours would
+        // turn a trickle into a storm. Judge nothing until marks come again.
+        if (now.atMs - then.atMs > 2 * TrafficWindowMs)
+            then = now;
         if (now.resetMailUnsent > m_unsentSeen) {
             m_unsentSeen = now.resetMailUnsent;
             m_lastUnsentAtMs = now.atMs;

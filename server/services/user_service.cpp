@@ -687,12 +687,14 @@ void UserService::requestPasswordReset(const Principal &client, const QString &e
                  known ? found->user.id : QString(), eligible ? QStringLiteral("success") : QStringLiteral("failure"),
                  eligible || !known ? QJsonObject()
                                     : QJsonObject{{QStringLiteral("reason"), QStringLiteral("no_verified_address")}}});
-    if (!eligible)
-        return;
     if (m_settings.current().smtpHost.isEmpty()) {
-        m_resetMailUnsent.inc(); // someone is waiting for a mail that cannot come: health says so
+        // Someone waits for a mail that cannot come: health says so. Counted for every address,
+        // known or not, so that the public health status tells nothing about who has an account.
+        m_resetMailUnsent.inc();
         return;
     }
+    if (!eligible)
+        return;
     Status status = success();
     const QString token = issueToken(QStringLiteral("password_reset"), found->user.id, 3'600'000LL, &status);
     if (!status)

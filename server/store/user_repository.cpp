@@ -474,11 +474,10 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
     const QString order = descending != backward ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", ") +
-                      sortColumn + QStringLiteral(" FROM users u") + filter.where() + QStringLiteral(" ORDER BY ") +
-                      sortColumn + order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?") +
-                      (f.offset > 0 ? QStringLiteral(" OFFSET ?") : QString()));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
+                                 QStringLiteral(", ") + sortColumn + QStringLiteral(" FROM users u") + filter.where() +
+                                 QStringLiteral(" ORDER BY ") + sortColumn + order + QStringLiteral(", u.id") + order +
+                                 QStringLiteral(" LIMIT ?") + (f.offset > 0 ? QStringLiteral(" OFFSET ?") : QString()));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
     if (f.offset > 0)

@@ -1161,7 +1161,7 @@ private Q_SLOTS:
             createUser(QStringLiteral("s%1").arg(i, 3, 10, QLatin1Char('0')));
         UsersPanel &panel = m_window->users();
         UserTableModel &users = panel.model();
-        users.setPageSize(20);
+        users.setPageSize(40);
         users.setMaxPages(2);
         panel.table().sortByColumn(UserTableModel::Username, Qt::AscendingOrder);
         QVERIFY(settled(users));
@@ -1170,19 +1170,25 @@ private Q_SLOTS:
         QVERIFY(bar && bar->isVisible());
         QVERIFY(!panel.table().verticalScrollBar()->isVisible());
         QCOMPARE(bar->maximum() + bar->pageStep(), 150);
-        QVERIFY(users.rowCount() <= 40);
+        QCOMPARE(users.rowCount(), 40);
+        QVERIFY(bar->pageStep() < 30);
         const auto topName = [&] {
             return users.index(panel.table().rowAt(0), UserTableModel::Username).data().toString();
         };
         QCOMPARE(topName(), QStringLiteral("s000"));
 
-        bar->setValue(5); // within the rows held: the view scrolls, nothing is read
-        QCOMPARE(topName(), QStringLiteral("s005"));
+        bar->setValue(2); // within the rows held: the view scrolls, nothing is read
+        QCOMPARE(topName(), QStringLiteral("s002"));
         QVERIFY(!users.loading());
+        bar->setValue(45); // a page below them: read, then scrolled to
+        QVERIFY(settled(users));
+        QCoreApplication::processEvents();
+        QCOMPARE(topName(), QStringLiteral("s045"));
+        QCOMPARE(bar->value(), 45);
 
         bar->setValue(110); // far beyond them: the window starts there
         QVERIFY(settled(users));
-        QTRY_COMPARE(users.windowOffset(), qint64(90)); // and a page above it follows
+        QTRY_COMPARE(users.windowOffset(), qint64(70)); // and a page above it follows
         QVERIFY(settled(users));
         QCoreApplication::processEvents();
         QCOMPARE(topName(), QStringLiteral("s110"));

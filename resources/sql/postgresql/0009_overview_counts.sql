@@ -2,6 +2,10 @@
 -- never scans the users or the audit trail, whatever their size. Days and hours are UTC, counted
 -- from the Unix epoch.
 
+-- Writers wait until the counts and the triggers that keep them are both in place (another node
+-- may be serving during the upgrade).
+LOCK TABLE users, audit_events IN SHARE ROW EXCLUSIVE MODE;
+
 -- Among users not deleted: those with MFA and those who never signed in; and the time of the last
 -- backup (the newest successful 'backup.created' audit event, 0 = none).
 CREATE TABLE overview_facts (
@@ -43,7 +47,8 @@ BEGIN
 END
 $$;
 
--- Per day: users created, logins that succeeded and logins that failed (a wrong password or code).
+-- Per day: users created, logins that succeeded and logins refused (a wrong password or code, an
+-- unknown login, a locked or disabled account).
 CREATE TABLE daily_counts (
     day BIGINT NOT NULL,
     kind TEXT NOT NULL, -- 'users_created', 'logins_succeeded', 'logins_failed'

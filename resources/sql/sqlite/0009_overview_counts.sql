@@ -34,7 +34,8 @@ WHEN (old.mfa_enabled <> 0) <> (new.mfa_enabled <> 0) OR (old.last_login_at = 0)
      WHERE name = 'users_never_logged_in';
 END;
 
--- Per day: users created, logins that succeeded and logins that failed (a wrong password or code).
+-- Per day: users created, logins that succeeded and logins refused (a wrong password or code, an
+-- unknown login, a locked or disabled account).
 CREATE TABLE daily_counts (
     day INTEGER NOT NULL,
     kind TEXT NOT NULL, -- 'users_created', 'logins_succeeded', 'logins_failed'

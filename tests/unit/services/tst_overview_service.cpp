@@ -127,8 +127,10 @@ private Q_SLOTS:
         const QList<Migration> all = Migrations(db).available();
         const auto counters = std::find_if(all.begin(), all.end(), [](const Migration &m) { return m.version == 9; });
         QVERIFY(counters != all.end());
+        QVERIFY(db.connection().transaction()); // as the migration runs (PostgreSQL locks the tables)
         for (const QString &statement : Migrations::splitStatements(counters->sql))
             QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+        QVERIFY(db.connection().commit());
 
         const Overview recounted = f.services->overview().overview(Principal::system()).value();
         QCOMPARE(recounted.users.users(), qint64(3));

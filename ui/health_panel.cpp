@@ -1,5 +1,6 @@
 #include "health_panel.h"
 
+#include "alert_monitor.h"
 #include "time_text.h"
 #include "tone.h"
 
@@ -60,13 +61,12 @@ QString valueText(const QVariant &v)
 
 } // namespace
 
-HealthPanel::HealthPanel(HealthService &health, QWidget *parent)
+HealthPanel::HealthPanel(AlertMonitor &monitor, QWidget *parent)
     : QWidget(parent)
-    , m_health(health)
+    , m_monitor(monitor)
     , m_overall(new QLabel(this))
     , m_tree(new QTreeWidget(this))
     , m_timer(new QTimer(this))
-    , m_thread(new ServiceThread(this))
 {
     QFont big = m_overall->font();
     big.setPointSizeF(big.pointSizeF() * 1.4);
@@ -86,7 +86,12 @@ HealthPanel::HealthPanel(HealthService &health, QWidget *parent)
     layout->addWidget(m_tree, 1);
     m_timer->setInterval(2000);
     connect(m_timer, &QTimer::timeout, this, &HealthPanel::refresh);
-    // The first check runs when the panel is first shown, not at start-up.
+    connect(&m_monitor, &AlertMonitor::checked, this, [this] { showReport(*m_monitor.lastReport()); });
+}
+
+bool HealthPanel::checking() const
+{
+    return m_monitor.checking();
 }
 
 QString HealthPanel::overall() const
@@ -96,6 +101,8 @@ QString HealthPanel::overall() const
 
 void HealthPanel::showEvent(QShowEvent *event)
 {
+    if (m_monitor.lastReport())
+        showReport(*m_monitor.lastReport());
     refresh();
     m_timer->start();
     QWidget::showEvent(event);
@@ -109,15 +116,7 @@ void HealthPanel::hideEvent(QHideEvent *event)
 
 void HealthPanel::refresh()
 {
-    if (m_checking)
-        return;
-    m_checking = true;
-    m_thread->run(
-        this, [&health = m_health] { return health.check(); },
-        [this](const HealthService::Report &report) {
-            m_checking = false;
-            showReport(report);
-        });
+    m_monitor.check();
 }
 
 void HealthPanel::showReport(const HealthService::Report &report)

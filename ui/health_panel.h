@@ -1,6 +1,5 @@
 #pragma once
 
-#include "service_thread.h"
 #include "services/health_service.h"
 
 #include <QWidget>
@@ -11,22 +10,24 @@ class QTreeWidget;
 
 namespace keyward {
 
-// Health: every component's state, reason and details, checked every two seconds while shown. The
-// checks run on a thread of their own (a slow database must not freeze the window); the table
-// shows the last completed report.
+class AlertMonitor;
+
+// Health: every component's state, reason and details, checked every two seconds while shown.
+// The checks are the alert monitor's (on a thread of their own: a slow database must not freeze
+// the window); the table shows the last completed report, whoever asked for it.
 class HealthPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit HealthPanel(HealthService &health, QWidget *parent = nullptr);
+    explicit HealthPanel(AlertMonitor &monitor, QWidget *parent = nullptr);
 
     QTreeWidget &components() { return *m_tree; }
     QString overall() const;
 
     // Whether a check is under way.
-    bool checking() const { return m_checking; }
+    bool checking() const;
 
 public Q_SLOTS:
-    // Starts a check unless one is under way; the table follows when it completes.
+    // Starts a check; the table follows when it completes.
     void refresh();
 
 protected:
@@ -36,12 +37,10 @@ protected:
 private:
     void showReport(const HealthService::Report &report);
 
-    HealthService &m_health;
+    AlertMonitor &m_monitor;
     QLabel *m_overall;
     QTreeWidget *m_tree;
     QTimer *m_timer;
-    ServiceThread *m_thread;
-    bool m_checking = false;
 };
 
 } // namespace keyward

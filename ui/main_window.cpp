@@ -53,7 +53,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
           },
           this))
     , m_audit(new AuditPanel(host.services().audit(), host.services().users(), Principal::gui(), this))
-    , m_health(new HealthPanel(host.services().health(), this))
+    , m_health(new HealthPanel(*m_alerts, this))
     , m_settings(new SettingsPanel(host.services(), Principal::gui(), host.config(), configFile, this))
     , m_alertsButton(new QToolButton(this))
     , m_url(new QToolButton(this))

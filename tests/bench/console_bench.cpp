@@ -168,10 +168,10 @@ void logs()
 void stalls(Services &services)
 {
     UsersPanel users(services, Principal::gui());
-    HealthPanel health(services.health());
     MetricsSampler sampler(services.metrics().registry);
     sampler.start();
     AlertMonitor alerts(services.health());
+    HealthPanel health(alerts);
     OverviewPanel overview(services.overview(), sampler, alerts, Principal::gui());
     users.resize(1200, 700);
     users.show();

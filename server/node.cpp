@@ -140,8 +140,15 @@ std::optional<Node::Failure> Node::serve()
                          ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                          : address.toString())
                 .arg(m_http->port());
-    if (m_config.value(QStringLiteral("public-url")).isEmpty())
-        m_services->setPublicUrl(m_url);
+    // One issuer for every node of this user base: the first node's, kept in the database.
+    const QString configured = m_config.value(QStringLiteral("public-url"));
+    if (auto adopted = m_services->adoptIssuer(configured.isEmpty() ? m_url : configured, !configured.isEmpty());
+        !adopted) {
+        m_http->shutdown(0);
+        m_http.reset();
+        setState(State::Failed);
+        return Failure{exit_code::InvalidConfig, QStringLiteral("invalid configuration: ") + adopted.error().detail()};
+    }
     m_maintenance.start();
     QTimer::singleShot(std::chrono::minutes(1), &m_maintenance, [this] { (void)m_services->maintenance().runOnce(); });
     setState(State::Serving);

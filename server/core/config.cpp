@@ -35,7 +35,8 @@ const QList<ConfigOption> &Config::options()
         {QStringLiteral("public-url"),
          QStringLiteral("KEYWARD_PUBLIC_URL"),
          {},
-         QStringLiteral("External base URL, the token issuer (default http://<listen>)")},
+         QStringLiteral("External base URL, the token issuer; every node of one database shares the first node's "
+                        "(default: that one, or http://<listen> on the first)")},
         {QStringLiteral("audience"), QStringLiteral("KEYWARD_AUDIENCE"), QStringLiteral("keyward"),
          QStringLiteral("The aud claim of access tokens")},
         {QStringLiteral("jwt-alg"), QStringLiteral("KEYWARD_JWT_ALG"), QStringLiteral("RS256"),

@@ -4,6 +4,7 @@
 #include "crypto/digest.h"
 
 #include "store/audit_repository.h"
+#include "store/cluster_repository.h"
 #include "store/migrations.h"
 
 #include <QJsonObject>
@@ -99,6 +100,25 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
             m_metrics.activeSessions.set(sessions.value(0).toDouble());
         sessions.finish();
     });
+}
+
+Status Services::adoptIssuer(const QString &url, bool configured)
+{
+    QString candidate = url;
+    while (candidate.endsWith(QLatin1Char('/')))
+        candidate.chop(1);
+    auto issuer = ClusterRepository(*m_db).claimIssuer(candidate, m_clock.nowMs());
+    if (!issuer)
+        return issuer.error();
+    if (configured && *issuer != candidate)
+        return ApiError(409, QStringLiteral("issuer-mismatch"), QStringLiteral("Issuer mismatch"),
+                        QStringLiteral("this user base's token issuer is %1, claimed by the first node that served "
+                                       "it, but this node was started with public-url %2: start every node with "
+                                       "the same public-url (or none), or, if the address really moved, change it "
+                                       "in the table cluster_identity while no node serves")
+                            .arg(*issuer, candidate));
+    setPublicUrl(*issuer);
+    return success();
 }
 
 void Services::setPublicUrl(const QString &url)

@@ -79,6 +79,11 @@ public:
 
     // The public base URL: the token issuer and the base of links in mails. Set before serving.
     void setPublicUrl(const QString &url);
+    // Takes this user base's issuer as the public URL, claiming `url` for it if no node has yet, so
+    // that every node signs and accepts the same `iss`. With `configured` (the operator's
+    // --public-url), an issuer already in force that differs is refused: the nodes would refuse
+    // each other's tokens.
+    Status adoptIssuer(const QString &url, bool configured);
 
     // Shutdown has begun: readiness answers 503 from now on.
     void beginShutdown() { m_shuttingDown = true; }

@@ -1,5 +1,6 @@
 #include "api.h"
 
+#include "compression.h"
 #include "core/ids.h"
 #include "core/logging.h"
 #include "crypto/digest.h"
@@ -279,6 +280,7 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
             "Access-Control-Expose-Headers",
             "X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
     }
+    compressForClient(request, response);
 
     // Refusals no service saw (a permission missing, an address off the admin allow-list, a token
     // limited to changing the password) are audited here; the services audit their own.

@@ -127,7 +127,13 @@ Reply TestServer::send(const QByteArray &method, const QString &path, const QByt
     r.headers = reply->rawHeaderPairs();
     r.body = reply->readAll();
     reply->deleteLater();
-    if (r.status != 0)
+    // A test that asks for an encoding itself reads the encoded bytes (the client decodes only what
+    // it asked for): the contract is checked on the plain bodies of the others.
+    const bool encoded =
+        std::any_of(headers.begin(), headers.end(),
+                    [](const auto &h) { return h.first.compare("Accept-Encoding", Qt::CaseInsensitive) == 0; }) &&
+        !r.header("Content-Encoding").isEmpty();
+    if (r.status != 0 && !encoded)
         m_contractViolations += ApiContract::instance().check(method, path, r.status, r.header("Content-Type"), r.body);
     return r;
 }

@@ -375,17 +375,27 @@ Status AuthService::logoutAll(const Principal &me, const std::optional<QString> 
 
 Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principal context)
 {
-    const auto jwt = crypto::decodeJwt(accessToken);
-    if (!jwt)
-        return invalidToken();
-    const QJsonValue kid = jwt->header.value(QStringLiteral("kid"));
-    if (!kid.isString())
-        return invalidToken();
-    const auto key = m_keys.verificationKey(kid.toString());
-    if (!key || !crypto::verifyJwtSignature(*jwt, *key))
-        return invalidToken();
-    const QJsonObject &c = jwt->claims;
     const qint64 nowS = m_clock.nowSeconds();
+    // A token seen before skips the signature check, not the rest; its key must still be known.
+    const QByteArray digest = crypto::sha256(accessToken.toByteArray());
+    auto verified = m_verified.find(digest);
+    if (!verified || !m_keys.verificationKey(verified->kid)) {
+        const auto jwt = crypto::decodeJwt(accessToken);
+        if (!jwt)
+            return invalidToken();
+        const QJsonValue kid = jwt->header.value(QStringLiteral("kid"));
+        if (!kid.isString())
+            return invalidToken();
+        const auto key = m_keys.verificationKey(kid.toString());
+        if (!key || !crypto::verifyJwtSignature(*jwt, *key))
+            return invalidToken();
+        verified =
+            VerifiedTokens::Entry{kid.toString(), jwt->claims,
+                                  FieldReader::wholeNumber(jwt->claims.value(QStringLiteral("exp"))).value_or(0)};
+        if (verified->expiresAtS > nowS)
+            m_verified.insert(digest, *verified, nowS);
+    }
+    const QJsonObject &c = verified->claims;
     const auto exp = FieldReader::wholeNumber(c.value(QStringLiteral("exp")));
     const QJsonValue nbf = c.value(QStringLiteral("nbf"));
     const QString sub = c.value(QStringLiteral("sub")).toString(), sid = c.value(QStringLiteral("sid")).toString(),

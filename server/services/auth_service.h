@@ -7,6 +7,7 @@
 #include "core/user.h"
 #include "crypto/password_hasher.h"
 #include "lockout_service.h"
+#include "verified_tokens.h"
 
 #include <memory>
 
@@ -87,6 +88,7 @@ private:
     std::unique_ptr<UserRepository> m_users;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<OneTimeTokenRepository> m_oneTimeTokens;
+    VerifiedTokens m_verified;
 };
 
 } // namespace keyward

@@ -33,6 +33,34 @@ private Q_SLOTS:
         QCOMPARE(f.services->auth().authenticate(token, {}).error().status(), 401);
     }
 
+    // A token's verified signature is remembered, nothing else: a logout, a disabled account or a
+    // changed byte is refused at once, however often the token was accepted before.
+    void rememberedTokensAreStillCheckedEveryTime()
+    {
+        ServiceFixture f;
+        const QString id = f.user(QStringLiteral("vera"));
+        const auto login = [&] {
+            return f.services->auth()
+                .login(Principal::anonymous(), QStringLiteral("vera"), QStringLiteral("vera password"))
+                ->accessToken.toLatin1();
+        };
+        const QByteArray first = login();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(f.services->auth().authenticate(first, {}).ok());
+        QByteArray forged = first;
+        forged[forged.size() - 2] = forged[forged.size() - 2] == 'A' ? 'B' : 'A';
+        QCOMPARE(f.services->auth().authenticate(forged, {}).error().status(), 401);
+        QVERIFY(f.services->auth().logout(*f.services->auth().authenticate(first, {})).ok());
+        QCOMPARE(f.services->auth().authenticate(first, {}).error().status(), 401);
+
+        const QByteArray second = login();
+        QVERIFY(f.services->auth().authenticate(second, {}).ok());
+        UserPatch off;
+        off.status = User::Status::Disabled;
+        QVERIFY(f.services->users().update(Principal::system(), id, off).ok());
+        QCOMPARE(f.services->auth().authenticate(second, {}).error().status(), 401);
+    }
+
     void refreshIdleAndAbsoluteLifetimes()
     {
         ServiceFixture f;

@@ -97,7 +97,10 @@ bool acceptsGzip(const QByteArray &acceptEncoding)
 void compressForClient(const HttpRequest &request, HttpResponse &response)
 {
     const bool streamed = bool(response.stream);
-    if (request.method == "HEAD" || response.status == 204 || response.status == 304 ||
+    // Only what GET reads: the answers that carry credentials (logins, refreshes, new keys, second
+    // factors) come from POST, and a compressed secret beside text an attacker chose leaks through
+    // its length (BREACH).
+    if (request.method != "GET" || response.status == 204 || response.status == 304 ||
         !response.header("Content-Encoding").isEmpty() || !compressible(response.header("Content-Type")))
         return;
     if (!streamed && response.body.size() < MinCompressedBytes)

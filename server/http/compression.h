@@ -11,7 +11,7 @@ struct HttpResponse;
 // the first mention winning).
 bool acceptsGzip(const QByteArray &acceptEncoding);
 
-// Gzips a response (RFC 1952) when the client accepts it and it is worth it: a compressible type
+// Gzips a response to GET (RFC 1952) when the client accepts it and it is worth it: a compressible type
 // (JSON, text, CSV, JSON Lines, HTML, JavaScript, SVG) of at least MinBytes, or a streamed body
 // (exports), gzipped part by part as the client takes it. Adds Content-Encoding and marks the
 // response as varying by Accept-Encoding; anything else stays as it is.

@@ -92,6 +92,16 @@ private Q_SLOTS:
         QCOMPARE(*csv, plainCsv.body);
         QCOMPARE(csv->count('\n'), 42); // the heading and 41 users
 
+        // What POST answers stays as it is: logins and new keys carry secrets (BREACH).
+        const Reply login =
+            s.request("POST", QStringLiteral("/api/v1/auth/login"),
+                      QJsonDocument(QJsonObject{{QStringLiteral("login"), QStringLiteral("zed1")},
+                                                {QStringLiteral("password"), QStringLiteral("zed secret password 1")}}),
+                      {}, gzip);
+        QCOMPARE(login.status, 200);
+        QVERIFY(login.body.size() >= MinCompressedBytes);
+        QVERIFY(login.header("Content-Encoding").isEmpty());
+
         // Small answers stay as they are.
         const Reply live = s.request("GET", QStringLiteral("/health/live"), {}, {}, gzip);
         QVERIFY(live.header("Content-Encoding").isEmpty());

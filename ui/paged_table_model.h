@@ -36,9 +36,8 @@ public:
     // Starts over from the first page.
     void reload() { load(Edge::Start, {}); }
     // Starts the window at row `offset` of the result, where a scrollbar over the whole result was
-    // dropped; a model that cannot start there (jumps() false) starts over from the first page.
+    // dropped; a model whose service cannot start a page there starts over from the first page.
     virtual void jumpTo(qint64 offset) = 0;
-    virtual bool jumps() const = 0;
     // Reads the pages held again, in place: the view keeps its position and selection.
     virtual void refresh() = 0;
     // The matching rows in the store, loaded or not.
@@ -102,8 +101,6 @@ class KeysetTableModel : public PagedTableModel {
 public:
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
     const Row *rowAt(int row) const { return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr; }
-
-    bool jumps() const override { return bool(fetcherAt(1)); }
 
     void jumpTo(qint64 offset) override
     {

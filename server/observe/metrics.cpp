@@ -95,17 +95,9 @@ void MetricsRegistry::addCollector(std::function<void()> collect)
 
 MetricsSnapshot MetricsRegistry::snapshot()
 {
-    {
-        QReadLocker lock(&m_lock);
-        for (const auto &collect : m_collectors)
-            collect();
-    }
-    return copy();
-}
-
-MetricsSnapshot MetricsRegistry::copy() const
-{
     QReadLocker lock(&m_lock);
+    for (const auto &collect : m_collectors)
+        collect();
     MetricsSnapshot out;
     out.takenAtMs = QDateTime::currentMSecsSinceEpoch();
     const auto scalars = [&out](const auto &families, MetricsSnapshot::Type type) {

@@ -148,15 +148,13 @@ public:
 
     // Runs the collectors, then copies every metric.
     MetricsSnapshot snapshot();
-    // Copies every metric as it is, without running the collectors (which may query the database).
-    MetricsSnapshot copy() const;
     QByteArray exposition() { return snapshot().exposition(); }
 
     // Bucket bounds in seconds for request-sized durations (1 ms .. 10 s).
     static std::vector<double> latencyBuckets();
 
 private:
-    mutable QReadWriteLock m_lock;
+    QReadWriteLock m_lock;
     std::vector<std::unique_ptr<Family<Counter>>> m_counters;
     std::vector<std::unique_ptr<Family<Gauge>>> m_gauges;
     std::vector<std::unique_ptr<Family<Histogram>>> m_histograms;

@@ -5,6 +5,7 @@
 #include "settings_service.h"
 #include "store/migrations.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -95,18 +96,26 @@ HealthService::Report HealthService::ready()
 
 HealthService::TrafficMark HealthService::markNow() const
 {
-    const MetricsSnapshot s = m_services.metrics().registry.copy();
+    // Read straight from the few families judged: GET /health is public, and a copy of the whole
+    // registry per call would be work for anyone to ask for.
+    KeywardMetrics &metrics = m_services.metrics();
     TrafficMark m;
-    m.atMs = s.takenAtMs;
-    const QString status = QStringLiteral("status");
-    m.requests = s.total("keyward_http_requests_total");
-    m.serverErrors = s.total("keyward_http_requests_total", status,
-                             [](const QString &code) { return code.startsWith(QLatin1Char('5')); });
-    m.lockouts = s.total("keyward_lockouts_total");
-    m.resetMailUnsent = s.total("keyward_password_reset_mail_unsent_total");
-    if (const MetricsSnapshot::Metric *duration = s.find("keyward_http_request_duration_seconds"))
-        m.latencyBounds = duration->bounds;
-    m.latencyBuckets = s.merged("keyward_http_request_duration_seconds").buckets;
+    m.atMs = QDateTime::currentMSecsSinceEpoch();
+    metrics.httpRequests.forEach([&m](const QStringList &labels, const Counter &requests) {
+        m.requests += requests.value();
+        if (labels.value(2).startsWith(QLatin1Char('5'))) // method, route, status
+            m.serverErrors += requests.value();
+    });
+    metrics.httpDuration.forEach([&m](const QStringList &, const Histogram &duration) {
+        if (m.latencyBuckets.empty()) {
+            m.latencyBounds = duration.bounds();
+            m.latencyBuckets.assign(duration.bounds().size() + 1, 0);
+        }
+        for (size_t i = 0; i < m.latencyBuckets.size(); ++i)
+            m.latencyBuckets[i] += duration.bucket(i);
+    });
+    m.lockouts = metrics.lockouts.value();
+    m.resetMailUnsent = metrics.resetMailUnsent.value();
     return m;
 }
 

@@ -58,7 +58,7 @@ public:
 Q_SIGNALS:
     void failed(const QString &message);
     void totalChanged(qint64 total);
-    // A read asked of the service thread was applied (or failed).
+    // A read was applied (or failed).
     void loaded();
 
 protected:
@@ -177,19 +177,21 @@ private:
     template <typename Work, typename Done>
     void run(Work work, Done done)
     {
-        if (!m_thread) {
-            done(work());
-            return;
-        }
         const quint64 ticket = ++m_ticket;
         m_loading = true;
-        m_thread->run(this, std::move(work), [this, ticket, done = std::move(done)](auto result) mutable {
+        auto finish = [this, ticket, done = std::move(done)](auto result) mutable {
             if (ticket != m_ticket)
                 return; // a newer request is under way
-            m_loading = false;
+            // Still loading while `done` applies the page: a view that lays itself out on the
+            // change (and so scrolls) must not ask for a page at a cursor not yet moved past it.
             done(std::move(result));
+            if (ticket == m_ticket) // `done` may have started a newer request
+                m_loading = false;
             Q_EMIT loaded();
-        });
+        };
+        if (!m_thread)
+            return finish(work());
+        m_thread->run(this, std::move(work), std::move(finish));
     }
 
     // The pages from `cursor` (or, with none, from row `at`): the first by `fetchFirst`, the rest

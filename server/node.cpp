@@ -126,6 +126,7 @@ std::optional<Node::Failure> Node::serve()
         }
     }
     setState(State::Starting);
+    m_services->changes().startPolling(); // before the first request: caches trust a feed that is read
     m_http = std::make_unique<HttpServer>(*m_services, options);
     QString error;
     if (!m_http->start(&error)) {

@@ -63,11 +63,12 @@ bool audienceMatches(const QJsonValue &aud, const QString &expected)
 
 } // namespace
 
-AuthService::AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                         SettingsService &settings, MfaService &mfa, LockoutService &lockout,
+AuthService::AuthService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
+                         KeyService &keys, SettingsService &settings, MfaService &mfa, LockoutService &lockout,
                          const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics)
     : m_db(db)
     , m_clock(clock)
+    , m_feed(feed)
     , m_audit(audit)
     , m_roles(roles)
     , m_keys(keys)
@@ -389,9 +390,9 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         const auto key = m_keys.verificationKey(kid.toString());
         if (!key || !crypto::verifyJwtSignature(*jwt, *key))
             return invalidToken();
-        verified =
-            VerifiedTokens::Entry{kid.toString(), jwt->claims,
-                                  FieldReader::wholeNumber(jwt->claims.value(QStringLiteral("exp"))).value_or(0)};
+        verified = VerifiedTokens::Entry{kid.toString(), jwt->claims,
+                                         FieldReader::wholeNumber(jwt->claims.value(QStringLiteral("exp"))).value_or(0),
+                                         std::nullopt};
         if (verified->expiresAtS > nowS)
             m_verified.insert(digest, *verified, nowS);
     }
@@ -405,21 +406,32 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) || sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
         return invalidToken();
 
-    auto access = m_sessions->access(sid, jti);
-    if (!access)
-        return access.error().status() == 401 ? invalidToken() : access.error();
-    if (access->session.userId != sub || !access->session.isLive(m_clock.nowMs()) || !access->userActive ||
-        access->tokenRevoked)
-        return invalidToken();
+    // The session and user as the database last said, unless the change feed heard of a change to
+    // either (or to this token) since, or cannot tell.
+    const qint64 nowMs = m_clock.nowMs();
+    std::optional<VerifiedTokens::Grant> grant = std::move(verified->grant);
+    using Topic = ChangeFeed::Topic;
+    if (!grant || !grant->session.isLive(nowMs) || !m_feed.isCurrent(grant->read, Topic::Session, sid) ||
+        !m_feed.isCurrent(grant->read, Topic::User, sub) || !m_feed.isCurrent(grant->read, Topic::Token, jti)) {
+        const ChangeFeed::Stamp stamp = m_feed.stamp();
+        auto access = m_sessions->access(sid, jti);
+        if (!access)
+            return access.error().status() == 401 ? invalidToken() : access.error();
+        if (access->session.userId != sub || !access->session.isLive(nowMs) || !access->userActive ||
+            access->tokenRevoked)
+            return invalidToken();
+        grant = VerifiedTokens::Grant{std::move(access->session), std::move(access->roles), stamp};
+        m_verified.grant(digest, *grant);
+    }
 
     context.type = Principal::Type::User;
     context.id = sub;
     context.sessionId = sid;
     context.tokenId = jti;
     context.tokenExpiresAt = *exp * 1000;
-    context.authTime = access->session.createdAt;
-    context.permissions = m_roles.permissionsFor(access->roles);
-    context.passwordChangeOnly = access->session.passwordChangeOnly;
+    context.authTime = grant->session.createdAt;
+    context.permissions = m_roles.permissionsFor(grant->roles);
+    context.passwordChangeOnly = grant->session.passwordChangeOnly;
     return context;
 }
 

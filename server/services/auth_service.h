@@ -42,8 +42,8 @@ struct IssuedTokens {
 // token presented to the API.
 class AuthService {
 public:
-    AuthService(Database &db, const Clock &clock, AuditService &audit, RoleService &roles, KeyService &keys,
-                SettingsService &settings, MfaService &mfa, LockoutService &lockout,
+    AuthService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
+                KeyService &keys, SettingsService &settings, MfaService &mfa, LockoutService &lockout,
                 const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics);
     ~AuthService();
 
@@ -76,6 +76,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    ChangeFeed &m_feed;
     AuditService &m_audit;
     RoleService &m_roles;
     KeyService &m_keys;

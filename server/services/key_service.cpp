@@ -13,8 +13,9 @@
 namespace keyward {
 
 namespace {
-// Keys of other nodes (a rotation elsewhere) are picked up at most this late.
-constexpr qint64 ReloadIntervalMs = 30'000;
+// Keys are read again at most this often when the change feed cannot vouch for them: requests with
+// random kids must not turn into a database read each.
+constexpr qint64 ReloadLimitMs = 250;
 
 QByteArray sealContext(const QString &kid)
 {
@@ -22,10 +23,11 @@ QByteArray sealContext(const QString &kid)
 }
 } // namespace
 
-KeyService::KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
-                       SettingsService &settings, QString algorithm)
+KeyService::KeyService(Database &db, const Clock &clock, ChangeFeed &feed, const crypto::Sealer &sealer,
+                       AuditService &audit, SettingsService &settings, QString algorithm)
     : m_db(db)
     , m_clock(clock)
+    , m_feed(feed)
     , m_sealer(sealer)
     , m_audit(audit)
     , m_settings(settings)
@@ -38,6 +40,7 @@ KeyService::~KeyService() = default;
 
 Status KeyService::reload()
 {
+    const ChangeFeed::Stamp stamp = m_feed.stamp();
     // Retired keys stay while tokens they signed may be alive (plus a minute of clock skew).
     auto keys = m_repo->published(m_clock.nowMs() - m_settings.current().accessTtlSeconds * 1000 - 60'000);
     if (!keys)
@@ -62,7 +65,7 @@ Status KeyService::reload()
     QMutexLocker lock(&m_mutex);
     m_signer = signer;
     m_public = publicKeys;
-    m_loadedAt = m_clock.nowMs();
+    m_loaded = stamp;
     return success();
 }
 
@@ -117,7 +120,7 @@ Result<KeyService::Signer> KeyService::signer()
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_signer && m_clock.nowMs() - m_loadedAt < ReloadIntervalMs)
+        if (m_signer && m_feed.isCurrent(m_loaded, ChangeFeed::Topic::Keys))
             return *m_signer;
     }
     if (auto s = reload(); !s)
@@ -130,21 +133,20 @@ Result<KeyService::Signer> KeyService::signer()
 
 std::optional<crypto::SigningKey> KeyService::verificationKey(const QString &kid)
 {
+    const auto known = [this, &kid]() -> std::optional<crypto::SigningKey> {
+        const auto it = m_public.constFind(kid);
+        return it == m_public.constEnd() ? std::nullopt : std::optional(*it);
+    };
     {
         QMutexLocker lock(&m_mutex);
-        if (auto it = m_public.constFind(kid); it != m_public.constEnd())
-            return *it;
-        // An unknown kid may be a key another node just created, but random kids must not
-        // turn every request into a database read: reload at most once per interval.
-        if (m_clock.nowMs() - m_loadedAt < ReloadIntervalMs)
-            return std::nullopt;
+        // Keys change rarely (a rotation, a key removed anywhere in the cluster); the feed says when.
+        // Without a word from it, at most every ReloadLimitMs, whatever kids requests bring.
+        if (m_feed.isCurrent(m_loaded, ChangeFeed::Topic::Keys) || m_clock.nowMs() - m_loaded.atMs < ReloadLimitMs)
+            return known();
     }
-    if (!reload())
-        return std::nullopt;
+    (void)reload(); // on failure, the keys known so far
     QMutexLocker lock(&m_mutex);
-    if (auto it = m_public.constFind(kid); it != m_public.constEnd())
-        return *it;
-    return std::nullopt;
+    return known();
 }
 
 Result<QList<std::pair<QString, crypto::SigningKey>>> KeyService::publishedKeys()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit_service.h"
+#include "change_feed.h"
 #include "core/principal.h"
 #include "core/result.h"
 #include "crypto/sealer.h"
@@ -23,7 +24,7 @@ class SigningKeyRepository;
 // token they signed has expired.
 class KeyService {
 public:
-    KeyService(Database &db, const Clock &clock, const crypto::Sealer &sealer, AuditService &audit,
+    KeyService(Database &db, const Clock &clock, ChangeFeed &feed, const crypto::Sealer &sealer, AuditService &audit,
                SettingsService &settings, QString algorithm);
     ~KeyService();
 
@@ -50,6 +51,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    ChangeFeed &m_feed;
     const crypto::Sealer &m_sealer;
     AuditService &m_audit;
     SettingsService &m_settings;
@@ -59,7 +61,7 @@ private:
     QMutex m_mutex;
     std::optional<Signer> m_signer;
     QHash<QString, crypto::SigningKey> m_public;
-    qint64 m_loadedAt = 0;
+    ChangeFeed::Stamp m_loaded;
 };
 
 } // namespace keyward

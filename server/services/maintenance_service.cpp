@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "lockout_service.h"
 #include "settings_service.h"
+#include "store/cluster_repository.h"
 #include "store/overview_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
@@ -13,8 +14,9 @@
 namespace keyward {
 
 namespace {
-constexpr qint64 Day = 86'400'000;
-}
+constexpr qint64 Hour = 3'600'000;
+constexpr qint64 Day = 24 * Hour;
+} // namespace
 
 MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
                                        UserService &users, LockoutService &lockout)
@@ -62,6 +64,10 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
             return r;
         if (auto r = OverviewRepository(m_db).pruneFailingAddresses(now - 2 * Day); !r)
             return r;
+        // Every node reads the feed within a second; an hour covers one that was away a while
+        // (it then trusts nothing it cached anyway).
+        if (auto r = ClusterRepository(m_db).pruneChanges((now - Hour) / 1000); !r)
+            return r.error();
         for (const char *sql :
              {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {
             QSqlQuery &d = m_db.prepared(QLatin1String(sql));

@@ -15,8 +15,6 @@
 namespace keyward {
 
 namespace {
-constexpr qint64 CacheMs = 5'000;
-
 QStringList normalized(QStringList permissions)
 {
     permissions.removeDuplicates();
@@ -41,9 +39,10 @@ AuditEntry roleEvent(const QString &action, const Role &role)
 }
 } // namespace
 
-RoleService::RoleService(Database &db, const Clock &clock, AuditService &audit)
+RoleService::RoleService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit)
     : m_db(db)
     , m_clock(clock)
+    , m_feed(feed)
     , m_audit(audit)
     , m_repo(std::make_unique<RoleRepository>(db))
 {
@@ -173,23 +172,24 @@ Status RoleService::remove(const Principal &actor, const QString &name)
 void RoleService::invalidate()
 {
     QMutexLocker lock(&m_mutex);
-    m_cachedAt = 0;
+    m_cached = {};
 }
 
 QHash<QString, QStringList> RoleService::snapshot()
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_cachedAt && m_clock.nowMs() - m_cachedAt < CacheMs)
+        if (m_feed.isCurrent(m_cached, ChangeFeed::Topic::Roles))
             return m_cache;
     }
+    const ChangeFeed::Stamp stamp = m_feed.stamp();
     auto roles = m_repo->list();
     QMutexLocker lock(&m_mutex);
     if (roles) {
         m_cache.clear();
         for (const Role &r : *roles)
             m_cache.insert(r.name, r.permissions);
-        m_cachedAt = m_clock.nowMs();
+        m_cached = stamp;
     }
     return m_cache;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit_service.h"
+#include "change_feed.h"
 #include "core/principal.h"
 #include "core/result.h"
 #include "core/user.h"
@@ -34,7 +35,7 @@ struct RolePatch {
 // deleted by holders of roles:manage, who can only grant permissions they hold themselves.
 class RoleService {
 public:
-    RoleService(Database &db, const Clock &clock, AuditService &audit);
+    RoleService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit);
     ~RoleService();
 
     Result<QList<Role>> list(const Principal &actor);
@@ -64,12 +65,13 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
+    ChangeFeed &m_feed;
     AuditService &m_audit;
     std::unique_ptr<RoleRepository> m_repo;
 
     QMutex m_mutex;
     QHash<QString, QStringList> m_cache;
-    qint64 m_cachedAt = 0;
+    ChangeFeed::Stamp m_cached;
 };
 
 } // namespace keyward

@@ -48,18 +48,20 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_metrics(m_registry)
     , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
     , m_hasher(options.argon2)
+    , m_feed(*m_db, clock)
     , m_audit(*m_db, clock, auditChainKey(masterKey))
-    , m_settings(*m_db, clock, m_audit, m_sealer, options.settingsDefaults)
+    , m_settings(*m_db, clock, m_feed, m_audit, m_sealer, options.settingsDefaults)
     , m_mailer(m_settings, &Services::releaseThread)
-    , m_roles(*m_db, clock, m_audit)
-    , m_keys(*m_db, clock, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
+    , m_roles(*m_db, clock, m_feed, m_audit)
+    , m_keys(*m_db, clock, m_feed, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
     , m_lockout(*m_db, clock, m_audit, m_settings, m_hasher, m_metrics.lockouts)
     , m_users(*m_db, clock, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer, m_metrics.resetMailUnsent)
     , m_sessions(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_mfa(*m_db, clock, m_audit, m_roles, m_lockout, m_sealer,
             crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
-    , m_auth(*m_db, clock, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens, m_metrics)
+    , m_auth(*m_db, clock, m_feed, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens,
+             m_metrics)
     , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout)
     , m_overview(*m_db, clock, m_keys)
     , m_health(*this)
@@ -77,6 +79,8 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     m_db->setQueryObserver([byStatement](Database::Statement kind, double seconds) {
         byStatement[static_cast<size_t>(kind)]->observe(seconds);
     });
+    // A node reads its own writes: what it committed is in the feed before the request answers.
+    m_db->setCommitObserver([this] { (void)m_feed.catchUp(); });
     // Read at scrape time from what the database keeps anyway (user_counts is maintained by triggers).
     m_registry.addCollector([this] {
         QSqlQuery &counts = m_db->prepared(QStringLiteral("SELECT bucket, n FROM user_counts"));
@@ -158,6 +162,8 @@ Status Services::start()
                                                 .arg(status.current)
                                                 .arg(status.latest),
                                             0);
+    if (auto s = m_feed.start(); !s)
+        return s;
     return m_keys.ensureActiveKey();
 }
 

@@ -3,6 +3,7 @@
 #include "api_key_service.h"
 #include "audit_service.h"
 #include "auth_service.h"
+#include "change_feed.h"
 #include "core/clock.h"
 #include "crypto/password_hasher.h"
 #include "crypto/sealer.h"
@@ -59,6 +60,7 @@ public:
     Status start();
 
     Database &database() { return *m_db; }
+    ChangeFeed &changes() { return m_feed; }
     const Clock &clock() const { return m_clock; }
     const crypto::PasswordHasher &hasher() const { return m_hasher; }
     AuditService &audit() { return m_audit; }
@@ -96,6 +98,7 @@ private:
     KeywardMetrics m_metrics;
     crypto::Sealer m_sealer;
     crypto::PasswordHasher m_hasher;
+    ChangeFeed m_feed;
     AuditService m_audit;
     SettingsService m_settings;
     Mailer m_mailer;

@@ -17,7 +17,6 @@ namespace keyward {
 
 namespace {
 
-constexpr qint64 ReloadMs = 2'000;
 const QString Mask = QStringLiteral("********");
 
 using Kind = SettingInfo::Kind;
@@ -174,12 +173,13 @@ QString SettingsService::secretMask()
     return Mask;
 }
 
-SettingsService::SettingsService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
-                                 const QJsonObject &defaults)
+SettingsService::SettingsService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit,
+                                 const crypto::Sealer &sealer, const QJsonObject &defaults)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_sealer(sealer)
+    , m_feed(feed)
 {
     for (const Definition &d : definitions())
         m_defaults.insert(QLatin1String(d.key), d.fallback);
@@ -258,14 +258,15 @@ RuntimeSettings SettingsService::current()
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_loadedAt && m_clock.nowMs() - m_loadedAt < ReloadMs)
+        if (m_feed.isCurrent(m_loaded, ChangeFeed::Topic::Settings))
             return m_snapshot;
     }
+    const ChangeFeed::Stamp stamp = m_feed.stamp();
     auto values = load();
     QMutexLocker lock(&m_mutex);
     if (values) {
         m_snapshot = typed(*values);
-        m_loadedAt = m_clock.nowMs();
+        m_loaded = stamp;
     }
     return m_snapshot;
 }
@@ -377,7 +378,7 @@ Result<SettingValues> SettingsService::update(const Principal &actor, const Sett
         return written.error();
     QMutexLocker lock(&m_mutex);
     m_snapshot = typed(after);
-    m_loadedAt = m_clock.nowMs();
+    m_loaded = {}; // read again: another node may have changed more since this transaction read them
     return render(after);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit_service.h"
+#include "change_feed.h"
 #include "core/principal.h"
 #include "core/result.h"
 #include "crypto/sealer.h"
@@ -76,13 +77,13 @@ struct SettingInfo {
 using SettingValues = QMap<QString, QVariant>;
 
 // GET/PATCH /api/v1/settings: validated, audited, stored in the database and so shared by every
-// node, applied without restart (each node re-reads at most every two seconds). Secrets (the SMTP
+// node, applied without restart (on every node within a second: see ChangeFeed). Secrets (the SMTP
 // password) are write-only and sealed at rest.
 class SettingsService {
 public:
     // `defaults` overrides built-in defaults (from the startup configuration), nested like the API.
-    SettingsService(Database &db, const Clock &clock, AuditService &audit, const crypto::Sealer &sealer,
-                    const QJsonObject &defaults = {});
+    SettingsService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit,
+                    const crypto::Sealer &sealer, const QJsonObject &defaults = {});
 
     // Every setting, in the order of the API's document.
     static QList<SettingInfo> catalogue();
@@ -107,9 +108,10 @@ private:
     const crypto::Sealer &m_sealer;
     QHash<QString, QJsonValue> m_defaults;
 
+    ChangeFeed &m_feed;
     QMutex m_mutex;
     RuntimeSettings m_snapshot;
-    qint64 m_loadedAt = 0;
+    ChangeFeed::Stamp m_loaded;
 };
 
 } // namespace keyward

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "change_feed.h"
+#include "core/session.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -12,15 +15,23 @@ namespace keyward {
 
 // Access tokens whose signature was verified, by the SHA-256 of the token, until they expire: the
 // signature (an RSA or ECDSA verification, the dearest step of a request) is checked once per
-// token rather than once per request. Only the signature is remembered: the claims, the key still
-// being known, the session and the user are checked on every request as before. Bounded: when full,
-// expired entries go, and if that is not enough, all of them.
+// token rather than once per request. The claims and the key still being known are checked on every
+// request; what the database said of the token's session and user is kept while the change feed
+// vouches for it. Bounded: when full, expired entries go, and if that is not enough, all of them.
 class VerifiedTokens {
 public:
+    // The token's session and its user's roles, as read when `read` was stamped (only a grant is
+    // kept: a refusal is asked again).
+    struct Grant {
+        Session session;
+        QStringList roles;
+        ChangeFeed::Stamp read;
+    };
     struct Entry {
         QString kid;
         QJsonObject claims;
         qint64 expiresAtS = 0;
+        std::optional<Grant> grant;
     };
 
     explicit VerifiedTokens(qsizetype capacity = 10'000)
@@ -44,6 +55,14 @@ public:
                 m_entries.clear();
         }
         m_entries.insert(digest, std::move(entry));
+    }
+
+    // Remembers what the database granted the token of `digest`, if the token is remembered.
+    void grant(const QByteArray &digest, Grant grant)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_entries.find(digest); it != m_entries.end())
+            it->grant = std::move(grant);
     }
 
     qsizetype size() const

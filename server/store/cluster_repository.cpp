@@ -25,4 +25,38 @@ Result<QString> ClusterRepository::claimIssuer(const QString &candidate, qint64 
     return issuer;
 }
 
+Result<QList<ClusterRepository::Change>> ClusterRepository::changesAfter(qint64 afterSeq, int limit)
+{
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("SELECT seq, topic, subject FROM changes WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(afterSeq);
+    q.addBindValue(limit);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    QList<Change> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    q.finish();
+    return out;
+}
+
+Result<qint64> ClusterRepository::lastChange()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT coalesce(max(seq), 0) FROM changes"));
+    if (!m_db.exec(q) || !q.next())
+        return sqlFailure(q);
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
+}
+
+Result<int> ClusterRepository::pruneChanges(qint64 beforeS)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM changes WHERE at < ?"));
+    q.addBindValue(beforeS);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    return q.numRowsAffected();
+}
+
 } // namespace keyward

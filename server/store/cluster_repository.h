@@ -5,10 +5,23 @@
 
 namespace keyward {
 
-// What all nodes of one user base share beyond settings: the token issuer (migration 0010).
+// What all nodes of one user base share beyond settings: the token issuer (migration 0010) and
+// the feed of changes every node must hear of (migration 0011).
 class ClusterRepository {
 public:
     explicit ClusterRepository(Database &db);
+
+    struct Change {
+        qint64 seq = 0;
+        QString topic;
+        QString subject;
+    };
+    // Up to `limit` changes with a sequence number above `afterSeq`, oldest first.
+    Result<QList<Change>> changesAfter(qint64 afterSeq, int limit);
+    // The newest change's sequence number (0: none yet).
+    Result<qint64> lastChange();
+    // Removes changes recorded before `beforeS` (Unix seconds); returns how many.
+    Result<int> pruneChanges(qint64 beforeS);
 
     // Claims `candidate` as the issuer unless a node claimed one before; returns the issuer in force.
     // Safe when several nodes start at once: one claim wins, all read the same.

@@ -66,6 +66,8 @@ struct ThreadConnections {
 };
 
 thread_local ThreadConnections t_connections;
+// The database whose transaction this thread is in, if any.
+thread_local const Database *t_transactionOf = nullptr;
 
 QString connectionName(quint64 instance)
 {
@@ -201,21 +203,24 @@ QSqlQuery &Database::prepared(const QString &sql)
 
 bool Database::exec(QSqlQuery &query)
 {
-    if (!m_observer)
-        return query.exec();
     QElapsedTimer timer;
-    timer.start();
+    if (m_observer)
+        timer.start();
     const bool ok = query.exec();
-    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    if (!m_observer && !m_committed)
+        return ok;
     // The statement's first letter tells its kind: Keyward's SQL starts with the keyword.
     const QString sql = query.lastQuery();
     const QChar first = sql.isEmpty() ? QChar() : sql.front().toUpper();
-    m_observer(first == u'S'   ? Statement::Select
-               : first == u'I' ? Statement::Insert
-               : first == u'U' ? Statement::Update
-               : first == u'D' ? Statement::Delete
-                               : Statement::Other,
-               seconds);
+    const Statement kind = first == u'S'   ? Statement::Select
+                           : first == u'I' ? Statement::Insert
+                           : first == u'U' ? Statement::Update
+                           : first == u'D' ? Statement::Delete
+                                           : Statement::Other;
+    if (m_observer)
+        m_observer(kind, static_cast<double>(timer.nsecsElapsed()) / 1e9);
+    if (ok && m_committed && kind != Statement::Select && t_transactionOf != this)
+        m_committed(); // a statement outside a transaction commits on its own
     return ok;
 }
 
@@ -256,13 +261,16 @@ Transaction::Transaction(Database &db)
     QSqlQuery q(db.connection());
     m_active = q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
                                                           : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
-    if (!m_active)
+    if (m_active)
+        t_transactionOf = &db;
+    else
         qCWarning(lcStore).noquote() << "cannot begin transaction:" << q.lastError().text();
 }
 
 Transaction::~Transaction()
 {
     if (m_active) {
+        t_transactionOf = nullptr;
         QSqlQuery q(m_db.connection());
         q.exec(QStringLiteral("ROLLBACK"));
     }
@@ -274,11 +282,14 @@ bool Transaction::commit()
         return false;
     QSqlQuery q(m_db.connection());
     m_active = false;
+    t_transactionOf = nullptr;
     if (!q.exec(QStringLiteral("COMMIT"))) {
         qCWarning(lcStore).noquote() << "commit failed:" << q.lastError().text();
         QSqlQuery(m_db.connection()).exec(QStringLiteral("ROLLBACK"));
         return false;
     }
+    if (m_db.m_committed)
+        m_db.m_committed();
     return true;
 }
 

@@ -47,6 +47,9 @@ public:
     enum class Statement { Select, Insert, Update, Delete, Other };
     using QueryObserver = std::function<void(Statement kind, double seconds)>;
     void setQueryObserver(QueryObserver observer) { m_observer = std::move(observer); }
+    // Told, on the writing thread, each time a write was committed: a transaction, or a statement
+    // other than a SELECT run through exec() outside one. Set once, before the first query.
+    void setCommitObserver(std::function<void()> observer) { m_committed = std::move(observer); }
     // Closes this thread's connection; the next call reopens it.
     void closeThreadConnection();
     // Closes every connection the calling thread opened, of every Database. Threads call it as their
@@ -69,6 +72,9 @@ private:
     int m_pgPort = 5432;
     quint64 m_instance = 0;
     QueryObserver m_observer;
+    std::function<void()> m_committed;
+
+    friend class Transaction;
 };
 
 // A write transaction on this thread's connection: IMMEDIATE on SQLite (take the write lock up

@@ -13,11 +13,14 @@ namespace keyward {
 
 namespace {
 constexpr int BatchSize = 1'000;
-// How long a missing sequence number is waited for: longer than any transaction that ends a session.
-constexpr qint64 GapWaitMs = 10'000;
-// More numbers missing at once than transactions run side by side: a jump (PostgreSQL skips ahead
-// after a crash), or changes pruned while this node was away. Whatever was cached is then stale.
-constexpr qint64 MostGaps = 256;
+// PostgreSQL numbers a change when it is written, not when its transaction commits: a number above
+// a missing one can be read first. Missing numbers are read again for this long.
+constexpr qint64 GapWaitMs = 60'000;
+// More missing numbers than can be asked for by number: whatever was cached is then stale.
+constexpr qsizetype MostGaps = 10'000;
+// On start, the changes this far back are read again: transactions still open then may commit
+// numbers below the newest one.
+constexpr qint64 StartOverlap = 64;
 const QString Channel = QStringLiteral("keyward_changes");
 
 std::optional<ChangeFeed::Topic> topicNamed(const QString &name)
@@ -51,7 +54,7 @@ Status ChangeFeed::start()
     auto last = ClusterRepository(m_db).lastChange();
     if (!last)
         return last.error();
-    m_lastSeq = *last;
+    m_lastSeq = qMax<qint64>(0, *last - StartOverlap);
     m_readAtMs = m_clock.nowMs();
     m_started = true;
     return success();
@@ -95,27 +98,37 @@ Status ChangeFeed::catchUp()
         return success(); // the table may not exist yet: the database is being migrated
     ClusterRepository repo(m_db);
     const qint64 now = m_clock.nowMs();
+    // A number missing this long was rolled back, or belongs to a transaction longer than any the
+    // services run: if it still comes, it comes unread, so nothing cached before is trusted.
+    const qsizetype waiting = m_gaps.size();
     m_gaps.removeIf([now](const auto &it) { return now - it.value() > GapWaitMs; });
-    qint64 after = m_gaps.isEmpty() ? m_lastSeq : qMin(m_lastSeq, m_gaps.firstKey() - 1);
+    if (m_gaps.size() != waiting)
+        distrustAll();
+    qint64 after = m_lastSeq;
     for (;;) {
-        auto changes = repo.changesAfter(after, BatchSize);
+        auto changes = repo.changesAfter(after, m_gaps.keys(), BatchSize);
         if (!changes) {
             qCWarning(lcStore).noquote() << "cannot read the change feed:" << changes.error().detail();
+            m_readAtMs = 0; // until it can be read again, nothing cached is trusted
             return changes.error();
         }
         for (const ClusterRepository::Change &c : *changes) {
-            if (c.seq <= m_lastSeq && !m_gaps.remove(c.seq))
-                continue; // applied before
-            if (c.seq - m_lastSeq > MostGaps)
-                m_trustedFrom = m_position.fetch_add(1) + 1;
-            else
-                for (qint64 missing = m_lastSeq + 1; missing < c.seq; ++missing)
+            if (c.seq <= m_lastSeq) {
+                if (!m_gaps.remove(c.seq))
+                    continue; // applied before
+            } else {
+                for (qint64 missing = m_lastSeq + 1; missing < c.seq && m_gaps.size() <= MostGaps; ++missing)
                     m_gaps.insert(missing, now);
-            m_lastSeq = qMax(m_lastSeq, c.seq);
+                m_lastSeq = c.seq;
+            }
+            if (m_gaps.size() > MostGaps) { // more than can be waited for: start over from here
+                m_gaps.clear();
+                distrustAll();
+            }
             if (const auto topic = topicNamed(c.topic))
-                apply(*topic, c.subject, now);
-            else // written by a newer version: forget everything rather than miss what it means
-                m_trustedFrom = m_position.fetch_add(1) + 1;
+                apply(*topic, c.subject);
+            else // 'all' (a TRUNCATE), or written by a newer version: forget everything
+                distrustAll();
         }
         if (changes->size() < BatchSize)
             break;
@@ -132,11 +145,19 @@ Status ChangeFeed::catchUp()
     return success();
 }
 
-void ChangeFeed::apply(Topic topic, const QString &subject, qint64 nowMs)
+void ChangeFeed::apply(Topic topic, const QString &subject)
 {
     QWriteLocker lock(&m_marksLock);
     const quint64 position = m_position.load() + 1;
-    m_marks[size_t(topic)].insert(subject, {position, nowMs});
+    m_marks[size_t(topic)].insert(subject, {position, m_clock.nowMs()});
+    m_position.store(position, std::memory_order_release);
+}
+
+void ChangeFeed::distrustAll()
+{
+    QWriteLocker lock(&m_marksLock);
+    const quint64 position = m_position.load() + 1;
+    m_trustedFrom = position;
     m_position.store(position, std::memory_order_release);
 }
 
@@ -148,8 +169,10 @@ ChangeFeed::Stamp ChangeFeed::stamp() const
 bool ChangeFeed::isCurrent(const Stamp &read, Topic topic, const QString &subject) const
 {
     const qint64 now = m_clock.nowMs();
-    if (read.atMs == 0 || now - read.atMs > KeepMs || read.position < m_trustedFrom.load() ||
-        now - m_readAtMs.load() > StaleAfterMs)
+    const qint64 readAt = m_readAtMs.load();
+    // A clock set back counts as stale too: ages must not go negative.
+    if (read.atMs == 0 || now < read.atMs || now - read.atMs > KeepMs || read.position < m_trustedFrom.load() ||
+        now < readAt || now - readAt > StaleAfterMs)
         return false;
     QReadLocker lock(&m_marksLock);
     const QHash<QString, Mark> &marks = m_marks[size_t(topic)];

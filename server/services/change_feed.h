@@ -61,7 +61,9 @@ public:
     bool isCurrent(const Stamp &read, Topic topic, const QString &subject = {}) const;
 
 private:
-    void apply(Topic topic, const QString &subject, qint64 nowMs);
+    void apply(Topic topic, const QString &subject);
+    // What was cached before now is stale, whatever it is about.
+    void distrustAll();
 
     struct Mark {
         quint64 position = 0;
@@ -74,8 +76,7 @@ private:
     QMutex m_readLock; // one reader of the table at a time
     bool m_started = false;
     qint64 m_lastSeq = 0;
-    // Sequence numbers passed over, by when they were first missed: PostgreSQL numbers a change
-    // before its transaction commits, so a lower number may still come.
+    // Sequence numbers passed over, by when they were first missed.
     QMap<qint64, qint64> m_gaps;
     qint64 m_prunedMarksAt = 0;
 

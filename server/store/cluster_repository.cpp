@@ -25,11 +25,24 @@ Result<QString> ClusterRepository::claimIssuer(const QString &candidate, qint64 
     return issuer;
 }
 
-Result<QList<ClusterRepository::Change>> ClusterRepository::changesAfter(qint64 afterSeq, int limit)
+Result<QList<ClusterRepository::Change>> ClusterRepository::changesAfter(qint64 afterSeq, const QList<qint64> &alsoSeqs,
+                                                                         int limit)
 {
-    QSqlQuery &q =
-        m_db.prepared(QStringLiteral("SELECT seq, topic, subject FROM changes WHERE seq > ? ORDER BY seq LIMIT ?"));
+    const bool also = !alsoSeqs.isEmpty();
+    const bool postgres = m_db.kind() == Database::Kind::Postgres;
+    QStringList numbers;
+    for (qint64 seq : alsoSeqs)
+        numbers << QString::number(seq);
+    // One bound list, whatever its length: an array literal on PostgreSQL, JSON on SQLite.
+    QSqlQuery &q = m_db.prepared(
+        !also      ? QStringLiteral("SELECT seq, topic, subject FROM changes WHERE seq > ? ORDER BY seq LIMIT ?")
+        : postgres ? QStringLiteral("SELECT seq, topic, subject FROM changes "
+                                    "WHERE seq > ? OR seq = ANY (CAST(? AS BIGINT[])) ORDER BY seq LIMIT ?")
+                   : QStringLiteral("SELECT seq, topic, subject FROM changes "
+                                    "WHERE seq > ? OR seq IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?"));
     q.addBindValue(afterSeq);
+    if (also)
+        q.addBindValue(QString(postgres ? u'{' + numbers.join(u',') + u'}' : u'[' + numbers.join(u',') + u']'));
     q.addBindValue(limit);
     if (!m_db.exec(q))
         return sqlFailure(q);

@@ -16,8 +16,8 @@ public:
         QString topic;
         QString subject;
     };
-    // Up to `limit` changes with a sequence number above `afterSeq`, oldest first.
-    Result<QList<Change>> changesAfter(qint64 afterSeq, int limit);
+    // Up to `limit` changes with a sequence number above `afterSeq` or among `alsoSeqs`, oldest first.
+    Result<QList<Change>> changesAfter(qint64 afterSeq, const QList<qint64> &alsoSeqs, int limit);
     // The newest change's sequence number (0: none yet).
     Result<qint64> lastChange();
     // Removes changes recorded before `beforeS` (Unix seconds); returns how many.

@@ -5,7 +5,7 @@
 -- 'keyward_changes' at commit wakes the nodes at once. Rows older than an hour are pruned.
 CREATE TABLE changes (
     seq BIGSERIAL PRIMARY KEY,
-    topic TEXT NOT NULL,             -- 'session', 'user', 'token', 'roles', 'settings', 'keys'
+    topic TEXT NOT NULL,             -- 'session', 'user', 'token', 'roles', 'settings', 'keys', 'all'
     subject TEXT NOT NULL DEFAULT '', -- the session id, user id or token id; '' for a whole topic
     at BIGINT NOT NULL DEFAULT extract(epoch FROM now())::BIGINT -- seconds
 );
@@ -41,11 +41,16 @@ CREATE TRIGGER changes_user AFTER UPDATE OF status, deleted_at OR DELETE ON user
 
 CREATE FUNCTION changes_user_role() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO changes (topic, subject)
-    VALUES ('user', CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END);
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO changes (topic, subject) VALUES ('user', OLD.user_id);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO changes (topic, subject) VALUES ('user', NEW.user_id);
+    END IF;
     RETURN NULL;
 END $$;
-CREATE TRIGGER changes_user_role AFTER INSERT OR DELETE ON user_roles FOR EACH ROW EXECUTE FUNCTION changes_user_role();
+CREATE TRIGGER changes_user_role AFTER INSERT OR UPDATE OR DELETE ON user_roles
+    FOR EACH ROW EXECUTE FUNCTION changes_user_role();
 
 CREATE FUNCTION changes_token() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -66,6 +71,18 @@ CREATE TRIGGER changes_settings AFTER INSERT OR UPDATE OR DELETE ON settings
     FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('settings');
 CREATE TRIGGER changes_keys AFTER INSERT OR UPDATE OR DELETE ON signing_keys
     FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('keys');
+
+-- A table emptied at once says nothing row by row: every node forgets everything it cached.
+CREATE TRIGGER changes_truncate_sessions AFTER TRUNCATE ON sessions
+    FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('all');
+CREATE TRIGGER changes_truncate_users AFTER TRUNCATE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('all');
+CREATE TRIGGER changes_truncate_user_roles AFTER TRUNCATE ON user_roles
+    FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('all');
+CREATE TRIGGER changes_truncate_roles AFTER TRUNCATE ON roles
+    FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('all');
+CREATE TRIGGER changes_truncate_revoked_tokens AFTER TRUNCATE ON revoked_tokens
+    FOR EACH STATEMENT EXECUTE FUNCTION changes_topic('all');
 
 -- Delivered at commit, once per transaction and channel: the nodes listening read the new rows.
 CREATE FUNCTION changes_notify() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -43,6 +43,11 @@ CREATE TRIGGER changes_user_role_delete AFTER DELETE ON user_roles
 BEGIN
     INSERT INTO changes (topic, subject) VALUES ('user', old.user_id);
 END;
+CREATE TRIGGER changes_user_role_update AFTER UPDATE ON user_roles
+BEGIN
+    INSERT INTO changes (topic, subject) VALUES ('user', old.user_id);
+    INSERT INTO changes (topic, subject) VALUES ('user', new.user_id);
+END;
 
 CREATE TRIGGER changes_token_insert AFTER INSERT ON revoked_tokens
 BEGIN

@@ -45,6 +45,8 @@ const QString Commands = QStringLiteral(R"(Commands:
                 exit 0 when every user was created or already there, 1 when some were refused
   export        Export the users who are not deleted: [--format json|csv] [--output FILE] (default stdout)
   audit verify  Check the audit trail's hash chain: exit 0 when intact, 1 with the first bad sequence number
+  keys rotate   Make a new access-token signing key for every node; tokens signed before stay valid until
+                they expire
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
 
@@ -304,6 +306,21 @@ int auditVerify(const Config &config)
     return Success;
 }
 
+int keysRotate(const Config &config)
+{
+    Node node(config);
+    if (const int rc = open(node, false); rc != Success)
+        return rc;
+    const auto kid = node.services().keys().rotate(Principal::system());
+    if (!kid) {
+        err() << "keyward: " << kid.error().detail() << Qt::endl;
+        return Failure;
+    }
+    out() << "new " << node.services().keys().algorithm() << " signing key " << *kid
+          << "; the previous one verifies until its tokens expire" << Qt::endl;
+    return Success;
+}
+
 int checkConfig(const Config &config)
 {
     for (const ConfigOption &o : Config::options()) {
@@ -360,7 +377,7 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
                  QStringLiteral("file")});
     p.addPositionalArgument(QStringLiteral("command"),
                             QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
-                                           "check-config"));
+                                           "keys rotate, check-config"));
     if (!p.parse(arguments)) {
         err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
         return Usage;
@@ -410,6 +427,8 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
         return exportCommand(*config, p);
     if (command == QLatin1String("audit") && args.value(1) == QLatin1String("verify") && args.size() == 2)
         return auditVerify(*config);
+    if (command == QLatin1String("keys") && args.value(1) == QLatin1String("rotate") && args.size() == 2)
+        return keysRotate(*config);
     if (command == QLatin1String("check-config") && args.size() == 1)
         return checkConfig(*config);
     err() << "keyward: unknown command '" << args.join(QLatin1Char(' ')) << "'" << Qt::endl << Commands;

@@ -1591,6 +1591,34 @@ von %3 Anfragen, letzte Minute</translation>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
+    <message>
+        <source>New signing key after days (0: never)</source>
+        <translation>Neuer Signaturschlüssel nach Tagen (0: nie)</translation>
+    </message>
+    <message>
+        <source>R&amp;otate the signing key now…</source>
+        <translation>Signaturschlüssel jetzt &amp;wechseln…</translation>
+    </message>
+    <message>
+        <source>Rotate the signing key</source>
+        <translation>Signaturschlüssel wechseln</translation>
+    </message>
+    <message>
+        <source>Make a new signing key for every node? Tokens signed before stay valid until they expire; applications that cache the JWKS fetch it again for the new key id.</source>
+        <translation>Einen neuen Signaturschlüssel für alle Knoten erzeugen? Bereits signierte Tokens bleiben bis zu ihrem Ablauf gültig; Anwendungen, die das JWKS zwischenspeichern, laden es für die neue Schlüssel-ID neu.</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Wechseln</translation>
+    </message>
+    <message>
+        <source>New signing key %1: every node signs with it from now on.</source>
+        <translation>Neuer Signaturschlüssel %1: alle Knoten signieren ab jetzt damit.</translation>
+    </message>
+    <message>
+        <source>The signing key was not rotated: %1</source>
+        <translation>Der Signaturschlüssel wurde nicht gewechselt: %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

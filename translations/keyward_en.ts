@@ -1581,6 +1581,34 @@ of %3 requests, last minute</source>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New signing key after days (0: never)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;otate the signing key now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate the signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new signing key for every node? Tokens signed before stay valid until they expire; applications that cache the JWKS fetch it again for the new key id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing key %1: every node signs with it from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key was not rotated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

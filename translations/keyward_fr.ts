@@ -1591,6 +1591,34 @@ sur %3 requêtes, dernière minute</translation>
         <source>Discard</source>
         <translation>Abandonner</translation>
     </message>
+    <message>
+        <source>New signing key after days (0: never)</source>
+        <translation>Nouvelle clé de signature après jours (0 : jamais)</translation>
+    </message>
+    <message>
+        <source>R&amp;otate the signing key now…</source>
+        <translation>Renouvel&amp;er la clé de signature maintenant…</translation>
+    </message>
+    <message>
+        <source>Rotate the signing key</source>
+        <translation>Renouveler la clé de signature</translation>
+    </message>
+    <message>
+        <source>Make a new signing key for every node? Tokens signed before stay valid until they expire; applications that cache the JWKS fetch it again for the new key id.</source>
+        <translation>Créer une nouvelle clé de signature pour tous les nœuds ? Les jetons déjà signés restent valides jusqu’à leur expiration ; les applications qui gardent le JWKS en cache le rechargent pour le nouvel identifiant de clé.</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Renouveler</translation>
+    </message>
+    <message>
+        <source>New signing key %1: every node signs with it from now on.</source>
+        <translation>Nouvelle clé de signature %1 : tous les nœuds signent désormais avec elle.</translation>
+    </message>
+    <message>
+        <source>The signing key was not rotated: %1</source>
+        <translation>La clé de signature n’a pas été renouvelée : %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

@@ -57,6 +57,8 @@ QString titleOf(const QString &key)
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session idle timeout")},
         {QStringLiteral("tokens.refresh_absolute_ttl"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Session absolute lifetime")},
+        {QStringLiteral("tokens.signing_key_rotation_days"),
+         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "New signing key after days (0: never)")},
         {QStringLiteral("rate_limits"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Rate limits")},
         {QStringLiteral("rate_limits.enabled"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Limit requests per client")},
@@ -214,6 +216,12 @@ QWidget *SettingsPanel::buildPolicies()
             auto *test = new QPushButton(tr("Send a &test mail…"), content);
             connect(test, &QPushButton::clicked, this, &SettingsPanel::sendTestMail);
             form->addRow(QString(), test);
+        }
+        if (s.key == QLatin1String("tokens.signing_key_rotation_days")) {
+            auto *rotate = new QPushButton(tr("R&otate the signing key now…"), content);
+            rotate->setObjectName(QStringLiteral("rotateSigningKey"));
+            connect(rotate, &QPushButton::clicked, this, &SettingsPanel::rotateSigningKey);
+            form->addRow(QString(), rotate);
         }
     }
     column->addStretch();
@@ -504,6 +512,20 @@ bool SettingsPanel::settleUnsavedChanges()
     if (!std::all_of(keys.cbegin(), keys.cend(), dotted))
         saveInstallation();
     return unsavedKeys().isEmpty();
+}
+
+void SettingsPanel::rotateSigningKey()
+{
+    if (!Prompt::confirm(this, tr("Rotate the signing key"),
+                         tr("Make a new signing key for every node? Tokens signed before stay valid until they "
+                            "expire; applications that cache the JWKS fetch it again for the new key id."),
+                         tr("Rotate")))
+        return;
+    const auto kid = m_services.keys().rotate(m_actor);
+    if (kid)
+        m_message->showNote(tr("New signing key %1: every node signs with it from now on.").arg(*kid));
+    else
+        m_message->showError(tr("The signing key was not rotated: %1").arg(describe(kid.error())));
 }
 
 void SettingsPanel::sendTestMail()

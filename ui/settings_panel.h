@@ -41,6 +41,8 @@ public Q_SLOTS:
     void savePolicies();
     void saveInstallation();
     void sendTestMail();
+    // After a confirmation, a new signing key for every node (tokens signed before stay valid).
+    void rotateSigningKey();
     // Puts every editor back to what is saved.
     void discard();
 

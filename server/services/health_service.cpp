@@ -235,9 +235,12 @@ HealthService::Report HealthService::check()
     } else {
         const qint64 days = (now - signer->createdAt) / 86'400'000;
         const Details key{{QStringLiteral("algorithm"), signer->key.algorithm()}, {QStringLiteral("age_days"), days}};
-        c << (days > 180 ? component(QStringLiteral("signing_key"), Health::Degraded,
-                                     QStringLiteral("rotate the signing key (keyward-server keys rotate)"), key)
-                         : component(QStringLiteral("signing_key"), Health::Ok, {}, key));
+        // Rotation by age runs with the hourly maintenance: a day beyond it, it is not running.
+        const int rotationDays = m_services.settings().current().signingKeyRotationDays;
+        const qint64 overdue = rotationDays > 0 ? rotationDays + 1 : 180;
+        c << (days > overdue ? component(QStringLiteral("signing_key"), Health::Degraded,
+                                         QStringLiteral("rotate the signing key (keyward-server keys rotate)"), key)
+                             : component(QStringLiteral("signing_key"), Health::Ok, {}, key));
     }
     return judged(std::move(c));
 }

@@ -1,7 +1,9 @@
 #include "key_service.h"
 
+#include "access_checks.h"
 #include "core/clock.h"
 #include "core/logging.h"
+#include "core/permissions.h"
 #include "crypto/digest.h"
 #include "settings_service.h"
 #include "store/signing_key_repository.h"
@@ -86,6 +88,23 @@ Status KeyService::ensureActiveKey()
 
 Result<QString> KeyService::rotate(const Principal &actor)
 {
+    if (auto e = missing(actor, permission::SettingsManage))
+        return m_audit.noteRefusal(actor,
+                                   {QStringLiteral("signing_key.rotate"), QStringLiteral("signing_key"), QString()},
+                                   Result<QString>(*e));
+    return rotate(actor, std::nullopt);
+}
+
+Result<QString> KeyService::rotateIfDue()
+{
+    const int days = m_settings.current().signingKeyRotationDays;
+    if (days <= 0)
+        return QString();
+    return rotate(Principal::system(), m_clock.nowMs() - qint64(days) * 86'400'000);
+}
+
+Result<QString> KeyService::rotate(const Principal &actor, std::optional<qint64> dueBeforeMs)
+{
     auto key = crypto::SigningKey::generate(m_algorithm);
     if (!key)
         return ApiError::internal();
@@ -97,7 +116,18 @@ Result<QString> KeyService::rotate(const Principal &actor)
     QByteArray pem = key->privatePem();
     stored.privateSealed = m_sealer.seal(pem, sealContext(stored.kid));
     crypto::wipe(pem);
+    bool due = true;
     auto written = writeTransaction(m_db, [&]() -> Status {
+        if (dueBeforeMs) {
+            // Read under the write lock: a node that rotated meanwhile leaves nothing due here.
+            auto newest = m_repo->newestActiveCreatedAt(m_algorithm);
+            if (!newest)
+                return newest.error();
+            if (*newest >= *dueBeforeMs) {
+                due = false;
+                return success();
+            }
+        }
         if (auto s = m_repo->insert(stored); !s)
             return s;
         if (auto s = m_repo->retireOthers(stored.kid, stored.createdAt); !s)
@@ -110,6 +140,8 @@ Result<QString> KeyService::rotate(const Principal &actor)
     });
     if (!written)
         return written.error();
+    if (!due)
+        return QString();
     qCInfo(lcCrypto).noquote() << "new" << m_algorithm << "signing key" << stored.kid;
     if (auto s = reload(); !s)
         return s.error();

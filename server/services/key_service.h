@@ -30,8 +30,12 @@ public:
 
     // Makes sure an active key of the configured algorithm exists (creates one if not).
     Status ensureActiveKey();
-    // A new active key; the previous ones are retired. Audited as `actor`.
+    // A new active key, returning its kid; the previous ones are retired and keep verifying until
+    // the tokens they signed expire, on every node. Needs settings:manage; audited as `actor`.
     Result<QString> rotate(const Principal &actor = Principal::system());
+    // Rotates if the active key is older than the setting tokens.signing_key_rotation_days (0:
+    // never); of several nodes trying at once, one does. Returns the new kid, or empty.
+    Result<QString> rotateIfDue();
 
     struct Signer {
         QString kid;
@@ -47,6 +51,8 @@ public:
     QString algorithm() const { return m_algorithm; }
 
 private:
+    // A new active key unless `dueBeforeMs` is set and an active key is younger than it.
+    Result<QString> rotate(const Principal &actor, std::optional<qint64> dueBeforeMs);
     Status reload();
 
     Database &m_db;

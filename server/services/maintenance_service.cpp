@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "key_service.h"
 #include "lockout_service.h"
 #include "settings_service.h"
 #include "store/cluster_repository.h"
@@ -19,13 +20,14 @@ constexpr qint64 Day = 24 * Hour;
 } // namespace
 
 MaintenanceService::MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                                       UserService &users, LockoutService &lockout)
+                                       UserService &users, LockoutService &lockout, KeyService &keys)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_settings(settings)
     , m_users(users)
     , m_lockout(lockout)
+    , m_keys(keys)
 {
 }
 
@@ -54,6 +56,10 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
             report.disabledDormant += *disabled ? 1 : 0;
         }
     }
+    auto rotated = m_keys.rotateIfDue();
+    if (!rotated)
+        return rotated.error();
+    report.newSigningKey = *rotated;
     if (settings.auditRetentionDays > 0)
         if (auto r = m_audit.prune(settings.auditRetentionDays); !r)
             return r.error();

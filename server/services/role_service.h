@@ -44,8 +44,8 @@ public:
     Result<Role> update(const Principal &actor, const QString &name, const RolePatch &patch);
     Status remove(const Principal &actor, const QString &name);
 
-    // Permissions granted by these roles, from a cache refreshed every few seconds (role changes on
-    // other nodes apply within that time; on this node at once).
+    // Permissions granted by these roles, from memory while the change feed vouches for it (role
+    // changes apply on this node at once, on the others within a second).
     QSet<QString> permissionsFor(const QStringList &roles);
     // Who may act on whom: `actor` may change, disable, delete, unlock, reset the credentials of or
     // end the sessions of `target` only when it holds every permission `target` holds, so nobody

@@ -62,7 +62,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_auth(*m_db, clock, m_feed, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens,
              m_metrics)
-    , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout)
+    , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout, m_keys)
     , m_overview(*m_db, clock, m_keys)
     , m_health(*this)
 {

@@ -44,6 +44,7 @@ const QList<Definition> &definitions()
         {"tokens.access_ttl", Kind::Seconds, 900, 60, 86400},
         {"tokens.refresh_idle_ttl", Kind::Seconds, 604800, 300, 31536000},
         {"tokens.refresh_absolute_ttl", Kind::Seconds, 2592000, 300, 31536000},
+        {"tokens.signing_key_rotation_days", Kind::Integer, 90, 0, 3650},
         {"rate_limits.enabled", Kind::Bool, true},
         {"rate_limits.auth_per_minute", Kind::Integer, 100, 1, 1000000},
         {"rate_limits.read_per_minute", Kind::Integer, 1200, 1, 1000000},
@@ -234,6 +235,7 @@ RuntimeSettings SettingsService::typed(const QHash<QString, QJsonValue> &v) cons
     r.accessTtlSeconds = i("tokens.access_ttl");
     r.refreshIdleTtlSeconds = i("tokens.refresh_idle_ttl");
     r.refreshAbsoluteTtlSeconds = qMax(i("tokens.refresh_absolute_ttl"), r.refreshIdleTtlSeconds);
+    r.signingKeyRotationDays = static_cast<int>(i("tokens.signing_key_rotation_days"));
     r.rateLimitsEnabled = b("rate_limits.enabled");
     r.authPerMinute = static_cast<int>(i("rate_limits.auth_per_minute"));
     r.readPerMinute = static_cast<int>(i("rate_limits.read_per_minute"));

@@ -35,6 +35,7 @@ struct RuntimeSettings {
     qint64 accessTtlSeconds = 0;
     qint64 refreshIdleTtlSeconds = 0;
     qint64 refreshAbsoluteTtlSeconds = 0;
+    int signingKeyRotationDays = 0; // 0 = only when an administrator rotates
 
     bool rateLimitsEnabled = false;
     int authPerMinute = 0;

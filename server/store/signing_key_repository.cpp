@@ -32,6 +32,23 @@ Status SigningKeyRepository::insert(const StoredSigningKey &k)
                    {k.kid, k.algorithm, QString::fromLatin1(k.publicPem), k.privateSealed, k.createdAt});
 }
 
+Result<qint64> SigningKeyRepository::newestActiveCreatedAt(const QString &algorithm)
+{
+    // SQLite's write transaction already holds the only write lock; on PostgreSQL, rotations take
+    // turns (the lock ends with the transaction).
+    if (m_db.kind() == Database::Kind::Postgres)
+        if (auto locked = execute(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(7415264)"), {}); !locked)
+            return locked.error();
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT coalesce(max(created_at), 0) FROM signing_keys WHERE retired_at = 0 AND algorithm = ?"));
+    q.addBindValue(algorithm);
+    if (!m_db.exec(q) || !q.next())
+        return sqlFailure(q);
+    const qint64 newest = q.value(0).toLongLong();
+    q.finish();
+    return newest;
+}
+
 Status SigningKeyRepository::retireOthers(const QString &keepKid, qint64 nowMs)
 {
     return execute(m_db, QStringLiteral("UPDATE signing_keys SET retired_at = ? WHERE retired_at = 0 AND kid <> ?"),

@@ -21,6 +21,9 @@ public:
     // Keys still published: active ones and those retired after `retiredAfterMs`.
     Result<QList<StoredSigningKey>> published(qint64 retiredAfterMs);
     Status insert(const StoredSigningKey &key);
+    // When the newest active key of `algorithm` was made (0: there is none). On PostgreSQL, holds off
+    // other rotations until the transaction ends.
+    Result<qint64> newestActiveCreatedAt(const QString &algorithm);
     // Retires every active key but `keepKid`.
     Status retireOthers(const QString &keepKid, qint64 nowMs);
 

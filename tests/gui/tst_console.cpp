@@ -1382,6 +1382,22 @@ private Q_SLOTS:
         QCOMPARE(ini.value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:9099"));
     }
 
+    void signingKeyRotatesAfterAsking()
+    {
+        SettingsPanel &settings = m_window->settings();
+        auto *rotate = settings.findChild<QPushButton *>(QStringLiteral("rotateSigningKey"));
+        QVERIFY(rotate);
+        const QString before = m_node->services().keys().signer()->kid;
+        Prompt::setNextAnswers({false});
+        rotate->click();
+        QCOMPARE(m_node->services().keys().signer()->kid, before);
+        Prompt::setNextAnswers({true});
+        rotate->click();
+        const QString after = m_node->services().keys().signer()->kid;
+        QVERIFY(after != before);
+        QVERIFY2(settings.messageText().contains(after), qPrintable(settings.messageText()));
+    }
+
     void wheelChangesOnlyAFocusedEditor()
     {
         m_window->showPanel(MainWindow::Settings);

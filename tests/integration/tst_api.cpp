@@ -811,6 +811,46 @@ private Q_SLOTS:
     }
 
     void passwordReuseAndStrength_data() { backendData(); }
+    // A new signing key through the API: new tokens carry its kid, the JWKS publishes both, and a
+    // token signed before still works until it expires.
+    void signingKeyRotation_data() { backendData(); }
+    void signingKeyRotation()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const auto kidOf = [](const QByteArray &token) {
+            return QJsonDocument::fromJson(
+                       QByteArray::fromBase64(token.split('.').value(0), QByteArray::Base64UrlEncoding))
+                .object()
+                .value(QStringLiteral("kid"))
+                .toString();
+        };
+        const QString before = kidOf(admin);
+        Reply rotated = s->request("POST", QStringLiteral("/api/v1/keys/rotate"), {}, admin);
+        QCOMPARE(rotated.status, 201);
+        const QString kid = rotated.json().value(QStringLiteral("kid")).toString();
+        QVERIFY(!kid.isEmpty() && kid != before);
+        QCOMPARE(rotated.json().value(QStringLiteral("algorithm")).toString(), QStringLiteral("RS256"));
+
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), admin).status, 200); // signed by the retired key
+        const QByteArray fresh = s->accessToken(QStringLiteral("admin"), QStringLiteral("admin password 1"));
+        QCOMPARE(kidOf(fresh), kid);
+        QStringList published;
+        for (const QJsonValue &k :
+             s->get(QStringLiteral("/.well-known/jwks.json")).json().value(QStringLiteral("keys")).toArray())
+            published << k.toObject().value(QStringLiteral("kid")).toString();
+        QVERIFY(published.contains(before) && published.contains(kid));
+        bool audited = false;
+        for (const QJsonValue &e : s->get(QStringLiteral("/api/v1/audit?action=signing_key.rotate"), admin)
+                                       .json()
+                                       .value(QStringLiteral("items"))
+                                       .toArray())
+            audited =
+                audited ||
+                e.toObject().value(QStringLiteral("target")).toObject().value(QStringLiteral("id")).toString() == kid;
+        QVERIFY(audited);
+    }
+
     void passwordReuseAndStrength()
     {
         auto s = server();

@@ -152,6 +152,7 @@ QList<RouteRule> routeRules()
         {"GET", QStringLiteral("/api/v1/audit/verify"), W::Holder, p::AuditRead},
         {"GET", QStringLiteral("/api/v1/settings"), W::Holder, p::SettingsManage},
         {"PATCH", QStringLiteral("/api/v1/settings"), W::Holder, p::SettingsManage, none},
+        {"POST", QStringLiteral("/api/v1/keys/rotate"), W::Holder, p::SettingsManage},
         {"GET", QStringLiteral("/metrics"), W::Holder, p::MetricsRead},
     };
 }

@@ -200,6 +200,35 @@ private Q_SLOTS:
         QVERIFY2(broken.out.contains(QStringLiteral("sequence 1")), qPrintable(broken.out));
     }
 
+    // `keys rotate` makes the new key every node signs with; the old one stays published.
+    void keysRotate()
+    {
+        QTemporaryDir dir;
+        const QStringList rotate{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("keys"),
+                                 QStringLiteral("rotate")};
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")}).exitCode, 0);
+        const Run first = runKeyward(rotate);
+        QCOMPARE(first.exitCode, 0);
+        const Run second = runKeyward(rotate);
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.contains(QStringLiteral("signing key")), qPrintable(second.out));
+        QString error;
+        auto db = Database::open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db")), &error);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT count(*), sum(CASE WHEN retired_at = 0 THEN 1 ELSE 0 END) FROM signing_keys")));
+        QVERIFY(q.next());
+        QVERIFY(q.value(0).toInt() >= 2);
+        QCOMPARE(q.value(1).toInt(), 1); // one active
+        const QString kid = second.out.section(QStringLiteral("signing key "), 1).section(u';', 0, 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT retired_at FROM signing_keys WHERE kid = '") + kid + u'\''));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 0);
+        QCOMPARE(runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("keys"), QStringLiteral("spin")})
+                     .exitCode,
+                 2);
+    }
+
     // The newest events cut and an older, genuinely signed chain head put back between two runs:
     // the high-water mark the first run left in the data directory still tells.
     void auditVerifySeesTruncationAcrossRuns()

@@ -52,6 +52,16 @@ void registerSettings(Router &router)
                    flatten(ctx.body.object(), {}, settings, changes);
                    return respond(ctx, ctx.services.settings().update(ctx.principal, changes), nested);
                });
+
+    router.add("POST", QStringLiteral("/api/v1/keys/rotate"), admin(), [](RequestContext &ctx) {
+        KeyService &keys = ctx.services.keys();
+        return respond(
+            ctx, keys.rotate(ctx.principal),
+            [&keys](const QString &kid) {
+                return QJsonObject{{QStringLiteral("kid"), kid}, {QStringLiteral("algorithm"), keys.algorithm()}};
+            },
+            201);
+    });
 }
 
 } // namespace keyward::routes

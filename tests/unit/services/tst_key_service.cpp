@@ -40,6 +40,42 @@ private Q_SLOTS:
         QCOMPARE(keys.signer()->kid, *rotated);
     }
 
+    // Rotation is an administrator's (settings:manage), refused and audited for others; by age it
+    // happens once the active key is as old as the setting says, once.
+    void rotationNeedsThePermissionOrTheAge_data()
+    {
+        QTest::addColumn<QString>("backend");
+        for (const QString &b : TestDatabase::backends())
+            QTest::newRow(qPrintable(b)) << b;
+    }
+    void rotationNeedsThePermissionOrTheAge()
+    {
+        QFETCH(QString, backend);
+        ServiceFixture f(QStringLiteral("RS256"), backend);
+        KeyService &keys = f.services->keys();
+        const QString first = keys.signer()->kid;
+        Principal reader = Principal::gui();
+        reader.permissions = {QStringLiteral("users:read")};
+        const auto refused = keys.rotate(reader);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().status(), 403);
+        QCOMPARE(keys.signer()->kid, first);
+
+        QCOMPARE(f.services->settings().current().signingKeyRotationDays, 90); // the default
+        QCOMPARE(*keys.rotateIfDue(), QString());
+        f.clock.advance(91LL * 86'400'000);
+        const auto due = keys.rotateIfDue();
+        QVERIFY(due && !due->isEmpty());
+        QCOMPARE(keys.signer()->kid, *due);
+        QCOMPARE(*keys.rotateIfDue(), QString()); // the new one is young
+        QVERIFY(keys.verificationKey(first));     // the old one still verifies
+
+        QVERIFY(f.services->settings().update(Principal::system(),
+                                              {{QStringLiteral("tokens.signing_key_rotation_days"), 0}}));
+        f.clock.advance(400LL * 86'400'000);
+        QCOMPARE(*keys.rotateIfDue(), QString()); // 0: only by hand
+    }
+
     void privateHalvesAreSealed()
     {
         ServiceFixture f;

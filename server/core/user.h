@@ -66,6 +66,9 @@ struct UserFilter {
     // scrollbar jumps to). Costs a walk over the rows skipped; paging on goes by cursor.
     qint64 offset = 0;
     bool countTotal = true; // false: total is -1, for the pages after the first
+    // A count of a search or role filter stops here (0: it never does): beyond, UserPage.total is
+    // this bound and totalExact false, so a query that matches a million users costs no count of them.
+    qint64 countUpTo = 0;
 };
 
 struct UserPage {
@@ -73,6 +76,7 @@ struct UserPage {
     QString nextCursor; // the rows after these; empty: last page
     QString prevCursor; // the rows before these; empty: first page
     qint64 total = 0;
+    bool totalExact = true; // false: total is a lower bound (UserFilter.countUpTo)
 };
 
 } // namespace keyward

@@ -453,6 +453,12 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
                     count.addBindValue(User::statusName(*f.status));
             }
             total = scalar(m_db, count);
+        } else if (f.countUpTo > 0) {
+            QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM users u") +
+                                             filter.where() + QStringLiteral(" LIMIT ?) matched"));
+            filter.bind(count);
+            count.addBindValue(f.countUpTo + 1);
+            total = scalar(m_db, count);
         } else {
             QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
             filter.bind(count);
@@ -460,7 +466,8 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         }
         if (!total)
             return total.error();
-        page.total = *total;
+        page.totalExact = f.countUpTo <= 0 || *total <= f.countUpTo;
+        page.total = page.totalExact ? *total : f.countUpTo;
     }
 
     // A page before a row is read in reverse order from that row, then turned around.

@@ -13,6 +13,9 @@ namespace keyward::routes {
 
 namespace {
 
+// A search or role filter counts its matches up to here: beyond, the answer says "at least".
+constexpr qint64 CountedMatches = 10'000;
+
 UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
 {
     UserFilter f;
@@ -46,15 +49,18 @@ void registerUsers(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/users"), admin(), [](RequestContext &ctx) {
         QList<FieldError> errors;
-        const UserFilter filter = readFilter(ctx, errors);
+        UserFilter filter = readFilter(ctx, errors);
         if (!errors.isEmpty())
             return problem(ctx, ApiError::validation(errors));
+        filter.countUpTo = CountedMatches;
         const qint64 t = now(ctx);
         return respond(ctx, ctx.services.users().list(ctx.principal, filter), [t](const UserPage &p) {
             QJsonArray items;
             for (const User &u : p.items)
                 items.append(userJson(u, t));
-            return page(items, p.nextCursor, p.prevCursor, p.total);
+            QJsonObject listed = page(items, p.nextCursor, p.prevCursor, p.total);
+            listed.insert(QStringLiteral("total_exact"), p.totalExact);
+            return listed;
         });
     });
 

@@ -220,6 +220,21 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("_")), 1); // LIKE wildcards are literal
         QCOMPARE(count(QStringLiteral("0%@")), 1);
         QCOMPARE(count(QStringLiteral("\"")), 0); // FTS syntax cannot break out
+
+        // Counted up to a bound: exact below it, "at least the bound" above.
+        UserFilter bounded;
+        bounded.q = QStringLiteral("example");
+        bounded.countUpTo = 2;
+        auto page = repo.list(bounded);
+        QCOMPARE(page->total, 2);
+        QVERIFY(!page->totalExact);
+        QCOMPARE(page->items.size(), 3); // the page itself is whole
+        bounded.countUpTo = 3;
+        page = repo.list(bounded);
+        QCOMPARE(page->total, 3);
+        QVERIFY(page->totalExact);
+        bounded.countUpTo = 0;
+        QVERIFY(repo.list(bounded)->totalExact);
     }
 
     void totalsStayExact_data() { backends(); }

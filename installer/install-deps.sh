@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Keyward needs to build and run; with --test also what the test
-# suite and benchmarks use. Idempotent: returns at once when everything is already installed.
+# suite uses, with --bench that and nginx (the benchmark's ceiling). Idempotent: returns at once when
+# everything is already installed.
 set -euo pipefail
 
 packages=(
@@ -10,7 +11,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql
     libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcurl4-openssl-dev qtkeychain-qt6-dev zlib1g-dev
 )
-if [[ "${1:-}" == "--test" ]]; then
+if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     # clang with its sanitizer and libFuzzer runtimes: the `asan` build and the fuzzers.
     packages+=(clang libclang-rt-14-dev)
     packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
@@ -18,6 +19,10 @@ if [[ "${1:-}" == "--test" ]]; then
                prometheus openssl chromium xvfb xauth)
     # Node.js for the OpenAPI linter and the browser test: Debian's, unless one is installed already.
     command -v npm >/dev/null || packages+=(nodejs npm)
+fi
+# The benchmark's ceiling: nginx `return 200` (tests/bench/run.sh starts it on a loopback port).
+if [[ "${1:-}" == "--bench" ]]; then
+    packages+=(nginx-light)
 fi
 
 missing=()

@@ -1,23 +1,58 @@
 #!/usr/bin/env bash
-# Benchmarks a Release build on loopback with wrk: login, GET /me, GET /users?limit=20 over
-# 100,000 users, GET /health/live. Prints requests/s and p50/p99 per scenario.
-# Usage: tests/bench/run.sh [sqlite|postgresql] (postgresql needs KEYWARD_BENCH_POSTGRES_URL)
+# The one benchmark: a Release build on loopback under wrk, each figure with its ratio to nginx's
+# `return 200` on the same machine and run (the ceiling of an HTTP server here).
+#   ceiling       nginx-light, 2 workers, `return 200`
+#   bare          GET /health/live
+#   me            GET /api/v1/me with a valid RS256 token
+#   list-20       GET /api/v1/users?limit=20
+#   search        GET /api/v1/users?q=userNNNNNN (one user) and ?q=user (everyone)
+#   login         POST /api/v1/auth/login, a different seeded user per request (argon2id-bound)
+#   refresh       POST /api/v1/auth/refresh, every token used once (rotation)
+#   create        POST /api/v1/users (argon2id-bound)
+#   login storm   login at full speed while GET /api/v1/me is measured beside it
+# Usage: tests/bench/run.sh [sqlite|postgresql]   (postgresql: KEYWARD_BENCH_POSTGRES_URL, an empty
+# database). KEYWARD_BENCH_USERS (100000), KEYWARD_BENCH_SECONDS (10), KEYWARD_BENCH_CONNECTIONS (32).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 backend=${1:-sqlite}
 users=${KEYWARD_BENCH_USERS:-100000}
 duration=${KEYWARD_BENCH_SECONDS:-10}
 connections=${KEYWARD_BENCH_CONNECTIONS:-32}
+bench="$root/tests/bench"
 
-"$root/installer/install-deps.sh" --test
+"$root/installer/install-deps.sh" --bench
 cmake --preset release -S "$root" -DKEYWARD_BUILD_BENCH=ON >/dev/null
 cmake --build --preset release --target keyward-server keyward-bench-seed >/dev/null
 bin="$root/build/release"
 
 work=$(mkdir -p /tmp && mktemp -d /tmp/keyward-bench.XXXXXX)
 server_pid=""
-cleanup() { [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; rm -rf "$work"; }
+nginx_pid=""
+cleanup() {
+    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+    rm -rf "$work"
+}
 trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# The ceiling: nginx as Debian ships it, two workers like this machine's two cores.
+nginx_port=$(free_port)
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log stderr warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx;
+    server { listen 127.0.0.1:$nginx_port; location / { return 200 "ok\n"; } }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" 2>"$work/nginx/error.log" &
+nginx_pid=$!
 
 if [[ "$backend" == postgresql ]]; then
     database=${KEYWARD_BENCH_POSTGRES_URL:?set KEYWARD_BENCH_POSTGRES_URL to an empty database}
@@ -26,34 +61,58 @@ else
 fi
 "$bin/tests/bench/keyward-bench-seed" --database "$database" --users "$users"
 
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$bin/app/keyward-server" --data-dir "$work" --database "$database" --listen "127.0.0.1:$port" \
     --log-level warning serve 2>"$work/server.log" &
 server_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+url="http://127.0.0.1:$port"
+for _ in $(seq 100); do curl -sf "$url/health/ready" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port/" >/dev/null && break; sleep 0.1; done
 
-login() { curl -sf -X POST "http://127.0.0.1:$port/api/v1/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$1\",\"password\":\"bench password\"}" | jq -r .access_token; }
-admin_token=$(login admin)
-user_token=$(login user000001)
+login() { curl -sf -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"bench password\"}"; }
+admin_token=$(login admin | jq -r .access_token)
+user_token=$(login user000001 | jq -r .access_token)
 # One client address drives all the load: measure the server, not its rate limiter.
-curl -sf -X PATCH "http://127.0.0.1:$port/api/v1/settings" -H "Authorization: Bearer $admin_token" \
+curl -sf -X PATCH "$url/api/v1/settings" -H "Authorization: Bearer $admin_token" \
     -H 'Content-Type: application/json' -d '{"rate_limits":{"enabled":false}}' >/dev/null
+# Refresh tokens, two per connection: each chain is used by one request at a time.
+for i in $(seq 1 $((connections * 2))); do login "$(printf 'user%06d' $((i + 1000)))" | jq -r .refresh_token; done \
+    >"$work/refresh_tokens"
 
+ceiling=""
 measure() { # name, wrk arguments...
     local name=$1; shift
-    local out
+    local out rps p50 p99 ratio
     out=$(wrk -t2 -c"$connections" -d"${duration}s" --latency "$@")
-    local rps p50 p99
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    printf '%-28s %12s req/s   p50 %9s   p99 %9s\n' "$name" "$rps" "$p50" "$p99"
+    [[ -z "$ceiling" ]] && ceiling=$rps
+    ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }')
+    local errors
+    errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
+    printf '%-34s %10s req/s  %5s× nginx   p50 %9s   p99 %9s%s\n' "$name" "$rps" "$ratio" "$p50" "$p99" \
+        "${errors:+   non-2xx $errors}"
 }
 
+export KEYWARD_BENCH_TOKEN=$admin_token KEYWARD_BENCH_USERS=$users KEYWARD_BENCH_REFRESH_FILE="$work/refresh_tokens"
 echo "Keyward $("$bin/app/keyward-server" --version | cut -d' ' -f2) on $backend, $users users, $(nproc) cores," \
      "wrk -t2 -c$connections -d${duration}s"
-measure "GET /health/live" "http://127.0.0.1:$port/health/live"
-measure "GET /api/v1/me" -H "Authorization: Bearer $user_token" "http://127.0.0.1:$port/api/v1/me"
-measure "GET /api/v1/users?limit=20" -H "Authorization: Bearer $admin_token" "http://127.0.0.1:$port/api/v1/users?limit=20"
-measure "POST /api/v1/auth/login" -s "$root/tests/bench/login.lua" "http://127.0.0.1:$port"
+measure "nginx return 200 (ceiling)" "http://127.0.0.1:$nginx_port/"
+measure "GET /health/live" "$url/health/live"
+measure "GET /api/v1/me" -H "Authorization: Bearer $user_token" "$url/api/v1/me"
+measure "GET /api/v1/users?limit=20" -H "Authorization: Bearer $admin_token" "$url/api/v1/users?limit=20"
+measure "search, one user" -s "$bench/search.lua" "$url"
+measure "search, everyone" -s "$bench/search.lua" "$url" -- all
+measure "POST /api/v1/auth/refresh" -s "$bench/refresh.lua" "$url" -- 2
+measure "POST /api/v1/auth/login" -s "$bench/login.lua" "$url"
+measure "POST /api/v1/users" -s "$bench/create.lua" "$url"
+# The storm: logins saturate the hashing pool while reads go on beside them.
+wrk -t1 -c16 -d"${duration}s" -s "$bench/login.lua" "$url" >"$work/storm.txt" &
+storm=$!
+measure "GET /api/v1/me during a login storm" -H "Authorization: Bearer $user_token" "$url/api/v1/me"
+wait $storm
+printf '%-34s %10s req/s\n' "  (the storm's logins)" "$(awk '/^Requests\/sec/ {print $2}' "$work/storm.txt")"
+rss=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")
+echo "keyward-server RSS after the run: $((rss / 1024)) MiB"

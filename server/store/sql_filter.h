@@ -16,6 +16,12 @@ public:
         m_where += QStringLiteral(" AND ") + condition;
         m_binds += values;
     }
+    // Adds every condition of `other`, with its values.
+    void add(const SqlFilter &other)
+    {
+        m_where += other.m_where.mid(WhereTrue.size());
+        m_binds += other.m_binds;
+    }
     const QString &where() const { return m_where; }
     void bind(QSqlQuery &query) const
     {
@@ -24,7 +30,8 @@ public:
     }
 
 private:
-    QString m_where = QStringLiteral(" WHERE 1 = 1");
+    static constexpr QLatin1String WhereTrue{" WHERE 1 = 1"};
+    QString m_where{WhereTrue};
     QVariantList m_binds;
 };
 

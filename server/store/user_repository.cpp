@@ -377,6 +377,8 @@ Result<qint64> UserRepository::countActiveAdmins()
 
 // Up to this many holders, a role filter starts from the role's index (see list()).
 constexpr qint64 RareRoleHolders = 10'000;
+// Beyond this many matches a search walks the sort order (at a million users: 1 % or more match).
+constexpr qint64 DenseMatches = 10'000;
 
 Result<UserPage> UserRepository::list(const UserFilter &f)
 {
@@ -419,22 +421,42 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
                                         "r2.role_name = ?)"),
                    {f.role});
     }
+    // A search. SQLite's trigram index (three characters or more) finds the matching rows; when
+    // they are many (a query that matches everyone), the page instead walks the sort order checking
+    // each row, since a page then fills within a few thousand rows, and they are counted from the
+    // index. Either way neither a page nor a bounded count reads every match.
+    SqlFilter search;
+    QString phrase; // set when a dense search is counted from the trigram index
     if (!f.q.isEmpty()) {
-        // Trigram indexes need three characters; shorter queries fall back to a scan.
-        if (m_db.kind() == Database::Kind::Sqlite && f.q.size() >= 3) {
-            QString phrase = f.q;
-            phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
-            filter.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
-                       {QString(QLatin1Char('"') + phrase + QLatin1Char('"'))});
+        const bool sqlite = m_db.kind() == Database::Kind::Sqlite;
+        const QString pattern = likeEscaped(f.q);
+        const QString like = QStringLiteral("(u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
+                                            "u.display_name %1 ? ESCAPE '\\')")
+                                 .arg(sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE"));
+        if (sqlite && f.q.size() >= 3) {
+            QString quoted = f.q;
+            quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+            quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
+            QSqlQuery &matched = m_db.prepared(QStringLiteral(
+                "SELECT count(*) FROM (SELECT rowid FROM users_search WHERE users_search MATCH ? LIMIT ?) m"));
+            matched.addBindValue(quoted);
+            matched.addBindValue(DenseMatches + 1);
+            const auto n = scalar(m_db, matched);
+            if (!n)
+                return n.error();
+            if (*n <= DenseMatches) {
+                search.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
+                           {quoted});
+            } else {
+                search.add(like, {pattern, pattern, pattern});
+                phrase = quoted;
+            }
         } else {
-            const QString op = m_db.kind() == Database::Kind::Sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
-            const QString pattern = likeEscaped(f.q);
-            filter.add(QStringLiteral("(u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
-                                      "u.display_name %1 ? ESCAPE '\\')")
-                           .arg(op),
-                       {pattern, pattern, pattern});
+            search.add(like, {pattern, pattern, pattern});
         }
     }
+    if (phrase.isEmpty())
+        filter.add(search);
 
     UserPage page;
     page.total = -1; // not counted: the caller knows the total from the first page
@@ -453,15 +475,21 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
                     count.addBindValue(User::statusName(*f.status));
             }
             total = scalar(m_db, count);
-        } else if (f.countUpTo > 0) {
-            QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM users u") +
-                                             filter.where() + QStringLiteral(" LIMIT ?) matched"));
-            filter.bind(count);
-            count.addBindValue(f.countUpTo + 1);
-            total = scalar(m_db, count);
         } else {
-            QSqlQuery &count = m_db.prepared(QStringLiteral("SELECT count(*) FROM users u") + filter.where());
+            // A dense search is counted in the index's order, each match joined to its user.
+            const QString from = phrase.isEmpty() ? QStringLiteral("users u") + filter.where()
+                                                  : QStringLiteral("users_search s CROSS JOIN users u ON u.seq = "
+                                                                   "s.rowid") +
+                                                        filter.where() + QStringLiteral(" AND s.users_search MATCH ?");
+            const bool bounded = f.countUpTo > 0;
+            QSqlQuery &count = m_db.prepared(bounded ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + from +
+                                                           QStringLiteral(" LIMIT ?) matched")
+                                                     : QStringLiteral("SELECT count(*) FROM ") + from);
             filter.bind(count);
+            if (!phrase.isEmpty())
+                count.addBindValue(phrase);
+            if (bounded)
+                count.addBindValue(f.countUpTo + 1);
             total = scalar(m_db, count);
         }
         if (!total)
@@ -469,6 +497,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         page.totalExact = f.countUpTo <= 0 || *total <= f.countUpTo;
         page.total = page.totalExact ? *total : f.countUpTo;
     }
+
+    if (!phrase.isEmpty())
+        filter.add(search);
 
     // A page before a row is read in reverse order from that row, then turned around.
     const bool backward = cursor && cursor->before;

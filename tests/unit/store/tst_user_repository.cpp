@@ -1,5 +1,6 @@
 #include "core/ids.h"
 #include "store/migrations.h"
+#include "store/database.h"
 #include "store/user_repository.h"
 #include "test_database.h"
 
@@ -235,6 +236,46 @@ private Q_SLOTS:
         QVERIFY(page->totalExact);
         bounded.countUpTo = 0;
         QVERIFY(repo.list(bounded)->totalExact);
+    }
+
+    // A search that matches more than ten thousand users pages along the sort order and counts
+    // from the index: the same rows, pages and totals as a rare one.
+    void denseSearchesPageAndCount_data() { backends(); }
+    void denseSearchesPageAndCount()
+    {
+        auto t = db();
+        UserRepository repo(*t->database());
+        {
+            Transaction tx(*t->database());
+            for (int i = 0; i < 10'050; ++i)
+                QVERIFY(repo.insert(user(QStringLiteral("dense%1").arg(i, 5, 10, QLatin1Char('0')),
+                                         QStringLiteral("d%1@example.com").arg(i)),
+                                    {})
+                            .ok());
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(repo.insert(user(QStringLiteral("rare-one"), QStringLiteral("rare@example.org")), {}).ok());
+        UserFilter f;
+        f.q = QStringLiteral("DENSE");
+        f.limit = 20;
+        f.countUpTo = 10'000;
+        auto page = repo.list(f);
+        QVERIFY(page);
+        QCOMPARE(page->total, 10'000);
+        QVERIFY(!page->totalExact);
+        QCOMPARE(page->items.size(), 20);
+        QCOMPARE(page->items.first().username, QStringLiteral("dense00000"));
+        f.cursor = page->nextCursor;
+        page = repo.list(f);
+        QCOMPARE(page->items.first().username, QStringLiteral("dense00020"));
+        f.cursor.clear();
+        f.countUpTo = 0;
+        QCOMPARE(repo.list(f)->total, 10'050);
+        f.status = User::Status::Disabled; // other filters still apply to the count
+        QCOMPARE(repo.list(f)->total, 0);
+        f.status.reset();
+        f.q = QStringLiteral("example.org");
+        QCOMPARE(repo.list(f)->total, 1);
     }
 
     void totalsStayExact_data() { backends(); }

@@ -477,14 +477,14 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             total = scalar(m_db, count);
         } else {
             // A dense search is counted in the index's order, each match joined to its user.
-            const QString from = phrase.isEmpty() ? QStringLiteral("users u") + filter.where()
-                                                  : QStringLiteral("users_search s CROSS JOIN users u ON u.seq = "
-                                                                   "s.rowid") +
-                                                        filter.where() + QStringLiteral(" AND s.users_search MATCH ?");
+            QString from = QStringLiteral("users u") + filter.where();
+            if (!phrase.isEmpty())
+                from = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid") + filter.where() +
+                       QStringLiteral(" AND s.users_search MATCH ?");
             const bool bounded = f.countUpTo > 0;
-            QSqlQuery &count = m_db.prepared(bounded ? QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + from +
-                                                           QStringLiteral(" LIMIT ?) matched")
-                                                     : QStringLiteral("SELECT count(*) FROM ") + from);
+            QSqlQuery &count = m_db.prepared(bounded ? QString(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") +
+                                                               from + QStringLiteral(" LIMIT ?) matched"))
+                                                     : QString(QStringLiteral("SELECT count(*) FROM ") + from));
             filter.bind(count);
             if (!phrase.isEmpty())
                 count.addBindValue(phrase);

@@ -1,6 +1,6 @@
 #include "core/ids.h"
-#include "store/migrations.h"
 #include "store/database.h"
+#include "store/migrations.h"
 #include "store/user_repository.h"
 #include "test_database.h"
 
@@ -238,12 +238,13 @@ private Q_SLOTS:
         QVERIFY(repo.list(bounded)->totalExact);
     }
 
-    // A search that matches more than ten thousand users pages along the sort order and counts
-    // from the index: the same rows, pages and totals as a rare one.
-    void denseSearchesPageAndCount_data() { backends(); }
+    // On SQLite, a search that matches more than ten thousand users pages along the sort order and
+    // counts from the trigram index: the same rows, pages and totals as a rare one. (PostgreSQL has
+    // one way for every search.)
     void denseSearchesPageAndCount()
     {
-        auto t = db();
+        auto t = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
+        QVERIFY(t->database() && Migrations(*t->database()).migrate().isEmpty());
         UserRepository repo(*t->database());
         {
             Transaction tx(*t->database());

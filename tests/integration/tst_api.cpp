@@ -35,12 +35,7 @@ class TstApi : public QObject {
     Q_OBJECT
 
 private:
-    void backendData()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void backendData() { TestDatabase::addBackendRows(); }
 
     std::unique_ptr<TestServer> server()
     {

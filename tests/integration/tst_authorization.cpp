@@ -178,12 +178,7 @@ class TstAuthorization : public QObject {
     Q_OBJECT
 
 private:
-    void backendData()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void backendData() { TestDatabase::addBackendRows(); }
 
     // A server on the test's backend; with `clock`, one the test moves.
     std::unique_ptr<TestServer> server(const Clock *clock = nullptr)

@@ -245,12 +245,7 @@ QList<Case> catalogue()
 class TstBadInput : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void catalogueOfBadInput_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void catalogueOfBadInput_data() { TestDatabase::addBackendRows(); }
     void catalogueOfBadInput()
     {
         QFETCH(QString, backend);

@@ -48,12 +48,7 @@ CreateUserRequest ann()
 class TstCluster : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void oneIssuerForEveryNode_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void oneIssuerForEveryNode_data() { TestDatabase::addBackendRows(); }
 
     // A token from the first node is good on the second, though neither was told a public URL; a
     // node told a different public URL refuses to start, naming the issuer in force.
@@ -103,7 +98,7 @@ private Q_SLOTS:
         a->shutdown(0);
     }
 
-    void changesReachEveryNode_data() { oneIssuerForEveryNode_data(); }
+    void changesReachEveryNode_data() { TestDatabase::addBackendRows(); }
 
     // What one node changes, the other applies within a second (the contract; the change feed
     // usually takes a few milliseconds): an ended session, a disabled user, new roles, settings, a

@@ -3,6 +3,7 @@
 #include "crypto/digest.h"
 
 #include <QSqlQuery>
+#include <QTest>
 #include <QUrl>
 
 namespace keyward::test {
@@ -20,6 +21,13 @@ QStringList TestDatabase::backends()
     else if (qEnvironmentVariable("KEYWARD_TEST_REQUIRE_POSTGRES") == QLatin1String("1"))
         qFatal("KEYWARD_TEST_REQUIRE_POSTGRES=1 but KEYWARD_TEST_POSTGRES_URL is not set");
     return list;
+}
+
+void TestDatabase::addBackendRows()
+{
+    QTest::addColumn<QString>("backend");
+    for (const QString &b : backends())
+        QTest::newRow(qPrintable(b)) << b;
 }
 
 static bool adminExec(const QString &sql, QString *error)

@@ -19,6 +19,8 @@ public:
     // The backends to run data-driven tests on: "sqlite", and "postgresql" when a server is given.
     // With KEYWARD_TEST_REQUIRE_POSTGRES=1 a missing server is a test failure, not a skip.
     static QStringList backends();
+    // In a data function: a "backend" column and a row per backend.
+    static void addBackendRows();
     static QString postgresAdminUrl();
 
     const std::shared_ptr<Database> &database() const { return m_db; }

@@ -20,14 +20,7 @@ Status record(Database &db, const QString &subject)
 class TstChangeFeed : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void backends_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
-
-    void aChangeMarksItsSubjectOnly_data() { backends_data(); }
+    void aChangeMarksItsSubjectOnly_data() { TestDatabase::addBackendRows(); }
     void aChangeMarksItsSubjectOnly()
     {
         QFETCH(QString, backend);

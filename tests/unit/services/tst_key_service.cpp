@@ -42,12 +42,7 @@ private Q_SLOTS:
 
     // Rotation is an administrator's (settings:manage), refused and audited for others; by age it
     // happens once the active key is as old as the setting says, once.
-    void rotationNeedsThePermissionOrTheAge_data()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void rotationNeedsThePermissionOrTheAge_data() { TestDatabase::addBackendRows(); }
     void rotationNeedsThePermissionOrTheAge()
     {
         QFETCH(QString, backend);

@@ -160,12 +160,7 @@ private Q_SLOTS:
     }
 
 private:
-    void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void backends() { TestDatabase::addBackendRows(); }
 };
 
 QTEST_GUILESS_MAIN(TstOverviewService)

@@ -26,12 +26,7 @@ private:
             qFatal("no database");
         return t;
     }
-    void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void backends() { TestDatabase::addBackendRows(); }
 
     static void append(Database &db, AuditRepository &repo, int count)
     {

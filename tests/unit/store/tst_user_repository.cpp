@@ -36,12 +36,7 @@ private:
             qFatal("no database");
         return t;
     }
-    void backends()
-    {
-        QTest::addColumn<QString>("backend");
-        for (const QString &b : TestDatabase::backends())
-            QTest::newRow(qPrintable(b)) << b;
-    }
+    void backends() { TestDatabase::addBackendRows(); }
 
 private Q_SLOTS:
     // Role filters take one plan for rare roles and another for common ones: both find the same.

@@ -1,11 +1,45 @@
 #include "ids.h"
 
-#include <QRandomGenerator>
+#include <QtGlobal>
 
 #include <array>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+
+#include <sys/random.h>
 
 namespace keyward {
+
+namespace {
+
+// Random bytes from the kernel's CSPRNG, taken a block at a time per thread: one getrandom() call
+// serves hundreds of ids. (QRandomGenerator::system() asks the CPU's RDRAND for every id, which
+// under some microcode mitigations and hypervisors costs microseconds each.)
+void randomBytes(quint8 *out, size_t count)
+{
+    thread_local std::array<quint8, 4096> pool{};
+    thread_local size_t used = pool.size();
+    if (pool.size() - used < count) {
+        size_t filled = 0;
+        while (filled < pool.size()) {
+            const ssize_t got = ::getrandom(pool.data() + filled, pool.size() - filled, 0);
+            if (got < 0) {
+                if (errno == EINTR)
+                    continue;
+                qFatal("getrandom failed: %s", std::strerror(errno));
+            }
+            filled += static_cast<size_t>(got);
+        }
+        used = 0;
+    }
+    std::memcpy(out, pool.data() + used, count);
+    // What was handed out is not kept: a later leak of this memory tells nothing of earlier ids.
+    std::memset(pool.data() + used, 0, count);
+    used += count;
+}
+
+} // namespace
 
 QString newId(qint64 nowMs)
 {
@@ -19,7 +53,7 @@ QString newId(qint64 nowMs)
     while (!last.compare_exchange_weak(previous, stamp, std::memory_order_relaxed));
     const quint64 ms = stamp >> 12;
     std::array<quint8, 16> b{};
-    QRandomGenerator::system()->generate(b.begin(), b.end());
+    randomBytes(b.data(), b.size());
     for (int i = 0; i < 6; ++i)
         b[static_cast<size_t>(i)] = static_cast<quint8>(ms >> (40 - 8 * i));
     b[6] = static_cast<quint8>(0x70 | ((stamp >> 8) & 0x0F));

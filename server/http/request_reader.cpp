@@ -197,9 +197,10 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
     // Lines end in CRLF and nothing else: a bare LF or CR is where a proxy and Keyward could read
     // one head two ways, so it is refused as soon as it arrives.
     const qsizetype checkedTo = end < 0 ? m_head.size() : end + 4;
+    const QByteArrayView received(m_head);
     for (qsizetype i = qMax<qsizetype>(0, prior - 1); i < checkedTo; ++i) {
-        const bool bareLf = m_head[i] == '\n' && (i == 0 || m_head[i - 1] != '\r');
-        const bool bareCr = m_head[i] == '\r' && i + 1 < m_head.size() && m_head[i + 1] != '\n';
+        const bool bareLf = received[i] == '\n' && (i == 0 || received[i - 1] != '\r');
+        const bool bareCr = received[i] == '\r' && i + 1 < received.size() && received[i + 1] != '\n';
         if (bareLf || bareCr)
             return refuse(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"),
                           QStringLiteral("Lines of the request head must end in CRLF."));

@@ -138,6 +138,23 @@ private Q_SLOTS:
             QVERIFY(worksOnB(token));
         QVERIFY2(selects.count() - selectsBefore < 20, qPrintable(QString::number(selects.count() - selectsBefore)));
 
+        // A user's record too: B reads it once, then answers GET /me from memory until A changes it.
+        const auto principalOnB = onB.auth().authenticate(token, {});
+        QVERIFY(principalOnB);
+        QCOMPARE(onB.users().me(*principalOnB)->email, r.email);
+        const quint64 meSelectsBefore = selects.count();
+        for (int i = 0; i < 100; ++i)
+            QCOMPARE(onB.users().me(*principalOnB)->email, r.email);
+        QVERIFY2(selects.count() - meSelectsBefore < 20,
+                 qPrintable(QString::number(selects.count() - meSelectsBefore)));
+        UserPatch renamed;
+        renamed.email = QStringLiteral("ann.other@example.com");
+        renamed.displayName = QStringLiteral("Ann Other");
+        QVERIFY(onA.users().update(Principal::system(), created->id, renamed));
+        QTRY_COMPARE_WITH_TIMEOUT(onB.users().me(*principalOnB)->email, *renamed.email, 1'000);
+        QCOMPARE(onB.users().me(*principalOnB)->displayName, *renamed.displayName);
+        QCOMPARE(onB.users().get(Principal::system(), created->id)->email, *renamed.email);
+
         // Logout on A.
         const auto me = onA.auth().authenticate(token, {});
         QVERIFY(me);

@@ -36,6 +36,25 @@ private Q_SLOTS:
         QVERIFY(feed.isCurrent(feed.stamp(), ChangeFeed::Topic::Session, QStringLiteral("a")));
     }
 
+    // Nodes answer GET /me from memory, so any write to a user row must reach the feed: here an
+    // operator's SQL that changes nothing but the display name, from outside the services.
+    void everyWriteToAUserIsAChange_data() { TestDatabase::addBackendRows(); }
+    void everyWriteToAUserIsAChange()
+    {
+        QFETCH(QString, backend);
+        ServiceFixture f(QStringLiteral("RS256"), backend);
+        const QString id = f.user(QStringLiteral("zoe"));
+        const Principal zoe = f.principalFor(QStringLiteral("zoe"));
+        QCOMPARE(f.services->users().me(zoe)->displayName, QString());
+        ChangeFeed &feed = f.services->changes();
+        const ChangeFeed::Stamp read = feed.stamp();
+        QVERIFY(feed.isCurrent(read, ChangeFeed::Topic::User, id));
+        QVERIFY(execute(f.services->database(), QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+                        {QStringLiteral("Zoe Z."), id}));
+        QVERIFY(!feed.isCurrent(read, ChangeFeed::Topic::User, id));
+        QCOMPARE(f.services->users().me(zoe)->displayName, QStringLiteral("Zoe Z."));
+    }
+
     void anUnreadFeedVouchesForNothing()
     {
         ServiceFixture f;

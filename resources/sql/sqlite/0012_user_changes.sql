@@ -1,0 +1,8 @@
+-- Nodes keep user records in memory (GET /me answers from it) while the change feed vouches for
+-- them, so every change to a user row is a change the feed must carry, not only status and
+-- deletion. Roles are in user_roles, whose triggers already tell.
+DROP TRIGGER changes_user_update;
+CREATE TRIGGER changes_user_update AFTER UPDATE ON users
+BEGIN
+    INSERT INTO changes (topic, subject) VALUES ('user', old.id);
+END;

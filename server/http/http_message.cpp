@@ -46,9 +46,14 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 
 HttpResponse HttpResponse::json(int status, const QJsonDocument &doc)
 {
+    return json(status, doc.toJson(QJsonDocument::Compact));
+}
+
+HttpResponse HttpResponse::json(int status, QByteArray json)
+{
     HttpResponse r;
     r.status = status;
-    r.body = doc.toJson(QJsonDocument::Compact);
+    r.body = std::move(json);
     r.headers.emplaceBack("Content-Type", "application/json; charset=utf-8");
     return r;
 }

@@ -63,6 +63,8 @@ struct HttpResponse {
 
     static HttpResponse json(int status, const QJsonDocument &doc);
     static HttpResponse json(int status, const QJsonObject &object) { return json(status, QJsonDocument(object)); }
+    // A body already written as JSON (JsonWriter).
+    static HttpResponse json(int status, QByteArray json);
     static HttpResponse noContent();
     // RFC 9457 problem+json for `error`, answering `request`.
     static HttpResponse problem(const ApiError &error, const HttpRequest &request);

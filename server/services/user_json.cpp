@@ -4,43 +4,55 @@
 #include "validation.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace keyward {
 
-namespace {
-
-QJsonValue optionalTime(qint64 ms)
+void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
 {
-    return ms ? QJsonValue(formatTime(ms)) : QJsonValue(QJsonValue::Null);
+    const auto time = [&out](const char *key, qint64 ms) {
+        out.key(key);
+        if (ms)
+            out.value(formatTime(ms));
+        else
+            out.null();
+    };
+    out.beginObject();
+    out.key("id").value(user.id);
+    out.key("username").value(user.username);
+    out.key("email").value(user.email);
+    out.key("email_verified").value(user.emailVerified);
+    out.key("display_name").valueOrNull(user.displayName);
+    out.key("status").value(User::statusName(user.status));
+    time("locked_until", user.lockedUntil > nowMs ? user.lockedUntil : 0);
+    out.key("roles").beginArray();
+    for (const QString &role : user.roles)
+        out.value(role);
+    out.endArray();
+    out.key("mfa_enabled").value(user.mfaEnabled);
+    out.key("require_password_change").value(user.requirePasswordChange);
+    time("created_at", user.createdAt);
+    time("updated_at", user.updatedAt);
+    time("last_login_at", user.lastLoginAt);
+    time("password_changed_at", user.passwordChangedAt);
+    time("deleted_at", user.deletedAt);
+    out.key("attributes").beginObject();
+    for (auto it = user.attributes.cbegin(); it != user.attributes.cend(); ++it)
+        out.key(it.key()).value(it.value());
+    out.endObject();
+    out.endObject();
 }
 
-} // namespace
+QByteArray userJsonBytes(const User &user, qint64 nowMs)
+{
+    JsonWriter out;
+    writeUserJson(out, user, nowMs);
+    return out.take();
+}
 
 QJsonObject userJson(const User &user, qint64 nowMs)
 {
-    QJsonObject attrs;
-    for (auto it = user.attributes.cbegin(); it != user.attributes.cend(); ++it)
-        attrs.insert(it.key(), it.value());
-    return QJsonObject{
-        {QStringLiteral("id"), user.id},
-        {QStringLiteral("username"), user.username},
-        {QStringLiteral("email"), user.email},
-        {QStringLiteral("email_verified"), user.emailVerified},
-        {QStringLiteral("display_name"),
-         user.displayName.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(user.displayName)},
-        {QStringLiteral("status"), User::statusName(user.status)},
-        {QStringLiteral("locked_until"),
-         user.lockedUntil > nowMs ? optionalTime(user.lockedUntil) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("roles"), QJsonArray::fromStringList(user.roles)},
-        {QStringLiteral("mfa_enabled"), user.mfaEnabled},
-        {QStringLiteral("require_password_change"), user.requirePasswordChange},
-        {QStringLiteral("created_at"), formatTime(user.createdAt)},
-        {QStringLiteral("updated_at"), formatTime(user.updatedAt)},
-        {QStringLiteral("last_login_at"), optionalTime(user.lastLoginAt)},
-        {QStringLiteral("password_changed_at"), optionalTime(user.passwordChangedAt)},
-        {QStringLiteral("deleted_at"), optionalTime(user.deletedAt)},
-        {QStringLiteral("attributes"), attrs},
-    };
+    return QJsonDocument::fromJson(userJsonBytes(user, nowMs)).object();
 }
 
 CreateUserRequest readCreateUserRequest(FieldReader &r, bool adminFields)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/field_reader.h"
+#include "core/json_writer.h"
 #include "core/user.h"
 #include "user_service.h"
 
@@ -11,6 +12,9 @@ namespace keyward {
 // A user's JSON shape, read and written in this one place: the REST API's and the export file's.
 
 // A user as the API shows it (never a hash or secret); a lock that has run out shows as none.
+void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs);
+QByteArray userJsonBytes(const User &user, qint64 nowMs);
+// The same, for composing with other QJson values (rarer responses, the CSV export).
 QJsonObject userJson(const User &user, qint64 nowMs);
 // A new user: self-registration reads its own fields, admins (and imports) all of them.
 CreateUserRequest readCreateUserRequest(FieldReader &reader, bool adminFields);

@@ -317,10 +317,10 @@ Result<QByteArray> UserExporter::nextPart()
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const User &u : page->items) {
-        const QJsonObject o = userJson(u, now);
         if (m_format == ExportFormat::Json) {
-            chunk += (m_written == 0 ? "\n  " : ",\n  ") + QJsonDocument(o).toJson(QJsonDocument::Compact);
+            chunk += (m_written == 0 ? "\n  " : ",\n  ") + userJsonBytes(u, now);
         } else {
+            const QJsonObject o = userJson(u, now);
             QByteArrayList cells;
             for (const char *column : CsvColumns)
                 cells << csvCell(o.value(QLatin1String(column)));

@@ -54,14 +54,8 @@ void registerUsers(Router &router)
             return problem(ctx, ApiError::validation(errors));
         filter.countUpTo = CountedMatches;
         const qint64 t = now(ctx);
-        return respond(ctx, ctx.services.users().list(ctx.principal, filter), [t](const UserPage &p) {
-            QJsonArray items;
-            for (const User &u : p.items)
-                items.append(userJson(u, t));
-            QJsonObject listed = page(items, p.nextCursor, p.prevCursor, p.total);
-            listed.insert(QStringLiteral("total_exact"), p.totalExact);
-            return listed;
-        });
+        return respond(ctx, ctx.services.users().list(ctx.principal, filter),
+                       [t](const UserPage &p) { return userPage(p, t); });
     });
 
     router.add(

@@ -1,6 +1,7 @@
 // RFC 3339 times as the API writes and reads them.
 #include "core/clock.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace keyward;
@@ -12,6 +13,27 @@ private Q_SLOTS:
     {
         QCOMPARE(formatTime(0), QStringLiteral("1970-01-01T00:00:00.000Z"));
         QCOMPARE(formatTime(1'767'323'045'678), QStringLiteral("2026-01-02T03:04:05.678Z"));
+    }
+
+    // The hand-made calendar agrees with Qt's: before 1970, leap days, centuries, the last
+    // millisecond of a year, and a spread of instants up to the year 9999.
+    void formatsAsQtDoes()
+    {
+        const auto qt = [](qint64 ms) {
+            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        };
+        QList<qint64> instants{-1,
+                               -86'400'000,
+                               -62'135'596'800'000,
+                               951'782'400'000,
+                               951'868'799'999,
+                               4'107'542'399'999,
+                               253'402'300'799'999};
+        for (qint64 ms = -2'208'988'800'000; ms < 253'402'300'799'999; ms += 7'919'999'999'937)
+            instants << ms;
+        for (const qint64 ms : instants)
+            QCOMPARE(formatTime(ms), qt(ms));
+        QCOMPARE(formatTime(-1), QStringLiteral("1969-12-31T23:59:59.999Z"));
     }
 
     void parsesAnyOffsetBackToTheSameInstant()

@@ -1,0 +1,123 @@
+#include "json_writer.h"
+
+namespace keyward {
+
+JsonWriter &JsonWriter::open(char bracket)
+{
+    separate();
+    m_out.append(bracket);
+    m_first = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::close(char bracket)
+{
+    m_out.append(bracket);
+    m_first = false;
+    return *this;
+}
+
+void JsonWriter::separate()
+{
+    if (m_afterKey)
+        m_afterKey = false;
+    else if (!m_first)
+        m_out.append(',');
+    m_first = false;
+}
+
+JsonWriter &JsonWriter::key(const char *name)
+{
+    separate();
+    m_out.append('"').append(name).append("\":");
+    m_afterKey = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(const QString &name)
+{
+    separate();
+    string(name);
+    m_out.append(':');
+    m_afterKey = true;
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(const QString &text)
+{
+    separate();
+    string(text);
+    return *this;
+}
+
+void JsonWriter::string(const QString &text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    m_out.append('"');
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        m_out.append(utf8.constData() + plainFrom, i - plainFrom);
+        plainFrom = i + 1;
+        switch (c) {
+        case '"':
+            m_out.append("\\\"");
+            break;
+        case '\\':
+            m_out.append("\\\\");
+            break;
+        case '\b':
+            m_out.append("\\b");
+            break;
+        case '\f':
+            m_out.append("\\f");
+            break;
+        case '\n':
+            m_out.append("\\n");
+            break;
+        case '\r':
+            m_out.append("\\r");
+            break;
+        case '\t':
+            m_out.append("\\t");
+            break;
+        default:
+            m_out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0x0F]);
+        }
+    }
+    m_out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
+    m_out.append('"');
+}
+
+JsonWriter &JsonWriter::value(qint64 number)
+{
+    separate();
+    m_out.append(QByteArray::number(number));
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(bool flag)
+{
+    separate();
+    m_out.append(flag ? "true" : "false");
+    return *this;
+}
+
+JsonWriter &JsonWriter::null()
+{
+    separate();
+    m_out.append("null");
+    return *this;
+}
+
+JsonWriter &JsonWriter::raw(const QByteArray &json)
+{
+    separate();
+    m_out.append(json);
+    return *this;
+}
+
+} // namespace keyward

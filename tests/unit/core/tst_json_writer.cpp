@@ -1,0 +1,65 @@
+// JsonWriter: what it writes is JSON that Qt's parser reads back as the values given, whatever the
+// strings hold, with commas only between elements.
+#include "core/json_writer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace keyward;
+
+class TstJsonWriter : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesCompactJsonInOrder()
+    {
+        JsonWriter w;
+        w.beginObject();
+        w.key("b").value(qint64(-9'007'199'254'740'993));
+        w.key("a").beginArray().value(true).value(false).null().beginObject().endObject().beginArray().endArray();
+        w.endArray();
+        w.key("s").valueOrNull(QString());
+        w.key("e").beginObject().key("x").value(1).endObject();
+        w.endObject();
+        QCOMPARE(w.bytes(), QByteArray(R"({"b":-9007199254740993,"a":[true,false,null,{},[]],"s":null,"e":{"x":1}})"));
+    }
+
+    void stringsSurviveTheRoundTrip_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString(QStringLiteral(""));
+        QTest::newRow("quotes and backslashes") << QStringLiteral(R"(say "hi" \ C:\path\)");
+        QTest::newRow("control characters") << QString::fromUtf16(u"\u0000\u0001\b\f\n\r\t\u001f\u007f end");
+        QTest::newRow("non-ASCII") << QString::fromUtf16(u"Zoë Ωmega 東京 \U0001F510");
+        QTest::newRow("line separators") << QString::fromUtf16(u"a\u2028b\u2029c");
+        QTest::newRow("html") << QStringLiteral("</script><!--");
+    }
+
+    void stringsSurviveTheRoundTrip()
+    {
+        QFETCH(QString, text);
+        JsonWriter w;
+        w.beginObject().key(text).value(text).key("list").beginArray().value(text).value(text).endArray().endObject();
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(w.bytes(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object().value(text).toString(), text);
+        QCOMPARE(doc.object().value(QStringLiteral("list")).toArray(), (QJsonArray{text, text}));
+        // Raw control characters never reach the output.
+        for (const char c : w.bytes())
+            QVERIFY(static_cast<unsigned char>(c) >= 0x20);
+    }
+
+    void embedsWrittenJson()
+    {
+        JsonWriter inner;
+        inner.beginArray().value(1).value(2).endArray();
+        JsonWriter w;
+        w.beginArray().raw(inner.bytes()).raw(inner.bytes()).endArray();
+        QCOMPARE(w.bytes(), QByteArray("[[1,2],[1,2]]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstJsonWriter)
+#include "tst_json_writer.moc"

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/logging.h"
 #include "crypto/digest.h"
+#include "sql_error.h"
 
 #include <QDir>
 #include <QFile>
@@ -130,8 +131,8 @@ QString Migrations::migrate(int *appliedCount, const std::function<QString()> &b
         return QStringLiteral("cannot start the migration transaction");
     QSqlQuery q(m_db.connection());
     // Several nodes may start at once against one PostgreSQL: one migrates, the others wait here.
-    if (m_db.kind() == Database::Kind::Postgres && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7415263)")))
-        return QStringLiteral("cannot take the migration lock: %1").arg(q.lastError().text());
+    if (auto turn = takeTurn(m_db, TurnLock::Migrations); !turn)
+        return QStringLiteral("cannot take the migration lock: %1").arg(turn.error().detail());
     const MigrationStatus s = status();
     if (!s.problem.isEmpty())
         return s.problem;

@@ -36,9 +36,8 @@ Result<qint64> SigningKeyRepository::newestActiveCreatedAt(const QString &algori
 {
     // SQLite's write transaction already holds the only write lock; on PostgreSQL, rotations take
     // turns (the lock ends with the transaction).
-    if (m_db.kind() == Database::Kind::Postgres)
-        if (auto locked = execute(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(7415264)"), {}); !locked)
-            return locked.error();
+    if (auto turn = takeTurn(m_db, TurnLock::SigningKeys); !turn)
+        return turn.error();
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT coalesce(max(created_at), 0) FROM signing_keys WHERE retired_at = 0 AND algorithm = ?"));
     q.addBindValue(algorithm);

@@ -15,6 +15,13 @@ ApiError sqlFailure(const QSqlQuery &query)
     return ApiError::internal();
 }
 
+Status takeTurn(Database &db, TurnLock lock)
+{
+    if (db.kind() != Database::Kind::Postgres)
+        return success();
+    return execute(db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {static_cast<qint64>(lock)});
+}
+
 Status execute(Database &db, const QString &sql, const QVariantList &values)
 {
     QSqlQuery &query = db.prepared(sql);

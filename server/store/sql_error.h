@@ -15,6 +15,12 @@ ApiError sqlFailure(const QSqlQuery &query);
 // Runs one statement with `values` bound in order; success or the failure sqlFailure() makes of it.
 Status execute(Database &db, const QString &sql, const QVariantList &values);
 
+// Writes that must take turns across the nodes sharing one PostgreSQL, each with its own advisory lock.
+enum class TurnLock : qint64 { Migrations = 7415263, Administrators = 7415264, SigningKeys = 7415265 };
+// Waits for `lock`, held until the transaction ends. On SQLite a write transaction is already the
+// only writer, so there is nothing to wait for.
+Status takeTurn(Database &db, TurnLock lock);
+
 // Runs a bound query that yields one number (a count, a sum) and returns it.
 Result<qint64> scalar(Database &db, QSqlQuery &query);
 

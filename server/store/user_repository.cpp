@@ -353,13 +353,7 @@ Status UserRepository::markEmailVerified(const QString &id)
 
 Status UserRepository::lockAdministrators()
 {
-    if (m_db.kind() == Database::Kind::Sqlite)
-        return success(); // BEGIN IMMEDIATE already made this transaction the only writer
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT pg_advisory_xact_lock(7415264)"));
-    if (!m_db.exec(q))
-        return sqlFailure(q);
-    q.finish();
-    return success();
+    return takeTurn(m_db, TurnLock::Administrators);
 }
 
 Status UserRepository::purge(const QString &id)

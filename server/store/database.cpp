@@ -255,6 +255,11 @@ bool Database::isTransient(const QSqlError &error)
     return transient.contains(code) || code.startsWith(QLatin1String("08"));
 }
 
+bool Database::inTransaction() const
+{
+    return t_transactionOf == this;
+}
+
 Transaction::Transaction(Database &db)
     : m_db(db)
 {

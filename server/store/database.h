@@ -41,6 +41,8 @@ public:
     QSqlQuery &prepared(const QString &sql);
     // Runs a prepared statement, timed for the query observer.
     bool exec(QSqlQuery &query);
+    // Whether this thread is inside a Transaction on this database.
+    bool inTransaction() const;
 
     // Told the duration of every statement run through exec(). Set once, before the first query;
     // called on the querying thread.

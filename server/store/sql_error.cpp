@@ -15,6 +15,11 @@ ApiError sqlFailure(const QSqlQuery &query)
     return ApiError::internal();
 }
 
+ApiError databaseUnavailable()
+{
+    return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
+}
+
 Status takeTurn(Database &db, TurnLock lock)
 {
     if (db.kind() != Database::Kind::Postgres)

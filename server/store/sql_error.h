@@ -11,6 +11,8 @@ class Database;
 // Logs a failed query and turns it into what the caller may see: 503 for transient failures
 // (busy, lost connection, serialisation), 500 with no internals otherwise.
 ApiError sqlFailure(const QSqlQuery &query);
+// A transaction that could not begin or commit: 503, try again.
+ApiError databaseUnavailable();
 
 // Runs one statement with `values` bound in order; success or the failure sqlFailure() makes of it.
 Status execute(Database &db, const QString &sql, const QVariantList &values);

@@ -421,6 +421,22 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     // index. Either way neither a page nor a bounded count reads every match.
     SqlFilter search;
     QString phrase; // set when a dense search is counted from the trigram index
+    // PostgreSQL plans a prepared statement once for every pattern after a few runs, and that
+    // generic plan walks the whole table even for a search that matches one user. Planned for its
+    // own pattern, a search takes the trigram indexes when they pay and walks the sort order when
+    // the matches are many. The setting ends with this read transaction.
+    std::optional<Transaction> customPlans;
+    if (!f.q.isEmpty() && m_db.kind() == Database::Kind::Postgres) {
+        if (!m_db.inTransaction()) {
+            customPlans.emplace(m_db);
+            if (!customPlans->active())
+                return databaseUnavailable();
+        }
+        if (auto planned =
+                execute(m_db, QStringLiteral("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"), {});
+            !planned)
+            return planned.error();
+    }
     if (!f.q.isEmpty()) {
         const bool sqlite = m_db.kind() == Database::Kind::Sqlite;
         const QString pattern = likeEscaped(f.q);

@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "database.h"
+#include "sql_error.h"
 
 namespace keyward {
 
@@ -12,12 +13,12 @@ auto writeTransaction(Database &db, Work &&work) -> decltype(work())
 {
     Transaction tx(db);
     if (!tx.active())
-        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
+        return databaseUnavailable();
     auto result = work();
     if (!result)
         return result;
     if (!tx.commit())
-        return ApiError::serviceUnavailable(QStringLiteral("The database is unavailable; try again."), 1);
+        return databaseUnavailable();
     return result;
 }
 

@@ -9,6 +9,7 @@
 #include "key_service.h"
 #include "mfa_service.h"
 #include "observe/keyward_metrics.h"
+#include "recent_users.h"
 #include "role_service.h"
 #include "settings_service.h"
 #include "store/mfa_repository.h"
@@ -63,12 +64,14 @@ bool audienceMatches(const QJsonValue &aud, const QString &expected)
 
 } // namespace
 
-AuthService::AuthService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
-                         KeyService &keys, SettingsService &settings, MfaService &mfa, LockoutService &lockout,
-                         const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics)
+AuthService::AuthService(Database &db, const Clock &clock, ChangeFeed &feed, RecentUsers &recent, AuditService &audit,
+                         RoleService &roles, KeyService &keys, SettingsService &settings, MfaService &mfa,
+                         LockoutService &lockout, const crypto::PasswordHasher &hasher, TokenSettings tokens,
+                         KeywardMetrics &metrics)
     : m_db(db)
     , m_clock(clock)
     , m_feed(feed)
+    , m_recent(recent)
     , m_audit(audit)
     , m_roles(roles)
     , m_keys(keys)
@@ -313,8 +316,8 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
     Session session = *found;
     if (!session.isLive(now))
         return invalidRefresh();
-    auto user = m_users->find(session.userId);
-    if (!user || !user->user.isActive())
+    const auto user = m_recent.find(session.userId);
+    if (!user || !user->isActive() || user->isDeleted())
         return invalidRefresh();
 
     const QString newToken = crypto::randomToken(32);
@@ -336,7 +339,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
         return s.error();
     }
     m_metrics.tokenRefreshes.inc();
-    return issue(user->user, session, newToken);
+    return issue(*user, session, newToken);
 }
 
 Status AuthService::logout(const Principal &me)

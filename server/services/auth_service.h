@@ -19,6 +19,7 @@ class KeyService;
 struct KeywardMetrics;
 class MfaService;
 class OneTimeTokenRepository;
+class RecentUsers;
 class RoleService;
 class SessionRepository;
 class SettingsService;
@@ -42,9 +43,10 @@ struct IssuedTokens {
 // token presented to the API.
 class AuthService {
 public:
-    AuthService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
-                KeyService &keys, SettingsService &settings, MfaService &mfa, LockoutService &lockout,
-                const crypto::PasswordHasher &hasher, TokenSettings tokens, KeywardMetrics &metrics);
+    AuthService(Database &db, const Clock &clock, ChangeFeed &feed, RecentUsers &recent, AuditService &audit,
+                RoleService &roles, KeyService &keys, SettingsService &settings, MfaService &mfa,
+                LockoutService &lockout, const crypto::PasswordHasher &hasher, TokenSettings tokens,
+                KeywardMetrics &metrics);
     ~AuthService();
 
     // `client` carries the caller's address, user agent and request id.
@@ -77,6 +79,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     ChangeFeed &m_feed;
+    RecentUsers &m_recent;
     AuditService &m_audit;
     RoleService &m_roles;
     KeyService &m_keys;

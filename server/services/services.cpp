@@ -49,20 +49,21 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_sealer(crypto::hkdfSha256(masterKey, "keyward sealing v1"))
     , m_hasher(options.argon2)
     , m_feed(*m_db, clock)
+    , m_recentUsers(*m_db, m_feed)
     , m_audit(*m_db, clock, auditChainKey(masterKey))
     , m_settings(*m_db, clock, m_feed, m_audit, m_sealer, options.settingsDefaults)
     , m_mailer(m_settings, &Services::releaseThread)
     , m_roles(*m_db, clock, m_feed, m_audit)
     , m_keys(*m_db, clock, m_feed, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
     , m_lockout(*m_db, clock, m_audit, m_settings, m_hasher, m_metrics.lockouts)
-    , m_users(*m_db, clock, m_feed, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer,
+    , m_users(*m_db, clock, m_recentUsers, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer,
               m_metrics.resetMailUnsent)
     , m_sessions(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_mfa(*m_db, clock, m_audit, m_roles, m_lockout, m_sealer,
             crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
-    , m_auth(*m_db, clock, m_feed, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher, options.tokens,
-             m_metrics)
+    , m_auth(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher,
+             options.tokens, m_metrics)
     , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout, m_keys)
     , m_overview(*m_db, clock, m_keys)
     , m_health(*this)

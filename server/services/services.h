@@ -15,6 +15,7 @@
 #include "mfa_service.h"
 #include "observe/keyward_metrics.h"
 #include "overview_service.h"
+#include "recent_users.h"
 #include "role_service.h"
 #include "session_service.h"
 #include "settings_service.h"
@@ -99,6 +100,7 @@ private:
     crypto::Sealer m_sealer;
     crypto::PasswordHasher m_hasher;
     ChangeFeed m_feed;
+    RecentUsers m_recentUsers;
     AuditService m_audit;
     SettingsService m_settings;
     Mailer m_mailer;

@@ -1,5 +1,7 @@
 #include "user_service.h"
 
+#include "recent_users.h"
+
 #include "access_checks.h"
 #include "core/clock.h"
 #include "core/ids.h"
@@ -62,12 +64,12 @@ QJsonArray changedFields(const UserPatch &p)
 
 } // namespace
 
-UserService::UserService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
+UserService::UserService(Database &db, const Clock &clock, RecentUsers &recent, AuditService &audit, RoleService &roles,
                          SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
                          Mailer &mailer, Counter &resetMailUnsent)
     : m_db(db)
     , m_clock(clock)
-    , m_feed(feed)
+    , m_recent(recent)
     , m_audit(audit)
     , m_roles(roles)
     , m_hasher(hasher)
@@ -162,31 +164,6 @@ Result<UserRecord> UserService::findUser(const QString &id, bool includeDeleted)
     if (!isValidId(id))
         return notFoundUser();
     return m_users->find(id, includeDeleted);
-}
-
-Result<User> UserService::recentUser(const QString &id)
-{
-    // About one user row each; a full map is dropped whole rather than kept in order of use.
-    constexpr qsizetype Capacity = 10'000;
-    if (!isValidId(id))
-        return notFoundUser();
-    std::optional<RecentUser> known;
-    {
-        QMutexLocker lock(&m_recentLock);
-        if (const auto it = m_recent.constFind(id); it != m_recent.constEnd())
-            known = *it;
-    }
-    if (known && m_feed.isCurrent(known->read, ChangeFeed::Topic::User, id))
-        return known->user;
-    const ChangeFeed::Stamp read = m_feed.stamp();
-    auto found = m_users->find(id, true);
-    if (!found)
-        return found.error();
-    QMutexLocker lock(&m_recentLock);
-    if (m_recent.size() >= Capacity)
-        m_recent.clear();
-    m_recent.insert(id, {found->user, read});
-    return found->user;
 }
 
 Status UserService::guardLastAdmin(const User &before, const User *after)
@@ -328,7 +305,7 @@ Result<User> UserService::get(const Principal &actor, const QString &id)
 {
     if (auto e = missing(actor, permission::UsersRead))
         return *e;
-    return recentUser(id);
+    return m_recent.find(id);
 }
 
 Result<QHash<QString, QString>> UserService::usernames(const Principal &actor, const QStringList &ids)
@@ -609,7 +586,7 @@ Result<bool> UserService::disableDormant(const QString &id, int days)
 
 Result<User> UserService::me(const Principal &me)
 {
-    auto r = recentUser(me.id);
+    auto r = m_recent.find(me.id);
     if (r && r->isDeleted())
         return notFoundUser();
     return r;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "audit_service.h"
-#include "change_feed.h"
 #include "core/field_reader.h"
 #include "core/principal.h"
 #include "core/result.h"
@@ -10,7 +9,6 @@
 #include "password_policy.h"
 
 #include <QHash>
-#include <QMutex>
 
 #include <memory>
 #include <optional>
@@ -23,6 +21,7 @@ class Counter;
 class Database;
 class LockoutService;
 class Mailer;
+class RecentUsers;
 class RoleService;
 class SessionRepository;
 class SettingsService;
@@ -62,7 +61,7 @@ struct UserPatch {
 // audited. Password hashing happens here; callers on an event loop run these methods on the hashing pool.
 class UserService {
 public:
-    UserService(Database &db, const Clock &clock, ChangeFeed &feed, AuditService &audit, RoleService &roles,
+    UserService(Database &db, const Clock &clock, RecentUsers &recent, AuditService &audit, RoleService &roles,
                 SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
                 Mailer &mailer, Counter &resetMailUnsent);
     ~UserService();
@@ -127,9 +126,6 @@ private:
     Result<User> insertNew(const Principal &actor, const CreateUserRequest &request, const QStringList &roles,
                            QList<FieldError> errors, Arrival arrival);
     Result<UserRecord> findUser(const QString &id, bool includeDeleted);
-    // A user as the database holds it, deleted or not, from memory while the change feed vouches
-    // for it (every write to a user row or its roles is in the feed): GET /me reads no row.
-    Result<User> recentUser(const QString &id);
     // Policy check of a new password for an existing user, including the reuse history.
     void checkNewPassword(const User &user, const QString &password, const QString &field, QList<FieldError> &errors);
     // Whether it is one of the user's last passwords: only ever asked of someone who proved who they are.
@@ -152,7 +148,7 @@ private:
 
     Database &m_db;
     const Clock &m_clock;
-    ChangeFeed &m_feed;
+    RecentUsers &m_recent;
     AuditService &m_audit;
     RoleService &m_roles;
     const crypto::PasswordHasher &m_hasher;
@@ -164,13 +160,6 @@ private:
     std::unique_ptr<UserRepository> m_users;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<ApiKeyRepository> m_apiKeys;
-
-    struct RecentUser {
-        User user;
-        ChangeFeed::Stamp read;
-    };
-    QMutex m_recentLock;
-    QHash<QString, RecentUser> m_recent; // by id, bounded: cleared when full
 };
 
 } // namespace keyward

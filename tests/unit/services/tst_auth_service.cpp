@@ -1,4 +1,5 @@
 #include "service_fixture.h"
+#include "store/sql_error.h"
 #include "store/user_repository.h"
 
 #include "crypto/jwt.h"
@@ -84,6 +85,34 @@ private Q_SLOTS:
             f.services->auth().login(Principal::anonymous(), QStringLiteral("pete"), QStringLiteral("pete password"));
         f.clock.advance(7LL * 24 * 3600'000 + 1);
         QCOMPARE(f.services->auth().refresh(Principal::anonymous(), t2->refreshToken).error().status(), 401);
+    }
+
+    // A refresh asks whether the user may still sign in, even when only the user row changed (an
+    // operator's SQL that leaves the sessions alone) and the user was just read from memory.
+    void refreshFollowsTheUserRow_data() { TestDatabase::addBackendRows(); }
+    void refreshFollowsTheUserRow()
+    {
+        QFETCH(QString, backend);
+        ServiceFixture f(QStringLiteral("RS256"), backend);
+        const QString id = f.user(QStringLiteral("rita"));
+        const auto login = [&] {
+            return f.services->auth()
+                .login(Principal::anonymous(), QStringLiteral("rita"), QStringLiteral("rita password"))
+                ->refreshToken;
+        };
+        QString refresh = login();
+        auto r = f.services->auth().refresh(Principal::anonymous(), refresh);
+        QVERIFY(r.ok());
+        for (const char *change :
+             {"UPDATE users SET status = 'disabled' WHERE id = ?", "UPDATE users SET deleted_at = 1 WHERE id = ?"}) {
+            const QString next = r->refreshToken;
+            QVERIFY(execute(f.services->database(), QString::fromLatin1(change), {id}));
+            QCOMPARE(f.services->auth().refresh(Principal::anonymous(), next).error().status(), 401);
+            QVERIFY(execute(f.services->database(),
+                            QStringLiteral("UPDATE users SET status = 'active', deleted_at = 0 WHERE id = ?"), {id}));
+            r = f.services->auth().refresh(Principal::anonymous(), login());
+            QVERIFY(r.ok());
+        }
     }
 
     void unknownKidAndForeignIssuerAreRejected()
@@ -210,5 +239,6 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TstAuthService)
+#include "store/sql_error.h"
 #include "store/user_repository.h"
 #include "tst_auth_service.moc"

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "change_feed.h"
+#include "core/result.h"
+#include "core/user.h"
+
+#include <QHash>
+#include <QMutex>
+
+#include <memory>
+
+namespace keyward {
+
+class Database;
+class UserRepository;
+
+// Users as the database holds them (deleted ones too), from memory while the change feed vouches
+// for them: every write to a user row or its roles is in the feed (migrations 0011 and 0012), so
+// GET /me, GET /users/{id} and a token refresh read no user row. No permission is checked here:
+// the services that hand a user out do that.
+class RecentUsers {
+public:
+    RecentUsers(Database &db, ChangeFeed &feed);
+    ~RecentUsers();
+    RecentUsers(const RecentUsers &) = delete;
+    RecentUsers &operator=(const RecentUsers &) = delete;
+
+    // 404 for an id no user has (or that is no id at all).
+    Result<User> find(const QString &id);
+
+private:
+    // About one user row each; a full map is dropped whole rather than kept in order of use.
+    static constexpr qsizetype Capacity = 10'000;
+    struct Entry {
+        User user;
+        ChangeFeed::Stamp read;
+    };
+
+    ChangeFeed &m_feed;
+    std::unique_ptr<UserRepository> m_users;
+    QMutex m_lock;
+    QHash<QString, Entry> m_entries;
+};
+
+} // namespace keyward

@@ -468,10 +468,9 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     if (phrase.isEmpty())
         filter.add(search);
 
-    UserPage page;
-    page.total = -1; // not counted: the caller knows the total from the first page
-    if (f.countTotal) {
-        Result<qint64> total = qint64(0);
+    // How many users match, asked only when the first page does not hold them all.
+    const SqlFilter counted = filter;
+    const auto countMatches = [&]() -> Result<qint64> {
         if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
             // Maintained by triggers (migration 2): no scan, however many users there are.
             QString buckets = !f.status ? QStringLiteral("'active:0', 'disabled:0'") : QStringLiteral("? || ':0'");
@@ -484,29 +483,24 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
                 if (f.includeDeleted)
                     count.addBindValue(User::statusName(*f.status));
             }
-            total = scalar(m_db, count);
-        } else {
-            // A dense search is counted in the index's order, each match joined to its user.
-            QString from = QStringLiteral("users u") + filter.where();
-            if (!phrase.isEmpty())
-                from = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid") + filter.where() +
-                       QStringLiteral(" AND s.users_search MATCH ?");
-            const bool bounded = f.countUpTo > 0;
-            QSqlQuery &count = m_db.prepared(bounded ? QString(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") +
-                                                               from + QStringLiteral(" LIMIT ?) matched"))
-                                                     : QString(QStringLiteral("SELECT count(*) FROM ") + from));
-            filter.bind(count);
-            if (!phrase.isEmpty())
-                count.addBindValue(phrase);
-            if (bounded)
-                count.addBindValue(f.countUpTo + 1);
-            total = scalar(m_db, count);
+            return scalar(m_db, count);
         }
-        if (!total)
-            return total.error();
-        page.totalExact = f.countUpTo <= 0 || *total <= f.countUpTo;
-        page.total = page.totalExact ? *total : f.countUpTo;
-    }
+        // A dense search is counted in the index's order, each match joined to its user.
+        QString from = QStringLiteral("users u") + counted.where();
+        if (!phrase.isEmpty())
+            from = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid") + counted.where() +
+                   QStringLiteral(" AND s.users_search MATCH ?");
+        const bool bounded = f.countUpTo > 0;
+        QSqlQuery &count = m_db.prepared(bounded ? QString(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") +
+                                                           from + QStringLiteral(" LIMIT ?) matched"))
+                                                 : QString(QStringLiteral("SELECT count(*) FROM ") + from));
+        counted.bind(count);
+        if (!phrase.isEmpty())
+            count.addBindValue(phrase);
+        if (bounded)
+            count.addBindValue(f.countUpTo + 1);
+        return scalar(m_db, count);
+    };
 
     if (!phrase.isEmpty())
         filter.add(search);
@@ -532,6 +526,8 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         q.addBindValue(f.offset);
     if (!m_db.exec(q))
         return sqlFailure(q);
+    UserPage page;
+    page.total = -1; // not counted: the caller knows the total from the first page
     QVariantList keys;
     bool more = false;
     while (q.next()) {
@@ -543,6 +539,16 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
         keys.append(q.value(RolesColumn + 1));
     }
     q.finish();
+    if (f.countTotal) {
+        // A first page that holds every match has counted them (a selective search: no second pass
+        // over the index).
+        const bool wholeResult = !cursor && f.offset == 0 && !more;
+        const Result<qint64> total = wholeResult ? Result<qint64>(page.items.size()) : countMatches();
+        if (!total)
+            return total.error();
+        page.totalExact = f.countUpTo <= 0 || *total <= f.countUpTo;
+        page.total = page.totalExact ? *total : f.countUpTo;
+    }
     if (backward) {
         std::reverse(page.items.begin(), page.items.end());
         std::reverse(keys.begin(), keys.end());

@@ -3,8 +3,6 @@
 #include "core/ids.h"
 #include "store/user_repository.h"
 
-#include <optional>
-
 namespace keyward {
 
 RecentUsers::RecentUsers(Database &db, ChangeFeed &feed)
@@ -15,28 +13,68 @@ RecentUsers::RecentUsers(Database &db, ChangeFeed &feed)
 
 RecentUsers::~RecentUsers() = default;
 
+std::optional<User> RecentUsers::known(const QString &id)
+{
+    std::optional<Entry> entry;
+    {
+        QMutexLocker lock(&m_lock);
+        if (const auto it = m_entries.constFind(id); it != m_entries.constEnd())
+            entry = *it;
+    }
+    if (entry && m_feed.isCurrent(entry->read, ChangeFeed::Topic::User, id))
+        return entry->user;
+    return std::nullopt;
+}
+
+void RecentUsers::remember(const User &user, const ChangeFeed::Stamp &read)
+{
+    QMutexLocker lock(&m_lock);
+    if (m_entries.size() >= Capacity)
+        m_entries.clear();
+    m_entries.insert(user.id, {user, read});
+}
+
 Result<User> RecentUsers::find(const QString &id)
 {
     if (!isValidId(id))
         return ApiError::notFound(QStringLiteral("No user with this id."));
-    std::optional<Entry> known;
-    {
-        QMutexLocker lock(&m_lock);
-        if (const auto it = m_entries.constFind(id); it != m_entries.constEnd())
-            known = *it;
-    }
-    if (known && m_feed.isCurrent(known->read, ChangeFeed::Topic::User, id))
-        return known->user;
+    if (auto user = known(id))
+        return *user;
     // Stamped before the read: a change committed meanwhile makes what is read stale at once.
     const ChangeFeed::Stamp read = m_feed.stamp();
     auto found = m_users->find(id, true);
     if (!found)
         return found.error();
-    QMutexLocker lock(&m_lock);
-    if (m_entries.size() >= Capacity)
-        m_entries.clear();
-    m_entries.insert(id, {found->user, read});
+    remember(found->user, read);
     return found->user;
+}
+
+Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
+{
+    QHash<QString, User> users;
+    QStringList missing;
+    for (const QString &id : ids) {
+        if (auto user = known(id))
+            users.insert(id, std::move(*user));
+        else
+            missing.append(id);
+    }
+    if (!missing.isEmpty()) {
+        const ChangeFeed::Stamp read = m_feed.stamp();
+        auto found = m_users->findMany(missing);
+        if (!found)
+            return found.error();
+        for (const User &user : std::as_const(*found)) {
+            remember(user, read);
+            users.insert(user.id, user);
+        }
+    }
+    QList<User> inOrder;
+    inOrder.reserve(ids.size());
+    for (const QString &id : ids)
+        if (const auto it = users.constFind(id); it != users.constEnd())
+            inOrder.append(*it);
+    return inOrder;
 }
 
 } // namespace keyward

@@ -8,6 +8,7 @@
 #include <QMutex>
 
 #include <memory>
+#include <optional>
 
 namespace keyward {
 
@@ -27,8 +28,15 @@ public:
 
     // 404 for an id no user has (or that is no id at all).
     Result<User> find(const QString &id);
+    // The users of `ids` in that order, those not in memory read in one go; ids of no user are
+    // left out.
+    Result<QList<User>> findAll(const QStringList &ids);
 
 private:
+    // What is in memory and still vouched for.
+    std::optional<User> known(const QString &id);
+    void remember(const User &user, const ChangeFeed::Stamp &read);
+
     // About one user row each; a full map is dropped whole rather than kept in order of use.
     static constexpr qsizetype Capacity = 10'000;
     struct Entry {

@@ -335,7 +335,19 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
-    return m_users->list(filter);
+    // The index walk finds the page's ids; the users themselves mostly come from memory.
+    auto page = m_users->list(filter, UserRepository::Rows::Ids);
+    if (!page)
+        return page.error();
+    QStringList ids;
+    ids.reserve(page->items.size());
+    for (const User &u : std::as_const(page->items))
+        ids.append(u.id);
+    auto users = m_recent.findAll(ids);
+    if (!users)
+        return users.error();
+    page->items = std::move(*users);
+    return page;
 }
 
 Result<User> UserService::applyPatch(const Principal &actor, const QString &id, const UserPatch &p,

@@ -188,13 +188,12 @@ Result<UserRecord> UserRepository::find(const QString &id, bool includeDeleted)
     return r;
 }
 
-Result<QHash<QString, QString>> UserRepository::usernames(const QStringList &ids)
+Status UserRepository::selectByIds(const QString &columns, const QStringList &ids,
+                                   const std::function<void(QSqlQuery &)> &row)
 {
-    // A fixed number of placeholders, padded with an id no user has: one prepared statement.
     constexpr qsizetype Chunk = 50;
-    static const QString sql = QStringLiteral("SELECT id, username FROM users WHERE id IN (?") +
-                               QStringLiteral(",?").repeated(Chunk - 1) + QLatin1Char(')');
-    QHash<QString, QString> names;
+    const QString sql = QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM users u WHERE u.id IN (?") +
+                        QStringLiteral(",?").repeated(Chunk - 1) + QLatin1Char(')');
     for (qsizetype from = 0; from < ids.size(); from += Chunk) {
         QSqlQuery &q = m_db.prepared(sql);
         for (qsizetype i = from; i < from + Chunk; ++i)
@@ -202,10 +201,33 @@ Result<QHash<QString, QString>> UserRepository::usernames(const QStringList &ids
         if (!m_db.exec(q))
             return sqlFailure(q);
         while (q.next())
-            names.insert(q.value(0).toString(), q.value(1).toString());
+            row(q);
         q.finish();
     }
+    return success();
+}
+
+Result<QHash<QString, QString>> UserRepository::usernames(const QStringList &ids)
+{
+    QHash<QString, QString> names;
+    if (auto read = selectByIds(QStringLiteral("u.id, u.username"), ids,
+                                [&](QSqlQuery &q) { names.insert(q.value(0).toString(), q.value(1).toString()); });
+        !read)
+        return read.error();
     return names;
+}
+
+Result<QHash<QString, User>> UserRepository::findMany(const QStringList &ids)
+{
+    QHash<QString, User> users;
+    if (auto read = selectByIds(Columns + rolesSubquery(m_db.kind()), ids,
+                                [&](QSqlQuery &q) {
+                                    User u = readRecord(q).user;
+                                    users.insert(u.id, std::move(u));
+                                });
+        !read)
+        return read.error();
+    return users;
 }
 
 Status UserRepository::lockRow(const QString &id)
@@ -374,7 +396,7 @@ constexpr qint64 RareRoleHolders = 10'000;
 // Beyond this many matches a search walks the sort order (at a million users: 1 % or more match).
 constexpr qint64 DenseMatches = 10'000;
 
-Result<UserPage> UserRepository::list(const UserFilter &f)
+Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
 {
     const bool descending = f.sort.startsWith(QLatin1Char('-'));
     const QString sortName = descending ? f.sort.mid(1) : f.sort;
@@ -516,10 +538,14 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
     }
     const QString order = descending != backward ? QStringLiteral(" DESC") : QString();
     // A handful of filter combinations give a handful of statements: cache them like the others.
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + Columns + rolesSubquery(m_db.kind()) +
-                                 QStringLiteral(", ") + sortColumn + QStringLiteral(" FROM users u") + filter.where() +
-                                 QStringLiteral(" ORDER BY ") + sortColumn + order + QStringLiteral(", u.id") + order +
-                                 QStringLiteral(" LIMIT ?") + (f.offset > 0 ? QStringLiteral(" OFFSET ?") : QString()));
+    // Only ids: the page walks its index alone, with no user row read or converted.
+    const bool idsOnly = rows == Rows::Ids;
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT ") +
+        (idsOnly ? QStringLiteral("u.id, ") : QString(Columns + rolesSubquery(m_db.kind()) + QStringLiteral(", "))) +
+        sortColumn + QStringLiteral(" FROM users u") + filter.where() + QStringLiteral(" ORDER BY ") + sortColumn +
+        order + QStringLiteral(", u.id") + order + QStringLiteral(" LIMIT ?") +
+        (f.offset > 0 ? QStringLiteral(" OFFSET ?") : QString()));
     filter.bind(q);
     q.addBindValue(f.limit + 1);
     if (f.offset > 0)
@@ -535,8 +561,15 @@ Result<UserPage> UserRepository::list(const UserFilter &f)
             more = true;
             break;
         }
-        page.items.append(readRecord(q).user);
-        keys.append(q.value(RolesColumn + 1));
+        if (idsOnly) {
+            User u;
+            u.id = q.value(0).toString();
+            page.items.append(std::move(u));
+            keys.append(q.value(1));
+        } else {
+            page.items.append(readRecord(q).user);
+            keys.append(q.value(RolesColumn + 1));
+        }
     }
     q.finish();
     if (f.countTotal) {

@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+#include <functional>
+
 #include <optional>
 
 namespace keyward {
@@ -56,18 +58,27 @@ public:
     Status purge(const QString &id);
     // The usernames of the users with these ids (deleted ones too); ids of no user are left out.
     Result<QHash<QString, QString>> usernames(const QStringList &ids);
+    // The users with these ids (deleted ones too), by id; ids of no user are left out.
+    Result<QHash<QString, User>> findMany(const QStringList &ids);
     // Active, not deleted users holding the admin role: the last one must not be removed.
     Result<qint64> countActiveAdmins();
     // Inside the caller's write transaction, before countActiveAdmins(): serialises every change that
     // could take away an administrator, so two at once cannot both see another one left. Under
     // PostgreSQL's READ COMMITTED the count after the lock sees what the previous holder committed.
     Status lockAdministrators();
-    Result<UserPage> list(const UserFilter &filter);
+    // What a page's items hold: whole users, or only their ids (for a caller that has the users
+    // in memory; see RecentUsers).
+    enum class Rows { Users, Ids };
+    Result<UserPage> list(const UserFilter &filter, Rows rows = Rows::Users);
 
 private:
     // Every taken field of `user` (usernames and emails of other users), so a client hears of all at once.
     Status checkUnique(const User &user);
     Status conflictFrom(const QSqlError &error) const;
+    // Runs "SELECT `columns` FROM users u WHERE u.id IN (...)" over `ids`, a fixed number of
+    // placeholders at a time (padded with an id no user has: one prepared statement), calling
+    // `row` on each row found.
+    Status selectByIds(const QString &columns, const QStringList &ids, const std::function<void(QSqlQuery &)> &row);
 
     Database &m_db;
 };

@@ -53,6 +53,15 @@ private Q_SLOTS:
                         {QStringLiteral("Zoe Z."), id}));
         QVERIFY(!feed.isCurrent(read, ChangeFeed::Topic::User, id));
         QCOMPARE(f.services->users().me(zoe)->displayName, QStringLiteral("Zoe Z."));
+        // The users list takes its users from the same memory.
+        UserFilter search;
+        search.q = QStringLiteral("zoe");
+        QCOMPARE(f.services->users().list(Principal::system(), search)->items.value(0).displayName,
+                 QStringLiteral("Zoe Z."));
+        QVERIFY(execute(f.services->database(), QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+                        {QStringLiteral("Zoe Zed"), id}));
+        QCOMPARE(f.services->users().list(Principal::system(), search)->items.value(0).displayName,
+                 QStringLiteral("Zoe Zed"));
     }
 
     void anUnreadFeedVouchesForNothing()

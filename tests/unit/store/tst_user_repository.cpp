@@ -171,6 +171,51 @@ private Q_SLOTS:
         QCOMPARE(below->items.first().id, all.at(12));
     }
 
+    // A page of ids only is the same page, with the same cursors, as one of whole users; findMany
+    // gives the users of any ids (deleted ones too), whatever their number, and skips unknown ids.
+    void idsOnlyPagesMatchWholePages_data() { backends(); }
+    void idsOnlyPagesMatchWholePages()
+    {
+        auto t = db();
+        UserRepository repo(*t->database());
+        QStringList inserted;
+        for (int i = 0; i < 60; ++i) {
+            User u = user(QStringLiteral("ids%1").arg(i, 2, 10, QLatin1Char('0')),
+                          QStringLiteral("ids%1@example.com").arg(i));
+            u.displayName = QStringLiteral("Ids %1").arg(i);
+            QVERIFY(repo.insert(u, {}).ok());
+            inserted << u.id;
+            if (i == 3) {
+                u.deletedAt = 1;
+                QVERIFY(repo.update(u).ok());
+            }
+        }
+        UserFilter f;
+        f.sort = QStringLiteral("-username");
+        f.limit = 7;
+        f.q = QStringLiteral("ids");
+        const auto whole = repo.list(f);
+        const auto ids = repo.list(f, UserRepository::Rows::Ids);
+        QVERIFY(whole.ok() && ids.ok());
+        QCOMPARE(ids->items.size(), whole->items.size());
+        for (qsizetype i = 0; i < ids->items.size(); ++i) {
+            QCOMPARE(ids->items.at(i).id, whole->items.at(i).id);
+            QVERIFY(ids->items.at(i).username.isEmpty());
+        }
+        QCOMPARE(ids->nextCursor, whole->nextCursor);
+        QCOMPARE(ids->total, whole->total);
+        QCOMPARE(ids->total, qint64(59));
+
+        QStringList asked = inserted;
+        asked.insert(10, newId(1));
+        const auto found = repo.findMany(asked);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 60);
+        QVERIFY(found->value(inserted.at(3)).isDeleted());
+        QCOMPARE(found->value(inserted.at(59)).displayName, QStringLiteral("Ids 59"));
+        QCOMPARE(found->value(inserted.at(59)).roles, QStringList{QStringLiteral("user")});
+    }
+
     void uniquenessFoldsCase_data() { backends(); }
     void uniquenessFoldsCase()
     {

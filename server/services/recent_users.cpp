@@ -64,8 +64,10 @@ Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
         auto found = m_users->findMany(missing);
         if (!found)
             return found.error();
+        const bool keep = missing.size() <= RememberedMisses;
         for (const User &user : std::as_const(*found)) {
-            remember(user, read);
+            if (keep)
+                remember(user, read);
             users.insert(user.id, user);
         }
     }

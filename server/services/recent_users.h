@@ -29,7 +29,8 @@ public:
     // 404 for an id no user has (or that is no id at all).
     Result<User> find(const QString &id);
     // The users of `ids` in that order, those not in memory read in one go; ids of no user are
-    // left out.
+    // left out. Only a few misses are remembered: a bulk read (an export, a console scrolling
+    // through a million users) must not push out the users asked for one at a time.
     Result<QList<User>> findAll(const QStringList &ids);
 
 private:
@@ -39,6 +40,7 @@ private:
 
     // About one user row each; a full map is dropped whole rather than kept in order of use.
     static constexpr qsizetype Capacity = 10'000;
+    static constexpr qsizetype RememberedMisses = 50;
     struct Entry {
         User user;
         ChangeFeed::Stamp read;

@@ -31,8 +31,8 @@ void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
     out.endArray();
     out.key("mfa_enabled").value(user.mfaEnabled);
     out.key("require_password_change").value(user.requirePasswordChange);
-    time("created_at", user.createdAt);
-    time("updated_at", user.updatedAt);
+    out.key("created_at").value(formatTime(user.createdAt));
+    out.key("updated_at").value(formatTime(user.updatedAt));
     time("last_login_at", user.lastLoginAt);
     time("password_changed_at", user.passwordChangedAt);
     time("deleted_at", user.deletedAt);

@@ -346,6 +346,10 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
     auto users = m_recent.findAll(ids);
     if (!users)
         return users.error();
+    // A user changed between the walk and this read no longer matches what the filter asked for.
+    users->removeIf([&filter](const User &u) {
+        return (!filter.includeDeleted && u.isDeleted()) || (filter.status && u.status != *filter.status);
+    });
     page->items = std::move(*users);
     return page;
 }

@@ -31,6 +31,7 @@ private Q_SLOTS:
                                253'402'300'799'999};
         for (qint64 ms = -2'208'988'800'000; ms < 253'402'300'799'999; ms += 7'919'999'999'937)
             instants << ms;
+        instants << -62'135'596'800'001 << 253'402'300'800'000; // just outside years 1 to 9999
         for (const qint64 ms : instants)
             QCOMPARE(formatTime(ms), qt(ms));
         QCOMPARE(formatTime(-1), QStringLiteral("1969-12-31T23:59:59.999Z"));

@@ -12,6 +12,9 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <condition_variable>
+#include <thread>
+
 namespace keyward {
 
 namespace {
@@ -65,6 +68,9 @@ struct ThreadConnections {
     }
 };
 
+// How long a writer waits for SQLite's write lock (another process's transaction) before failing.
+constexpr int BusyTimeoutMs = 10000;
+
 thread_local ThreadConnections t_connections;
 // The database whose transaction this thread is in, if any.
 thread_local const Database *t_transactionOf = nullptr;
@@ -75,6 +81,66 @@ QString connectionName(quint64 instance)
 }
 
 } // namespace
+
+class Database::Checkpointer {
+public:
+    explicit Checkpointer(Database &db)
+        : m_db(db)
+        , m_thread([this] { run(); })
+    {
+    }
+    ~Checkpointer()
+    {
+        {
+            std::lock_guard lock(m_lock);
+            m_stop = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    Checkpointer(const Checkpointer &) = delete;
+    Checkpointer &operator=(const Checkpointer &) = delete;
+
+    // Called after every commit; wakes the thread only for the first write since its last checkpoint.
+    void noteWrite()
+    {
+        if (m_pending.exchange(true, std::memory_order_relaxed))
+            return;
+        std::lock_guard lock(m_lock);
+        m_wake.notify_one();
+    }
+
+private:
+    // Long enough for one checkpoint to copy many commits' pages at once, short enough to keep the
+    // log small.
+    static constexpr std::chrono::milliseconds Interval{100};
+
+    void run()
+    {
+        std::unique_lock lock(m_lock);
+        while (!m_stop) {
+            m_wake.wait(lock, [this] { return m_stop || m_pending.load(std::memory_order_relaxed); });
+            if (!m_stop)
+                m_wake.wait_for(lock, Interval, [this] { return m_stop; });
+            m_pending.store(false, std::memory_order_relaxed);
+            lock.unlock();
+            // PASSIVE: copies what no reader still needs and never waits for (or blocks) a writer.
+            QSqlQuery q(m_db.connection());
+            if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                qCWarning(lcStore).noquote() << "checkpoint failed:" << q.lastError().text();
+            lock.lock();
+        }
+        lock.unlock();
+        Database::releaseThread();
+    }
+
+    Database &m_db;
+    std::mutex m_lock;
+    std::condition_variable m_wake;
+    std::atomic<bool> m_pending{false};
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once the members above exist
+};
 
 std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
 {
@@ -127,11 +193,14 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
         *error = QStringLiteral("cannot open database %1: %2").arg(db->m_displayUrl, c.lastError().text());
         return nullptr;
     }
+    if (db->m_kind == Kind::Sqlite)
+        db->m_checkpointer = std::make_unique<Checkpointer>(*db);
     return db;
 }
 
 Database::~Database()
 {
+    m_checkpointer.reset();
     // Connections of other threads are removed when those threads end; this thread's now.
     t_connections.close(connectionName(m_instance));
 }
@@ -142,7 +211,7 @@ QSqlDatabase Database::openConnection(const QString &name)
     if (m_kind == Kind::Sqlite) {
         db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_sqlitePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
     } else {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(m_pgHost);
@@ -159,8 +228,10 @@ QSqlDatabase Database::openConnection(const QString &name)
     }
     QSqlQuery q(db);
     if (m_kind == Kind::Sqlite) {
+        // The checkpointer keeps the log short; SQLite checkpoints on a writer's commit only past
+        // 8000 pages (32 MiB), should that thread fall behind.
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-                                   "PRAGMA busy_timeout=10000"}) {
+                                   "PRAGMA wal_autocheckpoint=8000"}) {
             if (!q.exec(QLatin1String(pragma)))
                 qCWarning(lcStore).noquote() << pragma << "failed:" << q.lastError().text();
         }
@@ -206,9 +277,6 @@ bool Database::exec(QSqlQuery &query)
     QElapsedTimer timer;
     if (m_observer)
         timer.start();
-    const bool ok = query.exec();
-    if (!m_observer && !m_committed)
-        return ok;
     // The statement's first letter tells its kind: Keyward's SQL starts with the keyword.
     const QString sql = query.lastQuery();
     const QChar first = sql.isEmpty() ? QChar() : sql.front().toUpper();
@@ -217,10 +285,17 @@ bool Database::exec(QSqlQuery &query)
                            : first == u'U' ? Statement::Update
                            : first == u'D' ? Statement::Delete
                                            : Statement::Other;
+    // A write outside a transaction commits on its own.
+    const bool autocommitWrite = kind != Statement::Select && kind != Statement::Other && t_transactionOf != this;
+    std::unique_lock<std::timed_mutex> writer;
+    if (autocommitWrite)
+        writer = takeSqliteWriterTurn();
+    const bool ok = query.exec();
+    writer = {};
     if (m_observer)
         m_observer(kind, static_cast<double>(timer.nsecsElapsed()) / 1e9);
-    if (ok && m_committed && kind != Statement::Select && t_transactionOf != this)
-        m_committed(); // a statement outside a transaction commits on its own
+    if (ok && autocommitWrite)
+        committed();
     return ok;
 }
 
@@ -260,16 +335,39 @@ bool Database::inTransaction() const
     return t_transactionOf == this;
 }
 
+std::unique_lock<std::timed_mutex> Database::takeSqliteWriterTurn()
+{
+    if (m_kind != Kind::Sqlite)
+        return {};
+    // As long as SQLite's own busy timeout: a writer that waits longer goes on without its turn
+    // and meets SQLite's lock, which fails it cleanly, where waiting here could wait for ever.
+    std::unique_lock turn(m_sqliteWriter, std::defer_lock);
+    if (!turn.try_lock_for(std::chrono::milliseconds(BusyTimeoutMs)))
+        qCWarning(lcStore) << "a write waited" << BusyTimeoutMs << "ms for its turn; going on without it";
+    return turn;
+}
+
+void Database::committed()
+{
+    if (m_checkpointer)
+        m_checkpointer->noteWrite();
+    if (m_committed)
+        m_committed();
+}
+
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
+    m_writer = db.takeSqliteWriterTurn();
     QSqlQuery q(db.connection());
     m_active = q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
                                                           : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
-    if (m_active)
+    if (m_active) {
         t_transactionOf = &db;
-    else
+    } else {
+        m_writer = {};
         qCWarning(lcStore).noquote() << "cannot begin transaction:" << q.lastError().text();
+    }
 }
 
 Transaction::~Transaction()
@@ -288,14 +386,15 @@ bool Transaction::commit()
     QSqlQuery q(m_db.connection());
     m_active = false;
     t_transactionOf = nullptr;
-    if (!q.exec(QStringLiteral("COMMIT"))) {
+    const bool ok = q.exec(QStringLiteral("COMMIT"));
+    if (!ok) {
         qCWarning(lcStore).noquote() << "commit failed:" << q.lastError().text();
         QSqlQuery(m_db.connection()).exec(QStringLiteral("ROLLBACK"));
-        return false;
     }
-    if (m_db.m_committed)
-        m_db.m_committed();
-    return true;
+    m_writer = {}; // before the observer, which reads
+    if (ok)
+        m_db.committed();
+    return ok;
 }
 
 } // namespace keyward

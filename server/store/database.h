@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace keyward {
@@ -66,6 +67,17 @@ public:
 private:
     Database() = default;
     QSqlDatabase openConnection(const QString &name);
+    void committed();
+
+    // SQLite admits one writer at a time and makes the others poll with growing sleeps (1 ms, 2 ms,
+    // 5 ms, ...). Writers of this process queue here instead, each woken the moment the last one
+    // committed; the busy timeout is left for other processes (the CLI beside a running server).
+    std::timed_mutex m_sqliteWriter;
+    std::unique_lock<std::timed_mutex> takeSqliteWriterTurn();
+    // Copies the SQLite write-ahead log into the database file every CheckpointInterval on its own
+    // thread, so no request pays for a checkpoint (and its fsyncs) after its commit.
+    class Checkpointer;
+    std::unique_ptr<Checkpointer> m_checkpointer;
 
     Kind m_kind = Kind::Sqlite;
     QString m_displayUrl;
@@ -95,6 +107,7 @@ public:
 
 private:
     Database &m_db;
+    std::unique_lock<std::timed_mutex> m_writer; // held from BEGIN to COMMIT or ROLLBACK on SQLite
     bool m_active = false;
 };
 

@@ -393,8 +393,9 @@ Result<qint64> UserRepository::countActiveAdmins()
 
 // Up to this many holders, a role filter starts from the role's index (see list()).
 constexpr qint64 RareRoleHolders = 10'000;
-// Beyond this many matches a search walks the sort order (at a million users: 1 % or more match).
-constexpr qint64 DenseMatches = 10'000;
+// Beyond this many matches a search walks the sort order (at a million users: 0.1 % or more
+// match, so a page fills within some 20,000 rows; a count of more costs more than that walk).
+constexpr qint64 DenseMatches = 1'000;
 
 Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
 {
@@ -437,12 +438,14 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
                                         "r2.role_name = ?)"),
                    {f.role});
     }
-    // A search. SQLite's trigram index (three characters or more) finds the matching rows; when
-    // they are many (a query that matches everyone), the page instead walks the sort order checking
-    // each row, since a page then fills within a few thousand rows, and they are counted from the
-    // index. Either way neither a page nor a bounded count reads every match.
+    // A search. SQLite's trigram index (three characters or more) finds the matching rows, which
+    // are counted first, with every other filter, up to DenseMatches: that count is the total when
+    // the matches are few, or its lower bound. When they are many (a query that matches everyone),
+    // the page instead walks the sort order checking each row, since it then fills within a few
+    // thousand rows. Either way neither a page nor a bounded count reads every match.
     SqlFilter search;
-    QString phrase; // set when a dense search is counted from the trigram index
+    QString phrase;               // set when a dense search is counted from the trigram index
+    std::optional<qint64> probed; // the matches the trigram index counted, up to DenseMatches + 1
     // PostgreSQL plans a prepared statement once for every pattern after a few runs, and that
     // generic plan walks the whole table even for a search that matches one user. Planned for its
     // own pattern, a search takes the trigram indexes when they pay and walks the sort order when
@@ -469,13 +472,17 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             QString quoted = f.q;
             quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
             quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
-            QSqlQuery &matched = m_db.prepared(QStringLiteral(
-                "SELECT count(*) FROM (SELECT rowid FROM users_search WHERE users_search MATCH ? LIMIT ?) m"));
+            QSqlQuery &matched = m_db.prepared(
+                QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM users_search s CROSS JOIN users u ON u.seq = "
+                               "s.rowid") +
+                filter.where() + QStringLiteral(" AND s.users_search MATCH ? LIMIT ?) m"));
+            filter.bind(matched);
             matched.addBindValue(quoted);
             matched.addBindValue(DenseMatches + 1);
             const auto n = scalar(m_db, matched);
             if (!n)
                 return n.error();
+            probed = *n;
             if (*n <= DenseMatches) {
                 search.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
                            {quoted});
@@ -576,7 +583,12 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
         // A first page that holds every match has counted them (a selective search: no second pass
         // over the index).
         const bool wholeResult = !cursor && f.offset == 0 && !more;
-        const Result<qint64> total = wholeResult ? Result<qint64>(page.items.size()) : countMatches();
+        // So has the trigram index, when it counted them all or at least as many as are asked.
+        const bool probedEnough =
+            probed && (*probed <= DenseMatches || (f.countUpTo > 0 && f.countUpTo <= DenseMatches));
+        const Result<qint64> total = wholeResult    ? Result<qint64>(page.items.size())
+                                     : probedEnough ? Result<qint64>(*probed)
+                                                    : countMatches();
         if (!total)
             return total.error();
         page.totalExact = f.countUpTo <= 0 || *total <= f.countUpTo;

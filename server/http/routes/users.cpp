@@ -14,7 +14,7 @@ namespace keyward::routes {
 namespace {
 
 // A search or role filter counts its matches up to here: beyond, the answer says "at least".
-constexpr qint64 CountedMatches = 10'000;
+constexpr qint64 CountedMatches = 1'000;
 
 UserFilter readFilter(const RequestContext &ctx, QList<FieldError> &errors)
 {

@@ -4,7 +4,6 @@
 #include <QString>
 
 #include <chrono>
-#include <cstdio>
 
 namespace keyward {
 
@@ -19,28 +18,42 @@ const Clock &Clock::system()
     return clock;
 }
 
-QString formatTime(qint64 epochMs)
+bool formatTimeTo(qint64 epochMs, char *out)
 {
     // Every user in a list carries several timestamps: the calendar arithmetic is done here rather
     // than by QDateTime::toString, which parses its format and goes through the calendar backends
     // each time (a tenth of a users page's cost).
-    // Years 1 to 9999, what four digits hold; anything else the slow way, as before.
-    constexpr qint64 FirstMs = -62'135'596'800'000;
-    constexpr qint64 LastMs = 253'402'300'799'999;
+    constexpr qint64 FirstMs = -62'135'596'800'000; // 0001-01-01T00:00:00.000Z
+    constexpr qint64 LastMs = 253'402'300'799'999;  // 9999-12-31T23:59:59.999Z
     if (epochMs < FirstMs || epochMs > LastMs)
-        return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        return false;
     using namespace std::chrono;
     const sys_time<milliseconds> at{milliseconds(epochMs)};
     const sys_days day = floor<days>(at);
     const year_month_day date{day};
-    const int year = static_cast<int>(date.year());
     const hh_mm_ss time{at - day};
-    char text[32];
-    const int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ", year,
-                                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                                static_cast<int>(time.seconds().count()), static_cast<int>(time.subseconds().count()));
-    return QString::fromLatin1(text, n);
+    const auto digits = [&out](unsigned value, int count, char after) {
+        for (int i = count - 1; i >= 0; --i, value /= 10)
+            out[i] = static_cast<char>('0' + value % 10);
+        out[count] = after;
+        out += count + 1;
+    };
+    digits(static_cast<unsigned>(static_cast<int>(date.year())), 4, '-');
+    digits(static_cast<unsigned>(date.month()), 2, '-');
+    digits(static_cast<unsigned>(date.day()), 2, 'T');
+    digits(static_cast<unsigned>(time.hours().count()), 2, ':');
+    digits(static_cast<unsigned>(time.minutes().count()), 2, ':');
+    digits(static_cast<unsigned>(time.seconds().count()), 2, '.');
+    digits(static_cast<unsigned>(time.subseconds().count()), 3, 'Z');
+    return true;
+}
+
+QString formatTime(qint64 epochMs)
+{
+    char text[FormattedTimeLength];
+    if (formatTimeTo(epochMs, text))
+        return QString::fromLatin1(text, FormattedTimeLength);
+    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
 qint64 parseTime(const QString &text)

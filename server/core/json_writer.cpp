@@ -1,5 +1,9 @@
 #include "json_writer.h"
 
+#include "clock.h"
+
+#include <algorithm>
+
 namespace keyward {
 
 JsonWriter &JsonWriter::open(char bracket)
@@ -50,17 +54,41 @@ JsonWriter &JsonWriter::value(const QString &text)
     return *this;
 }
 
+char *JsonWriter::extend(qsizetype more)
+{
+    const qsizetype size = m_out.size();
+    if (m_out.capacity() < size + more)
+        m_out.reserve(qMax(size + more, 2 * m_out.capacity()));
+    m_out.resize(size + more);
+    return m_out.data() + size;
+}
+
 void JsonWriter::string(const QString &text)
 {
-    static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
+    // Ids, usernames, addresses, times: mostly ASCII that needs no escaping, copied as it is.
+    const QChar *chars = text.constData();
+    const qsizetype n = text.size();
+    qsizetype plain = 0;
+    for (char16_t c; plain < n && (c = chars[plain].unicode()) < 0x80 && c >= 0x20 && c != u'"' && c != u'\\';)
+        ++plain;
+    char *out = extend(plain + 1);
+    *out++ = '"';
+    for (qsizetype i = 0; i < plain; ++i)
+        out[i] = static_cast<char>(chars[i].unicode());
+    if (plain < n)
+        escapedUtf8(QStringView(text).mid(plain).toUtf8());
     m_out.append('"');
+}
+
+void JsonWriter::escapedUtf8(QByteArrayView utf8)
+{
+    static constexpr char hex[] = "0123456789abcdef";
     qsizetype plainFrom = 0;
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        m_out.append(utf8.constData() + plainFrom, i - plainFrom);
+        m_out.append(utf8.data() + plainFrom, i - plainFrom);
         plainFrom = i + 1;
         switch (c) {
         case '"':
@@ -88,8 +116,22 @@ void JsonWriter::string(const QString &text)
             m_out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0x0F]);
         }
     }
-    m_out.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
-    m_out.append('"');
+    m_out.append(utf8.data() + plainFrom, utf8.size() - plainFrom);
+}
+
+JsonWriter &JsonWriter::time(qint64 epochMs)
+{
+    separate();
+    char text[FormattedTimeLength];
+    if (!formatTimeTo(epochMs, text)) {
+        string(formatTime(epochMs));
+        return *this;
+    }
+    char *out = extend(FormattedTimeLength + 2);
+    out[0] = '"';
+    std::copy_n(text, FormattedTimeLength, out + 1);
+    out[FormattedTimeLength + 1] = '"';
+    return *this;
 }
 
 JsonWriter &JsonWriter::value(qint64 number)

@@ -25,6 +25,8 @@ public:
     JsonWriter &value(qint64 number);
     JsonWriter &value(int number) { return value(qint64(number)); }
     JsonWriter &value(bool flag);
+    // A time as formatTime writes it (RFC 3339, UTC, milliseconds).
+    JsonWriter &time(qint64 epochMs);
     // Would otherwise be taken for a bool.
     JsonWriter &value(const char *) = delete;
     JsonWriter &null();
@@ -42,6 +44,9 @@ private:
     // A comma before every element but the first of its object or array (a value after a key has none).
     void separate();
     void string(const QString &text);
+    void escapedUtf8(QByteArrayView utf8);
+    // Room for `more` bytes, growing geometrically (QByteArray::resize grows to the exact size).
+    char *extend(qsizetype more);
 
     QByteArray m_out;
     bool m_first = true;

@@ -13,7 +13,7 @@ void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
     const auto time = [&out](const char *key, qint64 ms) {
         out.key(key);
         if (ms)
-            out.value(formatTime(ms));
+            out.time(ms);
         else
             out.null();
     };
@@ -31,8 +31,8 @@ void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
     out.endArray();
     out.key("mfa_enabled").value(user.mfaEnabled);
     out.key("require_password_change").value(user.requirePasswordChange);
-    out.key("created_at").value(formatTime(user.createdAt));
-    out.key("updated_at").value(formatTime(user.updatedAt));
+    out.key("created_at").time(user.createdAt);
+    out.key("updated_at").time(user.updatedAt);
     time("last_login_at", user.lastLoginAt);
     time("password_changed_at", user.passwordChangedAt);
     time("deleted_at", user.deletedAt);

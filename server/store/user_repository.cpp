@@ -93,7 +93,7 @@ QString likeEscaped(QString text)
     text.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
     text.replace(QLatin1Char('%'), QLatin1String("\\%"));
     text.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + text + QLatin1Char('%');
+    return text;
 }
 
 } // namespace
@@ -396,6 +396,8 @@ constexpr qint64 RareRoleHolders = 10'000;
 // Beyond this many matches a search walks the sort order (at a million users: 0.1 % or more
 // match, so a page fills within some 20,000 rows; a count of more costs more than that walk).
 constexpr qint64 DenseMatches = 1'000;
+// SQLite's trigram index finds substrings of this many characters or more.
+constexpr qsizetype TrigramLength = 3;
 
 Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
 {
@@ -438,14 +440,17 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
                                         "r2.role_name = ?)"),
                    {f.role});
     }
-    // A search. SQLite's trigram index (three characters or more) finds the matching rows, which
-    // are counted first, with every other filter, up to DenseMatches: that count is the total when
-    // the matches are few, or its lower bound. When they are many (a query that matches everyone),
-    // the page instead walks the sort order checking each row, since it then fills within a few
-    // thousand rows. Either way neither a page nor a bounded count reads every match.
-    SqlFilter search;
-    QString phrase;               // set when a dense search is counted from the trigram index
-    std::optional<qint64> probed; // the matches the trigram index counted, up to DenseMatches + 1
+    // A search, spelt twice. `indexed` starts from the search's own index: SQLite's trigram index
+    // (three characters or more) or, for one or two characters, the username and e-mail indexes
+    // (which match from the start). `scanned` checks each row along the sort order. On SQLite the
+    // matches are first counted from the index, with every other filter, up to DenseMatches: that
+    // count is the total when they are few, or its lower bound. When they are many (a query that
+    // matches everyone) the page walks the sort order, where it fills within a few thousand rows.
+    // Either way neither a page nor a bounded count reads every match. PostgreSQL's planner,
+    // which has statistics, chooses between the two ways itself.
+    const bool sqlite = m_db.kind() == Database::Kind::Sqlite;
+    QString probeFrom = QStringLiteral("users u"); // the rows the index finds, joined to their users
+    SqlFilter probe, indexed, scanned;
     // PostgreSQL plans a prepared statement once for every pattern after a few runs, and that
     // generic plan walks the whole table even for a search that matches one user. Planned for its
     // own pattern, a search takes the trigram indexes when they pay and walks the sort order when
@@ -463,42 +468,69 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             return planned.error();
     }
     if (!f.q.isEmpty()) {
-        const bool sqlite = m_db.kind() == Database::Kind::Sqlite;
-        const QString pattern = likeEscaped(f.q);
-        const QString like = QStringLiteral("(u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
-                                            "u.display_name %1 ? ESCAPE '\\')")
-                                 .arg(sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE"));
-        if (sqlite && f.q.size() >= 3) {
-            QString quoted = f.q;
-            quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-            quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
-            QSqlQuery &matched = m_db.prepared(
-                QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM users_search s CROSS JOIN users u ON u.seq = "
-                               "s.rowid") +
-                filter.where() + QStringLiteral(" AND s.users_search MATCH ? LIMIT ?) m"));
-            filter.bind(matched);
-            matched.addBindValue(quoted);
-            matched.addBindValue(DenseMatches + 1);
-            const auto n = scalar(m_db, matched);
-            if (!n)
-                return n.error();
-            probed = *n;
-            if (*n <= DenseMatches) {
-                search.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
-                           {quoted});
+        if (f.q.toUcs4().size() < TrigramLength) {
+            // Too short for a trigram: the start of the username or e-mail address.
+            const QString key = foldKey(f.q);
+            if (sqlite) {
+                // Every key that starts with `key` sorts (by bytes) from it to below it + U+10FFFF.
+                const QString upper = key + QString::fromUcs4(U"\U0010FFFF");
+                const QVariantList bounds{key, upper, key, upper};
+                indexed.add(QStringLiteral("((u.username_key >= ? AND u.username_key < ?) OR "
+                                           "(u.email_key >= ? AND u.email_key < ?))"),
+                            bounds);
+                // A unary + keeps SQLite off those indexes.
+                scanned.add(QStringLiteral("((+u.username_key >= ? AND +u.username_key < ?) OR "
+                                           "(+u.email_key >= ? AND +u.email_key < ?))"),
+                            bounds);
+                probe = indexed;
             } else {
-                search.add(like, {pattern, pattern, pattern});
-                phrase = quoted;
+                const QString prefix = likeEscaped(key) + QLatin1Char('%');
+                // Matched by the text_pattern_ops indexes of migration 0014.
+                indexed.add(QStringLiteral("(u.username_key LIKE ? ESCAPE '\\' OR u.email_key LIKE ? ESCAPE '\\')"),
+                            {prefix, prefix});
             }
         } else {
-            search.add(like, {pattern, pattern, pattern});
+            const QString pattern = QLatin1Char('%') + likeEscaped(f.q) + QLatin1Char('%');
+            const QString like = QStringLiteral("(u.username %1 ? ESCAPE '\\' OR u.email %1 ? ESCAPE '\\' OR "
+                                                "u.display_name %1 ? ESCAPE '\\')")
+                                     .arg(sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE"));
+            if (sqlite) {
+                QString quoted = f.q;
+                quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+                quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
+                indexed.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
+                            {quoted});
+                scanned.add(like, {pattern, pattern, pattern});
+                // In the index's order: an IN list would first collect every match.
+                probeFrom = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid");
+                probe.add(QStringLiteral("s.users_search MATCH ?"), {quoted});
+            } else {
+                indexed.add(like, {pattern, pattern, pattern});
+            }
         }
     }
-    if (phrase.isEmpty())
-        filter.add(search);
+    std::optional<qint64> probed; // the matches the index counted, up to DenseMatches + 1
+    if (sqlite && !f.q.isEmpty()) {
+        SqlFilter probing = filter;
+        probing.add(probe);
+        QSqlQuery &matched = m_db.prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + probeFrom +
+                                           probing.where() + QStringLiteral(" LIMIT ?) m"));
+        probing.bind(matched);
+        matched.addBindValue(DenseMatches + 1);
+        const auto n = scalar(m_db, matched);
+        if (!n)
+            return n.error();
+        probed = *n;
+    }
+    const bool dense = probed && *probed > DenseMatches;
+    // A dense search is counted from its index, each match joined to its user.
+    SqlFilter counted = filter;
+    counted.add(dense ? probe : indexed);
+    if (!dense)
+        probeFrom = QStringLiteral("users u");
+    filter.add(dense ? scanned : indexed);
 
-    // How many users match, asked only when the first page does not hold them all.
-    const SqlFilter counted = filter;
+    // How many users match, asked only when neither the first page nor the probe has told.
     const auto countMatches = [&]() -> Result<qint64> {
         if (f.q.isEmpty() && f.role.isEmpty() && f.inactiveSince == 0) {
             // Maintained by triggers (migration 2): no scan, however many users there are.
@@ -514,25 +546,16 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             }
             return scalar(m_db, count);
         }
-        // A dense search is counted in the index's order, each match joined to its user.
-        QString from = QStringLiteral("users u") + counted.where();
-        if (!phrase.isEmpty())
-            from = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid") + counted.where() +
-                   QStringLiteral(" AND s.users_search MATCH ?");
+        const QString from = probeFrom + counted.where();
         const bool bounded = f.countUpTo > 0;
         QSqlQuery &count = m_db.prepared(bounded ? QString(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") +
                                                            from + QStringLiteral(" LIMIT ?) matched"))
                                                  : QString(QStringLiteral("SELECT count(*) FROM ") + from));
         counted.bind(count);
-        if (!phrase.isEmpty())
-            count.addBindValue(phrase);
         if (bounded)
             count.addBindValue(f.countUpTo + 1);
         return scalar(m_db, count);
     };
-
-    if (!phrase.isEmpty())
-        filter.add(search);
 
     // A page before a row is read in reverse order from that row, then turned around.
     const bool backward = cursor && cursor->before;

@@ -498,7 +498,7 @@ private Q_SLOTS:
             QCOMPARE(counted, 27);
         }
 
-        // Short queries (under a trigram) still match; filters combine.
+        // Short queries (under a trigram) match the start of a username or email; filters combine.
         QCOMPARE(s->get(Users + QStringLiteral("?q=ze"), admin).json().value(QStringLiteral("total")).toInt(), 1);
         QCOMPARE(s->get(Users + QStringLiteral("?role=auditor"), admin).json().value(QStringLiteral("total")).toInt(),
                  1);

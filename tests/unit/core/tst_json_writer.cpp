@@ -1,5 +1,6 @@
 // JsonWriter: what it writes is JSON that Qt's parser reads back as the values given, whatever the
 // strings hold, with commas only between elements.
+#include "core/clock.h"
 #include "core/json_writer.h"
 
 #include <QJsonArray>
@@ -34,6 +35,8 @@ private Q_SLOTS:
         QTest::newRow("non-ASCII") << QString::fromUtf16(u"Zoë Ωmega 東京 \U0001F510");
         QTest::newRow("line separators") << QString::fromUtf16(u"a\u2028b\u2029c");
         QTest::newRow("html") << QStringLiteral("</script><!--");
+        QTest::newRow("ASCII, then more") << QString::fromUtf16(u"plain-ascii@example.com\u00e9\"\n");
+        QTest::newRow("long") << QString(5'000, QLatin1Char('x')) + QString::fromUtf16(u"\u00fc");
     }
 
     void stringsSurviveTheRoundTrip()
@@ -49,6 +52,18 @@ private Q_SLOTS:
         // Raw control characters never reach the output.
         for (const char c : w.bytes())
             QVERIFY(static_cast<unsigned char>(c) >= 0x20);
+    }
+
+    // Times as formatTime writes them, the slow way included (a year beyond four digits).
+    void writesTimesAsFormatTimeDoes()
+    {
+        for (const qint64 ms : {qint64(0), qint64(1'700'000'000'123), qint64(-1), qint64(-62'135'596'800'000),
+                                qint64(253'402'300'799'999), qint64(253'402'300'800'000)}) {
+            JsonWriter w;
+            w.beginArray().time(ms).time(ms).endArray();
+            const QString expected = formatTime(ms);
+            QCOMPARE(QJsonDocument::fromJson(w.bytes()).array(), QJsonArray({expected, expected}));
+        }
     }
 
     void embedsWrittenJson()

@@ -258,8 +258,20 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("n Do")), 1);    // display name across the space
         QCOMPARE(count(QStringLiteral("example")), 3);
         QCOMPARE(count(QStringLiteral("xyz")), 0);
-        QCOMPARE(count(QStringLiteral("_")), 1); // LIKE wildcards are literal
+        QCOMPARE(count(QStringLiteral("q_b")), 1); // LIKE wildcards are literal
+        QCOMPARE(count(QStringLiteral("_be")), 1);
         QCOMPARE(count(QStringLiteral("0%@")), 1);
+        QCOMPARE(count(QStringLiteral("%@o")), 1);
+        // One or two characters match the start of the username or e-mail address, in any case.
+        QCOMPARE(count(QStringLiteral("JD")), 1);
+        QCOMPARE(count(QStringLiteral("ma")), 1); // max@
+        QCOMPARE(count(QStringLiteral("m")), 1);  // mmustermann (and max@): one user
+        QCOMPARE(count(QStringLiteral("q_")), 1);
+        QCOMPARE(count(QStringLiteral("_")), 0); // literal, and only at the start
+        QCOMPARE(count(QStringLiteral("%")), 0);
+        QCOMPARE(count(QStringLiteral("10")), 1); // 100%@
+        QCOMPARE(count(QStringLiteral("oe")), 0); // not the middle
+        QCOMPARE(count(QStringLiteral("Jo")), 1); // john@, not the display name
         QCOMPARE(count(QStringLiteral("\"")), 0); // FTS syntax cannot break out
 
         // Counted up to a bound: exact below it, "at least the bound" above.
@@ -328,6 +340,25 @@ private Q_SLOTS:
         f.includeDeleted = true;
         f.q = QStringLiteral("example.org");
         QCOMPARE(repo.list(f)->total, 1);
+
+        // A short search that matches more than a thousand walks the sort order too.
+        f = {};
+        f.q = QStringLiteral("De");
+        f.limit = 20;
+        f.countUpTo = 1'000;
+        page = repo.list(f);
+        QCOMPARE(page->total, 1'000);
+        QVERIFY(!page->totalExact);
+        QCOMPARE(page->items.last().username, QStringLiteral("dense0019"));
+        f.cursor = page->nextCursor;
+        QCOMPARE(repo.list(f)->items.first().username, QStringLiteral("dense0020"));
+        f.cursor.clear();
+        f.countUpTo = 0;
+        QCOMPARE(repo.list(f)->total, 1'050);
+        f.q = QStringLiteral("ra");
+        page = repo.list(f);
+        QCOMPARE(page->total, 1);
+        QCOMPARE(page->items.first().username, QStringLiteral("rare-one"));
     }
 
     void totalsStayExact_data() { backends(); }

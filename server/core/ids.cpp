@@ -41,6 +41,14 @@ void randomBytes(quint8 *out, size_t count)
 
 } // namespace
 
+QString newTraceId()
+{
+    std::array<quint8, 16> b{};
+    randomBytes(b.data(), b.size());
+    b[0] |= 0x01; // never all zeros, which the standard reserves for "invalid"
+    return QString::fromLatin1(QByteArray::fromRawData(reinterpret_cast<const char *>(b.data()), b.size()).toHex());
+}
+
 QString newId(qint64 nowMs)
 {
     // Ids made in one millisecond count up in the 12 bits after the time (RFC 9562, method 3), so

@@ -3,7 +3,6 @@
 #include "compression.h"
 #include "core/ids.h"
 #include "core/logging.h"
-#include "crypto/digest.h"
 #include "json_body.h"
 #include "observe/keyward_metrics.h"
 #include "request_reader.h"
@@ -28,11 +27,13 @@ bool saneRequestId(const QByteArray &id)
 // W3C traceparent: 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>.
 QString traceIdFrom(const QByteArray &traceparent)
 {
+    if (traceparent.isEmpty())
+        return newTraceId();
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$"));
     const auto m = re.match(QString::fromLatin1(traceparent.trimmed()));
     if (m.hasMatch() && m.captured(1) != QString(32, QLatin1Char('0')))
         return m.captured(1);
-    return QString::fromLatin1(crypto::randomBytes(16).toHex());
+    return newTraceId();
 }
 
 // The client behind trusted proxies: walk X-Forwarded-For from the right while the hops are

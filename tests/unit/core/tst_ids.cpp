@@ -1,6 +1,8 @@
 #include "core/ids.h"
 
 #include <QSet>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace keyward;
@@ -39,6 +41,20 @@ private Q_SLOTS:
             QVERIFY(isValidId(id));
             previous = id;
         }
+    }
+
+    // W3C Trace Context: 32 lower-case hex digits, never all zeros, a new one each time.
+    void traceIdsAreW3CTraceIds()
+    {
+        static const QRegularExpression shape(QStringLiteral("^[0-9a-f]{32}$"));
+        QSet<QString> seen;
+        for (int i = 0; i < 1000; ++i) {
+            const QString id = newTraceId();
+            QVERIFY2(shape.match(id).hasMatch(), qPrintable(id));
+            QVERIFY(id != QString(32, QLatin1Char('0')));
+            seen.insert(id);
+        }
+        QCOMPARE(seen.size(), 1000);
     }
 
     void rejectsNonIds()

@@ -2,7 +2,10 @@
 
 #include "clock.h"
 
+#include <QLocale>
+
 #include <algorithm>
+#include <cmath>
 
 namespace keyward {
 
@@ -138,6 +141,15 @@ JsonWriter &JsonWriter::value(qint64 number)
 {
     separate();
     m_out.append(QByteArray::number(number));
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(double number)
+{
+    if (!std::isfinite(number))
+        return null();
+    separate();
+    m_out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
     return *this;
 }
 

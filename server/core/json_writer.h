@@ -25,6 +25,8 @@ public:
     JsonWriter &value(qint64 number);
     JsonWriter &value(int number) { return value(qint64(number)); }
     JsonWriter &value(bool flag);
+    // The shortest text that reads back as the same double; null for NaN and infinities.
+    JsonWriter &value(double number);
     // A time as formatTime writes it (RFC 3339, UTC, milliseconds).
     JsonWriter &time(qint64 epochMs);
     // Would otherwise be taken for a bool.

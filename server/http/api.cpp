@@ -2,6 +2,7 @@
 
 #include "compression.h"
 #include "core/ids.h"
+#include "core/json_writer.h"
 #include "core/logging.h"
 #include "json_body.h"
 #include "observe/keyward_metrics.h"
@@ -302,22 +303,27 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
     metrics.httpDuration.with({route}).observe(seconds);
 
     // One line per request; never the body, query values or headers that may carry secrets.
-    const QJsonObject line{
-        {QStringLiteral("request_id"), request.requestId},
-        {QStringLiteral("trace_id"), request.traceId},
-        {QStringLiteral("method"), QString::fromLatin1(request.method)},
-        {QStringLiteral("route"), request.route.isEmpty() ? QStringLiteral("(none)") : request.route},
-        {QStringLiteral("status"), delivered ? response.status : 499},
-        {QStringLiteral("duration_ms"), request.started.isValid() ? request.started.nsecsElapsed() / 1e6 : 0.0},
-        {QStringLiteral("client"), (request.client.isNull() ? request.peer : request.client).toString()},
-        {QStringLiteral("user_id"), principal.id},
-    };
-    // Throttled clients and server errors are what an operator watches for: warnings.
+    // Throttled clients and server errors are what an operator watches for: warnings. Written only
+    // when the level lets it through (at "warning" the bare path is a tenth faster without it).
     const int status = delivered ? response.status : 499;
-    if (status == 429 || status >= 500)
-        qCWarning(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+    const bool warning = status == 429 || status >= 500;
+    if (warning ? !lcAccess().isWarningEnabled() : !lcAccess().isInfoEnabled())
+        return;
+    JsonWriter line(256);
+    line.beginObject();
+    line.key("request_id").value(request.requestId);
+    line.key("trace_id").value(request.traceId);
+    line.key("method").value(QString::fromLatin1(request.method));
+    line.key("route").value(route);
+    line.key("status").value(status);
+    line.key("duration_ms").value(seconds * 1000);
+    line.key("client").value((request.client.isNull() ? request.peer : request.client).toString());
+    line.key("user_id").value(principal.id);
+    line.endObject();
+    if (warning)
+        qCWarning(lcAccess).noquote() << line.bytes();
     else
-        qCInfo(lcAccess).noquote() << QJsonDocument(line).toJson(QJsonDocument::Compact);
+        qCInfo(lcAccess).noquote() << line.bytes();
 }
 
 } // namespace keyward

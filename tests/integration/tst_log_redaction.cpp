@@ -156,6 +156,10 @@ private Q_SLOTS:
         logs += server.readAllStandardError() + server.readAllStandardOutput();
         QVERIFY2(logs.count('\n') > 20, "the server should have logged the session");
         QVERIFY(logs.contains("\"route\":\"/api/v1/auth/login\""));
+        // One access line per request, with the route's template and its status.
+        QVERIFY(logs.contains("\"route\":\"/api/v1/users\",\"status\":201"));
+        QVERIFY(logs.contains("\"method\":\"POST\""));
+        QVERIFY(logs.contains("\"duration_ms\":"));
         for (const QString &secret : std::as_const(secrets)) {
             QVERIFY(secret.size() >= 8);
             QVERIFY2(!logs.contains(secret.toUtf8()),

@@ -1,6 +1,5 @@
 #include "core/ids.h"
 
-#include <QSet>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>

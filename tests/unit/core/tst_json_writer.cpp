@@ -8,6 +8,9 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace keyward;
 
 class TstJsonWriter : public QObject {
@@ -64,6 +67,20 @@ private Q_SLOTS:
             const QString expected = formatTime(ms);
             QCOMPARE(QJsonDocument::fromJson(w.bytes()).array(), QJsonArray({expected, expected}));
         }
+    }
+
+    // Doubles as Qt writes them: the shortest text that reads back the same; no NaN in JSON.
+    void writesDoublesAsQtDoes()
+    {
+        for (const double d : {0.0, 3.0, 0.1, -2.5, 1.0 / 3, 1e300, 12.345678901234567, 1e-7}) {
+            JsonWriter w;
+            w.beginArray().value(d).endArray();
+            QCOMPARE(w.bytes(), QJsonDocument(QJsonArray{d}).toJson(QJsonDocument::Compact));
+            QCOMPARE(QJsonDocument::fromJson(w.bytes()).array().first().toDouble(), d);
+        }
+        JsonWriter w;
+        w.beginArray().value(std::nan("")).value(std::numeric_limits<double>::infinity()).endArray();
+        QCOMPARE(w.bytes(), QByteArray("[null,null]"));
     }
 
     void embedsWrittenJson()

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace keyward {
 
@@ -36,7 +37,12 @@ void JsonWriter::separate()
 JsonWriter &JsonWriter::key(const char *name)
 {
     separate();
-    m_out.append('"').append(name).append("\":");
+    const auto length = static_cast<qsizetype>(std::strlen(name));
+    char *out = extend(length + 3);
+    out[0] = '"';
+    std::memcpy(out + 1, name, static_cast<size_t>(length));
+    out[length + 1] = '"';
+    out[length + 2] = ':';
     m_afterKey = true;
     return *this;
 }

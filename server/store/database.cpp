@@ -263,6 +263,10 @@ QSqlQuery &Database::prepared(const QString &sql)
     auto it = cache.find(sql);
     if (it == cache.end()) {
         QSqlQuery q(db);
+        // Rows are read once, in order: SQLite's driver then keeps only the current one rather
+        // than caching every row read. (PostgreSQL's would fetch each row in a round of its own.)
+        if (m_kind == Kind::Sqlite)
+            q.setForwardOnly(true);
         if (!q.prepare(sql))
             qCWarning(lcStore).noquote() << "prepare failed:" << q.lastError().text() << "for" << sql;
         it = cache.insert(sql, q);

@@ -1,5 +1,7 @@
 #include "user_service.h"
 
+#include <algorithm>
+
 #include "recent_users.h"
 
 #include "access_checks.h"
@@ -333,6 +335,10 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
                        QStringLiteral("Must be zero or more, and not given with a cursor.")});
     if (filter.q.size() > 200)
         errors.append({QStringLiteral("q"), QStringLiteral("too_long"), QStringLiteral("At most 200 characters.")});
+    else if (std::any_of(filter.q.cbegin(), filter.q.cend(),
+                         [](QChar c) { return c.category() == QChar::Other_Control; }))
+        errors.append({QStringLiteral("q"), QStringLiteral("invalid_characters"),
+                       QStringLiteral("Control characters cannot be searched for.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
     // The index walk finds the page's ids; the users themselves mostly come from memory.

@@ -120,8 +120,9 @@ private:
         std::unique_lock lock(m_lock);
         while (!m_stop) {
             m_wake.wait(lock, [this] { return m_stop || m_pending.load(std::memory_order_relaxed); });
-            if (!m_stop)
-                m_wake.wait_for(lock, Interval, [this] { return m_stop; });
+            m_wake.wait_for(lock, Interval, [this] { return m_stop; });
+            if (m_stop)
+                break; // closing the last connection checkpoints anyway
             m_pending.store(false, std::memory_order_relaxed);
             lock.unlock();
             // PASSIVE: copies what no reader still needs and never waits for (or blocks) a writer.
@@ -362,7 +363,9 @@ void Database::committed()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    m_writer = db.takeSqliteWriterTurn();
+    // A transaction inside another is refused by BEGIN at once; its thread holds the turn already.
+    if (!db.inTransaction())
+        m_writer = db.takeSqliteWriterTurn();
     QSqlQuery q(db.connection());
     m_active = q.exec(db.kind() == Database::Kind::Sqlite ? QStringLiteral("BEGIN IMMEDIATE")
                                                           : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));

@@ -23,6 +23,7 @@ public:
         m_binds += other.m_binds;
     }
     const QString &where() const { return m_where; }
+    bool isEmpty() const { return m_where.size() == WhereTrue.size(); }
     void bind(QSqlQuery &query) const
     {
         for (const QVariant &v : m_binds)

@@ -500,7 +500,11 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
                 quoted = QLatin1Char('"') + quoted + QLatin1Char('"');
                 indexed.add(QStringLiteral("u.seq IN (SELECT rowid FROM users_search WHERE users_search MATCH ?)"),
                             {quoted});
-                scanned.add(like, {pattern, pattern, pattern});
+                // LIKE folds the case of ASCII only, the trigram index of all Unicode: a walk with
+                // LIKE would show fewer users than the index counted.
+                const bool ascii = std::all_of(f.q.cbegin(), f.q.cend(), [](QChar c) { return c.unicode() < 0x80; });
+                if (ascii)
+                    scanned.add(like, {pattern, pattern, pattern});
                 // In the index's order: an IN list would first collect every match.
                 probeFrom = QStringLiteral("users_search s CROSS JOIN users u ON u.seq = s.rowid");
                 probe.add(QStringLiteral("s.users_search MATCH ?"), {quoted});
@@ -522,7 +526,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             return n.error();
         probed = *n;
     }
-    const bool dense = probed && *probed > DenseMatches;
+    const bool dense = probed && *probed > DenseMatches && !scanned.isEmpty();
     // A dense search is counted from its index, each match joined to its user.
     SqlFilter counted = filter;
     counted.add(dense ? probe : indexed);

@@ -530,8 +530,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
     // A dense search is counted from its index, each match joined to its user.
     SqlFilter counted = filter;
     counted.add(dense ? probe : indexed);
-    if (!dense)
-        probeFrom = QStringLiteral("users u");
+    const QString countedFrom = dense ? probeFrom : QStringLiteral("users u");
     filter.add(dense ? scanned : indexed);
 
     // How many users match, asked only when neither the first page nor the probe has told.
@@ -550,7 +549,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             }
             return scalar(m_db, count);
         }
-        const QString from = probeFrom + counted.where();
+        const QString from = countedFrom + counted.where();
         const bool bounded = f.countUpTo > 0;
         QSqlQuery &count = m_db.prepared(bounded ? QString(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") +
                                                            from + QStringLiteral(" LIMIT ?) matched"))
@@ -610,7 +609,7 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
         // A first page that holds every match has counted them (a selective search: no second pass
         // over the index).
         const bool wholeResult = !cursor && f.offset == 0 && !more;
-        // So has the trigram index, when it counted them all or at least as many as are asked.
+        // So has the search's index, when it counted them all or at least as many as are asked.
         const bool probedEnough =
             probed && (*probed <= DenseMatches || (f.countUpTo > 0 && f.countUpTo <= DenseMatches));
         const Result<qint64> total = wholeResult    ? Result<qint64>(page.items.size())

@@ -6,6 +6,8 @@
 
 #include <latch>
 
+#include <pthread.h>
+
 namespace keyward {
 
 HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait, std::function<void()> releaseThread)
@@ -17,6 +19,16 @@ HashingPool::HashingPool(int threads, int queue, Gauge *depth, Histogram *wait, 
     m_pool.setMaxThreadCount(threads);
     // Threads keep their database connection; never let them expire and reconnect.
     m_pool.setExpiryTimeout(-1);
+    // Every thread is made now, by the pool's maker: a thread inherits its maker's scheduling
+    // priority, and the HTTP workers that would make them on demand run below it (Worker::start).
+    // Not waitForDone(), which would end them again.
+    auto everyone = std::make_shared<std::latch>(threads + 1);
+    for (int i = 0; i < threads; ++i)
+        m_pool.start([everyone] {
+            pthread_setname_np(pthread_self(), "hashing");
+            everyone->arrive_and_wait();
+        });
+    everyone->arrive_and_wait();
 }
 
 HashingPool::~HashingPool()

@@ -6,6 +6,7 @@
 #include "services/services.h"
 #include "test_server.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -23,6 +24,17 @@ using namespace keyward::test;
 
 class TstHttpServer : public QObject {
     Q_OBJECT
+
+    // A task's nice value, from /proc/<pid>/stat (the fields after the command name's ")").
+    static int niceOf(const QString &task)
+    {
+        QFile stat(task + QStringLiteral("/stat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            return -100;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        return fields.size() > 16 ? fields[16].toInt() : -100; // field 19 of the whole line
+    }
 
 private Q_SLOTS:
     void perAddressConnectionCap()
@@ -134,6 +146,33 @@ private Q_SLOTS:
         QVERIFY2(statuses.value(200) >= 1 && statuses.value(503) >= 1,
                  qPrintable(QString::number(statuses.value(503))));
         QCOMPARE(statuses.value(200) + statuses.value(503), 4);
+    }
+
+    // Requests are handled below the priority of password hashing, so a flood of cheap requests
+    // cannot starve sign-ins; the hashing threads, made before any request, keep the process's.
+    void requestThreadsRunBelowHashing()
+    {
+        const int base = niceOf(QStringLiteral("/proc/self"));
+        if (base > 16)
+            QSKIP("this test runs at the lowest priority already");
+        TestServer s;
+        s.createUser(QStringLiteral("olga"), QStringLiteral("olga secret pw"), {});
+        QCOMPARE(s.post(QStringLiteral("/api/v1/auth/login"),
+                        {{QStringLiteral("login"), QStringLiteral("olga")},
+                         {QStringLiteral("password"), QStringLiteral("olga secret pw")}})
+                     .status,
+                 200);
+        QMap<QString, QList<int>> niceByName;
+        const auto tasks = QDir(QStringLiteral("/proc/self/task")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QFileInfo &task : tasks) {
+            QFile comm(task.filePath() + QStringLiteral("/comm"));
+            QVERIFY(comm.open(QIODevice::ReadOnly));
+            const QString name = QString::fromUtf8(comm.readAll().trimmed());
+            if (name.startsWith(QStringLiteral("http-")) || name == QStringLiteral("hashing"))
+                niceByName[name.left(5)] << niceOf(task.filePath());
+        }
+        QCOMPARE(niceByName.value(QStringLiteral("http-")), QList<int>({base + 3, base + 3}));
+        QCOMPARE(niceByName.value(QStringLiteral("hashi")), QList<int>({base, base}));
     }
 
     void tlsWithHstsAndRedirect()

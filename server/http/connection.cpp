@@ -34,6 +34,7 @@ QByteArray chunk(const QByteArray &data)
 Connection::Connection(QTcpSocket *socket, Worker &worker)
     : QObject(socket)
     , m_socket(socket)
+    , m_plain(!qobject_cast<QSslSocket *>(socket))
     , m_worker(worker)
     , m_peer(socket->peerAddress())
     , m_reader({worker.limits().maxBody, worker.limits().maxHeader}, m_peer)
@@ -115,7 +116,7 @@ void Connection::advance()
             write({}, response);
         } else if (m_continueOwed) {
             m_continueOwed = false;
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            send("HTTP/1.1 100 Continue\r\n\r\n");
         }
     } while (m_advanceAgain);
 }
@@ -209,7 +210,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
         m_streamChunked = request.http11;
         if (!response.body.isEmpty())
             out += m_streamChunked ? chunk(response.body) : response.body;
-        m_socket->write(out);
+        send(out);
         m_stream = std::move(response.stream);
         m_closeAfterStream = response.closeConnection;
         pump();
@@ -217,7 +218,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
     }
     if (request.method != "HEAD")
         out += response.body;
-    m_socket->write(out);
+    send(out);
     finishResponse(response.closeConnection);
 }
 
@@ -233,16 +234,34 @@ void Connection::pump()
         }
         if (next->isEmpty()) {
             if (m_streamChunked)
-                m_socket->write("0\r\n\r\n");
+                send("0\r\n\r\n");
             m_stream = {};
             finishResponse(m_closeAfterStream || m_closeAfterResponse || m_worker.draining());
             return;
         }
-        m_socket->write(m_streamChunked ? chunk(*next) : *next);
+        send(m_streamChunked ? chunk(*next) : *next);
     }
     // A client that stops reading holds the stream up: the idle timeout ends it.
     if (m_stream)
         restartIdleTimer();
+}
+
+void Connection::send(QByteArrayView data)
+{
+    // Through QTcpSocket, every response would take a trip round the event loop (enable the write
+    // notifier, wake, poll, write, disable): with nothing queued before them, plain bytes go to the
+    // kernel at once, and only what it does not take now waits in the socket's buffer.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (m_plain && fd >= 0 && m_socket->bytesToWrite() == 0) {
+        const ssize_t sent =
+            ::send(static_cast<int>(fd), data.data(), static_cast<size_t>(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == data.size())
+            return;
+        if (sent > 0)
+            data = data.sliced(sent);
+        // Otherwise a full buffer or a failure: the socket's own write meets it again and reports it.
+    }
+    m_socket->write(data.data(), data.size());
 }
 
 void Connection::finishResponse(bool close)

@@ -49,6 +49,8 @@ private:
     void write(const HttpRequest &request, HttpResponse &response);
     // Writes the next parts of a streamed body while the socket's buffer is low.
     void pump();
+    // Sends bytes after those already written, straight to the kernel when it can.
+    void send(QByteArrayView data);
     // The response is out: close, or go on with the next request.
     void finishResponse(bool close);
     void restartIdleTimer();
@@ -61,6 +63,7 @@ private:
     bool answering() const { return m_inFlight || m_stream; }
 
     QTcpSocket *m_socket;
+    bool m_plain; // not TLS: bytes can go to the socket's descriptor as they are
     Worker &m_worker;
     QHostAddress m_peer;
     QTimer m_idleTimer;

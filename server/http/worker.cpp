@@ -25,8 +25,8 @@ namespace {
 
 // Request handling runs three nice steps below password hashing (weights 526 and 1024). Either alone
 // still has the whole machine; in a login storm beside a flood of reads, hashing gets two thirds of
-// the CPU instead of half, so sign-ins are not starved by cheap requests (tests/bench: logins
-// 21 -> 35/s, GET p99 9 -> 14 ms). The pool's threads are made at the process's priority
+// the CPU instead of half, so sign-ins are not starved by cheap requests (tests/bench: the storm's
+// logins 23 -> 35/s, its reads' p99 10 -> 13 ms). The pool's threads are made at the process's priority
 // (HashingPool), not by these threads, which they would inherit it from.
 constexpr int RequestNiceness = 3;
 

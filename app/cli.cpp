@@ -2,19 +2,27 @@
 
 #include "core/config.h"
 #include "core/logging.h"
+#include "core/private_files.h"
 #include "node.h"
 #include "observe/log_handler.h"
 #include "services/services.h"
 #include "services/user_transfer.h"
+#include "store/backup.h"
 #include "store/migrations.h"
 #include "store/user_repository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -47,6 +55,10 @@ const QString Commands = QStringLiteral(R"(Commands:
   audit verify  Check the audit trail's hash chain: exit 0 when intact, 1 with the first bad sequence number
   keys rotate   Make a new access-token signing key for every node; tokens signed before stay valid until
                 they expire
+  backup FILE   Write a consistent copy of the database to FILE while Keyward runs (SQLite: VACUUM INTO;
+                PostgreSQL: pg_dump). The master key is not in it: keep a copy of the key apart
+  restore FILE  Put a backup in place of the database of a stopped installation (the old SQLite file is
+                kept aside), apply migrations, verify the audit chain and print a summary
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
 
@@ -321,6 +333,131 @@ int keysRotate(const Config &config)
     return Success;
 }
 
+int backupCommand(const Config &config, const QString &file)
+{
+    Node node(config);
+    if (const int rc = open(node, false); rc != Success)
+        return rc;
+    err() << "backing up " << node.database().displayUrl() << " ..." << Qt::endl;
+    const auto report = node.services().backup().backUp(cliPrincipal("backup"), file);
+    if (!report) {
+        err() << "keyward: " << report.error().detail() << Qt::endl;
+        return Failure;
+    }
+    out() << "backed up " << node.database().displayUrl() << " to " << report->file << " ("
+          << QLocale::c().formattedDataSize(report->bytes) << ", " << report->tookMs << " ms)" << Qt::endl
+          << "The master key is not in the backup; it is in " << node.masterKeyLocation() << "." << Qt::endl
+          << "Keep a copy of it apart from the backups: without it a backup's signing keys, second factors and "
+             "audit chain cannot be used."
+          << Qt::endl;
+    return Success;
+}
+
+// Prints the restored database's summary; false when its audit chain does not verify with this
+// node's master key (the backup is of another installation, or the key is not its).
+bool summarizeRestore(Node &node, const QString &file, const backup::Contents &contents, const QString &aside)
+{
+    const auto chain = node.services().audit().verify(Principal::system());
+    if (!chain || !chain->ok || chain->truncated) {
+        err() << "keyward: the backup's audit chain does not verify with this master key"
+              << (chain ? QStringLiteral(" (sequence %1)").arg(chain->firstBadSeq) : QString())
+              << ": restore with the master key of the installation that made it (--master-key-file)" << Qt::endl;
+        return false;
+    }
+    (void)node.services().audit().record(cliPrincipal("restore"),
+                                         {QStringLiteral("backup.restored"), QStringLiteral("database"),
+                                          node.database().kindName(), QStringLiteral("success"),
+                                          QJsonObject{{QStringLiteral("file"), file}}});
+    out() << "restored " << file << " into " << node.database().displayUrl() << Qt::endl;
+    if (contents.schemaVersion > 0)
+        out() << "  schema version       " << contents.schemaVersion << " in the backup, " << node.migrationsApplied()
+              << " migration(s) applied since" << Qt::endl;
+    if (const auto admins = UserRepository(node.database()).countActiveAdmins())
+        out() << "  administrators       " << *admins << " active" << Qt::endl;
+    out() << "  audit chain          intact, " << chain->checked << " events verified" << Qt::endl;
+    if (!aside.isEmpty())
+        out() << "  replaced database    kept as " << aside << Qt::endl;
+    return true;
+}
+
+int restoreCommand(const Config &config, const QString &fileArgument)
+{
+    const QString file = QFileInfo(fileArgument).absoluteFilePath();
+    const QString dataDir = config.dataDir();
+    // A new master key would be made for an installation that has none, which opens no backup.
+    if (config.value(QStringLiteral("master-key-file")).isEmpty() &&
+        config.value(QStringLiteral("master-key-store")) != QLatin1String("keychain") &&
+        !QFileInfo::exists(QDir(dataDir).filePath(QStringLiteral("master.key")))) {
+        err() << "keyward: " << dataDir << " has no master key: give the one of the installation that made the "
+              << "backup with --master-key-file (or put it at " << QDir(dataDir).filePath(QStringLiteral("master.key"))
+              << ")" << Qt::endl;
+        return Failure;
+    }
+    const int lock = files::lockDataDirectory(dataDir, true);
+    if (lock < 0) {
+        err() << "keyward: a Keyward node is serving from " << dataDir << " (or it is not writable): stop it first"
+              << Qt::endl;
+        return Failure;
+    }
+    const auto release = qScopeGuard([lock] { ::close(lock); });
+    const QUrl url(config.databaseUrl());
+    const bool sqlite = url.scheme() == QLatin1String("sqlite");
+    const auto contents = backup::check(sqlite ? Database::Kind::Sqlite : Database::Kind::Postgres, file);
+    if (!contents) {
+        err() << "keyward: " << contents.error().detail() << Qt::endl;
+        return Failure;
+    }
+    QString aside;
+    if (sqlite) {
+        auto replaced = backup::replaceSqlite(url.path(), file);
+        if (!replaced) {
+            err() << "keyward: " << replaced.error().detail() << Qt::endl;
+            return Failure;
+        }
+        aside = *replaced;
+    } else {
+        QString error;
+        const auto db = Database::open(config.databaseUrl(), &error);
+        const auto others = db ? backup::otherSessions(*db) : Result<int>(ApiError::internal());
+        if (!db || !others || *others > 0) {
+            err() << "keyward: "
+                  << (!db ? error
+                      : others
+                          ? QStringLiteral("%1 other session(s) use the database: stop every node first").arg(*others)
+                          : others.error().detail())
+                  << Qt::endl;
+            return Failure;
+        }
+        err() << "restoring into " << db->displayUrl() << " ..." << Qt::endl;
+        if (const Status restored = backup::restorePostgres(*db, file); !restored) {
+            err() << "keyward: " << restored.error().detail() << Qt::endl;
+            return Failure;
+        }
+    }
+    // The high-water mark vouched for the chain that was replaced; the restored one starts its own.
+    const QString highWater = QDir(dataDir).filePath(QStringLiteral("audit-high-water"));
+    QFile::remove(highWater + QStringLiteral(".before-restore"));
+    QFile::rename(highWater, highWater + QStringLiteral(".before-restore"));
+    bool restored = false;
+    {
+        Node node(config);
+        if (const int rc = open(node, true); rc != Success && !sqlite)
+            return rc;
+        restored = node.isOpen() && summarizeRestore(node, file, *contents, aside);
+    }
+    if (restored || !sqlite)
+        return restored ? Success : Failure;
+    // SQLite: nothing changed after all.
+    QFile::remove(highWater);
+    QFile::rename(highWater + QStringLiteral(".before-restore"), highWater);
+    if (const Status undone = backup::putBackSqlite(url.path(), aside); !undone) {
+        err() << "keyward: " << undone.error().detail() << Qt::endl;
+        return Failure;
+    }
+    err() << "keyward: the database was left as it was" << Qt::endl;
+    return Failure;
+}
+
 int checkConfig(const Config &config)
 {
     for (const ConfigOption &o : Config::options()) {
@@ -377,7 +514,7 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
                  QStringLiteral("file")});
     p.addPositionalArgument(QStringLiteral("command"),
                             QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
-                                           "keys rotate, check-config"));
+                                           "keys rotate, backup, restore, check-config"));
     if (!p.parse(arguments)) {
         err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
         return Usage;
@@ -429,6 +566,10 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
         return auditVerify(*config);
     if (command == QLatin1String("keys") && args.value(1) == QLatin1String("rotate") && args.size() == 2)
         return keysRotate(*config);
+    if (command == QLatin1String("backup") && args.size() == 2)
+        return backupCommand(*config, args.at(1));
+    if (command == QLatin1String("restore") && args.size() == 2)
+        return restoreCommand(*config, args.at(1));
     if (command == QLatin1String("check-config") && args.size() == 1)
         return checkConfig(*config);
     err() << "keyward: unknown command '" << args.join(QLatin1Char(' ')) << "'" << Qt::endl << Commands;

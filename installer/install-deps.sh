@@ -14,7 +14,7 @@ packages=(
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     # clang with its sanitizer and libFuzzer runtimes: the `asan` build and the fuzzers.
     packages+=(clang libclang-rt-14-dev)
-    packages+=(postgresql postgresql-contrib python3 python3-jwt python3-cryptography wrk curl jq
+    packages+=(postgresql postgresql-contrib postgresql-client python3 python3-jwt python3-cryptography wrk curl jq
                oathtool zbar-tools librsvg2-bin python3-aiosmtpd dbus-daemon gnome-keyring libsecret-tools
                prometheus openssl chromium xvfb xauth)
     # Node.js for the OpenAPI linter and the browser test: Debian's, unless one is installed already.

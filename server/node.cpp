@@ -16,6 +16,8 @@
 
 #include <chrono>
 
+#include <unistd.h>
+
 namespace keyward {
 
 Node::Node(Config config, QObject *parent)
@@ -40,6 +42,20 @@ Node::~Node()
     m_services.reset();
     if (m_database)
         m_database->closeThreadConnection();
+    if (m_dataDirLock >= 0)
+        ::close(m_dataDirLock);
+}
+
+QString Node::masterKeyLocation() const
+{
+    switch (m_masterKey.source) {
+    case crypto::MasterKeySource::Keychain:
+        return QStringLiteral("the system keychain entry \"%1\" (service \"keyward\")").arg(m_masterKey.location);
+    case crypto::MasterKeySource::File:
+    case crypto::MasterKeySource::DataDirFile:
+        break;
+    }
+    return QStringLiteral("the file %1").arg(m_masterKey.location);
 }
 
 QString Node::probeDatabase(const QString &url)
@@ -124,6 +140,15 @@ std::optional<Node::Failure> Node::serve()
             setState(State::Failed);
             return Failure{exit_code::InvalidConfig, QStringLiteral("invalid configuration: ") + error};
         }
+    }
+    if (m_dataDirLock < 0)
+        m_dataDirLock = files::lockDataDirectory(m_config.dataDir(), false);
+    if (m_dataDirLock < 0) {
+        setState(State::Failed);
+        return Failure{exit_code::Failure,
+                       QStringLiteral("cannot lock the data directory %1: a restore is running on it, or the "
+                                      "directory is not writable")
+                           .arg(m_config.dataDir())};
     }
     setState(State::Starting);
     m_services->changes().startPolling(); // before the first request: caches trust a feed that is read

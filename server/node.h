@@ -58,6 +58,8 @@ public:
     int migrationsApplied() const { return m_migrationsApplied; }
     // http(s)://address:port once serving, empty before.
     QString url() const { return m_url; }
+    // Where the master key was read from, for an operator who must keep a copy of it.
+    QString masterKeyLocation() const;
 
 Q_SIGNALS:
     void stateChanged(keyward::Node::State state);
@@ -75,6 +77,7 @@ private:
     QString m_url;
     State m_state = State::Stopped;
     int m_migrationsApplied = 0;
+    int m_dataDirLock = -1; // shared while serving (core/private_files.h)
 };
 
 } // namespace keyward

@@ -1151,6 +1151,34 @@ of %3 requests, last minute</source>
         <translation>5xx · 4xx %1 · 429 %2
 von %3 Anfragen, letzte Minute</translation>
     </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Jetzt sichern…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the database to a file while Keyward goes on serving</source>
+        <translation>Eine Kopie der Datenbank in eine Datei schreiben, während Keyward weiter bedient</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Datenbank sichern</translation>
+    </message>
+    <message>
+        <source>Keyward backups (*.backup);;All files (*)</source>
+        <translation>Keyward-Sicherungen (*.backup);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Die Datenbank wird gesichert…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2). The master key is not in the backup: keep a copy of it apart from the backups.</source>
+        <translation>Gesichert nach %1 (%2). Der Hauptschlüssel ist nicht in der Sicherung: Bewahren Sie eine Kopie davon getrennt von den Sicherungen auf.</translation>
+    </message>
+    <message>
+        <source>The backup was not made: %1</source>
+        <translation>Die Sicherung wurde nicht erstellt: %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::PasswordDialog</name>

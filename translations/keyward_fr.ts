@@ -1151,6 +1151,34 @@ of %3 requests, last minute</source>
         <translation>5xx · 4xx %1 · 429 %2
 sur %3 requêtes, dernière minute</translation>
     </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+        <source>Write a copy of the database to a file while Keyward goes on serving</source>
+        <translation>Écrire une copie de la base de données dans un fichier pendant que Keyward continue de servir</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Sauvegarder la base de données</translation>
+    </message>
+    <message>
+        <source>Keyward backups (*.backup);;All files (*)</source>
+        <translation>Sauvegardes Keyward (*.backup);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base de données…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2). The master key is not in the backup: keep a copy of it apart from the backups.</source>
+        <translation>Sauvegardé dans %1 (%2). La clé maîtresse n’est pas dans la sauvegarde : gardez-en une copie à l’écart des sauvegardes.</translation>
+    </message>
+    <message>
+        <source>The backup was not made: %1</source>
+        <translation>La sauvegarde n’a pas été faite : %1</translation>
+    </message>
 </context>
 <context>
     <name>keyward::PasswordDialog</name>

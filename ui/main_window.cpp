@@ -41,7 +41,8 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_sidebar(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_alerts(new AlertMonitor(host.services().health(), this))
-    , m_overview(new OverviewPanel(host.services().overview(), sampler, *m_alerts, Principal::gui(), this))
+    , m_overview(new OverviewPanel(host.services().overview(), host.services().backup(), sampler, *m_alerts,
+                                   Principal::gui(), this))
     , m_users(new UsersPanel(host.services(), Principal::gui(), this))
     , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))

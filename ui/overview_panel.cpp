@@ -1,9 +1,11 @@
 #include "overview_panel.h"
 
 #include "alert_monitor.h"
+#include "background_task.h"
 #include "live_refresh.h"
 #include "message_banner.h"
 #include "observe/metrics_sampler.h"
+#include "prompt.h"
 #include "service_thread.h"
 #include "time_text.h"
 #include "tone.h"
@@ -48,16 +50,18 @@ QString percent(double share)
 
 } // namespace
 
-OverviewPanel::OverviewPanel(OverviewService &overview, MetricsSampler &sampler, AlertMonitor &alerts, Principal actor,
-                             QWidget *parent)
+OverviewPanel::OverviewPanel(OverviewService &overview, BackupService &backup, MetricsSampler &sampler,
+                             AlertMonitor &alerts, Principal actor, QWidget *parent)
     : QWidget(parent)
     , m_overview(overview)
+    , m_backup(backup)
     , m_sampler(sampler)
     , m_alerts(alerts)
     , m_actor(std::move(actor))
     , m_thread(new ServiceThread(this))
     , m_banner(new MessageBanner(this))
     , m_error(new MessageBanner(this))
+    , m_backupMessage(new MessageBanner(this))
     , m_chart(new QChart)
     , m_addresses(new QTreeWidget(this))
 {
@@ -143,9 +147,15 @@ OverviewPanel::OverviewPanel(OverviewService &overview, MetricsSampler &sampler,
             health());
     addTile(grid, QStringLiteral("backup"), tr("last backup"), tr("The backups recorded in the audit trail"), 6, 5,
             audit(QStringLiteral("backup.created"), QStringLiteral("success"), 0));
+    auto *backUp = new QToolButton(content);
+    backUp->setObjectName(QStringLiteral("backUpNow"));
+    backUp->setText(tr("&Back up now…"));
+    backUp->setToolTip(tr("Write a copy of the database to a file while Keyward goes on serving"));
+    connect(backUp, &QToolButton::clicked, this, &OverviewPanel::backUpNow);
+    grid->addWidget(backUp, 7, 5, Qt::AlignRight);
     for (int column = 0; column < 6; ++column)
         grid->setColumnStretch(column, 1);
-    grid->setRowStretch(7, 1);
+    grid->setRowStretch(8, 1);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -154,6 +164,7 @@ OverviewPanel::OverviewPanel(OverviewService &overview, MetricsSampler &sampler,
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_error);
+    layout->addWidget(m_backupMessage);
     layout->addWidget(scroll, 1);
 
     connect(&m_sampler, &MetricsSampler::sampled, this, [this] {
@@ -334,6 +345,37 @@ void OverviewPanel::showAlerts()
                                                                                 : tr("failing");
     setTile(QStringLiteral("health"), state,
             lines.isEmpty() ? tr("health") : tr("health: %n alert(s)", nullptr, int(lines.size())));
+}
+
+QString OverviewPanel::backupMessage() const
+{
+    return m_backupMessage->shownText();
+}
+
+void OverviewPanel::backUpNow()
+{
+    const QString path =
+        Prompt::saveFileName(this, tr("Back up the database"),
+                             QStringLiteral("keyward-%1.backup")
+                                 .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm"))),
+                             tr("Keyward backups (*.backup);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    BackupService::Report written;
+    const QStringList outcome = BackgroundTask::run(this, tr("Backing up the database…"), 1, [&](int) {
+        auto report = m_backup.backUp(m_actor, path);
+        if (!report)
+            return describe(report.error());
+        written = *report;
+        return QString();
+    });
+    if (outcome.value(0).isEmpty() && !written.file.isEmpty())
+        m_backupMessage->showNote(tr("Backed up to %1 (%2). The master key is not in the backup: keep a copy of it "
+                                     "apart from the backups.")
+                                      .arg(written.file, locale().formattedDataSize(written.bytes)));
+    else
+        m_backupMessage->showError(tr("The backup was not made: %1").arg(outcome.value(0)));
+    refresh();
 }
 
 } // namespace keyward

@@ -2,6 +2,7 @@
 
 #include "core/principal.h"
 #include "core/result.h"
+#include "services/backup_service.h"
 #include "services/overview_service.h"
 #include "users_panel.h"
 
@@ -30,8 +31,8 @@ class ServiceThread;
 class OverviewPanel : public QWidget {
     Q_OBJECT
 public:
-    OverviewPanel(OverviewService &overview, MetricsSampler &sampler, AlertMonitor &alerts, Principal actor,
-                  QWidget *parent = nullptr);
+    OverviewPanel(OverviewService &overview, BackupService &backup, MetricsSampler &sampler, AlertMonitor &alerts,
+                  Principal actor, QWidget *parent = nullptr);
 
     // The tile called `name`: active, disabled, locked, deleted, never, mfa, sessions, requests,
     // health, key, backup. Its text is the value, then what it counts.
@@ -40,11 +41,15 @@ public:
     QList<QPointF> activity(int series) const;
     QTreeWidget &failingAddresses() { return *m_addresses; }
     QString alertText() const;
+    // What the last "Back up now" said.
+    QString backupMessage() const;
     bool loading() const { return m_loading; }
 
 public Q_SLOTS:
     // Reads the counters again (after the read under way, if there is one).
     void refresh();
+    // Asks for a file and writes a backup of the database to it, off the GUI thread.
+    void backUpNow();
 
 Q_SIGNALS:
     void usersRequested(const keyward::UsersView &view);
@@ -61,12 +66,14 @@ private:
     void showAlerts();
 
     OverviewService &m_overview;
+    BackupService &m_backup;
     MetricsSampler &m_sampler;
     AlertMonitor &m_alerts;
     Principal m_actor;
     ServiceThread *m_thread;
     MessageBanner *m_banner;
     MessageBanner *m_error;
+    MessageBanner *m_backupMessage;
     QHash<QString, QToolButton *> m_tiles;
     QChart *m_chart;
     QList<QLineSeries *> m_series;

@@ -4,6 +4,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 namespace keyward::files {
 
 bool makePrivateDirectory(const QString &path)
@@ -27,6 +31,21 @@ bool makePrivateFile(const QString &path)
         return false;
     file.close();
     return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+}
+
+int lockDataDirectory(const QString &dataDir, bool exclusive)
+{
+    const QString path = QDir(dataDir).filePath(QStringLiteral("serve.lock"));
+    if (!makePrivateDirectory(dataDir) || !makePrivateFile(path))
+        return -1;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    if (::flock(fd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 } // namespace keyward::files

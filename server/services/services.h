@@ -3,6 +3,7 @@
 #include "api_key_service.h"
 #include "audit_service.h"
 #include "auth_service.h"
+#include "backup_service.h"
 #include "change_feed.h"
 #include "core/clock.h"
 #include "crypto/password_hasher.h"
@@ -75,6 +76,7 @@ public:
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
     MaintenanceService &maintenance() { return m_maintenance; }
+    BackupService &backup() { return m_backup; }
     OverviewService &overview() { return m_overview; }
     Mailer &mailer() { return m_mailer; }
     KeywardMetrics &metrics() { return m_metrics; }
@@ -113,6 +115,7 @@ private:
     ApiKeyService m_apiKeys;
     AuthService m_auth;
     MaintenanceService m_maintenance;
+    BackupService m_backup;
     OverviewService m_overview;
     HealthService m_health;
     std::atomic<bool> m_shuttingDown{false};

@@ -199,6 +199,29 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
     return db;
 }
 
+QString Database::libpqConninfo() const
+{
+    const auto quoted = [](QString v) -> QString {
+        return QLatin1Char('\'') +
+               v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'")) +
+               QLatin1Char('\'');
+    };
+    QStringList parts{QStringLiteral("host=") + quoted(m_pgHost), QStringLiteral("port=%1").arg(m_pgPort),
+                      QStringLiteral("user=") + quoted(m_pgUser), QStringLiteral("dbname=") + quoted(m_pgName)};
+    for (const QString &option : m_pgOptions.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        parts << option.section(QLatin1Char('='), 0, 0) + QLatin1Char('=') +
+                     quoted(option.section(QLatin1Char('='), 1));
+    return parts.join(QLatin1Char(' '));
+}
+
+QProcessEnvironment Database::libpqEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!m_pgPassword.isEmpty())
+        env.insert(QStringLiteral("PGPASSWORD"), m_pgPassword);
+    return env;
+}
+
 Database::~Database()
 {
     m_checkpointer.reset();

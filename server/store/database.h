@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -35,6 +36,11 @@ public:
     // The URL with any password masked, for logs and check-config.
     QString displayUrl() const { return m_displayUrl; }
     QString sqlitePath() const { return m_sqlitePath; }
+    // PostgreSQL, for its command-line tools (pg_dump, pg_restore): a connection string without the
+    // password, and the environment that carries the password (never a command line, which every
+    // local user can read).
+    QString libpqConninfo() const;
+    QProcessEnvironment libpqEnvironment() const;
 
     // This thread's connection, opened on first use. Not valid when the server is unreachable.
     QSqlDatabase connection();

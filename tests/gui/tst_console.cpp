@@ -37,7 +37,9 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFont>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -1380,6 +1382,29 @@ private Q_SLOTS:
         settings.saveInstallation();
         QSettings ini(m_dir->filePath(QStringLiteral("keyward.ini")), QSettings::IniFormat);
         QCOMPARE(ini.value(QStringLiteral("listen")).toString(), QStringLiteral("127.0.0.1:9099"));
+    }
+
+    // "Back up now" writes a backup where it is told, says so, and the last-backup tile shows it.
+    void backUpNowFromTheOverview()
+    {
+        m_window->showPanel(MainWindow::Overview);
+        OverviewPanel &overview = m_window->overview();
+        auto *button = overview.findChild<QToolButton *>(QStringLiteral("backUpNow"));
+        QVERIFY(button);
+        QTemporaryDir dir;
+        Prompt::setNextAnswers({QString()}); // cancelled: nothing written
+        button->click();
+        QVERIFY(dir.isValid() && QDir(dir.path()).isEmpty());
+        const QString file = dir.filePath(QStringLiteral("console.backup"));
+        Prompt::setNextAnswers({file});
+        button->click();
+        QVERIFY2(overview.backupMessage().contains(file), qPrintable(overview.backupMessage()));
+        QVERIFY(QFileInfo(file).size() > 0);
+        QTRY_VERIFY2(!overview.tile(QStringLiteral("backup"))->text().startsWith(QStringLiteral("never")),
+                     qPrintable(overview.tile(QStringLiteral("backup"))->text()));
+        Prompt::setNextAnswers({dir.filePath(QStringLiteral("no/such/directory/x.backup"))});
+        button->click();
+        QVERIFY2(overview.backupMessage().contains(QStringLiteral("not made")), qPrintable(overview.backupMessage()));
     }
 
     void signingKeyRotatesAfterAsking()

@@ -1,16 +1,13 @@
 // Two real keyward-server processes over one PostgreSQL database, sharing nothing but its URL and
 // the master key, as two nodes behind a load balancer: what one does, the other applies within a
 // second (the contract; the change feed's NOTIFY usually takes milliseconds).
+#include "server_process.h"
 #include "test_database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,63 +18,6 @@ using namespace keyward::test;
 namespace {
 
 constexpr int ContractMs = 1'000;
-
-struct Reply {
-    int status = 0;
-    QJsonObject json;
-};
-
-// A serving keyward-server process and its base URL.
-class NodeProcess {
-public:
-    NodeProcess(const QStringList &options)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("QT_LOGGING_RULES")); // "listening on" is an info line
-        m_process.setProcessEnvironment(env);
-        m_process.start(QStringLiteral(KEYWARD_SERVER_BINARY),
-                        options + QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                              QStringLiteral("--workers"), QStringLiteral("2"),
-                                              QStringLiteral("serve")});
-        const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
-        for (int i = 0; i < 300 && m_url.isEmpty() && m_process.state() != QProcess::NotRunning; ++i) {
-            m_process.waitForReadyRead(100);
-            m_log += QString::fromUtf8(m_process.readAllStandardError());
-            m_url = listening.match(m_log).captured(1);
-        }
-    }
-    ~NodeProcess()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(15'000))
-            m_process.kill();
-    }
-    QString url() const { return m_url; }
-    QString log() const { return m_log; }
-
-private:
-    QProcess m_process;
-    QString m_url;
-    QString m_log;
-};
-
-Reply call(const QByteArray &method, const QString &url, const QJsonObject &body = {}, const QByteArray &bearer = {})
-{
-    static QNetworkAccessManager nam;
-    QNetworkRequest request{QUrl(url)};
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    if (!bearer.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + bearer);
-    QNetworkReply *reply =
-        nam.sendCustomRequest(request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(10'000);
-    Reply out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-              QJsonDocument::fromJson(reply->readAll()).object()};
-    delete reply;
-    return out;
-}
 
 QString kidOf(const QByteArray &token)
 {
@@ -111,10 +51,10 @@ private Q_SLOTS:
         admin.closeWriteChannel();
         QVERIFY(admin.waitForFinished(60'000));
         QCOMPARE(admin.exitCode(), 0);
-        NodeProcess a(onA);
+        ServerProcess a(onA);
         QVERIFY2(!a.url().isEmpty(), qPrintable(a.log()));
-        NodeProcess b({QStringLiteral("--data-dir"), dirB.path(), QStringLiteral("--database"), db.url(),
-                       QStringLiteral("--master-key-file"), dirA.filePath(QStringLiteral("master.key"))});
+        ServerProcess b({QStringLiteral("--data-dir"), dirB.path(), QStringLiteral("--database"), db.url(),
+                         QStringLiteral("--master-key-file"), dirA.filePath(QStringLiteral("master.key"))});
         QVERIFY2(!b.url().isEmpty(), qPrintable(b.log()));
 
         const auto login = [](const QString &node, const QString &who, const QString &password) {

@@ -106,15 +106,20 @@ std::optional<Node::Failure> Node::open(bool migrate)
     // A PostgreSQL node with its key elsewhere can serve without one; it loses the audit high-water file.
     if (!files::makePrivateDirectory(m_config.dataDir()))
         qCWarning(lcServices).noquote() << "cannot create the data directory" << m_config.dataDir();
-    auto key =
-        crypto::loadMasterKey(m_config.value(QStringLiteral("master-key-file")), m_config.dataDir(),
-                              m_config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"), &error);
-    if (!key)
-        return fail(exit_code::InvalidConfig, error);
-    m_masterKey = *key;
     m_database = Database::open(m_config.databaseUrl(), &error);
     if (!m_database)
         return fail(exit_code::Failure, error);
+    // A new master key only for a new database: one with a schema holds data sealed with its key,
+    // and a new key would open none of it (nor sign its audit chain on).
+    const MigrationStatus schema = Migrations(*m_database).status();
+    if (!schema.problem.isEmpty())
+        return fail(exit_code::Failure, schema.problem);
+    auto key = crypto::loadMasterKey(m_config.value(QStringLiteral("master-key-file")), m_config.dataDir(),
+                                     m_config.value(QStringLiteral("master-key-store")) == QLatin1String("keychain"),
+                                     schema.current == 0, &error);
+    if (!key)
+        return fail(exit_code::InvalidConfig, error);
+    m_masterKey = *key;
     if (migrate) {
         if (const QString problem = Services::migrate(*m_database, m_masterKey.bytes, &m_migrationsApplied);
             !problem.isEmpty())

@@ -32,7 +32,8 @@ static std::optional<QByteArray> readKeyFile(const QString &path, QString *error
     return std::nullopt;
 }
 
-std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain, QString *error)
+std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain, bool mayCreate,
+                                       QString *error)
 {
     if (!keyFile.isEmpty()) {
         auto bytes = readKeyFile(keyFile, error);
@@ -70,6 +71,13 @@ std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &da
         if (!bytes)
             return std::nullopt;
         return MasterKey{*bytes, MasterKeySource::DataDirFile, path};
+    }
+    if (!mayCreate) {
+        *error = QStringLiteral("no master key: the database was set up with one that is neither at %1%2 nor "
+                                "given with --master-key-file (KEYWARD_MASTER_KEY_FILE); a new key would open none "
+                                "of its sealed data")
+                     .arg(path, useKeychain ? QStringLiteral(" nor in the system keychain entry ") + entry : QString());
+        return std::nullopt;
     }
     const QByteArray key = randomBytes(32);
     if (keychainReachable) {

@@ -18,10 +18,12 @@ struct MasterKey {
 
 // Loads the master key, in this order: `keyFile` when given (systemd credentials, Docker secrets; 32
 // raw bytes or 64 hex characters); with `useKeychain`, the system keychain entry for this data
-// directory; an existing `<dataDir>/master.key`; else a new key, stored in the keychain when asked
-// and reachable, otherwise in `<dataDir>/master.key` (0600). A key is never silently replaced: an
-// existing one always wins over creating another.
-std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain,
+// directory; an existing `<dataDir>/master.key`; else, when `mayCreate`, a new key, stored in the
+// keychain when asked and reachable, otherwise in `<dataDir>/master.key` (0600). A key is never
+// silently replaced: an existing one always wins over creating another. A new key suits only a new
+// database: for one that holds sealed data the caller passes mayCreate false, and a missing key is
+// an error that says where to put it.
+std::optional<MasterKey> loadMasterKey(const QString &keyFile, const QString &dataDir, bool useKeychain, bool mayCreate,
                                        QString *error);
 
 } // namespace keyward::crypto

@@ -48,6 +48,7 @@ Status KeyService::reload()
     if (!keys)
         return keys.error();
     std::optional<Signer> signer;
+    QString unreadableKid;
     QHash<QString, crypto::SigningKey> publicKeys;
     for (const StoredSigningKey &k : *keys) {
         if (auto pub = crypto::SigningKey::fromPem(k.algorithm, k.publicPem))
@@ -57,6 +58,8 @@ Status KeyService::reload()
         auto pem = m_sealer.open(k.privateSealed, sealContext(k.kid));
         if (!pem) {
             qCCritical(lcCrypto).noquote() << "signing key" << k.kid << "cannot be unsealed: wrong master key?";
+            if (unreadableKid.isEmpty())
+                unreadableKid = k.kid;
             continue;
         }
         auto priv = crypto::SigningKey::fromPem(k.algorithm, *pem);
@@ -66,6 +69,7 @@ Status KeyService::reload()
     }
     QMutexLocker lock(&m_mutex);
     m_signer = signer;
+    m_unreadableKid = signer ? QString() : unreadableKid;
     m_public = publicKeys;
     m_loaded = stamp;
     return success();
@@ -79,6 +83,12 @@ Status KeyService::ensureActiveKey()
         QMutexLocker lock(&m_mutex);
         if (m_signer)
             return success();
+        if (!m_unreadableKid.isEmpty())
+            return ApiError(500, QStringLiteral("wrong-master-key"), QStringLiteral("Wrong master key"),
+                            QStringLiteral("the master key does not unseal the active signing key %1: this is not the "
+                                           "key this database was set up with (give the right one with "
+                                           "--master-key-file)")
+                                .arg(m_unreadableKid));
     }
     auto kid = rotate();
     if (!kid)

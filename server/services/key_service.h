@@ -28,7 +28,9 @@ public:
                SettingsService &settings, QString algorithm);
     ~KeyService();
 
-    // Makes sure an active key of the configured algorithm exists (creates one if not).
+    // Makes sure an active key of the configured algorithm exists (creates one if none does). An
+    // active key this node cannot unseal means a wrong master key: refused, never replaced, or the
+    // node would retire the key every other node signs with.
     Status ensureActiveKey();
     // A new active key, returning its kid; the previous ones are retired and keep verifying until
     // the tokens they signed expire, on every node. Needs settings:manage; audited as `actor`.
@@ -66,6 +68,7 @@ private:
 
     QMutex m_mutex;
     std::optional<Signer> m_signer;
+    QString m_unreadableKid; // the active key, when the master key does not unseal it
     QHash<QString, crypto::SigningKey> m_public;
     ChangeFeed::Stamp m_loaded;
 };

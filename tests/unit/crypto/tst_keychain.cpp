@@ -26,11 +26,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        const auto first = loadMasterKey({}, dir.path(), true, &error);
+        const auto first = loadMasterKey({}, dir.path(), true, true, &error);
         QVERIFY2(first, qPrintable(error));
         QCOMPARE(first->source, MasterKeySource::Keychain);
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("master.key")))); // nothing on disk
-        const auto again = loadMasterKey({}, dir.path(), true, &error);
+        const auto again = loadMasterKey({}, dir.path(), true, true, &error);
         QCOMPARE(again->bytes, first->bytes);
         QCOMPARE(again->source, MasterKeySource::Keychain);
 
@@ -48,9 +48,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        const auto fileKey = loadMasterKey({}, dir.path(), false, &error); // an installation that used the file
+        const auto fileKey = loadMasterKey({}, dir.path(), false, true, &error); // an installation that used the file
         QVERIFY(fileKey && fileKey->source == MasterKeySource::DataDirFile);
-        const auto later = loadMasterKey({}, dir.path(), true, &error); // switched to keychain afterwards
+        const auto later = loadMasterKey({}, dir.path(), true, true, &error); // switched to keychain afterwards
         QCOMPARE(later->bytes, fileKey->bytes);
         QCOMPARE(later->source, MasterKeySource::DataDirFile);
     }

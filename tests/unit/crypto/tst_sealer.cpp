@@ -2,6 +2,7 @@
 #include "crypto/master_key.h"
 #include "crypto/sealer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,11 +39,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        const auto first = loadMasterKey({}, dir.path(), false, &error);
+        const auto first = loadMasterKey({}, dir.path(), false, true, &error);
         QVERIFY2(first, qPrintable(error));
         QCOMPARE(first->bytes.size(), 32);
         QCOMPARE(QFile(first->location).permissions() & 0x0077, QFileDevice::Permissions());
-        const auto second = loadMasterKey({}, dir.path(), false, &error);
+        const auto second = loadMasterKey({}, dir.path(), false, true, &error);
         QCOMPARE(second->bytes, first->bytes);
 
         const QString explicitFile = dir.filePath(QStringLiteral("given.key"));
@@ -50,8 +51,21 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("not a key");
         f.close();
-        QVERIFY(!loadMasterKey(explicitFile, dir.path(), false, &error));
+        QVERIFY(!loadMasterKey(explicitFile, dir.path(), false, true, &error));
         QVERIFY(error.contains(QStringLiteral("32 bytes")));
+    }
+
+    // An existing database with no key here: refused with where the key belongs, nothing written.
+    void noMasterKeyIsMadeWhenNoneMayBe()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY(!loadMasterKey({}, dir.path(), false, false, &error));
+        QVERIFY2(error.contains(dir.filePath(QStringLiteral("master.key"))), qPrintable(error));
+        QVERIFY(error.contains(QStringLiteral("--master-key-file")));
+        QVERIFY(QDir(dir.path()).isEmpty());
+        QVERIFY(loadMasterKey({}, dir.path(), false, true, &error));
+        QVERIFY(loadMasterKey({}, dir.path(), false, false, &error)); // the one there is read
     }
 
     void constantTimeEquality()

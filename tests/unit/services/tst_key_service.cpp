@@ -71,6 +71,28 @@ private Q_SLOTS:
         QCOMPARE(*keys.rotateIfDue(), QString()); // 0: only by hand
     }
 
+    // Services started with another master key find an active key they cannot unseal: they refuse
+    // to start rather than retire the key the right nodes sign with.
+    void aWrongMasterKeyReplacesNoKey()
+    {
+        ServiceFixture f(QStringLiteral("EdDSA"));
+        const QString kid = f.services->keys().signer()->kid;
+        ServiceOptions o;
+        o.jwtAlgorithm = QStringLiteral("EdDSA");
+        Services wrong(f.db.database(), crypto::randomBytes(32), o, f.clock);
+        const Status started = wrong.start();
+        QVERIFY(!started);
+        QVERIFY2(started.error().detail().contains(kid), qPrintable(started.error().detail()));
+        QVERIFY(!wrong.keys().signer());
+        QSqlQuery q(f.db.database()->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT kid, retired_at FROM signing_keys")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), kid);
+        QCOMPARE(q.value(1).toLongLong(), 0);
+        QVERIFY(!q.next());
+        QCOMPARE(f.services->keys().signer()->kid, kid);
+    }
+
     void privateHalvesAreSealed()
     {
         ServiceFixture f;

@@ -147,7 +147,8 @@ Parsed parse(const QByteArray &encoded)
         return out;
     }
     if (encoded.startsWith("$pbkdf2-")) {
-        // $pbkdf2-sha256$i=27500$salt$hash (or a bare iteration count)
+        // $pbkdf2-sha256$i=27500$salt$hash (or a bare iteration count); Ory Kratos, Zitadel and
+        // Auth0 write the key length too: $pbkdf2-sha512$i=100000,l=64$salt$hash.
         out.form = Parsed::Form::Pbkdf2;
         if (parts.size() != 5)
             return refuse(out.form, QStringLiteral("malformed PBKDF2 hash"));
@@ -156,11 +157,19 @@ Parsed parse(const QByteArray &encoded)
                  : parts[1] == "pbkdf2-sha1"   ? EVP_sha1()
                                                : nullptr;
         bool ok = false;
-        out.iterations = (parts[2].startsWith("i=") ? parts[2].mid(2) : parts[2]).toULongLong(&ok);
+        std::optional<quint64> keyLength;
+        if (parts[2].contains(',')) {
+            const auto settings = parameters(parts[2], {"i", "l"});
+            ok = settings.has_value();
+            out.iterations = ok ? settings->value("i") : 0;
+            keyLength = ok ? std::optional(settings->value("l")) : std::nullopt;
+        } else {
+            out.iterations = (parts[2].startsWith("i=") ? parts[2].mid(2) : parts[2]).toULongLong(&ok);
+        }
         out.salt = decodeBase64(parts[3]);
         out.expected = decodeBase64(parts[4]);
         if (!out.md || !ok || out.iterations < 1 || out.salt.isEmpty() || out.expected.isEmpty() ||
-            out.salt.size() > 1024)
+            out.salt.size() > 1024 || (keyLength && *keyLength != quint64(out.expected.size())))
             return refuse(out.form, QStringLiteral("malformed PBKDF2 hash"));
         if (out.iterations > MaxPbkdf2Iterations)
             return refuse(

@@ -4,6 +4,7 @@
 #include "core/field_reader.h"
 #include "core/permissions.h"
 #include "crypto/password_hasher.h"
+#include "import_formats.h"
 #include "role_service.h"
 #include "user_json.h"
 
@@ -15,137 +16,6 @@
 namespace keyward {
 
 namespace {
-
-// What the server makes itself: present in exports, ignored when they are imported again.
-const char *const ServerFields[] = {"id",           "created_at",  "updated_at",          "last_login_at",
-                                    "locked_until", "mfa_enabled", "password_changed_at", "deleted_at"};
-
-CreateUserRequest notAnObject()
-{
-    CreateUserRequest r;
-    r.parseErrors.append(
-        {QStringLiteral("user"), QStringLiteral("invalid_type"), QStringLiteral("Must be an object.")});
-    return r;
-}
-
-CreateUserRequest keywardUser(const QJsonValue &value)
-{
-    if (!value.isObject())
-        return notAnObject();
-    QJsonObject o = value.toObject();
-    for (const char *field : ServerFields)
-        o.remove(QLatin1String(field));
-    // Exports write absent values (no display name) as null; on creation null means absent.
-    for (const QString &key : o.keys())
-        if (o.value(key).isNull())
-            o.remove(key);
-    FieldReader reader(o);
-    const auto hash = reader.string(QStringLiteral("password_hash"));
-    CreateUserRequest r = readCreateUserRequest(reader, true);
-    r.passwordHash = hash;
-    return r;
-}
-
-// A Keycloak password credential as a hash PasswordHasher verifies; nullopt with `problem` set
-// when it cannot be kept.
-std::optional<QString> keycloakHash(const QJsonObject &credential, QString &problem)
-{
-    QJsonObject secret, data;
-    if (credential.contains(QLatin1String("secretData"))) {
-        secret = QJsonDocument::fromJson(credential.value(QLatin1String("secretData")).toString().toUtf8()).object();
-        data = QJsonDocument::fromJson(credential.value(QLatin1String("credentialData")).toString().toUtf8()).object();
-    } else { // exports before Keycloak 12
-        secret = {{QStringLiteral("value"), credential.value(QLatin1String("hashedSaltedValue"))},
-                  {QStringLiteral("salt"), credential.value(QLatin1String("salt"))}};
-        data = {{QStringLiteral("hashIterations"), credential.value(QLatin1String("hashIterations"))},
-                {QStringLiteral("algorithm"), credential.value(QLatin1String("algorithm"))}};
-    }
-    const QString algorithm = data.value(QLatin1String("algorithm")).toString();
-    const QString encodedValue = secret.value(QLatin1String("value")).toString();
-    const QByteArray value = QByteArray::fromBase64(encodedValue.toLatin1());
-    const QByteArray salt = QByteArray::fromBase64(secret.value(QLatin1String("salt")).toString().toLatin1());
-    const int iterations = data.value(QLatin1String("hashIterations")).toInt();
-    const auto parameter = [&](const char *name) {
-        const QJsonValue p = data.value(QLatin1String("additionalParameters")).toObject().value(QLatin1String(name));
-        return p.isArray() ? p.toArray().first().toString() : p.toString();
-    };
-
-    if (algorithm.startsWith(QLatin1String("pbkdf2"))) {
-        const QString digest = algorithm == QLatin1String("pbkdf2") ? QStringLiteral("sha1") : algorithm.mid(7);
-        if (iterations > 0 && !value.isEmpty() && !salt.isEmpty() &&
-            (digest == QLatin1String("sha1") || digest == QLatin1String("sha256") || digest == QLatin1String("sha512")))
-            return crypto::PasswordHasher::encodePbkdf2(digest, iterations, salt, value);
-    } else if (algorithm == QLatin1String("argon2")) {
-        const QString type = parameter("type").isEmpty() ? QStringLiteral("id") : parameter("type");
-        const int memory = parameter("memory").toInt();
-        const int parallelism = parameter("parallelism").isEmpty() ? 1 : parameter("parallelism").toInt();
-        if ((type == QLatin1String("id") || type == QLatin1String("i") || type == QLatin1String("d")) && memory > 0 &&
-            iterations > 0 && parallelism > 0 && !value.isEmpty() && !salt.isEmpty())
-            return QStringLiteral("$argon2%1$v=%2$m=%3,t=%4,p=%5$%6$%7")
-                .arg(type)
-                .arg(parameter("version") == QLatin1String("1.0") ? 16 : 19)
-                .arg(memory)
-                .arg(iterations)
-                .arg(parallelism)
-                .arg(QString::fromLatin1(salt.toBase64(QByteArray::OmitTrailingEquals)),
-                     QString::fromLatin1(value.toBase64(QByteArray::OmitTrailingEquals)));
-    } else if (algorithm == QLatin1String("bcrypt") && encodedValue.startsWith(QLatin1String("$2"))) {
-        return encodedValue; // bcrypt providers store the whole modular-crypt string
-    } else {
-        problem = QStringLiteral("The password hash algorithm \"%1\" cannot be imported; the user can get a password "
-                                 "by reset.")
-                      .arg(algorithm);
-        return std::nullopt;
-    }
-    problem = QStringLiteral("The %1 password credential is incomplete or malformed.").arg(algorithm);
-    return std::nullopt;
-}
-
-CreateUserRequest keycloakUser(const QJsonValue &value, const QStringList &knownRoles, ImportPlan &plan)
-{
-    if (!value.isObject())
-        return notAnObject();
-    const QJsonObject o = value.toObject();
-    CreateUserRequest r;
-    r.username = o.value(QLatin1String("username")).toString();
-    r.email = o.value(QLatin1String("email")).toString();
-    r.emailVerified = o.value(QLatin1String("emailVerified")).toBool();
-    r.status = o.value(QLatin1String("enabled")).toBool(true) ? User::Status::Active : User::Status::Disabled;
-    r.displayName = QString(o.value(QLatin1String("firstName")).toString() + QLatin1Char(' ') +
-                            o.value(QLatin1String("lastName")).toString())
-                        .trimmed();
-    const QJsonObject attributes = o.value(QLatin1String("attributes")).toObject();
-    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-        QStringList values;
-        for (const QJsonValue &v : it.value().isArray() ? it.value().toArray() : QJsonArray{it.value()})
-            values << v.toString();
-        r.attributes.insert(it.key(), values.join(QStringLiteral(", ")));
-    }
-    QStringList roles{QStringLiteral("user")};
-    for (const QJsonValue &role : o.value(QLatin1String("realmRoles")).toArray()) {
-        const QString name = role.toString();
-        if (knownRoles.contains(name))
-            roles << name;
-        else if (!plan.ignoredRoles.contains(name))
-            plan.ignoredRoles << name;
-    }
-    roles.removeDuplicates();
-    r.roles = roles;
-    r.requirePasswordChange =
-        o.value(QLatin1String("requiredActions")).toArray().contains(QJsonValue(QStringLiteral("UPDATE_PASSWORD")));
-    for (const QJsonValue &c : o.value(QLatin1String("credentials")).toArray()) {
-        const QJsonObject credential = c.toObject();
-        if (credential.value(QLatin1String("type")).toString() != QLatin1String("password")) {
-            ++plan.skippedCredentials;
-            continue;
-        }
-        QString problem;
-        r.passwordHash = keycloakHash(credential, problem);
-        if (!r.passwordHash)
-            r.parseErrors.append({QStringLiteral("credentials"), QStringLiteral("unsupported"), problem});
-    }
-    return r;
-}
 
 QByteArray csvCell(const QJsonValue &v)
 {
@@ -163,7 +33,7 @@ QByteArray csvCell(const QJsonValue &v)
         text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
     }
     // A cell starting like a formula is run by spreadsheets (CSV injection): make it text.
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+    if (import_formats::startsLikeFormula(text))
         text.prepend(QLatin1Char('\''));
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
         text.contains(QLatin1Char('\r')))
@@ -178,15 +48,29 @@ const char *const CsvColumns[] = {"id",           "username",   "email",        
 
 } // namespace
 
+namespace {
+
+const std::pair<ImportFormat, const char *> ImportFormatNames[] = {
+    {ImportFormat::Auto, "auto"},     {ImportFormat::Keyward, "keyward"}, {ImportFormat::Keycloak, "keycloak"},
+    {ImportFormat::Kratos, "kratos"}, {ImportFormat::Zitadel, "zitadel"}, {ImportFormat::Auth0, "auth0"},
+    {ImportFormat::Csv, "csv"}};
+
+} // namespace
+
 std::optional<ImportFormat> importFormatNamed(const QString &name)
 {
-    if (name == QLatin1String("auto"))
-        return ImportFormat::Auto;
-    if (name == QLatin1String("keyward"))
-        return ImportFormat::Keyward;
-    if (name == QLatin1String("keycloak"))
-        return ImportFormat::Keycloak;
+    for (const auto &[format, text] : ImportFormatNames)
+        if (name == QLatin1String(text))
+            return format;
     return std::nullopt;
+}
+
+QString importFormatName(ImportFormat format)
+{
+    for (const auto &[known, text] : ImportFormatNames)
+        if (known == format)
+            return QLatin1String(text);
+    return {};
 }
 
 std::optional<ExportFormat> exportFormatNamed(const QString &name)
@@ -196,32 +80,6 @@ std::optional<ExportFormat> exportFormatNamed(const QString &name)
     if (name == QLatin1String("csv"))
         return ExportFormat::Csv;
     return std::nullopt;
-}
-
-Result<ImportPlan> ImportPlan::read(const QByteArray &document, ImportFormat format, const QStringList &knownRoles)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(document, &error);
-    if (error.error != QJsonParseError::NoError)
-        return ApiError::malformedJson(
-            QStringLiteral("The import is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset));
-    if (format == ImportFormat::Auto)
-        format = doc.isObject() ? ImportFormat::Keycloak : ImportFormat::Keyward;
-    ImportPlan plan;
-    if (format == ImportFormat::Keyward) {
-        if (!doc.isArray())
-            return ApiError::validation(QStringLiteral("document"), QStringLiteral("invalid_type"),
-                                        QStringLiteral("A Keyward import is a JSON array of user objects."));
-        for (const QJsonValue &v : doc.array())
-            plan.users.append(keywardUser(v));
-    } else {
-        if (!doc.object().value(QLatin1String("users")).isArray())
-            return ApiError::validation(QStringLiteral("users"), QStringLiteral("required"),
-                                        QStringLiteral("A Keycloak realm export is an object with a \"users\" array."));
-        for (const QJsonValue &v : doc.object().value(QLatin1String("users")).toArray())
-            plan.users.append(keycloakUser(v, knownRoles, plan));
-    }
-    return plan;
 }
 
 ImportReport ImportReport::of(const ImportPlan &plan, bool dryRun)

@@ -18,21 +18,28 @@ class RoleService;
 // and Export). Every user goes through UserService, so the rules, permissions and audit events are
 // those of a single create; nothing here writes SQL.
 
-enum class ImportFormat { Auto, Keyward, Keycloak };
+enum class ImportFormat { Auto, Keyward, Keycloak, Kratos, Zitadel, Auth0, Csv };
 enum class ExportFormat { Json, Csv };
-std::optional<ImportFormat> importFormatNamed(const QString &name); // auto, keyward, keycloak
+// auto, keyward, keycloak, kratos, zitadel, auth0, csv
+std::optional<ImportFormat> importFormatNamed(const QString &name);
+QString importFormatName(ImportFormat format);
 std::optional<ExportFormat> exportFormatNamed(const QString &name); // json, csv
 
 // Called after each user (import) or page (export) with the work done and the work in all; false
 // stops early, keeping what is done.
 using TransferProgress = std::function<bool(qint64 done, qint64 total)>;
 
-// The users of an import document, read but not yet checked or stored.
+// The users of an import document, read but not yet checked or stored (import_formats.cpp):
 //  - keyward: a JSON array of user objects as GET /api/v1/users returns them (or the export
 //    writes them), plus an optional `password` or `password_hash`; server-made fields (id,
 //    created_at, ...) are ignored.
 //  - keycloak: a realm export; password credentials (PBKDF2, argon2, bcrypt) become password
 //    hashes as they are, upgraded to argon2id at the user's next login.
+//  - kratos, zitadel, auth0: a JSON array of users as Ory Kratos, Zitadel and Auth0 take them for
+//    import, their PHC/MCF password hashes kept the same way.
+//  - csv: a header row and a user a row, with an optional password_hash column.
+// `auto` tells them apart: CSV unless the document starts as JSON, an object is a Keycloak realm,
+// an array is told by the members of its first user.
 struct ImportPlan {
     QList<CreateUserRequest> users;
     QStringList ignoredRoles;      // Keycloak realm roles with no Keyward role of that name

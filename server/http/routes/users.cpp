@@ -1,7 +1,7 @@
 #include "core/clock.h"
-#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
+#include "services/resource_json.h"
 #include "services/services.h"
 #include "services/user_json.h"
 #include "services/user_transfer.h"
@@ -65,10 +65,12 @@ void registerUsers(Router &router)
             QList<FieldError> errors;
             const bool dryRun = boolParameter(ctx, QStringLiteral("dry_run"), errors).value_or(false);
             const QString name = ctx.request.queryValue(QStringLiteral("format"));
+            // A JSON body: CSV files are imported with the command line or the console.
             const auto format = importFormatNamed(name.isEmpty() ? QStringLiteral("auto") : name);
-            if (!format)
+            if (!format || *format == ImportFormat::Csv)
                 errors.append({QStringLiteral("format"), QStringLiteral("invalid_value"),
-                               QStringLiteral("One of auto, keyward, keycloak.")});
+                               QStringLiteral("One of auto, keyward, keycloak, kratos, zitadel, auth0 (CSV files: "
+                                              "the command line or the console).")});
             if (!errors.isEmpty())
                 return problem(ctx, ApiError::validation(errors));
             return respond(ctx,

@@ -59,6 +59,14 @@ private Q_SLOTS:
                                               QByteArray::fromHex(
                                                   "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
                                                   "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"));
+        // The same vector in the form Ory Kratos, Zitadel and Auth0 write, with the key length.
+        QTest::newRow("pbkdf2-sha256 with l=")
+            << QStringLiteral("passwd")
+            << QStringLiteral("$pbkdf2-sha256$i=1,l=64$c2FsdA$") +
+                   QString::fromLatin1(
+                       QByteArray::fromHex("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                                           "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")
+                           .toBase64(QByteArray::OmitTrailingEquals));
         // RFC 7914 section 12: scrypt("pleaseletmein", "SodiumChloride", N=16384, r=8, p=1, 64).
         QTest::newRow("scrypt")
             << QStringLiteral("pleaseletmein")
@@ -142,7 +150,9 @@ private Q_SLOTS:
     {
         PasswordHasher h({256, 1, 1});
         for (const char *s : {"", "*", "$argon2id$nonsense", "$2b$99$xyz", "$pbkdf2-sha256$i=0$AA$AA",
-                              "$pbkdf2-md5$i=1$AA$AA", "$scrypt$ln=99,r=8,p=1$AA$AA", "plaintext"})
+                              "$pbkdf2-md5$i=1$AA$AA", "$scrypt$ln=99,r=8,p=1$AA$AA", "plaintext",
+                              "$pbkdf2-sha256$i=1,l=32$c2FsdA$VazEbTNYXnUpZdK44DqlxxE3TXY9lR6nBzoyRt6zmsk",
+                              "$pbkdf2-sha256$i=1,x=5$c2FsdA$AA"})
             QVERIFY2(!h.verify(QStringLiteral("anything"), QLatin1String(s)), s);
         h.verifyNothing(QStringLiteral("whatever")); // must not crash, returns nothing
     }

@@ -15,12 +15,17 @@ using namespace keyward::test;
 
 namespace {
 
+QByteArray testData(const QString &name)
+{
+    QFile f(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("no test data %s", qPrintable(name));
+    return f.readAll();
+}
+
 QByteArray realm()
 {
-    QFile f(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json"));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("no test realm");
-    return f.readAll();
+    return testData(QStringLiteral("keycloak-realm.json"));
 }
 
 Result<ImportReport> import(ServiceFixture &f, const QByteArray &document, bool dryRun = false,
@@ -121,6 +126,136 @@ private Q_SLOTS:
         QVERIFY(again);
         QCOMPARE(again->created, 0);
         QCOMPARE(again->skipped, 4);
+    }
+
+    // The sample files written from each format's documentation: detected as what they are, their
+    // users created with names, states and verified addresses kept, their hashes (argon2id, bcrypt,
+    // PBKDF2 with the key length) verified at the first login and upgraded to argon2id; what cannot
+    // be kept is refused with the reason.
+    void otherProvidersImport_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("created");
+        QTest::addColumn<QString>("refused");       // the user refused, and a word of the reason
+        QTest::addColumn<QStringList>("passwords"); // login=password that must log in
+        QTest::addColumn<QString>("disabled");
+        QTest::addColumn<QString>("verified");
+        QTest::addColumn<QString>("unverified");
+        const auto row = [](const char *name, const char *file, int created, const char *refused,
+                            std::initializer_list<const char *> passwords, const char *disabled, const char *verified,
+                            const char *unverified) {
+            QStringList logins;
+            for (const char *p : passwords)
+                logins << QString::fromUtf8(p);
+            QTest::newRow(name) << QString::fromUtf8(file) << QString::fromUtf8(name) << created
+                                << QString::fromUtf8(refused) << logins << QString::fromUtf8(disabled)
+                                << QString::fromUtf8(verified) << QString::fromUtf8(unverified);
+        };
+        row("kratos", "import/kratos-identities.json", 2, "max: password_hash",
+            {"kim=kratos password one", "lee+ops@example.org=kratos password two"}, "lee.ops.example.org", "kim",
+            "lee.ops.example.org");
+        row("zitadel", "import/zitadel-users.json", 2, "", {"zoe=zitadel password one", "yan=zitadel password two"}, "",
+            "zoe", "yan");
+        row("auth0", "import/auth0-users.json", 2, "cy.example.com: \"md5\"",
+            {"ada=auth0 password one", "bo@example.com=auth0 password two"}, "bo.example.com", "ada", "bo.example.com");
+        row("csv", "import/users.csv", 2, "eve: email", {"casey=csv password one"}, "dana", "casey", "dana");
+    }
+    void otherProvidersImport()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(int, created);
+        QFETCH(QString, refused);
+        QFETCH(QStringList, passwords);
+        QFETCH(QString, disabled);
+        QFETCH(QString, verified);
+        QFETCH(QString, unverified);
+        ServiceFixture f;
+        const QByteArray document = testData(file);
+        const auto named = importFormatNamed(format);
+        QVERIFY(named);
+        // Detected as what it is: auto reads the same users as the format named.
+        const QStringList roles{QStringLiteral("admin"), QStringLiteral("auditor"), QStringLiteral("user")};
+        const auto detected = ImportPlan::read(document, ImportFormat::Auto, roles);
+        const auto explicitly = ImportPlan::read(document, *named, roles);
+        QVERIFY(detected && explicitly);
+        QCOMPARE(detected->users.size(), explicitly->users.size());
+        for (qsizetype i = 0; i < detected->users.size(); ++i) {
+            QCOMPARE(detected->users.at(i).username, explicitly->users.at(i).username);
+            QCOMPARE(detected->users.at(i).passwordHash, explicitly->users.at(i).passwordHash);
+        }
+
+        const auto report = import(f, document);
+        QVERIFY(report);
+        QCOMPARE(report->created, created);
+        QCOMPARE(report->errors.isEmpty(), refused.isEmpty());
+        if (!refused.isEmpty()) {
+            QCOMPARE(report->errors.size(), 1);
+            const QString who = refused.section(QStringLiteral(": "), 0, 0);
+            QCOMPARE(report->errors.at(0).username, who);
+            QVERIFY2(report->errors.at(0).message.contains(refused.section(QStringLiteral(": "), 1)),
+                     qPrintable(report->errors.at(0).message));
+        }
+        if (!disabled.isEmpty())
+            QCOMPARE(userNamed(f, disabled).status, User::Status::Disabled);
+        QVERIFY(userNamed(f, verified).emailVerified);
+        QVERIFY(!userNamed(f, unverified).emailVerified);
+        // Every kept hash verifies, the disabled users' too once they are enabled.
+        UserPatch enable;
+        enable.status = User::Status::Active;
+        if (!disabled.isEmpty())
+            QVERIFY(f.services->users().update(Principal::system(), userNamed(f, disabled).id, enable));
+        for (const QString &pair : passwords) {
+            const QString login = pair.section(u'=', 0, 0);
+            const QString password = pair.section(u'=', 1);
+            QVERIFY(!storedHash(f, login).startsWith(QStringLiteral("$argon2id$v=19$m=256"))); // as imported
+            QVERIFY2(!canLogIn(f, login, password + QStringLiteral(" not")), qPrintable(login));
+            QVERIFY2(canLogIn(f, login, password), qPrintable(login));
+            QVERIFY2(storedHash(f, login).startsWith(QStringLiteral("$argon2id$v=19$m=256,")),
+                     qPrintable(storedHash(f, login))); // upgraded to this installation's parameters
+        }
+    }
+
+    // What each provider's file says beyond names: display names, attributes, roles, and the
+    // apostrophe the CSV export puts before a formula taken off again.
+    void otherProvidersKeepDetails()
+    {
+        ServiceFixture f;
+        QVERIFY(import(f, testData(QStringLiteral("import/kratos-identities.json"))));
+        QVERIFY(import(f, testData(QStringLiteral("import/zitadel-users.json"))));
+        QVERIFY(import(f, testData(QStringLiteral("import/auth0-users.json"))));
+        const auto csv = import(f, testData(QStringLiteral("import/users.csv")));
+        QVERIFY(csv);
+        QCOMPARE(csv->ignoredRoles, QStringList{QStringLiteral("contractor")});
+        QCOMPARE(userNamed(f, QStringLiteral("kim")).displayName, QStringLiteral("Kim Kratos"));
+        QCOMPARE(userNamed(f, QStringLiteral("kim")).attributes.value(QStringLiteral("department")),
+                 QStringLiteral("research"));
+        QCOMPARE(userNamed(f, QStringLiteral("zoe")).displayName, QStringLiteral("Zoe Z."));
+        QCOMPARE(userNamed(f, QStringLiteral("yan")).displayName, QStringLiteral("Yan Ng"));
+        QVERIFY(userNamed(f, QStringLiteral("yan")).requirePasswordChange);
+        QCOMPARE(userNamed(f, QStringLiteral("yan")).attributes.value(QStringLiteral("team")),
+                 QStringLiteral("support"));
+        QCOMPARE(userNamed(f, QStringLiteral("ada")).displayName, QStringLiteral("Ada Auth"));
+        QCOMPARE(userNamed(f, QStringLiteral("ada")).attributes.value(QStringLiteral("plan")), QStringLiteral("pro"));
+        QCOMPARE(userNamed(f, QStringLiteral("casey")).displayName, QStringLiteral("Casey, C."));
+        const User dana = userNamed(f, QStringLiteral("dana"));
+        QCOMPARE(dana.displayName, QStringLiteral("=not a formula"));
+        QCOMPARE(dana.roles, (QStringList{QStringLiteral("auditor"), QStringLiteral("user")}));
+
+        // Keyward's own CSV export reads back (with the formula guard undone), hashes aside.
+        ServiceFixture target;
+        const auto again = import(target, exported(f, ExportFormat::Csv));
+        QVERIFY(again);
+        QCOMPARE(again->created, 8);
+        QCOMPARE(userNamed(target, QStringLiteral("dana")).displayName, QStringLiteral("=not a formula"));
+        QCOMPARE(userNamed(target, QStringLiteral("casey")).displayName, QStringLiteral("Casey, C."));
+        QCOMPARE(userNamed(target, QStringLiteral("lee.ops.example.org")).status, User::Status::Disabled);
+        // A CSV without the needed columns is refused as a whole.
+        const auto headless = import(target, "name,mail\nx,y@example.com\n");
+        QVERIFY(!headless);
+        QVERIFY2(headless.error().fieldErrors().value(0).message.contains(QStringLiteral("header")),
+                 qPrintable(headless.error().detail()));
     }
 
     void keywardExportImportsAgain()

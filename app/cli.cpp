@@ -1,5 +1,9 @@
 #include "cli.h"
 
+#include "cli_admin.h"
+#include "cli_support.h"
+#include "service_manager.h"
+
 #include "core/config.h"
 #include "core/logging.h"
 #include "core/private_files.h"
@@ -13,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -33,24 +38,12 @@ namespace keyward::cli {
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const QString Commands = QStringLiteral(R"(Commands:
   serve         Serve the API (default)
   migrate       Apply pending database migrations and exit
   admin create  Create an administrator: --username U --email E (--password-stdin | --password-file FILE)
-  import FILE   Import users from a JSON file ("-": stdin): [--format auto|keyward|keycloak] [--dry-run];
-                exit 0 when every user was created or already there, 1 when some were refused
+  import FILE   Import users from a file ("-": stdin): [--format auto|keyward|keycloak|kratos|zitadel|auth0|csv]
+                [--dry-run]; exit 0 when every user was created or already there, 1 when some were refused
   export        Export the users who are not deleted: [--format json|csv] [--output FILE] (default stdout)
   audit verify  Check the audit trail's hash chain: exit 0 when intact, 1 with the first bad sequence number
   keys rotate   Make a new access-token signing key for every node; tokens signed before stay valid until
@@ -61,16 +54,6 @@ const QString Commands = QStringLiteral(R"(Commands:
                 kept aside), apply migrations, verify the audit chain and print a summary
   check-config  Print the effective configuration (secrets masked) and readiness findings
 )");
-
-// Opens `node` (master key, database, services); prints why not and returns the exit code.
-int open(Node &node, bool migrate)
-{
-    if (const auto failure = node.open(migrate)) {
-        err() << "keyward: " << failure->message << Qt::endl;
-        return failure->exitCode;
-    }
-    return Success;
-}
 
 // SIGTERM/SIGINT arrive through a pipe, so the shutdown runs on the event loop, not in a handler.
 int g_signalPipe[2] = {-1, -1};
@@ -111,6 +94,8 @@ int serve(const Config &config)
     }
     err() << "Keyward " << QStringLiteral(KEYWARD_VERSION) << " listening on " << node.url() << " (database "
           << node.database().displayUrl() << ", data " << config.dataDir() << ")" << Qt::endl;
+    service_manager::notifyReady(QStringLiteral("listening on %1").arg(node.url()));
+    service_manager::startWatchdog(&node);
     auto admins = UserRepository(node.database()).countActiveAdmins();
     if (admins && *admins == 0)
         err() << "No administrator yet. Create one with:" << Qt::endl
@@ -127,6 +112,7 @@ int serve(const Config &config)
             return;
         }
         notifier.setEnabled(false);
+        service_manager::notifyStopping();
         qCInfo(lcHttp) << "shutting down: draining requests in flight";
         node.shutdown(10'000);
         QCoreApplication::quit();
@@ -149,33 +135,6 @@ int migrate(const Config &config)
     return Success;
 }
 
-Principal cliPrincipal(const char *command)
-{
-    Principal cli = Principal::system();
-    cli.userAgent = QStringLiteral("keyward-server ") + QLatin1String(command);
-    return cli;
-}
-
-std::optional<QString> readPassword(const QCommandLineParser &p)
-{
-    if (p.isSet(QStringLiteral("password-stdin"))) {
-        QTextStream in(stdin);
-        return in.readLine();
-    }
-    if (p.isSet(QStringLiteral("password-file"))) {
-        QFile f(p.value(QStringLiteral("password-file")));
-        if (!f.open(QIODevice::ReadOnly)) {
-            err() << "keyward: cannot read " << f.fileName() << ": " << f.errorString() << Qt::endl;
-            return std::nullopt;
-        }
-        QString text = QString::fromUtf8(f.readAll());
-        while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
-            text.chop(1);
-        return text;
-    }
-    return std::nullopt;
-}
-
 int adminCreate(const Config &config, const QCommandLineParser &p)
 {
     const QString username = p.value(QStringLiteral("username"));
@@ -192,14 +151,10 @@ int adminCreate(const Config &config, const QCommandLineParser &p)
     Node node(config);
     if (const int rc = open(node, true); rc != Success)
         return rc;
-    auto user =
-        node.services().users().createFirstAdministrator(cliPrincipal("admin create"), username, email, *password);
-    if (!user) {
-        err() << "keyward: " << user.error().detail() << Qt::endl;
-        for (const FieldError &fe : user.error().fieldErrors())
-            err() << "  " << fe.field << ": " << fe.message << Qt::endl;
-        return Failure;
-    }
+    auto user = node.services().users().createFirstAdministrator(Principal::cli(QStringLiteral("admin create")),
+                                                                 username, email, *password);
+    if (!user)
+        return printError(user.error());
     out() << "created administrator " << user->username << " (" << user->id << ")" << Qt::endl;
     return Success;
 }
@@ -227,7 +182,9 @@ int importCommand(const Config &config, const QString &path, const QCommandLineP
     const auto format = importFormatNamed(
         p.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("auto") : p.value(QStringLiteral("format")));
     if (!format) {
-        err() << "usage: keyward-server import FILE [--format auto|keyward|keycloak] [--dry-run]" << Qt::endl;
+        err() << "usage: keyward-server import FILE [--format auto|keyward|keycloak|kratos|zitadel|auth0|csv] "
+                 "[--dry-run]"
+              << Qt::endl;
         return Usage;
     }
     QFile file;
@@ -242,14 +199,11 @@ int importCommand(const Config &config, const QString &path, const QCommandLineP
     if (const int rc = open(node, true); rc != Success)
         return rc;
     const bool dryRun = p.isSet(QStringLiteral("dry-run"));
-    auto report = importUsers(node.services().users(), node.services().roles(), cliPrincipal("import"), document,
-                              *format, dryRun, progressOnStderr(dryRun ? "checked" : "imported"));
-    if (!report) {
-        err() << "keyward: " << report.error().detail() << Qt::endl;
-        for (const FieldError &fe : report.error().fieldErrors())
-            err() << "  " << fe.field << ": " << fe.message << Qt::endl;
-        return Failure;
-    }
+    auto report =
+        importUsers(node.services().users(), node.services().roles(), Principal::cli(QStringLiteral("import")),
+                    document, *format, dryRun, progressOnStderr(dryRun ? "checked" : "imported"));
+    if (!report)
+        return printError(report.error());
     out() << (dryRun ? "dry run: would create " : "created ") << report->created << ", skipped " << report->skipped
           << " (username or email already there), refused " << report->errors.size() << Qt::endl;
     for (const ImportReport::Problem &problem : report->errors)
@@ -281,7 +235,7 @@ int exportCommand(const Config &config, const QCommandLineParser &p)
     Node node(config);
     if (const int rc = open(node, false); rc != Success)
         return rc;
-    auto written = exportUsers(node.services().users(), cliPrincipal("export"), *format, target,
+    auto written = exportUsers(node.services().users(), Principal::cli(QStringLiteral("export")), *format, target,
                                path.isEmpty() ? TransferProgress() : progressOnStderr("exported"));
     if (!written || (!path.isEmpty() && !saved.commit())) {
         err() << "keyward: " << (written ? saved.errorString() : written.error().detail()) << Qt::endl;
@@ -297,11 +251,9 @@ int auditVerify(const Config &config)
     Node node(config);
     if (const int rc = open(node, false); rc != Success)
         return rc;
-    auto report = node.services().audit().verify(Principal::system());
-    if (!report) {
-        err() << "keyward: " << report.error().detail() << Qt::endl;
-        return Failure;
-    }
+    auto report = node.services().audit().verify(Principal::cli(QStringLiteral("audit verify")));
+    if (!report)
+        return printError(report.error());
     if (report->truncated) {
         out() << "audit chain TRUNCATED: events from sequence " << report->firstBadSeq << " on are missing";
         if (report->lastSeqSeen > 0)
@@ -323,11 +275,9 @@ int keysRotate(const Config &config)
     Node node(config);
     if (const int rc = open(node, false); rc != Success)
         return rc;
-    const auto kid = node.services().keys().rotate(Principal::system());
-    if (!kid) {
-        err() << "keyward: " << kid.error().detail() << Qt::endl;
-        return Failure;
-    }
+    const auto kid = node.services().keys().rotate(Principal::cli(QStringLiteral("keys rotate")));
+    if (!kid)
+        return printError(kid.error());
     out() << "new " << node.services().keys().algorithm() << " signing key " << *kid
           << "; the previous one verifies until its tokens expire" << Qt::endl;
     return Success;
@@ -339,11 +289,10 @@ int backupCommand(const Config &config, const QString &file)
     if (const int rc = open(node, false); rc != Success)
         return rc;
     err() << "backing up " << node.database().displayUrl() << " ..." << Qt::endl;
-    const auto report = node.services().backup().backUp(cliPrincipal("backup"), file);
-    if (!report) {
-        err() << "keyward: " << report.error().detail() << Qt::endl;
-        return Failure;
-    }
+    const auto report = node.services().backup().backUp(Principal::cli(QStringLiteral("backup")), file,
+                                                        BackupService::Existing::Refuse);
+    if (!report)
+        return printError(report.error());
     out() << "backed up " << node.database().displayUrl() << " to " << report->file << " ("
           << QLocale::c().formattedDataSize(report->bytes) << ", " << report->tookMs << " ms)" << Qt::endl
           << "The master key is not in the backup; it is in " << node.masterKeyLocation() << "." << Qt::endl
@@ -357,14 +306,14 @@ int backupCommand(const Config &config, const QString &file)
 // node's master key (the backup is of another installation, or the key is not its).
 bool summarizeRestore(Node &node, const QString &file, const backup::Contents &contents, const QString &aside)
 {
-    const auto chain = node.services().audit().verify(Principal::system());
+    const auto chain = node.services().audit().verify(Principal::cli(QStringLiteral("restore")));
     if (!chain || !chain->ok || chain->truncated) {
         err() << "keyward: the backup's audit chain does not verify with this master key"
               << (chain ? QStringLiteral(" (sequence %1)").arg(chain->firstBadSeq) : QString())
               << ": restore with the master key of the installation that made it (--master-key-file)" << Qt::endl;
         return false;
     }
-    (void)node.services().audit().record(cliPrincipal("restore"),
+    (void)node.services().audit().record(Principal::cli(QStringLiteral("restore")),
                                          {QStringLiteral("backup.restored"), QStringLiteral("database"),
                                           node.database().kindName(), QStringLiteral("success"),
                                           QJsonObject{{QStringLiteral("file"), file}}});
@@ -403,21 +352,18 @@ int restoreCommand(const Config &config, const QString &fileArgument)
     const QUrl url(config.databaseUrl());
     const bool sqlite = url.scheme() == QLatin1String("sqlite");
     const auto contents = backup::check(sqlite ? Database::Kind::Sqlite : Database::Kind::Postgres, file);
-    if (!contents) {
-        err() << "keyward: " << contents.error().detail() << Qt::endl;
-        return Failure;
-    }
+    if (!contents)
+        return printError(contents.error());
     QString aside;
+    std::shared_ptr<Database> db;
     if (sqlite) {
         auto replaced = backup::replaceSqlite(url.path(), file);
-        if (!replaced) {
-            err() << "keyward: " << replaced.error().detail() << Qt::endl;
-            return Failure;
-        }
+        if (!replaced)
+            return printError(replaced.error());
         aside = *replaced;
     } else {
         QString error;
-        const auto db = Database::open(config.databaseUrl(), &error);
+        db = Database::open(config.databaseUrl(), &error);
         const auto others = db ? backup::otherSessions(*db) : Result<int>(ApiError::internal());
         if (!db || !others || *others > 0) {
             err() << "keyward: "
@@ -428,11 +374,18 @@ int restoreCommand(const Config &config, const QString &fileArgument)
                   << Qt::endl;
             return Failure;
         }
-        err() << "restoring into " << db->displayUrl() << " ..." << Qt::endl;
-        if (const Status restored = backup::restorePostgres(*db, file); !restored) {
-            err() << "keyward: " << restored.error().detail() << Qt::endl;
-            return Failure;
+        // What is there now, kept so that a backup this master key cannot open is taken back out.
+        if (Migrations(*db).status().current > 0) {
+            aside = QDir(dataDir).filePath(
+                QStringLiteral("before-restore-%1.backup")
+                    .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));
+            err() << "keeping a copy of " << db->displayUrl() << " as " << aside << " ..." << Qt::endl;
+            if (const auto kept = backup::write(*db, aside, false); !kept)
+                return printError(kept.error());
         }
+        err() << "restoring into " << db->displayUrl() << " ..." << Qt::endl;
+        if (const Status restored = backup::restorePostgres(*db, file); !restored)
+            return printError(restored.error()); // one transaction: nothing changed
     }
     // The high-water mark vouched for the chain that was replaced; the restored one starts its own.
     const QString highWater = QDir(dataDir).filePath(QStringLiteral("audit-high-water"));
@@ -441,18 +394,24 @@ int restoreCommand(const Config &config, const QString &fileArgument)
     bool restored = false;
     {
         Node node(config);
-        if (const int rc = open(node, true); rc != Success && !sqlite)
-            return rc;
-        restored = node.isOpen() && summarizeRestore(node, file, *contents, aside);
+        restored = open(node, true) == Success && summarizeRestore(node, file, *contents, aside);
     }
-    if (restored || !sqlite)
-        return restored ? Success : Failure;
-    // SQLite: nothing changed after all.
+    if (restored)
+        return Success;
+    // Nothing changed after all.
     QFile::remove(highWater);
     QFile::rename(highWater + QStringLiteral(".before-restore"), highWater);
-    if (const Status undone = backup::putBackSqlite(url.path(), aside); !undone) {
-        err() << "keyward: " << undone.error().detail() << Qt::endl;
+    if (sqlite) {
+        if (const Status undone = backup::putBackSqlite(url.path(), aside); !undone)
+            return printError(undone.error());
+    } else if (aside.isEmpty()) {
+        err() << "keyward: the database held no Keyward data before; the restored tables are left: restore again "
+                 "with the master key of the installation that made the backup"
+              << Qt::endl;
         return Failure;
+    } else if (const Status undone = backup::restorePostgres(*db, aside); !undone) {
+        err() << "keyward: the database could not be put back; it is in " << aside << Qt::endl;
+        return printError(undone.error());
     }
     err() << "keyward: the database was left as it was" << Qt::endl;
     return Failure;
@@ -497,24 +456,29 @@ int checkConfig(const Config &config)
 int run(const QStringList &arguments, const std::function<int(const Config &)> &serveWith)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Keyward user management service.\n\n") + Commands);
+    p.setApplicationDescription(QStringLiteral("Keyward user management service.\n\n") + Commands + QLatin1Char('\n') +
+                                adminCommandsHelp());
     p.addHelpOption();
     p.addVersionOption();
     for (const ConfigOption &o : Config::options())
         p.addOption({o.key, QStringLiteral("%1 [env %2]").arg(o.description, o.env), QStringLiteral("value")});
-    p.addOption({QStringLiteral("username"), QStringLiteral("admin create: user name"), QStringLiteral("name")});
-    p.addOption({QStringLiteral("email"), QStringLiteral("admin create: email address"), QStringLiteral("address")});
-    p.addOption({QStringLiteral("password-stdin"), QStringLiteral("admin create: read the password from stdin")});
-    p.addOption({QStringLiteral("password-file"), QStringLiteral("admin create: read the password from a file"),
-                 QStringLiteral("file")});
-    p.addOption({QStringLiteral("format"), QStringLiteral("import: auto, keyward or keycloak; export: json or csv"),
+    p.addOption(
+        {QStringLiteral("username"), QStringLiteral("admin create, user create: user name"), QStringLiteral("name")});
+    p.addOption({QStringLiteral("email"), QStringLiteral("admin create, user create: email address"),
+                 QStringLiteral("address")});
+    p.addOption({QStringLiteral("password-stdin"), QStringLiteral("read the password from stdin (one line)")});
+    p.addOption(
+        {QStringLiteral("password-file"), QStringLiteral("read the password from a file"), QStringLiteral("file")});
+    addAdminOptions(p);
+    p.addOption({QStringLiteral("format"),
+                 QStringLiteral("import: auto, keyward, keycloak, kratos, zitadel, auth0 or csv; export: json or csv"),
                  QStringLiteral("format")});
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("import: check every user, create none")});
     p.addOption({QStringLiteral("output"), QStringLiteral("export: write to this file instead of stdout"),
                  QStringLiteral("file")});
     p.addPositionalArgument(QStringLiteral("command"),
                             QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
-                                           "keys rotate, backup, restore, check-config"));
+                                           "keys rotate, backup, restore, check-config, user, role, apikey, session"));
     if (!p.parse(arguments)) {
         err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
         return Usage;
@@ -572,6 +536,8 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
         return restoreCommand(*config, args.at(1));
     if (command == QLatin1String("check-config") && args.size() == 1)
         return checkConfig(*config);
+    if (isAdminCommand(command))
+        return runAdmin(*config, args, p);
     err() << "keyward: unknown command '" << args.join(QLatin1Char(' ')) << "'" << Qt::endl << Commands;
     return Usage;
 }

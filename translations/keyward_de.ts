@@ -182,6 +182,10 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
+    <message>
+        <source>command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditPanel</name>
@@ -2103,10 +2107,6 @@ von %3 Anfragen, letzte Minute</translation>
         <translation>Benutzer importieren</translation>
     </message>
     <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Import them</source>
         <translation>Importieren</translation>
     </message>
@@ -2407,6 +2407,10 @@ von %3 Anfragen, letzte Minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Inzwischen geändert; bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
+        <translation>Benutzerdateien (*.json *.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

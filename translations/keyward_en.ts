@@ -177,6 +177,10 @@ Another program may use this address. Listen on another one (saved to %3):</sour
         <source>anonymous</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>command line</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditPanel</name>
@@ -2093,10 +2097,6 @@ of %3 requests, last minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2396,6 +2396,10 @@ of %3 requests, last minute</source>
     </message>
     <message>
         <source>Changed since; left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,6 +182,10 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
         <source>anonymous</source>
         <translation>anonyme</translation>
     </message>
+    <message>
+        <source>command line</source>
+        <translation>ligne de commande</translation>
+    </message>
 </context>
 <context>
     <name>keyward::AuditPanel</name>
@@ -2103,10 +2107,6 @@ sur %3 requêtes, dernière minute</translation>
         <translation>Importer des utilisateurs</translation>
     </message>
     <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Import them</source>
         <translation>Les importer</translation>
     </message>
@@ -2407,6 +2407,10 @@ sur %3 requêtes, dernière minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Modifié entre-temps ; laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
+        <translation>Fichiers d’utilisateurs (*.json *.csv);;Tous les fichiers (*)</translation>
     </message>
 </context>
 </TS>

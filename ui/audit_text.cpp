@@ -32,6 +32,8 @@ QString AuditNames::named(const QString &type, const QString &id) const
         return QCoreApplication::translate("keyward::AuditNames", "API key %1").arg(id);
     if (type == QLatin1String("gui"))
         return QCoreApplication::translate("keyward::AuditNames", "console");
+    if (type == QLatin1String("cli"))
+        return QCoreApplication::translate("keyward::AuditNames", "command line");
     if (type == QLatin1String("system"))
         return QCoreApplication::translate("keyward::AuditNames", "system");
     if (type == QLatin1String("anonymous"))

@@ -363,7 +363,7 @@ void OverviewPanel::backUpNow()
         return;
     BackupService::Report written;
     const QStringList outcome = BackgroundTask::run(this, tr("Backing up the database…"), 1, [&](int) {
-        auto report = m_backup.backUp(m_actor, path);
+        auto report = m_backup.backUp(m_actor, path, BackupService::Existing::Replace); // the file dialog asked
         if (!report)
             return describe(report.error());
         written = *report;

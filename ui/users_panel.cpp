@@ -909,7 +909,7 @@ void UsersPanel::purgeSelected()
 
 void UsersPanel::importFromFile()
 {
-    const QString path = Prompt::openFileName(this, tr("Import users"), tr("JSON files (*.json);;All files (*)"));
+    const QString path = Prompt::openFileName(this, tr("Import users"), tr("User files (*.json *.csv);;All files (*)"));
     if (path.isEmpty())
         return;
     const QString importNow = tr("Import them");

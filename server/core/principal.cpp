@@ -15,6 +15,8 @@ QString Principal::typeName() const
         return QStringLiteral("system");
     case Type::Gui:
         return QStringLiteral("gui");
+    case Type::Cli:
+        return QStringLiteral("cli");
     case Type::Anonymous:
         break;
     }
@@ -35,6 +37,14 @@ Principal Principal::gui()
     Principal p = system();
     p.type = Type::Gui;
     p.userAgent = QStringLiteral("keyward console");
+    return p;
+}
+
+Principal Principal::cli(const QString &command)
+{
+    Principal p = system();
+    p.type = Type::Cli;
+    p.userAgent = QStringLiteral("keyward-server ") + command;
     return p;
 }
 

@@ -7,7 +7,7 @@ namespace keyward {
 
 // Who is acting, and from where: the input of every permission check and audit event.
 struct Principal {
-    enum class Type { User, ApiKey, System, Gui, Anonymous };
+    enum class Type { User, ApiKey, System, Gui, Cli, Anonymous };
 
     Type type = Type::Anonymous;
     QString id;        // user id, API key id, or empty
@@ -35,6 +35,10 @@ struct Principal {
     // The desktop console: whoever runs it already holds the data directory, so it may do all an
     // administrator may; its actions are audited as actor `gui`.
     static Principal gui();
+    // An admin command of `keyward-server` (user, role, apikey, session, backup ...): like the
+    // console, whoever runs it holds the data directory and the master key; audited as actor `cli`,
+    // with the command as its user agent.
+    static Principal cli(const QString &command);
     static Principal anonymous(QString ip = {}, QString userAgent = {}, QString requestId = {});
 };
 

@@ -16,14 +16,14 @@ BackupService::BackupService(Database &db, const Clock &clock, AuditService &aud
 {
 }
 
-Result<BackupService::Report> BackupService::backUp(const Principal &actor, const QString &file)
+Result<BackupService::Report> BackupService::backUp(const Principal &actor, const QString &file, Existing existing)
 {
     const AuditEntry attempt{QStringLiteral("backup.created"), QStringLiteral("database"), m_db.kindName()};
     if (auto refusal = missing(actor, permission::SettingsManage))
         return m_audit.noteRefusal(actor, attempt, Result<Report>(*refusal));
     const QString path = QFileInfo(file).absoluteFilePath();
     const qint64 started = m_clock.nowMs();
-    const auto written = backup::write(m_db, path);
+    const auto written = backup::write(m_db, path, existing == Existing::Replace);
     const Report report{path, written ? *written : 0, m_clock.nowMs() - started};
     QJsonObject details{{QStringLiteral("file"), path}};
     if (written) {

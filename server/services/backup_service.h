@@ -20,8 +20,12 @@ public:
         qint64 bytes = 0;
         qint64 tookMs = 0;
     };
+    // What becomes of a file already at the backup's name: the command line refuses it (a slip of
+    // the keyboard must not cost an older backup), the console replaces it once its user said so.
+    // Never one of the database's own files.
+    enum class Existing { Refuse, Replace };
     // Needs settings:manage: a backup holds every password hash and sealed secret.
-    Result<Report> backUp(const Principal &actor, const QString &file);
+    Result<Report> backUp(const Principal &actor, const QString &file, Existing existing);
 
 private:
     Database &m_db;

@@ -30,6 +30,27 @@ ApiError refused(const QString &detail)
     return ApiError(422, QStringLiteral("backup-refused"), QStringLiteral("Not a usable backup"), detail);
 }
 
+ApiError alreadyThere(const QString &file)
+{
+    return ApiError::conflict(QStringLiteral("%1 exists: give a new name, or remove it first").arg(file));
+}
+
+// Whether `file` is one of the SQLite database's own files (itself, its log, its shared memory).
+bool isDatabaseFile(Database &db, const QString &file)
+{
+    if (db.kind() != Database::Kind::Sqlite)
+        return false;
+    const QString target = QFileInfo(file).absoluteFilePath();
+    const QString database = QFileInfo(db.sqlitePath()).absoluteFilePath();
+    const QString canonical = QFileInfo(file).canonicalFilePath();
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        if (target == database + suffix ||
+            (!canonical.isEmpty() && canonical == QFileInfo(db.sqlitePath() + suffix).canonicalFilePath()))
+            return true;
+    return false;
+}
+
 // A file beside `file` that nobody else writes to, owner-only from its first byte.
 QString temporaryBeside(const QString &file)
 {
@@ -38,8 +59,9 @@ QString temporaryBeside(const QString &file)
         QStringLiteral(".%1.%2.partial").arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128)));
 }
 
-// Makes `temporary` durable and renames it to `file`; removes it when that fails.
-Result<qint64> moveIntoPlace(const QString &temporary, const QString &file)
+// Makes `temporary` durable and moves it to `file` (linked, so that a file already there stays,
+// unless it is to be replaced); removes it when that fails.
+Result<qint64> moveIntoPlace(const QString &temporary, const QString &file, bool replaceExisting)
 {
     const auto fail = [&](const QString &why) {
         QFile::remove(temporary);
@@ -53,8 +75,17 @@ Result<qint64> moveIntoPlace(const QString &temporary, const QString &file)
         ::close(fd);
     if (!synced)
         return fail(QStringLiteral("cannot flush it to disk"));
-    if (::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(file).constData()) != 0)
-        return fail(qt_error_string(errno));
+    const QByteArray from = QFile::encodeName(temporary);
+    const QByteArray to = QFile::encodeName(file);
+    if (replaceExisting ? ::rename(from.constData(), to.constData()) != 0
+                        : ::link(from.constData(), to.constData()) != 0) {
+        if (errno != EEXIST)
+            return fail(qt_error_string(errno));
+        QFile::remove(temporary);
+        return alreadyThere(file); // made meanwhile
+    }
+    if (!replaceExisting)
+        QFile::remove(temporary);
     return QFileInfo(file).size();
 }
 
@@ -114,8 +145,12 @@ private:
 
 } // namespace
 
-Result<qint64> write(Database &db, const QString &file)
+Result<qint64> write(Database &db, const QString &file, bool replaceExisting)
 {
+    if (isDatabaseFile(db, file))
+        return ApiError::conflict(QStringLiteral("%1 is the database itself: back up to another file").arg(file));
+    if (!replaceExisting && QFileInfo::exists(file))
+        return alreadyThere(file);
     const QString temporary = temporaryBeside(file);
     if (!files::makePrivateFile(temporary))
         return failed(QStringLiteral("cannot create a file in %1").arg(QFileInfo(file).absolutePath()));
@@ -135,7 +170,7 @@ Result<qint64> write(Database &db, const QString &file)
         QFile::remove(temporary);
         return failed(*problem);
     }
-    return moveIntoPlace(temporary, file);
+    return moveIntoPlace(temporary, file, replaceExisting);
 }
 
 Result<Contents> check(Database::Kind kind, const QString &file)
@@ -183,7 +218,7 @@ Result<QString> replaceSqlite(const QString &path, const QString &file)
             }
         }
     }
-    if (auto placed = moveIntoPlace(temporary, path); !placed)
+    if (auto placed = moveIntoPlace(temporary, path, true); !placed)
         return placed.error();
     return aside;
 }

@@ -11,9 +11,10 @@ namespace keyward::backup {
 
 // Writes a consistent copy of the database to `file`, taken while writers go on: SQLite's
 // `VACUUM INTO` (one read transaction), PostgreSQL's `pg_dump` (custom format, one snapshot). The
-// copy is written beside `file` and renamed into place, owner-only: `file` is whole or absent.
+// copy is written beside `file` and moved into place, owner-only: `file` is whole or absent. A file
+// already there is replaced only with `replaceExisting`, and never one of the database's own.
 // Returns its size in bytes.
-Result<qint64> write(Database &db, const QString &file);
+Result<qint64> write(Database &db, const QString &file, bool replaceExisting);
 
 // What a backup holds, read without changing it.
 struct Contents {

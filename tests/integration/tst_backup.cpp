@@ -6,6 +6,7 @@
 #include "test_database.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 using namespace keyward::test;
 
@@ -43,6 +46,28 @@ Run runServer(const QStringList &args, const QByteArray &input = {})
     p.waitForFinished(120'000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+ino_t inodeOf(const QString &path)
+{
+    struct stat info {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? info.st_ino : 0;
+}
+
+QByteArray contentsOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Creates the first administrator of the installation the options `on` name; the exit code.
+int createAdmin(const QStringList &on, const QString &name, const QByteArray &password)
+{
+    return runServer(on + QStringList{QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--username"),
+                                      name, QStringLiteral("--email"), name + QStringLiteral("@example.com"),
+                                      QStringLiteral("--password-stdin")},
+                     password + '\n')
+        .exitCode;
 }
 
 // Creates users one after another, a few at a time, for as long as it is let; remembers each
@@ -127,13 +152,7 @@ private Q_SLOTS:
         QVERIFY2(source.error().isEmpty(), qPrintable(source.error()));
         QTemporaryDir dirA;
         const QStringList onA{QStringLiteral("--data-dir"), dirA.path(), QStringLiteral("--database"), source.url()};
-        QCOMPARE(
-            runServer(onA + QStringList{QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--username"),
-                                        QStringLiteral("root"), QStringLiteral("--email"),
-                                        QStringLiteral("root@example.com"), QStringLiteral("--password-stdin")},
-                      "the root passphrase\n")
-                .exitCode,
-            0);
+        QCOMPARE(createAdmin(onA, QStringLiteral("root"), "the root passphrase"), 0);
         const QString backupFile = dirA.filePath(QStringLiteral("backups/keyward.backup"));
         QVERIFY(QDir().mkpath(QFileInfo(backupFile).path()));
         QStringList acknowledgedBefore;
@@ -215,28 +234,29 @@ private Q_SLOTS:
         TestDatabase source(QStringLiteral("sqlite"));
         QTemporaryDir dir;
         const QStringList on{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--database"), source.url()};
-        QCOMPARE(
-            runServer(on + QStringList{QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--username"),
-                                       QStringLiteral("root"), QStringLiteral("--email"),
-                                       QStringLiteral("root@example.com"), QStringLiteral("--password-stdin")},
-                      "the root passphrase\n")
-                .exitCode,
-            0);
+        QCOMPARE(createAdmin(on, QStringLiteral("root"), "the root passphrase"), 0);
         const QString backupFile = dir.filePath(QStringLiteral("copy.backup"));
         QCOMPARE(runServer(on + QStringList{QStringLiteral("backup"), backupFile}).exitCode, 0);
+        // Neither an older backup nor the database itself is overwritten by a slip of the keyboard.
+        const QByteArray firstBackup = contentsOf(backupFile);
+        const Run again = runServer(on + QStringList{QStringLiteral("backup"), backupFile});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("exists")), qPrintable(again.err));
+        QCOMPARE(contentsOf(backupFile), firstBackup);
+        const QString databaseFile = QUrl(source.url()).path();
+        const ino_t databaseInode = inodeOf(databaseFile);
+        const Run ontoItself = runServer(on + QStringList{QStringLiteral("backup"), databaseFile});
+        QCOMPARE(ontoItself.exitCode, 1);
+        QVERIFY2(ontoItself.err.contains(QStringLiteral("the database itself")), qPrintable(ontoItself.err));
+        QCOMPARE(inodeOf(databaseFile), databaseInode); // the same file, not a copy renamed over it
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.partial")}, QDir::Hidden | QDir::Files).isEmpty());
 
         // Another installation, with a user of its own and a master key of its own.
         TestDatabase other(QStringLiteral("sqlite"));
         QTemporaryDir otherDir;
         const QStringList onOther{QStringLiteral("--data-dir"), otherDir.path(), QStringLiteral("--database"),
                                   other.url()};
-        QCOMPARE(runServer(onOther + QStringList{QStringLiteral("admin"), QStringLiteral("create"),
-                                                 QStringLiteral("--username"), QStringLiteral("otheradmin"),
-                                                 QStringLiteral("--email"), QStringLiteral("other@example.com"),
-                                                 QStringLiteral("--password-stdin")},
-                           "the other passphrase\n")
-                     .exitCode,
-                 0);
+        QCOMPARE(createAdmin(onOther, QStringLiteral("otheradmin"), "the other passphrase"), 0);
         const QString otherFile = QUrl(other.url()).path();
         const QSet<QString> before = usernamesIn(otherFile);
         QCOMPARE(before, QSet<QString>{QStringLiteral("otheradmin")});

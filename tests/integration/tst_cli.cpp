@@ -1,8 +1,10 @@
 // keyward-server as operators run it: exit codes, migrate, admin create, serve and SIGTERM.
+#include "server_process.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,8 +18,12 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace keyward;
+using namespace keyward::test;
 
 namespace {
 
@@ -337,6 +343,166 @@ private Q_SLOTS:
         QVERIFY2(content.contains("log file reopened") && content.contains("stopped"), content.constData());
     }
 
+    // The daily commands act through the services on a database a node serves: what they change
+    // holds on that node at once (sessions end, keys work and stop), and the audit names actor `cli`.
+    void dailyAdministration()
+    {
+        QTemporaryDir dir;
+        const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+        const auto kw = [&](const QStringList &args, const QByteArray &input = {}) {
+            return runKeyward(base + args, input);
+        };
+        QCOMPARE(
+            kw({QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--username"), QStringLiteral("root"),
+                QStringLiteral("--email"), QStringLiteral("root@example.com"), QStringLiteral("--password-stdin")},
+               "a fine admin password\n")
+                .exitCode,
+            0);
+        const QStringList createAlice{
+            QStringLiteral("user"),   QStringLiteral("create"),  QStringLiteral("--username"),
+            QStringLiteral("alice"),  QStringLiteral("--email"), QStringLiteral("alice@example.com"),
+            QStringLiteral("--role"), QStringLiteral("user"),    QStringLiteral("--password-stdin")};
+        const Run created = kw(createAlice, "alice's first password\n");
+        QCOMPARE(created.exitCode, 0);
+        QVERIFY2(created.out.startsWith(QStringLiteral("created user alice (")), qPrintable(created.out));
+        const Run taken = kw(createAlice, "alice's first password\n");
+        QCOMPARE(taken.exitCode, 1);
+        QVERIFY2(taken.err.contains(QStringLiteral("taken")), qPrintable(taken.err));
+
+        const Run table = kw({QStringLiteral("user"), QStringLiteral("list")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith(QStringLiteral("ID ")) && table.out.contains(QStringLiteral("USERNAME")),
+                 qPrintable(table.out));
+        QCOMPARE(table.out.count(u'\n'), 3); // the header and two users
+        const QJsonObject list =
+            QJsonDocument::fromJson(kw({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json"),
+                                        QStringLiteral("--search"), QStringLiteral("ali")})
+                                        .out.toUtf8())
+                .object();
+        QCOMPARE(list.value(QStringLiteral("total")).toInt(), 1);
+        const QString aliceId =
+            list.value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!aliceId.isEmpty());
+        const Run limited =
+            kw({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(limited.out.count(u'\n'), 2);
+        QVERIFY2(limited.err.contains(QStringLiteral("1 of 2 users shown")), qPrintable(limited.err));
+        const Run byEmail = kw({QStringLiteral("user"), QStringLiteral("show"), QStringLiteral("ALICE@example.com"),
+                                QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(byEmail.out.toUtf8()).object().value(QStringLiteral("id")).toString(),
+                 aliceId);
+        QVERIFY(kw({QStringLiteral("user"), QStringLiteral("show"), aliceId}).out.contains(QStringLiteral("alice")));
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("show"), QStringLiteral("nobody")}).exitCode, 1);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("show")}).exitCode, 2);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("frobnicate"), QStringLiteral("alice")}).exitCode, 2);
+        QVERIFY(kw({QStringLiteral("role"), QStringLiteral("list")}).out.contains(QStringLiteral("users:write")));
+
+        ServerProcess server(base);
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.log()));
+        const auto login = [&](const QString &name, const QString &password) {
+            return call("POST", server.url() + QStringLiteral("/api/v1/auth/login"),
+                        {{QStringLiteral("login"), name}, {QStringLiteral("password"), password}});
+        };
+        const QByteArray token = login(QStringLiteral("alice"), QStringLiteral("alice's first password"))
+                                     .json.value(QStringLiteral("access_token"))
+                                     .toString()
+                                     .toLatin1();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(call("GET", server.url() + QStringLiteral("/api/v1/me"), {}, token).status, 200);
+        const Run sessions = kw({QStringLiteral("session"), QStringLiteral("list"), QStringLiteral("alice")});
+        QCOMPARE(sessions.out.count(u'\n'), 2);
+        const Run revoked = kw({QStringLiteral("user"), QStringLiteral("revoke-sessions"), QStringLiteral("alice")});
+        QCOMPARE(revoked.exitCode, 0);
+        QVERIFY2(revoked.out.startsWith(QStringLiteral("ended 1 session(s) of alice")), qPrintable(revoked.out));
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", server.url() + QStringLiteral("/api/v1/me"), {}, token).status, 401,
+                                  5000);
+
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("alice"),
+                     QStringLiteral("--password-stdin")},
+                    "alice's second password\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's first password")).status, 401);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's second password")).status, 200);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice")}).exitCode, 0);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's second password")).status, 403); // disabled
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("enable"), QStringLiteral("alice")}).exitCode, 0);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("alice")}).exitCode, 0);
+        QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's second password")).status, 200);
+
+        const Run key = kw({QStringLiteral("apikey"), QStringLiteral("create"), QStringLiteral("--name"),
+                            QStringLiteral("reporting"), QStringLiteral("--scope"), QStringLiteral("users:read"),
+                            QStringLiteral("--json")});
+        QCOMPARE(key.exitCode, 0);
+        const QJsonObject keyJson = QJsonDocument::fromJson(key.out.toUtf8()).object();
+        const QByteArray secret = keyJson.value(QStringLiteral("key")).toString().toLatin1();
+        QVERIFY2(secret.startsWith("kw_"), qPrintable(key.out));
+        QCOMPARE(call("GET", server.url() + QStringLiteral("/api/v1/users"), {}, secret).status, 200);
+        QCOMPARE(call("GET", server.url() + QStringLiteral("/api/v1/roles/admin"), {}, secret).status, 403);
+        const Run keys = kw({QStringLiteral("apikey"), QStringLiteral("list")});
+        QVERIFY(keys.out.contains(QStringLiteral("reporting")));
+        QVERIFY(!keys.out.contains(QString::fromLatin1(secret))); // shown once, at creation
+        QCOMPARE(
+            kw({QStringLiteral("apikey"), QStringLiteral("revoke"), keyJson.value(QStringLiteral("id")).toString()})
+                .exitCode,
+            0);
+        QTRY_COMPARE_WITH_TIMEOUT(call("GET", server.url() + QStringLiteral("/api/v1/users"), {}, secret).status, 401,
+                                  5000);
+
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("alice")}).exitCode, 0);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("show"), QStringLiteral("alice")}).exitCode, 1);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("restore"), aliceId}).exitCode, 0);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("root")}).exitCode,
+                 1); // the last admin
+
+        QString error;
+        auto db = Database::open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db")), &error);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT action, user_agent FROM audit_events WHERE actor_type = 'cli'")));
+        QStringList audited;
+        while (q.next())
+            audited << q.value(0).toString() + u' ' + q.value(1).toString();
+        QVERIFY2(audited.contains(QStringLiteral("user.update keyward-server user disable")),
+                 qPrintable(audited.join(u'\n')));
+        QVERIFY2(audited.contains(QStringLiteral("apikey.create keyward-server apikey create")),
+                 qPrintable(audited.join(u'\n')));
+    }
+
+    // Commands on an existing database make no master key: without the one it was set up with
+    // they stop and say where it belongs; with another they refuse rather than replace its signing key.
+    void noCommandMakesAMasterKeyForAnExistingDatabase()
+    {
+        QTemporaryDir dir;
+        const QStringList base{QStringLiteral("--data-dir"), dir.path()};
+        QCOMPARE(runKeyward(base + QStringList{QStringLiteral("migrate")}).exitCode, 0);
+        const QString keyFile = dir.filePath(QStringLiteral("master.key"));
+        QVERIFY(QFile::rename(keyFile, dir.filePath(QStringLiteral("kept.key"))));
+        const Run missing = runKeyward(base + QStringList{QStringLiteral("user"), QStringLiteral("list")});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY2(missing.err.contains(keyFile), qPrintable(missing.err));
+        QVERIFY(!QFile::exists(keyFile));
+        QCOMPARE(runKeyward(base + QStringList{QStringLiteral("serve")}).exitCode, 3);
+        QVERIFY(!QFile::exists(keyFile));
+
+        QFile other(keyFile);
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(QByteArray(64, 'a'));
+        other.close();
+        const Run wrong = runKeyward(base + QStringList{QStringLiteral("keys"), QStringLiteral("rotate")});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains(QStringLiteral("does not unseal")), qPrintable(wrong.err));
+        QVERIFY(QFile::remove(keyFile));
+        QVERIFY(QFile::rename(dir.filePath(QStringLiteral("kept.key")), keyFile));
+        const Run right = runKeyward(base + QStringList{QStringLiteral("audit"), QStringLiteral("verify")});
+        QVERIFY2(right.exitCode == 0, qPrintable(right.out + right.err));
+        QString error;
+        auto db = Database::open(QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("keyward.db")), &error);
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM signing_keys")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
     void newerDatabaseIsRefused()
     {
         QTemporaryDir dir;
@@ -351,6 +517,67 @@ private Q_SLOTS:
         const Run r = runKeyward({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("migrate")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("newer than this Keyward")), qPrintable(r.err));
+    }
+
+    // Under systemd (Type=notify): READY once it listens, watchdog pings at half of WatchdogSec,
+    // STOPPING when a SIGTERM starts the drain. The manager's socket is a real datagram socket.
+    void tellsTheServiceManager()
+    {
+        QTemporaryDir dir;
+        const QString socketPath = dir.filePath(QStringLiteral("notify"));
+        const int manager = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+        QVERIFY(manager >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray encoded = QFile::encodeName(socketPath);
+        std::copy(encoded.begin(), encoded.end(), address.sun_path);
+        QVERIFY(::bind(manager, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
+        const timeval wait{0, 200'000};
+        ::setsockopt(manager, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+        // The messages that arrive within `ms`, one per datagram.
+        const auto receive = [&](int ms) {
+            QStringList messages;
+            QElapsedTimer timer;
+            timer.start();
+            char buffer[4096];
+            while (timer.elapsed() < ms) {
+                const ssize_t n = ::recv(manager, buffer, sizeof buffer, 0);
+                if (n > 0)
+                    messages << QString::fromUtf8(buffer, n);
+            }
+            return messages;
+        };
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NOTIFY_SOCKET"), socketPath);
+        env.insert(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("1000000"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(KEYWARD_SERVER_BINARY),
+                {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                 QStringLiteral("serve")});
+        QVERIFY(p.waitForStarted());
+        QStringList messages;
+        for (int i = 0; i < 60 && !messages.join(u'\n').contains(QStringLiteral("READY=1")); ++i)
+            messages += receive(500);
+        const QString ready = messages.join(u'\n');
+        QVERIFY2(ready.contains(QStringLiteral("READY=1")), qPrintable(ready));
+        const QRegularExpressionMatch port =
+            QRegularExpression(QStringLiteral("STATUS=listening on http://127\\.0\\.0\\.1:(\\d+)")).match(ready);
+        QVERIFY2(port.hasMatch(), qPrintable(ready));
+        QNetworkAccessManager nam;
+        QNetworkReply *reply =
+            nam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health/ready").arg(port.captured(1)))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200); // ready meant serving
+        delete reply;
+        QVERIFY(receive(1600).count(QStringLiteral("WATCHDOG=1")) >= 2);
+        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(15000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(receive(500).join(u'\n').contains(QStringLiteral("STOPPING=1")));
+        ::close(manager);
     }
 
     void serveAndStopOnSigterm()

@@ -36,13 +36,13 @@ ServerProcess::~ServerProcess()
         m_process.kill();
 }
 
-Reply call(const QByteArray &method, const QString &url, const QJsonObject &body, const QByteArray &bearer)
+Reply call(const QByteArray &method, const QString &url, const QJsonObject &body, const QByteArray &credential)
 {
     static QNetworkAccessManager nam;
     QNetworkRequest request{QUrl(url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    if (!bearer.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + bearer);
+    if (!credential.isEmpty())
+        request.setRawHeader("Authorization", (credential.startsWith("kw_") ? "ApiKey " : "Bearer ") + credential);
     QNetworkReply *reply =
         nam.sendCustomRequest(request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
     QSignalSpy done(reply, &QNetworkReply::finished);

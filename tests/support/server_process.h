@@ -36,7 +36,9 @@ struct Reply {
     QJsonObject json;
 };
 
-// One HTTP request with a JSON body (none when empty) and an optional bearer token; waits up to 10 s.
-Reply call(const QByteArray &method, const QString &url, const QJsonObject &body = {}, const QByteArray &bearer = {});
+// One HTTP request with a JSON body (none when empty) and an optional credential: an access token,
+// or an API key (kw_...); waits up to 10 s.
+Reply call(const QByteArray &method, const QString &url, const QJsonObject &body = {},
+           const QByteArray &credential = {});
 
 } // namespace keyward::test

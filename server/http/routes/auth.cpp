@@ -1,6 +1,6 @@
-#include "resource_json.h"
 #include "route_helpers.h"
 #include "routes.h"
+#include "services/resource_json.h"
 #include "services/services.h"
 #include "services/user_json.h"
 

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/permissions.h"
-#include "resource_json.h"
+#include "services/resource_json.h"
 #include "services/services.h"
 #include "services/user_json.h"
 #include "services/validation.h"

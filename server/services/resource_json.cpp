@@ -1,11 +1,11 @@
 #include "resource_json.h"
 
 #include "core/clock.h"
-#include "services/user_json.h"
+#include "user_json.h"
 
 #include <QJsonArray>
 
-namespace keyward::routes {
+namespace keyward {
 
 namespace {
 
@@ -81,4 +81,4 @@ QJsonObject importReportJson(const ImportReport &report)
                        {QStringLiteral("dry_run"), report.dryRun}};
 }
 
-} // namespace keyward::routes
+} // namespace keyward

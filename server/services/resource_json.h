@@ -1,16 +1,16 @@
 #pragma once
 
+#include "api_key_service.h"
+#include "auth_service.h"
 #include "core/api_key.h"
 #include "core/principal.h"
 #include "core/session.h"
 #include "core/user.h"
-#include "services/api_key_service.h"
-#include "services/auth_service.h"
-#include "services/user_transfer.h"
+#include "user_transfer.h"
 
 #include <QJsonObject>
 
-namespace keyward::routes {
+namespace keyward {
 
 // How each resource is written in the API's JSON (users: services/user_json.h, shared with the
 // export file).
@@ -24,4 +24,4 @@ QJsonObject sessionJson(const Session &session, const Principal &viewer);
 // What an import did: {created, skipped, errors: [{index, username, message}], ignored_roles, dry_run}.
 QJsonObject importReportJson(const ImportReport &report);
 
-} // namespace keyward::routes
+} // namespace keyward

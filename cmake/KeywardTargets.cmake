@@ -6,6 +6,10 @@ function(keyward_strict target)
         QT_DISABLE_DEPRECATED_UP_TO=0x060400)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wformat=2)
+    # Debian's hardening (dpkg-buildflags): stack protector, fortified libc calls, read-only relocations.
+    target_compile_options(${target} PRIVATE -fstack-protector-strong
+        $<$<NOT:$<CONFIG:Debug>>:-D_FORTIFY_SOURCE=2>)
+    target_link_options(${target} PRIVATE -Wl,-z,relro -Wl,-z,now)
     if(KEYWARD_WERROR)
         target_compile_options(${target} PRIVATE -Werror)
     endif()

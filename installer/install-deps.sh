@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Keyward needs to build and run; with --test also what the test
-# suite uses, with --bench that and nginx (the benchmark's ceiling). Idempotent: returns at once when
+# Installs the Debian 12 packages Keyward needs to build and run; with --test (or --bench) also what
+# the test suite and the benchmark use. Idempotent: returns at once when
 # everything is already installed.
 set -euo pipefail
 
@@ -19,12 +19,10 @@ if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
                prometheus openssl chromium xvfb xauth bash-completion python3-yaml)
     # The package, unit and image tests: lintian and dpkg-shlibdeps, systemd-analyze, mmdebstrap, podman.
     packages+=(lintian dpkg-dev systemd mmdebstrap podman)
+    # nginx: the failover test's load balancer, and the benchmark's ceiling.
+    packages+=(nginx-light)
     # Node.js for the OpenAPI linter and the browser test: Debian's, unless one is installed already.
     command -v npm >/dev/null || packages+=(nodejs npm)
-fi
-# The benchmark's ceiling: nginx `return 200` (tests/bench/run.sh starts it on a loopback port).
-if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(nginx-light)
 fi
 
 missing=()

@@ -26,28 +26,6 @@ using namespace keyward::test;
 
 namespace {
 
-// Cheap hashes: the load is the database's, not argon2's.
-const QStringList FastHashing{QStringLiteral("--argon2-memory"), QStringLiteral("8"),
-                              QStringLiteral("--argon2-iterations"), QStringLiteral("1")};
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runServer(const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.start(serverBinary(), FastHashing + args);
-    p.waitForStarted();
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120'000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
 ino_t inodeOf(const QString &path)
 {
     struct stat info {};
@@ -59,67 +37,6 @@ QByteArray contentsOf(const QString &path)
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
-
-// Creates the first administrator of the installation the options `on` name; the exit code.
-int createAdmin(const QStringList &on, const QString &name, const QByteArray &password)
-{
-    return runServer(on + QStringList{QStringLiteral("admin"), QStringLiteral("create"), QStringLiteral("--username"),
-                                      name, QStringLiteral("--email"), name + QStringLiteral("@example.com"),
-                                      QStringLiteral("--password-stdin")},
-                     password + '\n')
-        .exitCode;
-}
-
-// Creates users one after another, a few at a time, for as long as it is let; remembers each
-// creation acknowledged (201) and when.
-class Writer : public QObject {
-public:
-    Writer(QString url, QByteArray token)
-        : m_url(std::move(url))
-        , m_token(std::move(token))
-    {
-        for (int i = 0; i < 4; ++i)
-            next();
-    }
-    void stop() { m_stopping = true; }
-    bool idle() const { return m_inFlight == 0; }
-    // Usernames whose 201 arrived, in order.
-    QStringList acknowledged;
-    int refused = 0;
-
-private:
-    void next()
-    {
-        if (m_stopping)
-            return;
-        const QString name = QStringLiteral("w%1").arg(m_sent++, 5, 10, QLatin1Char('0'));
-        QNetworkRequest request{QUrl(m_url + QStringLiteral("/api/v1/users"))};
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-        QNetworkReply *reply = m_nam.post(
-            request,
-            QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
-                                      {QStringLiteral("email"), QString(name + QStringLiteral("@example.com"))}})
-                .toJson());
-        ++m_inFlight;
-        connect(reply, &QNetworkReply::finished, this, [this, reply, name] {
-            --m_inFlight;
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                acknowledged << name;
-            else
-                ++refused;
-            reply->deleteLater();
-            next();
-        });
-    }
-
-    QNetworkAccessManager m_nam;
-    QString m_url;
-    QByteArray m_token;
-    int m_sent = 0;
-    int m_inFlight = 0;
-    bool m_stopping = false;
-};
 
 QSet<QString> usernamesIn(const QString &sqliteFile)
 {
@@ -171,7 +88,7 @@ private Q_SLOTS:
                           {{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("enabled"), false}}}}, root)
                          .status,
                      200);
-            Writer writer(a.url(), root);
+            UserWriter writer(a.url(), root);
             QTRY_VERIFY_WITH_TIMEOUT(writer.acknowledged.size() >= 50, 30'000);
             // The backup, as another process, while the writes go on.
             QProcess backup;
@@ -187,7 +104,7 @@ private Q_SLOTS:
             // Where the master key is, for the operator to keep apart; never in the backup.
             QVERIFY2(said.contains(dirA.filePath(QStringLiteral("master.key"))), qPrintable(said));
             // Restoring into a directory a node serves from is refused.
-            const Run busy = runServer(onA + QStringList{QStringLiteral("restore"), backupFile});
+            const CommandRun busy = runServerCommand(onA + QStringList{QStringLiteral("restore"), backupFile});
             QCOMPARE(busy.exitCode, 1);
             QVERIFY2(busy.err.contains(QStringLiteral("stop it first")), qPrintable(busy.err));
         }
@@ -205,10 +122,11 @@ private Q_SLOTS:
         const QStringList onB{QStringLiteral("--data-dir"),        dirB.path(),
                               QStringLiteral("--database"),        target.url(),
                               QStringLiteral("--master-key-file"), dirA.filePath(QStringLiteral("master.key"))};
-        const Run restored = runServer(onB + QStringList{QStringLiteral("restore"), backupFile});
+        const CommandRun restored = runServerCommand(onB + QStringList{QStringLiteral("restore"), backupFile});
         QVERIFY2(restored.exitCode == 0, qPrintable(restored.out + restored.err));
         QVERIFY2(restored.out.contains(QStringLiteral("audit chain          intact")), qPrintable(restored.out));
-        const Run verified = runServer(onB + QStringList{QStringLiteral("audit"), QStringLiteral("verify")});
+        const CommandRun verified =
+            runServerCommand(onB + QStringList{QStringLiteral("audit"), QStringLiteral("verify")});
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
         // Every acknowledged write from before the backup began is there, and the root can sign in.
         ServerProcess b(FastHashing + onB);
@@ -236,16 +154,16 @@ private Q_SLOTS:
         const QStringList on{QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--database"), source.url()};
         QCOMPARE(createAdmin(on, QStringLiteral("root"), "the root passphrase"), 0);
         const QString backupFile = dir.filePath(QStringLiteral("copy.backup"));
-        QCOMPARE(runServer(on + QStringList{QStringLiteral("backup"), backupFile}).exitCode, 0);
+        QCOMPARE(runServerCommand(on + QStringList{QStringLiteral("backup"), backupFile}).exitCode, 0);
         // Neither an older backup nor the database itself is overwritten by a slip of the keyboard.
         const QByteArray firstBackup = contentsOf(backupFile);
-        const Run again = runServer(on + QStringList{QStringLiteral("backup"), backupFile});
+        const CommandRun again = runServerCommand(on + QStringList{QStringLiteral("backup"), backupFile});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(QStringLiteral("exists")), qPrintable(again.err));
         QCOMPARE(contentsOf(backupFile), firstBackup);
         const QString databaseFile = QUrl(source.url()).path();
         const ino_t databaseInode = inodeOf(databaseFile);
-        const Run ontoItself = runServer(on + QStringList{QStringLiteral("backup"), databaseFile});
+        const CommandRun ontoItself = runServerCommand(on + QStringList{QStringLiteral("backup"), databaseFile});
         QCOMPARE(ontoItself.exitCode, 1);
         QVERIFY2(ontoItself.err.contains(QStringLiteral("the database itself")), qPrintable(ontoItself.err));
         QCOMPARE(inodeOf(databaseFile), databaseInode); // the same file, not a copy renamed over it
@@ -267,21 +185,22 @@ private Q_SLOTS:
         QVERIFY(whole.open(QIODevice::ReadOnly));
         damaged.write(whole.read(whole.size() / 2));
         damaged.close();
-        const Run cut = runServer(onOther + QStringList{QStringLiteral("restore"), damaged.fileName()});
+        const CommandRun cut = runServerCommand(onOther + QStringList{QStringLiteral("restore"), damaged.fileName()});
         QCOMPARE(cut.exitCode, 1);
         QCOMPARE(usernamesIn(otherFile), before);
 
-        const Run wrongKey = runServer(onOther + QStringList{QStringLiteral("restore"), backupFile});
+        const CommandRun wrongKey = runServerCommand(onOther + QStringList{QStringLiteral("restore"), backupFile});
         QCOMPARE(wrongKey.exitCode, 1);
         QVERIFY2(wrongKey.err.contains(QStringLiteral("master key")), qPrintable(wrongKey.err));
         QCOMPARE(usernamesIn(otherFile), before);
-        QCOMPARE(runServer(onOther + QStringList{QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+        QCOMPARE(runServerCommand(onOther + QStringList{QStringLiteral("audit"), QStringLiteral("verify")}).exitCode,
+                 0);
         QVERIFY(QDir(QFileInfo(otherFile).path()).entryList({QStringLiteral("*before-restore*")}).isEmpty());
 
         // With no master key at all, nothing is tried: a new key would open no backup.
         QTemporaryDir empty;
-        const Run keyless =
-            runServer({QStringLiteral("--data-dir"), empty.path(), QStringLiteral("restore"), backupFile});
+        const CommandRun keyless =
+            runServerCommand({QStringLiteral("--data-dir"), empty.path(), QStringLiteral("restore"), backupFile});
         QCOMPARE(keyless.exitCode, 1);
         QVERIFY(!QFileInfo::exists(empty.filePath(QStringLiteral("master.key"))));
         QVERIFY(!QFileInfo::exists(empty.filePath(QStringLiteral("keyward.db"))));

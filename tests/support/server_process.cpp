@@ -29,6 +29,12 @@ ServerProcess::ServerProcess(const QStringList &options)
     }
 }
 
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(15'000);
+}
+
 ServerProcess::~ServerProcess()
 {
     m_process.terminate();
@@ -52,6 +58,63 @@ Reply call(const QByteArray &method, const QString &url, const QJsonObject &body
               QJsonDocument::fromJson(reply->readAll()).object()};
     delete reply;
     return out;
+}
+
+const QStringList FastHashing{QStringLiteral("--argon2-memory"), QStringLiteral("8"),
+                              QStringLiteral("--argon2-iterations"), QStringLiteral("1")};
+
+CommandRun runServerCommand(const QStringList &args, const QByteArray &input)
+{
+    QProcess p;
+    p.start(serverBinary(), FastHashing + args);
+    p.waitForStarted();
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(120'000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+int createAdmin(const QStringList &on, const QString &name, const QByteArray &password)
+{
+    return runServerCommand(on + QStringList{QStringLiteral("admin"), QStringLiteral("create"),
+                                             QStringLiteral("--username"), name, QStringLiteral("--email"),
+                                             name + QStringLiteral("@example.com"), QStringLiteral("--password-stdin")},
+                            password + '\n')
+        .exitCode;
+}
+
+UserWriter::UserWriter(QString url, QByteArray token, int parallel)
+    : m_url(std::move(url))
+    , m_token(std::move(token))
+{
+    for (int i = 0; i < parallel; ++i)
+        next();
+}
+
+void UserWriter::next()
+{
+    if (m_stopping)
+        return;
+    const QString name = QStringLiteral("w%1").arg(m_sent++, 5, 10, QLatin1Char('0'));
+    QNetworkRequest request{QUrl(m_url + QStringLiteral("/api/v1/users"))};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("Authorization", "Bearer " + m_token);
+    request.setTransferTimeout(10'000);
+    QNetworkReply *reply = m_nam.post(
+        request, QJsonDocument(QJsonObject{{QStringLiteral("username"), name},
+                                           {QStringLiteral("email"), QString(name + QStringLiteral("@example.com"))}})
+                     .toJson());
+    ++m_inFlight;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, name] {
+        --m_inFlight;
+        if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+            acknowledged << name;
+        else
+            ++refused;
+        reply->deleteLater();
+        next();
+    });
 }
 
 } // namespace keyward::test

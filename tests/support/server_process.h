@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -21,6 +23,8 @@ public:
     // http://127.0.0.1:PORT once it listens; empty when it did not start.
     QString url() const { return m_url; }
     QString log() const { return m_log; }
+    // SIGKILL, as a crash or the OOM killer would: nothing is drained or flushed.
+    void kill();
 
 private:
     QProcess m_process;
@@ -30,6 +34,42 @@ private:
 
 // The path of the keyward-server binary under test.
 QString serverBinary();
+
+// Cheap password hashing for servers under test whose load is the database's, not argon2's.
+extern const QStringList FastHashing;
+
+struct CommandRun {
+    int exitCode = -1; // -1: it crashed or did not finish
+    QString out;
+    QString err;
+};
+// One keyward-server command (FastHashing first), `input` on its stdin; waits up to 2 minutes.
+CommandRun runServerCommand(const QStringList &args, const QByteArray &input = {});
+// Creates the first administrator (NAME@example.com) of the installation the options `on` name;
+// the exit code.
+int createAdmin(const QStringList &on, const QString &name, const QByteArray &password);
+
+// Creates users (w00000, w00001, ...) a few at a time, for as long as it is let, and remembers each
+// creation acknowledged (201): the writes a test then looks for.
+class UserWriter : public QObject {
+public:
+    UserWriter(QString url, QByteArray token, int parallel = 4);
+    void stop() { m_stopping = true; }
+    bool idle() const { return m_inFlight == 0; }
+    // Usernames whose 201 arrived, in order.
+    QStringList acknowledged;
+    int refused = 0; // any other answer, or none
+
+private:
+    void next();
+
+    QNetworkAccessManager m_nam;
+    QString m_url;
+    QByteArray m_token;
+    int m_sent = 0;
+    int m_inFlight = 0;
+    bool m_stopping = false;
+};
 
 struct Reply {
     int status = 0;

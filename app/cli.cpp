@@ -421,12 +421,8 @@ int checkConfig(const Config &config)
 {
     for (const ConfigOption &o : Config::options()) {
         QString value = o.key == QLatin1String("database") ? config.databaseUrl() : config.value(o.key);
-        if (o.secret && o.key == QLatin1String("database")) {
-            QUrl u(value);
-            if (!u.password().isEmpty())
-                u.setPassword(QStringLiteral("****"));
-            value = u.toString();
-        }
+        if (o.secret && o.key == QLatin1String("database"))
+            value = Database::maskedUrl(value);
         out() << o.key.leftJustified(30) << (value.isEmpty() ? QStringLiteral("(unset)") : value) << "  ["
               << config.source(o.key) << "]" << Qt::endl;
     }

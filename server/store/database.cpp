@@ -171,18 +171,23 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
         db->m_pgName = url.path().mid(1);
         QStringList opts;
         const QUrlQuery q(url);
-        for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded))
+        for (const auto &[k, v] : q.queryItems(QUrl::FullyDecoded)) {
+            // libpq also takes the password as an option: it goes where the password goes, never
+            // into an option string that pg_dump would carry on its command line.
+            if (k == QLatin1String("password")) {
+                if (db->m_pgPassword.isEmpty())
+                    db->m_pgPassword = v;
+                continue;
+            }
             opts << (k + QLatin1Char('=') + v);
+        }
         opts << QStringLiteral("connect_timeout=5");
         db->m_pgOptions = opts.join(QLatin1Char(';'));
         if (db->m_pgName.isEmpty()) {
             *error = QStringLiteral("postgresql URL needs a database name: postgresql://user:pass@host:port/dbname");
             return nullptr;
         }
-        QUrl shown = url;
-        if (!shown.password().isEmpty())
-            shown.setPassword(QStringLiteral("****"));
-        db->m_displayUrl = shown.toString();
+        db->m_displayUrl = maskedUrl(urlText);
     } else {
         *error =
             QStringLiteral("unsupported database URL scheme '%1' (use sqlite:// or postgresql://)").arg(url.scheme());
@@ -197,6 +202,20 @@ std::shared_ptr<Database> Database::open(const QString &urlText, QString *error)
     if (db->m_kind == Kind::Sqlite)
         db->m_checkpointer = std::make_unique<Checkpointer>(*db);
     return db;
+}
+
+QString Database::maskedUrl(const QString &url)
+{
+    QUrl shown(url);
+    if (!shown.password().isEmpty())
+        shown.setPassword(QStringLiteral("****"));
+    QUrlQuery query(shown);
+    if (query.hasQueryItem(QStringLiteral("password"))) {
+        query.removeAllQueryItems(QStringLiteral("password"));
+        query.addQueryItem(QStringLiteral("password"), QStringLiteral("****"));
+        shown.setQuery(query);
+    }
+    return shown.toString();
 }
 
 QString Database::libpqConninfo() const

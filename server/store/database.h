@@ -35,6 +35,8 @@ public:
     }
     // The URL with any password masked, for logs and check-config.
     QString displayUrl() const { return m_displayUrl; }
+    // A database URL fit to print: its password, in the user part or a `password=` option, masked.
+    static QString maskedUrl(const QString &url);
     QString sqlitePath() const { return m_sqlitePath; }
     // PostgreSQL, for its command-line tools (pg_dump, pg_restore): a connection string without the
     // password, and the environment that carries the password (never a command line, which every

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <thread>
 #include <vector>
@@ -69,6 +71,35 @@ private Q_SLOTS:
 
     // The write-ahead log is copied into the database file by the database's own thread soon after
     // a commit, long before SQLite's backstop (thousands of pages) would make a writer do it.
+    // Wherever a URL is printed (logs, check-config, backup messages) and wherever a PostgreSQL tool
+    // is started, the password shows in neither form libpq takes it in.
+    void passwordsNeverShow()
+    {
+        const QString url =
+            QStringLiteral("postgresql://keyward:hunter2@db.example:5432/keyward?sslmode=require&password=hunter3");
+        const QString masked = Database::maskedUrl(url);
+        QVERIFY2(!masked.contains(QStringLiteral("hunter")), qPrintable(masked));
+        QVERIFY(masked.contains(QStringLiteral("sslmode=require")));
+        QVERIFY(masked.contains(QStringLiteral("db.example")));
+        QCOMPARE(Database::maskedUrl(QStringLiteral("sqlite:///var/lib/keyward/keyward.db")),
+                 QStringLiteral("sqlite:///var/lib/keyward/keyward.db"));
+        if (TestDatabase::postgresAdminUrl().isEmpty())
+            return;
+        // A password given as an option goes to the environment, not to the tools' command line.
+        QUrl live(TestDatabase::postgresAdminUrl());
+        const QString password = live.password();
+        live.setPassword(QString());
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("password"), password);
+        live.setQuery(query);
+        QString error;
+        const auto db = Database::open(live.toString(), &error);
+        QVERIFY2(db, qPrintable(error)); // it still connects
+        QVERIFY2(!db->libpqConninfo().contains(QStringLiteral("password")), qPrintable(db->libpqConninfo()));
+        QVERIFY2(db->displayUrl().endsWith(QStringLiteral("?password=****")), qPrintable(db->displayUrl()));
+        QCOMPARE(db->libpqEnvironment().value(QStringLiteral("PGPASSWORD")), password);
+    }
+
     void sqliteLogIsCheckpointedInTheBackground()
     {
         TestDatabase t(QStringLiteral("sqlite"));

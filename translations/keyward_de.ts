@@ -601,6 +601,198 @@ Administrator: %5 &lt;%6&gt;</translation>
     </message>
 </context>
 <context>
+    <name>keyward::ImportWizard</name>
+    <message>
+        <source>Keyward users (JSON)</source>
+        <translation>Keyward-Benutzer (JSON)</translation>
+    </message>
+    <message>
+        <source>Keycloak realm export</source>
+        <translation>Keycloak-Realm-Export</translation>
+    </message>
+    <message>
+        <source>Ory Kratos identities</source>
+        <translation>Ory-Kratos-Identitäten</translation>
+    </message>
+    <message>
+        <source>Zitadel users</source>
+        <translation>Zitadel-Benutzer</translation>
+    </message>
+    <message>
+        <source>Auth0 bulk import</source>
+        <translation>Auth0-Massenimport</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Benutzer importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Keyward or Keycloak exports, Ory Kratos, Zitadel or Auth0 users, or a CSV file: the format is found from the file.</source>
+        <translation>Keyward- oder Keycloak-Exporte, Benutzer aus Ory Kratos, Zitadel oder Auth0 oder eine CSV-Datei: das Format wird an der Datei erkannt.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
+        <translation>Benutzerdateien (*.json *.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The first users of the file as they will be created.</source>
+        <translation>Die ersten Benutzer der Datei, so wie sie angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>First sign-in</source>
+        <translation>Erste Anmeldung</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Every user checked against the rules, as the import will: nothing is written yet. Import creates those that pass.</source>
+        <translation>Jeder Benutzer wird wie beim Import nach den Regeln geprüft; noch wird nichts geschrieben. „Importieren“ legt die an, die bestehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 ist größer als %2 MB.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Diese Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n user(s)</source>
+        <translation>
+            <numerusform>%1: %n Benutzer</numerusform>
+            <numerusform>%1: %n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>password in the file</source>
+        <translation>Passwort in der Datei</translation>
+    </message>
+    <message>
+        <source>none: by password reset</source>
+        <translation>keine: per Passwort-Zurücksetzung</translation>
+    </message>
+    <message>
+        <source>argon2 hash</source>
+        <translation>argon2-Hash</translation>
+    </message>
+    <message>
+        <source>bcrypt hash</source>
+        <translation>bcrypt-Hash</translation>
+    </message>
+    <message>
+        <source>PBKDF2 hash</source>
+        <translation>PBKDF2-Hash</translation>
+    </message>
+    <message>
+        <source>scrypt hash</source>
+        <translation>scrypt-Hash</translation>
+    </message>
+    <message>
+        <source>unknown hash</source>
+        <translation>unbekannter Hash</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users shown.</source>
+        <translation>%1 von %2 Benutzern angezeigt.</translation>
+    </message>
+    <message>
+        <source>Checking users…</source>
+        <translation>Benutzer werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Importing users…</source>
+        <translation>Benutzer werden importiert …</translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+        <translation>Geprüft: %1 würden angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 already there, %3 refused</source>
+        <translation>Importiert: %1 angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not checked</source>
+        <translation>
+            <numerusform>Abgebrochen: %n Benutzer nicht geprüft</numerusform>
+            <numerusform>Abgebrochen: %n Benutzer nicht geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not imported</source>
+        <translation>
+            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User %1 (%2): %3</source>
+        <translation>Benutzer %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Roles not in Keyward, not assigned: %1</source>
+        <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
+    </message>
+</context>
+<context>
     <name>keyward::ListPanel</name>
     <message>
         <source>Re&amp;fresh</source>
@@ -2102,57 +2294,6 @@ von %3 Anfragen, letzte Minute</translation>
         <source>E&amp;xport users…</source>
         <translation>Benutzer e&amp;xportieren …</translation>
     </message>
-    <message>
-        <source>Import users</source>
-        <translation>Benutzer importieren</translation>
-    </message>
-    <message>
-        <source>Import them</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>Import the users of %1, or only check them?</source>
-        <translation>Die Benutzer aus %1 importieren oder nur prüfen?</translation>
-    </message>
-    <message>
-        <source>Only check them (dry run)</source>
-        <translation>Nur prüfen (Probelauf)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Checking users…</source>
-        <translation>Benutzer werden geprüft …</translation>
-    </message>
-    <message>
-        <source>Importing users…</source>
-        <translation>Benutzer werden importiert …</translation>
-    </message>
-    <message>
-        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
-        <translation>Geprüft: %1 würden angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
-    </message>
-    <message>
-        <source>Imported: %1 created, %2 already there, %3 refused</source>
-        <translation>Importiert: %1 angelegt, %2 schon vorhanden, %3 abgelehnt</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled: %n user(s) not imported</source>
-        <translation>
-            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
-            <numerusform>Abgebrochen: %n Benutzer nicht importiert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>User %1 (%2): %3</source>
-        <translation>Benutzer %1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>Roles not in Keyward, not assigned: %1</source>
-        <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n user(s) refused; see the list.</source>
         <translation>
@@ -2407,10 +2548,6 @@ von %3 Anfragen, letzte Minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Inzwischen geändert; bleibt, wie es ist.</translation>
-    </message>
-    <message>
-        <source>User files (*.json *.csv);;All files (*)</source>
-        <translation>Benutzerdateien (*.json *.csv);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

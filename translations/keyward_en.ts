@@ -592,6 +592,198 @@ Administrator: %5 &lt;%6&gt;</source>
     </message>
 </context>
 <context>
+    <name>keyward::ImportWizard</name>
+    <message>
+        <source>Keyward users (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycloak realm export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ory Kratos identities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zitadel users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth0 bulk import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyward or Keycloak exports, Ory Kratos, Zitadel or Auth0 users, or a CSV file: the format is found from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first users of the file as they will be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every user checked against the rules, as the import will: nothing is written yet. Import creates those that pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n user(s)</source>
+        <translation type="unfinished">
+            <numerusform>%1: %n user</numerusform>
+            <numerusform>%1: %n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>password in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: by password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>argon2 hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bcrypt hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PBKDF2 hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scrypt hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 users shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 already there, %3 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not checked</source>
+        <translation type="unfinished">
+            <numerusform>Cancelled: %n user not checked</numerusform>
+            <numerusform>Cancelled: %n users not checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not imported</source>
+        <translation type="unfinished">
+            <numerusform>Cancelled: %n user not imported</numerusform>
+            <numerusform>Cancelled: %n users not imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles not in Keyward, not assigned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>keyward::ListPanel</name>
     <message>
         <source>Re&amp;fresh</source>
@@ -2092,57 +2284,6 @@ of %3 requests, last minute</source>
         <source>E&amp;xport users…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Import users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import the users of %1, or only check them?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only check them (dry run)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking users…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing users…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 created, %2 already there, %3 refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled: %n user(s) not imported</source>
-        <translation>
-            <numerusform>Cancelled: %n user not imported</numerusform>
-            <numerusform>Cancelled: %n users not imported</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>User %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Roles not in Keyward, not assigned: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n user(s) refused; see the list.</source>
         <translation>
@@ -2396,10 +2537,6 @@ of %3 requests, last minute</source>
     </message>
     <message>
         <source>Changed since; left as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User files (*.json *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -601,6 +601,198 @@ Administrateur : %5 &lt;%6&gt;</translation>
     </message>
 </context>
 <context>
+    <name>keyward::ImportWizard</name>
+    <message>
+        <source>Keyward users (JSON)</source>
+        <translation>Utilisateurs Keyward (JSON)</translation>
+    </message>
+    <message>
+        <source>Keycloak realm export</source>
+        <translation>Export de realm Keycloak</translation>
+    </message>
+    <message>
+        <source>Ory Kratos identities</source>
+        <translation>Identités Ory Kratos</translation>
+    </message>
+    <message>
+        <source>Zitadel users</source>
+        <translation>Utilisateurs Zitadel</translation>
+    </message>
+    <message>
+        <source>Auth0 bulk import</source>
+        <translation>Import en masse Auth0</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Importer des utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>Keyward or Keycloak exports, Ory Kratos, Zitadel or Auth0 users, or a CSV file: the format is found from the file.</source>
+        <translation>Exports Keyward ou Keycloak, utilisateurs Ory Kratos, Zitadel ou Auth0, ou un fichier CSV : le format est reconnu d’après le fichier.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>User files (*.json *.csv);;All files (*)</source>
+        <translation>Fichiers d’utilisateurs (*.json *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>The first users of the file as they will be created.</source>
+        <translation>Les premiers utilisateurs du fichier, tels qu’ils seront créés.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d’utilisateur</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rôles</translation>
+    </message>
+    <message>
+        <source>First sign-in</source>
+        <translation>Première connexion</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Every user checked against the rules, as the import will: nothing is written yet. Import creates those that pass.</source>
+        <translation>Chaque utilisateur est vérifié selon les règles, comme lors de l’import ; rien n’est encore écrit. « Importer » crée ceux qui passent.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 dépasse %2 Mo.</translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation>Ce fichier ne peut pas être importé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n user(s)</source>
+        <translation>
+            <numerusform>%1 : %n utilisateur</numerusform>
+            <numerusform>%1 : %n utilisateurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>password in the file</source>
+        <translation>mot de passe dans le fichier</translation>
+    </message>
+    <message>
+        <source>none: by password reset</source>
+        <translation>aucune : par réinitialisation du mot de passe</translation>
+    </message>
+    <message>
+        <source>argon2 hash</source>
+        <translation>hachage argon2</translation>
+    </message>
+    <message>
+        <source>bcrypt hash</source>
+        <translation>hachage bcrypt</translation>
+    </message>
+    <message>
+        <source>PBKDF2 hash</source>
+        <translation>hachage PBKDF2</translation>
+    </message>
+    <message>
+        <source>scrypt hash</source>
+        <translation>hachage scrypt</translation>
+    </message>
+    <message>
+        <source>unknown hash</source>
+        <translation>hachage inconnu</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>%1 of %2 users shown.</source>
+        <translation>%1 utilisateurs affichés sur %2.</translation>
+    </message>
+    <message>
+        <source>Checking users…</source>
+        <translation>Vérification des utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Importing users…</source>
+        <translation>Import des utilisateurs…</translation>
+    </message>
+    <message>
+        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
+        <translation>Vérifié : %1 seraient créés, %2 déjà présents, %3 refusés</translation>
+    </message>
+    <message>
+        <source>Imported: %1 created, %2 already there, %3 refused</source>
+        <translation>Importé : %1 créés, %2 déjà présents, %3 refusés</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not checked</source>
+        <translation>
+            <numerusform>Annulé : %n utilisateur non vérifié</numerusform>
+            <numerusform>Annulé : %n utilisateurs non vérifiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %n user(s) not imported</source>
+        <translation>
+            <numerusform>Annulé : %n utilisateur non importé</numerusform>
+            <numerusform>Annulé : %n utilisateurs non importés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User %1 (%2): %3</source>
+        <translation>Utilisateur %1 (%2) : %3</translation>
+    </message>
+    <message>
+        <source>Roles not in Keyward, not assigned: %1</source>
+        <translation>Rôles absents de Keyward, non attribués : %1</translation>
+    </message>
+</context>
+<context>
     <name>keyward::ListPanel</name>
     <message>
         <source>Re&amp;fresh</source>
@@ -2102,57 +2294,6 @@ sur %3 requêtes, dernière minute</translation>
         <source>E&amp;xport users…</source>
         <translation>E&amp;xporter les utilisateurs…</translation>
     </message>
-    <message>
-        <source>Import users</source>
-        <translation>Importer des utilisateurs</translation>
-    </message>
-    <message>
-        <source>Import them</source>
-        <translation>Les importer</translation>
-    </message>
-    <message>
-        <source>Import the users of %1, or only check them?</source>
-        <translation>Importer les utilisateurs de %1, ou seulement les vérifier ?</translation>
-    </message>
-    <message>
-        <source>Only check them (dry run)</source>
-        <translation>Seulement les vérifier (essai à blanc)</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
-    </message>
-    <message>
-        <source>Checking users…</source>
-        <translation>Vérification des utilisateurs…</translation>
-    </message>
-    <message>
-        <source>Importing users…</source>
-        <translation>Import des utilisateurs…</translation>
-    </message>
-    <message>
-        <source>Checked: %1 would be created, %2 already there, %3 refused</source>
-        <translation>Vérifié : %1 seraient créés, %2 déjà présents, %3 refusés</translation>
-    </message>
-    <message>
-        <source>Imported: %1 created, %2 already there, %3 refused</source>
-        <translation>Importé : %1 créés, %2 déjà présents, %3 refusés</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelled: %n user(s) not imported</source>
-        <translation>
-            <numerusform>Annulé : %n utilisateur non importé</numerusform>
-            <numerusform>Annulé : %n utilisateurs non importés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>User %1 (%2): %3</source>
-        <translation>Utilisateur %1 (%2) : %3</translation>
-    </message>
-    <message>
-        <source>Roles not in Keyward, not assigned: %1</source>
-        <translation>Rôles absents de Keyward, non attribués : %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n user(s) refused; see the list.</source>
         <translation>
@@ -2407,10 +2548,6 @@ sur %3 requêtes, dernière minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Modifié entre-temps ; laissé tel quel.</translation>
-    </message>
-    <message>
-        <source>User files (*.json *.csv);;All files (*)</source>
-        <translation>Fichiers d’utilisateurs (*.json *.csv);;Tous les fichiers (*)</translation>
     </message>
 </context>
 </TS>

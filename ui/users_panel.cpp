@@ -1,6 +1,7 @@
 #include "users_panel.h"
 
 #include "background_task.h"
+#include "import_wizard.h"
 #include "live_refresh.h"
 #include "message_banner.h"
 #include "password_dialog.h"
@@ -909,51 +910,19 @@ void UsersPanel::purgeSelected()
 
 void UsersPanel::importFromFile()
 {
-    const QString path = Prompt::openFileName(this, tr("Import users"), tr("User files (*.json *.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const QString importNow = tr("Import them");
-    const auto choice = Prompt::choose(
-        this, tr("Import users"), tr("Import the users of %1, or only check them?").arg(QFileInfo(path).fileName()),
-        {importNow, tr("Only check them (dry run)")});
-    if (choice)
-        importFrom(path, *choice != importNow);
+    ImportWizard wizard(m_services.users(), m_actor, roleNames(), this);
+    if (wizard.exec() == QDialog::Accepted && wizard.plan())
+        importPlan(*wizard.plan(), false);
 }
 
-void UsersPanel::importFrom(const QString &path, bool dryRun)
+void UsersPanel::importPlan(const ImportPlan &plan, bool dryRun)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error->showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    auto plan = ImportPlan::read(file.readAll(), ImportFormat::Auto, roleNames());
-    if (!plan) {
-        m_error->showError(describe(plan.error()));
-        return;
-    }
     if (!dryRun)
         rememberUndo({}, {}, {});
-    ImportReport report = ImportReport::of(*plan, dryRun);
-    const int count = int(plan->users.size());
-    const QStringList done =
-        BackgroundTask::run(this, dryRun ? tr("Checking users…") : tr("Importing users…"), count, [&](int i) {
-            report.importUser(m_services.users(), m_actor, *plan, i);
-            return QString();
-        });
+    int notRun = 0;
+    const ImportReport report = ImportWizard::run(this, m_services.users(), m_actor, plan, dryRun, notRun);
     m_results->clear();
-    m_results->addItem((dryRun ? tr("Checked: %1 would be created, %2 already there, %3 refused")
-                               : tr("Imported: %1 created, %2 already there, %3 refused"))
-                           .arg(report.created)
-                           .arg(report.skipped)
-                           .arg(report.errors.size()));
-    if (done.size() < count)
-        m_results->addItem(tr("Cancelled: %n user(s) not imported", nullptr, count - int(done.size())));
-    for (const ImportReport::Problem &problem : report.errors)
-        m_results->addItem(tr("User %1 (%2): %3").arg(problem.index + 1).arg(problem.username, problem.message));
-    if (!report.ignoredRoles.isEmpty())
-        m_results->addItem(
-            tr("Roles not in Keyward, not assigned: %1").arg(report.ignoredRoles.join(QStringLiteral(", "))));
+    m_results->addItems(ImportWizard::describe(report, notRun));
     m_resultsBox->setVisible(true);
     if (report.errors.isEmpty())
         m_error->showNote(m_results->item(0)->text());

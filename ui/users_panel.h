@@ -22,6 +22,8 @@ class QToolButton;
 
 namespace keyward {
 
+struct ImportPlan;
+
 class MessageBanner;
 class Services;
 class UserDetailPane;
@@ -88,13 +90,14 @@ public Q_SLOTS:
     // Reverses the last bulk action or role change that can be reversed (through the services,
     // audited as any change), for the users it changed.
     void undoLast();
-    // Asks for a file (Keyward JSON or a Keycloak realm export), then imports or checks its users.
+    // The import wizard (file, format found, preview, a check of every user), then the import.
     void importFromFile();
     void exportToFile();
 
 public:
-    // Imports the users of `path` on a worker thread (or only checks them), listing each refusal.
-    void importFrom(const QString &path, bool dryRun);
+    // Imports the users of `plan` on a worker thread, with progress and Cancel (or only checks
+    // them), listing each refusal.
+    void importPlan(const ImportPlan &plan, bool dryRun);
     // Writes every user who is not deleted to `path`: CSV when it ends in .csv, JSON otherwise.
     // Returns why not, or nothing.
     QString exportTo(const QString &path);

@@ -379,6 +379,7 @@ Result<ImportPlan> readCsv(const QByteArray &document, const QStringList &knownR
                                     QStringLiteral("A CSV import starts with a header row naming at least the "
                                                    "username and email columns."));
     ImportPlan plan;
+    plan.format = ImportFormat::Csv;
     for (qsizetype row = 1; row < records.size(); ++row) {
         const QStringList &cells = records.at(row);
         const auto cell = [&](const char *column) {
@@ -466,6 +467,7 @@ Result<ImportPlan> ImportPlan::read(const QByteArray &document, ImportFormat for
         return ApiError::malformedJson(
             QStringLiteral("The import is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset));
     ImportPlan plan;
+    plan.format = format;
     if (format == ImportFormat::Keycloak) {
         if (!doc.object().value(QLatin1String("users")).isArray())
             return ApiError::validation(QStringLiteral("users"), QStringLiteral("required"),

@@ -41,6 +41,7 @@ using TransferProgress = std::function<bool(qint64 done, qint64 total)>;
 // `auto` tells them apart: CSV unless the document starts as JSON, an object is a Keycloak realm,
 // an array is told by the members of its first user.
 struct ImportPlan {
+    ImportFormat format = ImportFormat::Keyward; // as read: for `auto`, the format found
     QList<CreateUserRequest> users;
     QStringList ignoredRoles;      // Keycloak realm roles with no Keyward role of that name
     qint64 skippedCredentials = 0; // OTP and other credentials that are not passwords

@@ -10,6 +10,7 @@
 #include "core/logging.h"
 #include "duration_edit.h"
 #include "health_panel.h"
+#include "import_wizard.h"
 #include "logs_panel.h"
 #include "main_window.h"
 #include "metrics_panel.h"
@@ -1296,17 +1297,52 @@ private Q_SLOTS:
         QCOMPARE(ids.size(), users.rowCount());
     }
 
+    // The import wizard: a file's format found, its first users previewed, every user checked
+    // (nothing written), and nothing read from a file that cannot be imported.
+    void importWizardPreviewsAndChecks()
+    {
+        UsersPanel &panel = m_window->users();
+        ImportWizard wizard(m_node->services().users(), Principal::gui(),
+                            {QStringLiteral("admin"), QStringLiteral("auditor"), QStringLiteral("user")}, &panel);
+        wizard.show();
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // no file yet
+        QVERIFY(!wizard.setFile(m_dir->filePath(QStringLiteral("missing.json"))));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(wizard.setFile(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/import/users.csv")));
+        QCOMPARE(wizard.formatText(), QStringLiteral("CSV: 3 users"));
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::PreviewPage));
+        const QList<QStringList> rows = wizard.previewRows();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0),
+                 (QStringList{QStringLiteral("casey"), QStringLiteral("casey@example.com"), QStringLiteral("Casey, C."),
+                              QStringLiteral("active"), QStringLiteral("user"), QStringLiteral("bcrypt hash")}));
+        QCOMPARE(rows.at(1).at(3), QStringLiteral("disabled"));
+        QCOMPARE(rows.at(1).at(5), QStringLiteral("none: by password reset"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::CheckPage));
+        const QStringList checked = wizard.checkResults();
+        QCOMPARE(checked.first(), QStringLiteral("Checked: 2 would be created, 0 already there, 1 refused"));
+        QVERIFY2(checked.at(1).startsWith(QStringLiteral("User 3 (eve): email: ")), qPrintable(checked.at(1)));
+        QCOMPARE(checked.at(2), QStringLiteral("Roles not in Keyward, not assigned: contractor"));
+        QTRY_COMPARE(panel.model().rowCount(), 0); // a check writes nothing
+        wizard.reject();
+    }
+
     void importAndExportUsers()
     {
         UsersPanel &panel = m_window->users();
-        const QString realm = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json");
-        Prompt::setNextAnswers({realm, QStringLiteral("Only check them (dry run)")});
-        panel.importFromFile();
+        QFile realmFile(QStringLiteral(KEYWARD_SOURCE_DIR "/tests/data/keycloak-realm.json"));
+        QVERIFY(realmFile.open(QIODevice::ReadOnly));
+        const auto realm = ImportPlan::read(realmFile.readAll(), ImportFormat::Auto,
+                                            {QStringLiteral("admin"), QStringLiteral("user")});
+        QVERIFY(realm);
+        panel.importPlan(*realm, true);
         QCOMPARE(panel.results().first(), QStringLiteral("Checked: 4 would be created, 0 already there, 2 refused"));
         QTRY_COMPARE(panel.model().rowCount(), 0);
 
-        Prompt::setNextAnswers({realm, QStringLiteral("Import them")});
-        panel.importFromFile();
+        panel.importPlan(*realm, false);
         const QStringList lines = panel.results();
         QCOMPARE(lines.first(), QStringLiteral("Imported: 4 created, 0 already there, 2 refused"));
         QVERIFY2(lines.at(1).startsWith(QStringLiteral("User 4 (dave): email: ")), qPrintable(lines.at(1)));

@@ -58,6 +58,25 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows)
         line(row);
 }
 
+// A list the way every list command prints it: the API's JSON array with --json, else a table.
+template <typename Item>
+int printList(const QList<Item> &items, const QCommandLineParser &p, QJsonObject (*json)(const Item &),
+              const QStringList &headers, const std::function<QStringList(const Item &)> &row)
+{
+    if (p.isSet(Json)) {
+        QJsonArray array;
+        for (const Item &item : items)
+            array.append(json(item));
+        printJson(array);
+        return Success;
+    }
+    QList<QStringList> rows;
+    for (const Item &item : items)
+        rows << row(item);
+    printTable(headers, rows);
+    return Success;
+}
+
 QString timeOrDash(qint64 ms)
 {
     return ms ? formatTime(ms) : QStringLiteral("-");
@@ -274,21 +293,13 @@ int roleList(Node &node, const Principal &actor, const QStringList &, const QCom
     const auto roles = node.services().roles().list(actor);
     if (!roles)
         return printError(roles.error());
-    if (p.isSet(Json)) {
-        QJsonArray items;
-        for (const Role &r : *roles)
-            items.append(roleJson(r));
-        printJson(items);
-        return Success;
-    }
-    QList<QStringList> rows;
-    for (const Role &r : *roles)
-        rows << QStringList{r.name, r.builtin ? QStringLiteral("yes") : QStringLiteral("no"),
-                            r.permissions.join(QLatin1Char(',')), r.description};
-    printTable({QStringLiteral("NAME"), QStringLiteral("BUILT IN"), QStringLiteral("PERMISSIONS"),
-                QStringLiteral("DESCRIPTION")},
-               rows);
-    return Success;
+    return printList<Role>(*roles, p, roleJson,
+                           {QStringLiteral("NAME"), QStringLiteral("BUILT IN"), QStringLiteral("PERMISSIONS"),
+                            QStringLiteral("DESCRIPTION")},
+                           [](const Role &r) {
+                               return QStringList{r.name, r.builtin ? QStringLiteral("yes") : QStringLiteral("no"),
+                                                  r.permissions.join(QLatin1Char(',')), r.description};
+                           });
 }
 
 int apiKeyCreate(Node &node, const Principal &actor, const QStringList &, const QCommandLineParser &p)
@@ -323,26 +334,19 @@ int apiKeyList(Node &node, const Principal &actor, const QStringList &, const QC
     const auto keys = node.services().apiKeys().listService(actor);
     if (!keys)
         return printError(keys.error());
-    if (p.isSet(Json)) {
-        QJsonArray items;
-        for (const ApiKey &k : *keys)
-            items.append(apiKeyJson(k));
-        printJson(items);
-        return Success;
-    }
-    QList<QStringList> rows;
-    for (const ApiKey &k : *keys)
-        rows << QStringList{k.id,
-                            k.name,
-                            k.prefix,
-                            k.scopes.join(QLatin1Char(',')),
-                            formatTime(k.createdAt),
-                            timeOrDash(k.expiresAt),
-                            timeOrDash(k.lastUsedAt)};
-    printTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PREFIX"), QStringLiteral("SCOPES"),
-                QStringLiteral("CREATED"), QStringLiteral("EXPIRES"), QStringLiteral("LAST USED")},
-               rows);
-    return Success;
+    return printList<ApiKey>(*keys, p, apiKeyJson,
+                             {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("PREFIX"),
+                              QStringLiteral("SCOPES"), QStringLiteral("CREATED"), QStringLiteral("EXPIRES"),
+                              QStringLiteral("LAST USED")},
+                             [](const ApiKey &k) {
+                                 return QStringList{k.id,
+                                                    k.name,
+                                                    k.prefix,
+                                                    k.scopes.join(QLatin1Char(',')),
+                                                    formatTime(k.createdAt),
+                                                    timeOrDash(k.expiresAt),
+                                                    timeOrDash(k.lastUsedAt)};
+                             });
 }
 
 int apiKeyRevoke(Node &node, const Principal &actor, const QStringList &operands, const QCommandLineParser &)
@@ -361,25 +365,18 @@ int sessionList(Node &node, const Principal &actor, const QStringList &operands,
     const auto sessions = node.services().sessions().listOfUser(actor, *id);
     if (!sessions)
         return printError(sessions.error());
-    if (p.isSet(Json)) {
-        QJsonArray items;
-        for (const Session &s : *sessions)
-            items.append(sessionJson(s, actor));
-        printJson(items);
-        return Success;
-    }
-    QList<QStringList> rows;
-    for (const Session &s : *sessions)
-        rows << QStringList{s.id,
-                            formatTime(s.createdAt),
-                            formatTime(s.lastUsedAt),
-                            formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt)),
-                            s.ip,
-                            s.userAgent};
-    printTable({QStringLiteral("ID"), QStringLiteral("CREATED"), QStringLiteral("LAST USED"), QStringLiteral("EXPIRES"),
-                QStringLiteral("IP"), QStringLiteral("USER AGENT")},
-               rows);
-    return Success;
+    static const auto json = [](const Session &s) { return sessionJson(s, Principal()); };
+    return printList<Session>(*sessions, p, +json,
+                              {QStringLiteral("ID"), QStringLiteral("CREATED"), QStringLiteral("LAST USED"),
+                               QStringLiteral("EXPIRES"), QStringLiteral("IP"), QStringLiteral("USER AGENT")},
+                              [](const Session &s) {
+                                  return QStringList{s.id,
+                                                     formatTime(s.createdAt),
+                                                     formatTime(s.lastUsedAt),
+                                                     formatTime(qMin(s.idleExpiresAt, s.absoluteExpiresAt)),
+                                                     s.ip,
+                                                     s.userAgent};
+                              });
 }
 
 const QList<AdminCommand> &adminCommands()

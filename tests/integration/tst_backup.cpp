@@ -77,17 +77,9 @@ private Q_SLOTS:
         {
             ServerProcess a(FastHashing + onA);
             QVERIFY2(!a.url().isEmpty(), qPrintable(a.log()));
-            const QByteArray root = call("POST", a.url() + QStringLiteral("/api/v1/auth/login"),
-                                         {{QStringLiteral("login"), QStringLiteral("root")},
-                                          {QStringLiteral("password"), QStringLiteral("the root passphrase")}})
-                                        .json.value(QStringLiteral("access_token"))
-                                        .toString()
-                                        .toLatin1();
+            const QByteArray root =
+                signInAndLiftRateLimits(a.url(), QStringLiteral("root"), QStringLiteral("the root passphrase"));
             QVERIFY(!root.isEmpty());
-            QCOMPARE(call("PATCH", a.url() + QStringLiteral("/api/v1/settings"),
-                          {{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("enabled"), false}}}}, root)
-                         .status,
-                     200);
             UserWriter writer(a.url(), root);
             QTRY_VERIFY_WITH_TIMEOUT(writer.acknowledged.size() >= 50, 30'000);
             // The backup, as another process, while the writes go on.

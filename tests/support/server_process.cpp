@@ -84,6 +84,21 @@ int createAdmin(const QStringList &on, const QString &name, const QByteArray &pa
         .exitCode;
 }
 
+QByteArray signInAndLiftRateLimits(const QString &url, const QString &name, const QString &password)
+{
+    const QByteArray token = call("POST", url + QStringLiteral("/api/v1/auth/login"),
+                                  {{QStringLiteral("login"), name}, {QStringLiteral("password"), password}})
+                                 .json.value(QStringLiteral("access_token"))
+                                 .toString()
+                                 .toLatin1();
+    if (token.isEmpty() ||
+        call("PATCH", url + QStringLiteral("/api/v1/settings"),
+             {{QStringLiteral("rate_limits"), QJsonObject{{QStringLiteral("enabled"), false}}}}, token)
+                .status != 200)
+        return {};
+    return token;
+}
+
 UserWriter::UserWriter(QString url, QByteArray token, int parallel)
     : m_url(std::move(url))
     , m_token(std::move(token))

@@ -49,6 +49,10 @@ CommandRun runServerCommand(const QStringList &args, const QByteArray &input = {
 // the exit code.
 int createAdmin(const QStringList &on, const QString &name, const QByteArray &password);
 
+// Signs `name` in at `url` and turns the rate limits off, for tests that write fast from one
+// address; the access token, empty when either was refused.
+QByteArray signInAndLiftRateLimits(const QString &url, const QString &name, const QString &password);
+
 // Creates users (w00000, w00001, ...) a few at a time, for as long as it is let, and remembers each
 // creation acknowledged (201): the writes a test then looks for.
 class UserWriter : public QObject {

@@ -38,9 +38,14 @@ void printJson(const QJsonValue &value)
     out().flush();
 }
 
-// Columns padded to their widest cell; the last one is not, so lines carry no trailing blanks.
-void printTable(const QStringList &headers, const QList<QStringList> &rows)
+// Columns padded to their widest cell; the last one is not, so lines carry no trailing blanks. An
+// empty cell shows as "-", so that every row has as many words as columns.
+void printTable(const QStringList &headers, QList<QStringList> rows)
 {
+    for (QStringList &row : rows)
+        for (QString &cell : row)
+            if (cell.isEmpty())
+                cell = QStringLiteral("-");
     QList<qsizetype> widths(headers.size());
     for (qsizetype c = 0; c < headers.size(); ++c) {
         widths[c] = headers[c].size();

@@ -375,7 +375,13 @@ int restoreCommand(const Config &config, const QString &fileArgument)
             return Failure;
         }
         // What is there now, kept so that a backup this master key cannot open is taken back out.
-        if (Migrations(*db).status().current > 0) {
+        const MigrationStatus schema = Migrations(*db).status();
+        if (!schema.problem.isEmpty() && schema.current == 0) {
+            err() << "keyward: cannot tell what " << db->displayUrl()
+                  << " holds, so no copy of it could be kept: " << schema.problem << Qt::endl;
+            return Failure;
+        }
+        if (schema.current > 0) {
             aside = QDir(dataDir).filePath(
                 QStringLiteral("before-restore-%1.backup")
                     .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"))));

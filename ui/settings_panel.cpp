@@ -20,6 +20,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -269,7 +270,8 @@ QWidget *SettingsPanel::buildInstallation()
             if (key == QLatin1String("database")) {
                 line->setPlaceholderText(tr("empty: SQLite in the data directory"));
                 // A PostgreSQL URL may carry its password: dots until someone edits it.
-                if (!QUrl(line->text()).password().isEmpty())
+                if (const QUrl url(line->text());
+                    !url.password().isEmpty() || QUrlQuery(url).hasQueryItem(QStringLiteral("password")))
                     line->setEchoMode(QLineEdit::PasswordEchoOnEdit);
             }
             connect(line, &QLineEdit::textChanged, this, &SettingsPanel::markUnsaved);

@@ -26,7 +26,7 @@ _keyward_server()
             _filedir
             return ;;
         --format)
-            COMPREPLY=($(compgen -W "auto keyward keycloak json csv" -- "$cur"))
+            COMPREPLY=($(compgen -W "auto keyward keycloak kratos zitadel auth0 csv json" -- "$cur"))
             return ;;
         --status)
             COMPREPLY=($(compgen -W "active disabled" -- "$cur"))
@@ -35,7 +35,7 @@ _keyward_server()
             COMPREPLY=($(compgen -W "text json" -- "$cur"))
             return ;;
         --jwt-alg)
-            COMPREPLY=($(compgen -W "RS256 EdDSA" -- "$cur"))
+            COMPREPLY=($(compgen -W "RS256 EdDSA ES256" -- "$cur"))
             return ;;
         --master-key-store)
             COMPREPLY=($(compgen -W "file keychain" -- "$cur"))

@@ -18,9 +18,11 @@ make_user='echo "keyward:x:10001:10001:Keyward:/var/lib/keyward:/usr/sbin/nologi
 # No master key in an image everyone can pull: the postinst made one; each installation brings
 # its own (KEYWARD_MASTER_KEY_FILE from a secret), or gets one in its data volume on first start.
 # Package caches and documentation go too.
+# Each package's copyright file stays: a distributed image must carry the notices.
 trim='rm -f "$1"/etc/keyward/master.key;
-      rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/usr/share/doc/* "$1"/usr/share/man/* \
-             "$1"/usr/share/locale/* "$1"/var/log/*;
+      rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/usr/share/man/* "$1"/usr/share/locale/* \
+             "$1"/var/log/*;
+      find "$1"/usr/share/doc -mindepth 1 ! -name copyright ! -type d -delete;
       install -d -o 10001 -g 10001 -m 0700 "$1"/var/lib/keyward'
 
 mmdebstrap --variant=essential --mode=root --format=tar \

@@ -5,6 +5,7 @@
 #include "user_json.h"
 #include "user_transfer.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -26,12 +27,17 @@ namespace {
 const char *const ServerFields[] = {"id",           "created_at",  "updated_at",          "last_login_at",
                                     "locked_until", "mfa_enabled", "password_changed_at", "deleted_at"};
 
-// A username from an address, for formats whose users may have none (Kratos, Auth0): the whole
-// address with what a username may not hold turned into '.', so that two addresses never share one.
+// A username from an address, for formats whose users may have none (Kratos, Auth0): the local
+// part with what a username may not hold turned into '.', and 8 hex digits of the address's hash,
+// so that two addresses do not share one (a+b@x.io and a.b@x.io) and an import made again finds
+// the same name.
 QString usernameFromEmail(const QString &email)
 {
     static const QRegularExpression notAllowed(QStringLiteral("[^A-Za-z0-9._-]"));
-    return QString(email).replace(notAllowed, QStringLiteral(".")).left(64);
+    const QString local = email.section(QLatin1Char('@'), 0, 0).replace(notAllowed, QStringLiteral(".")).left(55);
+    const QByteArray digest =
+        QCryptographicHash::hash(email.toCaseFolded().toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
+    return local + QLatin1Char('-') + QString::fromLatin1(digest);
 }
 
 // The roles of a user as a document names them: those Keyward has (always with `user`); the others
@@ -117,7 +123,7 @@ std::optional<QString> keycloakHash(const QJsonObject &credential, QString &prob
     const int iterations = data.value(QLatin1String("hashIterations")).toInt();
     const auto parameter = [&](const char *name) {
         const QJsonValue p = data.value(QLatin1String("additionalParameters")).toObject().value(QLatin1String(name));
-        return p.isArray() ? p.toArray().first().toString() : p.toString();
+        return p.isArray() ? p.toArray().at(0).toString() : p.toString(); // at(0): empty arrays give null
     };
 
     if (algorithm.startsWith(QLatin1String("pbkdf2"))) {
@@ -310,8 +316,9 @@ CreateUserRequest auth0User(const QJsonValue &value)
 }
 
 // RFC 4180 records: fields split on commas, quoted fields may hold commas, quotes ("") and line
-// breaks; CRLF or LF ends a record. A UTF-8 byte order mark is skipped.
-QList<QStringList> csvRecords(const QString &text)
+// breaks; CRLF or LF ends a record. A UTF-8 byte order mark is skipped. A quote left open at the
+// end sets `unterminated` (the rows after it would be swallowed).
+QList<QStringList> csvRecords(const QString &text, bool &unterminated)
 {
     QList<QStringList> records;
     QStringList record;
@@ -353,6 +360,7 @@ QList<QStringList> csvRecords(const QString &text)
         record << field;
         records << record;
     }
+    unterminated = quoted;
     return records;
 }
 
@@ -372,7 +380,12 @@ std::optional<bool> csvBoolean(const QString &text)
 // reads back, with a password_hash column added.
 Result<ImportPlan> readCsv(const QByteArray &document, const QStringList &knownRoles)
 {
-    const QList<QStringList> records = csvRecords(QString::fromUtf8(document));
+    bool unterminated = false;
+    const QList<QStringList> records = csvRecords(QString::fromUtf8(document), unterminated);
+    if (unterminated)
+        return ApiError::validation(QStringLiteral("document"), QStringLiteral("invalid_format"),
+                                    QStringLiteral("A quoted CSV field is never closed: the rows after it cannot be "
+                                                   "read."));
     const QStringList header = records.value(0);
     if (!header.contains(QLatin1String("username")) || !header.contains(QLatin1String("email")))
         return ApiError::validation(QStringLiteral("document"), QStringLiteral("invalid_format"),
@@ -428,14 +441,15 @@ Result<ImportPlan> readCsv(const QByteArray &document, const QStringList &knownR
     return plan;
 }
 
-// The format of a document given as `auto`: CSV unless it starts as JSON; an object is a Keycloak
-// realm; an array is told by its first user's members.
-ImportFormat detect(const QByteArray &document)
+} // namespace
+
+ImportFormat ImportPlan::detect(const QByteArray &document)
 {
-    const QByteArray start = document.trimmed().left(1);
+    const QByteArray text = document.startsWith("\xEF\xBB\xBF") ? document.mid(3) : document; // a UTF-8 BOM
+    const QByteArray start = text.trimmed().left(1);
     if (start != "[" && start != "{")
         return ImportFormat::Csv;
-    const QJsonDocument doc = QJsonDocument::fromJson(document);
+    const QJsonDocument doc = QJsonDocument::fromJson(text);
     if (doc.isObject())
         return ImportFormat::Keycloak;
     const QJsonObject first = doc.array().isEmpty() ? QJsonObject() : doc.array().first().toObject();
@@ -452,8 +466,6 @@ ImportFormat detect(const QByteArray &document)
         return ImportFormat::Auth0;
     return ImportFormat::Keyward;
 }
-
-} // namespace
 
 Result<ImportPlan> ImportPlan::read(const QByteArray &document, ImportFormat format, const QStringList &knownRoles)
 {

@@ -53,13 +53,19 @@ Status KeyService::reload()
     for (const StoredSigningKey &k : *keys) {
         if (auto pub = crypto::SigningKey::fromPem(k.algorithm, k.publicPem))
             publicKeys.insert(k.kid, *pub);
-        if (signer || k.retiredAt != 0 || k.algorithm != m_algorithm)
+        if (signer || k.retiredAt != 0)
             continue;
+        // Every active key is tried, whatever its algorithm: a node configured for another one
+        // must still tell a wrong master key before it makes a key of its own.
         auto pem = m_sealer.open(k.privateSealed, sealContext(k.kid));
         if (!pem) {
             qCCritical(lcCrypto).noquote() << "signing key" << k.kid << "cannot be unsealed: wrong master key?";
             if (unreadableKid.isEmpty())
                 unreadableKid = k.kid;
+            continue;
+        }
+        if (k.algorithm != m_algorithm) {
+            crypto::wipe(*pem);
             continue;
         }
         auto priv = crypto::SigningKey::fromPem(k.algorithm, *pem);

@@ -47,6 +47,9 @@ struct ImportPlan {
     qint64 skippedCredentials = 0; // OTP and other credentials that are not passwords
 
     static Result<ImportPlan> read(const QByteArray &document, ImportFormat format, const QStringList &knownRoles);
+    // The format `auto` takes `document` for: CSV unless it starts as JSON (after a UTF-8 byte order
+    // mark); an object is a Keycloak realm; an array is told by its first user's members.
+    static ImportFormat detect(const QByteArray &document);
 };
 
 struct ImportReport {

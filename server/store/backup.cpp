@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -59,8 +60,9 @@ QString temporaryBeside(const QString &file)
         QStringLiteral(".%1.%2.partial").arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128)));
 }
 
-// Makes `temporary` durable and moves it to `file` (linked, so that a file already there stays,
-// unless it is to be replaced); removes it when that fails.
+// Makes `temporary` durable and moves it to `file`: a file already there stays unless it is to be
+// replaced (renameat2's RENAME_NOREPLACE; on file systems without it, vfat or some network mounts,
+// a look first); removes it when that fails.
 Result<qint64> moveIntoPlace(const QString &temporary, const QString &file, bool replaceExisting)
 {
     const auto fail = [&](const QString &why) {
@@ -77,15 +79,20 @@ Result<qint64> moveIntoPlace(const QString &temporary, const QString &file, bool
         return fail(QStringLiteral("cannot flush it to disk"));
     const QByteArray from = QFile::encodeName(temporary);
     const QByteArray to = QFile::encodeName(file);
-    if (replaceExisting ? ::rename(from.constData(), to.constData()) != 0
-                        : ::link(from.constData(), to.constData()) != 0) {
+    int moved =
+        ::renameat2(AT_FDCWD, from.constData(), AT_FDCWD, to.constData(), replaceExisting ? 0 : RENAME_NOREPLACE);
+    if (moved != 0 && !replaceExisting && (errno == EINVAL || errno == ENOSYS)) {
+        if (QFileInfo::exists(file))
+            errno = EEXIST;
+        else
+            moved = ::rename(from.constData(), to.constData());
+    }
+    if (moved != 0) {
         if (errno != EEXIST)
             return fail(qt_error_string(errno));
         QFile::remove(temporary);
         return alreadyThere(file); // made meanwhile
     }
-    if (!replaceExisting)
-        QFile::remove(temporary);
     return QFileInfo(file).size();
 }
 

@@ -240,6 +240,7 @@ QList<Case> catalogue()
         api("Keyward import as an object", "POST", Import + QStringLiteral("?format=keyward"), "{}", 422,
             "validation-failed"),
         api("import format yaml", "POST", Import + QStringLiteral("?format=yaml"), "[]", 422, "validation-failed"),
+        api("import format csv", "POST", Import + QStringLiteral("?format=csv"), "[]", 422, "validation-failed"),
         api("dry_run maybe", "POST", Import + QStringLiteral("?dry_run=maybe"), "[]", 422, "validation-failed"),
     };
 }

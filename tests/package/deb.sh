@@ -77,4 +77,12 @@ for file in /usr/bin/keyward-server /lib/systemd/system/keyward.service /usr/lib
     [[ ! -e "$file" ]] || fail "$file left after purge"
 done
 [[ -f /etc/keyward/master.key ]] || fail "purge removed the master key (the only key to the backups)"
+
+# An installation made by hand, its key in the data directory: the package takes that key over.
+rm -f /etc/keyward/master.key
+(umask 077 && printf '%064d' 7 >/var/lib/keyward/master.key)
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$server" >/dev/null 2>&1 || fail "install over a hand-made one"
+cmp -s /var/lib/keyward/master.key /etc/keyward/master.key || fail "the data directory's master key was not taken over"
+[[ $(stat -c '%U %a' /etc/keyward/master.key) == "root 600" ]] || fail "the taken-over key is not root's alone"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq keyward-server >/dev/null 2>&1 || fail "second purge"
 echo "keyward-server: built, lint-clean, installed, ran as keyward, purged"

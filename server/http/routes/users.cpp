@@ -65,8 +65,11 @@ void registerUsers(Router &router)
             QList<FieldError> errors;
             const bool dryRun = boolParameter(ctx, QStringLiteral("dry_run"), errors).value_or(false);
             const QString name = ctx.request.queryValue(QStringLiteral("format"));
-            // A JSON body: CSV files are imported with the command line or the console.
-            const auto format = importFormatNamed(name.isEmpty() ? QStringLiteral("auto") : name);
+            // A JSON body: CSV files are imported with the command line or the console, and a body
+            // that `auto` would read as CSV is refused like `format=csv`.
+            auto format = importFormatNamed(name.isEmpty() ? QStringLiteral("auto") : name);
+            if (format == ImportFormat::Auto)
+                format = ImportPlan::detect(ctx.request.body);
             if (!format || *format == ImportFormat::Csv)
                 errors.append({QStringLiteral("format"), QStringLiteral("invalid_value"),
                                QStringLiteral("One of auto, keyward, keycloak, kratos, zitadel, auth0 (CSV files: "

@@ -84,6 +84,10 @@ private Q_SLOTS:
         QVERIFY(!started);
         QVERIFY2(started.error().detail().contains(kid), qPrintable(started.error().detail()));
         QVERIFY(!wrong.keys().signer());
+        // Nor when it is configured for another algorithm, which would otherwise make a key of its own.
+        o.jwtAlgorithm = QStringLiteral("RS256");
+        Services otherAlgorithm(f.db.database(), crypto::randomBytes(32), o, f.clock);
+        QVERIFY(!otherAlgorithm.start());
         QSqlQuery q(f.db.database()->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT kid, retired_at FROM signing_keys")));
         QVERIFY(q.next());

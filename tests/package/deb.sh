@@ -2,7 +2,8 @@
 # The Debian packages as an operator meets them: `cpack -G DEB` builds keyward-server and keyward
 # from BUILD_DIR, lintian reports no error, the server package installs on this machine with apt,
 # `keyward-server --version` and `check-config` run as the `keyward` user it made, with the master
-# key it made, then it is removed and purged cleanly (its files gone, the data and key kept).
+# key it made, then it is removed and purged cleanly (its files gone, the data and key kept); the
+# console's package installs beside it and runs; a hand-made installation's key is taken over.
 # Needs root (it installs into the system): skipped (77) otherwise.
 # Usage: deb.sh BUILD_DIR
 set -euo pipefail
@@ -44,7 +45,7 @@ made=()
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$server" >"$out/install.log" 2>&1 ||
     { cat "$out/install.log"; fail "apt-get install keyward-server"; }
 cleanup() {
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq keyward-server >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq keyward keyward-server >/dev/null 2>&1 || true
     rm -rf "$out" "${made[@]}"
 }
 trap cleanup EXIT
@@ -66,6 +67,15 @@ runuser -u keyward -- env KEYWARD_DATA_DIR=/var/lib/keyward KEYWARD_MASTER_KEY_F
 systemd-analyze verify /lib/systemd/system/keyward.service || fail "systemd-analyze verify on the installed unit"
 [[ -f /usr/share/bash-completion/completions/keyward-server ]] || fail "no bash completion"
 
+# The console's package beside it: its binary runs, its desktop entry and icon are where desktops look.
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$console" >"$out/console.log" 2>&1 ||
+    { cat "$out/console.log"; fail "apt-get install keyward"; }
+QT_QPA_PLATFORM=offscreen /usr/bin/keyward --version | grep -q '^keyward ' || fail "keyward --version"
+[[ -f /usr/share/applications/keyward.desktop && -f /usr/share/icons/hicolor/scalable/apps/keyward.svg ]] ||
+    fail "the console's desktop entry or icon is missing"
+DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq keyward >/dev/null 2>&1 || fail "apt-get purge keyward"
+[[ ! -e /usr/bin/keyward && -e /usr/bin/keyward-server ]] || fail "purging the console touched the server"
+
 # Reinstalling keeps the key: it is made once.
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$server" >/dev/null 2>&1 || fail "reinstall"
 [[ $(sha256sum </etc/keyward/master.key) == "$key_before" ]] || fail "a reinstall replaced the master key"
@@ -85,4 +95,4 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$server" >/dev/null 2>&1 
 cmp -s /var/lib/keyward/master.key /etc/keyward/master.key || fail "the data directory's master key was not taken over"
 [[ $(stat -c '%U %a' /etc/keyward/master.key) == "root 600" ]] || fail "the taken-over key is not root's alone"
 DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq keyward-server >/dev/null 2>&1 || fail "second purge"
-echo "keyward-server: built, lint-clean, installed, ran as keyward, purged"
+echo "keyward-server and keyward: built, lint-clean, installed, run, purged"

@@ -791,6 +791,10 @@ Administrator: %5 &lt;%6&gt;</translation>
         <source>Roles not in Keyward, not assigned: %1</source>
         <translation>Rollen, die es in Keyward nicht gibt, nicht zugewiesen: %1</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
 </context>
 <context>
     <name>keyward::ListPanel</name>

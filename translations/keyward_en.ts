@@ -782,6 +782,10 @@ Administrator: %5 &lt;%6&gt;</source>
         <source>Roles not in Keyward, not assigned: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::ListPanel</name>

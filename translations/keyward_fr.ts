@@ -791,6 +791,10 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <source>Roles not in Keyward, not assigned: %1</source>
         <translation>Rôles absents de Keyward, non attribués : %1</translation>
     </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
 </context>
 <context>
     <name>keyward::ListPanel</name>

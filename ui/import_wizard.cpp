@@ -148,7 +148,14 @@ bool ImportWizard::setFile(const QString &path)
         return done(tr("Cannot read %1: %2").arg(path, file.errorString()));
     if (file.size() > MaxImportBytes)
         return done(tr("%1 is larger than %2 MB.").arg(QFileInfo(path).fileName()).arg(MaxImportBytes >> 20));
-    auto plan = ImportPlan::read(file.readAll(), ImportFormat::Auto, m_knownRoles);
+    // Read and parsed on a worker thread (one step, so it always runs to its end): a file of a
+    // million users takes seconds, and the window stays drawn meanwhile.
+    std::optional<Result<ImportPlan>> read;
+    BackgroundTask::run(this, tr("Reading %1…").arg(QFileInfo(path).fileName()), 1, [&](int) {
+        read = ImportPlan::read(file.readAll(), ImportFormat::Auto, m_knownRoles);
+        return QString();
+    });
+    auto &plan = *read;
     if (!plan) {
         QStringList why{plan.error().detail()};
         for (const FieldError &e : plan.error().fieldErrors())

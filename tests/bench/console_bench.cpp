@@ -172,7 +172,7 @@ void stalls(Services &services)
     sampler.start();
     AlertMonitor alerts(services.health());
     HealthPanel health(alerts);
-    OverviewPanel overview(services.overview(), sampler, alerts, Principal::gui());
+    OverviewPanel overview(services.overview(), services.backup(), sampler, alerts, Principal::gui());
     users.resize(1200, 700);
     users.show();
     health.show();

@@ -269,6 +269,10 @@ int userCreate(Node &node, const Principal &actor, const QStringList &, const QC
 
 int userResetPassword(Node &node, const Principal &actor, const QStringList &operands, const QCommandLineParser &p)
 {
+    if (p.isSet(QStringLiteral("password-stdin")) == p.isSet(QStringLiteral("password-file"))) {
+        err() << "keyward: give the new password with one of --password-stdin and --password-file" << Qt::endl;
+        return Usage;
+    }
     const auto password = readPassword(p);
     if (!password)
         return Failure;

@@ -443,13 +443,21 @@ Result<ImportPlan> readCsv(const QByteArray &document, const QStringList &knownR
 
 } // namespace
 
-ImportFormat ImportPlan::detect(const QByteArray &document)
+namespace {
+
+// Whether a document starts as JSON does (after a UTF-8 byte order mark): otherwise `auto` takes it
+// for CSV.
+bool startsAsJson(const QByteArray &document)
 {
-    const QByteArray text = document.startsWith("\xEF\xBB\xBF") ? document.mid(3) : document; // a UTF-8 BOM
+    const QByteArray text = document.startsWith("\xEF\xBB\xBF") ? document.mid(3) : document;
     const QByteArray start = text.trimmed().left(1);
-    if (start != "[" && start != "{")
-        return ImportFormat::Csv;
-    const QJsonDocument doc = QJsonDocument::fromJson(text);
+    return start == "[" || start == "{";
+}
+
+// The JSON format of a parsed document: an object is a Keycloak realm, an array is told by the
+// members of its first user.
+ImportFormat jsonFormatOf(const QJsonDocument &doc)
+{
     if (doc.isObject())
         return ImportFormat::Keycloak;
     const QJsonObject first = doc.array().isEmpty() ? QJsonObject() : doc.array().first().toObject();
@@ -467,17 +475,25 @@ ImportFormat ImportPlan::detect(const QByteArray &document)
     return ImportFormat::Keyward;
 }
 
+} // namespace
+
+ImportFormat ImportPlan::detect(const QByteArray &document)
+{
+    return startsAsJson(document) ? jsonFormatOf(QJsonDocument::fromJson(document)) : ImportFormat::Csv;
+}
+
 Result<ImportPlan> ImportPlan::read(const QByteArray &document, ImportFormat format, const QStringList &knownRoles)
 {
-    if (format == ImportFormat::Auto)
-        format = detect(document);
-    if (format == ImportFormat::Csv)
+    if (format == ImportFormat::Csv || (format == ImportFormat::Auto && !startsAsJson(document)))
         return readCsv(document, knownRoles);
+    // Parsed once: a million users' document is not read twice to tell its format.
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(document, &error);
     if (error.error != QJsonParseError::NoError)
         return ApiError::malformedJson(
             QStringLiteral("The import is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset));
+    if (format == ImportFormat::Auto)
+        format = jsonFormatOf(doc);
     ImportPlan plan;
     plan.format = format;
     if (format == ImportFormat::Keycloak) {

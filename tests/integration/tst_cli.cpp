@@ -422,6 +422,8 @@ private Q_SLOTS:
                     "alice's second password\n")
                      .exitCode,
                  0);
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("reset-password"), QStringLiteral("alice")}).exitCode,
+                 2); // no password given: a usage error, not a silent failure
         QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's first password")).status, 401);
         QCOMPARE(login(QStringLiteral("alice"), QStringLiteral("alice's second password")).status, 200);
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice")}).exitCode, 0);

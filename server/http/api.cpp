@@ -98,8 +98,6 @@ bool Api::draining() const
 std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
                                           const RuntimeSettings &settings)
 {
-    principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
-                                     request.requestId);
     if (options.access == RouteOptions::Access::Public)
         return std::nullopt;
     const QByteArray authorization = request.header("authorization");
@@ -114,9 +112,7 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
         result = m_services.apiKeys().authenticate(apiKey, principal);
         // Guessing keys is charged like guessing passwords: to the address, in the authentication class.
         if (!result && settings.rateLimitsEnabled &&
-            !m_limiter
-                 .take("auth " + request.client.toString().toLatin1(), settings.authPerMinute,
-                       m_services.clock().nowMs())
+            !m_limiter.take("auth " + principal.ip.toLatin1(), settings.authPerMinute, m_services.clock().nowMs())
                  .allowed)
             return ApiError(429, QStringLiteral("too-many-requests"), QStringLiteral("Too many requests"),
                             QStringLiteral("Too many failed authentications from this address."))
@@ -138,7 +134,7 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
 }
 
 std::optional<HttpResponse> Api::rateLimit(HttpRequest &request, const RouteOptions &options,
-                                           const RuntimeSettings &settings)
+                                           const RuntimeSettings &settings, const QString &client)
 {
     if (!settings.rateLimitsEnabled || options.limit == RouteOptions::Limit::None)
         return std::nullopt;
@@ -147,8 +143,8 @@ std::optional<HttpResponse> Api::rateLimit(HttpRequest &request, const RouteOpti
     const int perMinute = options.limit == RouteOptions::Limit::Auth ? settings.authPerMinute
                           : read                                     ? settings.readPerMinute
                                                                      : settings.writePerMinute;
-    const RateLimiter::Decision d = m_limiter.take(QByteArray(cls) + ' ' + request.client.toString().toLatin1(),
-                                                   perMinute, m_services.clock().nowMs());
+    const RateLimiter::Decision d =
+        m_limiter.take(QByteArray(cls) + ' ' + client.toLatin1(), perMinute, m_services.clock().nowMs());
     request.responseHeaders = {{"RateLimit-Limit", QByteArray::number(d.limit)},
                                {"RateLimit-Remaining", QByteArray::number(d.remaining)},
                                {"RateLimit-Reset", QByteArray::number(d.resetSeconds)}};
@@ -170,8 +166,8 @@ Api::Prepared Api::prepare(HttpRequest &request)
     request.traceId = traceIdFrom(request.header("traceparent"));
     const RuntimeSettings settings = m_services.settings().current();
     request.client = clientAddress(request, settings);
-    p.principal = Principal::anonymous(request.client.toString(), QString::fromUtf8(request.header("user-agent")),
-                                       request.requestId);
+    p.principal = Principal::anonymous(request.client == request.peer ? request.peerText : request.client.toString(),
+                                       QString::fromUtf8(request.header("user-agent")), request.requestId);
 
     if (request.path == QLatin1String("*")) {
         // OPTIONS * (the reader lets no other method through with it): what the server as a whole answers.
@@ -179,7 +175,7 @@ Api::Prepared Api::prepare(HttpRequest &request)
         p.response->setHeader("Allow", RequestReader::knownMethods());
         return p;
     }
-    const Router::Match match = m_router.match(request.method, request.path);
+    Router::Match match = m_router.match(request.method, request.path);
     if (!match.route) {
         if (match.allowed.isEmpty()) {
             p.response = HttpResponse::problem(ApiError::notFound(QStringLiteral("No such endpoint.")), request);
@@ -210,12 +206,12 @@ Api::Prepared Api::prepare(HttpRequest &request)
             ApiError::forbidden(QStringLiteral("The admin API is not available from this address.")), request);
         return p;
     }
-    if (auto refused = rateLimit(request, route.options, settings)) {
+    if (auto refused = rateLimit(request, route.options, settings, p.principal.ip)) {
         p.response = std::move(refused);
         return p;
     }
 
-    QJsonDocument body;
+    QJsonDocument &body = p.body;
     if (route.options.body == RouteOptions::Body::OptionalJsonObject && request.body.isEmpty()) {
         body = QJsonDocument(QJsonObject());
     } else if (route.options.body != RouteOptions::Body::None) {
@@ -242,36 +238,46 @@ Api::Prepared Api::prepare(HttpRequest &request)
         return p;
     }
 
+    p.route = &route;
     p.execution = route.options.execution;
-    p.work = [this, handler = route.handler, request, principal = p.principal, body, params = match.params]() {
-        RequestContext ctx{request, principal, body, params, m_services};
-        try {
-            return handler(ctx);
-        } catch (const std::exception &e) {
-            qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw:" << e.what();
-        } catch (...) {
-            qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw";
-        }
-        return HttpResponse::problem(ApiError::internal(), request);
-    };
+    p.params = std::move(match.params);
     return p;
+}
+
+HttpResponse Api::run(const HttpRequest &request, const Prepared &prepared)
+{
+    RequestContext ctx{request, prepared.principal, prepared.body, prepared.params, m_services};
+    try {
+        return prepared.route->handler(ctx);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw:" << e.what();
+    } catch (...) {
+        qCCritical(lcHttp).noquote() << "handler for" << request.route << "threw";
+    }
+    return HttpResponse::problem(ApiError::internal(), request);
 }
 
 void Api::finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered)
 {
+    // Every response has these; no handler sets them, so they are added without a search, and
+    // from literals, which cost no allocation.
+    QList<QPair<QByteArray, QByteArray>> &headers = response.headers;
+    headers.reserve(headers.size() + request.responseHeaders.size() + 10);
     for (const auto &[name, value] : request.responseHeaders)
         response.setHeader(name, value);
-    response.setHeader("X-Request-ID", request.requestId.toLatin1());
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "DENY");
-    response.setHeader("Referrer-Policy", "no-referrer");
+    headers.emplaceBack(QByteArrayLiteral("X-Request-ID"), request.requestId.toLatin1());
+    headers.emplaceBack(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    headers.emplaceBack(QByteArrayLiteral("X-Frame-Options"), QByteArrayLiteral("DENY"));
+    headers.emplaceBack(QByteArrayLiteral("Referrer-Policy"), QByteArrayLiteral("no-referrer"));
     if (response.header("Content-Security-Policy").isEmpty())
-        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        headers.emplaceBack(QByteArrayLiteral("Content-Security-Policy"),
+                            QByteArrayLiteral("default-src 'none'; frame-ancestors 'none'"));
     if (response.header("Cache-Control").isEmpty() &&
         (isApiPath(request.path) || response.status >= 400 || request.path.startsWith(QLatin1String("/health"))))
-        response.setHeader("Cache-Control", "no-store");
+        headers.emplaceBack(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     if (m_options.tls)
-        response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        headers.emplaceBack(QByteArrayLiteral("Strict-Transport-Security"),
+                            QByteArrayLiteral("max-age=31536000; includeSubDomains"));
     // Responses differ by Origin once any origin is allowed: caches must know.
     const RuntimeSettings settings = m_services.settings().current();
     if (!settings.corsOrigins.isEmpty())

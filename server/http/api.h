@@ -25,12 +25,16 @@ public:
 
     struct Prepared {
         std::optional<HttpResponse> response; // answered without a handler (errors, OPTIONS)
-        std::function<HttpResponse()> work;   // else: run this, where `execution` says
+        const Route *route = nullptr;         // else: its handler runs, where `execution` says
         RouteOptions::Execution execution = RouteOptions::Execution::Inline;
         Principal principal;
+        QJsonDocument body;
+        QHash<QString, QString> params;
     };
     // Everything before the handler. Sets request id, trace id and route on `request`.
     Prepared prepare(HttpRequest &request);
+    // The route's handler for a request prepared without a response; what it throws is a 500.
+    HttpResponse run(const HttpRequest &request, const Prepared &prepared);
     // Common headers and the access log line. `delivered` is false when the client has gone.
     void finish(const HttpRequest &request, HttpResponse &response, const Principal &principal, bool delivered);
 
@@ -45,9 +49,10 @@ private:
     // CORS preflight: allowed origins learn the methods this path accepts and the headers we read.
     static void preflight(const HttpRequest &request, const QByteArrayList &allowed, HttpResponse &response,
                           const RuntimeSettings &settings);
-    // Takes a token from the client's bucket for this route class; the refusal when there is none.
+    // Takes a token from the bucket of `client` (written out) for this route class; the refusal when
+    // there is none.
     std::optional<HttpResponse> rateLimit(HttpRequest &request, const RouteOptions &options,
-                                          const RuntimeSettings &settings);
+                                          const RuntimeSettings &settings, const QString &client);
     std::optional<ApiError> authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
                                          const RuntimeSettings &settings);
 

@@ -101,9 +101,8 @@ void compressForClient(const HttpRequest &request, HttpResponse &response)
     // factors) come from POST, and a compressed secret beside text an attacker chose leaks through
     // its length (BREACH).
     if (request.method != "GET" || response.status == 204 || response.status == 304 ||
-        !response.header("Content-Encoding").isEmpty() || !compressible(response.header("Content-Type")))
-        return;
-    if (!streamed && response.body.size() < MinCompressedBytes)
+        (!streamed && response.body.size() < MinCompressedBytes) || !response.header("Content-Encoding").isEmpty() ||
+        !compressible(response.header("Content-Type")))
         return;
     // Whether or not this client gets gzip, another may: caches must keep them apart.
     const QByteArray vary = response.header("Vary");

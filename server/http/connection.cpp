@@ -5,10 +5,6 @@
 #include "worker.h"
 
 #include <QScopedValueRollback>
-#include <QSslSocket>
-#include <QTcpSocket>
-
-#include <sys/socket.h>
 
 namespace keyward {
 
@@ -31,22 +27,14 @@ QByteArray chunk(const QByteArray &data)
 
 } // namespace
 
-Connection::Connection(QTcpSocket *socket, Worker &worker)
-    : QObject(socket)
-    , m_socket(socket)
-    , m_plain(!qobject_cast<QSslSocket *>(socket))
+Connection::Connection(std::unique_ptr<Transport> transport, Worker &worker)
+    : m_transport(std::move(transport))
     , m_worker(worker)
-    , m_peer(socket->peerAddress())
-    , m_reader({worker.limits().maxBody, worker.limits().maxHeader}, m_peer)
+    , m_reader({worker.limits().maxBody, worker.limits().maxHeader}, m_transport->peer())
 {
     // What sits unread in the socket is bounded too: a full buffer stops reading, and TCP pushes back.
-    socket->setReadBufferSize(MaxUnreadBytes);
-    connect(socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, &Connection::onBytesWritten);
-    // Over TLS, bytesWritten tells that bytes were encrypted; that the client took them is this.
-    if (auto *tls = qobject_cast<QSslSocket *>(socket))
-        connect(tls, &QSslSocket::encryptedBytesWritten, this, &Connection::onBytesWritten);
-    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    m_transport->setReadLimit(MaxUnreadBytes);
+    m_transport->setEvents(this);
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
     m_lingerTimer.setSingleShot(true);
@@ -57,24 +45,29 @@ Connection::Connection(QTcpSocket *socket, Worker &worker)
 
 Connection::~Connection()
 {
+    m_transport->setEvents(nullptr);
     m_worker.connectionClosed(this);
 }
 
-void Connection::onReadyRead()
+void Connection::readable()
 {
     if (m_endOfRequests)
-        m_socket->skip(m_socket->bytesAvailable());
+        m_transport->discardInput();
     else
         advance();
 }
 
-qint64 Connection::unsent() const
+void Connection::closed()
 {
-    const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
-    return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+    // The peer is gone or the close is done: nothing more is read, answered or streamed.
+    m_closing = true;
+    m_stream = {};
+    m_idleTimer.stop();
+    m_lingerTimer.stop();
+    deleteLater();
 }
 
-void Connection::onBytesWritten()
+void Connection::written()
 {
     if (m_closing) {
         if (!m_lingerDeadline.hasExpired())
@@ -109,14 +102,14 @@ void Connection::advance()
         if (!m_waiting.isEmpty()) {
             m_inFlight = m_waiting.dequeue();
             m_waitingBytes -= m_inFlight->body.size();
-            m_idleTimer.stop();
+            suspendIdleTimer();
             m_worker.process(this, *m_inFlight);
         } else if (m_refusal) {
-            HttpResponse response = m_worker.refusal(*std::exchange(m_refusal, std::nullopt), m_peer);
+            HttpResponse response = m_worker.refusal(*std::exchange(m_refusal, std::nullopt), peer());
             write({}, response);
         } else if (m_continueOwed) {
             m_continueOwed = false;
-            send("HTTP/1.1 100 Continue\r\n\r\n");
+            m_transport->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
     } while (m_advanceAgain);
 }
@@ -127,9 +120,9 @@ void Connection::parse()
         if (!m_reader.midRequest() && (m_waiting.size() >= MaxPipelined || m_waitingBytes >= MaxWaitingBytes))
             return; // the rest waits, in m_unparsed and in the socket, until the queue drains
         if (m_unparsedFrom == m_unparsed.size()) {
-            if (m_socket->bytesAvailable() == 0)
+            if (!m_transport->hasInput())
                 return;
-            m_unparsed = m_socket->readAll();
+            m_unparsed = m_transport->takeInput();
             m_unparsedFrom = 0;
         }
         QByteArrayView data = QByteArrayView(m_unparsed).sliced(m_unparsedFrom);
@@ -150,7 +143,7 @@ void Connection::parse()
         }
         case RequestReader::Outcome::Refused: {
             const ApiError &error = m_reader.refusal();
-            qCInfo(lcHttp).noquote() << "refused request from" << m_peer.toString() << ":" << error.status()
+            qCInfo(lcHttp).noquote() << "refused request from" << peer().toString() << ":" << error.status()
                                      << error.detail();
             m_refusal = error;
             m_continueOwed = false;
@@ -170,7 +163,7 @@ void Connection::endRequests()
     m_endOfRequests = true;
     m_unparsed.clear();
     m_unparsedFrom = 0;
-    m_socket->skip(m_socket->bytesAvailable());
+    m_transport->discardInput();
 }
 
 void Connection::deliver(HttpResponse response)
@@ -210,7 +203,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
         m_streamChunked = request.http11;
         if (!response.body.isEmpty())
             out += m_streamChunked ? chunk(response.body) : response.body;
-        send(out);
+        m_transport->write(out);
         m_stream = std::move(response.stream);
         m_closeAfterStream = response.closeConnection;
         pump();
@@ -218,7 +211,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
     }
     if (request.method != "HEAD")
         out += response.body;
-    send(out);
+    m_transport->write(out);
     finishResponse(response.closeConnection);
 }
 
@@ -234,34 +227,16 @@ void Connection::pump()
         }
         if (next->isEmpty()) {
             if (m_streamChunked)
-                send("0\r\n\r\n");
+                m_transport->write("0\r\n\r\n");
             m_stream = {};
             finishResponse(m_closeAfterStream || m_closeAfterResponse || m_worker.draining());
             return;
         }
-        send(m_streamChunked ? chunk(*next) : *next);
+        m_transport->write(m_streamChunked ? chunk(*next) : *next);
     }
     // A client that stops reading holds the stream up: the idle timeout ends it.
     if (m_stream)
         restartIdleTimer();
-}
-
-void Connection::send(QByteArrayView data)
-{
-    // Through QTcpSocket, every response would take a trip round the event loop (enable the write
-    // notifier, wake, poll, write, disable): with nothing queued before them, plain bytes go to the
-    // kernel at once, and only what it does not take now waits in the socket's buffer.
-    const qintptr fd = m_socket->socketDescriptor();
-    if (m_plain && fd >= 0 && m_socket->bytesToWrite() == 0) {
-        const ssize_t sent =
-            ::send(static_cast<int>(fd), data.data(), static_cast<size_t>(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (sent == data.size())
-            return;
-        if (sent > 0)
-            data = data.sliced(sent);
-        // Otherwise a full buffer or a failure: the socket's own write meets it again and reports it.
-    }
-    m_socket->write(data.data(), data.size());
 }
 
 void Connection::finishResponse(bool close)
@@ -278,16 +253,27 @@ void Connection::finishResponse(bool close)
 
 void Connection::restartIdleTimer()
 {
-    m_idleTimer.start(m_worker.limits().idleTimeoutMs);
+    m_idleDeadline = QDeadlineTimer(m_worker.limits().idleTimeoutMs);
+    if (!m_idleTimer.isActive())
+        m_idleTimer.start(m_worker.limits().idleTimeoutMs);
+}
+
+void Connection::suspendIdleTimer()
+{
+    m_idleDeadline = QDeadlineTimer(QDeadlineTimer::Forever);
 }
 
 void Connection::onIdleTimeout()
 {
-    if (m_closing)
+    if (m_closing || m_idleDeadline.isForever())
         return;
+    if (!m_idleDeadline.hasExpired()) {
+        m_idleTimer.start(qMax<qint64>(1, m_idleDeadline.remainingTime()));
+        return;
+    }
     if (m_stream || unsent() > 0) {
         // The client has not taken what it was sent in all that time: there is nobody to tell.
-        qCInfo(lcHttp).noquote() << "closing a connection whose client stopped reading:" << m_peer.toString();
+        qCInfo(lcHttp).noquote() << "closing a connection whose client stopped reading:" << peer().toString();
         abortSocket();
         return;
     }
@@ -295,7 +281,7 @@ void Connection::onIdleTimeout()
         return;
     if (m_reader.midRequest() || m_unparsedFrom < m_unparsed.size()) {
         // A request was started but not finished in time: a slow or stalled client.
-        qCInfo(lcHttp).noquote() << "request from" << m_peer.toString() << "not completed in time";
+        qCInfo(lcHttp).noquote() << "request from" << peer().toString() << "not completed in time";
         m_refusal = ApiError(408, QStringLiteral("request-timeout"), QStringLiteral("Request timeout"),
                              QStringLiteral("The request was not completed in time."));
         endRequests();
@@ -320,8 +306,7 @@ void Connection::closeSocket()
     m_closing = true;
     endRequests();
     m_idleTimer.stop();
-    m_socket->disconnectFromHost();
-    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+    if (m_transport->close())
         return;
     m_lingerDeadline = QDeadlineTimer(LingerMs);
     m_lingerTimer.start(LingerStallMs);
@@ -331,11 +316,8 @@ void Connection::abortSocket()
 {
     m_stream = {};
     // A reset, not a clean end: an HTTP/1.0 body that ends with the connection must not look whole.
-    const linger reset{1, 0};
-    if (const qintptr fd = m_socket->socketDescriptor(); fd >= 0)
-        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
-    m_socket->abort();
-    m_socket->deleteLater();
+    m_transport->abort();
+    deleteLater();
 }
 
 } // namespace keyward

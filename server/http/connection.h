@@ -2,6 +2,7 @@
 
 #include "http_message.h"
 #include "request_reader.h"
+#include "transport.h"
 
 #include <QByteArray>
 #include <QDeadlineTimer>
@@ -9,9 +10,8 @@
 #include <QQueue>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
-
-class QTcpSocket;
 
 namespace keyward {
 
@@ -21,19 +21,20 @@ class Worker;
 // is read, 400 for anything ambiguous), answered one at a time and in order however many are
 // pipelined, and an idle timeout that runs from the end of the last response, whatever arrives
 // after it. What it holds for a client is bounded: requests parsed ahead, bytes read ahead, and
-// responses the client has not taken (past a high-water mark nothing more is answered). It is the
-// socket's child and dies with it, so asynchronous completions hold a QPointer and find out.
-class Connection : public QObject {
+// responses the client has not taken (past a high-water mark nothing more is answered). It owns
+// its transport and is deleted when that closes, so asynchronous completions hold a QPointer and
+// find out.
+class Connection : public QObject, private Transport::Events {
     Q_OBJECT
 public:
-    Connection(QTcpSocket *socket, Worker &worker);
+    Connection(std::unique_ptr<Transport> transport, Worker &worker);
     ~Connection() override;
 
     // The response to the request in flight.
     void deliver(HttpResponse response);
     // Shutdown: finish what is in flight, then close.
     void drain();
-    QHostAddress peer() const { return m_peer; }
+    QHostAddress peer() const { return m_transport->peer(); }
 
 private:
     // Moves the connection on as far as it can: reads requests while there is room, dispatches the
@@ -44,29 +45,29 @@ private:
     // No request after this one: what else arrives is read and dropped, so a peer that leaves is
     // seen to leave.
     void endRequests();
-    void onReadyRead();
-    void onBytesWritten();
+    void readable() override;
+    void written() override;
+    void closed() override;
     void write(const HttpRequest &request, HttpResponse &response);
     // Writes the next parts of a streamed body while the socket's buffer is low.
     void pump();
-    // Sends bytes after those already written, straight to the kernel when it can.
-    void send(QByteArrayView data);
     // The response is out: close, or go on with the next request.
     void finishResponse(bool close);
+    // The idle deadline moves with every response, the timer only when it fires early: no timer is
+    // registered or killed per request.
     void restartIdleTimer();
+    void suspendIdleTimer();
     void onIdleTimeout();
     // Closes once what is written is taken; a peer that stops taking it is cut off.
     void closeSocket();
     void abortSocket();
-    // Response bytes the client has not taken yet, counting those TLS has encrypted.
-    qint64 unsent() const;
+    qint64 unsent() const { return m_transport->unsent(); }
     bool answering() const { return m_inFlight || m_stream; }
 
-    QTcpSocket *m_socket;
-    bool m_plain; // not TLS: bytes can go to the socket's descriptor as they are
+    std::unique_ptr<Transport> m_transport;
     Worker &m_worker;
-    QHostAddress m_peer;
     QTimer m_idleTimer;
+    QDeadlineTimer m_idleDeadline;
 
     RequestReader m_reader;
     QByteArray m_unparsed; // read from the socket, waiting behind a full queue from m_unparsedFrom on

@@ -54,7 +54,7 @@ HttpResponse HttpResponse::json(int status, QByteArray json)
     HttpResponse r;
     r.status = status;
     r.body = std::move(json);
-    r.headers.emplaceBack("Content-Type", "application/json; charset=utf-8");
+    r.headers.emplaceBack(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8"));
     return r;
 }
 

@@ -26,6 +26,7 @@ struct HttpRequest {
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
     QHostAddress peer;   // the socket's other end
+    QString peerText;    // written out, once per connection
     QHostAddress client; // the real client: `peer`, or what trusted proxies say it is
     bool keepAlive = true;
     bool http11 = true; // false for HTTP/1.0, which knows no chunked bodies

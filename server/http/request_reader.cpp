@@ -58,14 +58,18 @@ bool isKnownMethod(QByteArrayView method)
 
 // Headers Keyward reads one value of. Sent twice, a proxy may act on one copy and Keyward on the
 // other, so a second copy is refused rather than one picked.
-bool isSingleValued(QByteArrayView name)
+// Its bit in a set of the headers seen, or 0 when it may come more than once.
+unsigned singleValuedBit(QByteArrayView name)
 {
     static constexpr QByteArrayView single[] = {
         "authorization", "x-api-key",    "content-type", "origin",
         "if-match",      "x-request-id", "expect",       "access-control-request-method",
-        "user-agent"};
-    return std::find(std::begin(single), std::end(single), name) != std::end(single);
+        "user-agent",    "traceparent"};
+    const auto it = std::find(std::begin(single), std::end(single), name);
+    return it == std::end(single) ? 0 : 1u << (it - std::begin(single));
 }
+
+constexpr unsigned TraceparentBit = 1u << 9;
 
 // List-valued headers Keyward reads: several lines are one list (RFC 9110 section 5.3), joined here
 // so that every reader sees all of it. (If-Match is read once: Keyward answers one version.)
@@ -93,6 +97,18 @@ std::optional<QString> decodedPath(QByteArrayView path)
 {
     if (!path.startsWith('/'))
         return std::nullopt;
+    // The target is visible ASCII (isTarget): without escapes, only its segments need a look.
+    if (!path.contains('%') && !path.contains('\\')) {
+        for (qsizetype from = 1;;) {
+            const qsizetype slash = path.indexOf('/', from);
+            const QByteArrayView segment = path.sliced(from, (slash < 0 ? path.size() : slash) - from);
+            if (segment == "." || segment == ".." || (segment.isEmpty() && slash >= 0))
+                return std::nullopt;
+            if (slash < 0)
+                return QString::fromLatin1(path);
+            from = slash + 1;
+        }
+    }
     QByteArray decoded;
     decoded.reserve(path.size());
     qsizetype from = 1;
@@ -138,6 +154,7 @@ std::optional<QString> decodedPath(QByteArrayView path)
 RequestReader::RequestReader(Limits limits, QHostAddress peer)
     : m_limits(limits)
     , m_peer(std::move(peer))
+    , m_peerText(m_peer.toString())
 {
 }
 
@@ -191,13 +208,17 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
     if (data.isEmpty())
         return Outcome::NeedMore;
     const qsizetype prior = m_head.size();
-    const qsizetype searchFrom = qMax<qsizetype>(0, prior - 3);
-    m_head.append(data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader - prior + 4)));
-    const qsizetype end = m_head.indexOf("\r\n\r\n", searchFrom);
+    // A head that arrives whole, as most do, is read where it lies; one in parts is gathered.
+    qsizetype end =
+        prior == 0 ? data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader + 4)).indexOf("\r\n\r\n") : -1;
+    if (end < 0) {
+        m_head.append(data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader - prior + 4)));
+        end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, prior - 3));
+    }
+    const QByteArrayView received = m_head.isEmpty() ? data : QByteArrayView(m_head);
     // Lines end in CRLF and nothing else: a bare LF or CR is where a proxy and Keyward could read
     // one head two ways, so it is refused as soon as it arrives.
-    const qsizetype checkedTo = end < 0 ? m_head.size() : end + 4;
-    const QByteArrayView received(m_head);
+    const qsizetype checkedTo = end < 0 ? received.size() : end + 4;
     for (qsizetype i = qMax<qsizetype>(0, prior - 1); i < checkedTo; ++i) {
         const bool bareLf = received[i] == '\n' && (i == 0 || received[i - 1] != '\r');
         const bool bareCr = received[i] == '\r' && i + 1 < received.size() && received[i + 1] != '\n';
@@ -213,10 +234,10 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
         return Outcome::NeedMore;
     }
     const qsizetype headLength = end + 4;
-    const QByteArray head = m_head.left(headLength);
+    const bool parsed = parseHead(received.first(headLength));
     m_head.clear();
     data = data.sliced(headLength - prior);
-    if (!parseHead(head))
+    if (!parsed)
         return Outcome::Refused;
     if (m_bodyRemaining == 0)
         return Outcome::Request;
@@ -224,15 +245,29 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
     return read(data);
 }
 
-bool RequestReader::parseHead(const QByteArray &head)
+bool RequestReader::parseHead(QByteArrayView head)
 {
     const auto bad = [this](const QString &detail) {
         refuse(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"), detail);
         return false;
     };
-    const QList<QByteArray> lines = head.left(head.size() - 4).split('\n');
-    const QList<QByteArray> requestLine = lines.first().chopped(lines.size() > 1 ? 1 : 0).split(' ');
-    if (requestLine.size() != 3 || !isToken(requestLine[0]) || !isTarget(requestLine[1]) ||
+    // Every line ends in CRLF (read() refused anything else); the head ends in an empty line.
+    QByteArrayView unread = head.first(head.size() - 2);
+    const auto nextLine = [&unread] {
+        const qsizetype crlf = unread.indexOf("\r\n");
+        const QByteArrayView line = unread.first(crlf);
+        unread = unread.sliced(crlf + 2);
+        return line;
+    };
+    const QByteArrayView firstLine = nextLine();
+    const qsizetype methodEnd = firstLine.indexOf(' ');
+    const qsizetype targetEnd = methodEnd < 0 ? -1 : firstLine.indexOf(' ', methodEnd + 1);
+    if (targetEnd < 0 || firstLine.indexOf(' ', targetEnd + 1) >= 0)
+        return bad(QStringLiteral("The request line is not valid HTTP/1.1."));
+    const QByteArrayView requestLine[] = {firstLine.first(methodEnd),
+                                          firstLine.sliced(methodEnd + 1, targetEnd - methodEnd - 1),
+                                          firstLine.sliced(targetEnd + 1)};
+    if (!isToken(requestLine[0]) || !isTarget(requestLine[1]) ||
         (requestLine[2] != "HTTP/1.1" && requestLine[2] != "HTTP/1.0"))
         return bad(QStringLiteral("The request line is not valid HTTP/1.1."));
     if (!isKnownMethod(requestLine[0])) {
@@ -242,8 +277,9 @@ bool RequestReader::parseHead(const QByteArray &head)
     }
     HttpRequest request;
     request.started.start();
-    request.method = requestLine[0];
+    request.method = requestLine[0].toByteArray();
     request.peer = m_peer;
+    request.peerText = m_peerText;
     request.http11 = requestLine[2] == "HTTP/1.1";
     QByteArrayView target = requestLine[1];
     if (target.contains('#'))
@@ -282,9 +318,9 @@ bool RequestReader::parseHead(const QByteArray &head)
     bool expectContinue = false;
     bool connectionClose = false;
     bool connectionKeepAlive = false;
-    QList<QByteArray> seen;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArrayView line = QByteArrayView(lines[i]).chopped(i + 1 < lines.size() ? 1 : 0);
+    unsigned seen = 0;
+    while (!unread.isEmpty()) {
+        const QByteArrayView line = nextLine();
         if (line.startsWith(' ') || line.startsWith('\t'))
             return bad(QStringLiteral("Folded header lines (obs-fold) are not accepted."));
         const qsizetype colon = line.indexOf(':');
@@ -292,19 +328,20 @@ bool RequestReader::parseHead(const QByteArray &head)
             return bad(QStringLiteral("A header line is malformed."));
         const QByteArray name = line.first(colon).toByteArray().toLower();
         const QByteArray value = withoutWhitespace(line.sliced(colon + 1)).toByteArray();
-        if (isSingleValued(name)) {
-            if (seen.contains(name))
-                return bad(QStringLiteral("The %1 header is given more than once.").arg(QString::fromLatin1(name)));
-            seen.append(name);
-        }
-        if (name == "traceparent") {
+        const unsigned bit = singleValuedBit(name);
+        if (bit == TraceparentBit) {
             // W3C Trace Context: more than one is no trace context at all, so the request starts a new trace.
-            if (seen.contains(name))
+            if (seen & bit)
                 request.headers.removeIf([](const auto &header) { return header.first == "traceparent"; });
             else
                 request.headers.append({name, value});
-            seen.append(name);
+            seen |= bit;
             continue;
+        }
+        if (bit != 0) {
+            if (seen & bit)
+                return bad(QStringLiteral("The %1 header is given more than once.").arg(QString::fromLatin1(name)));
+            seen |= bit;
         }
         if (isListValued(name)) {
             const auto earlier = std::find_if(request.headers.begin(), request.headers.end(),

@@ -42,10 +42,11 @@ public:
 
 private:
     Outcome refuse(int status, const QString &slug, const QString &title, const QString &detail);
-    bool parseHead(const QByteArray &head);
+    bool parseHead(QByteArrayView head);
 
     Limits m_limits;
     QHostAddress m_peer;
+    QString m_peerText;
     enum class State { Head, Body, Refused } m_state = State::Head;
     QByteArray m_head;
     HttpRequest m_request;

@@ -18,28 +18,26 @@ void Router::add(const QByteArray &method, const QString &pattern, RouteOptions 
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QList<QStringView> parts = QStringView(path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QByteArrayView effective = method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(method);
+    const auto isParameter = [](const QString &segment) { return segment.startsWith(QLatin1Char('{')); };
     Match result;
-    const QByteArray effective = method == "HEAD" ? QByteArray("GET") : method;
     for (const Route &r : m_routes) {
         if (r.segments.size() != parts.size())
             continue;
-        QHash<QString, QString> params;
-        bool ok = true;
-        for (qsizetype i = 0; i < parts.size() && ok; ++i) {
-            const QString &seg = r.segments.at(i);
-            if (seg.startsWith(QLatin1Char('{')))
-                params.insert(seg.mid(1, seg.size() - 2), parts.at(i));
-            else
-                ok = seg == parts.at(i);
-        }
-        if (!ok)
+        bool matches = true;
+        for (qsizetype i = 0; i < parts.size() && matches; ++i)
+            matches = isParameter(r.segments.at(i)) || r.segments.at(i) == parts.at(i);
+        if (!matches)
             continue;
         if (r.method == effective) {
-            if (!result.route) {
-                result.route = &r;
-                result.params = params;
-            }
+            result.route = &r;
+            for (qsizetype i = 0; i < parts.size(); ++i)
+                if (const QString &segment = r.segments.at(i); isParameter(segment))
+                    result.params.insert(segment.mid(1, segment.size() - 2), parts.at(i).toString());
+            // The other methods of this path are wanted only when none matches (a 405's Allow).
+            result.allowed.clear();
+            return result;
         }
         if (!result.allowed.contains(r.method))
             result.allowed.append(r.method);

@@ -84,7 +84,7 @@ public:
     struct Match {
         const Route *route = nullptr;
         QHash<QString, QString> params;
-        QByteArrayList allowed; // methods of routes that match the path, for 405
+        QByteArrayList allowed; // without a route: the methods of routes that match the path, for 405
     };
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }

@@ -10,6 +10,7 @@
 #include "observe/keyward_metrics.h"
 #include "request_reader.h"
 #include "services/services.h"
+#include "transport.h"
 
 #include <QSslSocket>
 #include <QTcpServer>
@@ -50,7 +51,7 @@ QByteArray refusalResponse()
 }
 
 // Accepts on an already bound and listening descriptor and gives every socket its Connection,
-// which reads it from then on.
+// which reads it from then on: plain sockets through the worker's poller, TLS ones through Qt.
 class Listener : public QTcpServer {
 public:
     explicit Listener(Worker &worker)
@@ -62,34 +63,45 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        QTcpSocket *socket = nullptr;
-        if (m_worker.tls()) {
-            auto *ssl = new QSslSocket(this);
-            ssl->setSslConfiguration(*m_worker.tls());
-            socket = ssl;
-        } else {
-            socket = new QTcpSocket(this);
+        QHostAddress peer = Transport::peerOf(descriptor);
+        if (m_worker.draining() || !m_worker.caps().tryAcquire(peer)) {
+            refuse(descriptor);
+            return;
         }
+        if (!m_worker.tls()) {
+            new Connection(
+                std::make_unique<PlainTransport>(static_cast<int>(descriptor), std::move(peer), m_worker.poller()),
+                m_worker);
+            return;
+        }
+        auto *ssl = new QSslSocket;
+        ssl->setSslConfiguration(*m_worker.tls());
+        if (!ssl->setSocketDescriptor(descriptor)) {
+            delete ssl;
+            m_worker.caps().release(peer);
+            return;
+        }
+        new Connection(std::make_unique<SocketTransport>(ssl), m_worker);
+        // The connection reads the decrypted stream; a stalled handshake meets the idle timeout.
+        ssl->startServerEncryption();
+    }
+
+private:
+    // Over a cap or draining: a short, complete problem instead of a silent reset, built once so
+    // that overload stays cheap.
+    void refuse(qintptr descriptor)
+    {
+        auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
             return;
         }
-        if (m_worker.draining() || !m_worker.caps().tryAcquire(socket->peerAddress())) {
-            // Over a cap or draining: a short, complete problem instead of a silent reset, built
-            // once so that overload stays cheap.
-            static const QByteArray refusal = refusalResponse();
-            socket->write(refusal);
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            socket->disconnectFromHost();
-            return;
-        }
-        new Connection(socket, m_worker);
-        // The connection reads the decrypted stream; a stalled handshake meets the idle timeout.
-        if (auto *ssl = qobject_cast<QSslSocket *>(socket))
-            ssl->startServerEncryption();
+        static const QByteArray refusal = refusalResponse();
+        socket->write(refusal);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
     }
 
-private:
     Worker &m_worker;
 };
 
@@ -110,6 +122,11 @@ Worker::~Worker() = default;
 bool Worker::start(qintptr listeningSocket)
 {
     runBelowHashing();
+    m_poller = std::make_unique<Poller>();
+    if (!m_poller->isValid()) {
+        qCCritical(lcHttp).noquote() << "cannot make an epoll set:" << qt_error_string(errno);
+        return false;
+    }
     auto *listener = new Listener(*this);
     if (!listener->setSocketDescriptor(listeningSocket)) {
         qCCritical(lcHttp).noquote() << "cannot use listening socket:" << listener->errorString();
@@ -140,9 +157,12 @@ void Worker::stop()
         QMutexLocker lock(&m_mailbox->mutex);
         m_mailbox->worker = nullptr;
     }
-    // Deleting the listener deletes its sockets and their connections.
+    const auto connections = m_connections;
+    qDeleteAll(connections);
+    // Deleting the listener deletes the sockets of refusals still being sent.
     delete m_listener;
     m_listener = nullptr;
+    m_poller.reset();
     // The thread ends next; nothing of it may be left for after QThread::wait() returns.
     Services::releaseThread();
 }
@@ -158,41 +178,38 @@ void Worker::connectionClosed(Connection *connection)
     m_caps.release(connection->peer());
 }
 
-void Worker::process(Connection *connection, const HttpRequest &incoming)
+void Worker::process(Connection *connection, HttpRequest &request)
 {
     m_api.services().metrics().httpInFlight.add(1);
-    HttpRequest request = incoming;
     Api::Prepared prepared = m_api.prepare(request);
     QPointer<Connection> target(connection);
     if (prepared.response) {
-        complete(target, std::move(request), std::move(*prepared.response), prepared.principal);
+        complete(target, request, std::move(*prepared.response), prepared.principal);
         return;
     }
     if (prepared.execution == RouteOptions::Execution::Inline) {
-        HttpResponse response = prepared.work();
-        complete(target, std::move(request), std::move(response), prepared.principal);
+        complete(target, request, m_api.run(request, prepared), prepared.principal);
         return;
     }
-    const Principal principal = prepared.principal;
-    const bool queued =
-        m_pool.tryRun([mailbox = m_mailbox, target, request, principal, work = std::move(prepared.work)] {
-            HttpResponse response = work();
-            // Back to the worker's thread, unless it stopped meanwhile; the connection may be gone by
-            // then too (the client hung up).
-            QMutexLocker lock(&mailbox->mutex);
-            if (Worker *worker = mailbox->worker)
-                QMetaObject::invokeMethod(
-                    worker,
-                    [worker, target, request, response, principal]() mutable {
-                        worker->complete(target, request, response, principal);
-                    },
-                    Qt::QueuedConnection);
-        });
+    // The pool's thread works on copies: the connection, and its request, may be gone before it ends.
+    const bool queued = m_pool.tryRun([mailbox = m_mailbox, target, request, prepared, api = &m_api] {
+        HttpResponse response = api->run(request, prepared);
+        // Back to the worker's thread, unless it stopped meanwhile; the connection may be gone by
+        // then too (the client hung up).
+        QMutexLocker lock(&mailbox->mutex);
+        if (Worker *worker = mailbox->worker)
+            QMetaObject::invokeMethod(
+                worker,
+                [worker, target, request, response, principal = prepared.principal]() mutable {
+                    worker->complete(target, request, std::move(response), principal);
+                },
+                Qt::QueuedConnection);
+    });
     if (!queued) {
         HttpResponse busy = HttpResponse::problem(
             ApiError::serviceUnavailable(QStringLiteral("The server is busy hashing passwords; try again shortly."), 1),
             request);
-        complete(target, std::move(request), std::move(busy), principal);
+        complete(target, request, std::move(busy), prepared.principal);
     }
 }
 
@@ -211,7 +228,7 @@ HttpResponse Worker::refusal(const ApiError &error, const QHostAddress &peer)
     return response;
 }
 
-void Worker::complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
+void Worker::complete(const QPointer<Connection> &target, const HttpRequest &request, HttpResponse response,
                       const Principal &principal)
 {
     m_api.services().metrics().httpInFlight.add(-1);

@@ -20,6 +20,7 @@ class ApiError;
 class Connection;
 class ConnectionCaps;
 class HashingPool;
+class Poller;
 struct Principal;
 
 // One HTTP worker: an event loop in its own thread with its own listening socket on the shared
@@ -47,17 +48,19 @@ public:
     const std::optional<QSslConfiguration> &tls() const { return m_tls; }
     bool draining() const;
     ConnectionCaps &caps() { return m_caps; }
+    Poller &poller() { return *m_poller; }
 
     void connectionOpened(Connection *connection);
     void connectionClosed(Connection *connection);
     // Runs the pipeline for the request in flight on `connection` and delivers the response.
-    void process(Connection *connection, const HttpRequest &request);
+    // `request` is the connection's, until the response is delivered.
+    void process(Connection *connection, HttpRequest &request);
     // A problem response for a request refused before it was parsed (limits, timeouts), with the
     // same request id, headers and access-log line as every other response.
     HttpResponse refusal(const ApiError &error, const QHostAddress &peer);
 
 private:
-    void complete(const QPointer<Connection> &target, HttpRequest request, HttpResponse response,
+    void complete(const QPointer<Connection> &target, const HttpRequest &request, HttpResponse response,
                   const Principal &principal);
 
     Api &m_api;
@@ -66,6 +69,7 @@ private:
     Limits m_limits;
     std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_listener = nullptr;
+    std::unique_ptr<Poller> m_poller;
     QSet<Connection *> m_connections;
     // How work finished on other threads (the hashing pool) reaches this worker, until it stops.
     struct Mailbox {

@@ -97,6 +97,69 @@ private Q_SLOTS:
         }
     }
 
+    // Far more pipelined requests than the server reads ahead (256 KiB) or queues (16): it stops
+    // reading, answers, reads on, and every answer comes back once and in order.
+    void pipelinedFloodIsAnsweredInOrder()
+    {
+        TestServer s;
+        QTcpSocket client;
+        connectTo(client, s);
+        constexpr int Count = 10'000;
+        QByteArray requests;
+        for (int i = 0; i < Count; ++i)
+            requests +=
+                "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Request-ID: flood-" + QByteArray::number(i) + "\r\n\r\n";
+        QVERIFY(requests.size() > 2 * (256 << 10));
+        client.write(requests);
+        const QList<QByteArray> responses = readResponses(client, Count, 60000);
+        QCOMPARE(responses.size(), Count);
+        for (int i = 0; i < Count; ++i) {
+            QCOMPARE(statusOf(responses[i]), 200);
+            QVERIFY2(responses[i].contains(QByteArray("\r\nX-Request-ID: flood-" + QByteArray::number(i) + "\r\n")),
+                     responses[i].constData());
+        }
+        QVERIFY(client.state() == QAbstractSocket::ConnectedState);
+    }
+
+    // Responses larger than the kernel takes at once, to a client that reads slowly: what waits is
+    // sent as the client makes room, byte for byte, and the connection serves on afterwards.
+    void slowReaderGetsLargeBodiesWhole()
+    {
+        TestServer s;
+        QTcpSocket fast;
+        connectTo(fast, s);
+        fast.write("GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        const QList<QByteArray> reference = readResponses(fast, 1);
+        QCOMPARE(reference.size(), 1);
+        const QByteArray body = reference[0].mid(reference[0].indexOf("\r\n\r\n") + 4);
+        QVERIFY(body.size() > 100'000);
+
+        QTcpSocket slow;
+        slow.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 8192);
+        slow.setReadBufferSize(16384);
+        connectTo(slow, s);
+        constexpr int Count = 40; // some 7.5 MB: more than both sockets' buffers hold
+        for (int i = 0; i < Count; ++i)
+            slow.write("GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        slow.write("GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray received;
+        QElapsedTimer t;
+        t.start();
+        while (!received.endsWith("{\"status\":\"ok\"}") && t.elapsed() < 60000) {
+            slow.waitForReadyRead(100);
+            received += slow.readAll();
+            QThread::msleep(1);
+        }
+        qsizetype at = 0;
+        for (int i = 0; i < Count; ++i) {
+            const qsizetype head = received.indexOf("\r\n\r\n", at);
+            QVERIFY2(head > 0, qPrintable(QString::number(i)));
+            QCOMPARE(received.mid(head + 4, body.size()), body);
+            at = head + 4 + body.size();
+        }
+        QVERIFY(received.mid(at).startsWith("HTTP/1.1 200 OK\r\n"));
+    }
+
     void clientVanishesMidLogin()
     {
         TestServer s;

@@ -7,6 +7,7 @@
 #include <openssl/rand.h>
 
 #include <cstdlib>
+#include <memory>
 
 namespace keyward::crypto {
 
@@ -23,11 +24,27 @@ QString randomToken(int bytes)
     return QString::fromLatin1(base64Url(randomBytes(bytes)));
 }
 
+namespace {
+
+// Fetched once: OpenSSL 3 looks EVP_sha256() up in its provider tables, under a lock, on every
+// use, which costs more than hashing an access token (the digest of every authenticated request).
+const EVP_MD *sha256Algorithm()
+{
+    static EVP_MD *const algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return algorithm;
+}
+
+} // namespace
+
 QByteArray sha256(QByteArrayView data)
 {
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                                       &EVP_MD_CTX_free);
     QByteArray out(32, Qt::Uninitialized);
-    EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char *>(out.data()), nullptr,
-               EVP_sha256(), nullptr);
+    if (!context || EVP_DigestInit_ex2(context.get(), sha256Algorithm(), nullptr) != 1 ||
+        EVP_DigestUpdate(context.get(), data.data(), static_cast<size_t>(data.size())) != 1 ||
+        EVP_DigestFinal_ex(context.get(), reinterpret_cast<unsigned char *>(out.data()), nullptr) != 1)
+        std::abort();
     return out;
 }
 
@@ -35,8 +52,9 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 32;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char *>(data.data()),
-         static_cast<size_t>(data.size()), reinterpret_cast<unsigned char *>(out.data()), &len);
+    HMAC(sha256Algorithm(), key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char *>(data.data()), static_cast<size_t>(data.size()),
+         reinterpret_cast<unsigned char *>(out.data()), &len);
     return out;
 }
 

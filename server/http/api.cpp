@@ -145,9 +145,9 @@ std::optional<HttpResponse> Api::rateLimit(HttpRequest &request, const RouteOpti
                                                                      : settings.writePerMinute;
     const RateLimiter::Decision d =
         m_limiter.take(QByteArray(cls) + ' ' + client.toLatin1(), perMinute, m_services.clock().nowMs());
-    request.responseHeaders = {{"RateLimit-Limit", QByteArray::number(d.limit)},
-                               {"RateLimit-Remaining", QByteArray::number(d.remaining)},
-                               {"RateLimit-Reset", QByteArray::number(d.resetSeconds)}};
+    request.responseHeaders.append({{QByteArrayLiteral("RateLimit-Limit"), QByteArray::number(d.limit)},
+                                    {QByteArrayLiteral("RateLimit-Remaining"), QByteArray::number(d.remaining)},
+                                    {QByteArrayLiteral("RateLimit-Reset"), QByteArray::number(d.resetSeconds)}});
     if (d.allowed)
         return std::nullopt;
     return HttpResponse::problem(
@@ -165,6 +165,16 @@ Api::Prepared Api::prepare(HttpRequest &request)
         saneRequestId(clientId) ? QString::fromLatin1(clientId) : newId(QDateTime::currentMSecsSinceEpoch());
     request.traceId = traceIdFrom(request.header("traceparent"));
     const RuntimeSettings settings = m_services.settings().current();
+    // Responses differ by Origin once any origin is allowed: caches must know.
+    if (!settings.corsOrigins.isEmpty())
+        request.responseHeaders.append({QByteArrayLiteral("Vary"), QByteArrayLiteral("Origin")});
+    if (const QByteArray origin = request.header("origin"); corsAllowed(origin, settings)) {
+        request.responseHeaders.append({QByteArrayLiteral("Access-Control-Allow-Origin"), origin});
+        request.responseHeaders.append(
+            {QByteArrayLiteral("Access-Control-Expose-Headers"),
+             QByteArrayLiteral("X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, "
+                               "RateLimit-Reset")});
+    }
     request.client = clientAddress(request, settings);
     p.principal = Principal::anonymous(request.client == request.peer ? request.peerText : request.client.toString(),
                                        QString::fromUtf8(request.header("user-agent")), request.requestId);
@@ -278,16 +288,6 @@ void Api::finish(const HttpRequest &request, HttpResponse &response, const Princ
     if (m_options.tls)
         headers.emplaceBack(QByteArrayLiteral("Strict-Transport-Security"),
                             QByteArrayLiteral("max-age=31536000; includeSubDomains"));
-    // Responses differ by Origin once any origin is allowed: caches must know.
-    const RuntimeSettings settings = m_services.settings().current();
-    if (!settings.corsOrigins.isEmpty())
-        response.setHeader("Vary", "Origin");
-    if (const QByteArray origin = request.header("origin"); corsAllowed(origin, settings)) {
-        response.setHeader("Access-Control-Allow-Origin", origin);
-        response.setHeader(
-            "Access-Control-Expose-Headers",
-            "X-Request-ID, ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
-    }
     compressForClient(request, response);
 
     // Refusals no service saw (a permission missing, an address off the admin allow-list, a token

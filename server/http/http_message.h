@@ -35,7 +35,8 @@ struct HttpRequest {
     QString traceId;
     QString route; // matched route template, for logs and metrics
     QElapsedTimer started;
-    QList<QPair<QByteArray, QByteArray>> responseHeaders; // added to the response (rate-limit state)
+    // Added to the response: rate-limit state, CORS (decided with the settings the request was read with).
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
 
     QByteArray header(QByteArrayView name) const; // first value, or empty
     QByteArrayList headerValues(QByteArrayView name) const;

@@ -24,10 +24,26 @@ bool isToken(QByteArrayView text)
 // RFC 9110 section 5.5: visible characters, spaces, tabs and obs-text; never a control character.
 bool isFieldValue(QByteArrayView text)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) {
+    // No early exit: the loop is vectorised, and an access token is most of a head.
+    bool valid = true;
+    for (const char c : text) {
         const auto u = static_cast<unsigned char>(c);
-        return u == '\t' || (u >= 0x20 && u != 0x7F);
-    });
+        valid &= (u == '\t') | ((u >= 0x20) & (u != 0x7F));
+    }
+    return valid;
+}
+
+// A LF without its CR, or a CR before anything but LF, from `from` up to `to`. (A CR last in
+// `received` may yet be followed by its LF.)
+bool hasBareCrOrLf(QByteArrayView received, qsizetype from, qsizetype to)
+{
+    for (qsizetype i = received.indexOf('\n', from); i >= 0 && i < to; i = received.indexOf('\n', i + 1))
+        if (i == 0 || received[i - 1] != '\r')
+            return true;
+    for (qsizetype i = received.indexOf('\r', from); i >= 0 && i < to; i = received.indexOf('\r', i + 1))
+        if (i + 1 < received.size() && received[i + 1] != '\n')
+            return true;
+    return false;
 }
 
 QByteArrayView withoutWhitespace(QByteArrayView text)
@@ -218,14 +234,9 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
     const QByteArrayView received = m_head.isEmpty() ? data : QByteArrayView(m_head);
     // Lines end in CRLF and nothing else: a bare LF or CR is where a proxy and Keyward could read
     // one head two ways, so it is refused as soon as it arrives.
-    const qsizetype checkedTo = end < 0 ? received.size() : end + 4;
-    for (qsizetype i = qMax<qsizetype>(0, prior - 1); i < checkedTo; ++i) {
-        const bool bareLf = received[i] == '\n' && (i == 0 || received[i - 1] != '\r');
-        const bool bareCr = received[i] == '\r' && i + 1 < received.size() && received[i + 1] != '\n';
-        if (bareLf || bareCr)
-            return refuse(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"),
-                          QStringLiteral("Lines of the request head must end in CRLF."));
-    }
+    if (hasBareCrOrLf(received, qMax<qsizetype>(0, prior - 1), end < 0 ? received.size() : end + 4))
+        return refuse(400, QStringLiteral("bad-request"), QStringLiteral("Bad request"),
+                      QStringLiteral("Lines of the request head must end in CRLF."));
     if (end < 0) {
         if (m_head.size() > m_limits.maxHeader)
             return refuse(431, QStringLiteral("header-too-large"), QStringLiteral("Request header fields too large"),

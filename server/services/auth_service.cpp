@@ -381,7 +381,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
 {
     const qint64 nowS = m_clock.nowSeconds();
     // A token seen before skips the signature check, not the rest; its key must still be known.
-    const QByteArray digest = crypto::sha256(accessToken.toByteArray());
+    const QByteArray digest = crypto::sha256(accessToken);
     auto verified = m_verified.find(digest);
     if (!verified || !m_keys.verificationKey(verified->kid)) {
         const auto jwt = crypto::decodeJwt(accessToken);
@@ -393,20 +393,26 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         const auto key = m_keys.verificationKey(kid.toString());
         if (!key || !crypto::verifyJwtSignature(*jwt, *key))
             return invalidToken();
-        verified = VerifiedTokens::Entry{kid.toString(), jwt->claims,
-                                         FieldReader::wholeNumber(jwt->claims.value(QStringLiteral("exp"))).value_or(0),
+        const QJsonObject &c = jwt->claims;
+        const auto exp = FieldReader::wholeNumber(c.value(QStringLiteral("exp")));
+        const QJsonValue nbf = c.value(QStringLiteral("nbf"));
+        verified = VerifiedTokens::Entry{kid.toString(),
+                                         c.value(QStringLiteral("sub")).toString(),
+                                         c.value(QStringLiteral("sid")).toString(),
+                                         c.value(QStringLiteral("jti")).toString(),
+                                         exp.value_or(0),
+                                         nbf.isDouble() ? nbf.toDouble() : 0.0,
                                          std::nullopt};
+        if (c.value(QStringLiteral("iss")).toString() != m_tokens.issuer ||
+            !audienceMatches(c.value(QStringLiteral("aud")), m_tokens.audience) || !exp ||
+            verified->subject.isEmpty() || verified->sessionId.isEmpty() || verified->tokenId.isEmpty())
+            return invalidToken();
         if (verified->expiresAtS > nowS)
             m_verified.insert(digest, *verified, nowS);
     }
-    const QJsonObject &c = verified->claims;
-    const auto exp = FieldReader::wholeNumber(c.value(QStringLiteral("exp")));
-    const QJsonValue nbf = c.value(QStringLiteral("nbf"));
-    const QString sub = c.value(QStringLiteral("sub")).toString(), sid = c.value(QStringLiteral("sid")).toString(),
-                  jti = c.value(QStringLiteral("jti")).toString();
-    if (c.value(QStringLiteral("iss")).toString() != m_tokens.issuer ||
-        !audienceMatches(c.value(QStringLiteral("aud")), m_tokens.audience) || !exp || *exp <= nowS ||
-        (nbf.isDouble() && nbf.toDouble() > nowS + LeewaySeconds) || sub.isEmpty() || sid.isEmpty() || jti.isEmpty())
+    const qint64 exp = verified->expiresAtS;
+    const QString &sub = verified->subject, &sid = verified->sessionId, &jti = verified->tokenId;
+    if (exp <= nowS || verified->notBeforeS > nowS + LeewaySeconds)
         return invalidToken();
 
     // The session and user as the database last said, unless the change feed heard of a change to
@@ -431,7 +437,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     context.id = sub;
     context.sessionId = sid;
     context.tokenId = jti;
-    context.tokenExpiresAt = *exp * 1000;
+    context.tokenExpiresAt = exp * 1000;
     context.authTime = grant->session.createdAt;
     context.permissions = m_roles.permissionsFor(grant->roles);
     context.passwordChangeOnly = grant->session.passwordChangeOnly;

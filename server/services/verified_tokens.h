@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 #include <QMutex>
 #include <QString>
 
@@ -13,11 +12,12 @@
 
 namespace keyward {
 
-// Access tokens whose signature was verified, by the SHA-256 of the token, until they expire: the
-// signature (an RSA or ECDSA verification, the dearest step of a request) is checked once per
-// token rather than once per request. The claims and the key still being known are checked on every
-// request; what the database said of the token's session and user is kept while the change feed
-// vouches for it. Bounded: when full, expired entries go, and if that is not enough, all of them.
+// Access tokens whose signature and claims were verified, by the SHA-256 of the token, until they
+// expire: the signature (an RSA or ECDSA verification, the dearest step of a request) and the
+// claims that cannot change (issuer, audience, subject) are checked once per token rather than
+// once per request. Its time limits and its key still being known are checked on every request; what the database said
+// of the token's session and user is kept while the change feed vouches for it. Bounded: when full, expired entries go,
+// and if that is not enough, all of them.
 class VerifiedTokens {
 public:
     // The token's session and its user's roles, as read when `read` was stamped (only a grant is
@@ -29,8 +29,11 @@ public:
     };
     struct Entry {
         QString kid;
-        QJsonObject claims;
+        QString subject;
+        QString sessionId;
+        QString tokenId;
         qint64 expiresAtS = 0;
+        double notBeforeS = 0;
         std::optional<Grant> grant;
     };
 

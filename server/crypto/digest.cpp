@@ -52,9 +52,10 @@ QByteArray hmacSha256(QByteArrayView key, QByteArrayView data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 32;
-    HMAC(sha256Algorithm(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char *>(data.data()), static_cast<size_t>(data.size()),
-         reinterpret_cast<unsigned char *>(out.data()), &len);
+    if (!HMAC(sha256Algorithm(), key.data(), static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char *>(data.data()), static_cast<size_t>(data.size()),
+              reinterpret_cast<unsigned char *>(out.data()), &len))
+        std::abort();
     return out;
 }
 

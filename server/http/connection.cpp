@@ -204,6 +204,8 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
         if (!response.body.isEmpty())
             out += m_streamChunked ? chunk(response.body) : response.body;
         m_transport->write(out);
+        if (m_closing)
+            return; // the peer is gone: nothing of the body is produced
         m_stream = std::move(response.stream);
         m_closeAfterStream = response.closeConnection;
         pump();
@@ -217,7 +219,7 @@ void Connection::write(const HttpRequest &request, HttpResponse &response)
 
 void Connection::pump()
 {
-    while (m_stream && unsent() < MaxUnsentBytes) {
+    while (m_stream && !m_closing && unsent() < MaxUnsentBytes) {
         const std::optional<QByteArray> next = m_stream();
         if (!next) {
             // The body cannot be finished: without its last chunk the client sees it is cut short.

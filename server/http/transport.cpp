@@ -17,7 +17,7 @@ namespace keyward {
 
 namespace {
 
-// Ready sockets taken per epoll_wait; more are taken in further rounds of the same wake-up.
+// Ready sockets served per wake-up of the worker's event loop.
 constexpr int EventsPerRound = 64;
 constexpr qsizetype ScratchBytes = 64 << 10;
 
@@ -91,13 +91,12 @@ void Poller::dispatch()
 {
     // Transports are deleted only from the event loop (their connections' deleteLater), never
     // while a round is handled, so every pointer in it is alive; one closed meanwhile ignores it.
+    // One round per wake-up: sockets still ready keep the set readable and are served on the next
+    // one, after the timers, accepts and completions waiting in the event loop.
     epoll_event events[EventsPerRound];
-    int ready = 0;
-    do {
-        ready = ::epoll_wait(m_epoll, events, EventsPerRound, 0);
-        for (int i = 0; i < ready; ++i)
-            static_cast<PlainTransport *>(events[i].data.ptr)->ready(events[i].events);
-    } while (ready == EventsPerRound);
+    const int ready = ::epoll_wait(m_epoll, events, EventsPerRound, 0);
+    for (int i = 0; i < ready; ++i)
+        static_cast<PlainTransport *>(events[i].data.ptr)->ready(events[i].events);
 }
 
 PlainTransport::PlainTransport(int fd, QHostAddress peer, Poller &poller)
@@ -215,7 +214,11 @@ void PlainTransport::fill()
         if (got < 0 && wouldBlock())
             break;
         // The end of the stream or an error: the peer is gone, like a QTcpSocket that reads it.
-        finish();
+        // What came before it is still the connection's to read first.
+        if (gotSome && m_events)
+            m_events->readable();
+        if (m_fd >= 0)
+            finish();
         return;
     }
     watchFor(); // at the read limit, reading stops until the connection takes what is here
@@ -283,8 +286,8 @@ void PlainTransport::finish()
         m_events->closed();
 }
 
-SocketTransport::SocketTransport(QTcpSocket *socket)
-    : Transport(peerOf(socket->socketDescriptor()))
+SocketTransport::SocketTransport(QTcpSocket *socket, QHostAddress peer)
+    : Transport(std::move(peer))
     , m_socket(socket)
 {
     QObject::connect(socket, &QTcpSocket::readyRead, socket, [this] {

@@ -92,6 +92,8 @@ class PlainTransport final : public Transport {
 public:
     PlainTransport(int fd, QHostAddress peer, Poller &poller);
     ~PlainTransport() override;
+    // False when the poller could not take the socket (it is closed then).
+    bool isOpen() const { return m_fd >= 0; }
 
     void setReadLimit(qint64 bytes) override { m_readLimit = bytes; }
     bool hasInput() const override { return !m_in.isEmpty(); }
@@ -125,7 +127,8 @@ private:
 // A socket Qt runs, for TLS: QSslSocket does the handshake and the records.
 class SocketTransport final : public Transport {
 public:
-    explicit SocketTransport(QTcpSocket *socket);
+    // `peer`: as the connection caps counted it.
+    SocketTransport(QTcpSocket *socket, QHostAddress peer);
     ~SocketTransport() override;
 
     void setReadLimit(qint64 bytes) override;

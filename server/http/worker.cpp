@@ -69,9 +69,12 @@ protected:
             return;
         }
         if (!m_worker.tls()) {
-            new Connection(
-                std::make_unique<PlainTransport>(static_cast<int>(descriptor), std::move(peer), m_worker.poller()),
-                m_worker);
+            auto transport = std::make_unique<PlainTransport>(static_cast<int>(descriptor), peer, m_worker.poller());
+            if (!transport->isOpen()) {
+                m_worker.caps().release(peer);
+                return;
+            }
+            new Connection(std::move(transport), m_worker);
             return;
         }
         auto *ssl = new QSslSocket;
@@ -81,7 +84,7 @@ protected:
             m_worker.caps().release(peer);
             return;
         }
-        new Connection(std::make_unique<SocketTransport>(ssl), m_worker);
+        new Connection(std::make_unique<SocketTransport>(ssl, std::move(peer)), m_worker);
         // The connection reads the decrypted stream; a stalled handshake meets the idle timeout.
         ssl->startServerEncryption();
     }

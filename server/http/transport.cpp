@@ -290,24 +290,19 @@ SocketTransport::SocketTransport(QTcpSocket *socket, QHostAddress peer)
     : Transport(std::move(peer))
     , m_socket(socket)
 {
-    QObject::connect(socket, &QTcpSocket::readyRead, socket, [this] {
-        if (m_events)
-            m_events->readable();
-    });
-    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [this] {
-        if (m_events)
-            m_events->written();
-    });
+    // Each signal tells the connection, while there is one.
+    const auto tell = [this](void (Events::*event)()) {
+        return [this, event] {
+            if (m_events)
+                (m_events->*event)();
+        };
+    };
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, tell(&Events::readable));
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, tell(&Events::written));
     // Over TLS, bytesWritten tells that bytes were encrypted; that the client took them is this.
     if (auto *tls = qobject_cast<QSslSocket *>(socket))
-        QObject::connect(tls, &QSslSocket::encryptedBytesWritten, socket, [this] {
-            if (m_events)
-                m_events->written();
-        });
-    QObject::connect(socket, &QTcpSocket::disconnected, socket, [this] {
-        if (m_events)
-            m_events->closed();
-    });
+        QObject::connect(tls, &QSslSocket::encryptedBytesWritten, socket, tell(&Events::written));
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, tell(&Events::closed));
 }
 
 SocketTransport::~SocketTransport()

@@ -150,6 +150,7 @@ void ChangeFeed::apply(Topic topic, const QString &subject)
     QWriteLocker lock(&m_marksLock);
     const quint64 position = m_position.load() + 1;
     m_marks[size_t(topic)].insert(subject, {position, m_clock.nowMs()});
+    m_topicPositions[size_t(topic)].store(position, std::memory_order_release);
     m_position.store(position, std::memory_order_release);
 }
 
@@ -166,18 +167,28 @@ ChangeFeed::Stamp ChangeFeed::stamp() const
     return {m_position.load(std::memory_order_acquire), m_clock.nowMs()};
 }
 
-bool ChangeFeed::isCurrent(const Stamp &read, Topic topic, const QString &subject) const
+bool ChangeFeed::trusts(const Stamp &read) const
 {
     const qint64 now = m_clock.nowMs();
     const qint64 readAt = m_readAtMs.load();
     // A clock set back counts as stale too: ages must not go negative.
-    if (read.atMs == 0 || now < read.atMs || now - read.atMs > KeepMs || read.position < m_trustedFrom.load() ||
-        now < readAt || now - readAt > StaleAfterMs)
+    return read.atMs != 0 && now >= read.atMs && now - read.atMs <= KeepMs && read.position >= m_trustedFrom.load() &&
+           now >= readAt && now - readAt <= StaleAfterMs;
+}
+
+bool ChangeFeed::isCurrent(const Stamp &read, Topic topic, const QString &subject) const
+{
+    if (!trusts(read))
         return false;
     QReadLocker lock(&m_marksLock);
     const QHash<QString, Mark> &marks = m_marks[size_t(topic)];
     const auto it = marks.constFind(subject);
     return it == marks.constEnd() || it->position <= read.position;
+}
+
+bool ChangeFeed::isTopicCurrent(const Stamp &read, Topic topic) const
+{
+    return trusts(read) && m_topicPositions[size_t(topic)].load(std::memory_order_acquire) <= read.position;
 }
 
 } // namespace keyward

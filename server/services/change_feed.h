@@ -59,8 +59,14 @@ public:
     // Whether what was read at `read` about `subject` (empty: a whole topic) is still what the
     // database holds.
     bool isCurrent(const Stamp &read, Topic topic, const QString &subject = {}) const;
+    // Whether nothing about `topic`, whatever its subject, changed since `read`: for what was read
+    // across subjects, such as a page of users.
+    bool isTopicCurrent(const Stamp &read, Topic topic) const;
 
 private:
+    // What every cached read must pass: read lately, after the last distrust, by a node that has
+    // read the feed lately, with no clock set back.
+    bool trusts(const Stamp &read) const;
     void apply(Topic topic, const QString &subject);
     // What was cached before now is stale, whatever it is about.
     void distrustAll();
@@ -81,7 +87,8 @@ private:
     qint64 m_prunedMarksAt = 0;
 
     mutable QReadWriteLock m_marksLock;
-    std::array<QHash<QString, Mark>, 6> m_marks; // by topic, then subject
+    std::array<QHash<QString, Mark>, 6> m_marks;            // by topic, then subject
+    std::array<std::atomic<quint64>, 6> m_topicPositions{}; // the position of each topic's last change
     std::atomic<quint64> m_position{0};
     std::atomic<quint64> m_trustedFrom{0}; // what was read before this position is stale
     std::atomic<qint64> m_readAtMs{0};

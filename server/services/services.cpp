@@ -56,7 +56,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_roles(*m_db, clock, m_feed, m_audit)
     , m_keys(*m_db, clock, m_feed, m_sealer, m_audit, m_settings, options.jwtAlgorithm)
     , m_lockout(*m_db, clock, m_audit, m_settings, m_hasher, m_metrics.lockouts)
-    , m_users(*m_db, clock, m_recentUsers, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer,
+    , m_users(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_settings, m_lockout, m_hasher, m_mailer,
               m_metrics.resetMailUnsent)
     , m_sessions(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_mfa(*m_db, clock, m_audit, m_roles, m_lockout, m_sealer,

@@ -50,6 +50,29 @@ QByteArray userJsonBytes(const User &user, qint64 nowMs)
     return out.take();
 }
 
+QByteArray userPageJson(const UserPage &page, qint64 nowMs)
+{
+    // A page of users is the response served most after /me: written straight into bytes.
+    JsonWriter out(1024 + 512 * page.items.size());
+    out.beginObject().key("items").beginArray();
+    for (const User &u : page.items)
+        writeUserJson(out, u, nowMs);
+    out.endArray();
+    const auto cursor = [&out](const char *key, const QString &value) {
+        out.key(key);
+        if (value.isEmpty())
+            out.null();
+        else
+            out.value(value);
+    };
+    cursor("next_cursor", page.nextCursor);
+    cursor("prev_cursor", page.prevCursor);
+    out.key("total").value(page.total);
+    out.key("total_exact").value(page.totalExact);
+    out.endObject();
+    return out.take();
+}
+
 QJsonObject userJson(const User &user, qint64 nowMs)
 {
     return QJsonDocument::fromJson(userJsonBytes(user, nowMs)).object();

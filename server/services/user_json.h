@@ -14,6 +14,9 @@ namespace keyward {
 // A user as the API shows it (never a hash or secret); a lock that has run out shows as none.
 void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs);
 QByteArray userJsonBytes(const User &user, qint64 nowMs);
+// A page of the users list: {"items", "next_cursor", "prev_cursor" (it pages both ways), "total",
+// "total_exact" (a search is counted up to a bound)}.
+QByteArray userPageJson(const UserPage &page, qint64 nowMs);
 // The same, for composing with other QJson values (rarer responses, the CSV export).
 QJsonObject userJson(const User &user, qint64 nowMs);
 // A new user: self-registration reads its own fields, admins (and imports) all of them.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "recent_user_pages.h"
 #include "recent_users.h"
 
 #include "access_checks.h"
@@ -20,6 +21,7 @@
 #include "store/sql_error.h"
 #include "store/user_repository.h"
 #include "store/write_transaction.h"
+#include "user_json.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -66,12 +68,14 @@ QJsonArray changedFields(const UserPatch &p)
 
 } // namespace
 
-UserService::UserService(Database &db, const Clock &clock, RecentUsers &recent, AuditService &audit, RoleService &roles,
-                         SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
-                         Mailer &mailer, Counter &resetMailUnsent)
+UserService::UserService(Database &db, const Clock &clock, ChangeFeed &feed, RecentUsers &recent, AuditService &audit,
+                         RoleService &roles, SettingsService &settings, LockoutService &lockout,
+                         const crypto::PasswordHasher &hasher, Mailer &mailer, Counter &resetMailUnsent)
     : m_db(db)
     , m_clock(clock)
+    , m_feed(feed)
     , m_recent(recent)
+    , m_pages(std::make_unique<RecentUserPages>(feed))
     , m_audit(audit)
     , m_roles(roles)
     , m_hasher(hasher)
@@ -319,7 +323,7 @@ Result<QHash<QString, QString>> UserService::usernames(const Principal &actor, c
     return m_users->usernames(ids);
 }
 
-Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter)
+std::optional<ApiError> UserService::refusedList(const Principal &actor, const UserFilter &filter)
 {
     if (auto e = missing(actor, permission::UsersRead))
         return *e;
@@ -341,6 +345,34 @@ Result<UserPage> UserService::list(const Principal &actor, const UserFilter &fil
                        QStringLiteral("Control characters cannot be searched for.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
+    return std::nullopt;
+}
+
+Result<UserPage> UserService::list(const Principal &actor, const UserFilter &filter)
+{
+    if (auto refused = refusedList(actor, filter))
+        return *refused;
+    return readPage(filter);
+}
+
+Result<QByteArray> UserService::listJson(const Principal &actor, const UserFilter &filter, qint64 nowMs)
+{
+    if (auto refused = refusedList(actor, filter))
+        return *refused;
+    if (auto known = m_pages->find(filter, nowMs))
+        return *known;
+    // Stamped before the read: a change committed meanwhile makes the page stale at once.
+    const ChangeFeed::Stamp read = m_feed.stamp();
+    auto page = readPage(filter);
+    if (!page)
+        return page.error();
+    QByteArray json = userPageJson(*page, nowMs);
+    m_pages->remember(filter, read, *page, json, nowMs);
+    return json;
+}
+
+Result<UserPage> UserService::readPage(const UserFilter &filter)
+{
     // The index walk finds the page's ids; the users themselves mostly come from memory.
     auto page = m_users->list(filter, UserRepository::Rows::Ids);
     if (!page)

@@ -16,11 +16,13 @@
 namespace keyward {
 
 class ApiKeyRepository;
+class ChangeFeed;
 class Clock;
 class Counter;
 class Database;
 class LockoutService;
 class Mailer;
+class RecentUserPages;
 class RecentUsers;
 class RoleService;
 class SessionRepository;
@@ -61,9 +63,9 @@ struct UserPatch {
 // audited. Password hashing happens here; callers on an event loop run these methods on the hashing pool.
 class UserService {
 public:
-    UserService(Database &db, const Clock &clock, RecentUsers &recent, AuditService &audit, RoleService &roles,
-                SettingsService &settings, LockoutService &lockout, const crypto::PasswordHasher &hasher,
-                Mailer &mailer, Counter &resetMailUnsent);
+    UserService(Database &db, const Clock &clock, ChangeFeed &feed, RecentUsers &recent, AuditService &audit,
+                RoleService &roles, SettingsService &settings, LockoutService &lockout,
+                const crypto::PasswordHasher &hasher, Mailer &mailer, Counter &resetMailUnsent);
     ~UserService();
 
     // The base of links in mails (the public URL); set before serving.
@@ -93,6 +95,9 @@ public:
     Result<User> registerSelf(const Principal &client, const CreateUserRequest &request);
     Result<User> get(const Principal &actor, const QString &id);
     Result<UserPage> list(const Principal &actor, const UserFilter &filter);
+    // The same page as the REST API sends it (user_json.h), rendered at `nowMs`; a page asked for
+    // again while no user changed comes from memory (RecentUserPages).
+    Result<QByteArray> listJson(const Principal &actor, const UserFilter &filter, qint64 nowMs);
     // Usernames by id, for showing people rather than ids (audit events, sessions). Needs users:read.
     Result<QHash<QString, QString>> usernames(const Principal &actor, const QStringList &ids);
     // `ifMatch` is the version the caller last saw (If-Match); nullopt skips the check.
@@ -145,10 +150,15 @@ private:
     Status guardLastAdmin(const User &before, const User *after);
     Result<User> applyPatch(const Principal &actor, const QString &id, const UserPatch &patch,
                             std::optional<qint64> ifMatch, const QString &action);
+    // Why `actor` may not list with `filter`: the permission first, then the filter's errors.
+    std::optional<ApiError> refusedList(const Principal &actor, const UserFilter &filter);
+    Result<UserPage> readPage(const UserFilter &filter);
 
     Database &m_db;
     const Clock &m_clock;
+    ChangeFeed &m_feed;
     RecentUsers &m_recent;
+    std::unique_ptr<RecentUserPages> m_pages;
     AuditService &m_audit;
     RoleService &m_roles;
     const crypto::PasswordHasher &m_hasher;

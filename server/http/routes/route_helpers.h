@@ -53,9 +53,6 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
 
 // {"items": [...], "next_cursor": ..., "total": N}
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total);
-// The users list: the same with "prev_cursor" (it pages both ways) and "total_exact" (a search is
-// counted up to a bound).
-QByteArray userPage(const UserPage &page, qint64 nowMs);
 
 // `current_password`, sent again to confirm a credential change.
 inline std::optional<QString> currentPassword(FieldReader &reader)

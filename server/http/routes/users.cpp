@@ -53,9 +53,8 @@ void registerUsers(Router &router)
         if (!errors.isEmpty())
             return problem(ctx, ApiError::validation(errors));
         filter.countUpTo = CountedMatches;
-        const qint64 t = now(ctx);
-        return respond(ctx, ctx.services.users().list(ctx.principal, filter),
-                       [t](const UserPage &p) { return userPage(p, t); });
+        return respond(ctx, ctx.services.users().listJson(ctx.principal, filter, now(ctx)),
+                       [](const QByteArray &page) { return page; });
     });
 
     router.add(

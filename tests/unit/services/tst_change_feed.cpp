@@ -28,11 +28,16 @@ private Q_SLOTS:
         ChangeFeed &feed = f.services->changes();
         const ChangeFeed::Stamp read = feed.stamp();
         QVERIFY(feed.isCurrent(read, ChangeFeed::Topic::Session, QStringLiteral("a")));
+        QVERIFY(feed.isTopicCurrent(read, ChangeFeed::Topic::Session));
         // Written through the services' database: the commit is read at once.
         QVERIFY(record(f.services->database(), QStringLiteral("a")));
         QVERIFY(!feed.isCurrent(read, ChangeFeed::Topic::Session, QStringLiteral("a")));
         QVERIFY(feed.isCurrent(read, ChangeFeed::Topic::Session, QStringLiteral("b")));
         QVERIFY(feed.isCurrent(read, ChangeFeed::Topic::User, QStringLiteral("a")));
+        // What was read across a topic's subjects is stale after a change to any of them.
+        QVERIFY(!feed.isTopicCurrent(read, ChangeFeed::Topic::Session));
+        QVERIFY(feed.isTopicCurrent(read, ChangeFeed::Topic::User));
+        QVERIFY(feed.isTopicCurrent(feed.stamp(), ChangeFeed::Topic::Session));
         QVERIFY(feed.isCurrent(feed.stamp(), ChangeFeed::Topic::Session, QStringLiteral("a")));
     }
 

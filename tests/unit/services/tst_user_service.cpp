@@ -1,5 +1,10 @@
 #include "service_fixture.h"
+#include "store/database.h"
+#include "store/sql_error.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace keyward;
@@ -75,6 +80,59 @@ private Q_SLOTS:
         const auto refused = f.services->users().list(Principal::system(), filter);
         QCOMPARE(refused.error().status(), 422);
         QCOMPARE(refused.error().fieldErrors().size(), 2); // sort and status together
+    }
+
+    // The REST API's pages of users are kept in memory, but only while no user changed since: a
+    // write anywhere (here an operator's SQL beside the services, and a new user) is seen at once.
+    void aPageKeptInMemoryFollowsEveryChange_data() { TestDatabase::addBackendRows(); }
+    void aPageKeptInMemoryFollowsEveryChange()
+    {
+        QFETCH(QString, backend);
+        ServiceFixture f(QStringLiteral("RS256"), backend);
+        const QString ann = f.user(QStringLiteral("ann"));
+        f.user(QStringLiteral("bob"));
+        UserService &users = f.services->users();
+        UserFilter filter;
+        filter.limit = 10;
+        const auto page = [&] {
+            return QJsonDocument::fromJson(users.listJson(Principal::system(), filter, f.clock.nowMs()).value())
+                .object();
+        };
+        const QJsonObject first = page();
+        QCOMPARE(first.value(QStringLiteral("total")).toInteger(), 2);
+        QCOMPARE(page(), first);
+        QVERIFY(execute(f.services->database(), QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+                        {QStringLiteral("Ann A."), ann}));
+        QCOMPARE(page().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("display_name")),
+                 QStringLiteral("Ann A."));
+        f.user(QStringLiteral("cat"));
+        QCOMPARE(page().value(QStringLiteral("total")).toInteger(), 3);
+        // The permission and the filter are checked before memory is asked.
+        QCOMPARE(users.listJson(Principal::anonymous(), filter, f.clock.nowMs()).error().status(), 403);
+        UserFilter misread = filter;
+        misread.parseErrors = {{QStringLiteral("status"), QStringLiteral("invalid_value"), QStringLiteral("No.")}};
+        QCOMPARE(users.listJson(Principal::system(), misread, f.clock.nowMs()).error().status(), 422);
+    }
+
+    // A lock shows on a page until it runs out, even when nothing is written when it does.
+    void aKeptPageDropsALockThatRanOut()
+    {
+        ServiceFixture f;
+        const QString ann = f.user(QStringLiteral("ann"));
+        QVERIFY(execute(f.services->database(), QStringLiteral("UPDATE users SET locked_until = ? WHERE id = ?"),
+                        {f.clock.nowMs() + 5'000, ann}));
+        const auto lockShown = [&] {
+            const QByteArray json = f.services->users().listJson(Principal::system(), {}, f.clock.nowMs()).value();
+            const QJsonObject user = QJsonDocument::fromJson(json).object()[QStringLiteral("items")][0].toObject();
+            return !user.value(QStringLiteral("locked_until")).isNull();
+        };
+        QVERIFY(lockShown());
+        f.clock.advance(4'000);
+        QVERIFY(f.services->changes().catchUp()); // the feed still vouches: only the lock's end may tell
+        QVERIFY(lockShown());
+        f.clock.advance(1'500);
+        QVERIFY(f.services->changes().catchUp());
+        QVERIFY(!lockShown());
     }
 };
 

@@ -415,13 +415,14 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     if (exp <= nowS || verified->notBeforeS > nowS + LeewaySeconds)
         return invalidToken();
 
-    // The session and user as the database last said, unless the change feed heard of a change to
-    // either (or to this token) since, or cannot tell.
+    // The session, the user and what the roles permit as the database last said, unless the change
+    // feed heard of a change to any of them (or to this token) since, or cannot tell.
     const qint64 nowMs = m_clock.nowMs();
     std::optional<VerifiedTokens::Grant> grant = std::move(verified->grant);
     using Topic = ChangeFeed::Topic;
     if (!grant || !grant->session.isLive(nowMs) || !m_feed.isCurrent(grant->read, Topic::Session, sid) ||
-        !m_feed.isCurrent(grant->read, Topic::User, sub) || !m_feed.isCurrent(grant->read, Topic::Token, jti)) {
+        !m_feed.isCurrent(grant->read, Topic::User, sub) || !m_feed.isCurrent(grant->read, Topic::Token, jti) ||
+        !m_feed.isTopicCurrent(grant->read, Topic::Roles)) {
         const ChangeFeed::Stamp stamp = m_feed.stamp();
         auto access = m_sessions->access(sid, jti);
         if (!access)
@@ -429,7 +430,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         if (access->session.userId != sub || !access->session.isLive(nowMs) || !access->userActive ||
             access->tokenRevoked)
             return invalidToken();
-        grant = VerifiedTokens::Grant{std::move(access->session), std::move(access->roles), stamp};
+        grant = VerifiedTokens::Grant{std::move(access->session), m_roles.permissionsFor(access->roles), stamp};
         m_verified.grant(digest, *grant);
     }
 
@@ -439,7 +440,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     context.tokenId = jti;
     context.tokenExpiresAt = exp * 1000;
     context.authTime = grant->session.createdAt;
-    context.permissions = m_roles.permissionsFor(grant->roles);
+    context.permissions = std::move(grant->permissions);
     context.passwordChangeOnly = grant->session.passwordChangeOnly;
     return context;
 }

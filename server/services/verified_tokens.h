@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -20,11 +21,11 @@ namespace keyward {
 // and if that is not enough, all of them.
 class VerifiedTokens {
 public:
-    // The token's session and its user's roles, as read when `read` was stamped (only a grant is
-    // kept: a refusal is asked again).
+    // The token's session and what its user's roles permit, as read when `read` was stamped (only a
+    // grant is kept: a refusal is asked again).
     struct Grant {
         Session session;
-        QStringList roles;
+        QSet<QString> permissions;
         ChangeFeed::Stamp read;
     };
     struct Entry {

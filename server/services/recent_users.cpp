@@ -2,6 +2,9 @@
 
 #include "core/ids.h"
 #include "store/user_repository.h"
+#include "user_json.h"
+
+#include <limits>
 
 namespace keyward {
 
@@ -13,7 +16,7 @@ RecentUsers::RecentUsers(Database &db, ChangeFeed &feed)
 
 RecentUsers::~RecentUsers() = default;
 
-std::optional<User> RecentUsers::known(const QString &id)
+std::optional<RecentUsers::Entry> RecentUsers::known(const QString &id)
 {
     std::optional<Entry> entry;
     {
@@ -22,31 +25,55 @@ std::optional<User> RecentUsers::known(const QString &id)
             entry = *it;
     }
     if (entry && m_feed.isCurrent(entry->read, ChangeFeed::Topic::User, id))
-        return entry->user;
+        return entry;
     return std::nullopt;
 }
 
-void RecentUsers::remember(const User &user, const ChangeFeed::Stamp &read)
+void RecentUsers::remember(Entry entry)
 {
     QMutexLocker lock(&m_lock);
     if (m_entries.size() >= Capacity)
         m_entries.clear();
-    m_entries.insert(user.id, {user, read});
+    const QString id = entry.user.id;
+    m_entries.insert(id, std::move(entry));
 }
 
 Result<User> RecentUsers::find(const QString &id)
 {
     if (!isValidId(id))
         return ApiError::notFound(QStringLiteral("No user with this id."));
-    if (auto user = known(id))
-        return *user;
+    if (auto entry = known(id))
+        return std::move(entry->user);
     // Stamped before the read: a change committed meanwhile makes what is read stale at once.
     const ChangeFeed::Stamp read = m_feed.stamp();
     auto found = m_users->find(id, true);
     if (!found)
         return found.error();
-    remember(found->user, read);
+    remember({found->user, read, std::nullopt, 0});
     return found->user;
+}
+
+Result<RecentUsers::Rendered> RecentUsers::rendered(const QString &id, qint64 nowMs)
+{
+    std::optional<Entry> entry = known(id);
+    if (entry && entry->rendered && nowMs < entry->renderedUntilMs)
+        return *entry->rendered;
+    if (!entry) {
+        if (!isValidId(id))
+            return ApiError::notFound(QStringLiteral("No user with this id."));
+        const ChangeFeed::Stamp read = m_feed.stamp();
+        auto found = m_users->find(id, true);
+        if (!found)
+            return found.error();
+        entry = Entry{found->user, read, std::nullopt, 0};
+    }
+    const User &user = entry->user;
+    entry->rendered = Rendered{userJsonBytes(user, nowMs), user.etag().toLatin1(), user.isDeleted()};
+    entry->renderedUntilMs = user.lockedUntil > nowMs ? user.lockedUntil : std::numeric_limits<qint64>::max();
+    // Kept with the record it was rendered from, under that record's stamp.
+    Rendered out = *entry->rendered;
+    remember(std::move(*entry));
+    return out;
 }
 
 Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
@@ -54,8 +81,8 @@ Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
     QHash<QString, User> users;
     QStringList missing;
     for (const QString &id : ids) {
-        if (auto user = known(id))
-            users.insert(id, std::move(*user));
+        if (auto entry = known(id))
+            users.insert(id, std::move(entry->user));
         else
             missing.append(id);
     }
@@ -67,7 +94,7 @@ Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
         const bool keep = missing.size() <= RememberedMisses;
         for (const User &user : std::as_const(*found)) {
             if (keep)
-                remember(user, read);
+                remember({user, read, std::nullopt, 0});
             users.insert(user.id, user);
         }
     }

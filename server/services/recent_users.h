@@ -28,24 +28,33 @@ public:
 
     // 404 for an id no user has (or that is no id at all).
     Result<User> find(const QString &id);
+    // The same user as the REST API shows it at `nowMs` (user_json.h), rendered once for as long
+    // as the record stays in memory and no lock it shows runs out.
+    struct Rendered {
+        QByteArray json;
+        QByteArray etag;
+        bool deleted = false;
+    };
+    Result<Rendered> rendered(const QString &id, qint64 nowMs);
     // The users of `ids` in that order, those not in memory read in one go; ids of no user are
     // left out. Only a few misses are remembered: a bulk read (an export, a console scrolling
     // through a million users) must not push out the users asked for one at a time.
     Result<QList<User>> findAll(const QStringList &ids);
 
 private:
+    struct Entry {
+        User user;
+        ChangeFeed::Stamp read;
+        std::optional<Rendered> rendered;
+        qint64 renderedUntilMs = 0; // when a lock the rendering shows runs out
+    };
     // What is in memory and still vouched for.
-    std::optional<User> known(const QString &id);
-    void remember(const User &user, const ChangeFeed::Stamp &read);
+    std::optional<Entry> known(const QString &id);
+    void remember(Entry entry);
 
     // About one user row each; a full map is dropped whole rather than kept in order of use.
     static constexpr qsizetype Capacity = 10'000;
     static constexpr qsizetype RememberedMisses = 50;
-    struct Entry {
-        User user;
-        ChangeFeed::Stamp read;
-    };
-
     ChangeFeed &m_feed;
     std::unique_ptr<UserRepository> m_users;
     QMutex m_lock;

@@ -646,6 +646,16 @@ Result<User> UserService::me(const Principal &me)
     return r;
 }
 
+Result<std::pair<QByteArray, QByteArray>> UserService::meJson(const Principal &me, qint64 nowMs)
+{
+    auto r = m_recent.rendered(me.id, nowMs);
+    if (!r)
+        return r.error();
+    if (r->deleted)
+        return notFoundUser();
+    return std::pair(r->json, r->etag);
+}
+
 Result<User> UserService::updateMe(const Principal &me, const UserPatch &patch,
                                    const std::optional<QString> &currentPassword)
 {

@@ -118,6 +118,8 @@ public:
     // email address or the password needs the current password unless the session is fresh
     // (LockoutService::reauthenticate); an address change is announced to the old address.
     Result<User> me(const Principal &me);
+    // The same as GET /me sends it (user_json.h), rendered at `nowMs`: JSON and ETag.
+    Result<std::pair<QByteArray, QByteArray>> meJson(const Principal &me, qint64 nowMs);
     Result<User> updateMe(const Principal &me, const UserPatch &patch, const std::optional<QString> &currentPassword);
     Status changeMyPassword(const Principal &me, const std::optional<QString> &currentPassword,
                             const QString &newPassword);

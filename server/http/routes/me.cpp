@@ -20,7 +20,14 @@ RouteOptions credentialChange(RouteOptions::Body body,
 void registerMe(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/me"), {RouteOptions::Access::PasswordChangeAllowed},
-               [](RequestContext &ctx) { return userResponse(ctx, ctx.services.users().me(ctx.principal)); });
+               [](RequestContext &ctx) {
+                   const auto me = ctx.services.users().meJson(ctx.principal, now(ctx));
+                   if (!me)
+                       return problem(ctx, me.error());
+                   HttpResponse r = HttpResponse::json(200, me->first);
+                   r.setHeader("ETag", me->second);
+                   return r;
+               });
 
     router.add("PATCH", QStringLiteral("/api/v1/me"), credentialChange(RouteOptions::Body::JsonObject),
                [](RequestContext &ctx) {

@@ -5,6 +5,8 @@
 #include "store/database.h"
 #include "store/sql_error.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace keyward;
@@ -67,6 +69,14 @@ private Q_SLOTS:
                         {QStringLiteral("Zoe Zed"), id}));
         QCOMPARE(f.services->users().list(Principal::system(), search)->items.value(0).displayName,
                  QStringLiteral("Zoe Zed"));
+        // GET /me's rendering is kept with the record, and goes with it.
+        const auto meJson = [&] {
+            return QJsonDocument::fromJson(f.services->users().meJson(zoe, f.clock.nowMs())->first).object();
+        };
+        QCOMPARE(meJson().value(QStringLiteral("display_name")), QStringLiteral("Zoe Zed"));
+        QVERIFY(execute(f.services->database(), QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+                        {QStringLiteral("Zoe Y."), id}));
+        QCOMPARE(meJson().value(QStringLiteral("display_name")), QStringLiteral("Zoe Y."));
     }
 
     void anUnreadFeedVouchesForNothing()

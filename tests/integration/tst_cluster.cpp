@@ -7,6 +7,7 @@
 #include "services/services.h"
 #include "test_database.h"
 
+#include <QDateTime>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,6 +148,15 @@ private Q_SLOTS:
             QCOMPARE(onB.users().me(*principalOnB)->email, r.email);
         QVERIFY2(selects.count() - meSelectsBefore < 20,
                  qPrintable(QString::number(selects.count() - meSelectsBefore)));
+        // GET /me's rendering and the users list's pages are kept in memory on B too.
+        const auto meJsonOnB = [&] {
+            return onB.users().meJson(*principalOnB, QDateTime::currentMSecsSinceEpoch())->first;
+        };
+        const auto pageOnB = [&] {
+            return onB.users().listJson(Principal::system(), {}, QDateTime::currentMSecsSinceEpoch()).value();
+        };
+        QVERIFY(meJsonOnB().contains(r.email.toUtf8()));
+        QVERIFY(pageOnB().contains(r.email.toUtf8()));
         UserPatch renamed;
         renamed.email = QStringLiteral("ann.other@example.com");
         renamed.displayName = QStringLiteral("Ann Other");
@@ -154,6 +164,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(onB.users().me(*principalOnB)->email, *renamed.email, 1'000);
         QCOMPARE(onB.users().me(*principalOnB)->displayName, *renamed.displayName);
         QCOMPARE(onB.users().get(Principal::system(), created->id)->email, *renamed.email);
+        QVERIFY(meJsonOnB().contains(renamed.email->toUtf8()));
+        QVERIFY(pageOnB().contains(renamed.email->toUtf8()));
 
         // Logout on A.
         const auto me = onA.auth().authenticate(token, {});

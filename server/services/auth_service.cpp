@@ -422,7 +422,7 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
     using Topic = ChangeFeed::Topic;
     if (!grant || !grant->session.isLive(nowMs) || !m_feed.isCurrent(grant->read, Topic::Session, sid) ||
         !m_feed.isCurrent(grant->read, Topic::User, sub) || !m_feed.isCurrent(grant->read, Topic::Token, jti) ||
-        !m_feed.isTopicCurrent(grant->read, Topic::Roles)) {
+        !m_feed.isTopicCurrent(grant->permissionsRead, Topic::Roles)) {
         const ChangeFeed::Stamp stamp = m_feed.stamp();
         auto access = m_sessions->access(sid, jti);
         if (!access)
@@ -430,7 +430,8 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         if (access->session.userId != sub || !access->session.isLive(nowMs) || !access->userActive ||
             access->tokenRevoked)
             return invalidToken();
-        grant = VerifiedTokens::Grant{std::move(access->session), m_roles.permissionsFor(access->roles), stamp};
+        grant = VerifiedTokens::Grant{std::move(access->session), stamp, {}, {}};
+        grant->permissions = m_roles.permissionsFor(access->roles, &grant->permissionsRead);
         m_verified.grant(digest, *grant);
     }
 

@@ -36,20 +36,25 @@ std::optional<QByteArray> RecentUserPages::find(const UserFilter &filter, qint64
 void RecentUserPages::remember(const UserFilter &filter, const ChangeFeed::Stamp &read, const UserPage &page,
                                const QByteArray &json, qint64 nowMs)
 {
+    const QByteArray key = keyOf(filter);
+    const qsizetype size = key.size() + json.size();
+    if (size > LargestKeptPage)
+        return;
     qint64 renderedUntil = std::numeric_limits<qint64>::max();
     for (const User &u : page.items)
         if (u.lockedUntil > nowMs)
             renderedUntil = qMin(renderedUntil, u.lockedUntil);
-    const QByteArray key = keyOf(filter);
     QMutexLocker lock(&m_lock);
-    if (m_entries.size() >= Capacity || m_bytes + json.size() > CapacityBytes) {
+    if (const auto old = m_entries.constFind(key); old != m_entries.constEnd()) {
+        m_bytes -= key.size() + old->json.size();
+        m_entries.erase(old);
+    }
+    if (m_entries.size() >= Capacity || m_bytes + size > CapacityBytes) {
         m_entries.clear();
         m_bytes = 0;
     }
-    if (const auto old = m_entries.constFind(key); old != m_entries.constEnd())
-        m_bytes -= old->json.size();
     m_entries.insert(key, {json, read, renderedUntil});
-    m_bytes += json.size();
+    m_bytes += size;
 }
 
 } // namespace keyward

@@ -34,6 +34,8 @@ private:
     // A full cache is dropped whole, like RecentUsers: the pages asked for often come back at once.
     static constexpr qsizetype Capacity = 64;
     static constexpr qsizetype CapacityBytes = 8 * 1024 * 1024;
+    // A larger page (200 users with long attributes) is read anew each time rather than crowd out the rest.
+    static constexpr qsizetype LargestKeptPage = CapacityBytes / 8;
     struct Entry {
         QByteArray json;
         ChangeFeed::Stamp read;

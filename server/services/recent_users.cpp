@@ -49,14 +49,16 @@ Result<User> RecentUsers::find(const QString &id)
     auto found = m_users->find(id, true);
     if (!found)
         return found.error();
-    remember({found->user, read, std::nullopt, 0});
+    remember({found->user, read, std::nullopt, 0, 0});
     return found->user;
 }
 
 Result<RecentUsers::Rendered> RecentUsers::rendered(const QString &id, qint64 nowMs)
 {
     std::optional<Entry> entry = known(id);
-    if (entry && entry->rendered && nowMs < entry->renderedUntilMs)
+    // Rendered for this moment: not before it (a clock set back may bring a lock back), and no lock
+    // it shows has run out since.
+    if (entry && entry->rendered && entry->renderedAtMs <= nowMs && nowMs < entry->renderedUntilMs)
         return *entry->rendered;
     if (!entry) {
         if (!isValidId(id))
@@ -65,13 +67,18 @@ Result<RecentUsers::Rendered> RecentUsers::rendered(const QString &id, qint64 no
         auto found = m_users->find(id, true);
         if (!found)
             return found.error();
-        entry = Entry{found->user, read, std::nullopt, 0};
+        entry = Entry{found->user, read, std::nullopt, 0, 0};
     }
     const User &user = entry->user;
-    entry->rendered = Rendered{userJsonBytes(user, nowMs), user.etag().toLatin1(), user.isDeleted()};
-    entry->renderedUntilMs = user.lockedUntil > nowMs ? user.lockedUntil : std::numeric_limits<qint64>::max();
+    Rendered out{userJsonBytes(user, nowMs), user.etag().toLatin1(), user.isDeleted()};
     // Kept with the record it was rendered from, under that record's stamp.
-    Rendered out = *entry->rendered;
+    if (out.json.size() <= LargestKeptRendering) {
+        entry->rendered = out;
+        entry->renderedAtMs = nowMs;
+        entry->renderedUntilMs = user.lockedUntil > nowMs ? user.lockedUntil : std::numeric_limits<qint64>::max();
+    } else {
+        entry->rendered.reset();
+    }
     remember(std::move(*entry));
     return out;
 }
@@ -94,7 +101,7 @@ Result<QList<User>> RecentUsers::findAll(const QStringList &ids)
         const bool keep = missing.size() <= RememberedMisses;
         for (const User &user : std::as_const(*found)) {
             if (keep)
-                remember({user, read, std::nullopt, 0});
+                remember({user, read, std::nullopt, 0, 0});
             users.insert(user.id, user);
         }
     }

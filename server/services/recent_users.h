@@ -46,6 +46,7 @@ private:
         User user;
         ChangeFeed::Stamp read;
         std::optional<Rendered> rendered;
+        qint64 renderedAtMs = 0;
         qint64 renderedUntilMs = 0; // when a lock the rendering shows runs out
     };
     // What is in memory and still vouched for.
@@ -55,6 +56,8 @@ private:
     // About one user row each; a full map is dropped whole rather than kept in order of use.
     static constexpr qsizetype Capacity = 10'000;
     static constexpr qsizetype RememberedMisses = 50;
+    // A rendering larger than this (a user with many long attributes) is made anew each time.
+    static constexpr qsizetype LargestKeptRendering = 16 * 1024;
     ChangeFeed &m_feed;
     std::unique_ptr<UserRepository> m_users;
     QMutex m_lock;

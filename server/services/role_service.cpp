@@ -175,12 +175,15 @@ void RoleService::invalidate()
     m_cached = {};
 }
 
-QHash<QString, QStringList> RoleService::snapshot()
+QHash<QString, QStringList> RoleService::snapshot(ChangeFeed::Stamp *read)
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_feed.isCurrent(m_cached, ChangeFeed::Topic::Roles))
+        if (m_feed.isCurrent(m_cached, ChangeFeed::Topic::Roles)) {
+            if (read)
+                *read = m_cached;
             return m_cache;
+        }
     }
     const ChangeFeed::Stamp stamp = m_feed.stamp();
     auto roles = m_repo->list();
@@ -191,12 +194,14 @@ QHash<QString, QStringList> RoleService::snapshot()
             m_cache.insert(r.name, r.permissions);
         m_cached = stamp;
     }
+    if (read) // the roles last read, when they cannot be read now: good for this answer only
+        *read = roles ? stamp : ChangeFeed::Stamp{};
     return m_cache;
 }
 
-QSet<QString> RoleService::permissionsFor(const QStringList &roles)
+QSet<QString> RoleService::permissionsFor(const QStringList &roles, ChangeFeed::Stamp *read)
 {
-    const auto all = snapshot();
+    const auto all = snapshot(read);
     QSet<QString> out;
     for (const QString &role : roles)
         for (const QString &p : all.value(role))

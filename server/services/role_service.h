@@ -45,8 +45,9 @@ public:
     Status remove(const Principal &actor, const QString &name);
 
     // Permissions granted by these roles, from memory while the change feed vouches for it (role
-    // changes apply on this node at once, on the others within a second).
-    QSet<QString> permissionsFor(const QStringList &roles);
+    // changes apply on this node at once, on the others within a second). `read`, when given, is
+    // when the roles were read: a stamp never current when they could not be read anew.
+    QSet<QString> permissionsFor(const QStringList &roles, ChangeFeed::Stamp *read = nullptr);
     // Who may act on whom: `actor` may change, disable, delete, unlock, reset the credentials of or
     // end the sessions of `target` only when it holds every permission `target` holds, so nobody
     // reaches an account that can do more than they can. 403 insufficient-privilege otherwise.
@@ -60,7 +61,7 @@ public:
 
 private:
     void invalidate();
-    QHash<QString, QStringList> snapshot();
+    QHash<QString, QStringList> snapshot(ChangeFeed::Stamp *read = nullptr);
     void checkPermissions(const Principal &actor, const QStringList &permissions, QList<FieldError> &errors);
 
     Database &m_db;

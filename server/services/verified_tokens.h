@@ -21,12 +21,13 @@ namespace keyward {
 // and if that is not enough, all of them.
 class VerifiedTokens {
 public:
-    // The token's session and what its user's roles permit, as read when `read` was stamped (only a
-    // grant is kept: a refusal is asked again).
+    // The token's session as read when `read` was stamped, and what its user's roles permit as read
+    // when `permissionsRead` was (only a grant is kept: a refusal is asked again).
     struct Grant {
         Session session;
-        QSet<QString> permissions;
         ChangeFeed::Stamp read;
+        QSet<QString> permissions;
+        ChangeFeed::Stamp permissionsRead;
     };
     struct Entry {
         QString kid;

@@ -138,6 +138,10 @@ private Q_SLOTS:
         f.clock.advance(1'500);
         QVERIFY(f.services->changes().catchUp());
         QCOMPARE(lockShown(), false);
+        // A clock set back to before the lock's end brings the lock back.
+        f.clock.advance(-2'000);
+        QVERIFY(f.services->changes().catchUp());
+        QCOMPARE(lockShown(), true);
     }
 };
 

@@ -46,6 +46,17 @@ bool hasBareCrOrLf(QByteArrayView received, qsizetype from, qsizetype to)
     return false;
 }
 
+// Where the empty line ending a head ("\r\n\r\n") starts at `from` or after, or -1. Found from LF
+// to LF with memchr: QByteArrayView::indexOf of a string hashes every byte it passes, which was 5 %
+// of a request carrying a bearer token.
+qsizetype headEnd(QByteArrayView data, qsizetype from)
+{
+    for (qsizetype lf = data.indexOf('\n', from + 1); lf >= 0; lf = data.indexOf('\n', lf + 1))
+        if (lf + 2 < data.size() && data[lf - 1] == '\r' && data[lf + 1] == '\r' && data[lf + 2] == '\n')
+            return lf - 1;
+    return -1;
+}
+
 QByteArrayView withoutWhitespace(QByteArrayView text)
 {
     while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
@@ -225,11 +236,10 @@ RequestReader::Outcome RequestReader::read(QByteArrayView &data)
         return Outcome::NeedMore;
     const qsizetype prior = m_head.size();
     // A head that arrives whole, as most do, is read where it lies; one in parts is gathered.
-    qsizetype end =
-        prior == 0 ? data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader + 4)).indexOf("\r\n\r\n") : -1;
+    qsizetype end = prior == 0 ? headEnd(data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader + 4)), 0) : -1;
     if (end < 0) {
         m_head.append(data.first(qMin<qsizetype>(data.size(), m_limits.maxHeader - prior + 4)));
-        end = m_head.indexOf("\r\n\r\n", qMax<qsizetype>(0, prior - 3));
+        end = headEnd(m_head, qMax<qsizetype>(0, prior - 3));
     }
     const QByteArrayView received = m_head.isEmpty() ? data : QByteArrayView(m_head);
     // Lines end in CRLF and nothing else: a bare LF or CR is where a proxy and Keyward could read
@@ -265,7 +275,7 @@ bool RequestReader::parseHead(QByteArrayView head)
     // Every line ends in CRLF (read() refused anything else); the head ends in an empty line.
     QByteArrayView unread = head.first(head.size() - 2);
     const auto nextLine = [&unread] {
-        const qsizetype crlf = unread.indexOf("\r\n");
+        const qsizetype crlf = unread.indexOf('\n') - 1;
         const QByteArrayView line = unread.first(crlf);
         unread = unread.sliced(crlf + 2);
         return line;

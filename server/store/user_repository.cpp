@@ -513,18 +513,29 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
             }
         }
     }
-    std::optional<qint64> probed; // the matches the index counted, up to DenseMatches + 1
+    std::optional<qint64> probed; // the matches the index found, up to DenseMatches + 1
     if (sqlite && !f.q.isEmpty()) {
         SqlFilter probing = filter;
         probing.add(probe);
-        QSqlQuery &matched = m_db.prepared(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + probeFrom +
-                                           probing.where() + QStringLiteral(" LIMIT ?) m"));
+        // The matches' row numbers, not only how many: when they are few, the page is read by
+        // number and the index is not asked twice. (Its common trigrams, such as every seeded
+        // name's "use", are most of what a search costs.)
+        QSqlQuery &matched = m_db.prepared(QStringLiteral("SELECT u.seq FROM ") + probeFrom + probing.where() +
+                                           QStringLiteral(" LIMIT ?"));
         probing.bind(matched);
         matched.addBindValue(DenseMatches + 1);
-        const auto n = scalar(m_db, matched);
-        if (!n)
-            return n.error();
-        probed = *n;
+        if (!m_db.exec(matched))
+            return sqlFailure(matched);
+        QByteArray seqs = "[";
+        qint64 n = 0;
+        for (; matched.next(); ++n)
+            seqs += (n ? "," : "") + QByteArray::number(matched.value(0).toLongLong());
+        matched.finish();
+        probed = n;
+        if (n <= DenseMatches) {
+            indexed = {};
+            indexed.add(QStringLiteral("u.seq IN (SELECT value FROM json_each(?))"), {QString::fromLatin1(seqs + "]")});
+        }
     }
     const bool dense = probed && *probed > DenseMatches && !scanned.isEmpty();
     // A dense search is counted from its index, each match joined to its user.

@@ -87,13 +87,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("backend");
         QTest::addColumn<QString>("sort");
+        QTest::addColumn<QString>("q");
+        // Every user, and a search that finds them all (by their e-mail address) through its index.
         for (const QString &b : TestDatabase::backends())
             for (const char *sort : {"username", "-created_at", "last_login_at", "-last_login_at"})
-                QTest::addRow("%s %s", qPrintable(b), sort) << b << QString::fromLatin1(sort);
+                for (const char *q : {"", "xample"})
+                    QTest::addRow("%s %s '%s'", qPrintable(b), sort, q)
+                        << b << QString::fromLatin1(sort) << QString::fromLatin1(q);
     }
     void pagesBothWays()
     {
         QFETCH(QString, sort);
+        QFETCH(QString, q);
         auto t = db();
         UserRepository repo(*t->database());
         for (int i = 0; i < 23; ++i) {
@@ -104,6 +109,7 @@ private Q_SLOTS:
         }
         UserFilter f;
         f.sort = sort;
+        f.q = q;
         f.limit = 5;
         QList<QStringList> forward;
         QList<QString> prevCursors;

@@ -305,6 +305,54 @@ private Q_SLOTS:
     // On SQLite, a search that matches more than a thousand users pages along the sort order and
     // is counted from the trigram index: the same rows, pages and totals as a rare one, and every
     // other filter still applies to the count. (PostgreSQL has one way for every search.)
+    // Matches that lie together far along the sort order (users made one after another) are found
+    // through the index once the walk does not fill a page: every page, forward and back, is whole.
+    void denseSearchesFarAlongTheSortOrder()
+    {
+        auto t = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));
+        QVERIFY(t->database() && Migrations(*t->database()).migrate().isEmpty());
+        UserRepository repo(*t->database());
+        {
+            Transaction tx(*t->database());
+            for (int i = 0; i < 5'100; ++i) // more than a dense search walks
+                QVERIFY(
+                    repo.insert(user(QStringLiteral("plain%1").arg(i), QStringLiteral("p%1@example.com").arg(i)), {})
+                        .ok());
+            for (int i = 0; i < 1'030; ++i) // more than the probe reads by number
+                QVERIFY(repo.insert(user(QStringLiteral("later%1").arg(i, 4, 10, QLatin1Char('0')),
+                                         QStringLiteral("l%1@example.com").arg(i)),
+                                    {})
+                            .ok());
+            QVERIFY(tx.commit());
+        }
+        for (const QString &sort : {QStringLiteral("created_at"), QStringLiteral("-created_at")}) {
+            UserFilter f;
+            f.q = QStringLiteral("later");
+            f.sort = sort;
+            f.limit = 100;
+            QStringList seen;
+            QString prev;
+            do {
+                const auto page = repo.list(f);
+                QVERIFY(page);
+                QCOMPARE(page->items.size(), seen.size() < 1'000 ? 100 : 30);
+                for (const User &u : page->items)
+                    seen << u.username;
+                prev = page->prevCursor;
+                f.cursor = page->nextCursor;
+            } while (!f.cursor.isEmpty());
+            QCOMPARE(seen.size(), 1'030);
+            QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 1'030);
+            QCOMPARE(seen.first(),
+                     sort == QLatin1String("created_at") ? QStringLiteral("later0000") : QStringLiteral("later1029"));
+            f.cursor = prev; // back from the last page
+            const auto back = repo.list(f);
+            QVERIFY(back);
+            QCOMPARE(back->items.size(), 100);
+            QCOMPARE(back->items.last().username, seen.at(999));
+        }
+    }
+
     void denseSearchesPageAndCount()
     {
         auto t = std::make_unique<TestDatabase>(QStringLiteral("sqlite"));

@@ -611,6 +611,10 @@ Result<UserPage> UserRepository::list(const UserFilter &f, Rows rows)
         }
     }
     filter.add(walk ? scanned : indexed);
+    // The walk's matches on every page of a dense search: LIKE folds the case of ASCII alone, the
+    // trigram index of all Unicode (the Kelvin sign matches "k" there).
+    if (dense && !walk)
+        filter.add(scanned);
     // A handful of filter combinations give a handful of statements: cache them like the others.
     // Only ids: the page walks its index alone, with no user row read or converted.
     const bool idsOnly = rows == Rows::Ids;

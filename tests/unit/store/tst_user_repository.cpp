@@ -318,16 +318,22 @@ private Q_SLOTS:
                 QVERIFY(
                     repo.insert(user(QStringLiteral("plain%1").arg(i), QStringLiteral("p%1@example.com").arg(i)), {})
                         .ok());
+            // The trigram index folds the Kelvin sign to "k", LIKE does not: a page found through the
+            // index shows no user that the walk would not.
+            QVERIFY(repo.insert(user(QStringLiteral("odd"), QStringLiteral("odd@example.com"),
+                                     QString::fromUtf16(u"\u212Aater")),
+                                {})
+                        .ok());
             for (int i = 0; i < 1'030; ++i) // more than the probe reads by number
-                QVERIFY(repo.insert(user(QStringLiteral("later%1").arg(i, 4, 10, QLatin1Char('0')),
-                                         QStringLiteral("l%1@example.com").arg(i)),
+                QVERIFY(repo.insert(user(QStringLiteral("kater%1").arg(i, 4, 10, QLatin1Char('0')),
+                                         QStringLiteral("k%1@example.com").arg(i)),
                                     {})
                             .ok());
             QVERIFY(tx.commit());
         }
         for (const QString &sort : {QStringLiteral("created_at"), QStringLiteral("-created_at")}) {
             UserFilter f;
-            f.q = QStringLiteral("later");
+            f.q = QStringLiteral("kater");
             f.sort = sort;
             f.limit = 100;
             QStringList seen;
@@ -344,7 +350,7 @@ private Q_SLOTS:
             QCOMPARE(seen.size(), 1'030);
             QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), 1'030);
             QCOMPARE(seen.first(),
-                     sort == QLatin1String("created_at") ? QStringLiteral("later0000") : QStringLiteral("later1029"));
+                     sort == QLatin1String("created_at") ? QStringLiteral("kater0000") : QStringLiteral("kater1029"));
             f.cursor = prev; // back from the last page
             const auto back = repo.list(f);
             QVERIFY(back);

@@ -1,5 +1,7 @@
 #include "recent_user_pages.h"
 
+#include "user_json.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -42,8 +44,7 @@ void RecentUserPages::remember(const UserFilter &filter, const ChangeFeed::Stamp
         return;
     qint64 renderedUntil = std::numeric_limits<qint64>::max();
     for (const User &u : page.items)
-        if (u.lockedUntil > nowMs)
-            renderedUntil = qMin(renderedUntil, u.lockedUntil);
+        renderedUntil = qMin(renderedUntil, userJsonValidUntil(u, nowMs));
     QMutexLocker lock(&m_lock);
     if (const auto old = m_entries.constFind(key); old != m_entries.constEnd()) {
         m_bytes -= key.size() + old->json.size();

@@ -4,8 +4,6 @@
 #include "store/user_repository.h"
 #include "user_json.h"
 
-#include <limits>
-
 namespace keyward {
 
 RecentUsers::RecentUsers(Database &db, ChangeFeed &feed)
@@ -75,7 +73,7 @@ Result<RecentUsers::Rendered> RecentUsers::rendered(const QString &id, qint64 no
     if (out.json.size() <= LargestKeptRendering) {
         entry->rendered = out;
         entry->renderedAtMs = nowMs;
-        entry->renderedUntilMs = user.lockedUntil > nowMs ? user.lockedUntil : std::numeric_limits<qint64>::max();
+        entry->renderedUntilMs = userJsonValidUntil(user, nowMs);
     } else {
         entry->rendered.reset();
     }

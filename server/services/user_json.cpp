@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <limits>
+
 namespace keyward {
 
 void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
@@ -48,6 +50,11 @@ QByteArray userJsonBytes(const User &user, qint64 nowMs)
     JsonWriter out;
     writeUserJson(out, user, nowMs);
     return out.take();
+}
+
+qint64 userJsonValidUntil(const User &user, qint64 nowMs)
+{
+    return user.lockedUntil > nowMs ? user.lockedUntil : std::numeric_limits<qint64>::max();
 }
 
 QByteArray userPageJson(const UserPage &page, qint64 nowMs)

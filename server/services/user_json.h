@@ -14,6 +14,9 @@ namespace keyward {
 // A user as the API shows it (never a hash or secret); a lock that has run out shows as none.
 void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs);
 QByteArray userJsonBytes(const User &user, qint64 nowMs);
+// Until when `user` rendered at `nowMs` stays as it is: a lock shown runs out (a kept rendering
+// must then be made anew, though nothing was written).
+qint64 userJsonValidUntil(const User &user, qint64 nowMs);
 // A page of the users list: {"items", "next_cursor", "prev_cursor" (it pages both ways), "total",
 // "total_exact" (a search is counted up to a bound)}.
 QByteArray userPageJson(const UserPage &page, qint64 nowMs);

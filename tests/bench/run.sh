@@ -9,7 +9,9 @@
 #   login         POST /api/v1/auth/login, a different seeded user per request (argon2id-bound)
 #   refresh       POST /api/v1/auth/refresh, every token used once (rotation)
 #   create        POST /api/v1/users (argon2id-bound)
-#   login storm   login at full speed while GET /api/v1/me is measured beside it
+#   login storm   login at full speed while GET /api/v1/me is measured beside it: at a steady
+#                 2,000 req/s (a service's own traffic under a flood of sign-ins), then as a
+#                 second flood (two floods on two cores share them: neither keeps its ceiling)
 # Usage: tests/bench/run.sh [sqlite|postgresql]   (postgresql: KEYWARD_BENCH_POSTGRES_URL, an empty
 # database). KEYWARD_BENCH_USERS (100000), KEYWARD_BENCH_SECONDS (10), KEYWARD_BENCH_CONNECTIONS (32).
 set -euo pipefail
@@ -103,6 +105,7 @@ measure() { # name, wrk arguments...
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     [[ -z "$ceiling" ]] && ceiling=$rps
+    last_rps=$rps
     ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.2f", a / b }')
     local errors
     errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<<"$out")
@@ -121,12 +124,20 @@ measure "search, one user" -s "$bench/search.lua" "$url"
 measure "search, everyone" -s "$bench/search.lua" "$url" -- all
 measure "POST /api/v1/auth/refresh" -s "$bench/refresh.lua" "$url" -- 2
 measure "POST /api/v1/auth/login" -s "$bench/login.lua" "$url"
+login_ceiling=$last_rps
 measure "POST /api/v1/users" -s "$bench/create.lua" "$url"
-# The storm: logins saturate the hashing pool while reads go on beside them.
-wrk -t1 -c16 -d"${duration}s" -s "$bench/login.lua" "$url" >"$work/storm.txt" &
-storm=$!
-measure "GET /api/v1/me during a login storm" -H "Authorization: Bearer $user_token" "$url/api/v1/me"
-wait $storm
-printf '%-34s %10s req/s\n' "  (the storm's logins)" "$(awk '/^Requests\/sec/ {print $2}' "$work/storm.txt")"
+storm() { # name, wrk arguments for the reads...
+    local name=$1; shift
+    wrk -t1 -c16 -d"${duration}s" -s "$bench/login.lua" "$url" >"$work/storm.txt" &
+    local logins=$!
+    measure "$name" -H "Authorization: Bearer $user_token" "$@"
+    wait $logins
+    local rps
+    rps=$(awk '/^Requests\/sec/ {print $2}' "$work/storm.txt")
+    printf '%-34s %10s req/s  %5s× the login figure above\n' "  (the storm's logins)" "$rps" \
+        "$(awk -v a="$rps" -v b="$login_ceiling" 'BEGIN { printf "%.2f", a / b }')"
+}
+storm "GET /api/v1/me, 2,000/s, in a storm" -s "$bench/paced.lua" "$url/api/v1/me" -- 2000 "$connections"
+storm "GET /api/v1/me flood in a storm" "$url/api/v1/me"
 rss=$(awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status")
 echo "keyward-server: ready ${ready_ms} ms after start; RSS idle $((idle_rss / 1024)) MiB, after the run $((rss / 1024)) MiB"

@@ -107,6 +107,18 @@ std::optional<QStringList> FieldReader::stringList(const QString &name, Need nee
     return out;
 }
 
+std::optional<QJsonObject> FieldReader::object(const QString &name, Need need)
+{
+    const auto v = take(name, need, "an object");
+    if (!v)
+        return std::nullopt;
+    if (!v->isObject()) {
+        typeError(name, "an object");
+        return std::nullopt;
+    }
+    return v->toObject();
+}
+
 std::optional<QMap<QString, QString>> FieldReader::stringMap(const QString &name, Need need)
 {
     const auto v = take(name, need, "an object of strings");

@@ -29,6 +29,7 @@ public:
     std::optional<qint64> integer(const QString &name, Need need = Optional);
     std::optional<QStringList> stringList(const QString &name, Need need = Optional);
     std::optional<QMap<QString, QString>> stringMap(const QString &name, Need need = Optional);
+    std::optional<QJsonObject> object(const QString &name, Need need = Optional);
 
     // Adds `unknown_field` errors for every member not read so far and returns all errors.
     QList<FieldError> finish();

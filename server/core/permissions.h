@@ -15,6 +15,7 @@ inline const QString ApiKeysManage = QStringLiteral("apikeys:manage");
 inline const QString AuditRead = QStringLiteral("audit:read");
 inline const QString MetricsRead = QStringLiteral("metrics:read");
 inline const QString SettingsManage = QStringLiteral("settings:manage");
+inline const QString ClientsManage = QStringLiteral("clients:manage");
 
 const QStringList &all();
 bool isKnown(const QString &name);

@@ -115,6 +115,7 @@ Router HttpServer::buildRouter()
     routes::registerSettings(router);
     routes::registerPassword(router);
     routes::registerApiKeys(router);
+    routes::registerOAuthClients(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     routes::registerMetrics(router);

@@ -4,6 +4,7 @@
 #include "user_json.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace keyward {
 
@@ -41,6 +42,37 @@ QJsonObject createdApiKeyJson(const CreatedApiKey &created)
 {
     QJsonObject o = apiKeyJson(created.key);
     o.insert(QStringLiteral("key"), created.secret);
+    return o;
+}
+
+QJsonObject oauthClientJson(const OAuthClient &c)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("name"), c.name},
+        {QStringLiteral("type"), c.type},
+        {QStringLiteral("token_endpoint_auth_method"), c.authMethod},
+        {QStringLiteral("redirect_uris"), QJsonArray::fromStringList(c.redirectUris)},
+        {QStringLiteral("post_logout_redirect_uris"), QJsonArray::fromStringList(c.postLogoutRedirectUris)},
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(c.scopes)},
+        {QStringLiteral("grant_types"), QJsonArray::fromStringList(c.grantTypes)},
+        {QStringLiteral("first_party"), c.firstParty},
+        {QStringLiteral("access_token_ttl"), c.accessTokenTtl},
+        {QStringLiteral("refresh_token_ttl"), c.refreshTokenTtl},
+        {QStringLiteral("jwks"),
+         c.jwks.isEmpty() ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(c.jwks.toUtf8()).object())},
+        {QStringLiteral("has_secret"), c.hasSecret},
+        {QStringLiteral("created_at"), formatTime(c.createdAt)},
+        {QStringLiteral("updated_at"), formatTime(c.updatedAt)},
+        {QStringLiteral("version"), c.version},
+    };
+}
+
+QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued)
+{
+    QJsonObject o = oauthClientJson(issued.client);
+    if (!issued.secret.isEmpty())
+        o.insert(QStringLiteral("client_secret"), issued.secret);
     return o;
 }
 

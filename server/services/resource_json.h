@@ -3,9 +3,11 @@
 #include "api_key_service.h"
 #include "auth_service.h"
 #include "core/api_key.h"
+#include "core/oauth_client.h"
 #include "core/principal.h"
 #include "core/session.h"
 #include "core/user.h"
+#include "oauth_client_service.h"
 #include "user_transfer.h"
 
 #include <QJsonObject>
@@ -18,6 +20,9 @@ QJsonObject roleJson(const Role &role);
 QJsonObject apiKeyJson(const ApiKey &key);
 // A key as created: its secret, this once.
 QJsonObject createdApiKeyJson(const CreatedApiKey &created);
+QJsonObject oauthClientJson(const OAuthClient &client);
+// A client as made or given a new secret: `client_secret`, this once (absent when it has none).
+QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued);
 QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs);
 // A session as its owner or an administrator sees it; `current` marks the viewer's own.
 QJsonObject sessionJson(const Session &session, const Principal &viewer);

@@ -62,6 +62,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_mfa(*m_db, clock, m_audit, m_roles, m_lockout, m_sealer,
             crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
+    , m_oauthClients(*m_db, clock, m_audit)
     , m_auth(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher,
              options.tokens, m_metrics)
     , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout, m_keys)

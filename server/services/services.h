@@ -14,6 +14,7 @@
 #include "mailer.h"
 #include "maintenance_service.h"
 #include "mfa_service.h"
+#include "oauth_client_service.h"
 #include "observe/keyward_metrics.h"
 #include "overview_service.h"
 #include "recent_users.h"
@@ -75,6 +76,7 @@ public:
     AuthService &auth() { return m_auth; }
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
+    OAuthClientService &oauthClients() { return m_oauthClients; }
     MaintenanceService &maintenance() { return m_maintenance; }
     BackupService &backup() { return m_backup; }
     OverviewService &overview() { return m_overview; }
@@ -113,6 +115,7 @@ private:
     SessionService m_sessions;
     MfaService m_mfa;
     ApiKeyService m_apiKeys;
+    OAuthClientService m_oauthClients;
     AuthService m_auth;
     MaintenanceService m_maintenance;
     BackupService m_backup;

@@ -1145,6 +1145,66 @@ private Q_SLOTS:
         QCOMPARE(statuses, (QList<int>{401, 401, 401, 429, 429}));
     }
 
+    // Registering an application: its secret once, its version as ETag, a stale If-Match refused,
+    // and a request with a typo or a wrong type refused whole.
+    void oauthClients_data() { backendData(); }
+    void oauthClients()
+    {
+        auto s = server();
+        const QByteArray admin = s->adminToken();
+        const QString clients = QStringLiteral("/api/v1/oauth2/clients");
+        Reply made = s->post(
+            clients,
+            obj({{QStringLiteral("name"), QStringLiteral("Shop")},
+                 {QStringLiteral("type"), QStringLiteral("confidential")},
+                 {QStringLiteral("redirect_uris"), QJsonArray{QStringLiteral("https://shop.example.com/callback")}}}),
+            admin);
+        QCOMPARE(made.status, 201);
+        const QString id = made.json().value(QStringLiteral("id")).toString();
+        const QByteArray secret = made.json().value(QStringLiteral("client_secret")).toString().toLatin1();
+        QVERIFY(secret.startsWith("kws_"));
+        QCOMPARE(made.header("Location"), (clients + QLatin1Char('/') + id).toUtf8());
+        Reply listed = s->get(clients, admin);
+        QCOMPARE(listed.json().value(QStringLiteral("total")).toInt(), 1);
+        QVERIFY(!listed.body.contains(secret)); // shown once, never again
+        Reply one = s->get(clients + QLatin1Char('/') + id, admin);
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.header("ETag"), QByteArray("\"1\""));
+        QVERIFY(one.json().value(QStringLiteral("has_secret")).toBool());
+        QVERIFY(!one.json().contains(QStringLiteral("client_secret")));
+
+        const auto patch = [&](const QJsonObject &body, const QByteArray &ifMatch) {
+            QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer " + admin},
+                                                         {"Content-Type", "application/json"}};
+            if (!ifMatch.isEmpty())
+                headers.append({"If-Match", ifMatch});
+            return s->send("PATCH", clients + QLatin1Char('/') + id, QJsonDocument(body).toJson(), {}, headers);
+        };
+        const QJsonObject rename = obj({{QStringLiteral("name"), QStringLiteral("Shop 2")}});
+        Reply renamed = patch(rename, "\"1\"");
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.header("ETag"), QByteArray("\"2\""));
+        QCOMPARE(patch(rename, "\"1\"").status, 412);
+        Reply typo = patch(obj({{QStringLiteral("redirect_uri"), QStringLiteral("https://evil.example/")},
+                                {QStringLiteral("first_party"), QStringLiteral("yes")}}),
+                           {});
+        QCOMPARE(typo.status, 422);
+        QVERIFY(typo.header("Content-Type").startsWith("application/problem+json"));
+        QCOMPARE(typo.json().value(QStringLiteral("errors")).toArray().size(), 2);
+        Reply wrongUri =
+            patch(obj({{QStringLiteral("redirect_uris"), QJsonArray{QStringLiteral("http://evil.example/")}}}), {});
+        QCOMPARE(wrongUri.status, 422);
+        QCOMPARE(s->get(clients + QLatin1Char('/') + id, admin).json().value(QStringLiteral("redirect_uris")),
+                 QJsonValue(QJsonArray{QStringLiteral("https://shop.example.com/callback")}));
+
+        Reply renewed = s->post(clients + QLatin1Char('/') + id + QStringLiteral("/secret"), {}, admin);
+        QCOMPARE(renewed.status, 200);
+        QVERIFY(renewed.json().value(QStringLiteral("client_secret")).toString().toLatin1() != secret);
+        QCOMPARE(s->request("DELETE", clients + QLatin1Char('/') + id, {}, admin).status, 204);
+        QCOMPARE(s->get(clients + QLatin1Char('/') + id, admin).status, 404);
+        QCOMPARE(s->get(clients + QStringLiteral("/not-an-id"), admin).status, 404);
+    }
+
     void cors_data() { backendData(); }
     void cors()
     {

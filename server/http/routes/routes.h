@@ -14,6 +14,7 @@ void registerRoles(Router &router);
 void registerSettings(Router &router);
 void registerPassword(Router &router);
 void registerApiKeys(Router &router);
+void registerOAuthClients(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 void registerMetrics(Router &router);

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/oauth_client.h"
+#include "core/result.h"
+#include "database.h"
+
+namespace keyward {
+
+class OAuthClientRepository {
+public:
+    explicit OAuthClientRepository(Database &db);
+
+    // `secretHash` empty: a client without a secret.
+    Status insert(const OAuthClient &client, const QByteArray &secretHash);
+    Result<OAuthClient> find(const QString &id);
+    Result<OAuthClient> findBySecretHash(const QByteArray &secretHash);
+    Result<QList<OAuthClient>> list();
+    // Writes every field of `client` if its row is still at `client.version` (then one past it);
+    // preconditionFailed when someone else changed it first.
+    Status update(const OAuthClient &client, qint64 nowMs);
+    Status setSecret(const QString &id, const QByteArray &secretHash, qint64 nowMs);
+    Status remove(const QString &id);
+
+private:
+    Database &m_db;
+};
+
+} // namespace keyward

@@ -6,11 +6,10 @@
 
 namespace keyward::crypto {
 
-QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid)
+QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid, const QString &type)
 {
-    const QJsonObject header{{QStringLiteral("alg"), key.algorithm()},
-                             {QStringLiteral("typ"), QStringLiteral("JWT")},
-                             {QStringLiteral("kid"), kid}};
+    const QJsonObject header{
+        {QStringLiteral("alg"), key.algorithm()}, {QStringLiteral("typ"), type}, {QStringLiteral("kid"), kid}};
     QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact));
     input += '.';
     input += base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));

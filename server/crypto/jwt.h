@@ -16,7 +16,9 @@ struct DecodedJwt {
     QByteArray signature;
 };
 
-QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid);
+// `type` is the header's typ: JWT, or at+jwt for an OAuth access token (RFC 9068).
+QByteArray signJwt(const QJsonObject &claims, const SigningKey &key, const QString &kid,
+                   const QString &type = QStringLiteral("JWT"));
 // Structural decoding only; nullopt for anything that is not three base64url JSON parts.
 std::optional<DecodedJwt> decodeJwt(QByteArrayView token);
 // True only when the header's alg is exactly the key's algorithm (so `none`, HS256-with-a-public-key

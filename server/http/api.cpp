@@ -224,7 +224,7 @@ Api::Prepared Api::prepare(HttpRequest &request)
     QJsonDocument &body = p.body;
     if (route.options.body == RouteOptions::Body::OptionalJsonObject && request.body.isEmpty()) {
         body = QJsonDocument(QJsonObject());
-    } else if (route.options.body != RouteOptions::Body::None) {
+    } else if (route.options.body != RouteOptions::Body::None && route.options.body != RouteOptions::Body::Form) {
         if (!isJsonContentType(request.header("content-type"))) {
             p.response = HttpResponse::problem(
                 ApiError::unsupportedMediaType(QStringLiteral("Send the body as application/json.")), request);

@@ -116,6 +116,7 @@ Router HttpServer::buildRouter()
     routes::registerPassword(router);
     routes::registerApiKeys(router);
     routes::registerOAuthClients(router);
+    routes::registerOAuth2(router);
     routes::registerWellKnown(router);
     routes::registerHealth(router);
     routes::registerMetrics(router);

@@ -33,8 +33,9 @@ struct RouteOptions {
         PasswordChangeAllowed, // also open to tokens limited to changing the password
     };
     // OptionalJsonObject: a JSON object when the request has a body, else an empty one (a DELETE that
-    // may carry the current password, say).
-    enum class Body { None, JsonObject, OptionalJsonObject, JsonAny };
+    // may carry the current password, say). Form: application/x-www-form-urlencoded, read by the
+    // handler itself (the OAuth endpoints, whose errors take the protocol's own form).
+    enum class Body { None, JsonObject, OptionalJsonObject, JsonAny, Form };
     // Password hashing blocks for tens of milliseconds: such handlers run on the hashing pool.
     enum class Execution { Inline, HashingPool };
 

@@ -5,6 +5,7 @@
 #include "core/ids.h"
 #include "core/permissions.h"
 #include "crypto/digest.h"
+#include "crypto/signing_key.h"
 #include "store/oauth_client_repository.h"
 #include "store/write_transaction.h"
 
@@ -104,6 +105,8 @@ QString jwksProblem(const QString &jwks)
         for (const QString &member : secretMembers)
             if (k.contains(member))
                 return QStringLiteral("Give the client's public keys only: '%1' is private.").arg(member);
+        if (!crypto::SigningKey::fromJwk(k))
+            return QStringLiteral("A key is not a usable RS256, ES256 (P-256) or EdDSA (Ed25519) public key.");
     }
     return {};
 }

@@ -15,6 +15,7 @@
 #include "maintenance_service.h"
 #include "mfa_service.h"
 #include "oauth_client_service.h"
+#include "oauth_service.h"
 #include "observe/keyward_metrics.h"
 #include "overview_service.h"
 #include "recent_users.h"
@@ -77,6 +78,7 @@ public:
     MfaService &mfa() { return m_mfa; }
     ApiKeyService &apiKeys() { return m_apiKeys; }
     OAuthClientService &oauthClients() { return m_oauthClients; }
+    OAuthService &oauth() { return m_oauth; }
     MaintenanceService &maintenance() { return m_maintenance; }
     BackupService &backup() { return m_backup; }
     OverviewService &overview() { return m_overview; }
@@ -117,6 +119,7 @@ private:
     ApiKeyService m_apiKeys;
     OAuthClientService m_oauthClients;
     AuthService m_auth;
+    OAuthService m_oauth;
     MaintenanceService m_maintenance;
     BackupService m_backup;
     OverviewService m_overview;

@@ -89,9 +89,17 @@ Result<OAuthClient> OAuthClientRepository::find(const QString &id)
     return findOne(m_db, QStringLiteral(" WHERE id = ?"), id);
 }
 
-Result<OAuthClient> OAuthClientRepository::findBySecretHash(const QByteArray &secretHash)
+Result<QByteArray> OAuthClientRepository::secretHash(const QString &id)
 {
-    return findOne(m_db, QStringLiteral(" WHERE secret_hash = ?"), secretHash);
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT secret_hash FROM oauth_clients WHERE id = ?"));
+    q.addBindValue(id);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    if (!q.next())
+        return ApiError::notFound(QStringLiteral("No such client."));
+    QByteArray hash = q.value(0).toByteArray();
+    q.finish();
+    return hash;
 }
 
 Result<QList<OAuthClient>> OAuthClientRepository::list()

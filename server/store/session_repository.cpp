@@ -140,9 +140,29 @@ Status SessionRepository::pruneExpired(qint64 beforeMs)
 
 Status SessionRepository::revokeToken(const QString &jti, qint64 expiresAtMs)
 {
-    return execute(
-        m_db, QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"),
-        {jti, expiresAtMs});
+    const auto spent = spendOnce(jti, expiresAtMs);
+    return spent ? success() : Status(spent.error());
+}
+
+Result<bool> SessionRepository::spendOnce(const QString &jti, qint64 expiresAtMs)
+{
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING"));
+    q.addBindValue(jti);
+    q.addBindValue(expiresAtMs);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    return q.numRowsAffected() == 1;
+}
+
+Result<bool> SessionRepository::isTokenRevoked(const QString &jti)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT count(*) FROM revoked_tokens WHERE jti = ?"));
+    q.addBindValue(jti);
+    auto n = scalar(m_db, q);
+    if (!n)
+        return n.error();
+    return *n > 0;
 }
 
 Status SessionRepository::clearPasswordChangeOnly(const QString &id)

@@ -40,6 +40,9 @@ public:
     };
     Result<Access> access(const QString &sessionId, const QString &jti);
     Status revokeToken(const QString &jti, qint64 expiresAtMs);
+    Result<bool> isTokenRevoked(const QString &jti);
+    // Records `jti` as used up until `expiresAtMs`; false when it was already.
+    Result<bool> spendOnce(const QString &jti, qint64 expiresAtMs);
 
 private:
     Database &m_db;

@@ -73,6 +73,10 @@ QList<RouteRule> routeRules()
     return {
         {"GET", QStringLiteral("/.well-known/jwks.json")},
         {"GET", QStringLiteral("/.well-known/openid-configuration")},
+        // Clients authenticate in the request itself (tst_oauth).
+        {"POST", QStringLiteral("/oauth2/token")},
+        {"POST", QStringLiteral("/oauth2/introspect")},
+        {"POST", QStringLiteral("/oauth2/revoke")},
         {"GET", QStringLiteral("/api/v1/openapi.json")},
         {"GET", QStringLiteral("/docs")},
         {"GET", QStringLiteral("/health")},

@@ -15,6 +15,7 @@ void registerSettings(Router &router);
 void registerPassword(Router &router);
 void registerApiKeys(Router &router);
 void registerOAuthClients(Router &router);
+void registerOAuth2(Router &router);
 void registerWellKnown(Router &router);
 void registerHealth(Router &router);
 void registerMetrics(Router &router);

@@ -8,23 +8,33 @@ namespace keyward::routes {
 
 namespace {
 
-// OpenID Connect Discovery 1.0: where the keys are and what the tokens hold.
+// OpenID Connect Discovery 1.0 and RFC 8414: where the keys and the protocol endpoints are, and
+// what they accept. Only what is served is listed (no authorization endpoint yet, so no response
+// types).
 QJsonObject openidConfiguration(const QString &issuer, const QString &algorithm)
 {
+    const QJsonArray clientAuthentication{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post"),
+                                          QStringLiteral("private_key_jwt")};
+    const QJsonArray assertionAlgorithms{QStringLiteral("RS256"), QStringLiteral("ES256"), QStringLiteral("EdDSA")};
     return QJsonObject{
         {QStringLiteral("issuer"), issuer},
         {QStringLiteral("jwks_uri"), QString(issuer + QStringLiteral("/.well-known/jwks.json"))},
-        {QStringLiteral("token_endpoint"), QString(issuer + QStringLiteral("/api/v1/auth/login"))},
+        {QStringLiteral("token_endpoint"), QString(issuer + QStringLiteral("/oauth2/token"))},
+        {QStringLiteral("introspection_endpoint"), QString(issuer + QStringLiteral("/oauth2/introspect"))},
+        {QStringLiteral("revocation_endpoint"), QString(issuer + QStringLiteral("/oauth2/revoke"))},
+        {QStringLiteral("token_endpoint_auth_methods_supported"), clientAuthentication},
+        {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
+        {QStringLiteral("introspection_endpoint_auth_methods_supported"), clientAuthentication},
+        {QStringLiteral("introspection_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
+        {QStringLiteral("revocation_endpoint_auth_methods_supported"), clientAuthentication},
+        {QStringLiteral("revocation_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
+        {QStringLiteral("grant_types_supported"), QJsonArray{QStringLiteral("client_credentials")}},
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{algorithm}},
-        {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{algorithm}},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
-        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("token")}},
-        {QStringLiteral("grant_types_supported"),
-         QJsonArray{QStringLiteral("password"), QStringLiteral("refresh_token")}},
         {QStringLiteral("claims_supported"),
          QJsonArray{QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp"),
                     QStringLiteral("iat"), QStringLiteral("nbf"), QStringLiteral("jti"), QStringLiteral("sid"),
-                    QStringLiteral("roles"), QStringLiteral("scope")}},
+                    QStringLiteral("roles"), QStringLiteral("scope"), QStringLiteral("client_id")}},
     };
 }
 

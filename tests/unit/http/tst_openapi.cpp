@@ -134,9 +134,16 @@ private Q_SLOTS:
         for (const auto &[route, operation] : documentedRoutes()) {
             const QString name = key(route->method, route->pattern);
             const QJsonObject body = operation.value(QStringLiteral("requestBody")).toObject();
-            const bool takesJson = route->options.body != RouteOptions::Body::None;
-            QVERIFY2(body.isEmpty() != takesJson, qPrintable(name + (takesJson ? QStringLiteral(": body undocumented")
-                                                                               : QStringLiteral(": takes no body"))));
+            const bool takesForm = route->options.body == RouteOptions::Body::Form;
+            const bool takesJson = route->options.body != RouteOptions::Body::None && !takesForm;
+            QVERIFY2(body.isEmpty() != (takesJson || takesForm),
+                     qPrintable(name + (takesJson || takesForm ? QStringLiteral(": body undocumented")
+                                                               : QStringLiteral(": takes no body"))));
+            if (takesForm)
+                QVERIFY2(body.value(QStringLiteral("content"))
+                             .toObject()
+                             .contains(QStringLiteral("application/x-www-form-urlencoded")),
+                         qPrintable(name));
             if (takesJson) {
                 const bool required = route->options.body != RouteOptions::Body::OptionalJsonObject;
                 QVERIFY2(body.value(QStringLiteral("required")).toBool() == required,

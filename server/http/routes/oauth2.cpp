@@ -1,0 +1,206 @@
+#include "crypto/jwt.h"
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/services.h"
+
+#include <QUrl>
+
+// The OAuth 2.0 endpoints of the OpenID Connect provider. They speak the protocol's own dialect,
+// not the REST API's: form-encoded requests (RFC 6749 §3.2) and errors as {"error",
+// "error_description"} (§5.2), so off-the-shelf client libraries understand them.
+namespace keyward::routes {
+
+namespace {
+
+using Form = QHash<QString, QString>;
+
+const QString JwtBearer = QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+
+// One form-encoded value: '+' is a space, then percent-decoding.
+QString formDecoded(QByteArray raw)
+{
+    raw.replace('+', ' ');
+    return QUrl::fromPercentEncoding(raw);
+}
+
+// The request's parameters; a parameter sent twice, or a body of another type, is an error
+// (RFC 6749 §3.1: parameters must not be included more than once).
+Result<Form> readForm(const HttpRequest &request)
+{
+    const QByteArray type = request.header("content-type").split(';').value(0).trimmed().toLower();
+    if (type != "application/x-www-form-urlencoded")
+        return OAuthService::error(400, "invalid_request", QStringLiteral("Send application/x-www-form-urlencoded."));
+    Form form;
+    for (const QByteArray &pair : request.body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype eq = pair.indexOf('=');
+        const QString name = formDecoded(pair.left(eq));
+        if (form.contains(name))
+            return OAuthService::error(400, "invalid_request",
+                                       QStringLiteral("'%1' was sent twice.").arg(name.left(40)));
+        form.insert(name, eq < 0 ? QString() : formDecoded(pair.mid(eq + 1)));
+    }
+    return form;
+}
+
+HttpResponse oauthError(const ApiError &e)
+{
+    // Failures of the service itself are the protocol's server_error / temporarily_unavailable.
+    const QString code = e.status() == 503   ? QStringLiteral("temporarily_unavailable")
+                         : e.status() >= 500 ? QStringLiteral("server_error")
+                                             : e.slug();
+    QJsonObject body{{QStringLiteral("error"), code}};
+    if (!e.detail().isEmpty() && e.status() < 500)
+        body.insert(QStringLiteral("error_description"), e.detail());
+    HttpResponse r = HttpResponse::json(e.status() >= 500 ? e.status() : e.status() == 401 ? 401 : 400, body);
+    if (e.status() == 401)
+        r.setHeader("WWW-Authenticate", "Basic realm=\"keyward\"");
+    if (e.retryAfterSeconds() > 0)
+        r.setHeader("Retry-After", QByteArray::number(e.retryAfterSeconds()));
+    return r;
+}
+
+// The client's credentials: HTTP Basic (RFC 6749 §2.3.1: each part form-encoded, then base64),
+// the form's client_id and client_secret, or a public client's client_id alone. Two at once is an
+// error, not a choice.
+Result<ClientAuthentication> readClientAuthentication(const HttpRequest &request, const Form &form)
+{
+    const QByteArray header = request.header("authorization");
+    const bool inForm = form.contains(QStringLiteral("client_secret"));
+    ClientAuthentication auth;
+    if (!header.isEmpty()) {
+        const qsizetype space = header.indexOf(' ');
+        const auto decoded =
+            QByteArray::fromBase64Encoding(header.mid(space + 1).trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        const qsizetype colon = decoded.decoded.indexOf(':');
+        if (space < 0 || header.left(space).toLower() != "basic" || !decoded || colon < 0)
+            return OAuthService::error(401, "invalid_client",
+                                       QStringLiteral("Use HTTP Basic: client_id:client_secret."));
+        if (inForm)
+            return OAuthService::error(400, "invalid_request", QStringLiteral("Authenticate the client one way only."));
+        auth.method = QStringLiteral("client_secret_basic");
+        auth.clientId = formDecoded(decoded.decoded.left(colon));
+        auth.secret = formDecoded(decoded.decoded.mid(colon + 1));
+        if (form.contains(QStringLiteral("client_id")) && form.value(QStringLiteral("client_id")) != auth.clientId)
+            return OAuthService::error(400, "invalid_request", QStringLiteral("Two different client_ids."));
+        return auth;
+    }
+    auth.clientId = form.value(QStringLiteral("client_id"));
+    if (form.contains(QStringLiteral("client_assertion_type")) || form.contains(QStringLiteral("client_assertion"))) {
+        if (inForm || form.value(QStringLiteral("client_assertion_type")) != JwtBearer)
+            return OAuthService::error(400, "invalid_request",
+                                       QStringLiteral("client_assertion_type is ") + JwtBearer + QLatin1Char('.'));
+        auth.method = QStringLiteral("private_key_jwt");
+        auth.assertion = form.value(QStringLiteral("client_assertion"));
+        // The client it claims to be, to find its keys; the signature decides.
+        const auto jwt = crypto::decodeJwt(auth.assertion.toLatin1());
+        const QString issuer = jwt ? jwt->claims.value(QStringLiteral("iss")).toString() : QString();
+        if (!auth.clientId.isEmpty() && auth.clientId != issuer)
+            return OAuthService::error(400, "invalid_request", QStringLiteral("Two different client_ids."));
+        auth.clientId = issuer;
+        return auth;
+    }
+    auth.method = inForm ? QStringLiteral("client_secret_post") : QStringLiteral("none");
+    auth.secret = form.value(QStringLiteral("client_secret"));
+    return auth;
+}
+
+// The form and the client that sent it, authenticated; or the error to answer with.
+struct ClientRequest {
+    Form form;
+    OAuthClient client;
+};
+
+Result<ClientRequest> authenticated(RequestContext &ctx)
+{
+    auto form = readForm(ctx.request);
+    if (!form)
+        return form.error();
+    auto auth = readClientAuthentication(ctx.request, *form);
+    if (!auth)
+        return auth.error();
+    auth->endpoint = ctx.services.auth().issuer() + ctx.request.path;
+    auto client = ctx.services.oauth().authenticateClient(ctx.principal, *auth);
+    if (!client)
+        return client.error();
+    return ClientRequest{std::move(*form), std::move(*client)};
+}
+
+// Token responses must not be cached (RFC 6749 §5.1).
+HttpResponse noStore(HttpResponse r)
+{
+    r.setHeader("Cache-Control", "no-store");
+    r.setHeader("Pragma", "no-cache");
+    return r;
+}
+
+} // namespace
+
+void registerOAuth2(Router &router)
+{
+    // Clients authenticate themselves in the request (a secret of 256 random bits: guessing is
+    // hopeless); tokens are asked for under the authentication class's rate limit, introspection
+    // (a resource server, per request it serves) and revocation under the one for writes.
+    const RouteOptions tokens{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
+                              RouteOptions::Limit::Auth};
+    RouteOptions protocol = tokens;
+    protocol.limit = RouteOptions::Limit::ByMethod;
+
+    router.add("POST", QStringLiteral("/oauth2/token"), tokens, [](RequestContext &ctx) {
+        auto req = authenticated(ctx);
+        if (!req)
+            return noStore(oauthError(req.error()));
+        const QString grant = req->form.value(QStringLiteral("grant_type"));
+        if (grant.isEmpty())
+            return noStore(
+                oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("grant_type is missing."))));
+        if (grant != QLatin1String("client_credentials"))
+            return noStore(oauthError(OAuthService::error(400, "unsupported_grant_type",
+                                                          QStringLiteral("This server does not offer that grant."))));
+        const auto scope = req->form.contains(QStringLiteral("scope"))
+                               ? std::optional<QString>(req->form.value(QStringLiteral("scope")))
+                               : std::nullopt;
+        auto token = ctx.services.oauth().clientCredentials(ctx.principal, req->client, scope);
+        if (!token)
+            return noStore(oauthError(token.error()));
+        return noStore(HttpResponse::json(200, QJsonObject{{QStringLiteral("access_token"), token->accessToken},
+                                                           {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                                                           {QStringLiteral("expires_in"), token->expiresIn}}));
+    });
+
+    router.add("POST", QStringLiteral("/oauth2/introspect"), protocol, [](RequestContext &ctx) {
+        auto req = authenticated(ctx);
+        if (!req)
+            return oauthError(req.error());
+        if (!req->form.contains(QStringLiteral("token")))
+            return oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
+        const TokenIntrospection t =
+            ctx.services.oauth().introspect(req->client, req->form.value(QStringLiteral("token")));
+        if (!t.active)
+            return noStore(HttpResponse::json(200, QJsonObject{{QStringLiteral("active"), false}}));
+        return noStore(HttpResponse::json(200, QJsonObject{{QStringLiteral("active"), true},
+                                                           {QStringLiteral("client_id"), t.clientId},
+                                                           {QStringLiteral("sub"), t.subject},
+                                                           {QStringLiteral("scope"), t.scope},
+                                                           {QStringLiteral("jti"), t.tokenId},
+                                                           {QStringLiteral("iss"), t.issuer},
+                                                           {QStringLiteral("aud"), t.clientId},
+                                                           {QStringLiteral("iat"), t.issuedAt},
+                                                           {QStringLiteral("exp"), t.expiresAt},
+                                                           {QStringLiteral("token_type"), QStringLiteral("Bearer")}}));
+    });
+
+    router.add("POST", QStringLiteral("/oauth2/revoke"), protocol, [](RequestContext &ctx) {
+        auto req = authenticated(ctx);
+        if (!req)
+            return oauthError(req.error());
+        if (!req->form.contains(QStringLiteral("token")))
+            return oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
+        const Status s =
+            ctx.services.oauth().revoke(ctx.principal, req->client, req->form.value(QStringLiteral("token")));
+        return s ? HttpResponse::json(200, QJsonObject{}) : oauthError(s.error());
+    });
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/oauth_client.h"
+#include "core/principal.h"
+#include "core/result.h"
+
+#include <memory>
+#include <optional>
+
+namespace keyward {
+
+class AuthService;
+class Clock;
+class Database;
+class KeyService;
+class OAuthClientRepository;
+class SessionRepository;
+class SettingsService;
+
+// How a client said who it is at the token, introspection or revocation endpoint.
+struct ClientAuthentication {
+    // client_secret_basic (the Authorization header), client_secret_post, private_key_jwt (a signed
+    // assertion, RFC 7523), or none
+    QString method;
+    QString clientId;
+    QString secret;
+    QString assertion;
+    QString endpoint; // the URL called: an assertion may name it as its audience
+};
+
+// An access token issued to a client for itself (the client credentials grant).
+struct ClientAccessToken {
+    QString accessToken;
+    qint64 expiresIn = 0;
+    QString scope;
+};
+
+// What RFC 7662 lets a client learn of a token: inactive unless it is a live token issued to that
+// very client, so introspection cannot be used to test stolen tokens of other applications.
+struct TokenIntrospection {
+    bool active = false;
+    QString clientId;
+    QString subject;
+    QString scope;
+    QString tokenId;
+    QString issuer;
+    qint64 issuedAt = 0;
+    qint64 expiresAt = 0;
+};
+
+// The OAuth 2.0 side of the OpenID Connect provider: client authentication (RFC 6749 §2.3) and the
+// tokens issued to clients. Its errors are ApiErrors whose slug is the OAuth error code
+// (invalid_client, invalid_grant, ...), which the protocol routes send as RFC 6749 §5.2 bodies.
+// Access tokens it signs are RFC 9068 JWTs (typ at+jwt) whose audience is the client: the REST API,
+// which wants its own audience, refuses them, so no client token reaches the admin API.
+class OAuthService {
+public:
+    OAuthService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys, SettingsService &settings,
+                 AuthService &auth);
+    ~OAuthService();
+
+    // The client, if it proved it is the client it names, with the method it was registered with.
+    // Failures are audited and answer invalid_client, the same for an unknown client and a wrong
+    // secret (no client enumeration).
+    Result<OAuthClient> authenticateClient(const Principal &caller, const ClientAuthentication &auth);
+    // `scope`: what the client asks for (absent: everything it may have).
+    Result<ClientAccessToken> clientCredentials(const Principal &caller, const OAuthClient &client,
+                                                const std::optional<QString> &scope);
+    TokenIntrospection introspect(const OAuthClient &client, const QString &token);
+    // RFC 7009: a token of this client stops working; anything else is left alone, and either way
+    // the answer is the same.
+    Status revoke(const Principal &caller, const OAuthClient &client, const QString &token);
+
+    static ApiError error(int status, const char *code, const QString &description);
+
+private:
+    // Why `auth.assertion` does not prove it comes from `client`; empty when it does. Each
+    // assertion is accepted once.
+    QString assertionProblem(const OAuthClient &client, const ClientAuthentication &auth);
+    // The claims of an access token this provider issued to `client`, checked; nullopt otherwise.
+    std::optional<TokenIntrospection> ownToken(const OAuthClient &client, const QString &token);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    KeyService &m_keys;
+    SettingsService &m_settings;
+    AuthService &m_auth;
+    std::unique_ptr<OAuthClientRepository> m_clients;
+    std::unique_ptr<SessionRepository> m_sessions;
+};
+
+} // namespace keyward

@@ -478,9 +478,10 @@ int run(const QStringList &arguments, const std::function<int(const Config &)> &
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("import: check every user, create none")});
     p.addOption({QStringLiteral("output"), QStringLiteral("export: write to this file instead of stdout"),
                  QStringLiteral("file")});
-    p.addPositionalArgument(QStringLiteral("command"),
-                            QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
-                                           "keys rotate, backup, restore, check-config, user, role, apikey, session"));
+    p.addPositionalArgument(
+        QStringLiteral("command"),
+        QStringLiteral("serve (default), migrate, admin create, import, export, audit verify, "
+                       "keys rotate, backup, restore, check-config, user, role, apikey, session, client"));
     if (!p.parse(arguments)) {
         err() << "keyward: " << p.errorText() << Qt::endl << "Try --help." << Qt::endl;
         return Usage;

@@ -388,6 +388,60 @@ int sessionList(Node &node, const Principal &actor, const QStringList &operands,
                               });
 }
 
+// A client's secret on stdout (nothing else there, for a pipe), what it belongs to on stderr.
+int printIssuedClient(const Result<IssuedClientSecret> &issued, const QCommandLineParser &p, const char *what)
+{
+    if (!issued)
+        return printError(issued.error());
+    if (p.isSet(Json)) {
+        printJson(issuedClientSecretJson(*issued));
+        return Success;
+    }
+    if (issued->secret.isEmpty()) {
+        out() << issued->client.id << Qt::endl;
+        err() << what << " client " << issued->client.name << ": the line above is its client_id" << Qt::endl;
+        return Success;
+    }
+    out() << issued->secret << Qt::endl;
+    err() << what << " client " << issued->client.name << " (client_id " << issued->client.id
+          << "): the secret above is shown this once; store it now" << Qt::endl;
+    return Success;
+}
+
+int clientCreate(Node &node, const Principal &actor, const QStringList &, const QCommandLineParser &p)
+{
+    OAuthClientInput in;
+    const auto optional = [&](const QString &option) {
+        return p.isSet(option) ? std::optional<QString>(p.value(option)) : std::nullopt;
+    };
+    const auto optionalList = [&](const QString &option) {
+        return p.isSet(option) ? std::optional<QStringList>(p.values(option)) : std::nullopt;
+    };
+    in.name = optional(QStringLiteral("name"));
+    in.type = optional(QStringLiteral("type"));
+    in.authMethod = optional(QStringLiteral("auth-method"));
+    in.redirectUris = optionalList(QStringLiteral("redirect-uri"));
+    in.grantTypes = optionalList(QStringLiteral("grant"));
+    in.scopes = optionalList(QStringLiteral("scope"));
+    if (p.isSet(QStringLiteral("first-party")))
+        in.firstParty = true;
+    return printIssuedClient(node.services().oauthClients().create(actor, in), p, "registered");
+}
+
+int clientList(Node &node, const Principal &actor, const QStringList &, const QCommandLineParser &p)
+{
+    const auto clients = node.services().oauthClients().list(actor);
+    if (!clients)
+        return printError(clients.error());
+    return printList<OAuthClient>(*clients, p, oauthClientJson,
+                                  {QStringLiteral("CLIENT ID"), QStringLiteral("NAME"), QStringLiteral("TYPE"),
+                                   QStringLiteral("GRANTS"), QStringLiteral("REDIRECT URIS")},
+                                  [](const OAuthClient &c) {
+                                      return QStringList{c.id, c.name, c.type, c.grantTypes.join(QLatin1Char(',')),
+                                                         c.redirectUris.join(QLatin1Char(' '))};
+                                  });
+}
+
 const QList<AdminCommand> &adminCommands()
 {
     using W = QStringList;
@@ -437,6 +491,22 @@ const QList<AdminCommand> &adminCommands()
         {W{QStringLiteral("apikey"), QStringLiteral("list")}, 0, QString(), apiKeyList},
         {W{QStringLiteral("apikey"), QStringLiteral("revoke")}, 1, QStringLiteral("KEY-ID"), apiKeyRevoke},
         {W{QStringLiteral("session"), QStringLiteral("list")}, 1, QStringLiteral("USER"), sessionList},
+        {W{QStringLiteral("client"), QStringLiteral("create")}, 0,
+         QStringLiteral("--name N --type public|confidential [--redirect-uri URI ...] [--grant G ...] [--scope S ...] "
+                        "[--auth-method M] [--first-party]"),
+         clientCreate},
+        {W{QStringLiteral("client"), QStringLiteral("list")}, 0, QString(), clientList},
+        {W{QStringLiteral("client"), QStringLiteral("new-secret")}, 1, QStringLiteral("CLIENT-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &p) {
+             return printIssuedClient(n.services().oauthClients().renewSecret(a, o.at(0)), p, "new secret for");
+         }},
+        {W{QStringLiteral("client"), QStringLiteral("delete")}, 1, QStringLiteral("CLIENT-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &) {
+             if (const Status removed = n.services().oauthClients().remove(a, o.at(0)); !removed)
+                 return printError(removed.error());
+             out() << "deleted client " << o.at(0) << Qt::endl;
+             return int(Success);
+         }},
     };
     return commands;
 }
@@ -455,7 +525,7 @@ QString adminCommandsHelp()
 
 void addAdminOptions(QCommandLineParser &p)
 {
-    p.addOption({Json, QStringLiteral("user, role, apikey, session: print the API's JSON, not a table")});
+    p.addOption({Json, QStringLiteral("user, role, apikey, session, client: print the API's JSON, not a table")});
     p.addOption({QStringLiteral("search"), QStringLiteral("user list: users whose name or email has TEXT"),
                  QStringLiteral("text")});
     p.addOption({QStringLiteral("role"), QStringLiteral("user list: with this role; user create: a role (repeatable)"),
@@ -469,9 +539,25 @@ void addAdminOptions(QCommandLineParser &p)
     p.addOption({QStringLiteral("require-password-change"),
                  QStringLiteral("user create, user reset-password: the password must be changed at the next login")});
     p.addOption({QStringLiteral("purge"), QStringLiteral("user delete: erase the user for good, not restorably")});
-    p.addOption({QStringLiteral("name"), QStringLiteral("apikey create: the key's name"), QStringLiteral("name")});
-    p.addOption({QStringLiteral("scope"), QStringLiteral("apikey create: a permission the key holds (repeatable)"),
-                 QStringLiteral("permission")});
+    p.addOption(
+        {QStringLiteral("name"), QStringLiteral("apikey create, client create: its name"), QStringLiteral("name")});
+    p.addOption({QStringLiteral("scope"),
+                 QStringLiteral("apikey create: a permission the key holds; client create: a scope the client may ask "
+                                "for (openid profile email roles offline_access) (repeatable)"),
+                 QStringLiteral("scope")});
+    p.addOption({QStringLiteral("type"),
+                 QStringLiteral("client create: public (browser or native app) or confidential "
+                                "(a server)"),
+                 QStringLiteral("type")});
+    p.addOption({QStringLiteral("redirect-uri"), QStringLiteral("client create: where sign-ins return (repeatable)"),
+                 QStringLiteral("uri")});
+    p.addOption({QStringLiteral("grant"),
+                 QStringLiteral("client create: authorization_code, refresh_token or client_credentials (repeatable)"),
+                 QStringLiteral("grant")});
+    p.addOption({QStringLiteral("auth-method"),
+                 QStringLiteral("client create: client_secret_basic (default), client_secret_post or none"),
+                 QStringLiteral("method")});
+    p.addOption({QStringLiteral("first-party"), QStringLiteral("client create: its users are not asked to consent")});
     p.addOption({QStringLiteral("expires-days"), QStringLiteral("apikey create: the key expires after D days"),
                  QStringLiteral("days")});
 }

@@ -7,7 +7,7 @@ _keyward_server()
     local cur prev words cword
     _init_completion || return
 
-    local commands="serve migrate admin import export audit keys backup restore check-config user role apikey session"
+    local commands="serve migrate admin import export audit keys backup restore check-config user role apikey session client"
     local -A subcommands=(
         [admin]="create"
         [audit]="verify"
@@ -16,6 +16,7 @@ _keyward_server()
         [role]="list"
         [apikey]="create list revoke"
         [session]="list"
+        [client]="create list new-secret delete"
     )
 
     case "$prev" in
@@ -30,6 +31,15 @@ _keyward_server()
             return ;;
         --status)
             COMPREPLY=($(compgen -W "active disabled" -- "$cur"))
+            return ;;
+        --type)
+            COMPREPLY=($(compgen -W "public confidential" -- "$cur"))
+            return ;;
+        --grant)
+            COMPREPLY=($(compgen -W "authorization_code refresh_token client_credentials" -- "$cur"))
+            return ;;
+        --auth-method)
+            COMPREPLY=($(compgen -W "client_secret_basic client_secret_post none" -- "$cur"))
             return ;;
         --log-format)
             COMPREPLY=($(compgen -W "text json" -- "$cur"))

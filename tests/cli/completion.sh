@@ -41,7 +41,7 @@ while read -r first second _; do
     commands=$((commands + 1))
     expect "$first" keyward-server ""
     case "$first" in
-    admin | audit | keys | user | role | apikey | session)
+    admin | audit | keys | user | role | apikey | session | client)
         [[ "$second" =~ ^[a-z-]+$ ]] && expect "$second" keyward-server "$first" "" ;;
     esac
 done < <(sed -n '/^Commands:/,/^Options:/p' <<<"$help" | grep -E '^  [a-z]' | grep -vE '^  +-')

@@ -451,6 +451,37 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(call("GET", server.url() + QStringLiteral("/api/v1/users"), {}, secret).status, 401,
                                   5000);
 
+        // An OpenID Connect client: its secret on stdout once, a new one replacing it, then gone.
+        const Run client = kw({QStringLiteral("client"), QStringLiteral("create"), QStringLiteral("--name"),
+                               QStringLiteral("Billing"), QStringLiteral("--type"), QStringLiteral("confidential"),
+                               QStringLiteral("--grant"), QStringLiteral("client_credentials")});
+        QCOMPARE(client.exitCode, 0);
+        const QString clientSecret = client.out.trimmed();
+        QVERIFY2(clientSecret.startsWith(QLatin1String("kws_")), qPrintable(client.out + client.err));
+        const Run clients = kw({QStringLiteral("client"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonObject listed = QJsonDocument::fromJson(clients.out.toUtf8()).array().at(0).toObject();
+        QCOMPARE(listed.value(QStringLiteral("name")).toString(), QStringLiteral("Billing"));
+        QVERIFY(!clients.out.contains(clientSecret));
+        const QString clientId = listed.value(QStringLiteral("id")).toString();
+        const auto clientToken = [&](const QString &withSecret) {
+            return send("POST", server.url() + QStringLiteral("/oauth2/token"), "grant_type=client_credentials",
+                        {{"Content-Type", "application/x-www-form-urlencoded"},
+                         {"Authorization", "Basic " + (clientId + u':' + withSecret).toUtf8().toBase64()}})
+                .status;
+        };
+        QCOMPARE(clientToken(clientSecret), 200);
+        const Run renewed = kw({QStringLiteral("client"), QStringLiteral("new-secret"), clientId});
+        QCOMPARE(renewed.exitCode, 0);
+        QCOMPARE(clientToken(clientSecret), 401);
+        QCOMPARE(clientToken(renewed.out.trimmed()), 200);
+        QCOMPARE(kw({QStringLiteral("client"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("X"),
+                     QStringLiteral("--type"), QStringLiteral("public"), QStringLiteral("--redirect-uri"),
+                     QStringLiteral("http://evil.example/cb")})
+                     .exitCode,
+                 1); // refused, with the reason
+        QCOMPARE(kw({QStringLiteral("client"), QStringLiteral("delete"), clientId}).exitCode, 0);
+        QCOMPARE(clientToken(renewed.out.trimmed()), 401);
+
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("alice")}).exitCode, 0);
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("show"), QStringLiteral("alice")}).exitCode, 1);
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("restore"), aliceId}).exitCode, 0);
@@ -467,6 +498,8 @@ private Q_SLOTS:
         QVERIFY2(audited.contains(QStringLiteral("user.update keyward-server user disable")),
                  qPrintable(audited.join(u'\n')));
         QVERIFY2(audited.contains(QStringLiteral("apikey.create keyward-server apikey create")),
+                 qPrintable(audited.join(u'\n')));
+        QVERIFY2(audited.contains(QStringLiteral("oauth2.client.create keyward-server client create")),
                  qPrintable(audited.join(u'\n')));
     }
 

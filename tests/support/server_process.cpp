@@ -42,15 +42,14 @@ ServerProcess::~ServerProcess()
         m_process.kill();
 }
 
-Reply call(const QByteArray &method, const QString &url, const QJsonObject &body, const QByteArray &credential)
+Reply send(const QByteArray &method, const QString &url, const QByteArray &body,
+           const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     static QNetworkAccessManager nam;
     QNetworkRequest request{QUrl(url)};
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    if (!credential.isEmpty())
-        request.setRawHeader("Authorization", (credential.startsWith("kw_") ? "ApiKey " : "Bearer ") + credential);
-    QNetworkReply *reply =
-        nam.sendCustomRequest(request, method, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = nam.sendCustomRequest(request, method, body);
     QSignalSpy done(reply, &QNetworkReply::finished);
     if (!reply->isFinished())
         done.wait(10'000);
@@ -58,6 +57,14 @@ Reply call(const QByteArray &method, const QString &url, const QJsonObject &body
               QJsonDocument::fromJson(reply->readAll()).object()};
     delete reply;
     return out;
+}
+
+Reply call(const QByteArray &method, const QString &url, const QJsonObject &body, const QByteArray &credential)
+{
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+    if (!credential.isEmpty())
+        headers.append({"Authorization", (credential.startsWith("kw_") ? "ApiKey " : "Bearer ") + credential});
+    return send(method, url, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(), headers);
 }
 
 const QStringList FastHashing{QStringLiteral("--argon2-memory"), QStringLiteral("8"),

@@ -84,5 +84,8 @@ struct Reply {
 // or an API key (kw_...); waits up to 10 s.
 Reply call(const QByteArray &method, const QString &url, const QJsonObject &body = {},
            const QByteArray &credential = {});
+// The same with any body and headers (a form, say).
+Reply send(const QByteArray &method, const QString &url, const QByteArray &body,
+           const QList<QPair<QByteArray, QByteArray>> &headers);
 
 } // namespace keyward::test

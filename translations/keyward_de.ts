@@ -309,6 +309,156 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
     </message>
 </context>
 <context>
+    <name>keyward::ClientDialog</name>
+    <message>
+        <source>&amp;Trusted: its users are not asked to consent</source>
+        <translation>&amp;Vertrauenswürdig: Benutzer werden nicht um Zustimmung gebeten</translation>
+    </message>
+    <message>
+        <source>Edit client %1</source>
+        <translation>Client %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Neuer Client</translation>
+    </message>
+    <message>
+        <source>e.g. Shop</source>
+        <translation>z. B. Shop</translation>
+    </message>
+    <message>
+        <source>Confidential: a server that keeps a secret</source>
+        <translation>Vertraulich: ein Server, der ein Geheimnis bewahrt</translation>
+    </message>
+    <message>
+        <source>Public: a browser or native app (PKCE, no secret)</source>
+        <translation>Öffentlich: eine Browser- oder native App (PKCE, kein Geheimnis)</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. https://shop.example.com/callback</source>
+        <translation>Eine pro Zeile, z. B. https://shop.example.com/callback</translation>
+    </message>
+    <message>
+        <source>Secret in the Authorization header (client_secret_basic)</source>
+        <translation>Geheimnis im Authorization-Header (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>Secret in the form (client_secret_post)</source>
+        <translation>Geheimnis im Formular (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>Its own keys (private_key_jwt)</source>
+        <translation>Eigene Schlüssel (private_key_jwt)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URIs</source>
+        <translation>&amp;Weiterleitungs-URIs</translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation>&amp;Grant-Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>&amp;Scopes</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>&amp;Authentifizierung</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ClientsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Redirect URIs</source>
+        <translation>Weiterleitungs-URIs</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Grant-Typen</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neuer Client…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Neues &amp;Geheimnis…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>öffentlich</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertraulich</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Copy the client secret now and configure the application with it. It is shown only this once: Keyward stores only a hash of it.</source>
+        <translation>Kopieren Sie das Client-Geheimnis jetzt und richten Sie die Anwendung damit ein. Es wird nur dieses eine Mal angezeigt: Keyward speichert nur einen Hash davon.</translation>
+    </message>
+    <message>
+        <source>New client secret</source>
+        <translation>Neues Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Give %1 a new secret? The current one stops working at once.</source>
+        <translation>%1 ein neues Geheimnis geben? Das bisherige gilt sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>Client löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? The application can no longer sign anyone in.</source>
+        <translation>%1 löschen? Die Anwendung kann dann niemanden mehr anmelden.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>keyward::DurationEdit</name>
     <message>
         <source>seconds</source>
@@ -1036,6 +1186,10 @@ Administrator: %5 &lt;%6&gt;</translation>
             <numerusform>⚠ %n Warnung</numerusform>
             <numerusform>⚠ %n Warnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
     </message>
 </context>
 <context>

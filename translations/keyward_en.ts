@@ -304,6 +304,156 @@ Another program may use this address. Listen on another one (saved to %3):</sour
     </message>
 </context>
 <context>
+    <name>keyward::ClientDialog</name>
+    <message>
+        <source>&amp;Trusted: its users are not asked to consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit client %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidential: a server that keeps a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public: a browser or native app (PKCE, no secret)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line, e.g. https://shop.example.com/callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret in the Authorization header (client_secret_basic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret in the form (client_secret_post)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its own keys (private_key_jwt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ClientsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect URIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the client secret now and configure the application with it. It is shown only this once: Keyward stores only a hash of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 a new secret? The current one stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? The application can no longer sign anyone in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>keyward::DurationEdit</name>
     <message>
         <source>seconds</source>
@@ -1027,6 +1177,10 @@ Administrator: %5 &lt;%6&gt;</source>
             <numerusform>⚠ %n alert</numerusform>
             <numerusform>⚠ %n alerts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -309,6 +309,156 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
     </message>
 </context>
 <context>
+    <name>keyward::ClientDialog</name>
+    <message>
+        <source>&amp;Trusted: its users are not asked to consent</source>
+        <translation>De &amp;confiance : les utilisateurs ne sont pas invités à consentir</translation>
+    </message>
+    <message>
+        <source>Edit client %1</source>
+        <translation>Modifier le client %1</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>e.g. Shop</source>
+        <translation>p. ex. Boutique</translation>
+    </message>
+    <message>
+        <source>Confidential: a server that keeps a secret</source>
+        <translation>Confidentiel : un serveur qui garde un secret</translation>
+    </message>
+    <message>
+        <source>Public: a browser or native app (PKCE, no secret)</source>
+        <translation>Public : une application web ou native (PKCE, sans secret)</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. https://shop.example.com/callback</source>
+        <translation>Une par ligne, p. ex. https://shop.example.com/callback</translation>
+    </message>
+    <message>
+        <source>Secret in the Authorization header (client_secret_basic)</source>
+        <translation>Secret dans l’en-tête Authorization (client_secret_basic)</translation>
+    </message>
+    <message>
+        <source>Secret in the form (client_secret_post)</source>
+        <translation>Secret dans le formulaire (client_secret_post)</translation>
+    </message>
+    <message>
+        <source>Its own keys (private_key_jwt)</source>
+        <translation>Ses propres clés (private_key_jwt)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URIs</source>
+        <translation>URI de &amp;redirection</translation>
+    </message>
+    <message>
+        <source>&amp;Grants</source>
+        <translation>&amp;Octrois</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes</source>
+        <translation>&amp;Portées</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication</source>
+        <translation>A&amp;uthentification</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::ClientsPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Redirect URIs</source>
+        <translation>URI de redirection</translation>
+    </message>
+    <message>
+        <source>Grants</source>
+        <translation>Octrois</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Nouveau s&amp;ecret…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>confidentiel</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Secret du client</translation>
+    </message>
+    <message>
+        <source>Copy the client secret now and configure the application with it. It is shown only this once: Keyward stores only a hash of it.</source>
+        <translation>Copiez le secret du client maintenant et configurez l’application avec. Il n’est affiché qu’une seule fois : Keyward n’en conserve qu’un hachage.</translation>
+    </message>
+    <message>
+        <source>New client secret</source>
+        <translation>Nouveau secret du client</translation>
+    </message>
+    <message>
+        <source>Give %1 a new secret? The current one stops working at once.</source>
+        <translation>Donner un nouveau secret à %1 ? L’actuel cesse aussitôt de fonctionner.</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Nouveau secret</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>Supprimer le client</translation>
+    </message>
+    <message>
+        <source>Delete %1? The application can no longer sign anyone in.</source>
+        <translation>Supprimer %1 ? L’application ne pourra plus connecter personne.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>keyward::DurationEdit</name>
     <message>
         <source>seconds</source>
@@ -1036,6 +1186,10 @@ Administrateur : %5 &lt;%6&gt;</translation>
             <numerusform>⚠ %n alerte</numerusform>
             <numerusform>⚠ %n alertes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ ApiKeyDialog::Values ApiKeyDialog::values() const
     return v;
 }
 
-SecretDialog::SecretDialog(const QString &title, const QString &secret, QWidget *parent)
+SecretDialog::SecretDialog(const QString &title, const QString &secret, QWidget *parent, const QString &note)
     : QDialog(parent)
 {
     setWindowTitle(title);
@@ -68,13 +68,14 @@ SecretDialog::SecretDialog(const QString &title, const QString &secret, QWidget 
     auto *row = new QHBoxLayout;
     row->addWidget(field, 1);
     row->addWidget(copy);
-    auto *note =
-        new QLabel(tr("Copy the key now. It is shown only this once: Keyward stores only a hash of it."), this);
-    note->setWordWrap(true);
+    auto *explanation = new QLabel(
+        note.isEmpty() ? tr("Copy the key now. It is shown only this once: Keyward stores only a hash of it.") : note,
+        this);
+    explanation->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(note);
+    layout->addWidget(explanation);
     layout->addLayout(row);
     layout->addWidget(buttons);
     copy->setFocus();

@@ -31,11 +31,12 @@ private:
     QDateEdit *m_expiry;
 };
 
-// The secret of a new key, shown this once with a Copy button: Keyward keeps only its hash.
+// A new secret, shown this once with a Copy button: Keyward keeps only its hash. `note` says so
+// in the words of what it belongs to (an API key's by default).
 class SecretDialog : public QDialog {
     Q_OBJECT
 public:
-    SecretDialog(const QString &title, const QString &secret, QWidget *parent = nullptr);
+    SecretDialog(const QString &title, const QString &secret, QWidget *parent = nullptr, const QString &note = {});
 };
 
 } // namespace keyward

@@ -3,6 +3,7 @@
 #include "alert_monitor.h"
 #include "api_keys_panel.h"
 #include "audit_panel.h"
+#include "clients_panel.h"
 #include "console_host.h"
 #include "console_preferences.h"
 #include "core/principal.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_users(new UsersPanel(host.services(), Principal::gui(), this))
     , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
+    , m_clients(new ClientsPanel(host.services().oauthClients(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
     , m_logs(new LogsPanel(
           [&services = host.services()](const QStringList &ids) {
@@ -68,9 +70,11 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
         const int index = m_stack->addWidget(panel);
         auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name, m_sidebar);
         item->setData(Qt::UserRole, name);
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(index + 1));
+        // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth.
+        const int digit = (index + 1) % 10;
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(digit));
         auto *shortcut = new QAction(this);
-        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + digit)));
         connect(shortcut, &QAction::triggered, this, [this, index] { m_sidebar->setCurrentRow(index); });
         addAction(shortcut);
     };
@@ -78,6 +82,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     addPanel(QStringLiteral("users"), tr("Users"), m_users);
     addPanel(QStringLiteral("roles"), tr("Roles"), m_roles);
     addPanel(QStringLiteral("keys"), tr("API keys"), m_apiKeys);
+    addPanel(QStringLiteral("clients"), tr("Clients"), m_clients);
     addPanel(QStringLiteral("metrics"), tr("Metrics"), m_metrics);
     addPanel(QStringLiteral("logs"), tr("Logs"), m_logs);
     addPanel(QStringLiteral("audit"), tr("Audit"), m_audit);

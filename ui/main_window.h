@@ -12,6 +12,7 @@ namespace keyward {
 
 class AlertMonitor;
 class ApiKeysPanel;
+class ClientsPanel;
 class AuditPanel;
 class ConsoleHost;
 class HealthPanel;
@@ -31,7 +32,7 @@ class UsersPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Panel { Overview, Users, Roles, ApiKeys, Metrics, Logs, Audit, Health, Settings, PanelCount };
+    enum Panel { Overview, Users, Roles, ApiKeys, Clients, Metrics, Logs, Audit, Health, Settings, PanelCount };
 
     // `configFile` is where the Settings panel saves this installation's startup options.
     MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
@@ -42,6 +43,7 @@ public:
     UsersPanel &users() { return *m_users; }
     RolesPanel &roles() { return *m_roles; }
     ApiKeysPanel &apiKeys() { return *m_apiKeys; }
+    ClientsPanel &clients() { return *m_clients; }
     MetricsPanel &metrics() { return *m_metrics; }
     LogsPanel &logs() { return *m_logs; }
     AuditPanel &audit() { return *m_audit; }
@@ -83,6 +85,7 @@ private:
     UsersPanel *m_users;
     RolesPanel *m_roles;
     ApiKeysPanel *m_apiKeys;
+    ClientsPanel *m_clients;
     MetricsPanel *m_metrics;
     LogsPanel *m_logs;
     AuditPanel *m_audit;

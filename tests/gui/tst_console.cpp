@@ -5,6 +5,8 @@
 #include "api_key_dialog.h"
 #include "api_keys_panel.h"
 #include "audit_panel.h"
+#include "client_dialog.h"
+#include "clients_panel.h"
 #include "console.h"
 #include "console_preferences.h"
 #include "core/logging.h"
@@ -947,6 +949,63 @@ private Q_SLOTS:
         QCOMPARE(keys.table().rowCount(), 0);
     }
 
+    // An application registered from the console: its secret shown once and good at the token
+    // endpoint's service, a bad redirect URI refused under its field, a new secret replacing the old.
+    void clientsPanelRegistersRenewsAndDeletes()
+    {
+        ClientsPanel &clients = m_window->clients();
+        QString refusal, secret;
+        // The secret dialog that follows a save: read its secret and close it.
+        const auto readSecret = [&secret] {
+            QTimer::singleShot(0, [&secret] {
+                auto *shown = qobject_cast<SecretDialog *>(QApplication::activeModalWidget());
+                QVERIFY(shown);
+                secret = shown->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
+                shown->accept();
+            });
+        };
+        answerDialog<ClientDialog>([&](ClientDialog &d) {
+            type(d, "name", QStringLiteral("Shop"));
+            auto *uris = d.findChild<QPlainTextEdit *>(QStringLiteral("redirect_uris"));
+            QVERIFY(uris);
+            uris->setPlainText(QStringLiteral("http://shop.example.com/callback"));
+            d.accept(); // refused: plain http to a host on the network
+            refusal = d.errorText(QStringLiteral("redirect_uris"));
+            uris->setPlainText(QStringLiteral("https://shop.example.com/callback\n"));
+            d.findChild<QListWidget *>(QStringLiteral("grant_types"))
+                ->findItems(QStringLiteral("client_credentials"), Qt::MatchExactly)
+                .first()
+                ->setCheckState(Qt::Checked);
+            readSecret();
+            d.accept();
+        });
+        clients.newClient();
+        QVERIFY2(refusal.contains(QStringLiteral("loopback")), qPrintable(refusal));
+        const QString first = secret;
+        QVERIFY(first.startsWith(QStringLiteral("kws_")));
+        QCOMPARE(clients.table().rowCount(), 1);
+        const QString id = clients.table().item(0, 2)->text();
+        const auto authenticates = [&](const QString &withSecret) {
+            const ClientAuthentication auth{QStringLiteral("client_secret_basic"), id, withSecret, {}, {}};
+            return bool(m_node->services().oauth().authenticateClient(Principal::anonymous(), auth));
+        };
+        QVERIFY(authenticates(first));
+
+        clients.table().selectRow(0);
+        Prompt::setNextAnswers({true});
+        readSecret();
+        clients.newSecretForSelected();
+        QVERIFY(secret != first);
+        QVERIFY(!authenticates(first));
+        QVERIFY(authenticates(secret));
+
+        clients.table().selectRow(0);
+        Prompt::setNextAnswers({true});
+        clients.deleteSelected();
+        QCOMPARE(clients.table().rowCount(), 0);
+        QVERIFY(!authenticates(secret));
+    }
+
     void logsPanelTailsFiltersAndExports()
     {
         LogsPanel &logs = m_window->logs();
@@ -1593,6 +1652,8 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->currentPanel(), MainWindow::Overview);
         QTest::keyClick(m_window.get(), Qt::Key_9, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Health);
+        QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier); // the tenth panel
         QCOMPARE(m_window->currentPanel(), MainWindow::Settings);
 
         ui::installTranslations(QStringLiteral("de"));

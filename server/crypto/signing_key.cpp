@@ -2,6 +2,8 @@
 
 #include "digest.h"
 
+#include <QJsonArray>
+
 #include <openssl/bio.h>
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -188,6 +190,48 @@ std::optional<SigningKey> SigningKey::fromPem(const QString &algorithm, QByteArr
     key->pkey = pkey;
     key->isPrivate = isPrivate;
     return SigningKey(std::move(key), algorithm);
+}
+
+QString SigningKey::weakPublicJwk(const QJsonObject &jwk)
+{
+    const QJsonValue use = jwk.value(QStringLiteral("use"));
+    const QJsonValue ops = jwk.value(QStringLiteral("key_ops"));
+    if ((!use.isUndefined() && use.toString() != QLatin1String("sig")) ||
+        (!ops.isUndefined() && !ops.toArray().contains(QStringLiteral("verify"))))
+        return QStringLiteral("A key is declared for something else than verifying signatures.");
+    const QString kty = jwk.value(QStringLiteral("kty")).toString();
+    if (kty == QLatin1String("RSA")) {
+        QByteArray n = jwkBytes(jwk, "n"), e = jwkBytes(jwk, "e");
+        while (n.startsWith('\0'))
+            n.remove(0, 1);
+        while (e.startsWith('\0'))
+            e.remove(0, 1);
+        quint64 exponent = 0;
+        for (const char byte : e)
+            exponent = (exponent << 8) | static_cast<quint8>(byte);
+        if (n.size() < 256)
+            return QStringLiteral("An RSA key has at least 2048 bits.");
+        if (e.size() > 8 || exponent < 65537 || exponent % 2 == 0)
+            return QStringLiteral("An RSA key's exponent is odd and at least 65537.");
+    } else if (kty == QLatin1String("OKP")) {
+        // The points of order 1, 2, 4 and 8 (and their non-canonical encodings), compared without
+        // the sign bit, as libsodium rejects them.
+        static const QList<QByteArray> smallOrder{
+            QByteArray::fromHex("0000000000000000000000000000000000000000000000000000000000000000"),
+            QByteArray::fromHex("0100000000000000000000000000000000000000000000000000000000000000"),
+            QByteArray::fromHex("26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05"),
+            QByteArray::fromHex("c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"),
+            QByteArray::fromHex("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+            QByteArray::fromHex("edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+            QByteArray::fromHex("eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+        };
+        QByteArray x = jwkBytes(jwk, "x");
+        if (x.size() == 32)
+            x[31] = static_cast<char>(x[31] & 0x7f);
+        if (smallOrder.contains(x))
+            return QStringLiteral("An Ed25519 key is a point of small order, which verifies forged signatures.");
+    }
+    return {};
 }
 
 std::optional<SigningKey> SigningKey::fromJwk(const QJsonObject &jwk)

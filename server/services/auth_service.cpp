@@ -387,8 +387,10 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         const auto jwt = crypto::decodeJwt(accessToken);
         if (!jwt)
             return invalidToken();
+        // Only this API's own tokens (typ JWT): an OAuth client's at+jwt or an ID token is refused
+        // here whatever else it holds.
         const QJsonValue kid = jwt->header.value(QStringLiteral("kid"));
-        if (!kid.isString())
+        if (!kid.isString() || jwt->header.value(QStringLiteral("typ")).toString() != QLatin1String("JWT"))
             return invalidToken();
         const auto key = m_keys.verificationKey(kid.toString());
         if (!key || !crypto::verifyJwtSignature(*jwt, *key))

@@ -107,6 +107,8 @@ QString jwksProblem(const QString &jwks)
                 return QStringLiteral("Give the client's public keys only: '%1' is private.").arg(member);
         if (!crypto::SigningKey::fromJwk(k))
             return QStringLiteral("A key is not a usable RS256, ES256 (P-256) or EdDSA (Ed25519) public key.");
+        if (const QString weak = crypto::SigningKey::weakPublicJwk(k); !weak.isEmpty())
+            return weak;
     }
     return {};
 }

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace keyward {
 
@@ -22,10 +23,13 @@ namespace {
 
 const QString AccessTokenType = QStringLiteral("at+jwt");
 
-// What a client audit event names: the client as it was named, cut short (anyone can send any).
+// What a failed authentication says of the client it named: the id when it has the form of one
+// (anything else could be a secret sent in the wrong field, or text forging a log line).
 QString namedClient(const QString &clientId)
 {
-    return clientId.left(64);
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return uuid.match(clientId).hasMatch() ? clientId : QStringLiteral("(not a client id)");
 }
 
 } // namespace
@@ -53,38 +57,41 @@ ApiError OAuthService::error(int status, const char *code, const QString &descri
 
 Result<OAuthClient> OAuthService::authenticateClient(const Principal &caller, const ClientAuthentication &auth)
 {
-    const auto refuse = [&](const QString &reason) -> Result<OAuthClient> {
-        (void)m_audit.record(caller, {QStringLiteral("oauth2.client.authenticate"),
-                                      QStringLiteral("oauth_client"),
-                                      namedClient(auth.clientId),
-                                      QStringLiteral("failure"),
-                                      {{QStringLiteral("reason"), reason}}});
+    const auto invalidClient = [] {
         return error(401, "invalid_client", QStringLiteral("Client authentication failed."));
     };
+    // A request naming no client at all is not worth an audit event (nor the writes an anonymous
+    // flood of them would cost).
     if (auth.clientId.isEmpty())
-        return refuse(QStringLiteral("no_client_id"));
+        return invalidClient();
+    const auto refuse = [&](const QString &reason, const QString &clientId) -> Result<OAuthClient> {
+        (void)m_audit.record(
+            caller, {QStringLiteral("oauth2.client.authenticate"),
+                     QStringLiteral("oauth_client"),
+                     clientId,
+                     QStringLiteral("failure"),
+                     {{QStringLiteral("reason"), reason}, {QStringLiteral("client_id"), namedClient(auth.clientId)}}});
+        return invalidClient();
+    };
+    // An unknown client and a wrong secret cost the same (two lookups, one digest) and answer the same.
     auto client = m_clients->find(auth.clientId);
+    auto hash = m_clients->secretHash(auth.clientId);
     if (!client && client.error().status() != 404)
         return client.error();
-    // An unknown client and a wrong secret cost the same and answer the same.
+    if (!hash && hash.error().status() != 404)
+        return hash.error();
     const QByteArray presented = crypto::sha256(auth.secret.toUtf8());
-    QByteArray stored(presented.size(), '\0');
-    if (client && client->hasSecret) {
-        auto hash = m_clients->secretHash(client->id);
-        if (!hash)
-            return hash.error();
-        stored = *hash;
-    }
+    const QByteArray stored = hash && !hash->isEmpty() ? *hash : QByteArray(presented.size(), '\0');
     const bool secretMatches = crypto::constantTimeEquals(presented, stored) && !auth.secret.isEmpty();
     if (!client)
-        return refuse(QStringLiteral("unknown_client"));
+        return refuse(QStringLiteral("unknown_client"), QString());
     if (client->authMethod != auth.method)
-        return refuse(QStringLiteral("wrong_method"));
+        return refuse(QStringLiteral("wrong_method"), client->id);
     if (auth.method == QLatin1String("private_key_jwt")) {
         if (const QString problem = assertionProblem(*client, auth); !problem.isEmpty())
-            return refuse(problem);
+            return refuse(problem, client->id);
     } else if (auth.method != QLatin1String("none") && !secretMatches) {
-        return refuse(QStringLiteral("wrong_secret"));
+        return refuse(QStringLiteral("wrong_secret"), client->id);
     }
     return *client;
 }
@@ -199,6 +206,9 @@ std::optional<TokenIntrospection> OAuthService::ownToken(const OAuthClient &clie
 
 TokenIntrospection OAuthService::introspect(const OAuthClient &client, const QString &token)
 {
+    // RFC 7662 §2.1: the caller must be authorised; a public client proves nothing but its id.
+    if (client.authMethod == QLatin1String("none"))
+        return {};
     auto t = ownToken(client, token);
     if (!t || t->expiresAt <= m_clock.nowSeconds())
         return {};

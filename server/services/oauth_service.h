@@ -37,7 +37,8 @@ struct ClientAccessToken {
 };
 
 // What RFC 7662 lets a client learn of a token: inactive unless it is a live token issued to that
-// very client, so introspection cannot be used to test stolen tokens of other applications.
+// very client, which authenticated with a secret or key, so introspection cannot be used to test
+// stolen tokens of other applications.
 struct TokenIntrospection {
     bool active = false;
     QString clientId;

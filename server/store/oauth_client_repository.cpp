@@ -131,12 +131,17 @@ Status OAuthClientRepository::update(const OAuthClient &c, qint64 nowMs)
 
 Status OAuthClientRepository::setSecret(const QString &id, const QByteArray &secretHash, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("UPDATE oauth_clients SET secret_hash = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
+    // A secret is given only to a client that still authenticates with one when the row is written
+    // (a concurrent change of its method must not leave it a secret it no longer uses).
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "UPDATE oauth_clients SET secret_hash = ?, updated_at = ?, version = version + 1 WHERE id = ? AND "
+        "(? OR auth_method IN ('client_secret_basic', 'client_secret_post'))"));
     q.addBindValue(optionalHash(secretHash));
     q.addBindValue(nowMs);
     q.addBindValue(id);
-    return changedOne(q, m_db, ApiError::notFound(QStringLiteral("No such client.")));
+    q.addBindValue(secretHash.isEmpty());
+    return changedOne(q, m_db,
+                      ApiError::preconditionFailed(QStringLiteral("The client was changed meanwhile; read it again.")));
 }
 
 Status OAuthClientRepository::remove(const QString &id)

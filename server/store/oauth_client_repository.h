@@ -19,6 +19,7 @@ public:
     // Writes every field of `client` if its row is still at `client.version` (then one past it);
     // preconditionFailed when someone else changed it first.
     Status update(const OAuthClient &client, qint64 nowMs);
+    // An empty hash clears the secret; a new one is only written while the client uses a secret.
     Status setSecret(const QString &id, const QByteArray &secretHash, qint64 nowMs);
     Status remove(const QString &id);
 

@@ -37,16 +37,7 @@ class TstApi : public QObject {
 private:
     void backendData() { TestDatabase::addBackendRows(); }
 
-    std::unique_ptr<TestServer> server()
-    {
-        QFETCH(QString, backend);
-        TestServer::Setup setup;
-        setup.backend = backend;
-        auto s = std::make_unique<TestServer>(setup);
-        if (!s->ok())
-            qFatal("server did not start: %s", qPrintable(s->error()));
-        return s;
-    }
+    std::unique_ptr<TestServer> server() { return TestServer::onRowBackend(); }
 
 private Q_SLOTS:
     void healthAndHeaders_data() { backendData(); }

@@ -190,18 +190,7 @@ class TstAuthorization : public QObject {
 private:
     void backendData() { TestDatabase::addBackendRows(); }
 
-    // A server on the test's backend; with `clock`, one the test moves.
-    std::unique_ptr<TestServer> server(const Clock *clock = nullptr)
-    {
-        QFETCH(QString, backend);
-        TestServer::Setup setup;
-        setup.backend = backend;
-        setup.clock = clock;
-        auto s = std::make_unique<TestServer>(setup);
-        if (!s->ok())
-            qFatal("server did not start: %s", qPrintable(s->error()));
-        return s;
-    }
+    std::unique_ptr<TestServer> server(const Clock *clock = nullptr) { return TestServer::onRowBackend(clock); }
 
     static QString path(const QString &userId, const QString &rest = {})
     {

@@ -43,16 +43,7 @@ private:
         QString secret;
     };
 
-    std::unique_ptr<TestServer> server()
-    {
-        QFETCH(QString, backend);
-        TestServer::Setup setup;
-        setup.backend = backend;
-        auto s = std::make_unique<TestServer>(setup);
-        if (!s->ok())
-            qFatal("server did not start: %s", qPrintable(s->error()));
-        return s;
-    }
+    std::unique_ptr<TestServer> server() { return TestServer::onRowBackend(); }
 
     static Client registerClient(TestServer &s, QJsonObject body)
     {
@@ -178,10 +169,22 @@ private Q_SLOTS:
                                         {QStringLiteral("client_id"), c.id},
                                         {QStringLiteral("client_secret"), c.secret}}));
         QCOMPARE(posted.status, 401);
+        // Naming no client at all costs an anonymous caller no audit event.
+        QCOMPARE(post(*s, TokenPath, grant).status, 401);
         AuditFilter f;
         f.action = QStringLiteral("oauth2.client.authenticate");
         f.outcome = QStringLiteral("failure");
         QCOMPARE(s->services().audit().list(Principal::system(), f)->items.size(), 4);
+        // What the caller typed reaches the trail only when it has the form of a client id: a
+        // secret sent as the id, or a line break forging a log line, does not.
+        const Reply swapped = post(*s, TokenPath, grant, basic(c.secret, QStringLiteral("x\nforged")));
+        QCOMPARE(swapped.status, 401);
+        const auto all = s->services().audit().list(Principal::system(), f)->items;
+        QCOMPARE(all.size(), 5);
+        for (const AuditEvent &e : all) {
+            QVERIFY2(!e.details.contains(c.secret) && !e.targetId.contains(c.secret), qPrintable(e.details));
+            QVERIFY(e.targetId.isEmpty() || e.targetId == c.id);
+        }
         QCOMPARE(token(*s, c).status, 200);
     }
 
@@ -210,6 +213,10 @@ private Q_SLOTS:
         const Reply both =
             post(s, TokenPath, form({cc, {QStringLiteral("client_secret"), c.secret}}), basic(c.id, c.secret));
         QCOMPARE(oauthError(both), QStringLiteral("invalid_request"));
+        const Reply basicAndAssertion =
+            post(s, TokenPath, form({cc, {QStringLiteral("client_assertion"), QStringLiteral("x.y.z")}}),
+                 basic(c.id, c.secret));
+        QCOMPARE(oauthError(basicAndAssertion), QStringLiteral("invalid_request"));
 
         // A client registered for the code flow only may not take tokens for itself.
         const Reply web =
@@ -221,6 +228,59 @@ private Q_SLOTS:
         const Client webClient{web.json().value(QStringLiteral("id")).toString(),
                                web.json().value(QStringLiteral("client_secret")).toString()};
         QCOMPARE(oauthError(token(s, webClient)), QStringLiteral("unauthorized_client"));
+    }
+
+    // The REST API takes only its own kind of token: the same claims, signed by Keyward's own key,
+    // are refused under another typ (an OAuth access token's, an ID token's).
+    void theRestApiTakesOnlyItsOwnKindOfToken()
+    {
+        TestServer s;
+        const QByteArray admin = s.adminToken();
+        const auto jwt = crypto::decodeJwt(admin);
+        QVERIFY(jwt);
+        auto signer = s.services().keys().signer();
+        QVERIFY(signer);
+        const auto resigned = [&](const QString &typ) {
+            return crypto::signJwt(jwt->claims, signer->key, signer->kid, typ);
+        };
+        QCOMPARE(s.get(QStringLiteral("/api/v1/me"), resigned(QStringLiteral("JWT"))).status, 200);
+        QCOMPARE(s.get(QStringLiteral("/api/v1/me"), resigned(QStringLiteral("at+jwt"))).status, 401);
+        QCOMPARE(s.get(QStringLiteral("/api/v1/me"), resigned(QStringLiteral("id_token+jwt"))).status, 401);
+    }
+
+    // A public client proves only its id: it may revoke its tokens, not introspect them.
+    void publicClientsDoNotIntrospect()
+    {
+        TestServer s;
+        const Reply spa =
+            s.post(Clients,
+                   obj({{QStringLiteral("name"), QStringLiteral("SPA")},
+                        {QStringLiteral("type"), QStringLiteral("public")},
+                        {QStringLiteral("redirect_uris"), QJsonArray{QStringLiteral("https://spa.example.com/cb")}}}),
+                   s.adminToken());
+        const QString id = spa.json().value(QStringLiteral("id")).toString();
+        // A token as this provider would issue to that client (the code flow will), signed by Keyward.
+        auto signer = s.services().keys().signer();
+        QVERIFY(signer);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const QString issuer = s.services().auth().issuer();
+        const QByteArray its = crypto::signJwt(QJsonObject{{QStringLiteral("iss"), issuer},
+                                                           {QStringLiteral("sub"), id},
+                                                           {QStringLiteral("aud"), id},
+                                                           {QStringLiteral("client_id"), id},
+                                                           {QStringLiteral("iat"), now},
+                                                           {QStringLiteral("exp"), now + 300},
+                                                           {QStringLiteral("jti"), QStringLiteral("t1")}},
+                                               signer->key, signer->kid, QStringLiteral("at+jwt"));
+        const Reply r =
+            post(s, QStringLiteral("/oauth2/introspect"),
+                 form({{QStringLiteral("token"), QString::fromLatin1(its)}, {QStringLiteral("client_id"), id}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json(), obj({{QStringLiteral("active"), false}}));
+        QCOMPARE(post(s, QStringLiteral("/oauth2/revoke"),
+                      form({{QStringLiteral("token"), QStringLiteral("x")}, {QStringLiteral("client_id"), id}}))
+                     .status,
+                 200);
     }
 
     // private_key_jwt (RFC 7523): an assertion signed with a registered key, for this server, once.

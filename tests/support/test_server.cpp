@@ -29,6 +29,18 @@ static quint16 freePort()
     return probe.serverPort();
 }
 
+std::unique_ptr<TestServer> TestServer::onRowBackend(const Clock *clock)
+{
+    QFETCH(QString, backend);
+    Setup setup;
+    setup.backend = backend;
+    setup.clock = clock;
+    auto s = std::make_unique<TestServer>(setup);
+    if (!s->ok())
+        qFatal("server did not start: %s", qPrintable(s->error()));
+    return s;
+}
+
 TestServer::TestServer(const Setup &setup)
     : m_db(std::make_unique<TestDatabase>(setup.backend))
 {

@@ -42,6 +42,9 @@ public:
     };
 
     explicit TestServer(const Setup &setup);
+    // A server on the current data row's `backend` column (TestDatabase::addBackendRows), or the test
+    // fails at once; with `clock`, one the test moves.
+    static std::unique_ptr<TestServer> onRowBackend(const Clock *clock = nullptr);
     TestServer()
         : TestServer(Setup{})
     {

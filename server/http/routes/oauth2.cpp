@@ -68,6 +68,8 @@ Result<ClientAuthentication> readClientAuthentication(const HttpRequest &request
 {
     const QByteArray header = request.header("authorization");
     const bool inForm = form.contains(QStringLiteral("client_secret"));
+    const bool asserted =
+        form.contains(QStringLiteral("client_assertion_type")) || form.contains(QStringLiteral("client_assertion"));
     ClientAuthentication auth;
     if (!header.isEmpty()) {
         const qsizetype space = header.indexOf(' ');
@@ -77,7 +79,7 @@ Result<ClientAuthentication> readClientAuthentication(const HttpRequest &request
         if (space < 0 || header.left(space).toLower() != "basic" || !decoded || colon < 0)
             return OAuthService::error(401, "invalid_client",
                                        QStringLiteral("Use HTTP Basic: client_id:client_secret."));
-        if (inForm)
+        if (inForm || asserted)
             return OAuthService::error(400, "invalid_request", QStringLiteral("Authenticate the client one way only."));
         auth.method = QStringLiteral("client_secret_basic");
         auth.clientId = formDecoded(decoded.decoded.left(colon));
@@ -87,7 +89,7 @@ Result<ClientAuthentication> readClientAuthentication(const HttpRequest &request
         return auth;
     }
     auth.clientId = form.value(QStringLiteral("client_id"));
-    if (form.contains(QStringLiteral("client_assertion_type")) || form.contains(QStringLiteral("client_assertion"))) {
+    if (asserted) {
         if (inForm || form.value(QStringLiteral("client_assertion_type")) != JwtBearer)
             return OAuthService::error(400, "invalid_request",
                                        QStringLiteral("client_assertion_type is ") + JwtBearer + QLatin1Char('.'));
@@ -139,15 +141,13 @@ HttpResponse noStore(HttpResponse r)
 
 void registerOAuth2(Router &router)
 {
-    // Clients authenticate themselves in the request (a secret of 256 random bits: guessing is
-    // hopeless); tokens are asked for under the authentication class's rate limit, introspection
-    // (a resource server, per request it serves) and revocation under the one for writes.
-    const RouteOptions tokens{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
-                              RouteOptions::Limit::Auth};
-    RouteOptions protocol = tokens;
-    protocol.limit = RouteOptions::Limit::ByMethod;
+    // Clients authenticate themselves in each request, and every such request is charged to the
+    // authentication class's rate limit, like a sign-in (an anonymous flood of failed client
+    // authentications must not become a flood of audit events).
+    const RouteOptions protocol{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
+                                RouteOptions::Limit::Auth};
 
-    router.add("POST", QStringLiteral("/oauth2/token"), tokens, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/oauth2/token"), protocol, [](RequestContext &ctx) {
         auto req = authenticated(ctx);
         if (!req)
             return noStore(oauthError(req.error()));

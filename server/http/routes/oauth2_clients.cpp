@@ -30,12 +30,25 @@ OAuthClientInput readClientInput(FieldReader &r)
     return in;
 }
 
+void setVersion(HttpResponse &r, const OAuthClient &client)
+{
+    r.setHeader("ETag", QByteArray("\"") + QByteArray::number(client.version) + '"');
+}
+
 // The client with its version as ETag, for a later If-Match.
 HttpResponse clientResponse(const RequestContext &ctx, const Result<OAuthClient> &client)
 {
     HttpResponse r = respond(ctx, client, oauthClientJson);
     if (client)
-        r.setHeader("ETag", QByteArray("\"") + QByteArray::number(client->version) + '"');
+        setVersion(r, *client);
+    return r;
+}
+
+HttpResponse issuedResponse(const RequestContext &ctx, const Result<IssuedClientSecret> &issued, int status)
+{
+    HttpResponse r = respond(ctx, issued, issuedClientSecretJson, status);
+    if (issued)
+        setVersion(r, issued->client);
     return r;
 }
 
@@ -59,7 +72,7 @@ void registerOAuthClients(Router &router)
                [collection](RequestContext &ctx) {
                    FieldReader r = bodyReader(ctx);
                    auto made = ctx.services.oauthClients().create(ctx.principal, readClientInput(r));
-                   HttpResponse response = respond(ctx, made, issuedClientSecretJson, 201);
+                   HttpResponse response = issuedResponse(ctx, made, 201);
                    if (made)
                        response.setHeader("Location", (collection + QLatin1Char('/') + made->client.id).toUtf8());
                    return response;
@@ -85,8 +98,8 @@ void registerOAuthClients(Router &router)
     });
 
     router.add("POST", one + QStringLiteral("/secret"), admin(), [](RequestContext &ctx) {
-        return respond(ctx, ctx.services.oauthClients().renewSecret(ctx.principal, ctx.param(QStringLiteral("id"))),
-                       issuedClientSecretJson);
+        return issuedResponse(
+            ctx, ctx.services.oauthClients().renewSecret(ctx.principal, ctx.param(QStringLiteral("id"))), 200);
     });
 }
 

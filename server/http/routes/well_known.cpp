@@ -9,12 +9,15 @@ namespace keyward::routes {
 namespace {
 
 // OpenID Connect Discovery 1.0 and RFC 8414: where the keys and the protocol endpoints are, and
-// what they accept. Only what is served is listed (no authorization endpoint yet, so no response
-// types).
+// what they accept. Only what is served is listed: there is no authorization endpoint yet, so no
+// response type is offered. Public clients ("none") may present themselves at the token and
+// revocation endpoints, not at introspection.
 QJsonObject openidConfiguration(const QString &issuer, const QString &algorithm)
 {
     const QJsonArray clientAuthentication{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post"),
                                           QStringLiteral("private_key_jwt")};
+    QJsonArray publicToo = clientAuthentication;
+    publicToo.append(QStringLiteral("none"));
     const QJsonArray assertionAlgorithms{QStringLiteral("RS256"), QStringLiteral("ES256"), QStringLiteral("EdDSA")};
     return QJsonObject{
         {QStringLiteral("issuer"), issuer},
@@ -22,13 +25,14 @@ QJsonObject openidConfiguration(const QString &issuer, const QString &algorithm)
         {QStringLiteral("token_endpoint"), QString(issuer + QStringLiteral("/oauth2/token"))},
         {QStringLiteral("introspection_endpoint"), QString(issuer + QStringLiteral("/oauth2/introspect"))},
         {QStringLiteral("revocation_endpoint"), QString(issuer + QStringLiteral("/oauth2/revoke"))},
-        {QStringLiteral("token_endpoint_auth_methods_supported"), clientAuthentication},
+        {QStringLiteral("token_endpoint_auth_methods_supported"), publicToo},
         {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
         {QStringLiteral("introspection_endpoint_auth_methods_supported"), clientAuthentication},
         {QStringLiteral("introspection_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
-        {QStringLiteral("revocation_endpoint_auth_methods_supported"), clientAuthentication},
+        {QStringLiteral("revocation_endpoint_auth_methods_supported"), publicToo},
         {QStringLiteral("revocation_endpoint_auth_signing_alg_values_supported"), assertionAlgorithms},
         {QStringLiteral("grant_types_supported"), QJsonArray{QStringLiteral("client_credentials")}},
+        {QStringLiteral("response_types_supported"), QJsonArray{}},
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{algorithm}},
         {QStringLiteral("subject_types_supported"), QJsonArray{QStringLiteral("public")}},
         {QStringLiteral("claims_supported"),

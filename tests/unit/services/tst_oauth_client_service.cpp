@@ -3,6 +3,7 @@
 // is refused whole (a wrong field, a stale version, a different type).
 #include "core/permissions.h"
 #include "crypto/digest.h"
+#include "crypto/signing_key.h"
 #include "service_fixture.h"
 
 #include <QJsonArray>
@@ -177,6 +178,61 @@ private Q_SLOTS:
         in.redirectUris = QStringList{QStringLiteral("https://ok.example.com/cb")};
         in.postLogoutRedirectUris = QStringList{uri};
         QCOMPARE(bool(f.services->oauthClients().create(Principal::system(), in)), accepted);
+    }
+
+    // Keys anyone could forge signatures for are refused at registration.
+    void weakKeysAreRefused_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("a sound RSA key") << QString() << true;
+        QTest::newRow("exponent 1") << QStringLiteral("e=AQ") << false;
+        QTest::newRow("even exponent") << QStringLiteral("e=AQAC") << false;
+        QTest::newRow("exponent 3") << QStringLiteral("e=Aw") << false;
+        QTest::newRow("1024 bits") << QStringLiteral("short") << false;
+        QTest::newRow("for encryption") << QStringLiteral("use=enc") << false;
+        QTest::newRow("only to encrypt") << QStringLiteral("key_ops") << false;
+        QTest::newRow("Ed25519 identity") << QStringLiteral("identity") << false;
+        QTest::newRow("Ed25519 order 8, sign bit set") << QStringLiteral("order8") << false;
+        QTest::newRow("a sound Ed25519 key") << QStringLiteral("ed25519") << true;
+    }
+    void weakKeysAreRefused()
+    {
+        QFETCH(QString, change);
+        QFETCH(bool, accepted);
+        ServiceFixture f;
+        QJsonObject jwk = crypto::SigningKey::generate(QStringLiteral("RS256"))->publicJwk(QStringLiteral("k"));
+        const QJsonObject ed = crypto::SigningKey::generate(QStringLiteral("EdDSA"))->publicJwk(QStringLiteral("k"));
+        if (change.startsWith(QLatin1String("e=")))
+            jwk.insert(QStringLiteral("e"), change.mid(2));
+        else if (change == QLatin1String("short"))
+            jwk.insert(QStringLiteral("n"),
+                       QString::fromLatin1(crypto::base64Url(
+                           QByteArray::fromBase64(jwk.value(QStringLiteral("n")).toString().toLatin1(),
+                                                  QByteArray::Base64UrlEncoding)
+                               .left(128))));
+        else if (change == QLatin1String("use=enc"))
+            jwk.insert(QStringLiteral("use"), QStringLiteral("enc"));
+        else if (change == QLatin1String("key_ops"))
+            jwk.insert(QStringLiteral("key_ops"), QJsonArray{QStringLiteral("encrypt")});
+        else if (change == QLatin1String("identity") || change == QLatin1String("order8") ||
+                 change == QLatin1String("ed25519")) {
+            jwk = ed;
+            if (change == QLatin1String("identity"))
+                jwk.insert(QStringLiteral("x"), QStringLiteral("AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+            if (change == QLatin1String("order8"))
+                jwk.insert(QStringLiteral("x"),
+                           QString::fromLatin1(crypto::base64Url(QByteArray::fromHex(
+                               "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa"))));
+        }
+        OAuthClientInput in = webApp();
+        in.authMethod = QStringLiteral("private_key_jwt");
+        in.jwks = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{jwk}}}).toJson(QJsonDocument::Compact));
+        auto made = f.services->oauthClients().create(Principal::system(), in);
+        QCOMPARE(bool(made), accepted);
+        if (!accepted)
+            QCOMPARE(errorCodes(made.error()), QStringList{QStringLiteral("jwks:invalid_value")});
     }
 
     void aChangeIsWholeOrRefused_data() { TestDatabase::addBackendRows(); }

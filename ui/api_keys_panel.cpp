@@ -2,7 +2,6 @@
 
 #include "api_key_dialog.h"
 #include "message_banner.h"
-#include "prompt.h"
 #include "services/api_key_service.h"
 #include "time_text.h"
 
@@ -70,17 +69,8 @@ void ApiKeysPanel::newKey()
 
 void ApiKeysPanel::revokeSelected()
 {
-    const QString id = currentId();
-    if (id.isEmpty() ||
-        !Prompt::confirm(this, tr("Revoke API key"),
-                         tr("Revoke the key %1? Clients using it are refused from now on.").arg(currentName()),
-                         tr("Revoke")))
-        return;
-    if (auto r = m_keys.revokeService(m_actor, id); !r)
-        message().showError(describe(r.error()));
-    else
-        message().clear();
-    refresh();
+    confirmAndApply(tr("Revoke API key"), tr("Revoke the key %1? Clients using it are refused from now on."),
+                    tr("Revoke"), [this](const QString &id) { return m_keys.revokeService(m_actor, id); });
 }
 
 } // namespace keyward

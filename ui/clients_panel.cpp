@@ -131,17 +131,8 @@ void ClientsPanel::newSecretForSelected()
 
 void ClientsPanel::deleteSelected()
 {
-    const QString id = currentId();
-    if (id.isEmpty() ||
-        !Prompt::confirm(this, tr("Delete client"),
-                         tr("Delete %1? The application can no longer sign anyone in.").arg(currentName()),
-                         tr("Delete")))
-        return;
-    if (auto r = m_clients.remove(m_actor, id); !r)
-        message().showError(describe(r.error()));
-    else
-        message().clear();
-    refresh();
+    confirmAndApply(tr("Delete client"), tr("Delete %1? The application can no longer sign anyone in."), tr("Delete"),
+                    [this](const QString &id) { return m_clients.remove(m_actor, id); });
 }
 
 } // namespace keyward

@@ -2,6 +2,7 @@
 
 #include "live_refresh.h"
 #include "message_banner.h"
+#include "prompt.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -84,6 +85,19 @@ QString ListPanel::currentName() const
 {
     const QTableWidgetItem *item = m_table->item(m_table->currentRow(), 0);
     return item ? item->text() : QString();
+}
+
+void ListPanel::confirmAndApply(const QString &title, const QString &question, const QString &confirm,
+                                const std::function<Status(const QString &id)> &action)
+{
+    const QString id = currentId();
+    if (id.isEmpty() || !Prompt::confirm(this, title, question.arg(currentName()), confirm))
+        return;
+    if (const Status done = action(id); !done)
+        message().showError(describe(done.error()));
+    else
+        message().clear();
+    refresh();
 }
 
 } // namespace keyward

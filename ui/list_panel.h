@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -37,6 +39,10 @@ protected:
     // The id (or first cell) of the current row; empty without one.
     QString currentId() const;
     QString currentName() const;
+    // Asks `question` (its %1: the current row's name) and, once confirmed, runs `action` on the
+    // row's id; a failure shows in the message line, and the list is read again either way.
+    void confirmAndApply(const QString &title, const QString &question, const QString &confirm,
+                         const std::function<Status(const QString &id)> &action);
     MessageBanner &message() { return *m_message; }
 
 private:

@@ -1,7 +1,6 @@
 #include "roles_panel.h"
 
 #include "message_banner.h"
-#include "prompt.h"
 #include "role_dialog.h"
 #include "services/role_service.h"
 
@@ -79,16 +78,8 @@ void RolesPanel::editSelected()
 
 void RolesPanel::deleteSelected()
 {
-    const QString name = currentName();
-    if (name.isEmpty() ||
-        !Prompt::confirm(this, tr("Delete role"),
-                         tr("Delete the role %1? Users holding it lose its permissions.").arg(name), tr("Delete")))
-        return;
-    if (auto r = m_roles.remove(m_actor, name); !r)
-        message().showError(describe(r.error()));
-    else
-        message().clear();
-    refresh();
+    confirmAndApply(tr("Delete role"), tr("Delete the role %1? Users holding it lose its permissions."), tr("Delete"),
+                    [this](const QString &name) { return m_roles.remove(m_actor, name); });
 }
 
 } // namespace keyward

@@ -375,7 +375,7 @@ Vielleicht nutzt ein anderes Programm diese Adresse. Auf einer anderen lauschen 
         <translation>&amp;Authentifizierung</translation>
     </message>
     <message>
-        <source>&amp;Register</source>
+        <source>Reg&amp;ister</source>
         <translation>&amp;Registrieren</translation>
     </message>
 </context>

@@ -370,7 +370,7 @@ Another program may use this address. Listen on another one (saved to %3):</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Register</source>
+        <source>Reg&amp;ister</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

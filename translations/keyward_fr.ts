@@ -375,7 +375,7 @@ Un autre programme utilise peut-être cette adresse. Écouter sur une autre (enr
         <translation>A&amp;uthentification</translation>
     </message>
     <message>
-        <source>&amp;Register</source>
+        <source>Reg&amp;ister</source>
         <translation>&amp;Enregistrer</translation>
     </message>
 </context>

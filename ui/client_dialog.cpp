@@ -36,11 +36,14 @@ ClientDialog::ClientDialog(const OAuthClient *existing, Save save, QWidget *pare
     m_type->setEnabled(!existing); // a client's type is chosen once
     m_redirectUris->setPlaceholderText(tr("One per line, e.g. https://shop.example.com/callback"));
     m_redirectUris->setTabChangesFocus(true);
-    m_authMethod->addItem(tr("Secret in the Authorization header (client_secret_basic)"),
-                          QStringLiteral("client_secret_basic"));
-    m_authMethod->addItem(tr("Secret in the form (client_secret_post)"), QStringLiteral("client_secret_post"));
-    if (existing && existing->authMethod == QLatin1String("private_key_jwt"))
+    // A client that signs with its own keys keeps them: they are managed through the API.
+    if (existing && existing->authMethod == QLatin1String("private_key_jwt")) {
         m_authMethod->addItem(tr("Its own keys (private_key_jwt)"), QStringLiteral("private_key_jwt"));
+    } else {
+        m_authMethod->addItem(tr("Secret in the Authorization header (client_secret_basic)"),
+                              QStringLiteral("client_secret_basic"));
+        m_authMethod->addItem(tr("Secret in the form (client_secret_post)"), QStringLiteral("client_secret_post"));
+    }
     if (existing)
         m_authMethod->setCurrentIndex(qMax(0, m_authMethod->findData(existing->authMethod)));
     m_firstParty->setChecked(existing && existing->firstParty);
@@ -54,12 +57,13 @@ ClientDialog::ClientDialog(const OAuthClient *existing, Save save, QWidget *pare
     addField(tr("&Scopes"), m_scopes, QStringLiteral("scopes"));
     addField(tr("&Authentication"), m_authMethod, QStringLiteral("token_endpoint_auth_method"));
     addField(QString(), m_firstParty, QStringLiteral("first_party"));
-    finishLayout(existing ? QString() : tr("&Register"));
+    finishLayout(existing ? QString() : tr("Reg&ister"));
 }
 
 void ClientDialog::typeChanged()
 {
-    m_authMethod->setEnabled(m_type->currentData().toString() == QLatin1String("confidential"));
+    m_authMethod->setEnabled(m_type->currentData().toString() == QLatin1String("confidential") &&
+                             m_authMethod->count() > 1);
 }
 
 OAuthClient ClientDialog::client() const

@@ -13,7 +13,8 @@ namespace keyward {
 class CheckList;
 
 // An application that signs users in through Keyward: new, or an existing one changed (its type is
-// chosen once). Keys for private_key_jwt and token lifetimes are set through the API or CLI.
+// chosen once). Keys for private_key_jwt, token lifetimes and post-logout URIs are set through the
+// API; changing a client here keeps them.
 class ClientDialog : public FormDialog {
     Q_OBJECT
 public:

@@ -200,20 +200,30 @@ QString SigningKey::weakPublicJwk(const QJsonObject &jwk)
         (!ops.isUndefined() && !ops.toArray().contains(QStringLiteral("verify"))))
         return QStringLiteral("A key is declared for something else than verifying signatures.");
     const QString kty = jwk.value(QStringLiteral("kty")).toString();
+    const auto key = fromJwk(jwk);
+    if (!key)
+        return QStringLiteral("A key is not a usable RS256, ES256 (P-256) or EdDSA (Ed25519) public key.");
+    EVP_PKEY *pkey = key->m_key->pkey;
     if (kty == QLatin1String("RSA")) {
-        QByteArray n = jwkBytes(jwk, "n"), e = jwkBytes(jwk, "e");
-        while (n.startsWith('\0'))
-            n.remove(0, 1);
+        QByteArray e = jwkBytes(jwk, "e");
         while (e.startsWith('\0'))
             e.remove(0, 1);
         quint64 exponent = 0;
         for (const char byte : e)
             exponent = (exponent << 8) | static_cast<quint8>(byte);
-        if (n.size() < 256)
+        if (EVP_PKEY_get_bits(pkey) < 2048)
             return QStringLiteral("An RSA key has at least 2048 bits.");
         if (e.size() > 8 || exponent < 65537 || exponent % 2 == 0)
             return QStringLiteral("An RSA key's exponent is odd and at least 65537.");
-    } else if (kty == QLatin1String("OKP")) {
+    }
+    // OpenSSL's own check of a public key: for RSA SP 800-56B's (an odd, composite modulus with no
+    // small factor), for EC that the point lies on the curve.
+    EVP_PKEY_CTX *check = EVP_PKEY_CTX_new_from_pkey(nullptr, pkey, nullptr);
+    const bool sound = check && EVP_PKEY_public_check(check) == 1;
+    EVP_PKEY_CTX_free(check);
+    if (!sound)
+        return QStringLiteral("A key fails OpenSSL's public key check.");
+    if (kty == QLatin1String("OKP")) {
         // The points of order 1, 2, 4 and 8 (and their non-canonical encodings), compared without
         // the sign bit, as libsodium rejects them.
         static const QList<QByteArray> smallOrder{

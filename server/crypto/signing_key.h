@@ -19,10 +19,11 @@ public:
     static std::optional<SigningKey> fromPem(const QString &algorithm, QByteArrayView pem);
     // A JWK (RFC 7517/7518/8037), public or private; the algorithm follows from kty/crv.
     static std::optional<SigningKey> fromJwk(const QJsonObject &jwk);
-    // Why a public JWK someone else hands in is unfit to check their signatures: RSA under 2048 bits
-    // or with an exponent other than an odd one of at least 65537 (e = 1 lets anyone sign), an
-    // Ed25519 point of small order (the identity verifies a forged signature), or a key declared for
-    // something else than signing. Empty when it is fit.
+    // Why a public JWK someone else hands in is unfit to check their signatures: not a key this
+    // class reads, RSA under 2048 bits, with an exponent other than an odd one of at least 65537
+    // (e = 1 lets anyone sign) or failing OpenSSL's public key check (a prime or even modulus), an
+    // Ed25519 point of small order (the identity verifies a forged signature), or a key declared
+    // for something else than signing. Empty when it is fit.
     static QString weakPublicJwk(const QJsonObject &jwk);
 
     const QString &algorithm() const { return m_algorithm; }

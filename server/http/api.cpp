@@ -95,6 +95,16 @@ bool Api::draining() const
     return m_services.isShuttingDown();
 }
 
+std::optional<ApiError> Api::chargeFailedAuthentication(const QString &address, const RuntimeSettings &settings)
+{
+    if (!settings.rateLimitsEnabled ||
+        m_limiter.take("auth " + address.toLatin1(), settings.authPerMinute, m_services.clock().nowMs()).allowed)
+        return std::nullopt;
+    return ApiError(429, QStringLiteral("too-many-requests"), QStringLiteral("Too many requests"),
+                    QStringLiteral("Too many failed authentications from this address."))
+        .withRetryAfter(60);
+}
+
 std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
                                           const RuntimeSettings &settings)
 {
@@ -110,13 +120,9 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
     Result<Principal> result = ApiError::unauthorized();
     if (!apiKey.isEmpty()) {
         result = m_services.apiKeys().authenticate(apiKey, principal);
-        // Guessing keys is charged like guessing passwords: to the address, in the authentication class.
-        if (!result && settings.rateLimitsEnabled &&
-            !m_limiter.take("auth " + principal.ip.toLatin1(), settings.authPerMinute, m_services.clock().nowMs())
-                 .allowed)
-            return ApiError(429, QStringLiteral("too-many-requests"), QStringLiteral("Too many requests"),
-                            QStringLiteral("Too many failed authentications from this address."))
-                .withRetryAfter(60);
+        if (!result)
+            if (auto refused = chargeFailedAuthentication(principal.ip, settings))
+                return refused;
     } else if (scheme == "bearer" && space > 0) {
         result = m_services.auth().authenticate(credential, principal);
     } else if (!authorization.isEmpty()) {
@@ -256,7 +262,9 @@ Api::Prepared Api::prepare(HttpRequest &request)
 
 HttpResponse Api::run(const HttpRequest &request, const Prepared &prepared)
 {
-    RequestContext ctx{request, prepared.principal, prepared.body, prepared.params, m_services};
+    RequestContext ctx{request, prepared.principal, prepared.body, prepared.params, m_services, [this, &prepared] {
+                           return chargeFailedAuthentication(prepared.principal.ip, m_services.settings().current());
+                       }};
     try {
         return prepared.route->handler(ctx);
     } catch (const std::exception &e) {

@@ -53,6 +53,8 @@ private:
     // there is none.
     std::optional<HttpResponse> rateLimit(HttpRequest &request, const RouteOptions &options,
                                           const RuntimeSettings &settings, const QString &client);
+    // Guessing credentials is charged like guessing passwords: to the address, in the sign-in class.
+    std::optional<ApiError> chargeFailedAuthentication(const QString &address, const RuntimeSettings &settings);
     std::optional<ApiError> authenticate(HttpRequest &request, const RouteOptions &options, Principal &principal,
                                          const RuntimeSettings &settings);
 

@@ -19,6 +19,9 @@ struct RequestContext {
     QJsonDocument body;
     QHash<QString, QString> params;
     Services &services;
+    // Charges a failed authentication the handler made itself (a client's, at the OAuth endpoints)
+    // to the caller's address in the sign-in class; the 429 to answer once that is spent.
+    std::function<std::optional<ApiError>()> failedAuthentication;
 
     QString param(const QString &name) const { return params.value(name); }
 };

@@ -105,8 +105,6 @@ QString jwksProblem(const QString &jwks)
         for (const QString &member : secretMembers)
             if (k.contains(member))
                 return QStringLiteral("Give the client's public keys only: '%1' is private.").arg(member);
-        if (!crypto::SigningKey::fromJwk(k))
-            return QStringLiteral("A key is not a usable RS256, ES256 (P-256) or EdDSA (Ed25519) public key.");
         if (const QString weak = crypto::SigningKey::weakPublicJwk(k); !weak.isEmpty())
             return weak;
     }
@@ -194,8 +192,13 @@ QStringList apply(const OAuthClientInput &in, OAuthClient &c)
     };
     set("redirect_uris", list(in.redirectUris), c.redirectUris);
     set("post_logout_redirect_uris", list(in.postLogoutRedirectUris), c.postLogoutRedirectUris);
-    set("scopes", list(in.scopes), c.scopes);
-    set("grant_types", list(in.grantTypes), c.grantTypes);
+    // Scopes and grant types are sets: the same ones in another order are no change.
+    const auto members = [&](const std::optional<QStringList> &l, const QStringList &current) {
+        return l && QSet<QString>(l->begin(), l->end()) == QSet<QString>(current.begin(), current.end()) ? std::nullopt
+                                                                                                         : list(l);
+    };
+    set("scopes", members(in.scopes, c.scopes), c.scopes);
+    set("grant_types", members(in.grantTypes, c.grantTypes), c.grantTypes);
     set("first_party", in.firstParty, c.firstParty);
     set("access_token_ttl", in.accessTokenTtl, c.accessTokenTtl);
     set("refresh_token_ttl", in.refreshTokenTtl, c.refreshTokenTtl);

@@ -27,8 +27,8 @@ const QString AccessTokenType = QStringLiteral("at+jwt");
 // (anything else could be a secret sent in the wrong field, or text forging a log line).
 QString namedClient(const QString &clientId)
 {
-    static const QRegularExpression uuid(
-        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    static const QRegularExpression uuid(QRegularExpression::anchoredPattern(
+        QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")));
     return uuid.match(clientId).hasMatch() ? clientId : QStringLiteral("(not a client id)");
 }
 
@@ -55,9 +55,13 @@ ApiError OAuthService::error(int status, const char *code, const QString &descri
     return ApiError(status, slug, slug, description);
 }
 
-Result<OAuthClient> OAuthService::authenticateClient(const Principal &caller, const ClientAuthentication &auth)
+Result<OAuthClient> OAuthService::authenticateClient(const Principal &caller, const ClientAuthentication &auth,
+                                                     const std::function<std::optional<ApiError>()> &chargeFailure)
 {
-    const auto invalidClient = [] {
+    const auto invalidClient = [&]() -> ApiError {
+        if (chargeFailure)
+            if (auto refused = chargeFailure())
+                return *refused;
         return error(401, "invalid_client", QStringLiteral("Client authentication failed."));
     };
     // A request naming no client at all is not worth an audit event (nor the writes an anonymous
@@ -65,13 +69,16 @@ Result<OAuthClient> OAuthService::authenticateClient(const Principal &caller, co
     if (auth.clientId.isEmpty())
         return invalidClient();
     const auto refuse = [&](const QString &reason, const QString &clientId) -> Result<OAuthClient> {
+        const ApiError refusal = invalidClient();
+        if (refusal.status() != 401)
+            return refusal; // past the caller's budget: answered, not recorded
         (void)m_audit.record(
             caller, {QStringLiteral("oauth2.client.authenticate"),
                      QStringLiteral("oauth_client"),
                      clientId,
                      QStringLiteral("failure"),
                      {{QStringLiteral("reason"), reason}, {QStringLiteral("client_id"), namedClient(auth.clientId)}}});
-        return invalidClient();
+        return refusal;
     };
     // An unknown client and a wrong secret cost the same (two lookups, one digest) and answer the same.
     auto client = m_clients->find(auth.clientId);
@@ -107,6 +114,9 @@ QString OAuthService::assertionProblem(const OAuthClient &client, const ClientAu
         QJsonDocument::fromJson(client.jwks.toUtf8()).object().value(QStringLiteral("keys")).toArray();
     for (const QJsonValue &k : keys) {
         if (!kid.isEmpty() && k.toObject().value(QStringLiteral("kid")).toString() != kid)
+            continue;
+        // A key registered before its kind was refused at registration signs nothing now either.
+        if (!crypto::SigningKey::weakPublicJwk(k.toObject()).isEmpty())
             continue;
         const auto key = crypto::SigningKey::fromJwk(k.toObject());
         if (key && crypto::verifyJwtSignature(*jwt, *key)) {

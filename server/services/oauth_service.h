@@ -5,6 +5,7 @@
 #include "core/principal.h"
 #include "core/result.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -64,7 +65,10 @@ public:
     // The client, if it proved it is the client it names, with the method it was registered with.
     // Failures are audited and answer invalid_client, the same for an unknown client and a wrong
     // secret (no client enumeration).
-    Result<OAuthClient> authenticateClient(const Principal &caller, const ClientAuthentication &auth);
+    // `chargeFailure`, when given, is charged each failure first; the error it returns (a 429 once
+    // the caller's failures are spent) is answered instead, and not audited.
+    Result<OAuthClient> authenticateClient(const Principal &caller, const ClientAuthentication &auth,
+                                           const std::function<std::optional<ApiError>()> &chargeFailure = {});
     // `scope`: what the client asks for (absent: everything it may have).
     Result<ClientAccessToken> clientCredentials(const Principal &caller, const OAuthClient &client,
                                                 const std::optional<QString> &scope);

@@ -140,8 +140,8 @@ Status OAuthClientRepository::setSecret(const QString &id, const QByteArray &sec
     q.addBindValue(nowMs);
     q.addBindValue(id);
     q.addBindValue(secretHash.isEmpty());
-    return changedOne(q, m_db,
-                      ApiError::preconditionFailed(QStringLiteral("The client was changed meanwhile; read it again.")));
+    return changedOne(
+        q, m_db, ApiError::conflict(QStringLiteral("The client no longer uses a secret, or is gone; read it again.")));
 }
 
 Status OAuthClientRepository::remove(const QString &id)

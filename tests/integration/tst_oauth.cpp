@@ -188,6 +188,32 @@ private Q_SLOTS:
         QCOMPARE(token(*s, c).status, 200);
     }
 
+    // A resource server may introspect for every request it serves; guessing client secrets is
+    // charged like guessing passwords, and past that budget nothing more is audited.
+    void introspectionIsUnlimitedButGuessingIsNot()
+    {
+        TestServer s;
+        const Client c = registerClient(s, obj({{QStringLiteral("name"), QStringLiteral("API")}}));
+        const QString access = token(s, c).json().value(QStringLiteral("access_token")).toString();
+        const int budget = s.services().settings().current().authPerMinute;
+        for (int i = 0; i < budget + 20; ++i)
+            QVERIFY(introspectsActive(s, c, access));
+        QList<int> statuses;
+        for (int i = 0; i < budget + 5; ++i)
+            statuses << post(s, QStringLiteral("/oauth2/introspect"), form({{QStringLiteral("token"), access}}),
+                             basic(c.id, QStringLiteral("kws_guess%1").arg(i)))
+                            .status;
+        // The sign-ins and the token asked for above came out of the same budget.
+        QCOMPARE(statuses.count(401) + statuses.count(429), budget + 5);
+        QVERIFY(statuses.count(401) > budget - 5);
+        QCOMPARE(statuses.last(), 429);
+        AuditFilter f;
+        f.action = QStringLiteral("oauth2.client.authenticate");
+        f.limit = 200;
+        QCOMPARE(s.services().audit().list(Principal::system(), f)->items.size(), statuses.count(401));
+        QVERIFY(introspectsActive(s, c, access)); // the client itself is not locked out by guessers
+    }
+
     void badRequestsGetTheProtocolsErrors()
     {
         TestServer s;

@@ -44,8 +44,11 @@ Result<Form> readForm(const HttpRequest &request)
     return form;
 }
 
-HttpResponse oauthError(const ApiError &e)
+HttpResponse oauthError(const RequestContext &ctx, const ApiError &e)
 {
+    // The rate limiter's answer is the one every endpoint gives (problem+json with Retry-After).
+    if (e.status() == 429)
+        return HttpResponse::problem(e, ctx.request);
     // Failures of the service itself are the protocol's server_error / temporarily_unavailable.
     const QString code = e.status() == 503   ? QStringLiteral("temporarily_unavailable")
                          : e.status() >= 500 ? QStringLiteral("server_error")
@@ -123,7 +126,7 @@ Result<ClientRequest> authenticated(RequestContext &ctx)
     if (!auth)
         return auth.error();
     auth->endpoint = ctx.services.auth().issuer() + ctx.request.path;
-    auto client = ctx.services.oauth().authenticateClient(ctx.principal, *auth);
+    auto client = ctx.services.oauth().authenticateClient(ctx.principal, *auth, ctx.failedAuthentication);
     if (!client)
         return client.error();
     return ClientRequest{std::move(*form), std::move(*client)};
@@ -141,29 +144,33 @@ HttpResponse noStore(HttpResponse r)
 
 void registerOAuth2(Router &router)
 {
-    // Clients authenticate themselves in each request, and every such request is charged to the
-    // authentication class's rate limit, like a sign-in (an anonymous flood of failed client
-    // authentications must not become a flood of audit events).
-    const RouteOptions protocol{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
-                                RouteOptions::Limit::Auth};
+    // Clients authenticate themselves in each request; every failure is charged to the caller's
+    // address in the sign-in class, like a failed sign-in. Tokens are also asked for under that
+    // class's limit (each costs a signature); introspection and revocation by an authenticated
+    // client, which a resource server may call for every request it serves, under none.
+    const RouteOptions tokens{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
+                              RouteOptions::Limit::Auth};
+    RouteOptions protocol = tokens;
+    protocol.limit = RouteOptions::Limit::None;
 
-    router.add("POST", QStringLiteral("/oauth2/token"), protocol, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/oauth2/token"), tokens, [](RequestContext &ctx) {
         auto req = authenticated(ctx);
         if (!req)
-            return noStore(oauthError(req.error()));
+            return noStore(oauthError(ctx, req.error()));
         const QString grant = req->form.value(QStringLiteral("grant_type"));
         if (grant.isEmpty())
             return noStore(
-                oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("grant_type is missing."))));
+                oauthError(ctx, OAuthService::error(400, "invalid_request", QStringLiteral("grant_type is missing."))));
         if (grant != QLatin1String("client_credentials"))
-            return noStore(oauthError(OAuthService::error(400, "unsupported_grant_type",
-                                                          QStringLiteral("This server does not offer that grant."))));
+            return noStore(
+                oauthError(ctx, OAuthService::error(400, "unsupported_grant_type",
+                                                    QStringLiteral("This server does not offer that grant."))));
         const auto scope = req->form.contains(QStringLiteral("scope"))
                                ? std::optional<QString>(req->form.value(QStringLiteral("scope")))
                                : std::nullopt;
         auto token = ctx.services.oauth().clientCredentials(ctx.principal, req->client, scope);
         if (!token)
-            return noStore(oauthError(token.error()));
+            return noStore(oauthError(ctx, token.error()));
         return noStore(HttpResponse::json(200, QJsonObject{{QStringLiteral("access_token"), token->accessToken},
                                                            {QStringLiteral("token_type"), QStringLiteral("Bearer")},
                                                            {QStringLiteral("expires_in"), token->expiresIn}}));
@@ -172,9 +179,9 @@ void registerOAuth2(Router &router)
     router.add("POST", QStringLiteral("/oauth2/introspect"), protocol, [](RequestContext &ctx) {
         auto req = authenticated(ctx);
         if (!req)
-            return oauthError(req.error());
+            return oauthError(ctx, req.error());
         if (!req->form.contains(QStringLiteral("token")))
-            return oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
+            return oauthError(ctx, OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
         const TokenIntrospection t =
             ctx.services.oauth().introspect(req->client, req->form.value(QStringLiteral("token")));
         if (!t.active)
@@ -194,12 +201,12 @@ void registerOAuth2(Router &router)
     router.add("POST", QStringLiteral("/oauth2/revoke"), protocol, [](RequestContext &ctx) {
         auto req = authenticated(ctx);
         if (!req)
-            return oauthError(req.error());
+            return oauthError(ctx, req.error());
         if (!req->form.contains(QStringLiteral("token")))
-            return oauthError(OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
+            return oauthError(ctx, OAuthService::error(400, "invalid_request", QStringLiteral("token is missing.")));
         const Status s =
             ctx.services.oauth().revoke(ctx.principal, req->client, req->form.value(QStringLiteral("token")));
-        return s ? HttpResponse::json(200, QJsonObject{}) : oauthError(s.error());
+        return s ? HttpResponse::json(200, QJsonObject{}) : oauthError(ctx, s.error());
     });
 }
 

@@ -190,6 +190,8 @@ private Q_SLOTS:
         QTest::newRow("even exponent") << QStringLiteral("e=AQAC") << false;
         QTest::newRow("exponent 3") << QStringLiteral("e=Aw") << false;
         QTest::newRow("1024 bits") << QStringLiteral("short") << false;
+        QTest::newRow("2047 bits") << QStringLiteral("2047") << false;
+        QTest::newRow("even modulus") << QStringLiteral("even") << false;
         QTest::newRow("for encryption") << QStringLiteral("use=enc") << false;
         QTest::newRow("only to encrypt") << QStringLiteral("key_ops") << false;
         QTest::newRow("Ed25519 identity") << QStringLiteral("identity") << false;
@@ -211,7 +213,15 @@ private Q_SLOTS:
                            QByteArray::fromBase64(jwk.value(QStringLiteral("n")).toString().toLatin1(),
                                                   QByteArray::Base64UrlEncoding)
                                .left(128))));
-        else if (change == QLatin1String("use=enc"))
+        else if (change == QLatin1String("2047") || change == QLatin1String("even")) {
+            QByteArray n = QByteArray::fromBase64(jwk.value(QStringLiteral("n")).toString().toLatin1(),
+                                                  QByteArray::Base64UrlEncoding);
+            if (change == QLatin1String("2047"))
+                n[0] = static_cast<char>(n[0] & 0x7f);
+            else
+                n[n.size() - 1] = static_cast<char>(n[n.size() - 1] & 0xfe);
+            jwk.insert(QStringLiteral("n"), QString::fromLatin1(crypto::base64Url(n)));
+        } else if (change == QLatin1String("use=enc"))
             jwk.insert(QStringLiteral("use"), QStringLiteral("enc"));
         else if (change == QLatin1String("key_ops"))
             jwk.insert(QStringLiteral("key_ops"), QJsonArray{QStringLiteral("encrypt")});
@@ -254,6 +264,10 @@ private Q_SLOTS:
         QCOMPARE(renamed->name, QStringLiteral("Shop 2"));
         QCOMPARE(renamed->version, 2);
         QCOMPARE(clients.update(system, id, rename, std::nullopt)->version, 2); // nothing changed, nothing written
+        OAuthClientInput reordered;
+        reordered.scopes = QStringList{QStringLiteral("email"), QStringLiteral("openid"), QStringLiteral("profile")};
+        reordered.grantTypes = QStringList{QStringLiteral("refresh_token"), QStringLiteral("authorization_code")};
+        QCOMPARE(clients.update(system, id, reordered, std::nullopt)->version, 2); // the same sets
 
         OAuthClientInput bad;
         bad.type = QStringLiteral("public");

@@ -8,6 +8,7 @@
 #include "crypto/signing_key.h"
 #include "store/oauth_client_repository.h"
 #include "store/write_transaction.h"
+#include "validation.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -117,8 +118,7 @@ QList<FieldError> problemsOf(const OAuthClient &c)
     const auto add = [&](const char *field, const char *code, const QString &message) {
         errors.append({QString::fromLatin1(field), QString::fromLatin1(code), message});
     };
-    if (c.name.isEmpty() || c.name.size() > 100)
-        add("name", "invalid_format", QStringLiteral("1 to 100 characters."));
+    validation::label(c.name, errors);
     const bool isPublic = c.type == Public;
     if (!isPublic && c.type != Confidential)
         add("type", "invalid_value", QStringLiteral("public or confidential."));

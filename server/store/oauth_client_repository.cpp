@@ -8,7 +8,7 @@ namespace {
 
 const QString SelectClients =
     QStringLiteral("SELECT id, name, type, auth_method, jwks, redirect_uris, post_logout_redirect_uris, scopes, "
-                   "grant_types, first_party, access_token_ttl, refresh_token_ttl, secret_hash IS NOT NULL, "
+                   "grant_types, first_party, access_token_ttl, refresh_token_ttl, secret_hash, "
                    "created_by, created_at, updated_at, version FROM oauth_clients");
 
 QStringList names(const QVariant &joined)
@@ -31,7 +31,7 @@ OAuthClient readClient(const QSqlQuery &q)
     c.firstParty = q.value(9).toBool();
     c.accessTokenTtl = q.value(10).toLongLong();
     c.refreshTokenTtl = q.value(11).toLongLong();
-    c.hasSecret = q.value(12).toBool();
+    c.hasSecret = !q.value(12).toByteArray().isEmpty();
     c.createdBy = q.value(13).toString();
     c.createdAt = q.value(14).toLongLong();
     c.updatedAt = q.value(15).toLongLong();
@@ -71,35 +71,19 @@ Status OAuthClientRepository::insert(const OAuthClient &c, const QByteArray &sec
                     c.createdAt, c.createdAt});
 }
 
-static Result<OAuthClient> findOne(Database &db, const QString &where, const QVariant &value)
+Result<OAuthClient> OAuthClientRepository::find(const QString &id, QByteArray *secretHash)
 {
-    QSqlQuery &q = db.prepared(SelectClients + where);
-    q.addBindValue(value);
-    if (!db.exec(q))
-        return sqlFailure(q);
-    if (!q.next())
-        return ApiError::notFound(QStringLiteral("No such client."));
-    OAuthClient c = readClient(q);
-    q.finish();
-    return c;
-}
-
-Result<OAuthClient> OAuthClientRepository::find(const QString &id)
-{
-    return findOne(m_db, QStringLiteral(" WHERE id = ?"), id);
-}
-
-Result<QByteArray> OAuthClientRepository::secretHash(const QString &id)
-{
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT secret_hash FROM oauth_clients WHERE id = ?"));
+    QSqlQuery &q = m_db.prepared(SelectClients + QStringLiteral(" WHERE id = ?"));
     q.addBindValue(id);
     if (!m_db.exec(q))
         return sqlFailure(q);
     if (!q.next())
         return ApiError::notFound(QStringLiteral("No such client."));
-    QByteArray hash = q.value(0).toByteArray();
+    OAuthClient c = readClient(q);
+    if (secretHash)
+        *secretHash = q.value(12).toByteArray();
     q.finish();
-    return hash;
+    return c;
 }
 
 Result<QList<OAuthClient>> OAuthClientRepository::list()

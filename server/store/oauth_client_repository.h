@@ -12,9 +12,8 @@ public:
 
     // `secretHash` empty: a client without a secret.
     Status insert(const OAuthClient &client, const QByteArray &secretHash);
-    Result<OAuthClient> find(const QString &id);
-    // The SHA-256 of the client's secret; empty when it has none.
-    Result<QByteArray> secretHash(const QString &id);
+    // `secretHash`, when given, receives the SHA-256 of the client's secret (empty: it has none).
+    Result<OAuthClient> find(const QString &id, QByteArray *secretHash = nullptr);
     Result<QList<OAuthClient>> list();
     // Writes every field of `client` if its row is still at `client.version` (then one past it);
     // preconditionFailed when someone else changed it first.

@@ -10,6 +10,7 @@
 #include "console.h"
 #include "console_preferences.h"
 #include "core/logging.h"
+#include "crypto/signing_key.h"
 #include "duration_edit.h"
 #include "health_panel.h"
 #include "import_wizard.h"
@@ -1004,6 +1005,35 @@ private Q_SLOTS:
         clients.deleteSelected();
         QCOMPARE(clients.table().rowCount(), 0);
         QVERIFY(!authenticates(secret));
+
+        // A client that signs with its own keys keeps its method and keys through an edit here.
+        OAuthClientInput signer;
+        signer.name = QStringLiteral("Signer");
+        signer.type = QStringLiteral("confidential");
+        signer.authMethod = QStringLiteral("private_key_jwt");
+        signer.grantTypes = QStringList{QStringLiteral("client_credentials")};
+        signer.jwks = QString::fromUtf8(
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("keys"), QJsonArray{crypto::SigningKey::generate(QStringLiteral("EdDSA"))
+                                                                    ->publicJwk(QStringLiteral("k1"))}}})
+                .toJson(QJsonDocument::Compact));
+        auto made = m_node->services().oauthClients().create(Principal::gui(), signer);
+        QVERIFY(made);
+        clients.refresh();
+        clients.table().selectRow(0);
+        answerDialog<ClientDialog>([](ClientDialog &d) {
+            auto *method = d.findChild<QComboBox *>(QStringLiteral("token_endpoint_auth_method"));
+            QVERIFY(method);
+            QCOMPARE(method->count(), 1);
+            QVERIFY(!method->isEnabled());
+            d.accept(); // saved unchanged
+        });
+        clients.editSelected();
+        auto kept = m_node->services().oauthClients().get(Principal::gui(), made->client.id);
+        QCOMPARE(kept->authMethod, QStringLiteral("private_key_jwt"));
+        QCOMPARE(kept->jwks, made->client.jwks);
+        QCOMPARE(kept->version, made->client.version); // nothing changed, nothing written
+        QVERIFY(m_node->services().oauthClients().remove(Principal::gui(), made->client.id));
     }
 
     void logsPanelTailsFiltersAndExports()

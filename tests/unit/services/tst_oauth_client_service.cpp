@@ -278,6 +278,10 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("type:immutable"), QStringLiteral("scopes:invalid_value"),
                               QStringLiteral("access_token_ttl:out_of_range")}));
         QCOMPARE(clients.get(system, id)->name, QStringLiteral("Shop 2")); // nothing of it was written
+        OAuthClientInput forged;
+        forged.name = QStringLiteral("Shop\nforged line");
+        QCOMPARE(errorCodes(clients.update(system, id, forged, std::nullopt).error()),
+                 QStringList{QStringLiteral("name:invalid_format")});
 
         // Keys instead of a secret: the secret goes; private keys are refused.
         OAuthClientInput keys;

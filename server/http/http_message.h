@@ -23,6 +23,7 @@ struct HttpRequest {
     QByteArray method; // upper case
     QString path;      // decoded
     QUrlQuery query;
+    QByteArray rawQuery;                          // as sent: form-encoded parameters ('+' a space) are read from it
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
     QHostAddress peer;   // the socket's other end

@@ -332,8 +332,10 @@ bool RequestReader::parseHead(QByteArrayView head)
                                       "slashes or control characters, and UTF-8 only."));
         request.path = *path;
     }
-    if (question >= 0)
-        request.query = QUrlQuery(QString::fromLatin1(target.sliced(question + 1)));
+    if (question >= 0) {
+        request.rawQuery = target.sliced(question + 1).toByteArray();
+        request.query = QUrlQuery(QString::fromLatin1(request.rawQuery));
+    }
     std::optional<qint64> contentLength;
     int hosts = 0;
     bool expectContinue = false;

@@ -53,6 +53,16 @@ ApiError accountDisabled()
             QStringLiteral("This account is disabled; contact an administrator.")};
 }
 
+// RFC 8176 names for how a login was completed, as ID tokens report it.
+QString authenticationMethods(const QString &method)
+{
+    if (method == QLatin1String("totp"))
+        return QStringLiteral("pwd otp mfa");
+    if (method == QLatin1String("recovery_code"))
+        return QStringLiteral("pwd mfa");
+    return QStringLiteral("pwd");
+}
+
 bool audienceMatches(const QJsonValue &aud, const QString &expected)
 {
     if (aud.isString())
@@ -103,7 +113,8 @@ Status AuthService::failLogin(const Principal &client, const QString &userId, co
                                    {{QStringLiteral("login"), login.left(254)}, {QStringLiteral("reason"), reason}}});
 }
 
-Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password)
+Result<IssuedTokens> AuthService::login(const Principal &client, const QString &login, const QString &password,
+                                        const QString &holder)
 {
     auto found = m_users->findByLogin(login);
     if (!found && found.error().status() != 404)
@@ -135,7 +146,7 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
     if (record.user.mfaEnabled)
         return requireSecondFactor(client, record.user, upgraded);
-    return startSession(client, record.user, upgraded, QStringLiteral("password"));
+    return startSession(client, record.user, upgraded, QStringLiteral("password"), holder);
 }
 
 Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user,
@@ -163,7 +174,8 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
         .withExtension(QStringLiteral("mfa_token"), token);
 }
 
-Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code)
+Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
+                                              const QString &holder)
 {
     const QByteArray mfaHash = tokenHash(mfaToken);
     const ApiError invalidMfaToken =
@@ -200,11 +212,11 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         writeTransaction(m_db, [&]() -> Status { return m_oneTimeTokens->consume(mfaHash, m_clock.nowMs()); });
     if (!consumed)
         return invalidMfaToken;
-    return startSession(client, record->user, {}, *method);
+    return startSession(client, record->user, {}, *method, holder);
 }
 
 Result<IssuedTokens> AuthService::startSession(const Principal &client, User user, const QString &upgradedHash,
-                                               const QString &method)
+                                               const QString &method, const QString &holder)
 {
     const qint64 now = m_clock.nowMs();
     const RuntimeSettings settings = m_settings.current();
@@ -218,6 +230,9 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
     session.ip = client.ip;
     session.userAgent = client.userAgent.left(512);
     session.passwordChangeOnly = user.requirePasswordChange;
+    session.clientId = holder;
+    session.authTime = now;
+    session.amr = authenticationMethods(method);
     const QString refreshToken = crypto::randomToken(32);
     auto s = writeTransaction(m_db, [&]() -> Status {
         // A completed login refunds the charged attempts and ends any lock.
@@ -246,6 +261,13 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
     user.lastLoginAt = now;
     user.lockedUntil = 0;
     m_metrics.logins.with({QStringLiteral("success")}).inc();
+    if (!holder.isEmpty()) {
+        IssuedTokens signedIn;
+        signedIn.refreshToken = refreshToken;
+        signedIn.refreshExpiresIn = (session.idleExpiresAt - now) / 1000;
+        signedIn.user = user;
+        return signedIn;
+    }
     return issue(user, session, refreshToken);
 }
 
@@ -288,6 +310,15 @@ Result<IssuedTokens> AuthService::issue(const User &user, const Session &session
 
 Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString &refreshToken)
 {
+    auto rotated = rotate(client, refreshToken, {});
+    if (!rotated)
+        return rotated.error();
+    return issue(rotated->user, rotated->session, rotated->refreshToken);
+}
+
+Result<AuthService::Rotation> AuthService::rotate(const Principal &client, const QString &refreshToken,
+                                                  const QString &holder)
+{
     const QByteArray hash = tokenHash(refreshToken);
     const qint64 now = m_clock.nowMs();
     auto found = m_sessions->findByRefreshHash(hash);
@@ -308,13 +339,14 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
         return invalidRefresh();
     };
     if (!found) {
-        // Any token the session rotated out, not just the last one.
-        if (auto spent = m_sessions->findBySpentHash(hash))
+        // Any token the session rotated out, not just the last one; but only by its own holder:
+        // another application's token (or the browser's cookie) is not this caller's to burn.
+        if (auto spent = m_sessions->findBySpentHash(hash); spent && spent->clientId == holder)
             return reuse(*spent);
         return invalidRefresh();
     }
     Session session = *found;
-    if (!session.isLive(now))
+    if (session.clientId != holder || !session.isLive(now))
         return invalidRefresh();
     const auto user = m_recent.find(session.userId);
     if (!user || !user->isActive() || user->isDeleted())
@@ -339,7 +371,7 @@ Result<IssuedTokens> AuthService::refresh(const Principal &client, const QString
         return s.error();
     }
     m_metrics.tokenRefreshes.inc();
-    return issue(*user, session, newToken);
+    return Rotation{session, *user, newToken};
 }
 
 Status AuthService::logout(const Principal &me)
@@ -429,8 +461,9 @@ Result<Principal> AuthService::authenticate(QByteArrayView accessToken, Principa
         auto access = m_sessions->access(sid, jti);
         if (!access)
             return access.error().status() == 401 ? invalidToken() : access.error();
+        // A session held by an application or a browser never backs a REST API token.
         if (access->session.userId != sub || !access->session.isLive(nowMs) || !access->userActive ||
-            access->tokenRevoked)
+            access->tokenRevoked || !access->session.clientId.isEmpty())
             return invalidToken();
         grant = VerifiedTokens::Grant{std::move(access->session), stamp, {}, {}};
         grant->permissions = m_roles.permissionsFor(access->roles, &grant->permissionsRead);

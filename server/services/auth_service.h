@@ -49,13 +49,27 @@ public:
                 KeywardMetrics &metrics);
     ~AuthService();
 
-    // `client` carries the caller's address, user agent and request id.
-    Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password);
+    // `client` carries the caller's address, user agent and request id. `holder` is whose session it
+    // starts (Session::clientId): the REST API's (empty) or the provider's hosted sign-in, whose
+    // tokens carry no access token (the browser gets a cookie, not API access).
+    Result<IssuedTokens> login(const Principal &client, const QString &login, const QString &password,
+                               const QString &holder = {});
     // The second step of an MFA login: the mfa_token from the first answer and a code. Wrong codes
     // count toward the account's lockout on their own (a right password does not forgive them), and
     // one mfa_token dies after three of them.
-    Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code);
+    Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
+                                     const QString &holder = {});
     Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
+
+    // A refresh token of a session held by `holder` exchanged for the next one: the session, moved on.
+    // A token rotated out before ends its whole session (reuse detection); a token of another
+    // holder's session is refused as unknown, and left alone.
+    struct Rotation {
+        Session session;
+        User user;
+        QString refreshToken;
+    };
+    Result<Rotation> rotate(const Principal &client, const QString &refreshToken, const QString &holder);
     Status logout(const Principal &me);
     // Every session of the caller; needs the current password unless this session is fresh.
     Status logoutAll(const Principal &me, const std::optional<QString> &currentPassword);
@@ -72,7 +86,7 @@ private:
     Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash);
     // A completed login: forgets every failure of the account and ends its lock.
     Result<IssuedTokens> startSession(const Principal &client, User user, const QString &upgradedHash,
-                                      const QString &method);
+                                      const QString &method, const QString &holder);
     Result<IssuedTokens> issue(const User &user, const Session &session, const QString &refreshToken);
     Status failLogin(const Principal &client, const QString &userId, const QString &login, const QString &reason);
 

@@ -74,8 +74,10 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
         // (it then trusts nothing it cached anyway).
         if (auto r = ClusterRepository(m_db).pruneChanges((now - Hour) / 1000); !r)
             return r.error();
+        // A spent authorization code is kept a day past its minute, to catch it coming back.
         for (const char *sql :
-             {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?"}) {
+             {"DELETE FROM one_time_tokens WHERE expires_at < ?", "DELETE FROM revoked_tokens WHERE expires_at < ?",
+              "DELETE FROM oauth_codes WHERE expires_at < ?"}) {
             QSqlQuery &d = m_db.prepared(QLatin1String(sql));
             d.addBindValue(now - Day);
             if (!m_db.exec(d))

@@ -7,6 +7,7 @@
 #include "crypto/digest.h"
 #include "crypto/signing_key.h"
 #include "store/oauth_client_repository.h"
+#include "store/session_repository.h"
 #include "store/write_transaction.h"
 #include "validation.h"
 
@@ -327,6 +328,10 @@ Status OAuthClientService::remove(const Principal &actor, const QString &id)
         return *e;
     return writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_repo->remove(id); !r)
+            return r;
+        // Its users' sessions with it end too: no refresh token outlives its application.
+        if (auto r = SessionRepository(m_db).revokeAllOfClient(id, QStringLiteral("client_deleted"), m_clock.nowMs());
+            !r)
             return r;
         return m_audit.append(actor, clientEvent("oauth2.client.delete", id));
     });

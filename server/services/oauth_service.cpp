@@ -3,13 +3,17 @@
 #include "auth_service.h"
 #include "core/clock.h"
 #include "core/field_reader.h"
+#include "core/ids.h"
+#include "core/user.h"
 #include "crypto/digest.h"
 #include "crypto/jwt.h"
 #include "crypto/signing_key.h"
 #include "key_service.h"
 #include "settings_service.h"
+#include "store/authorization_code_repository.h"
 #include "store/oauth_client_repository.h"
 #include "store/session_repository.h"
+#include "store/user_repository.h"
 #include "store/write_transaction.h"
 
 #include <QJsonArray>
@@ -44,6 +48,8 @@ OAuthService::OAuthService(Database &db, const Clock &clock, AuditService &audit
     , m_auth(auth)
     , m_clients(std::make_unique<OAuthClientRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
+    , m_codes(std::make_unique<AuthorizationCodeRepository>(db))
+    , m_users(std::make_unique<UserRepository>(db))
 {
 }
 
@@ -147,8 +153,8 @@ QString OAuthService::assertionProblem(const OAuthClient &client, const ClientAu
     return {};
 }
 
-Result<ClientAccessToken> OAuthService::clientCredentials(const Principal &caller, const OAuthClient &client,
-                                                          const std::optional<QString> &scope)
+Result<ClientTokens> OAuthService::clientCredentials(const Principal &caller, const OAuthClient &client,
+                                                     const std::optional<QString> &scope)
 {
     if (!client.grantTypes.contains(QLatin1String("client_credentials")))
         return error(400, "unauthorized_client",
@@ -174,7 +180,7 @@ Result<ClientAccessToken> OAuthService::clientCredentials(const Principal &calle
         {QStringLiteral("jti"), jti},
         {QStringLiteral("scope"), QString()},
     };
-    ClientAccessToken t;
+    ClientTokens t;
     t.accessToken = QString::fromLatin1(crypto::signJwt(claims, signer->key, signer->kid, AccessTokenType));
     if (t.accessToken.isEmpty())
         return ApiError::internal();
@@ -190,7 +196,192 @@ Result<ClientAccessToken> OAuthService::clientCredentials(const Principal &calle
     return t;
 }
 
-std::optional<TokenIntrospection> OAuthService::ownToken(const OAuthClient &client, const QString &token)
+Result<ClientTokens> OAuthService::exchangeCode(const Principal &caller, const OAuthClient &client, const QString &code,
+                                                const QString &redirectUri, const QString &verifier)
+{
+    if (!client.grantTypes.contains(QLatin1String("authorization_code")))
+        return error(400, "unauthorized_client",
+                     QStringLiteral("This client may not use the authorization_code grant."));
+    const ApiError invalidGrant = error(400, "invalid_grant", QStringLiteral("The code is invalid or expired."));
+    const QByteArray hash = crypto::sha256(code.toLatin1());
+    auto found = m_codes->find(hash);
+    if (!found)
+        return found.error().status() == 404 ? invalidGrant : found.error();
+    const qint64 now = m_clock.nowMs();
+    const auto refuse = [&](const char *reason) -> ApiError {
+        (void)m_audit.record(caller, {QStringLiteral("oauth2.token"),
+                                      QStringLiteral("oauth_client"),
+                                      client.id,
+                                      QStringLiteral("failure"),
+                                      {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                       {QStringLiteral("reason"), QString::fromLatin1(reason)}}});
+        return invalidGrant;
+    };
+    // A code used before was intercepted, or is replayed: what its first exchange started ends
+    // (RFC 9700 §4.5.3), so that a thief who got there first keeps nothing.
+    const auto reused = [&](const QString &sessionId) -> ApiError {
+        (void)writeTransaction(m_db, [&]() -> Status {
+            if (auto r = m_sessions->revoke(sessionId, QStringLiteral("code_reuse"), now); !r)
+                return r;
+            return m_audit.append(caller, {QStringLiteral("oauth2.code.reuse"),
+                                           QStringLiteral("session"),
+                                           sessionId,
+                                           QStringLiteral("failure"),
+                                           {{QStringLiteral("client_id"), client.id}}});
+        });
+        return invalidGrant;
+    };
+    const AuthorizationCode c = *found;
+    if (c.clientId != client.id)
+        return refuse("other_client");
+    if (c.usedAt != 0)
+        return reused(c.sessionId);
+    if (c.expiresAt <= now)
+        return refuse("expired");
+    if (c.redirectUri != redirectUri)
+        return refuse("redirect_uri");
+    // RFC 7636 §4.1: 43 to 128 unreserved characters, whose SHA-256 is the challenge.
+    static const QRegularExpression verifierForm(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9._~-]{43,128}")));
+    const QByteArray challenge =
+        crypto::sha256(verifier.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (!verifierForm.match(verifier).hasMatch() || !crypto::constantTimeEquals(challenge, c.codeChallenge.toLatin1()))
+        return refuse("code_verifier");
+    auto user = m_users->find(c.userId);
+    if (!user || !user->user.isActive())
+        return refuse("user_inactive");
+
+    const RuntimeSettings settings = m_settings.current();
+    Session session;
+    session.id = newId(now);
+    session.userId = c.userId;
+    session.family = session.id;
+    session.createdAt = session.lastUsedAt = now;
+    session.absoluteExpiresAt =
+        now + (client.refreshTokenTtl ? client.refreshTokenTtl : settings.refreshAbsoluteTtlSeconds) * 1000;
+    session.idleExpiresAt = qMin(now + settings.refreshIdleTtlSeconds * 1000, session.absoluteExpiresAt);
+    session.ip = caller.ip;
+    session.userAgent = caller.userAgent.left(512);
+    session.clientId = client.id;
+    session.scope = c.scope;
+    session.authTime = c.authTime;
+    session.amr = c.amr;
+    const QString refreshToken = crypto::randomToken(32);
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_codes->spend(hash, session.id, now); !r)
+            return r;
+        if (auto r = m_sessions->insert(session, crypto::sha256(refreshToken.toLatin1())); !r)
+            return r;
+        return m_audit.append(caller, {QStringLiteral("oauth2.token"),
+                                       QStringLiteral("oauth_client"),
+                                       client.id,
+                                       QStringLiteral("success"),
+                                       {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                                        {QStringLiteral("session_id"), session.id},
+                                        {QStringLiteral("user_id"), c.userId}}});
+    });
+    if (!s) {
+        // A concurrent exchange of the same code won: this is the second use.
+        if (s.error().status() == 412)
+            if (auto winner = m_codes->find(hash))
+                return reused(winner->sessionId);
+        return s.error();
+    }
+    const bool refreshable = client.grantTypes.contains(QLatin1String("refresh_token"));
+    return issue(client, user->user, session, refreshable ? refreshToken : QString(), c.nonce);
+}
+
+Result<ClientTokens> OAuthService::refresh(const Principal &caller, const OAuthClient &client,
+                                           const QString &refreshToken, const std::optional<QString> &scope)
+{
+    if (!client.grantTypes.contains(QLatin1String("refresh_token")))
+        return error(400, "unauthorized_client", QStringLiteral("This client may not use the refresh_token grant."));
+    auto rotated = m_auth.rotate(caller, refreshToken, client.id);
+    if (!rotated)
+        return rotated.error().status() >= 500
+                   ? rotated.error()
+                   : error(400, "invalid_grant", QStringLiteral("The refresh token is invalid or expired."));
+    Session session = rotated->session;
+    if (scope) {
+        const QStringList granted = session.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QStringList narrowed = scope->split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        narrowed.removeDuplicates();
+        for (const QString &s : narrowed)
+            if (!granted.contains(s))
+                return error(400, "invalid_scope", QStringLiteral("'%1' was not granted.").arg(s.left(40)));
+        session.scope = narrowed.join(QLatin1Char(' '));
+    }
+    return issue(client, rotated->user, session, rotated->refreshToken, {});
+}
+
+QJsonObject OAuthService::userClaims(const User &user, const QStringList &scopes)
+{
+    QJsonObject claims{{QStringLiteral("sub"), user.id}};
+    if (scopes.contains(QLatin1String("profile"))) {
+        claims.insert(QStringLiteral("preferred_username"), user.username);
+        if (!user.displayName.isEmpty())
+            claims.insert(QStringLiteral("name"), user.displayName);
+        claims.insert(QStringLiteral("updated_at"), user.updatedAt / 1000);
+    }
+    if (scopes.contains(QLatin1String("email")) && !user.email.isEmpty()) {
+        claims.insert(QStringLiteral("email"), user.email);
+        claims.insert(QStringLiteral("email_verified"), user.emailVerified);
+    }
+    if (scopes.contains(QLatin1String("roles")))
+        claims.insert(QStringLiteral("roles"), QJsonArray::fromStringList(user.roles));
+    return claims;
+}
+
+Result<ClientTokens> OAuthService::issue(const OAuthClient &client, const User &user, const Session &session,
+                                         const QString &refreshToken, const QString &nonce)
+{
+    auto signer = m_keys.signer();
+    if (!signer)
+        return signer.error();
+    const qint64 iat = m_clock.nowSeconds();
+    const qint64 ttl = client.accessTokenTtl ? client.accessTokenTtl : m_settings.current().accessTtlSeconds;
+    const QStringList scopes = session.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QJsonObject access{
+        {QStringLiteral("iss"), m_auth.issuer()},
+        {QStringLiteral("sub"), user.id},
+        {QStringLiteral("aud"), client.id},
+        {QStringLiteral("client_id"), client.id},
+        {QStringLiteral("iat"), iat},
+        {QStringLiteral("nbf"), iat},
+        {QStringLiteral("exp"), iat + ttl},
+        {QStringLiteral("jti"), crypto::randomToken(16)},
+        {QStringLiteral("sid"), session.id},
+        {QStringLiteral("auth_time"), session.authTime / 1000},
+        {QStringLiteral("scope"), session.scope},
+    };
+    ClientTokens t;
+    t.accessToken = QString::fromLatin1(crypto::signJwt(access, signer->key, signer->kid, AccessTokenType));
+    t.expiresIn = ttl;
+    t.scope = session.scope;
+    t.refreshToken = refreshToken;
+    if (scopes.contains(QLatin1String("openid"))) {
+        QJsonObject id = userClaims(user, scopes);
+        id.insert(QStringLiteral("iss"), m_auth.issuer());
+        id.insert(QStringLiteral("aud"), client.id);
+        id.insert(QStringLiteral("azp"), client.id);
+        id.insert(QStringLiteral("iat"), iat);
+        id.insert(QStringLiteral("exp"), iat + ttl);
+        id.insert(QStringLiteral("auth_time"), session.authTime / 1000);
+        id.insert(QStringLiteral("sid"), session.id);
+        id.insert(QStringLiteral("amr"),
+                  QJsonArray::fromStringList(session.amr.split(QLatin1Char(' '), Qt::SkipEmptyParts)));
+        if (!nonce.isEmpty())
+            id.insert(QStringLiteral("nonce"), nonce);
+        t.idToken = QString::fromLatin1(crypto::signJwt(id, signer->key, signer->kid));
+        if (t.idToken.isEmpty())
+            return ApiError::internal();
+    }
+    if (t.accessToken.isEmpty())
+        return ApiError::internal();
+    return t;
+}
+
+std::optional<TokenIntrospection> OAuthService::accessToken(const QString &token)
 {
     const auto jwt = crypto::decodeJwt(token.toLatin1());
     if (!jwt || jwt->header.value(QStringLiteral("typ")).toString() != AccessTokenType)
@@ -204,12 +395,26 @@ std::optional<TokenIntrospection> OAuthService::ownToken(const OAuthClient &clie
     t.subject = c.value(QStringLiteral("sub")).toString();
     t.scope = c.value(QStringLiteral("scope")).toString();
     t.tokenId = c.value(QStringLiteral("jti")).toString();
+    t.sessionId = c.value(QStringLiteral("sid")).toString();
     t.issuer = c.value(QStringLiteral("iss")).toString();
     t.issuedAt = c.value(QStringLiteral("iat")).toInteger();
     t.expiresAt = c.value(QStringLiteral("exp")).toInteger();
-    if (t.issuer != m_auth.issuer() || t.clientId != client.id || t.tokenId.isEmpty())
+    if (t.issuer != m_auth.issuer() || t.clientId.isEmpty() || t.tokenId.isEmpty())
         return std::nullopt;
     return t;
+}
+
+bool OAuthService::isLive(const TokenIntrospection &t)
+{
+    if (t.expiresAt <= m_clock.nowSeconds())
+        return false;
+    if (t.sessionId.isEmpty()) {
+        auto revoked = m_sessions->isTokenRevoked(t.tokenId);
+        return revoked && !*revoked; // a token whose state cannot be read is not vouched for
+    }
+    auto access = m_sessions->access(t.sessionId, t.tokenId);
+    return access && access->session.isLive(m_clock.nowMs()) && access->userActive && !access->tokenRevoked &&
+           access->session.clientId == t.clientId && access->session.userId == t.subject;
 }
 
 TokenIntrospection OAuthService::introspect(const OAuthClient &client, const QString &token)
@@ -217,30 +422,56 @@ TokenIntrospection OAuthService::introspect(const OAuthClient &client, const QSt
     // RFC 7662 §2.1: the caller must be authorised; a public client proves nothing but its id.
     if (client.authMethod == QLatin1String("none"))
         return {};
-    auto t = ownToken(client, token);
-    if (!t || t->expiresAt <= m_clock.nowSeconds())
+    auto t = accessToken(token);
+    if (!t || t->clientId != client.id || !isLive(*t))
         return {};
-    auto revoked = m_sessions->isTokenRevoked(t->tokenId);
-    if (!revoked || *revoked)
-        return {}; // a token whose state cannot be read is not vouched for
     t->active = true;
     return *t;
 }
 
 Status OAuthService::revoke(const Principal &caller, const OAuthClient &client, const QString &token)
 {
-    const auto t = ownToken(client, token);
-    if (!t || t->expiresAt <= m_clock.nowSeconds())
+    const auto event = [&](const QString &type, const QString &id) -> AuditEntry {
+        return {QStringLiteral("oauth2.revoke"),
+                QStringLiteral("oauth_client"),
+                client.id,
+                QStringLiteral("success"),
+                {{type, id}}};
+    };
+    const qint64 now = m_clock.nowMs();
+    if (const auto t = accessToken(token)) {
+        if (t->clientId != client.id || t->expiresAt * 1000 <= now)
+            return success();
+        return writeTransaction(m_db, [&]() -> Status {
+            if (auto r = m_sessions->revokeToken(t->tokenId, t->expiresAt * 1000); !r)
+                return r;
+            return m_audit.append(caller, event(QStringLiteral("jti"), t->tokenId));
+        });
+    }
+    // A refresh token ends its session, when it is this client's.
+    auto session = m_sessions->findByRefreshHash(crypto::sha256(token.toLatin1()));
+    if (!session || session->clientId != client.id || !session->isLive(now))
         return success();
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_sessions->revokeToken(t->tokenId, t->expiresAt * 1000); !r)
+        if (auto r = m_sessions->revoke(session->id, QStringLiteral("revoked_by_client"), now); !r)
             return r;
-        return m_audit.append(caller, {QStringLiteral("oauth2.revoke"),
-                                       QStringLiteral("oauth_client"),
-                                       client.id,
-                                       QStringLiteral("success"),
-                                       {{QStringLiteral("jti"), t->tokenId}}});
+        return m_audit.append(caller, event(QStringLiteral("session_id"), session->id));
     });
+}
+
+Result<QJsonObject> OAuthService::userInfo(const QString &token)
+{
+    const ApiError invalid = error(401, "invalid_token", QStringLiteral("The access token is invalid or expired."));
+    const auto t = accessToken(token);
+    if (!t || t->sessionId.isEmpty() || !isLive(*t))
+        return invalid;
+    const QStringList scopes = t->scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (!scopes.contains(QLatin1String("openid")))
+        return error(403, "insufficient_scope", QStringLiteral("The token was not granted the openid scope."));
+    auto user = m_users->find(t->subject);
+    if (!user)
+        return user.error().status() == 404 ? invalid : user.error();
+    return userClaims(user->user, scopes);
 }
 
 } // namespace keyward

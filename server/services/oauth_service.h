@@ -5,6 +5,8 @@
 #include "core/principal.h"
 #include "core/result.h"
 
+#include <QJsonObject>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -12,12 +14,16 @@
 namespace keyward {
 
 class AuthService;
+class AuthorizationCodeRepository;
 class Clock;
 class Database;
 class KeyService;
 class OAuthClientRepository;
 class SessionRepository;
 class SettingsService;
+class UserRepository;
+struct Session;
+struct User;
 
 // How a client said who it is at the token, introspection or revocation endpoint.
 struct ClientAuthentication {
@@ -30,11 +36,14 @@ struct ClientAuthentication {
     QString endpoint; // the URL called: an assertion may name it as its audience
 };
 
-// An access token issued to a client for itself (the client credentials grant).
-struct ClientAccessToken {
+// What the token endpoint answers (RFC 6749 §5.1, OpenID Connect Core §3.1.3.3): an access token,
+// and for a user's grant maybe a refresh token and an ID token.
+struct ClientTokens {
     QString accessToken;
     qint64 expiresIn = 0;
     QString scope;
+    QString refreshToken;
+    QString idToken;
 };
 
 // What RFC 7662 lets a client learn of a token: inactive unless it is a live token issued to that
@@ -46,6 +55,7 @@ struct TokenIntrospection {
     QString subject;
     QString scope;
     QString tokenId;
+    QString sessionId; // the user's session with the client; empty for a client's own token
     QString issuer;
     qint64 issuedAt = 0;
     qint64 expiresAt = 0;
@@ -70,12 +80,25 @@ public:
     Result<OAuthClient> authenticateClient(const Principal &caller, const ClientAuthentication &auth,
                                            const std::function<std::optional<ApiError>()> &chargeFailure = {});
     // `scope`: what the client asks for (absent: everything it may have).
-    Result<ClientAccessToken> clientCredentials(const Principal &caller, const OAuthClient &client,
-                                                const std::optional<QString> &scope);
+    Result<ClientTokens> clientCredentials(const Principal &caller, const OAuthClient &client,
+                                           const std::optional<QString> &scope);
+    // The authorization_code grant: the code, once, by the client it was issued to, with the same
+    // redirect URI and the PKCE verifier. A code that comes back ends what its first exchange began.
+    Result<ClientTokens> exchangeCode(const Principal &caller, const OAuthClient &client, const QString &code,
+                                      const QString &redirectUri, const QString &verifier);
+    // The refresh_token grant: rotated, with the REST API's reuse detection, only by its client.
+    // `scope` may narrow what the new access token carries.
+    Result<ClientTokens> refresh(const Principal &caller, const OAuthClient &client, const QString &refreshToken,
+                                 const std::optional<QString> &scope);
     TokenIntrospection introspect(const OAuthClient &client, const QString &token);
-    // RFC 7009: a token of this client stops working; anything else is left alone, and either way
-    // the answer is the same.
+    // RFC 7009: a token of this client stops working (a refresh token ends its session); anything
+    // else is left alone, and either way the answer is the same.
     Status revoke(const Principal &caller, const OAuthClient &client, const QString &token);
+    // OpenID Connect Core §5.3: the claims of the user an access token with scope openid stands for,
+    // while its session lasts. 401 invalid_token, 403 insufficient_scope.
+    Result<QJsonObject> userInfo(const QString &accessToken);
+    // The claims `scopes` release of `user` (profile, email, roles), as ID tokens and userinfo give them.
+    static QJsonObject userClaims(const User &user, const QStringList &scopes);
 
     static ApiError error(int status, const char *code, const QString &description);
 
@@ -83,8 +106,15 @@ private:
     // Why `auth.assertion` does not prove it comes from `client`; empty when it does. Each
     // assertion is accepted once.
     QString assertionProblem(const OAuthClient &client, const ClientAuthentication &auth);
-    // The claims of an access token this provider issued to `client`, checked; nullopt otherwise.
-    std::optional<TokenIntrospection> ownToken(const OAuthClient &client, const QString &token);
+    // The claims of an access token this provider signed (at+jwt, its issuer), expired or not;
+    // nullopt otherwise.
+    std::optional<TokenIntrospection> accessToken(const QString &token);
+    // Whether it may still be used: unexpired, not revoked, and a user's token only while the
+    // session with its client lasts, for an active user.
+    bool isLive(const TokenIntrospection &token);
+    // An access token (and an ID token when `openid` was granted) for a user's session with a client.
+    Result<ClientTokens> issue(const OAuthClient &client, const User &user, const Session &session,
+                               const QString &refreshToken, const QString &nonce);
 
     Database &m_db;
     const Clock &m_clock;
@@ -94,6 +124,8 @@ private:
     AuthService &m_auth;
     std::unique_ptr<OAuthClientRepository> m_clients;
     std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<AuthorizationCodeRepository> m_codes;
+    std::unique_ptr<UserRepository> m_users;
 };
 
 } // namespace keyward

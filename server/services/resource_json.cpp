@@ -88,7 +88,7 @@ QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs)
 
 QJsonObject sessionJson(const Session &s, const Principal &viewer)
 {
-    return QJsonObject{
+    QJsonObject session{
         {QStringLiteral("id"), s.id},
         {QStringLiteral("created_at"), formatTime(s.createdAt)},
         {QStringLiteral("last_used_at"), formatTime(s.lastUsedAt)},
@@ -97,6 +97,11 @@ QJsonObject sessionJson(const Session &s, const Principal &viewer)
         {QStringLiteral("user_agent"), s.userAgent},
         {QStringLiteral("current"), s.id == viewer.sessionId},
     };
+    // Whose it is, when not the REST API's: an application's (its client_id) or the browser's
+    // sign-in at the provider's pages.
+    if (!s.clientId.isEmpty())
+        session.insert(QStringLiteral("client_id"), s.clientId);
+    return session;
 }
 
 QJsonObject importReportJson(const ImportReport &report)

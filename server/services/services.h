@@ -3,6 +3,7 @@
 #include "api_key_service.h"
 #include "audit_service.h"
 #include "auth_service.h"
+#include "authorization_service.h"
 #include "backup_service.h"
 #include "change_feed.h"
 #include "core/clock.h"
@@ -79,6 +80,7 @@ public:
     ApiKeyService &apiKeys() { return m_apiKeys; }
     OAuthClientService &oauthClients() { return m_oauthClients; }
     OAuthService &oauth() { return m_oauth; }
+    AuthorizationService &authorization() { return m_authorization; }
     MaintenanceService &maintenance() { return m_maintenance; }
     BackupService &backup() { return m_backup; }
     OverviewService &overview() { return m_overview; }
@@ -120,6 +122,7 @@ private:
     OAuthClientService m_oauthClients;
     AuthService m_auth;
     OAuthService m_oauth;
+    AuthorizationService m_authorization;
     MaintenanceService m_maintenance;
     BackupService m_backup;
     OverviewService m_overview;

@@ -9,7 +9,7 @@ namespace {
 
 const QString SelectSessions = QStringLiteral(
     "SELECT id, user_id, family, created_at, last_used_at, idle_expires_at, absolute_expires_at, revoked_at, ip, "
-    "user_agent, password_change_only FROM sessions");
+    "user_agent, password_change_only, client_id, scope, auth_time, amr FROM sessions");
 
 Session readSession(const QSqlQuery &q)
 {
@@ -25,6 +25,10 @@ Session readSession(const QSqlQuery &q)
     s.ip = q.value(8).toString();
     s.userAgent = q.value(9).toString();
     s.passwordChangeOnly = q.value(10).toBool();
+    s.clientId = q.value(11).toString();
+    s.scope = q.value(12).toString();
+    s.authTime = q.value(13).toLongLong();
+    s.amr = q.value(14).toString();
     return s;
 }
 
@@ -41,9 +45,10 @@ Status SessionRepository::insert(const Session &s, const QByteArray &refreshHash
         m_db,
         QStringLiteral(
             "INSERT INTO sessions (id, user_id, family, refresh_hash, created_at, last_used_at, idle_expires_at, "
-            "absolute_expires_at, ip, user_agent, password_change_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "absolute_expires_at, ip, user_agent, password_change_only, client_id, scope, auth_time, amr) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {s.id, s.userId, s.family, refreshHash, s.createdAt, s.lastUsedAt, s.idleExpiresAt, s.absoluteExpiresAt, s.ip,
-         s.userAgent, s.passwordChangeOnly});
+         s.userAgent, s.passwordChangeOnly, notNull(s.clientId), notNull(s.scope), s.authTime, notNull(s.amr)});
 }
 
 static Result<Session> findOne(Database &db, const QString &where, const QVariant &value)
@@ -111,10 +116,18 @@ Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QStr
     q.addBindValue(reason);
     q.addBindValue(userId);
     // A null QString binds as SQL NULL, and "id <> NULL" matches nothing.
-    q.addBindValue(keepId.isEmpty() ? QStringLiteral("") : keepId);
+    q.addBindValue(notNull(keepId));
     if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected();
+}
+
+Status SessionRepository::revokeAllOfClient(const QString &clientId, const QString &reason, qint64 nowMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? "
+                                  "WHERE client_id = ? AND client_id <> '' AND revoked_at = 0"),
+                   {nowMs, reason, clientId});
 }
 
 Result<QList<Session>> SessionRepository::liveOfUser(const QString &userId, qint64 nowMs)
@@ -174,8 +187,9 @@ Result<SessionRepository::Access> SessionRepository::access(const QString &sessi
 {
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("SELECT s.id, s.user_id, s.family, s.created_at, s.last_used_at, s.idle_expires_at, "
-                       "s.absolute_expires_at, s.revoked_at, s.ip, s.user_agent, s.password_change_only, "
-                       "u.status, u.deleted_at, (SELECT count(*) FROM revoked_tokens t WHERE t.jti = ?), ") +
+                       "s.absolute_expires_at, s.revoked_at, s.ip, s.user_agent, s.password_change_only, s.client_id, "
+                       "s.scope, s.auth_time, s.amr, u.status, u.deleted_at, (SELECT count(*) FROM revoked_tokens t "
+                       "WHERE t.jti = ?), ") +
         UserRepository::rolesSubquery(m_db.kind()) +
         QStringLiteral(" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?"));
     q.addBindValue(jti);
@@ -186,9 +200,9 @@ Result<SessionRepository::Access> SessionRepository::access(const QString &sessi
         return ApiError::unauthorized(QStringLiteral("The session has ended."));
     Access a;
     a.session = readSession(q);
-    a.userActive = User::statusNamed(q.value(11).toString()) == User::Status::Active && q.value(12).toLongLong() == 0;
-    a.tokenRevoked = q.value(13).toLongLong() > 0;
-    a.roles = q.value(14).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    a.userActive = User::statusNamed(q.value(15).toString()) == User::Status::Active && q.value(16).toLongLong() == 0;
+    a.tokenRevoked = q.value(17).toLongLong() > 0;
+    a.roles = q.value(18).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     q.finish();
     return a;
 }

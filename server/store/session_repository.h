@@ -24,6 +24,8 @@ public:
     Status revoke(const QString &id, const QString &reason, qint64 nowMs);
     // Revokes every live session of the user except `keepId`; returns how many.
     Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
+    // Ends every session held by an application (its client id), as when it is deleted.
+    Status revokeAllOfClient(const QString &clientId, const QString &reason, qint64 nowMs);
     Result<QList<Session>> liveOfUser(const QString &userId, qint64 nowMs);
     // Forgets sessions (and their spent tokens) whose absolute lifetime ended before `beforeMs`.
     Status pruneExpired(qint64 beforeMs);

@@ -77,6 +77,14 @@ QList<RouteRule> routeRules()
         {"POST", QStringLiteral("/oauth2/token")},
         {"POST", QStringLiteral("/oauth2/introspect")},
         {"POST", QStringLiteral("/oauth2/revoke")},
+        // The browser's side: the hosted pages, with their own cookie and forms (tst_oidc).
+        {"GET", QStringLiteral("/oauth2/authorize")},
+        {"POST", QStringLiteral("/oauth2/authorize")},
+        {"GET", QStringLiteral("/oauth2/logout")},
+        {"POST", QStringLiteral("/oauth2/logout")},
+        // A client's access token for the user (tst_oidc); the REST API's tokens get nothing there.
+        {"GET", QStringLiteral("/oauth2/userinfo")},
+        {"POST", QStringLiteral("/oauth2/userinfo")},
         {"GET", QStringLiteral("/api/v1/openapi.json")},
         {"GET", QStringLiteral("/docs")},
         {"GET", QStringLiteral("/health")},

@@ -118,6 +118,10 @@ Reply TestServer::send(const QByteArray &method, const QString &path, const QByt
                        const QByteArray &bearer, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest req(url(path));
+    // Tests see redirects and cookies as the server sent them, and send cookies themselves.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     if (m_tls) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.setCaCertificates(m_trusted);

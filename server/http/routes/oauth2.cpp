@@ -1,9 +1,8 @@
 #include "crypto/jwt.h"
+#include "oauth2_form.h"
 #include "route_helpers.h"
 #include "routes.h"
 #include "services/services.h"
-
-#include <QUrl>
 
 // The OAuth 2.0 endpoints of the OpenID Connect provider. They speak the protocol's own dialect,
 // not the REST API's: form-encoded requests (RFC 6749 §3.2) and errors as {"error",
@@ -12,37 +11,7 @@ namespace keyward::routes {
 
 namespace {
 
-using Form = QHash<QString, QString>;
-
 const QString JwtBearer = QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-
-// One form-encoded value: '+' is a space, then percent-decoding.
-QString formDecoded(QByteArray raw)
-{
-    raw.replace('+', ' ');
-    return QUrl::fromPercentEncoding(raw);
-}
-
-// The request's parameters; a parameter sent twice, or a body of another type, is an error
-// (RFC 6749 §3.1: parameters must not be included more than once).
-Result<Form> readForm(const HttpRequest &request)
-{
-    const QByteArray type = request.header("content-type").split(';').value(0).trimmed().toLower();
-    if (type != "application/x-www-form-urlencoded")
-        return OAuthService::error(400, "invalid_request", QStringLiteral("Send application/x-www-form-urlencoded."));
-    Form form;
-    for (const QByteArray &pair : request.body.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype eq = pair.indexOf('=');
-        const QString name = formDecoded(pair.left(eq));
-        if (form.contains(name))
-            return OAuthService::error(400, "invalid_request",
-                                       QStringLiteral("'%1' was sent twice.").arg(name.left(40)));
-        form.insert(name, eq < 0 ? QString() : formDecoded(pair.mid(eq + 1)));
-    }
-    return form;
-}
 
 HttpResponse oauthError(const RequestContext &ctx, const ApiError &e)
 {
@@ -144,36 +113,65 @@ HttpResponse noStore(HttpResponse r)
 
 void registerOAuth2(Router &router)
 {
-    // Clients authenticate themselves in each request; every failure is charged to the caller's
-    // address in the sign-in class, like a failed sign-in. Tokens are also asked for under that
-    // class's limit (each costs a signature); introspection and revocation by an authenticated
-    // client, which a resource server may call for every request it serves, under none.
-    const RouteOptions tokens{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
-                              RouteOptions::Limit::Auth};
-    RouteOptions protocol = tokens;
-    protocol.limit = RouteOptions::Limit::None;
+    // Clients authenticate themselves in each request, and every failure (a wrong secret, a code or
+    // refresh token that is not good) is charged to the caller's address in the sign-in class, like
+    // a failed sign-in. What succeeds is not limited: an application's backend redeems codes and
+    // refreshes tokens for all its users from one address, and a resource server may introspect
+    // for every request it serves.
+    const RouteOptions protocol{RouteOptions::Access::Public, RouteOptions::Body::Form, RouteOptions::Execution::Inline,
+                                RouteOptions::Limit::None};
 
-    router.add("POST", QStringLiteral("/oauth2/token"), tokens, [](RequestContext &ctx) {
+    router.add("POST", QStringLiteral("/oauth2/token"), protocol, [](RequestContext &ctx) {
         auto req = authenticated(ctx);
         if (!req)
             return noStore(oauthError(ctx, req.error()));
-        const QString grant = req->form.value(QStringLiteral("grant_type"));
-        if (grant.isEmpty())
-            return noStore(
-                oauthError(ctx, OAuthService::error(400, "invalid_request", QStringLiteral("grant_type is missing."))));
-        if (grant != QLatin1String("client_credentials"))
-            return noStore(
-                oauthError(ctx, OAuthService::error(400, "unsupported_grant_type",
-                                                    QStringLiteral("This server does not offer that grant."))));
-        const auto scope = req->form.contains(QStringLiteral("scope"))
-                               ? std::optional<QString>(req->form.value(QStringLiteral("scope")))
+        const Form &form = req->form;
+        const QString grant = form.value(QStringLiteral("grant_type"));
+        const auto scope = form.contains(QStringLiteral("scope"))
+                               ? std::optional<QString>(form.value(QStringLiteral("scope")))
                                : std::nullopt;
-        auto token = ctx.services.oauth().clientCredentials(ctx.principal, req->client, scope);
-        if (!token)
-            return noStore(oauthError(ctx, token.error()));
-        return noStore(HttpResponse::json(200, QJsonObject{{QStringLiteral("access_token"), token->accessToken},
-                                                           {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                                                           {QStringLiteral("expires_in"), token->expiresIn}}));
+        const auto required = [&](const QStringList &names) -> std::optional<ApiError> {
+            for (const QString &name : names)
+                if (form.value(name).isEmpty())
+                    return OAuthService::error(400, "invalid_request", name + QStringLiteral(" is missing."));
+            return std::nullopt;
+        };
+        OAuthService &oauth = ctx.services.oauth();
+        Result<ClientTokens> issued = OAuthService::error(400, "unsupported_grant_type",
+                                                          QStringLiteral("This server does not offer that grant."));
+        if (grant.isEmpty()) {
+            issued = OAuthService::error(400, "invalid_request", QStringLiteral("grant_type is missing."));
+        } else if (grant == QLatin1String("client_credentials")) {
+            issued = oauth.clientCredentials(ctx.principal, req->client, scope);
+        } else if (grant == QLatin1String("authorization_code")) {
+            if (auto missing =
+                    required({QStringLiteral("code"), QStringLiteral("redirect_uri"), QStringLiteral("code_verifier")}))
+                issued = *missing;
+            else
+                issued = oauth.exchangeCode(ctx.principal, req->client, form.value(QStringLiteral("code")),
+                                            form.value(QStringLiteral("redirect_uri")),
+                                            form.value(QStringLiteral("code_verifier")));
+        } else if (grant == QLatin1String("refresh_token")) {
+            if (auto missing = required({QStringLiteral("refresh_token")}))
+                issued = *missing;
+            else
+                issued = oauth.refresh(ctx.principal, req->client, form.value(QStringLiteral("refresh_token")), scope);
+        }
+        if (!issued && issued.error().slug() == QLatin1String("invalid_grant") && ctx.failedAuthentication)
+            if (auto refused = ctx.failedAuthentication())
+                return noStore(oauthError(ctx, *refused));
+        if (!issued)
+            return noStore(oauthError(ctx, issued.error()));
+        QJsonObject body{{QStringLiteral("access_token"), issued->accessToken},
+                         {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                         {QStringLiteral("expires_in"), issued->expiresIn}};
+        if (!issued->scope.isEmpty())
+            body.insert(QStringLiteral("scope"), issued->scope);
+        if (!issued->refreshToken.isEmpty())
+            body.insert(QStringLiteral("refresh_token"), issued->refreshToken);
+        if (!issued->idToken.isEmpty())
+            body.insert(QStringLiteral("id_token"), issued->idToken);
+        return noStore(HttpResponse::json(200, body));
     });
 
     router.add("POST", QStringLiteral("/oauth2/introspect"), protocol, [](RequestContext &ctx) {
@@ -197,6 +195,28 @@ void registerOAuth2(Router &router)
                                                            {QStringLiteral("exp"), t.expiresAt},
                                                            {QStringLiteral("token_type"), QStringLiteral("Bearer")}}));
     });
+
+    // OpenID Connect Core §5.3 with RFC 6750 errors: the bearer token in the Authorization header.
+    const auto userInfo = [](RequestContext &ctx) {
+        const QByteArray header = ctx.request.header("authorization");
+        const bool bearer = header.size() > 7 && header.left(7).toLower() == "bearer ";
+        auto claims = bearer ? ctx.services.oauth().userInfo(QString::fromLatin1(header.mid(7).trimmed()))
+                             : Result<QJsonObject>(OAuthService::error(
+                                   401, "invalid_token", QStringLiteral("Send the access token as a Bearer token.")));
+        if (claims)
+            return noStore(HttpResponse::json(200, *claims));
+        const ApiError &e = claims.error();
+        if (e.status() >= 500 || e.status() == 429)
+            return oauthError(ctx, e);
+        HttpResponse r = HttpResponse::json(e.status(), QJsonObject{{QStringLiteral("error"), e.slug()},
+                                                                    {QStringLiteral("error_description"), e.detail()}});
+        r.setHeader("WWW-Authenticate", "Bearer error=\"" + e.slug().toLatin1() + "\"");
+        return noStore(r);
+    };
+    // The token comes in the header: a POST's body, if any, is not read.
+    const RouteOptions bearer{RouteOptions::Access::Public};
+    router.add("GET", QStringLiteral("/oauth2/userinfo"), bearer, userInfo);
+    router.add("POST", QStringLiteral("/oauth2/userinfo"), bearer, userInfo);
 
     router.add("POST", QStringLiteral("/oauth2/revoke"), protocol, [](RequestContext &ctx) {
         auto req = authenticated(ctx);

@@ -1,0 +1,366 @@
+#include "hosted_pages.h"
+
+#include "crypto/digest.h"
+
+#include <array>
+
+namespace keyward::pages {
+
+namespace {
+
+using Texts = std::array<const char *, static_cast<size_t>(Text::Count)>;
+
+// One line per Text, in its order; %1 is filled in by the page.
+constexpr Texts English{
+    "Sign in",
+    "to continue to %1",
+    "Username or email",
+    "Password",
+    "Sign in",
+    "Two-step verification",
+    "Enter the six-digit code from your authenticator app, or one of your recovery codes.",
+    "Code",
+    "Verify",
+    "Allow access?",
+    "%1 asks to:",
+    "Signed in as %1",
+    "Allow",
+    "Deny",
+    "Know who you are",
+    "See your name and username",
+    "See your email address",
+    "See your roles",
+    "Stay connected while you are away",
+    "Sign-in cannot continue",
+    "The username or password is incorrect.",
+    "The code is incorrect.",
+    "Too many attempts. Try again later.",
+    "This account is disabled. Contact an administrator.",
+    "This sign-in took too long. Go back to the application and start again.",
+    "The form has expired. Go back to the application and start again.",
+    "The application is not registered with this server.",
+    "The application asked to return to an address it has not registered.",
+    "Your password must be changed before you can sign in to applications.",
+    "Something went wrong. Try again later.",
+    "Signed out",
+    "You are signed out.",
+    "Sign out?",
+    "Do you want to sign out?",
+    "Sign out",
+};
+
+constexpr Texts German{
+    "Anmelden",
+    "um mit %1 fortzufahren",
+    "Benutzername oder E-Mail",
+    "Passwort",
+    "Anmelden",
+    "Bestätigung in zwei Schritten",
+    "Geben Sie den sechsstelligen Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.",
+    "Code",
+    "Bestätigen",
+    "Zugriff erlauben?",
+    "%1 möchte:",
+    "Angemeldet als %1",
+    "Erlauben",
+    "Ablehnen",
+    "Wissen, wer Sie sind",
+    "Ihren Namen und Benutzernamen sehen",
+    "Ihre E-Mail-Adresse sehen",
+    "Ihre Rollen sehen",
+    "Verbunden bleiben, während Sie abwesend sind",
+    "Die Anmeldung kann nicht fortgesetzt werden",
+    "Benutzername oder Passwort ist falsch.",
+    "Der Code ist falsch.",
+    "Zu viele Versuche. Versuchen Sie es später erneut.",
+    "Dieses Konto ist deaktiviert. Wenden Sie sich an einen Administrator.",
+    "Diese Anmeldung hat zu lange gedauert. Kehren Sie zur Anwendung zurück und beginnen Sie neu.",
+    "Das Formular ist abgelaufen. Kehren Sie zur Anwendung zurück und beginnen Sie neu.",
+    "Die Anwendung ist bei diesem Server nicht registriert.",
+    "Die Anwendung möchte zu einer Adresse zurückkehren, die sie nicht registriert hat.",
+    "Sie müssen Ihr Passwort ändern, bevor Sie sich bei Anwendungen anmelden können.",
+    "Etwas ist schiefgegangen. Versuchen Sie es später erneut.",
+    "Abgemeldet",
+    "Sie sind abgemeldet.",
+    "Abmelden?",
+    "Möchten Sie sich abmelden?",
+    "Abmelden",
+};
+
+constexpr Texts French{
+    "Connexion",
+    "pour continuer vers %1",
+    "Nom d’utilisateur ou e-mail",
+    "Mot de passe",
+    "Se connecter",
+    "Validation en deux étapes",
+    "Saisissez le code à six chiffres de votre application d’authentification, ou l’un de vos codes de "
+    "récupération.",
+    "Code",
+    "Valider",
+    "Autoriser l’accès ?",
+    "%1 demande à :",
+    "Connecté en tant que %1",
+    "Autoriser",
+    "Refuser",
+    "Savoir qui vous êtes",
+    "Voir votre nom et votre nom d’utilisateur",
+    "Voir votre adresse e-mail",
+    "Voir vos rôles",
+    "Rester connecté en votre absence",
+    "La connexion ne peut pas continuer",
+    "Le nom d’utilisateur ou le mot de passe est incorrect.",
+    "Le code est incorrect.",
+    "Trop de tentatives. Réessayez plus tard.",
+    "Ce compte est désactivé. Contactez un administrateur.",
+    "Cette connexion a pris trop de temps. Revenez à l’application et recommencez.",
+    "Le formulaire a expiré. Revenez à l’application et recommencez.",
+    "L’application n’est pas enregistrée auprès de ce serveur.",
+    "L’application demande à revenir à une adresse qu’elle n’a pas enregistrée.",
+    "Vous devez changer votre mot de passe avant de vous connecter à des applications.",
+    "Une erreur s’est produite. Réessayez plus tard.",
+    "Déconnecté",
+    "Vous êtes déconnecté.",
+    "Se déconnecter ?",
+    "Voulez-vous vous déconnecter ?",
+    "Se déconnecter",
+};
+
+// Readable on any screen, visible focus, enough contrast; no web fonts, images or scripts.
+constexpr char Style[] =
+    ":root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}"
+    "body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;"
+    "background:Canvas;color:CanvasText}"
+    "main{width:min(24rem,100% - 2rem);padding:2rem;border:1px solid GrayText;border-radius:.75rem}"
+    "h1{font-size:1.5rem;margin:0 0 .25rem}p{margin:.25rem 0 1rem}"
+    "label{display:block;font-weight:600;margin-top:1rem}"
+    "input{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;margin-top:.25rem;"
+    "border:1px solid GrayText;border-radius:.375rem}"
+    ".actions{display:flex;gap:.75rem;margin-top:1.5rem}"
+    "button{flex:1;font:inherit;font-weight:600;padding:.6rem 1rem;border-radius:.375rem;cursor:pointer;"
+    "border:2px solid #1d4ed8;background:#1d4ed8;color:#fff}"
+    "button.secondary{background:transparent;color:inherit;border-color:GrayText}"
+    ":focus-visible{outline:3px solid #f59e0b;outline-offset:2px}"
+    ".error{border-left:4px solid #b91c1c;padding:.5rem .75rem;background:#b91c1c1a}"
+    "ul{padding-left:1.25rem}";
+
+const Texts &texts(Language l)
+{
+    switch (l) {
+    case Language::German:
+        return German;
+    case Language::French:
+        return French;
+    case Language::English:
+        break;
+    }
+    return English;
+}
+
+const char *languageTag(Language l)
+{
+    return l == Language::German ? "de" : l == Language::French ? "fr" : "en";
+}
+
+QString escaped(const QString &s)
+{
+    return s.toHtmlEscaped().replace(QLatin1Char('\''), QLatin1String("&#39;"));
+}
+
+std::optional<Language> offered(QString tag)
+{
+    tag = tag.trimmed().toLower();
+    if (tag.startsWith(QLatin1String("de")))
+        return Language::German;
+    if (tag.startsWith(QLatin1String("fr")))
+        return Language::French;
+    if (tag.startsWith(QLatin1String("en")))
+        return Language::English;
+    return std::nullopt;
+}
+
+QByteArray contentSecurityPolicy(const QString &redirectOrigin)
+{
+    static const QByteArray style =
+        "'sha256-" + crypto::sha256(QByteArrayView(Style, sizeof(Style) - 1)).toBase64() + "'";
+    QByteArray formAction = "'self'";
+    if (!redirectOrigin.isEmpty())
+        formAction += ' ' + redirectOrigin.toUtf8();
+    return "default-src 'none'; style-src " + style + "; form-action " + formAction +
+           "; frame-ancestors 'none'; base-uri 'none'";
+}
+
+HttpResponse page(Language l, int status, Text title, const QString &body, const QString &redirectOrigin = {})
+{
+    const QString titleText = escaped(text(l, title));
+    const QString html = QStringLiteral("<!doctype html>\n<html lang=\"") + QLatin1String(languageTag(l)) +
+                         QStringLiteral("\"><head><meta charset=\"utf-8\">"
+                                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                                        "<title>") +
+                         titleText + QStringLiteral(" – Keyward</title><style>") + QLatin1String(Style) +
+                         QStringLiteral("</style></head><body><main aria-labelledby=\"title\"><h1 id=\"title\">") +
+                         titleText + QStringLiteral("</h1>") + body + QStringLiteral("</main></body></html>\n");
+    HttpResponse r;
+    r.status = status;
+    r.body = html.toUtf8();
+    r.setHeader("Content-Type", "text/html; charset=utf-8");
+    r.setHeader("Content-Security-Policy", contentSecurityPolicy(redirectOrigin));
+    r.setHeader("Cache-Control", "no-store");
+    r.setHeader("Content-Language", languageTag(l));
+    return r;
+}
+
+QString errorLine(Language l, std::optional<Text> error)
+{
+    if (!error)
+        return {};
+    return QStringLiteral("<p class=\"error\" id=\"form-error\" role=\"alert\">") + escaped(text(l, *error)) +
+           QStringLiteral("</p>");
+}
+
+// The form's opening: where it posts, its anti-forgery token, the step, the carried parameters.
+QString formStart(const Form &form, const char *step)
+{
+    QString html = QStringLiteral("<form method=\"post\" action=\"") + escaped(form.action) +
+                   QStringLiteral("\"><input type=\"hidden\" name=\"csrf\" value=\"") + escaped(form.csrf) +
+                   QStringLiteral("\"><input type=\"hidden\" name=\"step\" value=\"") + QLatin1String(step) +
+                   QStringLiteral("\">");
+    for (const auto &[name, value] : form.carried)
+        html += QStringLiteral("<input type=\"hidden\" name=\"") + escaped(name) + QStringLiteral("\" value=\"") +
+                escaped(value) + QStringLiteral("\">");
+    return html;
+}
+
+QString invalidIf(std::optional<Text> error)
+{
+    return error ? QStringLiteral(" aria-invalid=\"true\" aria-describedby=\"form-error\"") : QString();
+}
+
+QString scopeText(Language l, const QString &scope)
+{
+    if (scope == QLatin1String("openid"))
+        return text(l, Text::ScopeOpenid);
+    if (scope == QLatin1String("profile"))
+        return text(l, Text::ScopeProfile);
+    if (scope == QLatin1String("email"))
+        return text(l, Text::ScopeEmail);
+    if (scope == QLatin1String("roles"))
+        return text(l, Text::ScopeRoles);
+    if (scope == QLatin1String("offline_access"))
+        return text(l, Text::ScopeOfflineAccess);
+    return scope;
+}
+
+} // namespace
+
+QString text(Language language, Text which)
+{
+    return QString::fromUtf8(texts(language)[static_cast<size_t>(which)]);
+}
+
+Language language(const QString &uiLocales, const QByteArray &acceptLanguage)
+{
+    for (const QString &tag : uiLocales.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (const auto l = offered(tag))
+            return *l;
+    // Accept-Language: the most wanted offered language (RFC 9110 §12.5.4); the first of equals.
+    std::optional<Language> best;
+    double bestQuality = 0;
+    for (const QByteArray &item : acceptLanguage.split(',')) {
+        const QList<QByteArray> parts = item.split(';');
+        double quality = 1;
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            if (parts[i].trimmed().startsWith("q="))
+                quality = parts[i].trimmed().mid(2).toDouble();
+        const auto l = offered(QString::fromLatin1(parts.value(0)));
+        if (l && quality > bestQuality) {
+            best = l;
+            bestQuality = quality;
+        }
+    }
+    return best.value_or(Language::English);
+}
+
+HttpResponse signIn(const Form &form, const QString &application, const QString &login, std::optional<Text> error)
+{
+    const Language l = form.language;
+    const QString body =
+        QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) + QStringLiteral("</p>") +
+        errorLine(l, error) + formStart(form, "password") + QStringLiteral("<label for=\"login\">") +
+        escaped(text(l, Text::Login)) +
+        QStringLiteral("</label><input id=\"login\" name=\"login\" type=\"text\" autocomplete=\"username\" "
+                       "autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"254\" value=\"") +
+        escaped(login) + QStringLiteral("\"") + invalidIf(error) +
+        (login.isEmpty() ? QStringLiteral(" autofocus") : QString()) + QStringLiteral("><label for=\"password\">") +
+        escaped(text(l, Text::Password)) +
+        QStringLiteral("</label><input id=\"password\" name=\"password\" type=\"password\" "
+                       "autocomplete=\"current-password\" required") +
+        invalidIf(error) + (login.isEmpty() ? QString() : QStringLiteral(" autofocus")) +
+        QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::SignIn)) +
+        QStringLiteral("</button></div></form>");
+    return page(l, error ? 401 : 200, Text::SignInTitle, body, form.redirectOrigin);
+}
+
+HttpResponse secondFactor(const Form &form, const QString &application, const QString &mfaToken,
+                          std::optional<Text> error)
+{
+    const Language l = form.language;
+    Form carrying = form;
+    carrying.carried.append({QStringLiteral("mfa_token"), mfaToken});
+    const QString body =
+        QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) + QStringLiteral("</p>") +
+        errorLine(l, error) + formStart(carrying, "code") + QStringLiteral("<p id=\"code-help\">") +
+        escaped(text(l, Text::SecondFactorHelp)) + QStringLiteral("</p><label for=\"code\">") +
+        escaped(text(l, Text::Code)) +
+        QStringLiteral("</label><input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" "
+                       "autocomplete=\"one-time-code\" required autofocus maxlength=\"64\" "
+                       "aria-describedby=\"code-help\"") +
+        (error ? QStringLiteral(" aria-invalid=\"true\" aria-errormessage=\"form-error\"") : QString()) +
+        QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::Verify)) +
+        QStringLiteral("</button></div></form>");
+    return page(l, error ? 401 : 200, Text::SecondFactorTitle, body, form.redirectOrigin);
+}
+
+HttpResponse consent(const Form &form, const QString &application, const QString &user, const QStringList &scopes)
+{
+    const Language l = form.language;
+    QString list;
+    for (const QString &s : scopes)
+        list += QStringLiteral("<li>") + escaped(scopeText(l, s)) + QStringLiteral("</li>");
+    const QString body = QStringLiteral("<p>") + escaped(text(l, Text::SignedInAs).arg(user)) +
+                         QStringLiteral("</p><p id=\"asks\">") + escaped(text(l, Text::ConsentIntro).arg(application)) +
+                         QStringLiteral("</p><ul aria-labelledby=\"asks\">") + list + QStringLiteral("</ul>") +
+                         formStart(form, "consent") +
+                         QStringLiteral("<div class=\"actions\"><button type=\"submit\" name=\"decision\" "
+                                        "value=\"allow\">") +
+                         escaped(text(l, Text::Allow)) +
+                         QStringLiteral("</button><button type=\"submit\" name=\"decision\" value=\"deny\" "
+                                        "class=\"secondary\">") +
+                         escaped(text(l, Text::Deny)) + QStringLiteral("</button></div></form>");
+    return page(l, 200, Text::ConsentTitle, body, form.redirectOrigin);
+}
+
+HttpResponse signOut(const Form &form)
+{
+    const Language l = form.language;
+    const QString body = QStringLiteral("<p>") + escaped(text(l, Text::SignOutQuestion)) + QStringLiteral("</p>") +
+                         formStart(form, "logout") + QStringLiteral("<div class=\"actions\"><button type=\"submit\">") +
+                         escaped(text(l, Text::SignOut)) + QStringLiteral("</button></div></form>");
+    return page(l, 200, Text::SignOutTitle, body, form.redirectOrigin);
+}
+
+HttpResponse signedOut(Language language)
+{
+    return page(language, 200, Text::SignedOutTitle,
+                QStringLiteral("<p role=\"status\">") + escaped(text(language, Text::SignedOut)) +
+                    QStringLiteral("</p>"));
+}
+
+HttpResponse error(Language language, int status, Text message)
+{
+    return page(language, status, Text::ErrorTitle,
+                QStringLiteral("<p class=\"error\" role=\"alert\">") + escaped(text(language, message)) +
+                    QStringLiteral("</p>"));
+}
+
+} // namespace keyward::pages

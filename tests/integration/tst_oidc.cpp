@@ -438,6 +438,41 @@ private Q_SLOTS:
         QCOMPARE(b.get(authorizeUrl(c, verifier) + QStringLiteral("&scope=openid")).status, 400);
     }
 
+    // The hosted sign-in shares /auth/login's lockout, and says the same of an unknown account as
+    // of a wrong password.
+    void theHostedSignInLocksOutLikeTheApi()
+    {
+        TestServer s;
+        s.createUser(QStringLiteral("alice"), Password, {});
+        const Client c = registerClient(s, true);
+        Browser b(s);
+        const Reply page = b.get(authorizeUrl(c, crypto::randomToken(32)));
+        const Reply unknown = b.submit(page, {{QStringLiteral("login"), QStringLiteral("nobody")},
+                                              {QStringLiteral("password"), QStringLiteral("wrong")}});
+        Reply wrong;
+        for (int i = 0; i < 5; ++i)
+            wrong = b.submit(page, {{QStringLiteral("login"), QStringLiteral("alice")},
+                                    {QStringLiteral("password"), QStringLiteral("wrong")}});
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(wrong.status, 401);
+        const auto alert = [](const Reply &r) {
+            return QRegularExpression(QStringLiteral("role=\"alert\">([^<]*)<"))
+                .match(QString::fromUtf8(r.body))
+                .captured(1);
+        };
+        QCOMPARE(alert(unknown), alert(wrong));
+        // Locked now: the right password does not get in, here or through the REST API.
+        const Reply locked = b.submit(
+            page, {{QStringLiteral("login"), QStringLiteral("alice")}, {QStringLiteral("password"), Password}});
+        QCOMPARE(locked.status, 429);
+        QVERIFY(!locked.header("Retry-After").isEmpty());
+        QVERIFY(!b.cookies.contains("keyward_signin"));
+        QCOMPARE(s.post(QStringLiteral("/api/v1/auth/login"), obj({{QStringLiteral("login"), QStringLiteral("alice")},
+                                                                   {QStringLiteral("password"), Password}}))
+                     .status,
+                 429);
+    }
+
     void aFormPostedWithoutItsTokenIsRefused()
     {
         TestServer s;

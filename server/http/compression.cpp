@@ -99,10 +99,11 @@ void compressForClient(const HttpRequest &request, HttpResponse &response)
     const bool streamed = bool(response.stream);
     // Only what GET reads: the answers that carry credentials (logins, refreshes, new keys, second
     // factors) come from POST, and a compressed secret beside text an attacker chose leaks through
-    // its length (BREACH).
-    if (request.method != "GET" || response.status == 204 || response.status == 304 ||
-        (!streamed && response.body.size() < MinCompressedBytes) || !response.header("Content-Encoding").isEmpty() ||
-        !compressible(response.header("Content-Type")))
+    // its length (BREACH). The provider's pages are read by GET but hold the browser's anti-forgery
+    // token beside the request's own parameters: never compressed.
+    if (request.method != "GET" || request.path.startsWith(QLatin1String("/oauth2/")) || response.status == 204 ||
+        response.status == 304 || (!streamed && response.body.size() < MinCompressedBytes) ||
+        !response.header("Content-Encoding").isEmpty() || !compressible(response.header("Content-Type")))
         return;
     // Whether or not this client gets gzip, another may: caches must keep them apart.
     const QByteArray vary = response.header("Vary");

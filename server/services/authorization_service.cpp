@@ -4,6 +4,8 @@
 #include "crypto/digest.h"
 #include "crypto/jwt.h"
 #include "key_service.h"
+#include "oauth_client_service.h"
+#include "settings_service.h"
 #include "store/authorization_code_repository.h"
 #include "store/oauth_client_repository.h"
 #include "store/session_repository.h"
@@ -29,11 +31,13 @@ AuthorizationCheck refused(bool toClient, const char *error, const QString &desc
 
 } // namespace
 
-AuthorizationService::AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys)
+AuthorizationService::AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
+                                           SettingsService &settings)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_keys(keys)
+    , m_settings(settings)
     , m_clients(std::make_unique<OAuthClientRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
     , m_codes(std::make_unique<AuthorizationCodeRepository>(db))
@@ -52,7 +56,7 @@ AuthorizationCheck AuthorizationService::check(const Parameters &p)
                        client.error().status() == 404 ? QStringLiteral("The application is not registered here.")
                                                       : client.error().detail());
     const QString redirectUri = p.value(QStringLiteral("redirect_uri"));
-    if (!client->redirectUris.contains(redirectUri))
+    if (!OAuthClientService::isRegisteredRedirect(client->redirectUris, redirectUri))
         return refused(false, "invalid_request",
                        QStringLiteral("The application gave a redirect URI it has not registered."));
     // From here on the client hears of every problem, with its state.
@@ -127,6 +131,15 @@ std::optional<BrowserSignIn> AuthorizationService::signedIn(const QString &cooki
     auto user = m_users->find(session->userId);
     if (!user || !user->user.isActive())
         return std::nullopt;
+    // Active use keeps the browser signed in; written at most once a minute.
+    const qint64 now = m_clock.nowMs();
+    if (now - session->lastUsedAt > 60'000) {
+        const qint64 idle = qMin(now + m_settings.current().refreshIdleTtlSeconds * 1000, session->absoluteExpiresAt);
+        if (m_sessions->touch(session->id, now, idle)) {
+            session->lastUsedAt = now;
+            session->idleExpiresAt = idle;
+        }
+    }
     return BrowserSignIn{*session, user->user};
 }
 
@@ -137,15 +150,21 @@ AuthorizationStep AuthorizationService::next(const AuthorizationRequest &request
     const bool silent = request.prompt.contains(QLatin1String("none"));
     bool mustSignIn = !browser;
     if (browser && !signedInNow) {
-        const qint64 age = (m_clock.nowMs() - browser->session.authTime) / 1000;
-        mustSignIn =
-            request.prompt.contains(QLatin1String("login")) || (request.maxAgeSeconds && age > *request.maxAgeSeconds);
+        const qint64 ageMs = m_clock.nowMs() - browser->session.authTime;
+        mustSignIn = request.prompt.contains(QLatin1String("login")) ||
+                     (request.maxAgeSeconds && ageMs > *request.maxAgeSeconds * 1000);
     }
+    if (browser && request.hintedSubject && *request.hintedSubject != browser->user.id)
+        mustSignIn = true;
     if (mustSignIn)
         return silent ? AuthorizationStep::LoginRequired : AuthorizationStep::SignIn;
     if (browser->session.passwordChangeOnly)
-        return AuthorizationStep::PasswordChangeRequired;
-    const bool ask = !request.client.firstParty || request.prompt.contains(QLatin1String("consent"));
+        return silent ? AuthorizationStep::InteractionRequired : AuthorizationStep::PasswordChangeRequired;
+    // A first-party client is vouched for, but a public one at a loopback or app-scheme address
+    // could be any program on the device claiming it (RFC 8252 §8.6): its users are asked.
+    const bool vouchedFor = request.client.firstParty && (request.client.type == QLatin1String("confidential") ||
+                                                          request.redirectUri.startsWith(QLatin1String("https://")));
+    const bool ask = !vouchedFor || request.prompt.contains(QLatin1String("consent"));
     if (ask && !consented)
         return silent ? AuthorizationStep::ConsentRequired : AuthorizationStep::Consent;
     return AuthorizationStep::Issue;
@@ -158,6 +177,7 @@ Result<QString> AuthorizationService::issueCode(const Principal &caller, const A
     AuthorizationCode c;
     c.clientId = request.client.id;
     c.userId = browser.user.id;
+    c.browserSessionId = browser.session.id;
     c.redirectUri = request.redirectUri;
     c.scope = request.scopes.join(QLatin1Char(' '));
     c.nonce = request.nonce;
@@ -206,7 +226,7 @@ Status AuthorizationService::signOut(const Principal &caller, const BrowserSignI
     user.id = browser.user.id;
     user.sessionId = browser.session.id;
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_sessions->revoke(browser.session.id, QStringLiteral("logout"), m_clock.nowMs()); !r)
+        if (auto r = m_sessions->revokeFamily(browser.session.id, QStringLiteral("logout"), m_clock.nowMs()); !r)
             return r;
         return m_audit.append(user, {QStringLiteral("oauth2.logout"), QStringLiteral("session"), browser.session.id});
     });
@@ -216,7 +236,8 @@ std::optional<AuthorizationService::IdTokenHint> AuthorizationService::idTokenHi
                                                                                    const QString &issuer)
 {
     const auto jwt = crypto::decodeJwt(idToken.toLatin1());
-    if (!jwt)
+    // An ID token, not an access token: whoever holds a user's access token must not sign them out.
+    if (!jwt || jwt->header.value(QStringLiteral("typ")).toString() == QLatin1String("at+jwt"))
         return std::nullopt;
     const auto key = m_keys.verificationKey(jwt->header.value(QStringLiteral("kid")).toString());
     if (!key || !crypto::verifyJwtSignature(*jwt, *key) ||

@@ -20,6 +20,7 @@ class Database;
 class KeyService;
 class OAuthClientRepository;
 class SessionRepository;
+class SettingsService;
 class UserRepository;
 
 // A request to the authorization endpoint, checked (OpenID Connect Core §3.1.2.1, RFC 7636, RFC
@@ -36,6 +37,9 @@ struct AuthorizationRequest {
     std::optional<qint64> maxAgeSeconds;
     QString loginHint;
     QString uiLocales;
+    // Whom the application's id_token_hint names (set by the caller, who knows the issuer): a
+    // browser signed in as anyone else must sign in again.
+    std::optional<QString> hintedSubject;
 };
 
 // An authorization request refused. Until the client and its redirect URI are known good the user
@@ -66,8 +70,9 @@ enum class AuthorizationStep {
     SignIn,                 // the sign-in page
     Consent,                // the consent page
     Issue,                  // a code, at the client's redirect URI
-    LoginRequired,          // prompt=none, but nobody is signed in
+    LoginRequired,          // prompt=none, but nobody (or somebody else) is signed in
     ConsentRequired,        // prompt=none, but the user must be asked
+    InteractionRequired,    // prompt=none, but the user must change the password first
     PasswordChangeRequired, // the user must change the password before signing in anywhere
 };
 
@@ -78,11 +83,13 @@ class AuthorizationService {
 public:
     using Parameters = QHash<QString, QString>;
 
-    AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys);
+    AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
+                         SettingsService &settings);
     ~AuthorizationService();
 
     AuthorizationCheck check(const Parameters &parameters);
-    // The live sign-in whose cookie this is, of an active user; nullopt otherwise.
+    // The live sign-in whose cookie this is, of an active user; nullopt otherwise. Its use moves
+    // its idle expiry on.
     std::optional<BrowserSignIn> signedIn(const QString &cookie);
     // `signedInNow`: the user proved who they are in this very request (prompt=login and max_age
     // are then met); `consented`: the user has just agreed on the consent page.
@@ -93,7 +100,8 @@ public:
                               const BrowserSignIn &browser);
     // The client's redirect URI with `parameters` added to its query (an empty state left out).
     static QString redirect(const QString &redirectUri, const QList<QPair<QString, QString>> &parameters);
-    // Ends the browser's sign-in; audited.
+    // Ends the browser's sign-in and the applications' sessions that came from it (all but those
+    // granted offline_access); audited.
     Status signOut(const Principal &caller, const BrowserSignIn &browser);
     // Who an ID token of this provider (expired or not) was issued to, and about whom: the
     // id_token_hint of a logout.
@@ -109,6 +117,7 @@ private:
     const Clock &m_clock;
     AuditService &m_audit;
     KeyService &m_keys;
+    SettingsService &m_settings;
     std::unique_ptr<OAuthClientRepository> m_clients;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<AuthorizationCodeRepository> m_codes;

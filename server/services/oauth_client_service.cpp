@@ -212,6 +212,16 @@ AuditEntry clientEvent(const char *action, const QString &id, QJsonObject detail
             std::move(details)};
 }
 
+// A first-party client signs users in without asking them: whoever marks it so vouches for it to
+// every user, which takes more than managing clients (a clients:manage role could otherwise
+// collect any signed-in user's email and roles with one link).
+std::optional<ApiError> mayVouchFor(const Principal &actor, const OAuthClient &c, bool wasFirstParty)
+{
+    if (!c.firstParty || wasFirstParty)
+        return std::nullopt;
+    return missing(actor, permission::SettingsManage);
+}
+
 } // namespace
 
 OAuthClientService::OAuthClientService(Database &db, const Clock &clock, AuditService &audit)
@@ -223,6 +233,24 @@ OAuthClientService::OAuthClientService(Database &db, const Clock &clock, AuditSe
 }
 
 OAuthClientService::~OAuthClientService() = default;
+
+bool OAuthClientService::isRegisteredRedirect(const QStringList &registered, const QString &uri)
+{
+    if (registered.contains(uri))
+        return true;
+    QUrl url(uri, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || !isLoopback(url.host()) ||
+        url.toString(QUrl::FullyEncoded) != uri)
+        return false;
+    url.setPort(-1);
+    for (const QString &r : registered) {
+        QUrl candidate(r, QUrl::StrictMode);
+        candidate.setPort(-1);
+        if (candidate.scheme() == QLatin1String("http") && candidate == url)
+            return true;
+    }
+    return false;
+}
 
 const QStringList &OAuthClientService::knownScopes()
 {
@@ -262,6 +290,8 @@ Result<IssuedClientSecret> OAuthClientService::create(const Principal &actor, co
     errors += problemsOf(c);
     if (!errors.isEmpty())
         return ApiError::validation(errors);
+    if (auto e = mayVouchFor(actor, c, false))
+        return *e;
 
     c.createdAt = c.updatedAt = m_clock.nowMs();
     c.id = newId(c.createdAt);
@@ -303,6 +333,8 @@ Result<OAuthClient> OAuthClientService::update(const Principal &actor, const QSt
         errors += problemsOf(c);
         if (!errors.isEmpty())
             return ApiError::validation(errors);
+        if (auto e = mayVouchFor(actor, c, found->firstParty))
+            return *e;
         if (changed.isEmpty())
             return c;
         const qint64 now = m_clock.nowMs();

@@ -59,6 +59,9 @@ public:
     Result<IssuedClientSecret> renewSecret(const Principal &actor, const QString &id);
 
     static const QStringList &knownScopes();
+    // Whether `uri` is one of the `registered` redirect URIs: exactly, except that a loopback one
+    // matches on any port (RFC 8252 §7.3: a native app listens on whichever port it gets).
+    static bool isRegisteredRedirect(const QStringList &registered, const QString &uri);
 
 private:
     Database &m_db;

@@ -36,6 +36,16 @@ QString namedClient(const QString &clientId)
     return uuid.match(clientId).hasMatch() ? clientId : QStringLiteral("(not a client id)");
 }
 
+// `scope` without what `client` may no longer ask for.
+QString grantable(const QString &scope, const OAuthClient &client)
+{
+    QStringList kept;
+    for (const QString &s : scope.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        if (client.scopes.contains(s))
+            kept.append(s);
+    return kept.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 OAuthService::OAuthService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
@@ -250,12 +260,21 @@ Result<ClientTokens> OAuthService::exchangeCode(const Principal &caller, const O
     auto user = m_users->find(c.userId);
     if (!user || !user->user.isActive())
         return refuse("user_inactive");
+    // The browser's sign-in still stands: a logout, a password change or a revoked session in the
+    // code's minute takes the code with it.
+    auto browser = m_sessions->find(c.browserSessionId);
+    if (!browser || browser->clientId != Session::HostedSignIn || !browser->isLive(now))
+        return refuse("signed_out");
+    // What the client may still ask for: scopes removed from it since are not granted.
+    const QString scope = grantable(c.scope, client);
 
     const RuntimeSettings settings = m_settings.current();
     Session session;
     session.id = newId(now);
     session.userId = c.userId;
-    session.family = session.id;
+    // Without offline_access it belongs to the browser's sign-in and ends with it.
+    const bool offline = scope.split(QLatin1Char(' ')).contains(QLatin1String("offline_access"));
+    session.family = offline ? session.id : c.browserSessionId;
     session.createdAt = session.lastUsedAt = now;
     session.absoluteExpiresAt =
         now + (client.refreshTokenTtl ? client.refreshTokenTtl : settings.refreshAbsoluteTtlSeconds) * 1000;
@@ -263,7 +282,7 @@ Result<ClientTokens> OAuthService::exchangeCode(const Principal &caller, const O
     session.ip = caller.ip;
     session.userAgent = caller.userAgent.left(512);
     session.clientId = client.id;
-    session.scope = c.scope;
+    session.scope = scope;
     session.authTime = c.authTime;
     session.amr = c.amr;
     const QString refreshToken = crypto::randomToken(32);
@@ -302,6 +321,7 @@ Result<ClientTokens> OAuthService::refresh(const Principal &caller, const OAuthC
                    ? rotated.error()
                    : error(400, "invalid_grant", QStringLiteral("The refresh token is invalid or expired."));
     Session session = rotated->session;
+    session.scope = grantable(session.scope, client);
     if (scope) {
         const QStringList granted = session.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         QStringList narrowed = scope->split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -367,7 +387,9 @@ Result<ClientTokens> OAuthService::issue(const OAuthClient &client, const User &
         id.insert(QStringLiteral("iat"), iat);
         id.insert(QStringLiteral("exp"), iat + ttl);
         id.insert(QStringLiteral("auth_time"), session.authTime / 1000);
-        id.insert(QStringLiteral("sid"), session.id);
+        // The sign-in the user would log out of: the browser's (the session's family), or for an
+        // offline grant the grant itself.
+        id.insert(QStringLiteral("sid"), session.family);
         id.insert(QStringLiteral("amr"),
                   QJsonArray::fromStringList(session.amr.split(QLatin1Char(' '), Qt::SkipEmptyParts)));
         if (!nonce.isEmpty())

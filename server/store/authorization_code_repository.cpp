@@ -11,19 +11,20 @@ AuthorizationCodeRepository::AuthorizationCodeRepository(Database &db)
 
 Status AuthorizationCodeRepository::insert(const QByteArray &codeHash, const AuthorizationCode &c)
 {
-    return execute(m_db,
-                   QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, user_id, redirect_uri, scope, nonce, "
-                                  "code_challenge, auth_time, amr, created_at, expires_at) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                   {codeHash, c.clientId, c.userId, c.redirectUri, c.scope, c.nonce, c.codeChallenge, c.authTime, c.amr,
-                    c.createdAt, c.expiresAt});
+    return execute(
+        m_db,
+        QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, user_id, browser_session_id, redirect_uri, "
+                       "scope, nonce, code_challenge, auth_time, amr, created_at, expires_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {codeHash, c.clientId, c.userId, c.browserSessionId, c.redirectUri, c.scope, c.nonce, c.codeChallenge,
+         c.authTime, c.amr, c.createdAt, c.expiresAt});
 }
 
 Result<AuthorizationCode> AuthorizationCodeRepository::find(const QByteArray &codeHash)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("SELECT client_id, user_id, redirect_uri, scope, nonce, code_challenge, auth_time, amr, "
-                       "created_at, expires_at, used_at, session_id FROM oauth_codes WHERE code_hash = ?"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT client_id, user_id, redirect_uri, scope, nonce, code_challenge, auth_time, amr, "
+        "created_at, expires_at, used_at, session_id, browser_session_id FROM oauth_codes WHERE code_hash = ?"));
     q.addBindValue(codeHash);
     if (!m_db.exec(q))
         return sqlFailure(q);
@@ -42,6 +43,7 @@ Result<AuthorizationCode> AuthorizationCodeRepository::find(const QByteArray &co
     c.expiresAt = q.value(9).toLongLong();
     c.usedAt = q.value(10).toLongLong();
     c.sessionId = q.value(11).toString();
+    c.browserSessionId = q.value(12).toString();
     q.finish();
     return c;
 }

@@ -10,6 +10,7 @@ namespace keyward {
 struct AuthorizationCode {
     QString clientId;
     QString userId;
+    QString browserSessionId; // the sign-in it came from: the code is good only while that lasts
     QString redirectUri;
     QString scope;
     QString nonce;

@@ -122,6 +122,22 @@ Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QStr
     return q.numRowsAffected();
 }
 
+Status SessionRepository::revokeFamily(const QString &family, const QString &reason, qint64 nowMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? "
+                                  "WHERE family = ? AND revoked_at = 0"),
+                   {nowMs, reason, family});
+}
+
+Status SessionRepository::touch(const QString &id, qint64 nowMs, qint64 idleExpiresAt)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE sessions SET last_used_at = ?, idle_expires_at = ? "
+                                  "WHERE id = ? AND revoked_at = 0"),
+                   {nowMs, idleExpiresAt, id});
+}
+
 Status SessionRepository::revokeAllOfClient(const QString &clientId, const QString &reason, qint64 nowMs)
 {
     return execute(m_db,

@@ -24,6 +24,10 @@ public:
     Status revoke(const QString &id, const QString &reason, qint64 nowMs);
     // Revokes every live session of the user except `keepId`; returns how many.
     Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
+    // Ends a browser's sign-in and every application session that came from it (its family).
+    Status revokeFamily(const QString &family, const QString &reason, qint64 nowMs);
+    // Moves a session's idle expiry on, as a use of it does.
+    Status touch(const QString &id, qint64 nowMs, qint64 idleExpiresAt);
     // Ends every session held by an application (its client id), as when it is deleted.
     Status revokeAllOfClient(const QString &clientId, const QString &reason, qint64 nowMs);
     Result<QList<Session>> liveOfUser(const QString &userId, qint64 nowMs);

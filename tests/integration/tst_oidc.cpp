@@ -23,7 +23,9 @@ namespace {
 
 const QString WebTools = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/web");
 const QString Clients = QStringLiteral("/api/v1/oauth2/clients");
-const QString Callback = QStringLiteral("http://127.0.0.1:8765/callback");
+// A web application's https address (a public client there may skip consent when first-party;
+// the tests read the redirects, they do not follow them).
+const QString Callback = QStringLiteral("https://app.example/callback");
 const QString Password = QStringLiteral("correct horse battery");
 
 QByteArray form(const QList<QPair<QString, QString>> &fields)
@@ -138,12 +140,13 @@ private:
     // A client of this test's callback: public (PKCE only) unless a secret is wanted.
     static Client registerClient(TestServer &s, bool firstParty, bool confidential = false,
                                  const QStringList &scopes = {QStringLiteral("openid"), QStringLiteral("profile"),
-                                                              QStringLiteral("email"), QStringLiteral("roles")})
+                                                              QStringLiteral("email"), QStringLiteral("roles")},
+                                 const QString &redirectUri = Callback)
     {
         QJsonObject body =
             obj({{QStringLiteral("name"), firstParty ? QStringLiteral("Intranet") : QStringLiteral("Photo <Print>")},
                  {QStringLiteral("type"), confidential ? QStringLiteral("confidential") : QStringLiteral("public")},
-                 {QStringLiteral("redirect_uris"), QJsonArray{Callback}},
+                 {QStringLiteral("redirect_uris"), QJsonArray{redirectUri}},
                  {QStringLiteral("post_logout_redirect_uris"), QJsonArray{QStringLiteral("http://127.0.0.1:8765/bye")}},
                  {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)},
                  {QStringLiteral("first_party"), firstParty}});
@@ -245,7 +248,7 @@ private Q_SLOTS:
         QVERIFY(page.header("Content-Type").startsWith("text/html"));
         const QByteArray csp = page.header("Content-Security-Policy");
         QVERIFY2(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline") &&
-                     csp.contains("form-action 'self' http://127.0.0.1:8765"),
+                     csp.contains("form-action 'self' https://app.example"),
                  csp.constData());
         QVERIFY(page.body.contains("<label for=\"login\">") && page.body.contains("<label for=\"password\">"));
         QVERIFY(page.body.contains("Intranet"));
@@ -366,7 +369,7 @@ private Q_SLOTS:
         const QString code = codeFrom(signIn(b, authorizeUrl(c, verifier)));
 
         // Refused without spending it: another redirect URI, a wrong or missing verifier, another client.
-        QCOMPARE(oauthError(exchange(*s, c, code, verifier, QStringLiteral("http://127.0.0.1:8765/other"))),
+        QCOMPARE(oauthError(exchange(*s, c, code, verifier, QStringLiteral("https://app.example/other"))),
                  QStringLiteral("invalid_grant"));
         QCOMPARE(oauthError(exchange(*s, c, code, crypto::randomToken(32))), QStringLiteral("invalid_grant"));
         QCOMPARE(oauthError(exchange(*s, c, code, QString())), QStringLiteral("invalid_request"));
@@ -610,6 +613,117 @@ private Q_SLOTS:
         const QByteArray output = node.readAll();
         QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, output.constData());
         QVERIFY2(output.contains("0 console problems"), output.constData());
+    }
+
+    // RFC 8252: a public client at a loopback address is any program that gets the port, so even a
+    // first-party one has its users asked; and it may listen on any port.
+    void aLoopbackClientIsAskedOnAnyPort()
+    {
+        TestServer s;
+        s.createUser(QStringLiteral("alice"), Password, {});
+        const Client c = registerClient(s, true, false, {QStringLiteral("openid")},
+                                        QStringLiteral("http://127.0.0.1:8765/callback"));
+        Browser b(s);
+        const QString verifier = crypto::randomToken(32);
+        const auto at = [&](const char *uri) {
+            return authorizeUrl(c, verifier,
+                                {{QStringLiteral("redirect_uri"), QString::fromLatin1(uri)},
+                                 {QStringLiteral("scope"), QStringLiteral("openid")}});
+        };
+        const Reply consent = signIn(b, at("http://127.0.0.1:49152/callback"));
+        QCOMPARE(consent.status, 200);
+        QVERIFY(consent.body.contains("name=\"decision\""));
+        const Reply back = b.submit(consent, {{QStringLiteral("decision"), QStringLiteral("allow")}});
+        QVERIFY(back.header("Location").startsWith("http://127.0.0.1:49152/callback?code="));
+        QCOMPARE(exchange(s, c, codeFrom(back), verifier, QStringLiteral("http://127.0.0.1:49152/callback")).status,
+                 200);
+        // Only the port is free: not the host, path or scheme.
+        QCOMPARE(b.get(at("http://127.0.0.1:49152/other")).status, 400);
+        QCOMPARE(b.get(at("http://localhost:49152/callback")).status, 400);
+        QCOMPARE(b.get(at("https://127.0.0.1:49152/callback")).status, 400);
+    }
+
+    // Marking a client first-party lets it sign any user in unasked: that takes settings:manage too.
+    void firstPartyIsForThoseWhoMayVouch()
+    {
+        TestServer s;
+        QCOMPARE(s.post(QStringLiteral("/api/v1/roles"),
+                        obj({{QStringLiteral("name"), QStringLiteral("integrator")},
+                             {QStringLiteral("permissions"), QJsonArray{QStringLiteral("clients:manage")}}}),
+                        s.adminToken())
+                     .status,
+                 201);
+        s.createUser(QStringLiteral("ivan"), Password, {QStringLiteral("integrator")});
+        const QByteArray ivan = s.accessToken(QStringLiteral("ivan"), Password);
+        QJsonObject body = obj({{QStringLiteral("name"), QStringLiteral("Tool")},
+                                {QStringLiteral("type"), QStringLiteral("confidential")},
+                                {QStringLiteral("redirect_uris"), QJsonArray{Callback}},
+                                {QStringLiteral("first_party"), true}});
+        QCOMPARE(s.post(Clients, body, ivan).status, 403);
+        body.insert(QStringLiteral("first_party"), false);
+        const Reply created = s.post(Clients, body, ivan);
+        QCOMPARE(created.status, 201);
+        const QString path = Clients + QLatin1Char('/') + created.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(s.request("PATCH", path, QJsonDocument(obj({{QStringLiteral("first_party"), true}})), ivan).status,
+                 403);
+        QCOMPARE(s.request("PATCH", path, QJsonDocument(obj({{QStringLiteral("first_party"), true}})), s.adminToken())
+                     .status,
+                 200);
+        // What an administrator vouched for, the integrator may still edit.
+        QCOMPARE(
+            s.request("PATCH", path, QJsonDocument(obj({{QStringLiteral("name"), QStringLiteral("Tool 2")}})), ivan)
+                .status,
+            200);
+    }
+
+    // Signing out at the provider takes along what came from that sign-in: codes not yet redeemed
+    // and the applications' sessions, except those granted offline_access.
+    void signingOutEndsWhatCameFromTheSignIn_data() { TestDatabase::addBackendRows(); }
+    void signingOutEndsWhatCameFromTheSignIn()
+    {
+        auto s = TestServer::onRowBackend();
+        const QString alice = s->createUser(QStringLiteral("alice"), Password, {});
+        s->createUser(QStringLiteral("bob"), Password, {});
+        const Client c = registerClient(*s, true, false, {QStringLiteral("openid"), QStringLiteral("offline_access")});
+        Browser b(*s);
+        const QString verifier = crypto::randomToken(32);
+        const auto url = [&](const QString &scope) {
+            return authorizeUrl(c, verifier, {{QStringLiteral("scope"), scope}});
+        };
+        const Reply online = exchange(*s, c, codeFrom(signIn(b, url(QStringLiteral("openid")))), verifier);
+        const Reply offline = exchange(*s, c, codeFrom(b.get(url(QStringLiteral("openid offline_access")))), verifier);
+        QCOMPARE(online.status, 200);
+        QCOMPARE(offline.status, 200);
+        const QString idToken = online.json().value(QStringLiteral("id_token")).toString();
+        const QString pending = codeFrom(b.get(url(QStringLiteral("openid"))));
+
+        // The application names whom it expects: a browser signed in as another must sign in again.
+        const Reply ownHint = b.get(authorizeUrl(c, verifier,
+                                                 {{QStringLiteral("prompt"), QStringLiteral("none")},
+                                                  {QStringLiteral("scope"), QStringLiteral("openid")},
+                                                  {QStringLiteral("id_token_hint"), idToken}}));
+        QVERIFY(ownHint.header("Location").contains("code=")); // alice's own: fine
+        const QString online2 = online.json().value(QStringLiteral("access_token")).toString();
+        QCOMPARE(s->get(QStringLiteral("/oauth2/logout?") + query({{QStringLiteral("id_token_hint"), online2}})).status,
+                 200); // an access token is no hint: nobody is signed out by it
+
+        // The ask page's form signs out.
+        const Reply ask = b.get(QStringLiteral("/oauth2/logout"));
+        QCOMPARE(b.post(QStringLiteral("/oauth2/logout"), form(Browser::fields(ask))).status, 200);
+        QCOMPARE(oauthError(exchange(*s, c, pending, verifier)), QStringLiteral("invalid_grant"));
+        QCOMPARE(oauthError(refresh(*s, c, online.json().value(QStringLiteral("refresh_token")).toString())),
+                 QStringLiteral("invalid_grant"));
+        QCOMPARE(refresh(*s, c, offline.json().value(QStringLiteral("refresh_token")).toString()).status, 200);
+
+        // Signed in as bob now, a hint for alice is not answered silently.
+        const Reply asBob = signIn(b, url(QStringLiteral("openid")), QStringLiteral("bob"));
+        QVERIFY(asBob.header("Location").contains("code="));
+        const Reply hinted = b.get(authorizeUrl(c, verifier,
+                                                {{QStringLiteral("prompt"), QStringLiteral("none")},
+                                                 {QStringLiteral("scope"), QStringLiteral("openid")},
+                                                 {QStringLiteral("id_token_hint"), idToken}}));
+        QCOMPARE(value(redirectQuery(hinted), "error"), QStringLiteral("login_required"));
+        Q_UNUSED(alice);
     }
 
     void logoutEndsTheBrowsersSignIn()

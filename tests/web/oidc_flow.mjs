@@ -52,7 +52,7 @@ const registered = await fetch(new URL("/api/v1/oauth2/clients", issuer), {
   method: "POST",
   headers: { authorization: `Bearer ${setup.admin_token}`, "content-type": "application/json" },
   body: JSON.stringify({
-    name: "Intranet", type: "public", first_party: true, redirect_uris: [setup.redirect_uri],
+    name: "Intranet", type: "confidential", first_party: true, redirect_uris: [setup.redirect_uri],
     post_logout_redirect_uris: [setup.post_logout_redirect_uri], scopes: ["openid", "profile", "email"],
   }),
 });
@@ -60,14 +60,17 @@ if (registered.status !== 201) {
   console.error(`FAIL: registering the application answered ${registered.status}: ${await registered.text()}`);
   process.exit(1);
 }
-setup.client_id = (await registered.json()).id;
+const { id: clientId, client_secret: clientSecret } = await registered.json();
+setup.client_id = clientId;
 // Where the browser arrives next at the application.
 const nextArrival = () => new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error("the browser did not come back to the application")), 15000);
   arrived = (url) => { clearTimeout(timer); resolve(url); };
 });
 
-const config = await client.discovery(new URL(issuer), setup.client_id, undefined, client.None(), {
+// A confidential client, as a web application's backend is (a public one at a loopback address
+// would have its users asked to consent each time: any program on the machine could claim it).
+const config = await client.discovery(new URL(issuer), setup.client_id, undefined, client.ClientSecretBasic(clientSecret), {
   execute: [client.allowInsecureRequests],
 });
 check(config.serverMetadata().issuer === issuer, `discovery named issuer ${config.serverMetadata().issuer}`);

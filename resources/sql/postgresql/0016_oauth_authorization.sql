@@ -9,13 +9,18 @@ ALTER TABLE sessions ADD COLUMN scope TEXT NOT NULL DEFAULT '';
 ALTER TABLE sessions ADD COLUMN auth_time BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE sessions ADD COLUMN amr TEXT NOT NULL DEFAULT '';
 CREATE INDEX sessions_client ON sessions (client_id) WHERE client_id <> '';
+-- An application's session without offline_access belongs to the browser's sign-in it came from
+-- (its family is that session's id) and ends with it.
+CREATE INDEX sessions_family ON sessions (family);
 
--- Authorization codes: 256 random bits, kept as SHA-256, good once for a minute. A code that
--- comes back after its exchange ends the session that exchange started (RFC 9700 §4.5).
+-- Authorization codes: 256 random bits, kept as SHA-256, good once for a minute, and only while the
+-- browser's sign-in they came from lasts. A code that comes back after its exchange ends the
+-- session that exchange started (RFC 9700 §4.5).
 CREATE TABLE oauth_codes (
     code_hash BYTEA PRIMARY KEY,
     client_id TEXT NOT NULL REFERENCES oauth_clients (id) ON DELETE CASCADE,
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    browser_session_id TEXT NOT NULL,
     redirect_uri TEXT NOT NULL,
     scope TEXT NOT NULL,
     nonce TEXT NOT NULL DEFAULT '',

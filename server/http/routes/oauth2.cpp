@@ -210,7 +210,9 @@ void registerOAuth2(Router &router)
             return oauthError(ctx, e);
         HttpResponse r = HttpResponse::json(e.status(), QJsonObject{{QStringLiteral("error"), e.slug()},
                                                                     {QStringLiteral("error_description"), e.detail()}});
-        r.setHeader("WWW-Authenticate", "Bearer error=\"" + e.slug().toLatin1() + "\"");
+        // RFC 6750 §3.1: a request without a token is told only how to authenticate.
+        r.setHeader("WWW-Authenticate", bearer ? QByteArray("Bearer error=\"" + e.slug().toLatin1() + "\"")
+                                               : QByteArray("Bearer realm=\"keyward\""));
         return noStore(r);
     };
     // The token comes in the header: a POST's body, if any, is not read.

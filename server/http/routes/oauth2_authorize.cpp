@@ -24,7 +24,7 @@ const QStringList RequestParameters{
     QStringLiteral("response_mode"), QStringLiteral("scope"),          QStringLiteral("state"),
     QStringLiteral("nonce"),         QStringLiteral("code_challenge"), QStringLiteral("code_challenge_method"),
     QStringLiteral("prompt"),        QStringLiteral("max_age"),        QStringLiteral("login_hint"),
-    QStringLiteral("ui_locales"),
+    QStringLiteral("ui_locales"),    QStringLiteral("id_token_hint"),
 };
 
 // The provider's cookies: HttpOnly, SameSite=Lax (a cross-site form post carries none of them,
@@ -119,6 +119,10 @@ public:
                                                                                  : Text::UnregisteredRedirect));
         }
         m_request = std::move(*checked.request);
+        if (m_parameters.contains(QStringLiteral("id_token_hint")))
+            if (const auto hint = m_ctx.services.authorization().idTokenHint(
+                    m_parameters.value(QStringLiteral("id_token_hint")), issuer()))
+                m_request.hintedSubject = hint->subject;
         m_browser = m_ctx.services.authorization().signedIn(cookieValue(m_ctx.request, m_cookies.name(SignInCookie)));
         const QString step = m_parameters.value(QStringLiteral("step"));
         if (m_posted && !step.isEmpty()) {
@@ -238,6 +242,9 @@ private:
         case AuthorizationStep::ConsentRequired:
             return refuseToClient(m_request.redirectUri, m_request.state, QStringLiteral("consent_required"),
                                   QStringLiteral("The user must be asked."));
+        case AuthorizationStep::InteractionRequired:
+            return refuseToClient(m_request.redirectUri, m_request.state, QStringLiteral("interaction_required"),
+                                  QStringLiteral("The user must change the password first."));
         case AuthorizationStep::PasswordChangeRequired:
             return page(pages::error(m_language, 403, Text::PasswordChangeRequired));
         case AuthorizationStep::Issue:

@@ -53,6 +53,12 @@ ApiError accountDisabled()
             QStringLiteral("This account is disabled; contact an administrator.")};
 }
 
+// An mfa_token completes only the kind of sign-in it began: the REST API's, or the hosted page's.
+QString mfaPurpose(const QString &holder)
+{
+    return holder.isEmpty() ? QStringLiteral("mfa") : QStringLiteral("mfa:") + holder;
+}
+
 // RFC 8176 names for how a login was completed, as ID tokens report it.
 QString authenticationMethods(const QString &method)
 {
@@ -145,12 +151,12 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     // briefly hold the plain password.
     const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
     if (record.user.mfaEnabled)
-        return requireSecondFactor(client, record.user, upgraded);
+        return requireSecondFactor(client, record.user, upgraded, holder);
     return startSession(client, record.user, upgraded, QStringLiteral("password"), holder);
 }
 
 Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user,
-                                                      const QString &upgradedHash)
+                                                      const QString &upgradedHash, const QString &holder)
 {
     const QString token = crypto::randomToken(32);
     const qint64 now = m_clock.nowMs();
@@ -161,8 +167,7 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
         if (!upgradedHash.isEmpty())
             if (auto r = m_users->replaceHash(user.id, upgradedHash); !r)
                 return r;
-        if (auto r = m_oneTimeTokens->insert(tokenHash(token), QStringLiteral("mfa"), user.id, now, now + MfaTokenMs);
-            !r)
+        if (auto r = m_oneTimeTokens->insert(tokenHash(token), mfaPurpose(holder), user.id, now, now + MfaTokenMs); !r)
             return r;
         return m_audit.append(client, {QStringLiteral("auth.login.mfa_required"), QStringLiteral("user"), user.id});
     });
@@ -182,7 +187,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
     // Each code tried spends one of the token's attempts before it is checked.
     auto userId = writeTransaction(m_db, [&] {
-        return m_oneTimeTokens->spendAttempt(mfaHash, QStringLiteral("mfa"), MfaTokenAttempts, m_clock.nowMs());
+        return m_oneTimeTokens->spendAttempt(mfaHash, mfaPurpose(holder), MfaTokenAttempts, m_clock.nowMs());
     });
     if (!userId)
         return userId.error().status() == 404 ? invalidMfaToken : userId.error();

@@ -83,7 +83,8 @@ public:
     const QString &issuer() const { return m_tokens.issuer; }
 
 private:
-    Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash);
+    Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash,
+                                             const QString &holder);
     // A completed login: forgets every failure of the account and ends its lock.
     Result<IssuedTokens> startSession(const Principal &client, User user, const QString &upgradedHash,
                                       const QString &method, const QString &holder);

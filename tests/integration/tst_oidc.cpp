@@ -565,6 +565,17 @@ private Q_SLOTS:
         QCOMPARE(codePage.status, 200);
         QVERIFY(codePage.body.contains("autocomplete=\"one-time-code\""));
         QVERIFY(!b.cookies.contains("keyward_signin"));
+        // The page's mfa_token completes only this page's sign-in, not a REST API session.
+        QString mfaToken;
+        for (const auto &[name, v] : Browser::fields(codePage))
+            if (name == QLatin1String("mfa_token"))
+                mfaToken = v;
+        QVERIFY(!mfaToken.isEmpty());
+        QCOMPARE(s.post(QStringLiteral("/api/v1/auth/mfa"),
+                        obj({{QStringLiteral("mfa_token"), mfaToken},
+                             {QStringLiteral("code"), oathtool(secret, QDateTime::currentSecsSinceEpoch() + 30)}}))
+                     .status,
+                 401);
         const Reply wrong = b.submit(codePage, {{QStringLiteral("code"), QStringLiteral("000000")}});
         QCOMPARE(wrong.status, 401);
         QVERIFY(wrong.body.contains("role=\"alert\""));

@@ -16,8 +16,8 @@ Status AuthorizationCodeRepository::insert(const QByteArray &codeHash, const Aut
         QStringLiteral("INSERT INTO oauth_codes (code_hash, client_id, user_id, browser_session_id, redirect_uri, "
                        "scope, nonce, code_challenge, auth_time, amr, created_at, expires_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {codeHash, c.clientId, c.userId, c.browserSessionId, c.redirectUri, c.scope, c.nonce, c.codeChallenge,
-         c.authTime, c.amr, c.createdAt, c.expiresAt});
+        {codeHash, c.clientId, c.userId, c.browserSessionId, c.redirectUri, c.scope, notNull(c.nonce), c.codeChallenge,
+         c.authTime, notNull(c.amr), c.createdAt, c.expiresAt});
 }
 
 Result<AuthorizationCode> AuthorizationCodeRepository::find(const QByteArray &codeHash)

@@ -366,7 +366,10 @@ private Q_SLOTS:
         const Client c = registerClient(*s, true);
         Browser b(*s);
         const QString verifier = crypto::randomToken(32);
-        const QString code = codeFrom(signIn(b, authorizeUrl(c, verifier)));
+        // No nonce and no state: both are the client's to send or not.
+        const QString code = codeFrom(
+            signIn(b, authorizeUrl(c, verifier,
+                                   {{QStringLiteral("nonce"), QString()}, {QStringLiteral("state"), QString()}})));
 
         // Refused without spending it: another redirect URI, a wrong or missing verifier, another client.
         QCOMPARE(oauthError(exchange(*s, c, code, verifier, QStringLiteral("https://app.example/other"))),

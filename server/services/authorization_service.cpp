@@ -232,6 +232,17 @@ Status AuthorizationService::signOut(const Principal &caller, const BrowserSignI
     });
 }
 
+Status AuthorizationService::replace(const Principal &caller, const BrowserSignIn &last, const BrowserSignIn &next)
+{
+    if (last.user.id != next.user.id)
+        return signOut(caller, last);
+    return writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_sessions->moveFamily(last.session.id, next.session.id); !r)
+            return r;
+        return m_sessions->revoke(last.session.id, QStringLiteral("signed_in_again"), m_clock.nowMs());
+    });
+}
+
 std::optional<AuthorizationService::IdTokenHint> AuthorizationService::idTokenHint(const QString &idToken,
                                                                                    const QString &issuer)
 {

@@ -103,6 +103,9 @@ public:
     // Ends the browser's sign-in and the applications' sessions that came from it (all but those
     // granted offline_access); audited.
     Status signOut(const Principal &caller, const BrowserSignIn &browser);
+    // The browser signed in again, as `next`: the last sign-in ends. The same user's applications
+    // stay signed in, now under the new sign-in; another user's end with it.
+    Status replace(const Principal &caller, const BrowserSignIn &last, const BrowserSignIn &next);
     // Who an ID token of this provider (expired or not) was issued to, and about whom: the
     // id_token_hint of a logout.
     struct IdTokenHint {

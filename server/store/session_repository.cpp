@@ -130,6 +130,12 @@ Status SessionRepository::revokeFamily(const QString &family, const QString &rea
                    {nowMs, reason, family});
 }
 
+Status SessionRepository::moveFamily(const QString &from, const QString &to)
+{
+    return execute(m_db, QStringLiteral("UPDATE sessions SET family = ? WHERE family = ? AND id <> ?"),
+                   {to, from, from});
+}
+
 Status SessionRepository::touch(const QString &id, qint64 nowMs, qint64 idleExpiresAt)
 {
     return execute(m_db,

@@ -26,6 +26,8 @@ public:
     Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
     // Ends a browser's sign-in and every application session that came from it (its family).
     Status revokeFamily(const QString &family, const QString &reason, qint64 nowMs);
+    // Moves the sessions of family `from` (all but `from` itself) into family `to`.
+    Status moveFamily(const QString &from, const QString &to);
     // Moves a session's idle expiry on, as a use of it does.
     Status touch(const QString &id, qint64 nowMs, qint64 idleExpiresAt);
     // Ends every session held by an application (its client id), as when it is deleted.

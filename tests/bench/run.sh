@@ -96,6 +96,23 @@ curl -sf -X PATCH "$url/api/v1/settings" -H "Authorization: Bearer $admin_token"
 for i in $(seq 1 $((connections * 2))); do login "$(printf 'user%06d' $((i + 1000)))" | jq -r .refresh_token; done \
     >"$work/refresh_tokens"
 
+# An application of the OpenID Connect provider, and a browser signed in there for user000001:
+# its cookie and an access token its code was exchanged for.
+client_id=$(curl -sf -X POST "$url/api/v1/oauth2/clients" -H "Authorization: Bearer $admin_token" \
+    -H 'Content-Type: application/json' -d '{"name":"Bench","type":"public","first_party":true,
+    "redirect_uris":["https://app.example/cb"],"scopes":["openid","profile","email"]}' | jq -r .id)
+verifier=bench-verifier-0123456789abcdefghijklmnopqrstuvwxyz
+challenge=$(printf %s "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=')
+authorize="$url/oauth2/authorize?response_type=code&client_id=$client_id&scope=openid%20profile%20email"
+authorize+="&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_challenge=$challenge&code_challenge_method=S256"
+csrf=$(curl -sf -c "$work/jar" "$authorize" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+code=$(curl -s -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{redirect_url}' -X POST "$url/oauth2/authorize" \
+    --data "${authorize#*\?}&csrf=$csrf&step=password&login=user000001&password=bench%20password" |
+    sed 's/.*code=\([^&]*\).*/\1/')
+client_token=$(curl -sf -X POST "$url/oauth2/token" --data "grant_type=authorization_code&client_id=$client_id" \
+    --data "code=$code&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_verifier=$verifier" | jq -r .access_token)
+signed_in=$(awk '$6 == "keyward_signin" {print $7}' "$work/jar")
+
 ceiling=""
 measure() { # name, wrk arguments...
     local name=$1; shift
@@ -126,6 +143,9 @@ measure "POST /api/v1/auth/refresh" -s "$bench/refresh.lua" "$url" -- 2
 measure "POST /api/v1/auth/login" -s "$bench/login.lua" "$url"
 login_ceiling=$last_rps
 measure "POST /api/v1/users" -s "$bench/create.lua" "$url"
+measure "GET /oauth2/authorize, sign-in page" "$authorize"
+measure "GET /oauth2/authorize, a code" -H "Cookie: keyward_signin=$signed_in" "$authorize"
+measure "GET /oauth2/userinfo" -H "Authorization: Bearer $client_token" "$url/oauth2/userinfo"
 storm() { # name, wrk arguments for the reads...
     local name=$1; shift
     wrk -t1 -c16 -d"${duration}s" -s "$bench/login.lua" "$url" >"$work/storm.txt" &

@@ -709,6 +709,14 @@ private Q_SLOTS:
         QCOMPARE(online.status, 200);
         QCOMPARE(offline.status, 200);
         const QString idToken = online.json().value(QStringLiteral("id_token")).toString();
+        // Signing in again (prompt=login) keeps the same user's applications signed in, now under
+        // the new sign-in.
+        const Reply again = signIn(b, authorizeUrl(c, verifier,
+                                                   {{QStringLiteral("prompt"), QStringLiteral("login")},
+                                                    {QStringLiteral("scope"), QStringLiteral("openid")}}));
+        QVERIFY(again.header("Location").contains("code="));
+        const Reply stillOnline = refresh(*s, c, online.json().value(QStringLiteral("refresh_token")).toString());
+        QCOMPARE(stillOnline.status, 200);
         const QString pending = codeFrom(b.get(url(QStringLiteral("openid"))));
 
         // The application names whom it expects: a browser signed in as another must sign in again.
@@ -725,7 +733,7 @@ private Q_SLOTS:
         const Reply ask = b.get(QStringLiteral("/oauth2/logout"));
         QCOMPARE(b.post(QStringLiteral("/oauth2/logout"), form(Browser::fields(ask))).status, 200);
         QCOMPARE(oauthError(exchange(*s, c, pending, verifier)), QStringLiteral("invalid_grant"));
-        QCOMPARE(oauthError(refresh(*s, c, online.json().value(QStringLiteral("refresh_token")).toString())),
+        QCOMPARE(oauthError(refresh(*s, c, stillOnline.json().value(QStringLiteral("refresh_token")).toString())),
                  QStringLiteral("invalid_grant"));
         QCOMPARE(refresh(*s, c, offline.json().value(QStringLiteral("refresh_token")).toString()).status, 200);
 

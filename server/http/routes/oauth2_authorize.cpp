@@ -190,12 +190,13 @@ private:
     {
         if (signedIn) {
             // A sign-in replaces the browser's last one, which ends (no orphan outlives its cookie).
-            if (m_browser)
-                (void)m_ctx.services.authorization().signOut(m_ctx.principal, *m_browser);
+            const std::optional<BrowserSignIn> last = std::move(m_browser);
             m_setCookies.append(m_cookies.set(SignInCookie, signedIn->refreshToken));
             m_browser = m_ctx.services.authorization().signedIn(signedIn->refreshToken);
             if (!m_browser)
                 return page(pages::error(m_language, 500, Text::SomethingWentWrong));
+            if (last)
+                (void)m_ctx.services.authorization().replace(m_ctx.principal, *last, *m_browser);
             return proceed(true, false);
         }
         const ApiError &e = signedIn.error();

@@ -950,7 +950,7 @@ Administrateur : %5 &lt;%6&gt;</translation>
     <name>keyward::ListPanel</name>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>Actuali&amp;ser</translation>
+        <translation>A&amp;ctualiser</translation>
     </message>
 </context>
 <context>

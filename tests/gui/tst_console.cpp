@@ -1694,6 +1694,23 @@ private Q_SLOTS:
         QCOMPARE(german.findChild<QListWidget *>()->item(MainWindow::Users)->text(), QStringLiteral("Benutzer"));
         QCOMPARE(german.findChild<QListWidget *>()->item(MainWindow::Overview)->text(), QStringLiteral("Übersicht"));
         QCOMPARE(french.findChild<QListWidget *>()->item(MainWindow::Settings)->text(), QStringLiteral("Paramètres"));
+        // Within a list panel every button has its own Alt key, in each language.
+        for (const MainWindow *window : {&german, &french, m_window.get()})
+            for (const QWidget *panel : {static_cast<const QWidget *>(window->findChild<RolesPanel *>()),
+                                         static_cast<const QWidget *>(window->findChild<ClientsPanel *>()),
+                                         static_cast<const QWidget *>(window->findChild<ApiKeysPanel *>())}) {
+                QVERIFY(panel);
+                QStringList keys;
+                for (const QAbstractButton *b : panel->findChildren<QAbstractButton *>()) {
+                    const qsizetype amp = b->text().indexOf(QLatin1Char('&'));
+                    if (amp < 0 || amp + 1 >= b->text().size())
+                        continue;
+                    const QString key = b->text().mid(amp + 1, 1).toLower();
+                    QVERIFY2(!keys.contains(key), qPrintable(b->text() + QStringLiteral(" repeats Alt+") + key));
+                    keys.append(key);
+                }
+                QVERIFY(keys.size() >= 2);
+            }
         QCOMPARE(m_window->findChild<QListWidget *>()->item(MainWindow::Users)->text(), QStringLiteral("Users"));
     }
 

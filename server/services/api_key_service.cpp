@@ -10,6 +10,7 @@
 #include "store/api_key_repository.h"
 #include "store/user_repository.h"
 #include "store/write_transaction.h"
+#include "validation.h"
 
 #include <QJsonArray>
 #include <QMutexLocker>
@@ -49,9 +50,8 @@ Result<CreatedApiKey> ApiKeyService::create(const Principal &actor, const QStrin
         return m_audit.noteRefusal(actor, {action, QStringLiteral("apikey"), QString()},
                                    Result<CreatedApiKey>(confirmed.error()));
     QList<FieldError> errors = r.parseErrors;
-    if (r.name.trimmed().isEmpty() || r.name.size() > 100)
-        errors.append(
-            {QStringLiteral("name"), QStringLiteral("invalid_format"), QStringLiteral("1 to 100 characters.")});
+    // The name shows in tables, logs and the console: no line break or other control character.
+    validation::label(r.name.trimmed(), errors);
     if (r.scopes.isEmpty())
         errors.append({QStringLiteral("scopes"), QStringLiteral("required"),
                        QStringLiteral("Give the key at least one permission; it can do nothing else.")});

@@ -67,6 +67,12 @@ private Q_SLOTS:
         QCOMPARE(refused({permission::UsersWrite}), QStringLiteral("not_grantable"));
         QCOMPARE(refused({QStringLiteral("everything")}), QStringLiteral("unknown_permission"));
         QCOMPARE(refused({}), QStringLiteral("required"));
+        // The name is a label: not blank, not too long, no control characters.
+        for (const QString &name : {QStringLiteral("  "), QString(101, QLatin1Char('k')), QStringLiteral("ci\nadmin"),
+                                    QStringLiteral("ci\u001b[31m")}) {
+            auto r = f.services->apiKeys().createPersonal(bob, keyRequest(name, {permission::AuditRead}));
+            QVERIFY2(!r && r.error().fieldErrors().value(0).field == QLatin1String("name"), qPrintable(name));
+        }
         QVERIFY(f.services->apiKeys().listPersonal(bob)->isEmpty());
     }
 

@@ -176,25 +176,14 @@ Result<ClientTokens> OAuthService::clientCredentials(const Principal &caller, co
     auto signer = m_keys.signer();
     if (!signer)
         return signer.error();
-    const qint64 iat = m_clock.nowSeconds();
-    const qint64 ttl = client.accessTokenTtl ? client.accessTokenTtl : m_settings.current().accessTtlSeconds;
-    const QString jti = crypto::randomToken(16);
-    const QJsonObject claims{
-        {QStringLiteral("iss"), m_auth.issuer()},
-        {QStringLiteral("sub"), client.id},
-        {QStringLiteral("aud"), client.id},
-        {QStringLiteral("client_id"), client.id},
-        {QStringLiteral("iat"), iat},
-        {QStringLiteral("nbf"), iat},
-        {QStringLiteral("exp"), iat + ttl},
-        {QStringLiteral("jti"), jti},
-        {QStringLiteral("scope"), QString()},
-    };
+    QJsonObject claims = accessClaims(client, client.id);
+    claims.insert(QStringLiteral("scope"), QString());
+    const QString jti = claims.value(QStringLiteral("jti")).toString();
     ClientTokens t;
     t.accessToken = QString::fromLatin1(crypto::signJwt(claims, signer->key, signer->kid, AccessTokenType));
     if (t.accessToken.isEmpty())
         return ApiError::internal();
-    t.expiresIn = ttl;
+    t.expiresIn = claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("iat")).toInteger();
     auto recorded = m_audit.record(
         caller, {QStringLiteral("oauth2.token"),
                  QStringLiteral("oauth_client"),
@@ -352,28 +341,35 @@ QJsonObject OAuthService::userClaims(const User &user, const QStringList &scopes
     return claims;
 }
 
-Result<ClientTokens> OAuthService::issue(const OAuthClient &client, const User &user, const Session &session,
-                                         const QString &refreshToken, const QString &nonce)
+QJsonObject OAuthService::accessClaims(const OAuthClient &client, const QString &subject) const
 {
-    auto signer = m_keys.signer();
-    if (!signer)
-        return signer.error();
     const qint64 iat = m_clock.nowSeconds();
     const qint64 ttl = client.accessTokenTtl ? client.accessTokenTtl : m_settings.current().accessTtlSeconds;
-    const QStringList scopes = session.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const QJsonObject access{
+    return QJsonObject{
         {QStringLiteral("iss"), m_auth.issuer()},
-        {QStringLiteral("sub"), user.id},
+        {QStringLiteral("sub"), subject},
         {QStringLiteral("aud"), client.id},
         {QStringLiteral("client_id"), client.id},
         {QStringLiteral("iat"), iat},
         {QStringLiteral("nbf"), iat},
         {QStringLiteral("exp"), iat + ttl},
         {QStringLiteral("jti"), crypto::randomToken(16)},
-        {QStringLiteral("sid"), session.id},
-        {QStringLiteral("auth_time"), session.authTime / 1000},
-        {QStringLiteral("scope"), session.scope},
     };
+}
+
+Result<ClientTokens> OAuthService::issue(const OAuthClient &client, const User &user, const Session &session,
+                                         const QString &refreshToken, const QString &nonce)
+{
+    auto signer = m_keys.signer();
+    if (!signer)
+        return signer.error();
+    const QStringList scopes = session.scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QJsonObject access = accessClaims(client, user.id);
+    access.insert(QStringLiteral("sid"), session.id);
+    access.insert(QStringLiteral("auth_time"), session.authTime / 1000);
+    access.insert(QStringLiteral("scope"), session.scope);
+    const qint64 iat = access.value(QStringLiteral("iat")).toInteger();
+    const qint64 ttl = access.value(QStringLiteral("exp")).toInteger() - iat;
     ClientTokens t;
     t.accessToken = QString::fromLatin1(crypto::signJwt(access, signer->key, signer->kid, AccessTokenType));
     t.expiresIn = ttl;

@@ -112,6 +112,9 @@ private:
     // Whether it may still be used: unexpired, not revoked, and a user's token only while the
     // session with its client lasts, for an active user.
     bool isLive(const TokenIntrospection &token);
+    // The claims every access token to `client` carries (RFC 9068 §2.2), about `subject` (a user, or
+    // the client itself), with the client's lifetime.
+    QJsonObject accessClaims(const OAuthClient &client, const QString &subject) const;
     // An access token (and an ID token when `openid` was granted) for a user's session with a client.
     Result<ClientTokens> issue(const OAuthClient &client, const User &user, const Session &session,
                                const QString &refreshToken, const QString &nonce);

@@ -23,6 +23,15 @@ QString Principal::typeName() const
     return QStringLiteral("anonymous");
 }
 
+Principal Principal::signedInAs(const QString &userId, const QString &session) const
+{
+    Principal p = *this;
+    p.type = Type::User;
+    p.id = userId;
+    p.sessionId = session;
+    return p;
+}
+
 Principal Principal::system()
 {
     Principal p;

@@ -30,6 +30,9 @@ struct Principal {
     // A service key, or a personal key acting for its owner: never a signed-in session.
     bool viaApiKey() const { return type == Type::ApiKey || !apiKeyId.isEmpty(); }
     QString typeName() const;
+    // This request's context, now as `userId` signed in with `session`: who the caller became by
+    // signing in, as the events of a sign-in name it.
+    Principal signedInAs(const QString &userId, const QString &session) const;
 
     static Principal system();
     // The desktop console: whoever runs it already holds the data directory, so it may do all an

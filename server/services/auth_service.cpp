@@ -254,12 +254,9 @@ Result<IssuedTokens> AuthService::startSession(const Principal &client, User use
         if (!upgradedHash.isEmpty())
             details.insert(QStringLiteral("hash_upgraded"), true);
         // From here on the client is this user, in this session: the event names who signed in.
-        Principal signedIn = client;
-        signedIn.type = Principal::Type::User;
-        signedIn.id = user.id;
-        signedIn.sessionId = session.id;
-        return m_audit.append(signedIn, {QStringLiteral("auth.login"), QStringLiteral("user"), user.id,
-                                         QStringLiteral("success"), details});
+        return m_audit.append(
+            client.signedInAs(user.id, session.id),
+            {QStringLiteral("auth.login"), QStringLiteral("user"), user.id, QStringLiteral("success"), details});
     });
     if (!s)
         return s.error();

@@ -5,11 +5,11 @@
 #include "crypto/jwt.h"
 #include "key_service.h"
 #include "oauth_client_service.h"
+#include "recent_users.h"
 #include "settings_service.h"
 #include "store/authorization_code_repository.h"
 #include "store/oauth_client_repository.h"
 #include "store/session_repository.h"
-#include "store/user_repository.h"
 #include "store/write_transaction.h"
 
 #include <QRegularExpression>
@@ -32,16 +32,16 @@ AuthorizationCheck refused(bool toClient, const char *error, const QString &desc
 } // namespace
 
 AuthorizationService::AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
-                                           SettingsService &settings)
+                                           SettingsService &settings, RecentUsers &users)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_keys(keys)
     , m_settings(settings)
+    , m_users(users)
     , m_clients(std::make_unique<OAuthClientRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
     , m_codes(std::make_unique<AuthorizationCodeRepository>(db))
-    , m_users(std::make_unique<UserRepository>(db))
 {
 }
 
@@ -113,10 +113,10 @@ AuthorizationCheck AuthorizationService::check(const Parameters &p)
         const qint64 maxAge = p.value(QStringLiteral("max_age")).toLongLong(&ok);
         if (!ok || maxAge < 0)
             return toClient("invalid_request", QStringLiteral("max_age is a number of seconds."));
-        r.maxAgeSeconds = maxAge;
+        // Beyond a century it means "any age" (and the milliseconds it is compared in stay in range).
+        r.maxAgeSeconds = qMin(maxAge, qint64(100) * 365 * 24 * 3600);
     }
     r.loginHint = p.value(QStringLiteral("login_hint")).left(254);
-    r.uiLocales = p.value(QStringLiteral("ui_locales")).left(100);
     r.client = std::move(*client);
     return {std::move(r), {}};
 }
@@ -128,8 +128,8 @@ std::optional<BrowserSignIn> AuthorizationService::signedIn(const QString &cooki
     auto session = m_sessions->findByRefreshHash(crypto::sha256(cookie.toLatin1()));
     if (!session || session->clientId != Session::HostedSignIn || !session->isLive(m_clock.nowMs()))
         return std::nullopt;
-    auto user = m_users->find(session->userId);
-    if (!user || !user->user.isActive())
+    auto user = m_users.find(session->userId);
+    if (!user || !user->isActive() || user->isDeleted())
         return std::nullopt;
     // Active use keeps the browser signed in; written at most once a minute.
     const qint64 now = m_clock.nowMs();
@@ -140,7 +140,7 @@ std::optional<BrowserSignIn> AuthorizationService::signedIn(const QString &cooki
             session->idleExpiresAt = idle;
         }
     }
-    return BrowserSignIn{*session, user->user};
+    return BrowserSignIn{*session, *user};
 }
 
 AuthorizationStep AuthorizationService::next(const AuthorizationRequest &request,
@@ -187,18 +187,15 @@ Result<QString> AuthorizationService::issueCode(const Principal &caller, const A
     c.createdAt = now;
     c.expiresAt = now + CodeLifetimeMs;
     const QString code = crypto::randomToken(32);
-    Principal user = caller;
-    user.type = Principal::Type::User;
-    user.id = browser.user.id;
-    user.sessionId = browser.session.id;
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_codes->insert(crypto::sha256(code.toLatin1()), c); !r)
             return r;
-        return m_audit.append(user, {QStringLiteral("oauth2.authorize"),
-                                     QStringLiteral("oauth_client"),
-                                     request.client.id,
-                                     QStringLiteral("success"),
-                                     {{QStringLiteral("scope"), c.scope}}});
+        return m_audit.append(caller.signedInAs(browser.user.id, browser.session.id),
+                              {QStringLiteral("oauth2.authorize"),
+                               QStringLiteral("oauth_client"),
+                               request.client.id,
+                               QStringLiteral("success"),
+                               {{QStringLiteral("scope"), c.scope}}});
     });
     if (!s)
         return s.error();
@@ -221,14 +218,11 @@ QString AuthorizationService::redirect(const QString &redirectUri, const QList<Q
 
 Status AuthorizationService::signOut(const Principal &caller, const BrowserSignIn &browser)
 {
-    Principal user = caller;
-    user.type = Principal::Type::User;
-    user.id = browser.user.id;
-    user.sessionId = browser.session.id;
     return writeTransaction(m_db, [&]() -> Status {
-        if (auto r = m_sessions->revokeFamily(browser.session.id, QStringLiteral("logout"), m_clock.nowMs()); !r)
+        if (auto r = m_sessions->revoke(browser.session.id, QStringLiteral("logout"), m_clock.nowMs()); !r)
             return r;
-        return m_audit.append(user, {QStringLiteral("oauth2.logout"), QStringLiteral("session"), browser.session.id});
+        return m_audit.append(caller.signedInAs(browser.user.id, browser.session.id),
+                              {QStringLiteral("oauth2.logout"), QStringLiteral("session"), browser.session.id});
     });
 }
 

@@ -19,9 +19,9 @@ class Clock;
 class Database;
 class KeyService;
 class OAuthClientRepository;
+class RecentUsers;
 class SessionRepository;
 class SettingsService;
-class UserRepository;
 
 // A request to the authorization endpoint, checked (OpenID Connect Core §3.1.2.1, RFC 7636, RFC
 // 9700): a known client, one of its redirect URIs exactly, the code response type, scopes it may
@@ -36,7 +36,6 @@ struct AuthorizationRequest {
     QStringList prompt; // none | login | consent
     std::optional<qint64> maxAgeSeconds;
     QString loginHint;
-    QString uiLocales;
     // Whom the application's id_token_hint names (set by the caller, who knows the issuer): a
     // browser signed in as anyone else must sign in again.
     std::optional<QString> hintedSubject;
@@ -84,7 +83,7 @@ public:
     using Parameters = QHash<QString, QString>;
 
     AuthorizationService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
-                         SettingsService &settings);
+                         SettingsService &settings, RecentUsers &users);
     ~AuthorizationService();
 
     AuthorizationCheck check(const Parameters &parameters);
@@ -121,10 +120,10 @@ private:
     AuditService &m_audit;
     KeyService &m_keys;
     SettingsService &m_settings;
+    RecentUsers &m_users;
     std::unique_ptr<OAuthClientRepository> m_clients;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<AuthorizationCodeRepository> m_codes;
-    std::unique_ptr<UserRepository> m_users;
 };
 
 } // namespace keyward

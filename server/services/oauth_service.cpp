@@ -9,11 +9,11 @@
 #include "crypto/jwt.h"
 #include "crypto/signing_key.h"
 #include "key_service.h"
+#include "recent_users.h"
 #include "settings_service.h"
 #include "store/authorization_code_repository.h"
 #include "store/oauth_client_repository.h"
 #include "store/session_repository.h"
-#include "store/user_repository.h"
 #include "store/write_transaction.h"
 
 #include <QJsonArray>
@@ -49,17 +49,17 @@ QString grantable(const QString &scope, const OAuthClient &client)
 } // namespace
 
 OAuthService::OAuthService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys,
-                           SettingsService &settings, AuthService &auth)
+                           SettingsService &settings, AuthService &auth, RecentUsers &users)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_keys(keys)
     , m_settings(settings)
     , m_auth(auth)
+    , m_users(users)
     , m_clients(std::make_unique<OAuthClientRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
     , m_codes(std::make_unique<AuthorizationCodeRepository>(db))
-    , m_users(std::make_unique<UserRepository>(db))
 {
 }
 
@@ -246,8 +246,8 @@ Result<ClientTokens> OAuthService::exchangeCode(const Principal &caller, const O
         crypto::sha256(verifier.toLatin1()).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     if (!verifierForm.match(verifier).hasMatch() || !crypto::constantTimeEquals(challenge, c.codeChallenge.toLatin1()))
         return refuse("code_verifier");
-    auto user = m_users->find(c.userId);
-    if (!user || !user->user.isActive())
+    auto user = m_users.find(c.userId);
+    if (!user || !user->isActive() || user->isDeleted())
         return refuse("user_inactive");
     // The browser's sign-in still stands: a logout, a password change or a revoked session in the
     // code's minute takes the code with it.
@@ -296,7 +296,7 @@ Result<ClientTokens> OAuthService::exchangeCode(const Principal &caller, const O
         return s.error();
     }
     const bool refreshable = client.grantTypes.contains(QLatin1String("refresh_token"));
-    return issue(client, user->user, session, refreshable ? refreshToken : QString(), c.nonce);
+    return issue(client, *user, session, refreshable ? refreshToken : QString(), c.nonce);
 }
 
 Result<ClientTokens> OAuthService::refresh(const Principal &caller, const OAuthClient &client,
@@ -486,10 +486,10 @@ Result<QJsonObject> OAuthService::userInfo(const QString &token)
     const QStringList scopes = t->scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (!scopes.contains(QLatin1String("openid")))
         return error(403, "insufficient_scope", QStringLiteral("The token was not granted the openid scope."));
-    auto user = m_users->find(t->subject);
+    auto user = m_users.find(t->subject);
     if (!user)
         return user.error().status() == 404 ? invalid : user.error();
-    return userClaims(user->user, scopes);
+    return userClaims(*user, scopes);
 }
 
 } // namespace keyward

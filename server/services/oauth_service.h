@@ -20,8 +20,8 @@ class Database;
 class KeyService;
 class OAuthClientRepository;
 class SessionRepository;
+class RecentUsers;
 class SettingsService;
-class UserRepository;
 struct Session;
 struct User;
 
@@ -69,7 +69,7 @@ struct TokenIntrospection {
 class OAuthService {
 public:
     OAuthService(Database &db, const Clock &clock, AuditService &audit, KeyService &keys, SettingsService &settings,
-                 AuthService &auth);
+                 AuthService &auth, RecentUsers &users);
     ~OAuthService();
 
     // The client, if it proved it is the client it names, with the method it was registered with.
@@ -125,10 +125,10 @@ private:
     KeyService &m_keys;
     SettingsService &m_settings;
     AuthService &m_auth;
+    RecentUsers &m_users;
     std::unique_ptr<OAuthClientRepository> m_clients;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<AuthorizationCodeRepository> m_codes;
-    std::unique_ptr<UserRepository> m_users;
 };
 
 } // namespace keyward

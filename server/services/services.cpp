@@ -65,8 +65,8 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_oauthClients(*m_db, clock, m_audit)
     , m_auth(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher,
              options.tokens, m_metrics)
-    , m_oauth(*m_db, clock, m_audit, m_keys, m_settings, m_auth)
-    , m_authorization(*m_db, clock, m_audit, m_keys, m_settings)
+    , m_oauth(*m_db, clock, m_audit, m_keys, m_settings, m_auth, m_recentUsers)
+    , m_authorization(*m_db, clock, m_audit, m_keys, m_settings, m_recentUsers)
     , m_maintenance(*m_db, clock, m_audit, m_settings, m_users, m_lockout, m_keys)
     , m_backup(*m_db, clock, m_audit)
     , m_overview(*m_db, clock, m_keys)

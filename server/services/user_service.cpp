@@ -792,11 +792,8 @@ Status UserService::confirmPasswordReset(const Principal &client, const QString 
         return ApiError::validation(errors);
     if (auto spent = writeTransaction(m_db, [&]() -> Status { return tokens.consume(hash, m_clock.nowMs()); }); !spent)
         return invalid;
-    Principal actor = client;
-    actor.type = Principal::Type::User;
-    actor.id = *userId;
     auto stored =
-        storePassword(actor, *userId, newPassword, false, {},
+        storePassword(client.signedInAs(*userId, {}), *userId, newPassword, false, {},
                       {QStringLiteral("auth.password_reset"), QStringLiteral("user"), *userId}, Recovery::Yes);
     if (!stored)
         return stored;
@@ -825,10 +822,8 @@ Status UserService::verifyEmail(const Principal &client, const QString &token)
                                         QStringLiteral("The link is invalid, used or expired."));
         if (auto r = m_users->markEmailVerified(*userId); !r)
             return r;
-        Principal actor = client;
-        actor.type = Principal::Type::User;
-        actor.id = *userId;
-        return m_audit.append(actor, {QStringLiteral("user.email_verified"), QStringLiteral("user"), *userId});
+        return m_audit.append(client.signedInAs(*userId, {}),
+                              {QStringLiteral("user.email_verified"), QStringLiteral("user"), *userId});
     });
 }
 

@@ -103,8 +103,10 @@ Status SessionRepository::rotate(const QString &id, const QByteArray &oldHash, c
 Status SessionRepository::revoke(const QString &id, const QString &reason, qint64 nowMs)
 {
     return execute(
-        m_db, QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at = 0"),
-        {nowMs, reason, id});
+        m_db,
+        QStringLiteral(
+            "UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE (id = ? OR family = ?) AND revoked_at = 0"),
+        {nowMs, reason, id, id});
 }
 
 Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs,
@@ -120,14 +122,6 @@ Result<int> SessionRepository::revokeAllOfUser(const QString &userId, const QStr
     if (!m_db.exec(q))
         return sqlFailure(q);
     return q.numRowsAffected();
-}
-
-Status SessionRepository::revokeFamily(const QString &family, const QString &reason, qint64 nowMs)
-{
-    return execute(m_db,
-                   QStringLiteral("UPDATE sessions SET revoked_at = ?, revoked_reason = ? "
-                                  "WHERE family = ? AND revoked_at = 0"),
-                   {nowMs, reason, family});
 }
 
 Status SessionRepository::moveFamily(const QString &from, const QString &to)

@@ -21,11 +21,11 @@ public:
     // and keeps `oldHash` as spent. preconditionFailed when it lost that race.
     Status rotate(const QString &id, const QByteArray &oldHash, const QByteArray &newHash, qint64 nowMs,
                   qint64 idleExpiresAt);
+    // Ends the session and those that came from it (its family: the applications a browser's
+    // sign-in signed in; other sessions have none).
     Status revoke(const QString &id, const QString &reason, qint64 nowMs);
     // Revokes every live session of the user except `keepId`; returns how many.
     Result<int> revokeAllOfUser(const QString &userId, const QString &reason, qint64 nowMs, const QString &keepId = {});
-    // Ends a browser's sign-in and every application session that came from it (its family).
-    Status revokeFamily(const QString &family, const QString &reason, qint64 nowMs);
     // Moves the sessions of family `from` (all but `from` itself) into family `to`.
     Status moveFamily(const QString &from, const QString &to);
     // Moves a session's idle expiry on, as a use of it does.

@@ -336,6 +336,10 @@ private Q_SLOTS:
         const QString v2 = crypto::randomToken(32);
         const Reply sso = b.get(authorizeUrl(c, v2));
         QCOMPARE(sso.status, 302);
+        // A max_age beyond any clock's reach is "any age", not an overflow.
+        QCOMPARE(
+            b.get(authorizeUrl(c, v2, {{QStringLiteral("max_age"), QStringLiteral("9223372036854775807")}})).status,
+            302);
         const Reply second = exchange(*s, c, value(redirectQuery(sso), "code"), v2);
         QCOMPARE(second.status, 200);
         // The browser's cookie is no refresh token anywhere.
@@ -747,6 +751,36 @@ private Q_SLOTS:
                                                  {QStringLiteral("id_token_hint"), idToken}}));
         QCOMPARE(value(redirectQuery(hinted), "error"), QStringLiteral("login_required"));
         Q_UNUSED(alice);
+    }
+
+    // The browser's sign-in is one of the user's sessions: ending it from the account's session
+    // list signs out what came from it, as signing out at the provider does.
+    void endingTheBrowsersSessionEndsItsApplications_data() { TestDatabase::addBackendRows(); }
+    void endingTheBrowsersSessionEndsItsApplications()
+    {
+        auto s = TestServer::onRowBackend();
+        s->createUser(QStringLiteral("alice"), Password, {});
+        const Client c = registerClient(*s, true);
+        Browser b(*s);
+        const QString verifier = crypto::randomToken(32);
+        const Reply tokens = exchange(*s, c, codeFrom(signIn(b, authorizeUrl(c, verifier))), verifier);
+        QCOMPARE(tokens.status, 200);
+        const QByteArray alice = s->accessToken(QStringLiteral("alice"), Password);
+        QString browserSession;
+        QStringList holders;
+        for (const QJsonValue &v :
+             s->get(QStringLiteral("/api/v1/me/sessions"), alice).json().value(QStringLiteral("items")).toArray()) {
+            const QString holder = v.toObject().value(QStringLiteral("client_id")).toString();
+            holders.append(holder);
+            if (holder == QLatin1String("hosted-sign-in"))
+                browserSession = v.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY2(holders.contains(c.id) && !browserSession.isEmpty(), qPrintable(holders.join(u',')));
+        QCOMPARE(s->request("DELETE", QStringLiteral("/api/v1/me/sessions/") + browserSession, {}, alice).status, 204);
+        QCOMPARE(oauthError(refresh(*s, c, tokens.json().value(QStringLiteral("refresh_token")).toString())),
+                 QStringLiteral("invalid_grant"));
+        QCOMPARE(b.get(authorizeUrl(c, verifier)).status, 200);            // the sign-in page again
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), alice).status, 200); // the REST session is untouched
     }
 
     void logoutEndsTheBrowsersSignIn()

@@ -180,6 +180,8 @@ std::optional<Node::Failure> Node::serve()
         setState(State::Failed);
         return Failure{exit_code::InvalidConfig, QStringLiteral("invalid configuration: ") + adopted.error().detail()};
     }
+    m_webhooks = m_services->makeWebhookDispatcher();
+    m_webhooks->start();
     m_maintenance.start();
     QTimer::singleShot(std::chrono::minutes(1), &m_maintenance, [this] { (void)m_services->maintenance().runOnce(); });
     setState(State::Serving);
@@ -190,6 +192,7 @@ void Node::shutdown(int graceMs)
 {
     m_maintenance.stop();
     m_auditHighWater.stop();
+    m_webhooks.reset(); // attempts under way end; their deliveries are due again when their lease runs out
     if (!m_http)
         return;
     setState(State::Draining);

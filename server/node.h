@@ -15,6 +15,7 @@ namespace keyward {
 class Database;
 class HttpServer;
 class Services;
+class WebhookDispatcher;
 
 // One running Keyward: configuration, master key, database, services, the HTTP server and the
 // hourly housekeeping. The headless server and the desktop console run the same Node; only the
@@ -72,6 +73,7 @@ private:
     std::shared_ptr<Database> m_database;
     std::unique_ptr<Services> m_services;
     std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<WebhookDispatcher> m_webhooks;
     QTimer m_maintenance;
     QTimer m_auditHighWater;
     QString m_url;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace keyward {
 
@@ -53,6 +54,9 @@ struct ChainReport {
     bool truncated = false; // events at the end are gone: first_bad_seq is the first missing one
     qint64 lastSeqSeen = 0; // when truncated: the last sequence number known to have been written (0: unknown)
 };
+
+// Every action the services record, for those who choose among them (webhook subscriptions).
+const QStringList &auditActions();
 
 // A point the chain is known to have reached: an event's sequence number and hash.
 struct ChainMark {

@@ -91,6 +91,9 @@ const QList<ConfigOption> &Config::options()
          QStringLiteral("Rotated log files to keep")},
         {QStringLiteral("registration"), QStringLiteral("KEYWARD_REGISTRATION"), QStringLiteral("false"),
          QStringLiteral("Allow self-registration at /api/v1/auth/register")},
+        {QStringLiteral("webhooks-private"), QStringLiteral("KEYWARD_WEBHOOKS_PRIVATE"), QStringLiteral("false"),
+         QStringLiteral("Allow webhook endpoints at loopback and private addresses, over http too (default: "
+                        "https to public addresses only)")},
     };
     return list;
 }
@@ -297,9 +300,11 @@ QStringList Config::validate() const
     const QString store = value(QStringLiteral("master-key-store"));
     if (store != QLatin1String("file") && store != QLatin1String("keychain"))
         problems << QStringLiteral("master-key-store must be file or keychain");
-    const QString reg = value(QStringLiteral("registration"));
-    if (reg != QLatin1String("true") && reg != QLatin1String("false"))
-        problems << QStringLiteral("registration must be true or false");
+    for (const char *flag : {"registration", "webhooks-private"}) {
+        const QString v = value(QString::fromLatin1(flag));
+        if (v != QLatin1String("true") && v != QLatin1String("false"))
+            problems << QStringLiteral("%1 must be true or false").arg(QLatin1String(flag));
+    }
     if (value(QStringLiteral("refresh-absolute-ttl")).toLongLong() <
         value(QStringLiteral("refresh-idle-ttl")).toLongLong())
         problems << QStringLiteral("refresh-absolute-ttl must not be shorter than refresh-idle-ttl");

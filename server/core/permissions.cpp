@@ -4,8 +4,8 @@ namespace keyward::permission {
 
 const QStringList &all()
 {
-    static const QStringList list{UsersRead,     UsersWrite, UsersDelete, RolesManage,    SessionsManage,
-                                  ApiKeysManage, AuditRead,  MetricsRead, SettingsManage, ClientsManage};
+    static const QStringList list{UsersRead, UsersWrite,  UsersDelete,    RolesManage,   SessionsManage, ApiKeysManage,
+                                  AuditRead, MetricsRead, SettingsManage, ClientsManage, WebhooksManage};
     return list;
 }
 

@@ -16,6 +16,7 @@ inline const QString AuditRead = QStringLiteral("audit:read");
 inline const QString MetricsRead = QStringLiteral("metrics:read");
 inline const QString SettingsManage = QStringLiteral("settings:manage");
 inline const QString ClientsManage = QStringLiteral("clients:manage");
+inline const QString WebhooksManage = QStringLiteral("webhooks:manage");
 
 const QStringList &all();
 bool isKnown(const QString &name);

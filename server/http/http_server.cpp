@@ -116,6 +116,7 @@ Router HttpServer::buildRouter()
     routes::registerPassword(router);
     routes::registerApiKeys(router);
     routes::registerOAuthClients(router);
+    routes::registerWebhooks(router);
     routes::registerOAuth2(router);
     routes::registerOAuth2Authorize(router);
     routes::registerWellKnown(router);

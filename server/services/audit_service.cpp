@@ -7,6 +7,7 @@
 #include "core/permissions.h"
 #include "crypto/digest.h"
 #include "store/audit_repository.h"
+#include "store/webhook_repository.h"
 #include "store/write_transaction.h"
 
 #include <QFile>
@@ -20,6 +21,7 @@ AuditService::AuditService(Database &db, const Clock &clock, QByteArray chainKey
     : m_db(db)
     , m_clock(clock)
     , m_repo(std::make_unique<AuditRepository>(db, std::move(chainKey)))
+    , m_outbox(std::make_unique<WebhookRepository>(db))
 {
 }
 
@@ -106,6 +108,9 @@ Status AuditService::append(const Principal &actor, const AuditEntry &entry)
     auto seq = m_repo->append(e);
     if (!seq)
         return seq.error();
+    e.seq = *seq;
+    if (auto queued = m_outbox->enqueue(e); !queued)
+        return queued;
     qCInfo(lcAudit).noquote() << entry.action << entry.outcome << "actor" << e.actorType << e.actorId << "target"
                               << entry.targetType << entry.targetId;
     return success();
@@ -184,6 +189,11 @@ Result<qint64> AuditService::prune(int days)
 Result<QList<AuditEvent>> AuditService::recent(int limit)
 {
     return m_repo->recent(limit);
+}
+
+Result<std::optional<AuditEvent>> AuditService::event(qint64 seq)
+{
+    return m_repo->find(seq);
 }
 
 QJsonObject auditEventJson(const AuditEvent &event)

@@ -11,6 +11,7 @@
 namespace keyward {
 
 class AuditRepository;
+class WebhookRepository;
 class Clock;
 class Database;
 
@@ -47,7 +48,8 @@ public:
     // holds the current mark. Cheap (one small read); run every few seconds and before verifying.
     Status advanceHighWater();
 
-    // Inside the caller's write transaction, so the event commits (or not) with the change.
+    // Inside the caller's write transaction, so the event commits (or not) with the change, and so
+    // does its place in the outbox of every webhook that wants it.
     Status append(const Principal &actor, const AuditEntry &entry);
     // In a transaction of its own, for events with no other write (failed logins, denials).
     Status record(const Principal &actor, const AuditEntry &entry);
@@ -65,6 +67,8 @@ public:
     static bool isRefusal(const ApiError &error);
 
     Result<QList<AuditEvent>> recent(int limit);
+    // The event numbered `seq`, for its webhook deliveries; nullopt once pruned.
+    Result<std::optional<AuditEvent>> event(qint64 seq);
     Result<AuditPage> list(const Principal &actor, const AuditFilter &filter);
     Result<ChainReport> verify(const Principal &actor);
     // Removes events older than `days` (leaving a signed checkpoint); audited as actor system.
@@ -77,6 +81,7 @@ private:
     Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<AuditRepository> m_repo;
+    std::unique_ptr<WebhookRepository> m_outbox;
 
     QMutex m_markMutex;
     std::optional<ChainMark> m_highWater;

@@ -76,6 +76,47 @@ QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued)
     return o;
 }
 
+QJsonObject webhookJson(const Webhook &w)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), w.id},
+        {QStringLiteral("url"), w.url},
+        {QStringLiteral("description"), w.description},
+        {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
+        {QStringLiteral("enabled"), w.enabled},
+        {QStringLiteral("disabled_reason"), w.disabledReason.isEmpty() ? QJsonValue() : QJsonValue(w.disabledReason)},
+        {QStringLiteral("failing_since"), w.failingSince ? QJsonValue(formatTime(w.failingSince)) : QJsonValue()},
+        {QStringLiteral("created_at"), formatTime(w.createdAt)},
+        {QStringLiteral("updated_at"), formatTime(w.updatedAt)},
+        {QStringLiteral("version"), w.version},
+    };
+}
+
+QJsonObject issuedWebhookSecretJson(const IssuedWebhookSecret &issued)
+{
+    QJsonObject o = webhookJson(issued.webhook);
+    o.insert(QStringLiteral("secret"), issued.secret);
+    return o;
+}
+
+QJsonObject webhookDeliveryJson(const WebhookDelivery &d)
+{
+    const auto time = [](qint64 ms) { return ms ? QJsonValue(formatTime(ms)) : QJsonValue(); };
+    return QJsonObject{
+        {QStringLiteral("id"), QString::number(d.id)},
+        {QStringLiteral("event_id"), d.eventId},
+        {QStringLiteral("event_type"), d.eventType},
+        {QStringLiteral("state"), d.state},
+        {QStringLiteral("attempts"), d.attempts},
+        {QStringLiteral("next_attempt_at"), d.state == QLatin1String("pending") ? time(d.nextAttemptAt) : QJsonValue()},
+        {QStringLiteral("last_attempt_at"), time(d.lastAttemptAt)},
+        {QStringLiteral("last_status"), d.lastStatus ? QJsonValue(d.lastStatus) : QJsonValue()},
+        {QStringLiteral("last_error"), d.lastError.isEmpty() ? QJsonValue() : QJsonValue(d.lastError)},
+        {QStringLiteral("created_at"), formatTime(d.createdAt)},
+        {QStringLiteral("finished_at"), time(d.finishedAt)},
+    };
+}
+
 QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs)
 {
     return QJsonObject{{QStringLiteral("access_token"), tokens.accessToken},

@@ -9,6 +9,7 @@
 #include "core/user.h"
 #include "oauth_client_service.h"
 #include "user_transfer.h"
+#include "webhook_service.h"
 
 #include <QJsonObject>
 
@@ -23,6 +24,10 @@ QJsonObject createdApiKeyJson(const CreatedApiKey &created);
 QJsonObject oauthClientJson(const OAuthClient &client);
 // A client as made or given a new secret: `client_secret`, this once (absent when it has none).
 QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued);
+QJsonObject webhookJson(const Webhook &webhook);
+// A webhook as made or given a new secret: `secret`, this once.
+QJsonObject issuedWebhookSecretJson(const IssuedWebhookSecret &issued);
+QJsonObject webhookDeliveryJson(const WebhookDelivery &delivery);
 QJsonObject tokensJson(const IssuedTokens &tokens, qint64 nowMs);
 // A session as its owner or an administrator sees it; `current` marks the viewer's own.
 QJsonObject sessionJson(const Session &session, const Principal &viewer);

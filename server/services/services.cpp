@@ -27,6 +27,7 @@ ServiceOptions ServiceOptions::fromConfig(const Config &config)
         o.tokens.issuer.chop(1);
     o.tokens.audience = config.value(QStringLiteral("audience"));
     o.jwtAlgorithm = config.value(QStringLiteral("jwt-alg"));
+    o.webhooksAllowPrivate = config.value(QStringLiteral("webhooks-private")) == QLatin1String("true");
     o.settingsDefaults = QJsonObject{
         {QStringLiteral("registration"),
          QJsonObject{
@@ -63,6 +64,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
             crypto::hkdfSha256(masterKey, "keyward recovery codes v1"))
     , m_apiKeys(*m_db, clock, m_audit, m_roles, m_lockout)
     , m_oauthClients(*m_db, clock, m_audit)
+    , m_webhooks(*m_db, clock, m_audit, m_sealer)
     , m_auth(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher,
              options.tokens, m_metrics)
     , m_oauth(*m_db, clock, m_audit, m_keys, m_settings, m_auth, m_recentUsers)
@@ -73,6 +75,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_health(*this)
 {
     m_users.setPublicUrl(options.tokens.issuer);
+    m_webhooks.setAllowPrivateTargets(options.webhooksAllowPrivate);
     m_metrics.buildInfo.with({QStringLiteral(KEYWARD_VERSION), QString::fromLatin1(qVersion()), m_db->kindName()})
         .set(1);
     collectProcessMetrics(m_registry);
@@ -129,6 +132,11 @@ Status Services::adoptIssuer(const QString &url, bool configured)
                             .arg(*issuer, candidate));
     setPublicUrl(*issuer);
     return success();
+}
+
+std::unique_ptr<WebhookDispatcher> Services::makeWebhookDispatcher()
+{
+    return std::make_unique<WebhookDispatcher>(*m_db, m_clock, m_webhooks, m_audit, &Services::releaseThread);
 }
 
 void Services::setPublicUrl(const QString &url)

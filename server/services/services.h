@@ -24,6 +24,8 @@
 #include "session_service.h"
 #include "settings_service.h"
 #include "user_service.h"
+#include "webhook_dispatcher.h"
+#include "webhook_service.h"
 
 #include <atomic>
 #include <memory>
@@ -37,6 +39,8 @@ struct ServiceOptions {
     crypto::Argon2Params argon2;
     TokenSettings tokens;
     QString jwtAlgorithm = QStringLiteral("RS256");
+    // Webhook endpoints may be at loopback and private addresses (and reached there over plain http).
+    bool webhooksAllowPrivate = false;
     // Defaults of the runtime settings (nested like GET /api/v1/settings); stored settings win.
     QJsonObject settingsDefaults;
 
@@ -87,6 +91,9 @@ public:
     Mailer &mailer() { return m_mailer; }
     KeywardMetrics &metrics() { return m_metrics; }
     HealthService &health() { return m_health; }
+    WebhookService &webhooks() { return m_webhooks; }
+    // What sends the webhook outbox: one per serving node.
+    std::unique_ptr<WebhookDispatcher> makeWebhookDispatcher();
 
     // The public base URL: the token issuer and the base of links in mails. Set before serving.
     void setPublicUrl(const QString &url);
@@ -120,6 +127,7 @@ private:
     MfaService m_mfa;
     ApiKeyService m_apiKeys;
     OAuthClientService m_oauthClients;
+    WebhookService m_webhooks;
     AuthService m_auth;
     OAuthService m_oauth;
     AuthorizationService m_authorization;

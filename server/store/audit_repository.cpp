@@ -115,6 +115,19 @@ Result<QList<AuditEvent>> AuditRepository::recent(int limit)
     return page->items;
 }
 
+Result<std::optional<AuditEvent>> AuditRepository::find(qint64 seq)
+{
+    QSqlQuery &q = m_db.prepared(SelectEvents + QStringLiteral(" WHERE seq = ?"));
+    q.addBindValue(seq);
+    if (!m_db.exec(q))
+        return sqlFailure(q);
+    if (!q.next())
+        return std::optional<AuditEvent>();
+    AuditEvent e = readEvent(q);
+    q.finish();
+    return std::optional<AuditEvent>(std::move(e));
+}
+
 Result<AuditPage> AuditRepository::list(const AuditFilter &f)
 {
     SqlFilter filter;

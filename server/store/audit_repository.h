@@ -19,6 +19,8 @@ public:
 
     Result<qint64> append(AuditEvent event);
     Result<QList<AuditEvent>> recent(int limit);
+    // The event numbered `seq`; nullopt when it was pruned (or never was).
+    Result<std::optional<AuditEvent>> find(qint64 seq);
     Result<AuditPage> list(const AuditFilter &filter);
     // Walks the chain from the first event: every sequence number present, each event linked to the
     // previous hash and hashing to its stored value, the signed chain head matching the last event,

@@ -30,26 +30,20 @@ OAuthClientInput readClientInput(FieldReader &r)
     return in;
 }
 
-void setVersion(HttpResponse &r, const OAuthClient &client)
+qint64 versionOf(const OAuthClient &client)
 {
-    r.setHeader("ETag", QByteArray("\"") + QByteArray::number(client.version) + '"');
+    return client.version;
 }
 
-// The client with its version as ETag, for a later If-Match.
 HttpResponse clientResponse(const RequestContext &ctx, const Result<OAuthClient> &client)
 {
-    HttpResponse r = respond(ctx, client, oauthClientJson);
-    if (client)
-        setVersion(r, *client);
-    return r;
+    return respondVersioned(ctx, client, oauthClientJson, versionOf);
 }
 
 HttpResponse issuedResponse(const RequestContext &ctx, const Result<IssuedClientSecret> &issued, int status)
 {
-    HttpResponse r = respond(ctx, issued, issuedClientSecretJson, status);
-    if (issued)
-        setVersion(r, issued->client);
-    return r;
+    return respondVersioned(
+        ctx, issued, issuedClientSecretJson, [](const IssuedClientSecret &i) { return i.client.version; }, status);
 }
 
 } // namespace

@@ -44,6 +44,17 @@ inline FieldReader bodyReader(const RequestContext &ctx)
     return FieldReader(ctx.body.object());
 }
 
+// `result` rendered by `toJson`, with `versionOf(value)` as its ETag for a later If-Match.
+template <typename T, typename ToJson, typename VersionOf>
+HttpResponse respondVersioned(const RequestContext &ctx, const Result<T> &result, ToJson toJson, VersionOf versionOf,
+                              int status = 200)
+{
+    HttpResponse r = respond(ctx, result, toJson, status);
+    if (result)
+        r.setHeader("ETag", QByteArray("\"") + QByteArray::number(versionOf(result.value())) + '"');
+    return r;
+}
+
 // The version in If-Match ("3" or W/"3"), nullopt when absent; an unusable header is an error.
 Result<std::optional<qint64>> ifMatchVersion(const RequestContext &ctx);
 

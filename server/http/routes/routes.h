@@ -15,6 +15,7 @@ void registerSettings(Router &router);
 void registerPassword(Router &router);
 void registerApiKeys(Router &router);
 void registerOAuthClients(Router &router);
+void registerWebhooks(Router &router);
 void registerOAuth2(Router &router);
 void registerOAuth2Authorize(Router &router);
 void registerWellKnown(Router &router);

@@ -28,7 +28,7 @@ public:
     static constexpr int PollMs = 500;
     static constexpr int Parallel = 4;
     static constexpr int AttemptTimeoutMs = 10'000;
-    static constexpr qint64 LeaseMs = 60'000; // an attempt's claim: well past its timeout
+    static constexpr qint64 LeaseMs = 30'000; // an attempt's claim: well past its timeout
     static constexpr qint64 RetryWindowMs = 24 * 3600'000LL;
 
     // `releaseThread` ends every job of the sending threads (Services::releaseThread).

@@ -19,13 +19,6 @@ using namespace keyward::test;
 
 namespace {
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 bool writeFile(const QString &path, const QByteArray &content)
 {
     QFile f(path);

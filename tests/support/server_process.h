@@ -32,6 +32,9 @@ private:
     QString m_log;
 };
 
+// A loopback port nothing listens on now.
+quint16 freePort();
+
 // The path of the keyward-server binary under test.
 QString serverBinary();
 

@@ -442,6 +442,81 @@ int clientList(Node &node, const Principal &actor, const QStringList &, const QC
                                   });
 }
 
+// A webhook's secret on stdout (nothing else there, for a pipe), what it belongs to on stderr.
+int printIssuedWebhook(const Result<IssuedWebhookSecret> &issued, const QCommandLineParser &p, const char *what)
+{
+    if (!issued)
+        return printError(issued.error());
+    if (p.isSet(Json)) {
+        printJson(issuedWebhookSecretJson(*issued));
+        return Success;
+    }
+    out() << issued->secret << Qt::endl;
+    err() << what << " webhook " << issued->webhook.id << " (" << issued->webhook.url
+          << "): the secret above is shown this once; store it now" << Qt::endl;
+    return Success;
+}
+
+int webhookCreate(Node &node, const Principal &actor, const QStringList &, const QCommandLineParser &p)
+{
+    WebhookInput in;
+    if (p.isSet(QStringLiteral("url")))
+        in.url = p.value(QStringLiteral("url"));
+    if (p.isSet(QStringLiteral("event")))
+        in.events = p.values(QStringLiteral("event"));
+    if (p.isSet(QStringLiteral("description")))
+        in.description = p.value(QStringLiteral("description"));
+    return printIssuedWebhook(node.services().webhooks().create(actor, in), p, "registered");
+}
+
+int webhookList(Node &node, const Principal &actor, const QStringList &, const QCommandLineParser &p)
+{
+    const auto webhooks = node.services().webhooks().list(actor);
+    if (!webhooks)
+        return printError(webhooks.error());
+    return printList<Webhook>(*webhooks, p, webhookJson,
+                              {QStringLiteral("ID"), QStringLiteral("URL"), QStringLiteral("EVENTS"),
+                               QStringLiteral("ENABLED"), QStringLiteral("FAILING SINCE")},
+                              [](const Webhook &w) {
+                                  return QStringList{w.id, w.url, w.events.join(QLatin1Char(',')),
+                                                     w.enabled ? QStringLiteral("yes")
+                                                               : QStringLiteral("no ") + w.disabledReason,
+                                                     timeOrDash(w.failingSince)};
+                              });
+}
+
+int webhookDeliveries(Node &node, const Principal &actor, const QStringList &operands, const QCommandLineParser &p)
+{
+    const int limit = p.isSet(QStringLiteral("limit")) ? p.value(QStringLiteral("limit")).toInt() : 50;
+    const auto page = node.services().webhooks().deliveries(actor, operands.at(0), 0, limit);
+    if (!page)
+        return printError(page.error());
+    return printList<WebhookDelivery>(
+        page->items, p, webhookDeliveryJson,
+        {QStringLiteral("ID"), QStringLiteral("EVENT"), QStringLiteral("TYPE"), QStringLiteral("STATE"),
+         QStringLiteral("ATTEMPTS"), QStringLiteral("LAST ATTEMPT"), QStringLiteral("STATUS"), QStringLiteral("ERROR")},
+        [](const WebhookDelivery &d) {
+            return QStringList{QString::number(d.id),
+                               d.eventId,
+                               d.eventType,
+                               d.state,
+                               QString::number(d.attempts),
+                               timeOrDash(d.lastAttemptAt),
+                               d.lastStatus ? QString::number(d.lastStatus) : QStringLiteral("-"),
+                               d.lastError};
+        });
+}
+
+int webhookSetEnabled(Node &node, const Principal &actor, const QString &id, bool enabled)
+{
+    WebhookInput in;
+    in.enabled = enabled;
+    if (auto changed = node.services().webhooks().update(actor, id, in, std::nullopt); !changed)
+        return printError(changed.error());
+    out() << (enabled ? "enabled" : "disabled") << " webhook " << id << Qt::endl;
+    return Success;
+}
+
 const QList<AdminCommand> &adminCommands()
 {
     using W = QStringList;
@@ -507,6 +582,38 @@ const QList<AdminCommand> &adminCommands()
              out() << "deleted client " << o.at(0) << Qt::endl;
              return int(Success);
          }},
+        {W{QStringLiteral("webhook"), QStringLiteral("create")}, 0,
+         QStringLiteral("--url URL --event E ... [--description D]"), webhookCreate},
+        {W{QStringLiteral("webhook"), QStringLiteral("list")}, 0, QString(), webhookList},
+        {W{QStringLiteral("webhook"), QStringLiteral("deliveries")}, 1, QStringLiteral("WEBHOOK-ID [--limit N (50)]"),
+         webhookDeliveries},
+        {W{QStringLiteral("webhook"), QStringLiteral("resend")}, 2, QStringLiteral("WEBHOOK-ID DELIVERY-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &) {
+             const auto made = n.services().webhooks().resend(a, o.at(0), o.at(1).toLongLong());
+             if (!made)
+                 return printError(made.error());
+             out() << "queued delivery " << made->id << " of event " << made->eventId << Qt::endl;
+             return int(Success);
+         }},
+        {W{QStringLiteral("webhook"), QStringLiteral("enable")}, 1, QStringLiteral("WEBHOOK-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &) {
+             return webhookSetEnabled(n, a, o.at(0), true);
+         }},
+        {W{QStringLiteral("webhook"), QStringLiteral("disable")}, 1, QStringLiteral("WEBHOOK-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &) {
+             return webhookSetEnabled(n, a, o.at(0), false);
+         }},
+        {W{QStringLiteral("webhook"), QStringLiteral("new-secret")}, 1, QStringLiteral("WEBHOOK-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &p) {
+             return printIssuedWebhook(n.services().webhooks().renewSecret(a, o.at(0)), p, "new secret for");
+         }},
+        {W{QStringLiteral("webhook"), QStringLiteral("delete")}, 1, QStringLiteral("WEBHOOK-ID"),
+         [](Node &n, const Principal &a, const QStringList &o, const QCommandLineParser &) {
+             if (const Status removed = n.services().webhooks().remove(a, o.at(0)); !removed)
+                 return printError(removed.error());
+             out() << "deleted webhook " << o.at(0) << Qt::endl;
+             return int(Success);
+         }},
     };
     return commands;
 }
@@ -525,15 +632,17 @@ QString adminCommandsHelp()
 
 void addAdminOptions(QCommandLineParser &p)
 {
-    p.addOption({Json, QStringLiteral("user, role, apikey, session, client: print the API's JSON, not a table")});
+    p.addOption(
+        {Json, QStringLiteral("user, role, apikey, session, client, webhook: print the API's JSON, not a table")});
     p.addOption({QStringLiteral("search"), QStringLiteral("user list: users whose name or email has TEXT"),
                  QStringLiteral("text")});
     p.addOption({QStringLiteral("role"), QStringLiteral("user list: with this role; user create: a role (repeatable)"),
                  QStringLiteral("role")});
     p.addOption({QStringLiteral("status"), QStringLiteral("user list: active or disabled"), QStringLiteral("status")});
     p.addOption({QStringLiteral("deleted"), QStringLiteral("user list: include deleted users")});
-    p.addOption(
-        {QStringLiteral("limit"), QStringLiteral("user list: at most N users (100; 0: all)"), QStringLiteral("n")});
+    p.addOption({QStringLiteral("limit"),
+                 QStringLiteral("user list: at most N users (100; 0: all); webhook deliveries: the newest N (50)"),
+                 QStringLiteral("n")});
     p.addOption(
         {QStringLiteral("display-name"), QStringLiteral("user create: the display name"), QStringLiteral("name")});
     p.addOption({QStringLiteral("require-password-change"),
@@ -558,6 +667,13 @@ void addAdminOptions(QCommandLineParser &p)
                  QStringLiteral("client create: client_secret_basic (default), client_secret_post or none"),
                  QStringLiteral("method")});
     p.addOption({QStringLiteral("first-party"), QStringLiteral("client create: its users are not asked to consent")});
+    p.addOption(
+        {QStringLiteral("url"), QStringLiteral("webhook create: where to send the events"), QStringLiteral("url")});
+    p.addOption({QStringLiteral("event"),
+                 QStringLiteral("webhook create: an audit action to send, prefix.* or * (repeatable)"),
+                 QStringLiteral("event")});
+    p.addOption({QStringLiteral("description"), QStringLiteral("webhook create: what the endpoint is"),
+                 QStringLiteral("text")});
     p.addOption({QStringLiteral("expires-days"), QStringLiteral("apikey create: the key expires after D days"),
                  QStringLiteral("days")});
 }

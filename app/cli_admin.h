@@ -11,7 +11,7 @@ class Config;
 
 namespace keyward::cli {
 
-// Daily administration from a shell: `user`, `role`, `apikey` and `session` commands. They act
+// Daily administration from a shell: `user`, `role`, `apikey`, `session`, `client` and `webhook` commands. They act
 // through the same services as the API and the console, audited as actor `cli`; a table on stdout,
 // or JSON (the API's shapes) with --json.
 

@@ -7,7 +7,7 @@ _keyward_server()
     local cur prev words cword
     _init_completion || return
 
-    local commands="serve migrate admin import export audit keys backup restore check-config user role apikey session client"
+    local commands="serve migrate admin import export audit keys backup restore check-config user role apikey session client webhook"
     local -A subcommands=(
         [admin]="create"
         [audit]="verify"
@@ -17,6 +17,7 @@ _keyward_server()
         [apikey]="create list revoke"
         [session]="list"
         [client]="create list new-secret delete"
+        [webhook]="create list deliveries resend enable disable new-secret delete"
     )
 
     case "$prev" in

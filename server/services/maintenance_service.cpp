@@ -9,6 +9,7 @@
 #include "store/overview_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
+#include "store/webhook_repository.h"
 #include "store/write_transaction.h"
 #include "user_service.h"
 
@@ -70,6 +71,9 @@ Result<MaintenanceService::Report> MaintenanceService::runOnce()
             return r;
         if (auto r = OverviewRepository(m_db).pruneFailingAddresses(now - 2 * Day); !r)
             return r;
+        // A month of webhook delivery log is enough to tell what an endpoint missed.
+        if (auto r = WebhookRepository(m_db).pruneFinished(now - 30 * Day); !r)
+            return r.error();
         // Every node reads the feed within a second; an hour covers one that was away a while
         // (it then trusts nothing it cached anyway).
         if (auto r = ClusterRepository(m_db).pruneChanges((now - Hour) / 1000); !r)

@@ -16,7 +16,7 @@ class UserService;
 // accounts when the policy is on (audited as actor system; never the last administrator), a new
 // signing key when the active one is as old as the setting says, and forgetting expired lockout
 // counters, one-time tokens, token revocations, sessions, failed logins per address older than two
-// days and the change feed's rows older than an hour.
+// days, the change feed's rows older than an hour and webhook deliveries finished a month ago.
 class MaintenanceService {
 public:
     MaintenanceService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,

@@ -482,6 +482,36 @@ private Q_SLOTS:
         QCOMPARE(kw({QStringLiteral("client"), QStringLiteral("delete"), clientId}).exitCode, 0);
         QCOMPARE(clientToken(renewed.out.trimmed()), 401);
 
+        // A webhook: its secret on stdout once; what it was sent, listed; disabled, then gone.
+        const Run hook = kw({QStringLiteral("webhook"), QStringLiteral("create"), QStringLiteral("--url"),
+                             QStringLiteral("https://hooks.example.invalid/keyward"), QStringLiteral("--event"),
+                             QStringLiteral("user.*"), QStringLiteral("--description"), QStringLiteral("CRM")});
+        QCOMPARE(hook.exitCode, 0);
+        QVERIFY2(hook.out.startsWith(QLatin1String("whsec_")), qPrintable(hook.out + hook.err));
+        const Run hooks = kw({QStringLiteral("webhook"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonObject hookJson = QJsonDocument::fromJson(hooks.out.toUtf8()).array().at(0).toObject();
+        const QString hookId = hookJson.value(QStringLiteral("id")).toString();
+        QVERIFY(!hooks.out.contains(hook.out.trimmed()));
+        QCOMPARE(hookJson.value(QStringLiteral("events")).toArray(), QJsonArray{QStringLiteral("user.*")});
+        QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("--username"),
+                     QStringLiteral("hooked"), QStringLiteral("--email"), QStringLiteral("hooked@example.com")})
+                     .exitCode,
+                 0);
+        const Run sent =
+            kw({QStringLiteral("webhook"), QStringLiteral("deliveries"), hookId, QStringLiteral("--json")});
+        QCOMPARE(sent.exitCode, 0);
+        QCOMPARE(
+            QJsonDocument::fromJson(sent.out.toUtf8()).array().at(0).toObject().value(QStringLiteral("event_type")),
+            QStringLiteral("user.create"));
+        QCOMPARE(kw({QStringLiteral("webhook"), QStringLiteral("disable"), hookId}).exitCode, 0);
+        QVERIFY(kw({QStringLiteral("webhook"), QStringLiteral("list")}).out.contains(QLatin1String(" no ")));
+        QCOMPARE(kw({QStringLiteral("webhook"), QStringLiteral("create"), QStringLiteral("--url"),
+                     QStringLiteral("http://10.0.0.1/in"), QStringLiteral("--event"), QStringLiteral("*")})
+                     .exitCode,
+                 1); // a private address, refused with the reason
+        QCOMPARE(kw({QStringLiteral("webhook"), QStringLiteral("delete"), hookId}).exitCode, 0);
+        QCOMPARE(kw({QStringLiteral("webhook"), QStringLiteral("deliveries"), hookId}).exitCode, 1);
+
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("delete"), QStringLiteral("alice")}).exitCode, 0);
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("show"), QStringLiteral("alice")}).exitCode, 1);
         QCOMPARE(kw({QStringLiteral("user"), QStringLiteral("restore"), aliceId}).exitCode, 0);

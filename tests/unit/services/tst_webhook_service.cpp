@@ -123,6 +123,27 @@ private Q_SLOTS:
         QCOMPARE(f.services->webhooks().deliveries(Principal::system(), id, 0, 1)->nextBeforeId > 0, true);
     }
 
+    void finishedDeliveriesAreForgottenAfterAMonth()
+    {
+        ServiceFixture f;
+        const QString id = endpoint(f, {QStringLiteral("user.create")});
+        QVERIFY(f.services->audit().record(Principal::system(), entry("user.create")));
+        QVERIFY(f.services->audit().record(Principal::system(), entry("user.create")));
+        Database &db = f.services->database();
+        WebhookRepository repo(db);
+        const qint64 now = f.clock.nowMs();
+        auto claimed = writeTransaction(db, [&] { return repo.claim(now, now + 1000, 1); });
+        QVERIFY(*writeTransaction(db, [&] { return repo.recordSuccess(claimed->first().delivery, 200, now); }));
+        f.clock.advance(29LL * 24 * 3600'000);
+        QVERIFY(f.services->maintenance().runOnce());
+        QCOMPARE(queued(f, id), 2);
+        f.clock.advance(2LL * 24 * 3600'000);
+        QVERIFY(f.services->maintenance().runOnce());
+        const auto left = f.services->webhooks().deliveries(Principal::system(), id, 0, 10)->items;
+        QCOMPARE(left.size(), 1); // the pending one stays, however old
+        QCOMPARE(left.first().state, QStringLiteral("pending"));
+    }
+
     void endpointsAreAtPublicAddressesUnlessAllowed()
     {
         ServiceFixture f;

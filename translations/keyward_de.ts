@@ -1065,10 +1065,6 @@ Administrator: %5 &lt;%6&gt;</translation>
         <translation>Keyward</translation>
     </message>
     <message>
-        <source>%1 (Ctrl+%2)</source>
-        <translation>%1 (Strg+%2)</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
@@ -1190,6 +1186,14 @@ Administrator: %5 &lt;%6&gt;</translation>
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
     </message>
 </context>
 <context>
@@ -2706,6 +2710,211 @@ von %3 Anfragen, letzte Minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Inzwischen geändert; bleibt, wie es ist.</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhookDeliveriesDialog</name>
+    <message>
+        <source>Deliveries to %1</source>
+        <translation>Zustellungen an %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Zustellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>aufgegeben</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>wird wiederholt</translation>
+    </message>
+    <message>
+        <source>webhook-id %1</source>
+        <translation>webhook-id %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to this endpoint yet.</source>
+        <translation>An diesen Endpunkt wurde noch nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The newest %1 deliveries.</source>
+        <translation>Die neuesten %1 Zustellungen.</translation>
+    </message>
+    <message>
+        <source>Queued to be sent again.</source>
+        <translation>Zum erneuten Senden eingereiht.</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhookDialog</name>
+    <message>
+        <source>&amp;Send events to it</source>
+        <translation>Ereignisse &amp;senden</translation>
+    </message>
+    <message>
+        <source>Edit webhook</source>
+        <translation>Webhook bearbeiten</translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <source>e.g. https://crm.example.com/hooks/keyward</source>
+        <translation>z. B. https://crm.example.com/hooks/keyward</translation>
+    </message>
+    <message>
+        <source>e.g. CRM sync</source>
+        <translation>z. B. CRM-Abgleich</translation>
+    </message>
+    <message>
+        <source>An event is an audit action; user.* stands for every action on users, * for all.</source>
+        <translation>Ein Ereignis ist eine Audit-Aktion; user.* steht für jede Aktion an Benutzern, * für alle.</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Reg&amp;ister</source>
+        <translation>&amp;Registrieren</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhooksPanel</name>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;New webhook…</source>
+        <translation>&amp;Neuer Webhook…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Deli&amp;veries…</source>
+        <translation>&amp;Zustellungen…</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Neues &amp;Geheimnis…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>off: it failed for a day</source>
+        <translation>aus: seit einem Tag fehlerhaft</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>fehlerhaft seit %1</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Webhook-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Copy the signing secret now and give it to the receiving application, which checks each request&apos;s webhook-signature with it. It is shown only this once.</source>
+        <translation>Kopieren Sie das Signaturgeheimnis jetzt und geben Sie es der empfangenden Anwendung, die damit die webhook-signature jeder Anfrage prüft. Es wird nur dieses eine Mal angezeigt.</translation>
+    </message>
+    <message>
+        <source>New webhook secret</source>
+        <translation>Neues Webhook-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Give %1 a new secret? Requests are signed with it at once, so the receiver must be given it too.</source>
+        <translation>%1 ein neues Geheimnis geben? Anfragen werden sofort damit signiert; der Empfänger muss es also auch erhalten.</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Neues Geheimnis</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its pending deliveries are dropped.</source>
+        <translation>%1 löschen? Seine ausstehenden Zustellungen werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 </TS>

@@ -1065,10 +1065,6 @@ Administrateur : %5 &lt;%6&gt;</translation>
         <translation>Keyward</translation>
     </message>
     <message>
-        <source>%1 (Ctrl+%2)</source>
-        <translation>%1 (Ctrl+%2)</translation>
-    </message>
-    <message>
         <source>Users</source>
         <translation>Utilisateurs</translation>
     </message>
@@ -1190,6 +1186,14 @@ Administrateur : %5 &lt;%6&gt;</translation>
     <message>
         <source>Clients</source>
         <translation>Clients</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
     </message>
 </context>
 <context>
@@ -2706,6 +2710,211 @@ sur %3 requêtes, dernière minute</translation>
     <message>
         <source>Changed since; left as it is.</source>
         <translation>Modifié entre-temps ; laissé tel quel.</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhookDeliveriesDialog</name>
+    <message>
+        <source>Deliveries to %1</source>
+        <translation>Envois vers %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Mis en file</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Dernière réponse</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Renvoyer</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>given up</source>
+        <translation>abandonné</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>webhook-id %1</source>
+        <translation>webhook-id %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to this endpoint yet.</source>
+        <translation>Rien n’a encore été envoyé à ce point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The newest %1 deliveries.</source>
+        <translation>Les %1 envois les plus récents.</translation>
+    </message>
+    <message>
+        <source>Queued to be sent again.</source>
+        <translation>Mis en file pour un nouvel envoi.</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhookDialog</name>
+    <message>
+        <source>&amp;Send events to it</source>
+        <translation>&amp;Lui envoyer les événements</translation>
+    </message>
+    <message>
+        <source>Edit webhook</source>
+        <translation>Modifier le webhook</translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation>Nouveau webhook</translation>
+    </message>
+    <message>
+        <source>e.g. https://crm.example.com/hooks/keyward</source>
+        <translation>p. ex. https://crm.example.com/hooks/keyward</translation>
+    </message>
+    <message>
+        <source>e.g. CRM sync</source>
+        <translation>p. ex. synchronisation CRM</translation>
+    </message>
+    <message>
+        <source>An event is an audit action; user.* stands for every action on users, * for all.</source>
+        <translation>Un événement est une action d’audit ; user.* désigne toute action sur les utilisateurs, * toutes.</translation>
+    </message>
+    <message>
+        <source>&amp;URL</source>
+        <translation>&amp;URL</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>É&amp;vénements</translation>
+    </message>
+    <message>
+        <source>Reg&amp;ister</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>keyward::WebhooksPanel</name>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Événements</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>&amp;New webhook…</source>
+        <translation>&amp;Nouveau webhook…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Deli&amp;veries…</source>
+        <translation>&amp;Envois…</translation>
+    </message>
+    <message>
+        <source>New &amp;secret…</source>
+        <translation>Nouveau sec&amp;ret…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>off: it failed for a day</source>
+        <translation>inactif : en échec depuis un jour</translation>
+    </message>
+    <message>
+        <source>failing since %1</source>
+        <translation>en échec depuis %1</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Secret du webhook</translation>
+    </message>
+    <message>
+        <source>Copy the signing secret now and give it to the receiving application, which checks each request&apos;s webhook-signature with it. It is shown only this once.</source>
+        <translation>Copiez le secret de signature maintenant et donnez-le à l’application destinataire, qui vérifie avec lui la webhook-signature de chaque requête. Il n’est affiché que cette fois.</translation>
+    </message>
+    <message>
+        <source>New webhook secret</source>
+        <translation>Nouveau secret de webhook</translation>
+    </message>
+    <message>
+        <source>Give %1 a new secret? Requests are signed with it at once, so the receiver must be given it too.</source>
+        <translation>Donner un nouveau secret à %1 ? Les requêtes sont aussitôt signées avec lui : le destinataire doit donc le recevoir aussi.</translation>
+    </message>
+    <message>
+        <source>New secret</source>
+        <translation>Nouveau secret</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Supprimer le webhook</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its pending deliveries are dropped.</source>
+        <translation>Supprimer %1 ? Ses envois en attente sont abandonnés.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@
 #include "settings_panel.h"
 #include "tone.h"
 #include "users_panel.h"
+#include "webhooks_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     , m_roles(new RolesPanel(host.services().roles(), Principal::gui(), this))
     , m_apiKeys(new ApiKeysPanel(host.services().apiKeys(), Principal::gui(), this))
     , m_clients(new ClientsPanel(host.services().oauthClients(), Principal::gui(), this))
+    , m_webhooks(new WebhooksPanel(host.services().webhooks(), Principal::gui(), this))
     , m_metrics(new MetricsPanel(sampler, this))
     , m_logs(new LogsPanel(
           [&services = host.services()](const QStringList &ids) {
@@ -70,11 +72,15 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
         const int index = m_stack->addWidget(panel);
         auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(icon)), name, m_sidebar);
         item->setData(Qt::UserRole, name);
-        // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth.
-        const int digit = (index + 1) % 10;
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(name).arg(digit));
+        // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth; Settings has Ctrl+, as elsewhere.
+        const QKeySequence key = panel == m_settings ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                 : index < 10        ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + (index + 1) % 10))
+                                                     : QKeySequence();
+        item->setToolTip(key.isEmpty() ? name : tr("%1 (%2)").arg(name, key.toString(QKeySequence::NativeText)));
+        if (key.isEmpty())
+            return;
         auto *shortcut = new QAction(this);
-        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + digit)));
+        shortcut->setShortcut(key);
         connect(shortcut, &QAction::triggered, this, [this, index] { m_sidebar->setCurrentRow(index); });
         addAction(shortcut);
     };
@@ -83,6 +89,7 @@ MainWindow::MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString
     addPanel(QStringLiteral("roles"), tr("Roles"), m_roles);
     addPanel(QStringLiteral("keys"), tr("API keys"), m_apiKeys);
     addPanel(QStringLiteral("clients"), tr("Clients"), m_clients);
+    addPanel(QStringLiteral("webhooks"), tr("Webhooks"), m_webhooks);
     addPanel(QStringLiteral("metrics"), tr("Metrics"), m_metrics);
     addPanel(QStringLiteral("logs"), tr("Logs"), m_logs);
     addPanel(QStringLiteral("audit"), tr("Audit"), m_audit);

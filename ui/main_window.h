@@ -23,8 +23,10 @@ class OverviewPanel;
 class RolesPanel;
 class SettingsPanel;
 class UsersPanel;
+class WebhooksPanel;
 
-// The console: a sidebar of panels over the running node (Ctrl+1 … Ctrl+9 switch between them),
+// The console: a sidebar of panels over the running node (Ctrl+1 … Ctrl+9 and Ctrl+0 switch to the
+// first ten, Ctrl+, to Settings),
 // a status bar with its alerts, address, state, load and database, and optionally a tray icon that
 // keeps the server running while the window is closed. An alert shows in the status bar, as a
 // count on the sidebar entry of the panel that explains it, and, while the window is hidden or
@@ -32,7 +34,20 @@ class UsersPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Panel { Overview, Users, Roles, ApiKeys, Clients, Metrics, Logs, Audit, Health, Settings, PanelCount };
+    enum Panel {
+        Overview,
+        Users,
+        Roles,
+        ApiKeys,
+        Clients,
+        Webhooks,
+        Metrics,
+        Logs,
+        Audit,
+        Health,
+        Settings,
+        PanelCount
+    };
 
     // `configFile` is where the Settings panel saves this installation's startup options.
     MainWindow(ConsoleHost &host, MetricsSampler &sampler, const QString &configFile, QWidget *parent = nullptr);
@@ -44,6 +59,7 @@ public:
     RolesPanel &roles() { return *m_roles; }
     ApiKeysPanel &apiKeys() { return *m_apiKeys; }
     ClientsPanel &clients() { return *m_clients; }
+    WebhooksPanel &webhooks() { return *m_webhooks; }
     MetricsPanel &metrics() { return *m_metrics; }
     LogsPanel &logs() { return *m_logs; }
     AuditPanel &audit() { return *m_audit; }
@@ -86,6 +102,7 @@ private:
     RolesPanel *m_roles;
     ApiKeysPanel *m_apiKeys;
     ClientsPanel *m_clients;
+    WebhooksPanel *m_webhooks;
     MetricsPanel *m_metrics;
     LogsPanel *m_logs;
     AuditPanel *m_audit;

@@ -34,6 +34,10 @@
 #include "user_dialog.h"
 #include "user_table_model.h"
 #include "users_panel.h"
+#include "webhook_deliveries_dialog.h"
+#include "webhook_dialog.h"
+#include "webhook_receiver.h"
+#include "webhooks_panel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -952,6 +956,62 @@ private Q_SLOTS:
 
     // An application registered from the console: its secret shown once and good at the token
     // endpoint's service, a bad redirect URI refused under its field, a new secret replacing the old.
+    // An endpoint registered from the console: a private address refused under its field, the
+    // secret shown once and good for the receiver, the deliveries listed and one sent again.
+    void webhooksPanelRegistersShowsDeliveriesAndResends()
+    {
+        WebhooksPanel &panel = m_window->webhooks();
+        test::WebhookReceiver receiver;
+        QString refusal, secret;
+        answerDialog<WebhookDialog>([&](WebhookDialog &d) {
+            type(d, "url", receiver.url());
+            auto *events = d.findChild<QListWidget *>(QStringLiteral("events"));
+            QVERIFY(events);
+            QCOMPARE(events->item(0)->text(), QStringLiteral("*"));
+            events->findItems(QStringLiteral("user.*"), Qt::MatchExactly).first()->setCheckState(Qt::Unchecked);
+            events->findItems(QStringLiteral("role.create"), Qt::MatchExactly).first()->setCheckState(Qt::Checked);
+            d.accept(); // refused: this node allows no endpoint at a loopback address
+            refusal = d.errorText(QStringLiteral("url"));
+            m_node->services().webhooks().setAllowPrivateTargets(true);
+            QTimer::singleShot(0, [&secret] {
+                auto *shown = qobject_cast<SecretDialog *>(QApplication::activeModalWidget());
+                QVERIFY(shown);
+                secret = shown->findChild<QLineEdit *>(QStringLiteral("secret"))->text();
+                shown->accept();
+            });
+            d.accept();
+        });
+        panel.newWebhook();
+        QVERIFY2(refusal.contains(QStringLiteral("--webhooks-private")), qPrintable(refusal));
+        QVERIFY(secret.startsWith(QStringLiteral("whsec_")));
+        receiver.setSecret(secret);
+        QCOMPARE(panel.table().rowCount(), 1);
+        QCOMPARE(panel.table().item(0, 1)->text(), QStringLiteral("role.create"));
+
+        RoleInput role;
+        role.name = QStringLiteral("webhooked");
+        QVERIFY(m_node->services().roles().create(Principal::gui(), role));
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), 1, 10'000);
+        QVERIFY(receiver.received().first().signatureValid);
+
+        const Webhook hook = m_node->services().webhooks().list(Principal::gui())->first();
+        WebhookDeliveriesDialog log(m_node->services().webhooks(), Principal::gui(), hook, m_window.get());
+        QCOMPARE(log.table().rowCount(), 1);
+        QCOMPARE(log.table().item(0, 1)->text(), QStringLiteral("role.create"));
+        QCOMPARE(log.table().item(0, 2)->text(), QStringLiteral("delivered"));
+        log.table().selectRow(0);
+        log.resendSelected();
+        QCOMPARE(log.table().rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(receiver.count(), 2, 10'000);
+        QCOMPARE(receiver.received().at(1).id, receiver.received().at(0).id);
+
+        panel.table().selectRow(0);
+        Prompt::setNextAnswers({true});
+        panel.deleteSelected();
+        QCOMPARE(panel.table().rowCount(), 0);
+        m_node->services().webhooks().setAllowPrivateTargets(false);
+    }
+
     void clientsPanelRegistersRenewsAndDeletes()
     {
         ClientsPanel &clients = m_window->clients();
@@ -1681,9 +1741,13 @@ private Q_SLOTS:
         QCOMPARE(m_window->currentPanel(), MainWindow::ApiKeys);
         QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
         QCOMPARE(m_window->currentPanel(), MainWindow::Overview);
+        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Webhooks);
         QTest::keyClick(m_window.get(), Qt::Key_9, Qt::ControlModifier);
-        QCOMPARE(m_window->currentPanel(), MainWindow::Health);
+        QCOMPARE(m_window->currentPanel(), MainWindow::Audit);
         QTest::keyClick(m_window.get(), Qt::Key_0, Qt::ControlModifier); // the tenth panel
+        QCOMPARE(m_window->currentPanel(), MainWindow::Health);
+        QTest::keyClick(m_window.get(), Qt::Key_Comma, Qt::ControlModifier);
         QCOMPARE(m_window->currentPanel(), MainWindow::Settings);
 
         ui::installTranslations(QStringLiteral("de"));
@@ -1698,6 +1762,7 @@ private Q_SLOTS:
         for (const MainWindow *window : {&german, &french, m_window.get()})
             for (const QWidget *panel : {static_cast<const QWidget *>(window->findChild<RolesPanel *>()),
                                          static_cast<const QWidget *>(window->findChild<ClientsPanel *>()),
+                                         static_cast<const QWidget *>(window->findChild<WebhooksPanel *>()),
                                          static_cast<const QWidget *>(window->findChild<ApiKeysPanel *>())}) {
                 QVERIFY(panel);
                 QStringList keys;

@@ -9,7 +9,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql
-    libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcurl4-openssl-dev qtkeychain-qt6-dev zlib1g-dev libsystemd-dev
+    libargon2-dev libssl-dev libcrypt-dev libqrencode-dev libcbor-dev libcurl4-openssl-dev qtkeychain-qt6-dev zlib1g-dev libsystemd-dev
 )
 if [[ "${1:-}" == "--test" || "${1:-}" == "--bench" ]]; then
     # clang with its sanitizer and libFuzzer runtimes: the `asan` build and the fuzzers.

@@ -109,6 +109,12 @@ QByteArray derToJose(const QByteArray &der)
 {
     const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
     ECDSA_SIG *sig = d2i_ECDSA_SIG(nullptr, &p, static_cast<long>(der.size()));
+    // Nothing after the signature, and each half fits: BN_bn2binpad refuses a larger one silently.
+    if (sig && (p != reinterpret_cast<const unsigned char *>(der.constData()) + der.size() ||
+                BN_num_bytes(ECDSA_SIG_get0_r(sig)) > Es256Half || BN_num_bytes(ECDSA_SIG_get0_s(sig)) > Es256Half)) {
+        ECDSA_SIG_free(sig);
+        sig = nullptr;
+    }
     if (!sig)
         return {};
     QByteArray out(2 * Es256Half, Qt::Uninitialized);
@@ -350,6 +356,11 @@ QByteArray SigningKey::sign(QByteArrayView data) const
     }
     EVP_MD_CTX_free(ctx);
     return m_algorithm == ES256 && !sig.isEmpty() ? derToJose(sig) : sig;
+}
+
+QByteArray SigningKey::ecdsaDerToJose(QByteArrayView der)
+{
+    return derToJose(der.toByteArray());
 }
 
 bool SigningKey::verify(QByteArrayView data, QByteArrayView signature) const

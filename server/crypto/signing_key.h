@@ -33,6 +33,10 @@ public:
     // The public half as a JWK with kid, alg and use, as JWKS consumers expect it.
     QJsonObject publicJwk(const QString &kid) const;
 
+    // An ECDSA P-256 signature in DER (as X.509 and WebAuthn carry it) as JOSE's r||s, which
+    // verify() takes; empty when it is not one.
+    static QByteArray ecdsaDerToJose(QByteArrayView der);
+
     // Empty on failure (no private key).
     QByteArray sign(QByteArrayView data) const;
     bool verify(QByteArrayView data, QByteArrayView signature) const;

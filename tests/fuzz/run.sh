@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 cd "$root"
-targets=(request_reader json_body jwt user_cursor password_hash import)
+targets=(request_reader json_body jwt user_cursor password_hash import webauthn)
 cmake --preset asan >/dev/null
 cmake --build --preset asan --target "${targets[@]/#/fuzz_}"
 artifacts="$root/build/asan/fuzz-artifacts"

@@ -3,7 +3,10 @@
 #include "digest.h"
 #include "signing_key.h"
 
+#include <QVarLengthArray>
+
 #include <cbor.h>
+
 #include <openssl/evp.h>
 #include <openssl/objects.h>
 #include <openssl/x509.h>
@@ -35,26 +38,64 @@ bool fail(QString *error, const QString &why)
     return false;
 }
 
-// How deep `item` nests, up to MaxDepth + 1: deeper input is refused before anything reads it.
-int depthOf(const cbor_item_t *item, int depth = 0)
+// The length of the well-formed CBOR item at the start of `bytes`, checked before libcbor reads it:
+// libcbor allocates for the count an array or map declares, so a few bytes declaring billions would
+// be an allocation of gigabytes. Here every declared length must fit in the bytes that follow, the
+// nesting is at most MaxDepth deep, and indefinite lengths (never in WebAuthn's CTAP2 canonical
+// CBOR) are refused. Iterative: hostile nesting cannot exhaust the stack.
+std::optional<qsizetype> wellFormedLength(QByteArrayView bytes)
 {
-    if (depth > MaxDepth)
-        return depth;
-    int deepest = depth;
-    if (cbor_isa_array(item)) {
-        cbor_item_t **items = cbor_array_handle(item);
-        for (size_t i = 0; i < cbor_array_size(item) && deepest <= MaxDepth; ++i)
-            deepest = qMax(deepest, depthOf(items[i], depth + 1));
-    } else if (cbor_isa_map(item)) {
-        cbor_pair *pairs = cbor_map_handle(item);
-        for (size_t i = 0; i < cbor_map_size(item) && deepest <= MaxDepth; ++i)
-            deepest = std::max({deepest, depthOf(pairs[i].key, depth + 1), depthOf(pairs[i].value, depth + 1)});
-    } else if (cbor_isa_tag(item)) {
-        cbor_item_t *tagged = cbor_tag_item(item); // a reference of its own
-        deepest = depthOf(tagged, depth + 1);
-        cbor_decref(&tagged);
+    const auto *p = reinterpret_cast<const quint8 *>(bytes.data());
+    const qsizetype end = bytes.size();
+    qsizetype at = 0;
+    QVarLengthArray<quint64, MaxDepth + 1> pending{1}; // items still to read at each open level
+    while (!pending.isEmpty()) {
+        if (pending.last() == 0) {
+            pending.removeLast();
+            continue;
+        }
+        --pending.last();
+        if (at >= end)
+            return std::nullopt;
+        const int major = p[at] >> 5, info = p[at] & 0x1f;
+        ++at;
+        quint64 value = info;
+        if (info >= 24) {
+            if (info > 27)
+                return std::nullopt; // reserved, or an indefinite length
+            const int width = 1 << (info - 24);
+            if (end - at < width)
+                return std::nullopt;
+            value = 0;
+            for (int i = 0; i < width; ++i)
+                value = value << 8 | p[at++];
+        }
+        const quint64 left = quint64(end - at);
+        switch (major) {
+        case 2:
+        case 3:
+            if (value > left)
+                return std::nullopt;
+            at += qsizetype(value);
+            break;
+        case 4:
+        case 5: {
+            const quint64 items = major == 5 ? value * 2 : value;
+            if (value > left || items > left || pending.size() > MaxDepth)
+                return std::nullopt; // each item takes a byte at least
+            pending.append(items);
+            break;
+        }
+        case 6:
+            if (pending.size() > MaxDepth)
+                return std::nullopt;
+            pending.append(1);
+            break;
+        default: // 0, 1 integers; 7 simple values and floats, their bytes already read
+            break;
+        }
     }
-    return deepest;
+    return at;
 }
 
 // One CBOR item from the start of `bytes`; `read` says how many bytes it took.
@@ -64,14 +105,15 @@ Cbor load(QByteArrayView bytes, size_t *read, QString *error)
         fail(error, QStringLiteral("The CBOR is larger than %1 bytes.").arg(MaxCborBytes));
         return nullptr;
     }
-    cbor_load_result result{};
-    Cbor item(cbor_load(reinterpret_cast<cbor_data>(bytes.data()), static_cast<size_t>(bytes.size()), &result));
-    if (!item || result.error.code != CBOR_ERR_NONE) {
-        fail(error, QStringLiteral("Malformed CBOR."));
+    const auto length = wellFormedLength(bytes);
+    if (!length) {
+        fail(error, QStringLiteral("Malformed CBOR, indefinite lengths or nesting deeper than %1.").arg(MaxDepth));
         return nullptr;
     }
-    if (depthOf(item.get()) > MaxDepth) {
-        fail(error, QStringLiteral("The CBOR nests too deep."));
+    cbor_load_result result{};
+    Cbor item(cbor_load(reinterpret_cast<cbor_data>(bytes.data()), static_cast<size_t>(*length), &result));
+    if (!item || result.error.code != CBOR_ERR_NONE || result.read != static_cast<size_t>(*length)) {
+        fail(error, QStringLiteral("Malformed CBOR."));
         return nullptr;
     }
     *read = result.read;

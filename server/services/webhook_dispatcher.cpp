@@ -24,7 +24,6 @@ namespace keyward {
 
 namespace {
 
-constexpr int ClaimBatch = 16;
 constexpr qint64 MaxBackoffMs = 6 * 3600'000LL;
 constexpr qsizetype MaxErrorText = 300;
 
@@ -106,10 +105,11 @@ void WebhookDispatcher::start()
     auto *timer = new QTimer;
     timer->setInterval(PollMs);
     timer->moveToThread(m_poller.get());
-    QObject::connect(timer, &QTimer::timeout, timer, [this] {
-        if (auto sent = deliverDue(); !sent)
-            qCWarning(lcServices).noquote() << "webhook deliveries wait:" << sent.error().detail();
-    });
+    {
+        QMutexLocker lock(&m_finishedLock);
+        m_wake = timer;
+    }
+    QObject::connect(timer, &QTimer::timeout, timer, [this] { tick(); });
     QObject::connect(m_poller.get(), &QThread::started, timer, [timer] { timer->start(); });
     QObject::connect(m_poller.get(), &QThread::finished, timer, &QObject::deleteLater);
     QObject::connect(
@@ -117,63 +117,110 @@ void WebhookDispatcher::start()
     m_poller->start();
 }
 
+void WebhookDispatcher::tick()
+{
+    recordFinished();
+    if (auto started = startDue(); !started)
+        qCWarning(lcServices).noquote() << "webhook deliveries wait:" << started.error().detail();
+}
+
 void WebhookDispatcher::stop()
 {
     m_stopping = true;
+    {
+        QMutexLocker lock(&m_finishedLock);
+        m_wake = nullptr; // before the timer goes with its thread
+    }
     if (m_poller) {
         m_poller->quit();
         m_poller->wait();
         m_poller.reset();
     }
     m_senders.waitForDone();
+    recordFinished(); // what was answered before the end: not sent again
 }
 
 Result<int> WebhookDispatcher::deliverDue()
 {
+    auto started = startDue();
+    m_senders.waitForDone();
+    recordFinished();
+    return started;
+}
+
+Result<int> WebhookDispatcher::startDue()
+{
+    const int free = Parallel - m_inFlight;
+    if (free <= 0 || m_stopping)
+        return 0;
     const qint64 now = m_clock.nowMs();
     WebhookRepository repo(m_db);
-    auto claimed = writeTransaction(m_db, [&] { return repo.claim(now, now + LeaseMs, ClaimBatch); });
+    auto claimed = writeTransaction(m_db, [&] { return repo.claim(now, now + LeaseMs, free); });
     if (!claimed)
         return claimed.error();
-    QList<Outcome> outcomes(claimed->size());
-    for (qsizetype i = 0; i < claimed->size(); ++i)
-        m_senders.start([this, &claimed, &outcomes, i] {
-            outcomes[i] = attempt(claimed->at(i));
+    for (const DueDelivery &due : *claimed) {
+        // What the sender needs is read here, so that it needs no database.
+        auto event = m_audit.event(due.delivery.eventSeq);
+        if (!event)
+            continue; // the database failed: the claim lapses and the delivery is due again
+        auto key = m_webhooks.signingKey(due);
+        if (!*event || !key) {
+            const QString why = !*event ? QStringLiteral("The event is no longer in the audit log (pruned).")
+                                        : QStringLiteral("The endpoint's secret does not open with this master key.");
+            if (auto r = record(due, {Outcome::Kind::Undeliverable, 0, why}); !r)
+                qCWarning(lcServices).noquote()
+                    << "webhook delivery" << due.delivery.id << "not given up:" << r.error().detail();
+            continue;
+        }
+        ++m_inFlight;
+        m_senders.start([this, due, event = **event, key = *key]() mutable {
+            finished(due, send(due, event, std::move(key)));
             m_releaseThread();
         });
-    m_senders.waitForDone();
-    for (qsizetype i = 0; i < claimed->size(); ++i)
-        if (auto r = record(claimed->at(i), outcomes.at(i)); !r)
-            qCWarning(lcServices).noquote()
-                << "webhook delivery" << claimed->at(i).delivery.id << "outcome not recorded:" << r.error().detail();
+    }
     return static_cast<int>(claimed->size());
 }
 
-WebhookDispatcher::Outcome WebhookDispatcher::attempt(const DueDelivery &due)
+void WebhookDispatcher::finished(const DueDelivery &due, const Outcome &outcome)
 {
-    auto event = m_audit.event(due.delivery.eventSeq);
-    if (!event)
-        return {0, QStringLiteral("The audit event could not be read: %1").arg(event.error().detail())};
-    if (!*event)
-        return {0, QStringLiteral("The event is no longer in the audit log (pruned).")};
-    auto key = m_webhooks.signingKey(due);
-    if (!key)
-        return {0, QStringLiteral("The endpoint's secret does not open with this master key.")};
-    const QByteArray body = payloadOf(**event);
-    const QByteArray timestamp = QByteArray::number(m_clock.nowMs() / 1000);
-    const QByteArray signature =
-        crypto::webhook::signature(*key, due.delivery.eventId.toUtf8(), timestamp.toLongLong(), body);
-    crypto::wipe(*key);
+    QMutexLocker lock(&m_finishedLock);
+    m_finished.append({due, outcome});
+    --m_inFlight;
+    if (m_wake) // record it, and fill the free sender, now rather than at the next poll
+        QMetaObject::invokeMethod(
+            m_wake, [this] { tick(); }, Qt::QueuedConnection);
+}
+
+void WebhookDispatcher::recordFinished()
+{
+    QList<QPair<DueDelivery, Outcome>> done;
+    {
+        QMutexLocker lock(&m_finishedLock);
+        done.swap(m_finished);
+    }
+    for (const auto &[due, outcome] : std::as_const(done))
+        if (auto r = record(due, outcome); !r)
+            qCWarning(lcServices).noquote()
+                << "webhook delivery" << due.delivery.id << "outcome not recorded:" << r.error().detail();
+}
+
+WebhookDispatcher::Outcome WebhookDispatcher::send(const DueDelivery &due, const AuditEvent &event, QByteArray key)
+{
+    const QByteArray body = payloadOf(event);
+    const qint64 timestamp = m_clock.nowMs() / 1000;
+    const QByteArray signature = crypto::webhook::signature(key, due.delivery.eventId.toUtf8(), timestamp, body);
+    crypto::wipe(key);
 
     Transfer transfer{&m_webhooks, &m_stopping, QUrl(due.url).scheme() == u"http", {}};
     CURL *curl = curl_easy_init();
     if (!curl)
-        return {0, QStringLiteral("Out of memory.")};
+        return {Outcome::Kind::Failed, 0, QStringLiteral("Out of memory.")};
     curl_slist *headers = nullptr;
     for (const QByteArray &h : QList<QByteArray>{
              QByteArray("Content-Type: application/json"), QByteArray("webhook-id: ") + due.delivery.eventId.toUtf8(),
-             QByteArray("webhook-timestamp: ") + timestamp, QByteArray("webhook-signature: ") + signature,
-             QByteArray("User-Agent: Keyward-Webhooks/" KEYWARD_VERSION), QByteArray("Expect:")})
+             QByteArray("webhook-timestamp: ") + QByteArray::number(timestamp),
+             QByteArray("webhook-signature: ") + signature, QByteArray("User-Agent: Keyward-Webhooks/" KEYWARD_VERSION),
+             QByteArray("Expect:")})
         headers = curl_slist_append(headers, h.constData());
     const QByteArray url = due.url.toUtf8();
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
@@ -197,35 +244,52 @@ WebhookDispatcher::Outcome WebhookDispatcher::attempt(const DueDelivery &due)
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
 
-    if (!transfer.refusedAddress.isEmpty())
-        return {0, QStringLiteral("The endpoint resolved to %1, an address it may not have%2.")
-                       .arg(transfer.refusedAddress, m_webhooks.allowsPrivateTargets()
-                                                         ? QStringLiteral(" (plain http reaches private ones only)")
-                                                         : QStringLiteral(" (see --webhooks-private)"))};
+    if (rc == CURLE_ABORTED_BY_CALLBACK)
+        return {Outcome::Kind::Interrupted, 0, {}};
+    // A refused address matters only when no other address of the name answered.
+    if (rc != CURLE_OK && !transfer.refusedAddress.isEmpty())
+        return {Outcome::Kind::Failed, 0,
+                QStringLiteral("The endpoint resolved to %1, an address it may not have%2.")
+                    .arg(transfer.refusedAddress, m_webhooks.allowsPrivateTargets()
+                                                      ? QStringLiteral(" (plain http reaches private ones only)")
+                                                      : QStringLiteral(" (see --webhooks-private)"))};
     if (rc != CURLE_OK)
-        return {static_cast<int>(status), QString::fromUtf8(curl_easy_strerror(rc)).left(MaxErrorText)};
+        return {Outcome::Kind::Failed, static_cast<int>(status),
+                QString::fromUtf8(curl_easy_strerror(rc)).left(MaxErrorText)};
     if (status < 200 || status > 299)
-        return {static_cast<int>(status), QStringLiteral("The endpoint answered %1.").arg(status)};
-    return {static_cast<int>(status), {}};
+        return {Outcome::Kind::Failed, static_cast<int>(status),
+                QStringLiteral("The endpoint answered %1.").arg(status)};
+    return {Outcome::Kind::Delivered, static_cast<int>(status), {}};
 }
 
 Status WebhookDispatcher::record(const DueDelivery &due, const Outcome &outcome)
 {
+    if (outcome.kind == Outcome::Kind::Interrupted)
+        return success(); // not the endpoint's doing: the claim lapses and it is sent again
     const qint64 now = m_clock.nowMs();
     WebhookRepository repo(m_db);
     const QString &webhookId = due.delivery.webhookId;
     return writeTransaction(m_db, [&]() -> Status {
-        if (outcome.error.isEmpty()) {
+        if (outcome.kind == Outcome::Kind::Delivered) {
             auto recorded = repo.recordSuccess(due.delivery, outcome.status, now);
+            return recorded ? success() : Status(recorded.error());
+        }
+        if (outcome.kind == Outcome::Kind::Undeliverable) {
+            auto recorded = repo.recordFailure(due.delivery, outcome.status, outcome.error, 0, now, false);
             return recorded ? success() : Status(recorded.error());
         }
         const qint64 windowEnd = due.delivery.createdAt + RetryWindowMs;
         const qint64 pause = backoffMs(due.delivery.attempts);
         const qint64 jitter = static_cast<qint64>(QRandomGenerator::global()->bounded(pause / 5 + 1)) - pause / 10;
         const qint64 retryAt = now >= windowEnd ? 0 : qMin(windowEnd, now + pause + jitter);
-        auto recorded = repo.recordFailure(due.delivery, outcome.status, outcome.error, retryAt, now);
+        auto recorded = repo.recordFailure(due.delivery, outcome.status, outcome.error, retryAt, now, true);
         if (!recorded || !*recorded)
             return recorded ? success() : Status(recorded.error());
+        // No answer, or the endpoint's own trouble: its other deliveries wait as long as this one.
+        const bool endpointDown = outcome.status == 0 || outcome.status >= 500 || outcome.status == 429;
+        if (retryAt && endpointDown)
+            if (auto r = repo.postponeOthers(due.delivery, retryAt); !r)
+                return r;
         auto disabled = repo.disableFailing(webhookId, now - RetryWindowMs, now);
         if (!disabled || !*disabled)
             return disabled ? success() : Status(disabled.error());

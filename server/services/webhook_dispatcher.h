@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/webhook.h"
 
+#include <QMutex>
 #include <QThreadPool>
 
 #include <atomic>
@@ -15,14 +17,19 @@ class AuditService;
 class Clock;
 class Database;
 class WebhookService;
-struct DueDelivery;
+struct AuditEvent;
 
 // Sends the webhook outbox, on threads of its own: no request ever waits for an endpoint. Every
-// PollMs it claims what is due (each delivery for one attempt, so of several nodes on one database
-// only one sends it) and posts each to its endpoint, signed, a few at a time. A 2xx answer delivers
-// it; anything else is tried again after a growing pause (5 s, 20 s, 80 s, ... at most 6 h, with
-// jitter) until RetryWindowMs after it was queued, when it is given up. An endpoint that has
-// failed for that whole window when a delivery is given up is disabled, and that is audited.
+// PollMs, and as soon as a sender is free, it claims what is due (each delivery for one attempt, so
+// of several nodes on one database only one sends it), at most one per free sender, so that an
+// attempt always ends (AttemptTimeoutMs) well within its claim (LeaseMs). A sender posts the event
+// to its endpoint, signed, and touches no database; its outcome is recorded by the claiming thread.
+// A 2xx answer delivers it; anything else is tried again after a growing pause (5 s, 20 s, 80 s, ...
+// at most 6 h, with jitter) until RetryWindowMs after it was queued, when it is given up. An
+// endpoint that does not answer (or answers 5xx or 429) has its other deliveries wait as long, so it
+// cannot take every sender; one that has failed for the whole window is disabled, and that is
+// audited. A delivery that cannot be sent whatever the endpoint does (its event pruned from the
+// audit log, a secret this master key does not open) is given up at once, the endpoint unblamed.
 class WebhookDispatcher {
 public:
     static constexpr int PollMs = 500;
@@ -31,18 +38,21 @@ public:
     static constexpr qint64 LeaseMs = 30'000; // an attempt's claim: well past its timeout
     static constexpr qint64 RetryWindowMs = 24 * 3600'000LL;
 
-    // `releaseThread` ends every job of the sending threads (Services::releaseThread).
+    // `releaseThread` ends every job of the sending threads and the polling thread
+    // (Services::releaseThread).
     WebhookDispatcher(Database &db, const Clock &clock, WebhookService &webhooks, AuditService &audit,
                       std::function<void()> releaseThread);
     ~WebhookDispatcher();
     WebhookDispatcher(const WebhookDispatcher &) = delete;
     WebhookDispatcher &operator=(const WebhookDispatcher &) = delete;
 
-    // Sends every PollMs on a thread of its own until stop() or destruction.
+    // Sends on a thread of its own until stop() or destruction.
     void start();
-    // Ends the polling thread; attempts under way are cut short and left to their lease.
+    // Ends the polling thread; attempts under way are cut short and left to their lease, what was
+    // answered is recorded.
     void stop();
-    // One round: claims what is due now and sends it. How many attempts were made.
+    // One round on the calling thread: claims what is due now, sends it, waits, records. How many
+    // attempts were made.
     Result<int> deliverDue();
 
     // The pause before attempt `attempt + 1`, without jitter.
@@ -50,11 +60,20 @@ public:
 
 private:
     struct Outcome {
+        enum class Kind { Delivered, Failed, Undeliverable, Interrupted };
+        Kind kind = Kind::Failed;
         int status = 0; // HTTP status; 0 when none came
-        QString error;  // empty when delivered
+        QString error;
     };
-    Outcome attempt(const DueDelivery &due);
+    // On the polling thread: records what finished, then starts what is due.
+    void tick();
+    // Claims what is due, one per free sender, and starts sending it; how many were claimed.
+    Result<int> startDue();
+    // Records the outcomes the senders have finished.
+    void recordFinished();
+    Outcome send(const DueDelivery &due, const AuditEvent &event, QByteArray key);
     Status record(const DueDelivery &due, const Outcome &outcome);
+    void finished(const DueDelivery &due, const Outcome &outcome);
 
     Database &m_db;
     const Clock &m_clock;
@@ -63,6 +82,10 @@ private:
     std::function<void()> m_releaseThread;
     QThreadPool m_senders;
     std::atomic<bool> m_stopping{false};
+    std::atomic<int> m_inFlight{0};
+    QMutex m_finishedLock;
+    QList<QPair<DueDelivery, Outcome>> m_finished;
+    QObject *m_wake = nullptr; // the polling thread's timer, which a finished sender wakes; m_finishedLock
     std::unique_ptr<QThread> m_poller;
 };
 

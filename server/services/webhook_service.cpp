@@ -22,6 +22,7 @@ constexpr int MaxUrlLength = 2000;
 constexpr int MaxEvents = 50;
 constexpr int MaxDescription = 200;
 constexpr int MaxDeliveryPage = 200;
+constexpr qint64 MaxWebhooks = 100;
 
 QByteArray sealingContext(const QString &id)
 {
@@ -74,8 +75,9 @@ AuditEntry webhookEvent(const char *action, const QString &id, QJsonObject detai
     return {QString::fromLatin1(action), QStringLiteral("webhook"), id, QStringLiteral("success"), std::move(details)};
 }
 
-// Choosing what an endpoint receives reads the audit trail through it.
-std::optional<ApiError> mayChooseEvents(const Principal &actor)
+// Choosing where events go or which, signing them (the secret), and seeing or resending what was
+// sent all read the audit trail through an endpoint.
+std::optional<ApiError> mayReadThroughIt(const Principal &actor)
 {
     if (auto e = missing(actor, permission::WebhooksManage))
         return e;
@@ -95,11 +97,40 @@ WebhookService::WebhookService(Database &db, const Clock &clock, AuditService &a
 
 WebhookService::~WebhookService() = default;
 
-bool WebhookService::isPublicAddress(const QHostAddress &address)
+namespace {
+
+// The IPv4 address an IPv6 one stands for: IPv4-mapped (::ffff:a.b.c.d), the well-known NAT64
+// prefix (64:ff9b::/96, RFC 6052) and 6to4 (2002:AABB:CCDD::/48, RFC 3056) reach it.
+std::optional<QHostAddress> embeddedIPv4(const QHostAddress &address)
 {
     bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4); // an IPv4-mapped IPv6 address counts as its IPv4 one
-    if (isV4) {
+    if (const quint32 v4 = address.toIPv4Address(&isV4); isV4)
+        return QHostAddress(v4);
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return std::nullopt;
+    const Q_IPV6ADDR a = address.toIPv6Address();
+    const auto at = [&](int i) {
+        return quint32(a[i]) << 24 | quint32(a[i + 1]) << 16 | quint32(a[i + 2]) << 8 | a[i + 3];
+    };
+    if (address.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("64:ff9b::/96"))))
+        return QHostAddress(at(12));
+    if (address.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("2002::/16"))))
+        return QHostAddress(at(2));
+    return std::nullopt;
+}
+
+bool isLinkLocal(const QHostAddress &address)
+{
+    const QHostAddress v4 = embeddedIPv4(address).value_or(address);
+    return v4.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("169.254.0.0/16"))) ||
+           v4.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("fe80::/10")));
+}
+
+} // namespace
+
+bool WebhookService::isPublicAddress(const QHostAddress &address)
+{
+    if (const auto v4 = embeddedIPv4(address)) {
         static const QList<QPair<QHostAddress, int>> special{
             QHostAddress::parseSubnet(QStringLiteral("0.0.0.0/8")),
             QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8")),
@@ -112,19 +143,18 @@ bool WebhookService::isPublicAddress(const QHostAddress &address)
             QHostAddress::parseSubnet(QStringLiteral("198.18.0.0/15")),
             QHostAddress::parseSubnet(QStringLiteral("224.0.0.0/3")), // multicast, reserved, broadcast
         };
-        const QHostAddress plain(v4);
-        return std::none_of(special.begin(), special.end(),
-                            [&](const auto &subnet) { return plain.isInSubnet(subnet); });
+        return std::none_of(special.begin(), special.end(), [&](const auto &subnet) { return v4->isInSubnet(subnet); });
     }
     if (address.protocol() != QAbstractSocket::IPv6Protocol)
         return false;
     static const QList<QPair<QHostAddress, int>> special{
-        QHostAddress::parseSubnet(QStringLiteral("::/96")),        // unspecified, loopback, IPv4-compatible
-        QHostAddress::parseSubnet(QStringLiteral("64:ff9b::/96")), // NAT64: an IPv4 address in disguise
-        QHostAddress::parseSubnet(QStringLiteral("fc00::/7")),     // unique local
-        QHostAddress::parseSubnet(QStringLiteral("fe80::/10")),    // link-local
-        QHostAddress::parseSubnet(QStringLiteral("fec0::/10")),    // site-local
-        QHostAddress::parseSubnet(QStringLiteral("ff00::/8")),     // multicast
+        QHostAddress::parseSubnet(QStringLiteral("::/96")),          // unspecified, loopback, IPv4-compatible
+        QHostAddress::parseSubnet(QStringLiteral("64:ff9b:1::/48")), // local-use NAT64 (RFC 8215)
+        QHostAddress::parseSubnet(QStringLiteral("2001::/32")),      // Teredo: an IPv4 address behind it
+        QHostAddress::parseSubnet(QStringLiteral("fc00::/7")),       // unique local
+        QHostAddress::parseSubnet(QStringLiteral("fe80::/10")),      // link-local
+        QHostAddress::parseSubnet(QStringLiteral("fec0::/10")),      // site-local
+        QHostAddress::parseSubnet(QStringLiteral("ff00::/8")),       // multicast
     };
     return std::none_of(special.begin(), special.end(), [&](const auto &subnet) { return address.isInSubnet(subnet); });
 }
@@ -133,11 +163,12 @@ bool WebhookService::mayConnect(const QHostAddress &address, bool plainHttp) con
 {
     if (isPublicAddress(address))
         return !plainHttp;
-    if (!m_allowPrivateTargets || address.isMulticast())
+    // Even on one's own network, link-local is where cloud metadata and neighbours' services are.
+    if (!m_allowPrivateTargets || address.isMulticast() || isLinkLocal(address))
         return false;
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? v4 != 0 : address != QHostAddress::AnyIPv6;
+    const QHostAddress v4 = embeddedIPv4(address).value_or(address);
+    return v4 != QHostAddress(QHostAddress::AnyIPv4) && v4 != QHostAddress(QHostAddress::AnyIPv6) &&
+           !v4.isInSubnet(QHostAddress::parseSubnet(QStringLiteral("224.0.0.0/3")));
 }
 
 QList<FieldError> WebhookService::problemsOf(const Webhook &w) const
@@ -167,10 +198,10 @@ QList<FieldError> WebhookService::problemsOf(const Webhook &w) const
                                   : QStringLiteral("A private, loopback or reserved address: start the server with "
                                                    "--webhooks-private to allow it."));
     if (w.description.size() > MaxDescription || std::any_of(w.description.begin(), w.description.end(), [](QChar c) {
-            return c.category() == QChar::Other_Control;
+            return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
         }))
         add("description", "invalid_value",
-            QStringLiteral("At most %1 characters, no control characters.").arg(MaxDescription));
+            QStringLiteral("At most %1 characters, no control or format characters.").arg(MaxDescription));
     if (w.events.isEmpty())
         add("events", "required", QStringLiteral("At least one event type: an audit action, 'prefix.*' or '*'."));
     else if (w.events.size() > MaxEvents)
@@ -215,7 +246,7 @@ Result<Webhook> WebhookService::get(const Principal &actor, const QString &id)
 
 Result<IssuedWebhookSecret> WebhookService::create(const Principal &actor, const WebhookInput &input)
 {
-    if (auto e = mayChooseEvents(actor))
+    if (auto e = mayReadThroughIt(actor))
         return *e;
     IssuedWebhookSecret issued;
     Webhook &w = issued.webhook;
@@ -228,6 +259,12 @@ Result<IssuedWebhookSecret> WebhookService::create(const Principal &actor, const
     w.createdBy = actor.id;
     issued.secret = crypto::webhook::newSecret();
     auto s = writeTransaction(m_db, [&]() -> Status {
+        auto existing = m_repo->count();
+        if (!existing)
+            return existing.error();
+        if (*existing >= MaxWebhooks)
+            return ApiError::conflict(
+                QStringLiteral("There are %1 webhooks, as many as there may be; remove one first.").arg(MaxWebhooks));
         if (auto r = m_repo->insert(w, seal(w.id, issued.secret)); !r)
             return r;
         return m_audit.append(actor, webhookEvent("webhook.create", w.id,
@@ -242,7 +279,7 @@ Result<IssuedWebhookSecret> WebhookService::create(const Principal &actor, const
 Result<Webhook> WebhookService::update(const Principal &actor, const QString &id, const WebhookInput &input,
                                        std::optional<qint64> expectedVersion)
 {
-    if (auto e = mayChooseEvents(actor))
+    if (auto e = missing(actor, permission::WebhooksManage))
         return *e;
     return writeTransaction(m_db, [&]() -> Result<Webhook> {
         auto found = m_repo->find(id);
@@ -256,15 +293,19 @@ Result<Webhook> WebhookService::update(const Principal &actor, const QString &id
         QList<FieldError> errors = input.parseErrors + problemsOf(w);
         if (!errors.isEmpty())
             return ApiError::validation(errors);
+        if (changed.contains(QStringLiteral("url")) || changed.contains(QStringLiteral("events")))
+            if (auto e = mayReadThroughIt(actor))
+                return *e;
         if (changed.isEmpty())
             return w;
-        if (changed.contains(QStringLiteral("enabled")) && w.enabled) {
-            // Enabled again: it starts over, its past failures forgiven.
-            w.disabledReason.clear();
-            w.failingSince = 0;
-        }
-        if (auto r = m_repo->update(w, m_clock.nowMs()); !r)
+        const bool enabled = changed.contains(QStringLiteral("enabled"));
+        const qint64 now = m_clock.nowMs();
+        // Enabled again it starts over, its past failures forgiven; disabled, what it had pending is given up.
+        if (auto r = m_repo->update(w, enabled && w.enabled, now); !r)
             return r.error();
+        if (enabled && !w.enabled)
+            if (auto r = m_repo->dropPending(id, QStringLiteral("The endpoint was disabled."), now); !r)
+                return r.error();
         QJsonObject details{{QStringLiteral("fields"), QJsonArray::fromStringList(changed)}};
         if (changed.contains(QStringLiteral("url")))
             details.insert(QStringLiteral("host"), hostOf(w.url));
@@ -287,7 +328,7 @@ Status WebhookService::remove(const Principal &actor, const QString &id)
 
 Result<IssuedWebhookSecret> WebhookService::renewSecret(const Principal &actor, const QString &id)
 {
-    if (auto e = missing(actor, permission::WebhooksManage))
+    if (auto e = mayReadThroughIt(actor))
         return *e;
     IssuedWebhookSecret issued;
     issued.secret = crypto::webhook::newSecret();
@@ -307,7 +348,7 @@ Result<IssuedWebhookSecret> WebhookService::renewSecret(const Principal &actor, 
 
 Result<DeliveryPage> WebhookService::deliveries(const Principal &actor, const QString &id, qint64 beforeId, int limit)
 {
-    if (auto e = missing(actor, permission::WebhooksManage))
+    if (auto e = mayReadThroughIt(actor))
         return *e;
     if (limit < 1 || limit > MaxDeliveryPage)
         return ApiError::validation(QStringLiteral("limit"), QStringLiteral("out_of_range"),
@@ -319,12 +360,18 @@ Result<DeliveryPage> WebhookService::deliveries(const Principal &actor, const QS
 
 Result<WebhookDelivery> WebhookService::resend(const Principal &actor, const QString &id, qint64 deliveryId)
 {
-    if (auto e = missing(actor, permission::WebhooksManage))
+    if (auto e = mayReadThroughIt(actor))
         return *e;
     return writeTransaction(m_db, [&]() -> Result<WebhookDelivery> {
         auto of = m_repo->delivery(id, deliveryId);
         if (!of)
             return of.error();
+        auto event = m_audit.event(of->eventSeq);
+        if (!event)
+            return event.error();
+        if (!*event)
+            return ApiError::conflict(
+                QStringLiteral("The event is no longer in the audit log; it cannot be sent again."));
         auto made = m_repo->resend(*of, m_clock.nowMs());
         if (!made)
             return made.error();

@@ -36,8 +36,9 @@ struct IssuedWebhookSecret {
 };
 
 // The endpoints told of audit events, managed by holders of webhooks:manage. What an endpoint
-// receives is the audit trail, so choosing what it receives takes audit:read as well: a
-// webhooks:manage role could otherwise read the trail through an endpoint of its own. Endpoints are
+// receives is the audit trail, so choosing where it is and what it receives, its secret, and seeing
+// or resending what was sent take audit:read as well: a webhooks:manage role could otherwise read
+// the trail through an endpoint of its own. At most 100 endpoints. Endpoints are
 // https to a public address; with `allowPrivateTargets` (the operator's --webhooks-private) also
 // loopback and private addresses, which plain http may reach. The address is checked again at
 // each delivery, as connected: a name may resolve elsewhere later.
@@ -66,8 +67,9 @@ public:
 
     // The signing key sealed in a claimed delivery; nullopt when it does not open (another master key).
     std::optional<QByteArray> signingKey(const DueDelivery &due) const;
-    // Whether an endpoint may be reached at `address`: a public one, or any but the unspecified and
-    // multicast ones when private targets are allowed. `plainHttp`: only a private one may be reached so.
+    // Whether an endpoint may be reached at `address`: a public one, or when private targets are
+    // allowed any but the unspecified, link-local and multicast ones. `plainHttp`: only a private one
+    // may be reached so. An IPv6 address carrying an IPv4 one (mapped, NAT64, 6to4) is that one.
     bool mayConnect(const QHostAddress &address, bool plainHttp) const;
     static bool isPublicAddress(const QHostAddress &address);
 

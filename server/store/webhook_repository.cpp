@@ -151,14 +151,17 @@ Result<QList<Webhook>> WebhookRepository::list()
     return out;
 }
 
-Status WebhookRepository::update(const Webhook &w, qint64 nowMs)
+Status WebhookRepository::update(const Webhook &w, bool restart, qint64 nowMs)
 {
-    QSqlQuery &q = m_db.prepared(
-        QStringLiteral("UPDATE webhooks SET url = ?, description = ?, enabled = ?, disabled_reason = ?, "
-                       "failing_since = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
-    for (const QVariant &v :
-         {QVariant(w.url), QVariant(notNull(w.description)), QVariant(w.enabled), QVariant(notNull(w.disabledReason)),
-          QVariant(w.failingSince), QVariant(nowMs), QVariant(w.id), QVariant(w.version)})
+    // What Keyward itself keeps (failing_since, disabled_reason) is only ever cleared here, never
+    // written back as read: the dispatcher may have changed it meanwhile.
+    QSqlQuery &q =
+        m_db.prepared(QStringLiteral("UPDATE webhooks SET url = ?, description = ?, enabled = ?, "
+                                     "disabled_reason = CASE WHEN CAST(? AS BOOLEAN) THEN '' ELSE disabled_reason END, "
+                                     "failing_since = CASE WHEN CAST(? AS BOOLEAN) THEN 0 ELSE failing_since END, "
+                                     "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?"));
+    for (const QVariant &v : {QVariant(w.url), QVariant(notNull(w.description)), QVariant(w.enabled), QVariant(restart),
+                              QVariant(restart), QVariant(nowMs), QVariant(w.id), QVariant(w.version)})
         q.addBindValue(v);
     auto changed = changedOne(m_db, q);
     if (!changed)
@@ -262,7 +265,7 @@ Result<bool> WebhookRepository::recordSuccess(const WebhookDelivery &attempt, in
 }
 
 Result<bool> WebhookRepository::recordFailure(const WebhookDelivery &attempt, int status, const QString &error,
-                                              qint64 retryAtMs, qint64 nowMs)
+                                              qint64 retryAtMs, qint64 nowMs, bool endpointsFault)
 {
     QSqlQuery &q = m_db.prepared(
         QStringLiteral("UPDATE webhook_deliveries SET state = ?, next_attempt_at = ?, last_status = ?, last_error = ?, "
@@ -273,7 +276,7 @@ Result<bool> WebhookRepository::recordFailure(const WebhookDelivery &attempt, in
                               QVariant(givenUp ? nowMs : 0), QVariant(attempt.id), QVariant(attempt.attempts)})
         q.addBindValue(v);
     auto changed = changedOne(m_db, q);
-    if (!changed || !*changed)
+    if (!changed || !*changed || !endpointsFault)
         return changed;
     if (auto r =
             execute(m_db, QStringLiteral("UPDATE webhooks SET failing_since = ? WHERE id = ? AND failing_since = 0"),
@@ -281,6 +284,14 @@ Result<bool> WebhookRepository::recordFailure(const WebhookDelivery &attempt, in
         !r)
         return r.error();
     return true;
+}
+
+Status WebhookRepository::postponeOthers(const WebhookDelivery &attempt, qint64 untilMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE webhook_id = ? AND "
+                                  "state = 'pending' AND next_attempt_at < ? AND id <> ?"),
+                   {untilMs, attempt.webhookId, untilMs, attempt.id});
 }
 
 Result<bool> WebhookRepository::disableFailing(const QString &id, qint64 failingSinceMs, qint64 nowMs)
@@ -291,7 +302,26 @@ Result<bool> WebhookRepository::disableFailing(const QString &id, qint64 failing
     q.addBindValue(nowMs);
     q.addBindValue(id);
     q.addBindValue(failingSinceMs);
-    return changedOne(m_db, q);
+    auto disabled = changedOne(m_db, q);
+    if (!disabled || !*disabled)
+        return disabled;
+    if (auto r = dropPending(id, QStringLiteral("The endpoint was disabled: it had failed for a day."), nowMs); !r)
+        return r.error();
+    return true;
+}
+
+Status WebhookRepository::dropPending(const QString &id, const QString &why, qint64 nowMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE webhook_deliveries SET state = 'failed', last_error = ?, finished_at = ? "
+                                  "WHERE webhook_id = ? AND state = 'pending'"),
+                   {why, nowMs, id});
+}
+
+Result<qint64> WebhookRepository::count()
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT COUNT(*) FROM webhooks"));
+    return scalar(m_db, q);
 }
 
 Result<DeliveryPage> WebhookRepository::deliveries(const QString &webhookId, qint64 beforeId, int limit)

@@ -231,6 +231,28 @@ private Q_SLOTS:
                  QStringLiteral("delivered"));
     }
 
+    // An endpoint that does not answer holds up its own deliveries, not the senders.
+    void anEndpointDownWaitsWithAllItsDeliveries()
+    {
+        ManualClock clock;
+        TestServer::Setup setup;
+        setup.clock = &clock;
+        TestServer s(setup);
+        s.services().webhooks().setAllowPrivateTargets(true);
+        auto dispatcher = s.services().makeWebhookDispatcher();
+        const QByteArray admin = s.adminToken();
+        WebhookReceiver receiver;
+        receiver.setStatus(503);
+        const Endpoint hook = registerEndpoint(s, admin, receiver.url(), {QStringLiteral("user.create")});
+        for (int i = 0; i < WebhookDispatcher::Parallel + 2; ++i)
+            (void)s.createUser(QStringLiteral("user%1").arg(i), QStringLiteral("a long enough passphrase"), {});
+        QCOMPARE(*dispatcher->deliverDue(), WebhookDispatcher::Parallel); // one per sender
+        QCOMPARE(*dispatcher->deliverDue(), 0);                           // the other two wait with the failed ones
+        clock.advance(6'000);
+        QCOMPARE(*dispatcher->deliverDue(), WebhookDispatcher::Parallel);
+        QCOMPARE(receiver.count(), 2 * WebhookDispatcher::Parallel);
+    }
+
     void endpointsAreHttpsToPublicAddressesUnlessAllowed()
     {
         ManualClock clock;
@@ -256,8 +278,15 @@ private Q_SLOTS:
             QVERIFY2(r.status == 422, refused);
             QCOMPARE(errorFields(r).value(0).section(QLatin1Char(':'), 0, 0), QStringLiteral("url"));
         }
-        QCOMPARE(attempt(QStringLiteral("https://hooks.example.com/in?token=abc")).status, 201);
-        QCOMPARE(attempt(QStringLiteral("https://203.0.113.9:8443/in")).status, 201);
+        for (const char *accepted : {"https://hooks.example.com/in?token=abc", "https://203.0.113.9:8443/in"}) {
+            const Reply made = attempt(QString::fromLatin1(accepted));
+            QCOMPARE(made.status, 201);
+            QCOMPARE(s.request("DELETE",
+                               Webhooks + QLatin1Char('/') + made.json().value(QStringLiteral("id")).toString(), {},
+                               admin)
+                         .status,
+                     204); // nothing is sent there
+        }
 
         // A name is checked where it leads when the delivery connects: localhost is refused there.
         WebhookReceiver receiver;
@@ -369,6 +398,17 @@ private Q_SLOTS:
                      .status,
                  403);
         QCOMPARE(s.get(one + QStringLiteral("/deliveries"), plain).status, 403);
+        // Without audit:read: enable, disable and describe it, but not read or sign what goes through it.
+        QCOMPARE(s.request("PATCH", one, QJsonDocument(obj({{QStringLiteral("enabled"), false}})), hooks).status, 200);
+        QCOMPARE(s.get(one + QStringLiteral("/deliveries"), hooks).status, 403);
+        QCOMPARE(s.request("POST", one + QStringLiteral("/secret"), {}, hooks).status, 403);
+        QCOMPARE(s.request("POST", one + QStringLiteral("/deliveries/1/resend"), {}, hooks).status, 403);
+        QCOMPARE(s.request("PATCH", one,
+                           QJsonDocument(obj({{QStringLiteral("url"), QStringLiteral("http://127.0.0.1:10/mine")}})),
+                           hooks)
+                     .status,
+                 403);
+        QCOMPARE(s.get(one + QStringLiteral("/deliveries"), both).status, 200);
         QCOMPARE(s.request("DELETE", one, {}, plain).status, 403);
         QCOMPARE(s.request("DELETE", one, {}, hooks).status, 204);
     }

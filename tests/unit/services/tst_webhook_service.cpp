@@ -144,6 +144,25 @@ private Q_SLOTS:
         QCOMPARE(left.first().state, QStringLiteral("pending"));
     }
 
+    // An event pruned from the audit log cannot be sent: given up at once, and not the endpoint's fault.
+    void aPrunedEventIsGivenUpWithoutBlamingTheEndpoint()
+    {
+        ServiceFixture f;
+        const QString id = endpoint(f, {QStringLiteral("user.create")});
+        QVERIFY(f.services->audit().record(Principal::system(), entry("user.create")));
+        f.clock.advance(3LL * 24 * 3600'000);
+        QVERIFY(f.services->audit().prune(1));
+        auto dispatcher = f.services->makeWebhookDispatcher();
+        QCOMPARE(*dispatcher->deliverDue(), 1);
+        const WebhookDelivery d = f.services->webhooks().deliveries(Principal::system(), id, 0, 10)->items.last();
+        QCOMPARE(d.state, QStringLiteral("failed"));
+        QVERIFY(d.lastError.contains(QLatin1String("pruned")));
+        QCOMPARE(f.services->webhooks().get(Principal::system(), id)->failingSince, 0);
+        auto again = f.services->webhooks().resend(Principal::system(), id, d.id);
+        QVERIFY(!again);
+        QCOMPARE(again.error().status(), 409);
+    }
+
     void endpointsAreAtPublicAddressesUnlessAllowed()
     {
         ServiceFixture f;
@@ -151,7 +170,8 @@ private Q_SLOTS:
         const auto may = [&](const char *address, bool http = false) {
             return w.mayConnect(QHostAddress(QString::fromLatin1(address)), http);
         };
-        for (const char *outside : {"8.8.8.8", "203.0.113.9", "2001:4860:4860::8888"})
+        for (const char *outside :
+             {"8.8.8.8", "203.0.113.9", "2001:4860:4860::8888", "64:ff9b::808:808", "2002:808:808::1"})
             QVERIFY2(WebhookService::isPublicAddress(QHostAddress(QString::fromLatin1(outside))), outside);
         for (const char *inside : {"127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.0.1", "169.254.169.254",
                                    "100.64.1.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
@@ -163,6 +183,10 @@ private Q_SLOTS:
         w.setAllowPrivateTargets(true);
         QVERIFY(may("127.0.0.1", true));
         QVERIFY(may("10.0.0.1"));
+        QVERIFY(may("::ffff:192.168.1.2", true));
+        QVERIFY(!may("169.254.169.254")); // link-local stays out of reach
+        QVERIFY(!may("fe80::1"));
+        QVERIFY(!may("64:ff9b::a9fe:a9fe"));
         QVERIFY(!may("8.8.8.8", true));
         QVERIFY(!may("0.0.0.0"));
         QVERIFY(!may("::"));

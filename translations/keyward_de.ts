@@ -2005,6 +2005,22 @@ von %3 Anfragen, letzte Minute</translation>
         <source>The signing key was not rotated: %1</source>
         <translation>Der Signaturschlüssel wurde nicht gewechselt: %1</translation>
     </message>
+    <message>
+        <source>Passkeys</source>
+        <translation>Passkeys</translation>
+    </message>
+    <message>
+        <source>Sign in with a passkey alone</source>
+        <translation>Anmelden allein mit einem Passkey</translation>
+    </message>
+    <message>
+        <source>Relying party id (empty: the public URL&apos;s host)</source>
+        <translation>Relying-Party-ID (leer: Host der öffentlichen URL)</translation>
+    </message>
+    <message>
+        <source>Origins (empty: the public URL&apos;s)</source>
+        <translation>Origins (leer: die der öffentlichen URL)</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

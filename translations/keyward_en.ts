@@ -1995,6 +1995,22 @@ of %3 requests, last minute</source>
         <source>The signing key was not rotated: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passkeys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with a passkey alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relying party id (empty: the public URL&apos;s host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Origins (empty: the public URL&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

@@ -2005,6 +2005,22 @@ sur %3 requêtes, dernière minute</translation>
         <source>The signing key was not rotated: %1</source>
         <translation>La clé de signature n’a pas été renouvelée : %1</translation>
     </message>
+    <message>
+        <source>Passkeys</source>
+        <translation>Clés d’accès</translation>
+    </message>
+    <message>
+        <source>Sign in with a passkey alone</source>
+        <translation>Se connecter avec une clé d’accès seule</translation>
+    </message>
+    <message>
+        <source>Relying party id (empty: the public URL&apos;s host)</source>
+        <translation>Identifiant de la partie de confiance (vide : l’hôte de l’URL publique)</translation>
+    </message>
+    <message>
+        <source>Origins (empty: the public URL&apos;s)</source>
+        <translation>Origines (vide : celle de l’URL publique)</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

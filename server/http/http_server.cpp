@@ -117,6 +117,7 @@ Router HttpServer::buildRouter()
     routes::registerApiKeys(router);
     routes::registerOAuthClients(router);
     routes::registerWebhooks(router);
+    routes::registerPasskeys(router);
     routes::registerOAuth2(router);
     routes::registerOAuth2Authorize(router);
     routes::registerWellKnown(router);

@@ -66,6 +66,8 @@ QString authenticationMethods(const QString &method)
         return QStringLiteral("pwd otp mfa");
     if (method == QLatin1String("recovery_code"))
         return QStringLiteral("pwd mfa");
+    if (method == QLatin1String("passkey")) // a key held, and the user verified by the authenticator
+        return QStringLiteral("hwk user mfa");
     return QStringLiteral("pwd");
 }
 
@@ -218,6 +220,24 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
     if (!consumed)
         return invalidMfaToken;
     return startSession(client, record->user, {}, *method, holder);
+}
+
+Result<IssuedTokens> AuthService::signInWithPasskey(const Principal &client, const QString &userId,
+                                                    const QString &holder)
+{
+    auto record = m_users->find(userId);
+    if (!record)
+        return record.error().status() == 404 ? ApiError::invalidCredentials() : record.error();
+    if (!record->user.isActive()) {
+        (void)failPasskeySignIn(client, userId, QStringLiteral("disabled"));
+        return accountDisabled();
+    }
+    return startSession(client, record->user, {}, QStringLiteral("passkey"), holder);
+}
+
+Status AuthService::failPasskeySignIn(const Principal &client, const QString &userId, const QString &reason)
+{
+    return failLogin(client, userId, QString(), QStringLiteral("passkey_") + reason);
 }
 
 Result<IssuedTokens> AuthService::startSession(const Principal &client, User user, const QString &upgradedHash,

@@ -59,6 +59,10 @@ public:
     // one mfa_token dies after three of them.
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
                                      const QString &holder = {});
+    // A sign-in a passkey completed (its signature verified, the user verified by the authenticator):
+    // a session like a password login's, for an active account. failPasskeySignIn() audits a refused one.
+    Result<IssuedTokens> signInWithPasskey(const Principal &client, const QString &userId, const QString &holder = {});
+    Status failPasskeySignIn(const Principal &client, const QString &userId, const QString &reason);
     Result<IssuedTokens> refresh(const Principal &client, const QString &refreshToken);
 
     // A refresh token of a session held by `holder` exchanged for the next one: the session, moved on.

@@ -76,6 +76,24 @@ QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued)
     return o;
 }
 
+QJsonObject passkeyJson(const Passkey &p)
+{
+    const QByteArray a = p.aaguid.toHex();
+    return QJsonObject{
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("aaguid"), a.size() == 32
+                                       ? QString::fromLatin1(a.left(8) + '-' + a.mid(8, 4) + '-' + a.mid(12, 4) + '-' +
+                                                             a.mid(16, 4) + '-' + a.mid(20))
+                                       : QString()},
+        {QStringLiteral("attestation"), p.attestation},
+        {QStringLiteral("synced"), p.backedUp},
+        {QStringLiteral("transports"), QJsonArray::fromStringList(p.transports)},
+        {QStringLiteral("created_at"), formatTime(p.createdAt)},
+        {QStringLiteral("last_used_at"), p.lastUsedAt ? QJsonValue(formatTime(p.lastUsedAt)) : QJsonValue()},
+    };
+}
+
 QJsonObject webhookJson(const Webhook &w)
 {
     return QJsonObject{

@@ -4,6 +4,7 @@
 #include "auth_service.h"
 #include "core/api_key.h"
 #include "core/oauth_client.h"
+#include "core/passkey.h"
 #include "core/principal.h"
 #include "core/session.h"
 #include "core/user.h"
@@ -24,6 +25,8 @@ QJsonObject createdApiKeyJson(const CreatedApiKey &created);
 QJsonObject oauthClientJson(const OAuthClient &client);
 // A client as made or given a new secret: `client_secret`, this once (absent when it has none).
 QJsonObject issuedClientSecretJson(const IssuedClientSecret &issued);
+// A passkey as its owner sees it (never its key).
+QJsonObject passkeyJson(const Passkey &passkey);
 QJsonObject webhookJson(const Webhook &webhook);
 // A webhook as made or given a new secret: `secret`, this once.
 QJsonObject issuedWebhookSecretJson(const IssuedWebhookSecret &issued);

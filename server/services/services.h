@@ -19,6 +19,7 @@
 #include "oauth_service.h"
 #include "observe/keyward_metrics.h"
 #include "overview_service.h"
+#include "passkey_service.h"
 #include "recent_users.h"
 #include "role_service.h"
 #include "session_service.h"
@@ -92,6 +93,7 @@ public:
     KeywardMetrics &metrics() { return m_metrics; }
     HealthService &health() { return m_health; }
     WebhookService &webhooks() { return m_webhooks; }
+    PasskeyService &passkeys() { return m_passkeys; }
     // What sends the webhook outbox: one per serving node.
     std::unique_ptr<WebhookDispatcher> makeWebhookDispatcher();
 
@@ -129,6 +131,7 @@ private:
     OAuthClientService m_oauthClients;
     WebhookService m_webhooks;
     AuthService m_auth;
+    PasskeyService m_passkeys;
     OAuthService m_oauth;
     AuthorizationService m_authorization;
     MaintenanceService m_maintenance;

@@ -50,6 +50,9 @@ const QList<Definition> &definitions()
         {"rate_limits.read_per_minute", Kind::Integer, 1200, 1, 1000000},
         {"rate_limits.write_per_minute", Kind::Integer, 300, 1, 1000000},
         {"cors.allowed_origins", Kind::Origins, QJsonArray()},
+        {"passkeys.passwordless", Kind::Bool, true},
+        {"passkeys.rp_id", Kind::String, QString(), 0, 253},
+        {"passkeys.origins", Kind::Origins, QJsonArray()},
         {"smtp.host", Kind::String, QString(), 0, 253},
         {"smtp.port", Kind::Integer, 587, 1, 65535},
         {"smtp.security",
@@ -242,6 +245,10 @@ RuntimeSettings SettingsService::typed(const QHash<QString, QJsonValue> &v) cons
     r.writePerMinute = static_cast<int>(i("rate_limits.write_per_minute"));
     for (const QJsonValue &o : v.value(QStringLiteral("cors.allowed_origins")).toArray())
         r.corsOrigins << o.toString();
+    r.passkeysPasswordless = b("passkeys.passwordless");
+    r.passkeyRpId = s("passkeys.rp_id");
+    for (const QJsonValue &o : v.value(QStringLiteral("passkeys.origins")).toArray())
+        r.passkeyOrigins << o.toString();
     r.smtpHost = s("smtp.host");
     r.smtpPort = static_cast<int>(i("smtp.port"));
     r.smtpSecurity = s("smtp.security");

@@ -44,6 +44,10 @@ struct RuntimeSettings {
 
     QStringList corsOrigins;
 
+    bool passkeysPasswordless = false; // a passkey may sign in alone
+    QString passkeyRpId;               // empty: the public URL's host
+    QStringList passkeyOrigins;        // where the ceremonies may run; empty: the public URL's origin
+
     QString smtpHost;
     int smtpPort = 0;
     QString smtpSecurity; // none | starttls | tls

@@ -75,6 +75,9 @@ QList<RouteRule> routeRules()
         {"GET", QStringLiteral("/.well-known/openid-configuration")},
         // Clients authenticate in the request itself (tst_oauth).
         {"POST", QStringLiteral("/oauth2/token")},
+        // Passkey sign-in proves who the caller is (tst_passkeys).
+        {"POST", QStringLiteral("/api/v1/auth/webauthn/options")},
+        {"POST", QStringLiteral("/api/v1/auth/webauthn/verify")},
         {"POST", QStringLiteral("/oauth2/introspect")},
         {"POST", QStringLiteral("/oauth2/revoke")},
         // The browser's side: the hosted pages, with their own cookie and forms (tst_oidc).
@@ -166,6 +169,11 @@ QList<RouteRule> routeRules()
         {"PATCH", QStringLiteral("/api/v1/oauth2/clients/{id}"), W::Holder, p::ClientsManage, none},
         {"DELETE", QStringLiteral("/api/v1/oauth2/clients/{id}"), W::Holder, p::ClientsManage},
         {"POST", QStringLiteral("/api/v1/oauth2/clients/{id}/secret"), W::Holder, p::ClientsManage},
+        {"POST", QStringLiteral("/api/v1/me/webauthn/register/options"), W::SignedIn},
+        {"POST", QStringLiteral("/api/v1/me/webauthn/register/verify"), W::SignedIn, {}, none},
+        {"GET", QStringLiteral("/api/v1/me/webauthn/credentials"), W::SignedIn},
+        {"PATCH", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn, {}, none},
+        {"DELETE", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn},
         {"GET", QStringLiteral("/api/v1/webhooks"), W::Holder, p::WebhooksManage},
         {"POST", QStringLiteral("/api/v1/webhooks"), W::Holder, p::WebhooksManage, none},
         {"GET", QStringLiteral("/api/v1/webhooks/{id}"), W::Holder, p::WebhooksManage},

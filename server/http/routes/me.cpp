@@ -6,17 +6,6 @@
 
 namespace keyward::routes {
 
-namespace {
-
-// Credential changes run on the hashing pool: they may check the current password.
-RouteOptions credentialChange(RouteOptions::Body body,
-                              RouteOptions::Access access = RouteOptions::Access::Authenticated)
-{
-    return sessionOnly({access, body, RouteOptions::Execution::HashingPool});
-}
-
-} // namespace
-
 void registerMe(Router &router)
 {
     router.add("GET", QStringLiteral("/api/v1/me"), {RouteOptions::Access::PasswordChangeAllowed},

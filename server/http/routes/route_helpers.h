@@ -65,6 +65,13 @@ std::optional<bool> boolParameter(const RequestContext &ctx, const QString &name
 // {"items": [...], "next_cursor": ..., "total": N}
 QJsonObject page(const QJsonArray &items, const QString &nextCursor, qint64 total);
 
+// Credential changes need a session and run on the hashing pool: they may check the current password.
+inline RouteOptions credentialChange(RouteOptions::Body body,
+                                     RouteOptions::Access access = RouteOptions::Access::Authenticated)
+{
+    return sessionOnly({access, body, RouteOptions::Execution::HashingPool});
+}
+
 // `current_password`, sent again to confirm a credential change.
 inline std::optional<QString> currentPassword(FieldReader &reader)
 {

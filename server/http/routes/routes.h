@@ -16,6 +16,7 @@ void registerPassword(Router &router);
 void registerApiKeys(Router &router);
 void registerOAuthClients(Router &router);
 void registerWebhooks(Router &router);
+void registerPasskeys(Router &router);
 void registerOAuth2(Router &router);
 void registerOAuth2Authorize(Router &router);
 void registerWellKnown(Router &router);

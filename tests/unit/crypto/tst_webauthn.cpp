@@ -6,11 +6,10 @@
 #include "crypto/digest.h"
 #include "crypto/signing_key.h"
 #include "crypto/webauthn.h"
+#include "software_authenticator.h"
 
 #include <QTest>
 
-#include <openssl/bn.h>
-#include <openssl/ecdsa.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -20,114 +19,19 @@ using namespace keyward::crypto::webauthn;
 
 namespace {
 
-// RFC 8949 encoding of what WebAuthn uses: definite lengths only.
-QByteArray head(int major, quint64 value)
-{
-    QByteArray out;
-    const char m = char(major << 5);
-    if (value < 24)
-        return QByteArray(1, char(m | char(value)));
-    int bytes = value <= 0xff ? 1 : value <= 0xffff ? 2 : value <= 0xffffffffULL ? 4 : 8;
-    out.append(char(m | char(bytes == 1 ? 24 : bytes == 2 ? 25 : bytes == 4 ? 26 : 27)));
-    for (int i = bytes - 1; i >= 0; --i)
-        out.append(char((value >> (8 * i)) & 0xff));
-    return out;
-}
-QByteArray integer(qint64 v)
-{
-    return v >= 0 ? head(0, quint64(v)) : head(1, quint64(-1 - v));
-}
-QByteArray bytes(const QByteArray &b)
-{
-    return head(2, quint64(b.size())) + b;
-}
-QByteArray text(const char *t)
-{
-    return head(3, qstrlen(t)) + t;
-}
-QByteArray map(const QList<QPair<QByteArray, QByteArray>> &pairs)
-{
-    QByteArray out = head(5, quint64(pairs.size()));
-    for (const auto &[k, v] : pairs)
-        out += k + v;
-    return out;
-}
-QByteArray array(const QList<QByteArray> &items)
-{
-    QByteArray out = head(4, quint64(items.size()));
-    for (const QByteArray &i : items)
-        out += i;
-    return out;
-}
-
-QByteArray jwkBytes(const QJsonObject &jwk, const char *name)
-{
-    return fromBase64Url(jwk.value(QLatin1String(name)).toString().toLatin1());
-}
-
-// An authenticator's credential: its key, and that key as COSE.
-struct Credential {
-    SigningKey key;
-    int alg;
-    QByteArray cose;
-};
-
-Credential credential(const QString &jwsAlgorithm)
-{
-    SigningKey key = *SigningKey::generate(jwsAlgorithm);
-    const QJsonObject jwk = key.publicJwk(QStringLiteral("k"));
-    if (jwsAlgorithm == QLatin1String("ES256"))
-        return {key, ES256,
-                map({{integer(1), integer(2)},
-                     {integer(3), integer(ES256)},
-                     {integer(-1), integer(1)},
-                     {integer(-2), bytes(jwkBytes(jwk, "x"))},
-                     {integer(-3), bytes(jwkBytes(jwk, "y"))}})};
-    if (jwsAlgorithm == QLatin1String("EdDSA"))
-        return {key, EdDSA,
-                map({{integer(1), integer(1)},
-                     {integer(3), integer(EdDSA)},
-                     {integer(-1), integer(6)},
-                     {integer(-2), bytes(jwkBytes(jwk, "x"))}})};
-    return {key, RS256,
-            map({{integer(1), integer(3)},
-                 {integer(3), integer(RS256)},
-                 {integer(-1), bytes(jwkBytes(jwk, "n"))},
-                 {integer(-2), bytes(jwkBytes(jwk, "e"))}})};
-}
-
-// What WebAuthn carries: ES256 signatures in DER.
-QByteArray signAsAuthenticator(const Credential &c, const QByteArray &data)
-{
-    const QByteArray sig = c.key.sign(data);
-    if (c.alg != ES256)
-        return sig;
-    ECDSA_SIG *ecdsa = ECDSA_SIG_new();
-    ECDSA_SIG_set0(ecdsa, BN_bin2bn(reinterpret_cast<const unsigned char *>(sig.constData()), 32, nullptr),
-                   BN_bin2bn(reinterpret_cast<const unsigned char *>(sig.constData()) + 32, 32, nullptr));
-    unsigned char *der = nullptr;
-    const int length = i2d_ECDSA_SIG(ecdsa, &der);
-    QByteArray out(reinterpret_cast<const char *>(der), length);
-    OPENSSL_free(der);
-    ECDSA_SIG_free(ecdsa);
-    return out;
-}
+using namespace keyward::test::cbor;
+using keyward::test::SoftwareAuthenticator;
 
 const QByteArray Aaguid = QByteArray::fromHex("6028b017b1d44c02b4b3afcdafc96bb2");
 
-QByteArray authenticatorData(quint8 flags, quint32 counter, const Credential *c = nullptr,
+QByteArray authenticatorData(quint8 flags, quint32 counter, SoftwareAuthenticator *c = nullptr,
                              const QByteArray &credentialId = QByteArray(16, '\x07'))
 {
-    QByteArray d = sha256("example.org");
-    d.append(char(flags));
-    for (int i = 3; i >= 0; --i)
-        d.append(char((counter >> (8 * i)) & 0xff));
-    if (c) {
-        d += Aaguid;
-        d.append(char(credentialId.size() >> 8)).append(char(credentialId.size() & 0xff));
-        d += credentialId + c->cose;
-    }
-    return d;
+    static SoftwareAuthenticator none;
+    SoftwareAuthenticator &a = c ? *c : none;
+    a.counter = counter;
+    a.credentialId = credentialId;
+    return a.authenticatorData(QStringLiteral("example.org"), flags, c != nullptr);
 }
 
 QByteArray attestationObject(const char *fmt, const QByteArray &statement, const QByteArray &authData)
@@ -199,7 +103,7 @@ QByteArray signWith(EVP_PKEY *key, const QByteArray &data)
     return sig;
 }
 
-constexpr quint8 UserPresent = 0x01, UserVerified = 0x04, AttestedData = 0x40;
+constexpr quint8 UserPresent = SoftwareAuthenticator::UserPresent, UserVerified = SoftwareAuthenticator::UserVerified;
 
 } // namespace
 
@@ -216,41 +120,44 @@ private Q_SLOTS:
     void everyAlgorithmRegistersAndSigns()
     {
         QFETCH(QString, algorithm);
-        const Credential c = credential(algorithm);
+        SoftwareAuthenticator c(algorithm);
         const QByteArray clientDataHash = sha256(R"({"type":"webauthn.create","challenge":"abc"})");
-        const QByteArray authData = authenticatorData(UserPresent | UserVerified | AttestedData, 0, &c);
+        const QByteArray authData = authenticatorData(UserPresent | UserVerified, 0, &c);
 
         // none
         QString error;
         auto none = verifyAttestation(attestationObject("none", map({}), authData), clientDataHash, &error);
         QVERIFY2(none, qPrintable(error));
         QCOMPARE(none->type, QStringLiteral("none"));
-        QCOMPARE(none->key.algorithm, c.alg);
+        QCOMPARE(none->key.algorithm, c.algorithm());
         QCOMPARE(none->authData.credentialId, QByteArray(16, '\x07'));
         QCOMPARE(none->authData.aaguid, Aaguid);
         QVERIFY(none->authData.userVerified());
 
         // packed, self attestation
-        const QByteArray selfSig = signAsAuthenticator(c, authData + clientDataHash);
+        const QByteArray selfSig = c.sign(authData + clientDataHash);
         auto self = verifyAttestation(
-            attestationObject("packed", map({{text("alg"), integer(c.alg)}, {text("sig"), bytes(selfSig)}}), authData),
+            attestationObject("packed", map({{text("alg"), integer(c.algorithm())}, {text("sig"), bytes(selfSig)}}),
+                              authData),
             clientDataHash, &error);
         QVERIFY2(self, qPrintable(error));
         QCOMPARE(self->type, QStringLiteral("self"));
         // ... over other client data, or naming another algorithm, it fails.
         QVERIFY(!verifyAttestation(
-            attestationObject("packed", map({{text("alg"), integer(c.alg)}, {text("sig"), bytes(selfSig)}}), authData),
+            attestationObject("packed", map({{text("alg"), integer(c.algorithm())}, {text("sig"), bytes(selfSig)}}),
+                              authData),
             sha256("other"), &error));
         QVERIFY(!verifyAttestation(
             attestationObject(
-                "packed", map({{text("alg"), integer(c.alg == ES256 ? EdDSA : ES256)}, {text("sig"), bytes(selfSig)}}),
+                "packed",
+                map({{text("alg"), integer(c.algorithm() == ES256 ? EdDSA : ES256)}, {text("sig"), bytes(selfSig)}}),
                 authData),
             clientDataHash, &error));
 
         // An assertion later: its signature verifies, a changed byte or signature does not.
         const QByteArray assertionData = authenticatorData(UserPresent | UserVerified, 7);
         const QByteArray getHash = sha256(R"({"type":"webauthn.get"})");
-        const QByteArray signature = signAsAuthenticator(c, assertionData + getHash);
+        const QByteArray signature = c.sign(assertionData + getHash);
         QVERIFY(verifyAssertion(none->key, assertionData, getHash, signature));
         QByteArray changed = assertionData;
         changed[32] = char(UserPresent); // UV cleared after signing
@@ -258,7 +165,7 @@ private Q_SLOTS:
         QByteArray tampered = signature;
         tampered[tampered.size() - 2] = char(tampered[tampered.size() - 2] ^ 1);
         QVERIFY(!verifyAssertion(none->key, assertionData, getHash, tampered));
-        const auto anotherKey = readCoseKey(credential(algorithm).cose, &error);
+        const auto anotherKey = readCoseKey(SoftwareAuthenticator(algorithm).cose(), &error);
         QVERIFY(anotherKey);
         QVERIFY(!verifyAssertion(*anotherKey, assertionData, getHash, signature));
         auto parsed = parseAuthenticatorData(assertionData, &error);
@@ -269,9 +176,9 @@ private Q_SLOTS:
 
     void packedWithACertificateIsAnAuthenticatorsOnly()
     {
-        const Credential c = credential(QStringLiteral("ES256"));
+        SoftwareAuthenticator c;
         const QByteArray clientDataHash = sha256("client data");
-        const QByteArray authData = authenticatorData(UserPresent | AttestedData, 0, &c);
+        const QByteArray authData = authenticatorData(UserPresent, 0, &c);
         EVP_PKEY *batch = EVP_EC_gen("P-256");
         const auto packed = [&](const QByteArray &certificate) {
             QString error;
@@ -302,14 +209,14 @@ private Q_SLOTS:
 
     void malformedOrHostileBytesAreRefused()
     {
-        const Credential c = credential(QStringLiteral("ES256"));
-        const QByteArray good = authenticatorData(UserPresent | AttestedData, 0, &c);
+        SoftwareAuthenticator c;
+        const QByteArray good = authenticatorData(UserPresent, 0, &c);
         QString error;
         QVERIFY(parseAuthenticatorData(good, &error));
         for (qsizetype cut : {0, 10, 36, 40, 54, 60, int(good.size()) - 1})
             QVERIFY2(!parseAuthenticatorData(good.left(cut), &error), qPrintable(QString::number(cut)));
         QVERIFY(!parseAuthenticatorData(QByteArray(good + 'x'), &error)); // trailing bytes
-        QVERIFY(!parseAuthenticatorData(authenticatorData(UserPresent | AttestedData, 0, &c, QByteArray()), &error));
+        QVERIFY(!parseAuthenticatorData(authenticatorData(UserPresent, 0, &c, QByteArray()), &error));
 
         // Statements: unknown formats, a 'none' that says something, duplicate or missing members.
         QVERIFY(!verifyAttestation(attestationObject("tpm", map({}), good), {}, &error));

@@ -1,0 +1,95 @@
+#include "route_helpers.h"
+#include "routes.h"
+#include "services/resource_json.h"
+#include "services/services.h"
+
+namespace keyward::routes {
+
+namespace {
+
+// {"credential": {...the browser's PublicKeyCredential JSON...}} and what else the route reads.
+QJsonObject credentialOf(FieldReader &r)
+{
+    return r.object(QStringLiteral("credential"), FieldReader::Required).value_or(QJsonObject());
+}
+
+} // namespace
+
+void registerPasskeys(Router &router)
+{
+    const QString mine = QStringLiteral("/api/v1/me/webauthn");
+
+    router.add("POST", mine + QStringLiteral("/register/options"),
+               credentialChange(RouteOptions::Body::OptionalJsonObject), [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respond(ctx, ctx.services.passkeys().registrationOptions(ctx.principal, current),
+                                  [](const QJsonObject &o) { return o; });
+               });
+
+    router.add(
+        "POST", mine + QStringLiteral("/register/verify"),
+        sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            const QJsonObject credential = credentialOf(r);
+            const QString name = r.string(QStringLiteral("name")).value_or(QString());
+            return respond(ctx, ctx.services.passkeys().registerPasskey(ctx.principal, credential, name, r.finish()),
+                           passkeyJson, 201);
+        });
+
+    router.add("GET", mine + QStringLiteral("/credentials"), sessionOnly(), [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.passkeys().listOwn(ctx.principal), [](const QList<Passkey> &passkeys) {
+            QJsonArray items;
+            for (const Passkey &p : passkeys)
+                items.append(passkeyJson(p));
+            return page(items, {}, items.size());
+        });
+    });
+
+    router.add(
+        "PATCH", mine + QStringLiteral("/credentials/{id}"),
+        sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
+            FieldReader r = bodyReader(ctx);
+            const QString name = r.string(QStringLiteral("name"), FieldReader::Required).value_or(QString());
+            return respond(
+                ctx, ctx.services.passkeys().rename(ctx.principal, ctx.param(QStringLiteral("id")), name, r.finish()),
+                passkeyJson);
+        });
+
+    router.add("DELETE", mine + QStringLiteral("/credentials/{id}"),
+               credentialChange(RouteOptions::Body::OptionalJsonObject), [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   return respondEmpty(
+                       ctx, ctx.services.passkeys().remove(ctx.principal, ctx.param(QStringLiteral("id")), current));
+               });
+
+    const RouteOptions signIn{RouteOptions::Access::Public, RouteOptions::Body::OptionalJsonObject,
+                              RouteOptions::Execution::Inline, RouteOptions::Limit::Auth};
+    router.add("POST", QStringLiteral("/api/v1/auth/webauthn/options"), signIn, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        return respond(ctx, ctx.services.passkeys().signInOptions(ctx.principal),
+                       [](const QJsonObject &o) { return o; });
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/webauthn/verify"),
+               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
+                RouteOptions::Limit::Auth},
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QJsonObject credential = credentialOf(r);
+                   if (const auto errors = r.finish(); !errors.isEmpty())
+                       return problem(ctx, ApiError::validation(errors));
+                   const qint64 t = now(ctx);
+                   return respond(ctx, ctx.services.passkeys().signIn(ctx.principal, credential),
+                                  [t](const IssuedTokens &tokens) { return tokensJson(tokens, t); });
+               });
+}
+
+} // namespace keyward::routes

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "audit_service.h"
+#include "core/passkey.h"
+#include "core/principal.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+namespace keyward {
+
+class AuthService;
+class Clock;
+class Database;
+class LockoutService;
+class PasskeyRepository;
+class SettingsService;
+class UserRepository;
+struct IssuedTokens;
+
+// Passkeys (WebAuthn Level 2): registration by a signed-in user, and sign-in without a password.
+// The relying party is `passkeys.rp_id` (default: the issuer's host) and the ceremonies may run
+// on `passkeys.origins` (default: the issuer's origin). Credentials must be discoverable and
+// verify their user (a PIN or biometric): a passkey alone is then two factors. Attestation `none`
+// and `packed` are accepted, without a trust chain. A signature counter that does not grow is a
+// cloned authenticator: refused and audited. Challenges are single-use and last five minutes.
+class PasskeyService {
+public:
+    static constexpr qint64 ChallengeMs = 300'000;
+
+    // `handleKey` derives each user's WebAuthn user handle: stable, and saying nothing of the user.
+    PasskeyService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings, AuthService &auth,
+                   LockoutService &lockout, QByteArray handleKey);
+    ~PasskeyService();
+
+    // PublicKeyCredentialCreationOptions (as JSON for the browser) for the signed-in user.
+    // A credential change: a session, and the current password unless the session is fresh.
+    Result<QJsonObject> registrationOptions(const Principal &me, const std::optional<QString> &currentPassword);
+    // The browser's RegistrationResponseJSON for those options; the new passkey. `parseErrors`: what
+    // the request's body got wrong, reported once the caller may register at all.
+    Result<Passkey> registerPasskey(const Principal &me, const QJsonObject &credential, const QString &name,
+                                    const QList<FieldError> &parseErrors = {});
+    Result<QList<Passkey>> listOwn(const Principal &me);
+    Result<Passkey> rename(const Principal &me, const QString &id, const QString &name,
+                           const QList<FieldError> &parseErrors = {});
+    Status remove(const Principal &me, const QString &id, const std::optional<QString> &currentPassword);
+
+    // PublicKeyCredentialRequestOptions for a sign-in that names nobody: the authenticator offers
+    // the passkeys it holds for this relying party.
+    Result<QJsonObject> signInOptions(const Principal &client);
+    // The browser's AuthenticationResponseJSON: the tokens of a login.
+    Result<IssuedTokens> signIn(const Principal &client, const QJsonObject &credential);
+
+    // The user handle of `userId` (WebAuthn's user.id): 16 bytes of HMAC.
+    QByteArray userHandle(const QString &userId) const;
+
+private:
+    struct RelyingParty {
+        QString id;
+        QStringList origins;
+    };
+    RelyingParty relyingParty() const;
+    Result<QByteArray> newChallenge(const QString &purpose, const QString &userId);
+    // The client data of a ceremony, checked: its type, origin and challenge (spent here); the user
+    // the challenge was for.
+    struct ClientData {
+        QByteArray hash;
+        QString challengeUser;
+    };
+    Result<ClientData> checkClientData(const QByteArray &json, const QString &type, const QString &purpose);
+
+    Database &m_db;
+    const Clock &m_clock;
+    AuditService &m_audit;
+    SettingsService &m_settings;
+    AuthService &m_auth;
+    LockoutService &m_lockout;
+    QByteArray m_handleKey;
+    std::unique_ptr<PasskeyRepository> m_repo;
+    std::unique_ptr<UserRepository> m_users;
+};
+
+} // namespace keyward

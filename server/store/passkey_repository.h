@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/passkey.h"
+#include "core/result.h"
+#include "database.h"
+
+#include <optional>
+
+namespace keyward {
+
+class PasskeyRepository {
+public:
+    explicit PasskeyRepository(Database &db);
+
+    // conflict when the credential is registered already (to anyone).
+    Status insert(const Passkey &passkey);
+    Result<QList<Passkey>> listOfUser(const QString &userId);
+    Result<Passkey> findByCredentialId(const QByteArray &credentialId);
+    // Only the user's own: notFound otherwise.
+    Status rename(const QString &userId, const QString &id, const QString &name);
+    Status remove(const QString &userId, const QString &id);
+    // After a sign-in: the counter moves from `from` to `to` only if no other sign-in moved it
+    // meanwhile (false then, and nothing written).
+    Result<bool> recordUse(const Passkey &passkey, qint64 from, qint64 to, bool backedUp, qint64 nowMs);
+
+    Status insertChallenge(const QByteArray &challengeHash, const QString &purpose, const QString &userId,
+                           qint64 expiresAtMs);
+    // Spends a challenge of `purpose` not expired at `nowMs`: the user it was for ('' for none);
+    // nullopt when there is no such challenge, or no longer.
+    Result<std::optional<QString>> takeChallenge(const QByteArray &challengeHash, const QString &purpose, qint64 nowMs);
+    Status pruneChallenges(qint64 nowMs);
+
+private:
+    Database &m_db;
+};
+
+} // namespace keyward

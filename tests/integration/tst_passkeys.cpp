@@ -1,0 +1,240 @@
+// Passkeys over HTTP on both backends, with an authenticator made in the test: a signed-in user
+// registers one (ES256, RS256, EdDSA; 'none' and 'packed' attestation) and then signs in with it
+// alone; a wrong origin, another relying party, a replayed challenge, a counter going backwards
+// (audited as a clone), a tampered signature or an unverified user are refused; a passkey is the
+// user's own to list, rename and remove, with a session, never an API key.
+#include "api_helpers.h"
+#include "crypto/digest.h"
+#include "software_authenticator.h"
+#include "test_server.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace keyward;
+using namespace keyward::test;
+
+namespace {
+
+const QString Origin = QStringLiteral("http://keyward.test"); // TestServer's issuer
+const QString Mine = QStringLiteral("/api/v1/me/webauthn");
+const QString SignIn = QStringLiteral("/api/v1/auth/webauthn");
+
+QJsonObject options(TestServer &s, const QString &path, const QByteArray &token = {})
+{
+    const Reply r = s.post(path, {}, token);
+    if (r.status != 200)
+        qWarning() << path << r.status << r.body;
+    return r.json();
+}
+
+Reply registerWith(TestServer &s, const QByteArray &token, SoftwareAuthenticator &a, bool packed = false,
+                   const QString &origin = Origin, quint8 flags = 0x05, const QString &rpId = {})
+{
+    const QJsonObject o = options(s, Mine + QStringLiteral("/register/options"), token);
+    return s.post(Mine + QStringLiteral("/register/verify"),
+                  obj({{QStringLiteral("credential"), a.registration(o, origin, packed, flags, rpId)},
+                       {QStringLiteral("name"), QStringLiteral("Laptop")}}),
+                  token);
+}
+
+Reply signInWith(TestServer &s, SoftwareAuthenticator &a, const QString &origin = Origin, quint8 flags = 0x05,
+                 const QString &rpId = {})
+{
+    const QJsonObject o = options(s, SignIn + QStringLiteral("/options"));
+    return s.post(SignIn + QStringLiteral("/verify"),
+                  obj({{QStringLiteral("credential"), a.assertion(o, origin, flags, rpId)}}));
+}
+
+} // namespace
+
+class TstPasskeys : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void registerThenSignInWithThePasskeyAlone_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<bool>("packed");
+        for (const QString &backend : TestDatabase::backends()) {
+            QTest::newRow(qPrintable(backend + QStringLiteral(" ES256 none")))
+                << backend << QStringLiteral("ES256") << false;
+            QTest::newRow(qPrintable(backend + QStringLiteral(" EdDSA packed")))
+                << backend << QStringLiteral("EdDSA") << true;
+            QTest::newRow(qPrintable(backend + QStringLiteral(" RS256 packed")))
+                << backend << QStringLiteral("RS256") << true;
+        }
+    }
+    void registerThenSignInWithThePasskeyAlone()
+    {
+        QFETCH(QString, algorithm);
+        QFETCH(bool, packed);
+        auto s = TestServer::onRowBackend();
+        const QString ann = s->createUser(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"), {});
+        const QByteArray token = s->accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"));
+        SoftwareAuthenticator key(algorithm);
+
+        const QJsonObject o = options(*s, Mine + QStringLiteral("/register/options"), token);
+        QCOMPARE(o.value(QStringLiteral("rp")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("keyward.test"));
+        QCOMPARE(o.value(QStringLiteral("authenticatorSelection")).toObject().value(QStringLiteral("userVerification")),
+                 QStringLiteral("required"));
+        QVERIFY(!o.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString().contains(ann));
+        const Reply made = s->post(Mine + QStringLiteral("/register/verify"),
+                                   obj({{QStringLiteral("credential"), key.registration(o, Origin, packed)},
+                                        {QStringLiteral("name"), QStringLiteral("Laptop")}}),
+                                   token);
+        QCOMPARE(made.status, 201);
+        QCOMPARE(made.json().value(QStringLiteral("name")).toString(), QStringLiteral("Laptop"));
+        QCOMPARE(made.json().value(QStringLiteral("attestation")).toString(),
+                 packed ? QStringLiteral("self") : QStringLiteral("none"));
+        QVERIFY(!made.body.contains("\"x\"") && !made.body.contains("public_key")); // no key material
+        // The same credential twice is refused; the next options exclude it.
+        QCOMPARE(
+            s->post(Mine + QStringLiteral("/register/verify"),
+                    obj({{QStringLiteral("credential"),
+                          key.registration(options(*s, Mine + QStringLiteral("/register/options"), token), Origin)}}),
+                    token)
+                .status,
+            409);
+        QCOMPARE(options(*s, Mine + QStringLiteral("/register/options"), token)
+                     .value(QStringLiteral("excludeCredentials"))
+                     .toArray()
+                     .size(),
+                 1);
+
+        // Signed in with it alone, the session is ann's.
+        const Reply signedIn = signInWith(*s, key);
+        QCOMPARE(signedIn.status, 200);
+        const QByteArray access = signedIn.json().value(QStringLiteral("access_token")).toString().toLatin1();
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), access).json().value(QStringLiteral("id")).toString(), ann);
+        const QJsonArray listed =
+            s->get(Mine + QStringLiteral("/credentials"), access).json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(listed.size(), 1);
+        QVERIFY(!listed.first().toObject().value(QStringLiteral("last_used_at")).isNull());
+    }
+
+    void whatDoesNotHoldUpIsRefused_data() { TestDatabase::addBackendRows(); }
+    void whatDoesNotHoldUpIsRefused()
+    {
+        auto s = TestServer::onRowBackend();
+        s->createUser(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"), {});
+        s->createUser(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"), {});
+        const QByteArray ann = s->accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"));
+        const QByteArray bob = s->accessToken(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"));
+        SoftwareAuthenticator key;
+
+        // Registration: another origin, no user verification, bob's challenge for ann.
+        QCOMPARE(errorFields(registerWith(*s, ann, key, false, QStringLiteral("https://evil.example"))),
+                 QStringList{QStringLiteral("credential:invalid")});
+        QCOMPARE(registerWith(*s, ann, key, false, Origin, SoftwareAuthenticator::UserPresent).status, 422);
+        QCOMPARE(registerWith(*s, ann, key, false, Origin, 0x05, QStringLiteral("evil.example")).status, 422);
+        const QJsonObject bobs = options(*s, Mine + QStringLiteral("/register/options"), bob);
+        QCOMPARE(s->post(Mine + QStringLiteral("/register/verify"),
+                         obj({{QStringLiteral("credential"), key.registration(bobs, Origin)}}), ann)
+                     .status,
+                 422);
+        QCOMPARE(registerWith(*s, ann, key).status, 201);
+
+        // Sign-in: another origin, another relying party, no user verification, a tampered signature.
+        QCOMPARE(signInWith(*s, key, QStringLiteral("https://evil.example")).status, 422);
+        QCOMPARE(signInWith(*s, key, Origin, 0x05, QStringLiteral("evil.example")).status, 401);
+        QCOMPARE(signInWith(*s, key, Origin, SoftwareAuthenticator::UserPresent).status, 401);
+        QJsonObject o = options(*s, SignIn + QStringLiteral("/options"));
+        QJsonObject tampered = key.assertion(o, Origin);
+        QJsonObject response = tampered.value(QStringLiteral("response")).toObject();
+        QByteArray sig = crypto::fromBase64Url(response.value(QStringLiteral("signature")).toString().toLatin1());
+        sig[sig.size() - 3] = char(sig[sig.size() - 3] ^ 0x01);
+        response.insert(QStringLiteral("signature"), QString::fromLatin1(crypto::base64Url(sig)));
+        tampered.insert(QStringLiteral("response"), response);
+        QCOMPARE(s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), tampered}})).status,
+                 401);
+
+        // A challenge is good once: the same answer again is refused.
+        o = options(*s, SignIn + QStringLiteral("/options"));
+        const QJsonObject answer = key.assertion(o, Origin);
+        QCOMPARE(s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), answer}})).status,
+                 200);
+        QCOMPARE(s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), answer}})).status,
+                 422);
+
+        // A counter going backwards is a cloned authenticator: refused, and audited.
+        key.counter = 100;
+        QCOMPARE(signInWith(*s, key).status, 200);
+        key.counter = 40;
+        QCOMPARE(signInWith(*s, key).status, 401);
+        const QJsonArray clones =
+            s->get(QStringLiteral("/api/v1/audit?action=passkey.clone_suspected"), s->adminToken())
+                .json()
+                .value(QStringLiteral("items"))
+                .toArray();
+        QCOMPARE(clones.size(), 1);
+        QCOMPARE(
+            clones.first().toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("stored_count")),
+            101);
+        // An unknown credential, and one that is not a credential at all.
+        SoftwareAuthenticator stranger;
+        QCOMPARE(signInWith(*s, stranger).status, 401);
+        QCOMPARE(s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), 7}})).status, 422);
+        QCOMPARE(
+            s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), QJsonObject()}})).status,
+            422);
+    }
+
+    void aPasskeyIsItsOwnersToManage()
+    {
+        TestServer s;
+        const QString ann = s.createUser(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"),
+                                         {QStringLiteral("user-manager")});
+        s.createUser(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"), {});
+        const QByteArray annToken = s.accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"));
+        const QByteArray bobToken = s.accessToken(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"));
+        SoftwareAuthenticator key;
+        const Reply made = registerWith(s, annToken, key);
+        QCOMPARE(made.status, 201);
+        const QString one = Mine + QStringLiteral("/credentials/") + made.json().value(QStringLiteral("id")).toString();
+
+        const Reply renamed =
+            s.request("PATCH", one, QJsonDocument(obj({{QStringLiteral("name"), QStringLiteral("Phone")}})), annToken);
+        QCOMPARE(renamed.status, 200);
+        QCOMPARE(renamed.json().value(QStringLiteral("name")).toString(), QStringLiteral("Phone"));
+        // Bob sees none of it and touches none of it.
+        QCOMPARE(s.get(Mine + QStringLiteral("/credentials"), bobToken).json().value(QStringLiteral("total")).toInt(),
+                 0);
+        QCOMPARE(s.request("PATCH", one, QJsonDocument(obj({{QStringLiteral("name"), QStringLiteral("x")}})), bobToken)
+                     .status,
+                 404);
+        QCOMPARE(s.request("DELETE", one, {}, bobToken).status, 404);
+        // An API key of ann's may not register or remove passkeys.
+        const QByteArray key2 = newApiKey(s, QStringLiteral("/api/v1/me/api-keys"), annToken, QStringLiteral("ci"),
+                                          {QStringLiteral("users:read")});
+        QVERIFY(!key2.isEmpty());
+        QCOMPARE(s.send("POST", Mine + QStringLiteral("/register/options"), {}, {}, {{"X-API-Key", key2}}).status, 403);
+        QCOMPARE(s.send("DELETE", one, {}, {}, {{"X-API-Key", key2}}).status, 403);
+        QCOMPARE(s.request("DELETE", one, {}, annToken).status, 204);
+        QCOMPARE(signInWith(s, key).status, 401);
+        QCOMPARE(s.get(QStringLiteral("/api/v1/audit?action=passkey.remove"), s.adminToken())
+                     .json()
+                     .value(QStringLiteral("items"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("target"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
+                 ann);
+
+        // With the policy off, a passkey does not sign in alone.
+        QCOMPARE(s.request("PATCH", QStringLiteral("/api/v1/settings"),
+                           QJsonDocument(obj(
+                               {{QStringLiteral("passkeys"), QJsonObject{{QStringLiteral("passwordless"), false}}}})),
+                           s.adminToken())
+                     .status,
+                 200);
+        QCOMPARE(s.post(SignIn + QStringLiteral("/options"), {}).status, 403);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPasskeys)
+#include "tst_passkeys.moc"

@@ -177,6 +177,7 @@ Result<int> WebhookDispatcher::startDue()
             finished(due, send(due, event, std::move(key)));
             m_releaseThread();
         });
+        crypto::wipe(*key);
     }
     return static_cast<int>(claimed->size());
 }

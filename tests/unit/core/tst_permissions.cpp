@@ -11,7 +11,7 @@ class TstPermissions : public QObject {
 private Q_SLOTS:
     void namesAreKnown()
     {
-        QCOMPARE(permission::all().size(), 10);
+        QCOMPARE(permission::all().size(), 11);
         for (const QString &p : permission::all())
             QVERIFY(permission::isKnown(p));
         QVERIFY(!permission::isKnown(QStringLiteral("users:*")));

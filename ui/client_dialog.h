@@ -18,6 +18,7 @@ class CheckList;
 class ClientDialog : public FormDialog {
     Q_OBJECT
 public:
+    using Item = OAuthClient;
     using Save = std::function<std::optional<ApiError>(const OAuthClient &client)>;
     ClientDialog(const OAuthClient *existing, Save save, QWidget *parent = nullptr);
 

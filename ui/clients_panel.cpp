@@ -69,46 +69,18 @@ void ClientsPanel::showSecret(const QString &secret)
 
 void ClientsPanel::newClient()
 {
-    QString secret;
-    ClientDialog dialog(
-        nullptr,
-        [this, &secret](const OAuthClient &c) -> std::optional<ApiError> {
-            auto made = m_clients.create(m_actor, inputFrom(c));
-            if (!made)
-                return made.error();
-            secret = made->secret;
-            return std::nullopt;
-        },
-        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    message().clear();
-    refresh();
-    showSecret(secret);
+    const auto made = createWithDialog<ClientDialog>(
+        [this](const OAuthClient &c) { return m_clients.create(m_actor, inputFrom(c)); });
+    if (made)
+        showSecret(made->secret);
 }
 
 void ClientsPanel::editSelected()
 {
-    const QString id = currentId();
-    if (id.isEmpty())
-        return;
-    auto existing = m_clients.get(m_actor, id);
-    if (!existing) {
-        message().showError(describe(existing.error()));
-        return;
-    }
-    const qint64 version = existing->version;
-    ClientDialog dialog(
-        &*existing,
-        [this, id, version](const OAuthClient &c) -> std::optional<ApiError> {
-            // Saved over what was read only: someone else's change in between is not overwritten.
-            auto saved = m_clients.update(m_actor, id, inputFrom(c), version);
-            return saved ? std::nullopt : std::optional<ApiError>(saved.error());
-        },
-        this);
-    if (dialog.exec() == QDialog::Accepted)
-        message().clear();
-    refresh();
+    editWithDialog<ClientDialog>([this](const QString &id) { return m_clients.get(m_actor, id); },
+                                 [this](const QString &id, const OAuthClient &c, qint64 version) {
+                                     return m_clients.update(m_actor, id, inputFrom(c), version);
+                                 });
 }
 
 void ClientsPanel::newSecretForSelected()

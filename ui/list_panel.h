@@ -1,18 +1,20 @@
 #pragma once
 
 #include "core/result.h"
+#include "message_banner.h"
 
+#include <QDialog>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
+#include <type_traits>
 
 class QHBoxLayout;
 class QTableWidget;
 class QTimer;
 
 namespace keyward {
-
-class MessageBanner;
 
 // The shape of the short-list panels (roles, API keys): a row of buttons with Refresh at its end,
 // a message line and a read-only table selected by row. The list is read again when the panel is
@@ -44,6 +46,57 @@ protected:
     void confirmAndApply(const QString &title, const QString &question, const QString &confirm,
                          const std::function<Status(const QString &id)> &action);
     MessageBanner &message() { return *m_message; }
+
+    // A form `Dialog` (existing item or null, save, parent) for a new item, which `create(item)`
+    // registers; returns what it made (say, with a secret to show once), nullopt when cancelled.
+    template <typename Dialog, typename Create>
+    auto createWithDialog(Create create)
+    {
+        using Made = std::decay_t<decltype(*create(std::declval<const typename Dialog::Item &>()))>;
+        std::optional<Made> made;
+        Dialog dialog(
+            nullptr,
+            [&](const typename Dialog::Item &item) -> std::optional<ApiError> {
+                auto result = create(item);
+                if (!result)
+                    return result.error();
+                made = *result;
+                return std::nullopt;
+            },
+            this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::optional<Made>();
+        message().clear();
+        refresh();
+        return made;
+    }
+
+    // The current row's item, read by `get(id)`, in a form `Dialog`; saved by
+    // `update(id, item, version)` over the version read only, so that someone else's change in
+    // between is not overwritten.
+    template <typename Dialog, typename Get, typename Update>
+    void editWithDialog(Get get, Update update)
+    {
+        const QString id = currentId();
+        if (id.isEmpty())
+            return;
+        auto existing = get(id);
+        if (!existing) {
+            message().showError(describe(existing.error()));
+            return;
+        }
+        const qint64 version = existing->version;
+        Dialog dialog(
+            &*existing,
+            [&](const typename Dialog::Item &item) -> std::optional<ApiError> {
+                auto saved = update(id, item, version);
+                return saved ? std::nullopt : std::optional<ApiError>(saved.error());
+            },
+            this);
+        if (dialog.exec() == QDialog::Accepted)
+            message().clear();
+        refresh();
+    }
 
 private:
     QTableWidget *m_table;

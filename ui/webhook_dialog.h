@@ -15,6 +15,7 @@ class CheckList;
 class WebhookDialog : public FormDialog {
     Q_OBJECT
 public:
+    using Item = Webhook;
     using Save = std::function<std::optional<ApiError>(const Webhook &webhook)>;
     WebhookDialog(const Webhook *existing, Save save, QWidget *parent = nullptr);
 

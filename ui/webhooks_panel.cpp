@@ -72,46 +72,18 @@ void WebhooksPanel::showSecret(const QString &secret)
 
 void WebhooksPanel::newWebhook()
 {
-    QString secret;
-    WebhookDialog dialog(
-        nullptr,
-        [this, &secret](const Webhook &w) -> std::optional<ApiError> {
-            auto made = m_webhooks.create(m_actor, inputFrom(w));
-            if (!made)
-                return made.error();
-            secret = made->secret;
-            return std::nullopt;
-        },
-        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    message().clear();
-    refresh();
-    showSecret(secret);
+    const auto made =
+        createWithDialog<WebhookDialog>([this](const Webhook &w) { return m_webhooks.create(m_actor, inputFrom(w)); });
+    if (made)
+        showSecret(made->secret);
 }
 
 void WebhooksPanel::editSelected()
 {
-    const QString id = currentId();
-    if (id.isEmpty())
-        return;
-    auto existing = m_webhooks.get(m_actor, id);
-    if (!existing) {
-        message().showError(describe(existing.error()));
-        return;
-    }
-    const qint64 version = existing->version;
-    WebhookDialog dialog(
-        &*existing,
-        [this, id, version](const Webhook &w) -> std::optional<ApiError> {
-            // Saved over what was read only: someone else's change in between is not overwritten.
-            auto saved = m_webhooks.update(m_actor, id, inputFrom(w), version);
-            return saved ? std::nullopt : std::optional<ApiError>(saved.error());
-        },
-        this);
-    if (dialog.exec() == QDialog::Accepted)
-        message().clear();
-    refresh();
+    editWithDialog<WebhookDialog>([this](const QString &id) { return m_webhooks.get(m_actor, id); },
+                                  [this](const QString &id, const Webhook &w, qint64 version) {
+                                      return m_webhooks.update(m_actor, id, inputFrom(w), version);
+                                  });
 }
 
 void WebhooksPanel::showDeliveries()

@@ -2021,6 +2021,10 @@ von %3 Anfragen, letzte Minute</translation>
         <source>Origins (empty: the public URL&apos;s)</source>
         <translation>Origins (leer: die der öffentlichen URL)</translation>
     </message>
+    <message>
+        <source>Ask for attestation (who made the authenticator)</source>
+        <translation>Attestierung verlangen (wer den Authenticator hergestellt hat)</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

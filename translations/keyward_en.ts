@@ -2011,6 +2011,10 @@ of %3 requests, last minute</source>
         <source>Origins (empty: the public URL&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ask for attestation (who made the authenticator)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

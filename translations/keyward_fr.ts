@@ -2021,6 +2021,10 @@ sur %3 requêtes, dernière minute</translation>
         <source>Origins (empty: the public URL&apos;s)</source>
         <translation>Origines (vide : celle de l’URL publique)</translation>
     </message>
+    <message>
+        <source>Ask for attestation (who made the authenticator)</source>
+        <translation>Demander l’attestation (qui a fabriqué l’authentificateur)</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

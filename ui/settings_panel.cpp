@@ -76,6 +76,8 @@ QString titleOf(const QString &key)
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Sign in with a passkey alone")},
         {QStringLiteral("passkeys.rp_id"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Relying party id (empty: the public URL's host)")},
+        {QStringLiteral("passkeys.attestation"),
+         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Ask for attestation (who made the authenticator)")},
         {QStringLiteral("passkeys.origins"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Origins (empty: the public URL's)")},
         {QStringLiteral("smtp"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Mail (SMTP)")},

@@ -217,8 +217,10 @@ QString SigningKey::weakPublicJwk(const QJsonObject &jwk)
         quint64 exponent = 0;
         for (const char byte : e)
             exponent = (exponent << 8) | static_cast<quint8>(byte);
-        if (EVP_PKEY_get_bits(pkey) < 2048)
-            return QStringLiteral("An RSA key has at least 2048 bits.");
+        // Above 4096 bits a key is no safer, only slower: the public key check below (Miller-Rabin on
+        // the modulus) would take seconds for a 16384-bit one.
+        if (EVP_PKEY_get_bits(pkey) < 2048 || EVP_PKEY_get_bits(pkey) > 4096)
+            return QStringLiteral("An RSA key has 2048 to 4096 bits.");
         if (e.size() > 8 || exponent < 65537 || exponent % 2 == 0)
             return QStringLiteral("An RSA key's exponent is odd and at least 65537.");
     }

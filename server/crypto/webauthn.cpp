@@ -199,7 +199,10 @@ bool verifyWithCertificate(X509 *certificate, int algorithm, QByteArrayView data
     if (!pkey)
         return false;
     const int type = EVP_PKEY_get_base_id(pkey);
-    const bool matches = (algorithm == ES256 && type == EVP_PKEY_EC) ||
+    char curve[32] = {};
+    const bool p256 = type == EVP_PKEY_EC && EVP_PKEY_get_group_name(pkey, curve, sizeof curve, nullptr) == 1 &&
+                      qstrcmp(curve, "prime256v1") == 0;
+    const bool matches = (algorithm == ES256 && p256) ||
                          (algorithm == RS256 && type == EVP_PKEY_RSA && EVP_PKEY_get_bits(pkey) >= 2048) ||
                          (algorithm == EdDSA && type == EVP_PKEY_ED25519);
     if (!matches)
@@ -237,6 +240,8 @@ bool certificateFitsPacked(X509 *certificate, const QByteArray &aaguid, QString 
         subjectEntry(certificate, NID_organizationalUnitName) != QLatin1String("Authenticator Attestation") ||
         subjectEntry(certificate, NID_commonName).isEmpty())
         return fail(error, QStringLiteral("The attestation certificate's subject is not an authenticator's."));
+    if (X509_get_extension_flags(certificate) & EXFLAG_INVALID)
+        return fail(error, QStringLiteral("The attestation certificate's extensions do not parse."));
     if (X509_get_extension_flags(certificate) & EXFLAG_CA)
         return fail(error, QStringLiteral("The attestation certificate is a CA certificate."));
     // id-fido-gen-ce-aaguid: when present, the authenticator model it names is the one that attested.
@@ -250,8 +255,9 @@ bool certificateFitsPacked(X509 *certificate, const QByteArray &aaguid, QString 
         return fail(error, QStringLiteral("The attestation certificate's AAGUID extension is critical."));
     const ASN1_OCTET_STRING *outer = X509_EXTENSION_get_data(extension);
     const unsigned char *p = ASN1_STRING_get0_data(outer);
+    const unsigned char *end = p + ASN1_STRING_length(outer);
     ASN1_OCTET_STRING *inner = d2i_ASN1_OCTET_STRING(nullptr, &p, ASN1_STRING_length(outer));
-    const bool same = inner && ASN1_STRING_length(inner) == AaguidBytes &&
+    const bool same = inner && p == end && ASN1_STRING_length(inner) == AaguidBytes &&
                       QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(inner)), AaguidBytes) == aaguid;
     ASN1_OCTET_STRING_free(inner);
     return same || fail(error, QStringLiteral("The attestation certificate names another authenticator model."));

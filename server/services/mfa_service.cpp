@@ -9,6 +9,7 @@
 #include "lockout_service.h"
 #include "role_service.h"
 #include "store/mfa_repository.h"
+#include "store/passkey_repository.h"
 #include "store/user_repository.h"
 #include "store/write_transaction.h"
 
@@ -139,6 +140,10 @@ Status MfaService::removeAll(const Principal &actor, const QString &userId, cons
             return s;
         if (auto s = m_users->setMfaEnabled(userId, false); !s)
             return s;
+        // An administrator's reset is for a lost device: the passkeys on it go too.
+        if (action == QLatin1String("mfa.reset"))
+            if (auto s = PasskeyRepository(m_db).removeAllOf(userId); !s)
+                return s;
         return m_audit.append(actor, {action, QStringLiteral("user"), userId});
     });
 }

@@ -25,8 +25,8 @@ const QString Register = QStringLiteral("register");
 const QString Authenticate = QStringLiteral("authenticate");
 constexpr int MaxPasskeys = 20;
 
-// What a browser sent that does not hold up: one answer for every such case, the reason audited
-// and said (it helps whoever integrates; it helps no attacker, who made the bytes).
+// What a browser sent that does not hold up: one answer for every such case, the reason said (it
+// helps whoever integrates; it helps no attacker, who made the bytes).
 ApiError refused(const QString &why)
 {
     return ApiError::validation(QStringLiteral("credential"), QStringLiteral("invalid"), why);
@@ -168,7 +168,7 @@ Result<QJsonObject> PasskeyService::registrationOptions(const Principal &me,
          QJsonObject{{QStringLiteral("residentKey"), QStringLiteral("required")},
                      {QStringLiteral("requireResidentKey"), true},
                      {QStringLiteral("userVerification"), QStringLiteral("required")}}},
-        {QStringLiteral("attestation"), QStringLiteral("direct")},
+        {QStringLiteral("attestation"), m_settings.current().passkeyAttestation},
     };
 }
 
@@ -184,26 +184,33 @@ Result<Passkey> PasskeyService::registerPasskey(const Principal &me, const QJson
     validation::label(label, nameErrors);
     if (!nameErrors.isEmpty())
         return ApiError::validation(nameErrors);
+    // Every refusal is audited: a registration that does not hold up may be an attack on the account.
+    const auto reject = [&](const QString &why) -> Result<Passkey> {
+        (void)m_audit.record(
+            me, passkeyEvent("passkey.register", me.id, {{QStringLiteral("reason"), why}}, QStringLiteral("failure")));
+        return refused(why);
+    };
     const QJsonObject response = credential.value(QStringLiteral("response")).toObject();
     if (credential.value(QStringLiteral("type")).toString() != QLatin1String("public-key"))
-        return refused(QStringLiteral("Not a public-key credential."));
+        return reject(QStringLiteral("Not a public-key credential."));
     auto client = checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.create"), Register);
     if (!client)
-        return client.error();
+        return client.error().status() == 422 ? reject(client.error().fieldErrors().value(0).message)
+                                              : Result<Passkey>(client.error());
     if (client->challengeUser != me.id)
-        return refused(QStringLiteral("The challenge was given to someone else."));
+        return reject(QStringLiteral("The challenge was given to someone else."));
     QString why;
     auto attestation = crypto::webauthn::verifyAttestation(b64(response, "attestationObject"), client->hash, &why);
     if (!attestation)
-        return refused(why);
+        return reject(why);
     const crypto::webauthn::AuthenticatorData &data = attestation->authData;
     const RelyingParty rp = relyingParty();
     if (data.rpIdHash != crypto::sha256(rp.id.toUtf8()))
-        return refused(QStringLiteral("The passkey was made for another relying party than %1.").arg(rp.id));
+        return reject(QStringLiteral("The passkey was made for another relying party than %1.").arg(rp.id));
     if (!data.userPresent() || !data.userVerified())
-        return refused(QStringLiteral("The authenticator did not verify its user (a PIN or biometric is required)."));
-    if (const QByteArray rawId = b64(credential, "rawId"); !rawId.isEmpty() && rawId != data.credentialId)
-        return refused(QStringLiteral("rawId is not the credential the authenticator made."));
+        return reject(QStringLiteral("The authenticator did not verify its user (a PIN or biometric is required)."));
+    if (b64(credential, "rawId") != data.credentialId)
+        return reject(QStringLiteral("rawId is not the credential the authenticator made."));
 
     Passkey p;
     p.createdAt = m_clock.nowMs();
@@ -224,6 +231,12 @@ Result<Passkey> PasskeyService::registerPasskey(const Principal &me, const QJson
             p.transports << transport;
     p.name = label;
     auto s = writeTransaction(m_db, [&]() -> Status {
+        // Counted again here: several sets of options may be answered one after the other.
+        auto existing = m_repo->listOfUser(me.id);
+        if (!existing)
+            return existing.error();
+        if (existing->size() >= MaxPasskeys)
+            return ApiError::conflict(QStringLiteral("At most %1 passkeys; remove one first.").arg(MaxPasskeys));
         if (auto r = m_repo->insert(p); !r)
             return r;
         return m_audit.append(me, passkeyEvent("passkey.register", me.id,
@@ -303,8 +316,12 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
     if (credential.value(QStringLiteral("type")).toString() != QLatin1String("public-key"))
         return refused(QStringLiteral("Not a public-key credential."));
     auto clientData = checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.get"), Authenticate);
-    if (!clientData)
+    if (!clientData) {
+        // A replayed or expired challenge, or another origin (phishing): worth knowing of, whoever it names.
+        if (clientData.error().status() == 422)
+            (void)m_auth.failPasskeySignIn(client, QString(), QStringLiteral("client_data"));
         return clientData.error();
+    }
     auto passkey = m_repo->findByCredentialId(b64(credential, "rawId"));
     if (!passkey) {
         if (passkey.error().status() != 404)
@@ -316,20 +333,22 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
         (void)m_auth.failPasskeySignIn(client, passkey->userId, reason);
         return ApiError::invalidCredentials();
     };
+    // The signature first: what the other checks find is then the authenticator's own word, not
+    // something anyone who knows a credential id could make up.
     const QByteArray authData = b64(response, "authenticatorData");
+    const crypto::webauthn::CredentialKey key{passkey->algorithm,
+                                              QJsonDocument::fromJson(passkey->publicKey.toUtf8()).object()};
+    if (!crypto::webauthn::verifyAssertion(key, authData, clientData->hash, b64(response, "signature")))
+        return fail(QStringLiteral("signature"));
     QString why;
     const auto data = crypto::webauthn::parseAuthenticatorData(authData, &why);
     if (!data || data->rpIdHash != crypto::sha256(relyingParty().id.toUtf8()))
         return fail(QStringLiteral("relying_party"));
     if (!data->userPresent() || !data->userVerified())
         return fail(QStringLiteral("user_not_verified"));
-    if (const QByteArray handle = b64(response, "userHandle");
-        !handle.isEmpty() && handle != userHandle(passkey->userId))
+    // Sign-in names nobody: the authenticator says whose passkey it used (WebAuthn §7.2 step 6).
+    if (!crypto::constantTimeEquals(b64(response, "userHandle"), userHandle(passkey->userId)))
         return fail(QStringLiteral("user_handle"));
-    const crypto::webauthn::CredentialKey key{passkey->algorithm,
-                                              QJsonDocument::fromJson(passkey->publicKey.toUtf8()).object()};
-    if (!crypto::webauthn::verifyAssertion(key, authData, clientData->hash, b64(response, "signature")))
-        return fail(QStringLiteral("signature"));
     // A counter that counts must grow: one that does not is a second authenticator with this key.
     if ((data->signCount != 0 || passkey->signCount != 0) && data->signCount <= passkey->signCount) {
         (void)m_audit.record(client, passkeyEvent("passkey.clone_suspected", passkey->userId,

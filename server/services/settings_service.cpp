@@ -53,6 +53,12 @@ const QList<Definition> &definitions()
         {"passkeys.passwordless", Kind::Bool, true},
         {"passkeys.rp_id", Kind::String, QString(), 0, 253},
         {"passkeys.origins", Kind::Origins, QJsonArray()},
+        {"passkeys.attestation",
+         Kind::Choice,
+         QStringLiteral("none"),
+         0,
+         0,
+         {QStringLiteral("none"), QStringLiteral("direct")}},
         {"smtp.host", Kind::String, QString(), 0, 253},
         {"smtp.port", Kind::Integer, 587, 1, 65535},
         {"smtp.security",
@@ -247,6 +253,7 @@ RuntimeSettings SettingsService::typed(const QHash<QString, QJsonValue> &v) cons
         r.corsOrigins << o.toString();
     r.passkeysPasswordless = b("passkeys.passwordless");
     r.passkeyRpId = s("passkeys.rp_id");
+    r.passkeyAttestation = s("passkeys.attestation");
     for (const QJsonValue &o : v.value(QStringLiteral("passkeys.origins")).toArray())
         r.passkeyOrigins << o.toString();
     r.smtpHost = s("smtp.host");

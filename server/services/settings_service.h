@@ -47,6 +47,7 @@ struct RuntimeSettings {
     bool passkeysPasswordless = false; // a passkey may sign in alone
     QString passkeyRpId;               // empty: the public URL's host
     QStringList passkeyOrigins;        // where the ceremonies may run; empty: the public URL's origin
+    QString passkeyAttestation;        // none | direct: whether registration asks who made the authenticator
 
     QString smtpHost;
     int smtpPort = 0;

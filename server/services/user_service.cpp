@@ -17,6 +17,7 @@
 #include "settings_service.h"
 #include "store/api_key_repository.h"
 #include "store/one_time_token_repository.h"
+#include "store/passkey_repository.h"
 #include "store/session_repository.h"
 #include "store/sql_error.h"
 #include "store/user_repository.h"
@@ -159,6 +160,9 @@ Status UserService::storePassword(const Principal &actor, const QString &userId,
             if (auto r = m_apiKeys->revokeAllOf(userId, now); !r)
                 return r.error();
             if (auto r = OneTimeTokenRepository(m_db).removeAllOfUser(userId); !r)
+                return r;
+            // A passkey registered by whoever held the account would sign them in again.
+            if (auto r = PasskeyRepository(m_db).removeAllOf(userId); !r)
                 return r;
         }
         return m_audit.append(actor, event);

@@ -104,6 +104,11 @@ Status PasskeyRepository::remove(const QString &userId, const QString &id)
     return changedOne(m_db, q);
 }
 
+Status PasskeyRepository::removeAllOf(const QString &userId)
+{
+    return execute(m_db, QStringLiteral("DELETE FROM passkeys WHERE user_id = ?"), {userId});
+}
+
 Result<bool> PasskeyRepository::recordUse(const Passkey &p, qint64 from, qint64 to, bool backedUp, qint64 nowMs)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(

@@ -19,6 +19,7 @@ public:
     // Only the user's own: notFound otherwise.
     Status rename(const QString &userId, const QString &id, const QString &name);
     Status remove(const QString &userId, const QString &id);
+    Status removeAllOf(const QString &userId);
     // After a sign-in: the counter moves from `from` to `to` only if no other sign-in moved it
     // meanwhile (false then, and nothing written).
     Result<bool> recordUse(const Passkey &passkey, qint64 from, qint64 to, bool backedUp, qint64 nowMs);

@@ -172,6 +172,27 @@ private Q_SLOTS:
         QCOMPARE(
             clones.first().toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("stored_count")),
             101);
+        // Without the user handle a sign-in that names nobody does not say whose passkey it is.
+        o = options(*s, SignIn + QStringLiteral("/options"));
+        QJsonObject anonymous = key.assertion(o, Origin);
+        response = anonymous.value(QStringLiteral("response")).toObject();
+        response.remove(QStringLiteral("userHandle"));
+        anonymous.insert(QStringLiteral("response"), response);
+        QCOMPARE(s->post(SignIn + QStringLiteral("/verify"), obj({{QStringLiteral("credential"), anonymous}})).status,
+                 401);
+        // Refused registrations are audited, as are sign-ins refused for their client data.
+        AuditFilter refusedRegistrations;
+        refusedRegistrations.action = QStringLiteral("passkey.register");
+        refusedRegistrations.outcome = QStringLiteral("failure");
+        QCOMPARE(s->services().audit().list(Principal::system(), refusedRegistrations)->items.size(), 4);
+        AuditFilter signIns;
+        signIns.action = QStringLiteral("auth.login");
+        signIns.outcome = QStringLiteral("failure");
+        const auto failures = s->services().audit().list(Principal::system(), signIns)->items;
+        QVERIFY(std::any_of(failures.begin(), failures.end(), [](const AuditEvent &e) {
+            return e.details.contains(QLatin1String("passkey_client_data"));
+        }));
+
         // An unknown credential, and one that is not a credential at all.
         SoftwareAuthenticator stranger;
         QCOMPARE(signInWith(*s, stranger).status, 401);
@@ -224,6 +245,20 @@ private Q_SLOTS:
                      .value(QStringLiteral("id"))
                      .toString(),
                  ann);
+
+        // Recovery ends what whoever held the account may have planted: an administrator setting the
+        // password removes the passkeys too.
+        SoftwareAuthenticator again;
+        QCOMPARE(registerWith(s, s.accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase")), again)
+                     .status,
+                 201);
+        QCOMPARE(signInWith(s, again).status, 200);
+        QCOMPARE(s.post(QStringLiteral("/api/v1/users/") + ann + QStringLiteral("/password"),
+                        obj({{QStringLiteral("new_password"), QStringLiteral("a brand new passphrase")}}),
+                        s.adminToken())
+                     .status,
+                 204);
+        QCOMPARE(signInWith(s, again).status, 401);
 
         // With the policy off, a passkey does not sign in alone.
         QCOMPARE(s.request("PATCH", QStringLiteral("/api/v1/settings"),

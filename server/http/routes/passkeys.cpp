@@ -29,15 +29,18 @@ void registerPasskeys(Router &router)
                                   [](const QJsonObject &o) { return o; });
                });
 
-    router.add(
-        "POST", mine + QStringLiteral("/register/verify"),
-        sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject}), [](RequestContext &ctx) {
-            FieldReader r = bodyReader(ctx);
-            const QJsonObject credential = credentialOf(r);
-            const QString name = r.string(QStringLiteral("name")).value_or(QString());
-            return respond(ctx, ctx.services.passkeys().registerPasskey(ctx.principal, credential, name, r.finish()),
-                           passkeyJson, 201);
-        });
+    router.add("POST", mine + QStringLiteral("/register/verify"),
+               // On the hashing pool: checking an RSA key handed in costs milliseconds.
+               sessionOnly({RouteOptions::Access::Authenticated, RouteOptions::Body::JsonObject,
+                            RouteOptions::Execution::HashingPool}),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const QJsonObject credential = credentialOf(r);
+                   const QString name = r.string(QStringLiteral("name")).value_or(QString());
+                   return respond(ctx,
+                                  ctx.services.passkeys().registerPasskey(ctx.principal, credential, name, r.finish()),
+                                  passkeyJson, 201);
+               });
 
     router.add("GET", mine + QStringLiteral("/credentials"), sessionOnly(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.passkeys().listOwn(ctx.principal), [](const QList<Passkey> &passkeys) {

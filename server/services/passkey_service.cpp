@@ -226,7 +226,8 @@ Result<Passkey> PasskeyService::registerPasskey(const Principal &me, const QJson
     p.backedUp = data.backedUp();
     for (const QJsonValue &t : response.value(QStringLiteral("transports")).toArray())
         if (const QString transport = t.toString();
-            transport.size() <= 16 && !p.transports.contains(transport) && p.transports.size() < 6 &&
+            !transport.isEmpty() && transport.size() <= 16 && !p.transports.contains(transport) &&
+            p.transports.size() < 6 &&
             std::all_of(transport.begin(), transport.end(), [](QChar c) { return c.isLower() || c == u'-'; }))
             p.transports << transport;
     p.name = label;

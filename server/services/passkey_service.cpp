@@ -4,9 +4,11 @@
 #include "auth_service.h"
 #include "core/clock.h"
 #include "core/ids.h"
+#include "core/permissions.h"
 #include "crypto/digest.h"
 #include "crypto/webauthn.h"
 #include "lockout_service.h"
+#include "role_service.h"
 #include "settings_service.h"
 #include "store/passkey_repository.h"
 #include "store/user_repository.h"
@@ -55,13 +57,14 @@ AuditEntry passkeyEvent(const char *action, const QString &userId, QJsonObject d
 } // namespace
 
 PasskeyService::PasskeyService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings,
-                               AuthService &auth, LockoutService &lockout, QByteArray handleKey)
+                               AuthService &auth, LockoutService &lockout, RoleService &roles, QByteArray handleKey)
     : m_db(db)
     , m_clock(clock)
     , m_audit(audit)
     , m_settings(settings)
     , m_auth(auth)
     , m_lockout(lockout)
+    , m_roles(roles)
     , m_handleKey(std::move(handleKey))
     , m_repo(std::make_unique<PasskeyRepository>(db))
     , m_users(std::make_unique<UserRepository>(db))
@@ -293,6 +296,31 @@ Status PasskeyService::remove(const Principal &me, const QString &id, const std:
             return r;
         return m_audit.append(me, attempt);
     });
+}
+
+Result<QList<Passkey>> PasskeyService::listOfUser(const Principal &actor, const QString &userId)
+{
+    if (auto e = missing(actor, permission::UsersRead))
+        return *e;
+    if (auto user = m_users->find(userId, true); !user)
+        return user.error();
+    return m_repo->listOfUser(userId);
+}
+
+Status PasskeyService::removeOfUser(const Principal &actor, const QString &userId, const QString &id)
+{
+    if (auto e = missing(actor, permission::UsersWrite))
+        return *e;
+    const AuditEntry attempt = passkeyEvent("passkey.remove", userId, {{QStringLiteral("passkey"), id}});
+    if (auto self = notOnOneself(actor, userId); !self)
+        return m_audit.noteRefusal(actor, attempt, self);
+    return m_audit.noteRefusal(actor, attempt, writeTransaction(m_db, [&]() -> Status {
+                                   if (auto target = m_roles.actOn(actor, userId); !target)
+                                       return target.error();
+                                   if (auto r = m_repo->remove(userId, id); !r)
+                                       return r;
+                                   return m_audit.append(actor, attempt);
+                               }));
 }
 
 Result<QJsonObject> PasskeyService::signInOptions(const Principal &)

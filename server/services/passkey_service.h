@@ -17,6 +17,7 @@ class Clock;
 class Database;
 class LockoutService;
 class PasskeyRepository;
+class RoleService;
 class SettingsService;
 class UserRepository;
 struct IssuedTokens;
@@ -33,7 +34,7 @@ public:
 
     // `handleKey` derives each user's WebAuthn user handle: stable, and saying nothing of the user.
     PasskeyService(Database &db, const Clock &clock, AuditService &audit, SettingsService &settings, AuthService &auth,
-                   LockoutService &lockout, QByteArray handleKey);
+                   LockoutService &lockout, RoleService &roles, QByteArray handleKey);
     ~PasskeyService();
 
     // PublicKeyCredentialCreationOptions (as JSON for the browser) for the signed-in user.
@@ -47,6 +48,12 @@ public:
     Result<Passkey> rename(const Principal &me, const QString &id, const QString &name,
                            const QList<FieldError> &parseErrors = {});
     Status remove(const Principal &me, const QString &id, const std::optional<QString> &currentPassword);
+
+    // Another user's passkeys, as an administrator sees them (users:read).
+    Result<QList<Passkey>> listOfUser(const Principal &actor, const QString &userId);
+    // An administrator removes one (users:write; on an account the actor may act on, never its own,
+    // which self-service changes).
+    Status removeOfUser(const Principal &actor, const QString &userId, const QString &id);
 
     // PublicKeyCredentialRequestOptions for a sign-in that names nobody: the authenticator offers
     // the passkeys it holds for this relying party.
@@ -78,6 +85,7 @@ private:
     SettingsService &m_settings;
     AuthService &m_auth;
     LockoutService &m_lockout;
+    RoleService &m_roles;
     QByteArray m_handleKey;
     std::unique_ptr<PasskeyRepository> m_repo;
     std::unique_ptr<UserRepository> m_users;

@@ -67,7 +67,7 @@ Services::Services(std::shared_ptr<Database> db, const QByteArray &masterKey, co
     , m_webhooks(*m_db, clock, m_audit, m_sealer)
     , m_auth(*m_db, clock, m_feed, m_recentUsers, m_audit, m_roles, m_keys, m_settings, m_mfa, m_lockout, m_hasher,
              options.tokens, m_metrics)
-    , m_passkeys(*m_db, clock, m_audit, m_settings, m_auth, m_lockout,
+    , m_passkeys(*m_db, clock, m_audit, m_settings, m_auth, m_lockout, m_roles,
                  crypto::hkdfSha256(masterKey, "keyward passkey user handle v1"))
     , m_oauth(*m_db, clock, m_audit, m_keys, m_settings, m_auth, m_recentUsers)
     , m_authorization(*m_db, clock, m_audit, m_keys, m_settings, m_recentUsers)

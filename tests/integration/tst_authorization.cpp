@@ -174,6 +174,8 @@ QList<RouteRule> routeRules()
         {"GET", QStringLiteral("/api/v1/me/webauthn/credentials"), W::SignedIn},
         {"PATCH", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn, {}, none},
         {"DELETE", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn},
+        {"GET", QStringLiteral("/api/v1/users/{id}/webauthn/credentials"), W::Holder, p::UsersRead},
+        {"DELETE", QStringLiteral("/api/v1/users/{id}/webauthn/credentials/{pid}"), W::Holder, p::UsersWrite, {}, true},
         {"GET", QStringLiteral("/api/v1/webhooks"), W::Holder, p::WebhooksManage},
         {"POST", QStringLiteral("/api/v1/webhooks"), W::Holder, p::WebhooksManage, none},
         {"GET", QStringLiteral("/api/v1/webhooks/{id}"), W::Holder, p::WebhooksManage},

@@ -246,6 +246,24 @@ private Q_SLOTS:
                      .toString(),
                  ann);
 
+        // Administrators see a user's passkeys (users:read) and remove them (users:write), never their own so.
+        SoftwareAuthenticator lost;
+        QCOMPARE(
+            registerWith(s, s.accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase")), lost).status,
+            201);
+        const QString annsPasskeys = QStringLiteral("/api/v1/users/") + ann + QStringLiteral("/webauthn/credentials");
+        QCOMPARE(postRole(s, s.adminToken(), QStringLiteral("reader"), {QStringLiteral("users:read")}), 201);
+        s.createUser(QStringLiteral("rita"), QStringLiteral("rita's long passphrase"), {QStringLiteral("reader")});
+        const QByteArray rita = s.accessToken(QStringLiteral("rita"), QStringLiteral("rita's long passphrase"));
+        const QJsonArray seen = s.get(annsPasskeys, rita).json().value(QStringLiteral("items")).toArray();
+        QCOMPARE(seen.size(), 1);
+        const QString lostId = seen.first().toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(s.request("DELETE", annsPasskeys + QLatin1Char('/') + lostId, {}, rita).status, 403);
+        QCOMPARE(s.get(annsPasskeys, bobToken).status, 403);
+        QCOMPARE(s.request("DELETE", annsPasskeys + QLatin1Char('/') + lostId, {}, annToken).status, 403);
+        QCOMPARE(s.request("DELETE", annsPasskeys + QLatin1Char('/') + lostId, {}, s.adminToken()).status, 204);
+        QCOMPARE(signInWith(s, lost).status, 401);
+
         // Recovery ends what whoever held the account may have planted: an administrator setting the
         // password removes the passkeys too.
         SoftwareAuthenticator again;

@@ -13,6 +13,14 @@ QJsonObject credentialOf(FieldReader &r)
     return r.object(QStringLiteral("credential"), FieldReader::Required).value_or(QJsonObject());
 }
 
+QJsonObject passkeyPage(const QList<Passkey> &passkeys)
+{
+    QJsonArray items;
+    for (const Passkey &p : passkeys)
+        items.append(passkeyJson(p));
+    return page(items, {}, items.size());
+}
+
 } // namespace
 
 void registerPasskeys(Router &router)
@@ -43,12 +51,7 @@ void registerPasskeys(Router &router)
                });
 
     router.add("GET", mine + QStringLiteral("/credentials"), sessionOnly(), [](RequestContext &ctx) {
-        return respond(ctx, ctx.services.passkeys().listOwn(ctx.principal), [](const QList<Passkey> &passkeys) {
-            QJsonArray items;
-            for (const Passkey &p : passkeys)
-                items.append(passkeyJson(p));
-            return page(items, {}, items.size());
-        });
+        return respond(ctx, ctx.services.passkeys().listOwn(ctx.principal), passkeyPage);
     });
 
     router.add(
@@ -70,6 +73,17 @@ void registerPasskeys(Router &router)
                    return respondEmpty(
                        ctx, ctx.services.passkeys().remove(ctx.principal, ctx.param(QStringLiteral("id")), current));
                });
+
+    const QString theirs = QStringLiteral("/api/v1/users/{id}/webauthn/credentials");
+    router.add("GET", theirs, admin(), [](RequestContext &ctx) {
+        return respond(ctx, ctx.services.passkeys().listOfUser(ctx.principal, ctx.param(QStringLiteral("id"))),
+                       passkeyPage);
+    });
+
+    router.add("DELETE", theirs + QStringLiteral("/{pid}"), admin(), [](RequestContext &ctx) {
+        return respondEmpty(ctx, ctx.services.passkeys().removeOfUser(ctx.principal, ctx.param(QStringLiteral("id")),
+                                                                      ctx.param(QStringLiteral("pid"))));
+    });
 
     const RouteOptions signIn{RouteOptions::Access::Public, RouteOptions::Body::OptionalJsonObject,
                               RouteOptions::Execution::Inline, RouteOptions::Limit::Auth};

@@ -63,6 +63,7 @@ const QStringList &auditActions()
         QStringLiteral("passkey.register"),
         QStringLiteral("passkey.remove"),
         QStringLiteral("passkey.rename"),
+        QStringLiteral("passkey.sign_in_mode"),
         QStringLiteral("role.create"),
         QStringLiteral("role.delete"),
         QStringLiteral("role.update"),

@@ -30,6 +30,8 @@ struct User {
     qint64 lockedUntil = 0; // epoch ms; 0 = not locked
     QStringList roles;
     bool mfaEnabled = false;
+    // Whether the user's passkeys sign in alone, or only after the password as its second factor.
+    bool passkeysAlone = true;
     bool requirePasswordChange = false;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;

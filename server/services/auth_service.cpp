@@ -14,6 +14,7 @@
 #include "settings_service.h"
 #include "store/mfa_repository.h"
 #include "store/one_time_token_repository.h"
+#include "store/passkey_repository.h"
 #include "store/session_repository.h"
 #include "store/user_repository.h"
 #include "store/write_transaction.h"
@@ -68,6 +69,8 @@ QString authenticationMethods(const QString &method)
         return QStringLiteral("pwd mfa");
     if (method == QLatin1String("passkey")) // a key held, and the user verified by the authenticator
         return QStringLiteral("hwk user mfa");
+    if (method == QLatin1String("password+passkey"))
+        return QStringLiteral("pwd hwk mfa");
     return QStringLiteral("pwd");
 }
 
@@ -102,6 +105,7 @@ AuthService::AuthService(Database &db, const Clock &clock, ChangeFeed &feed, Rec
     , m_users(std::make_unique<UserRepository>(db))
     , m_sessions(std::make_unique<SessionRepository>(db))
     , m_oneTimeTokens(std::make_unique<OneTimeTokenRepository>(db))
+    , m_passkeys(std::make_unique<PasskeyRepository>(db))
 {
 }
 
@@ -152,13 +156,39 @@ Result<IssuedTokens> AuthService::login(const Principal &client, const QString &
     // Imported (bcrypt, PBKDF2, ...) or older-parameter hashes become today's argon2id now that we
     // briefly hold the plain password.
     const QString upgraded = m_hasher.needsRehash(record.passwordHash) ? m_hasher.hash(password) : QString();
-    if (record.user.mfaEnabled)
-        return requireSecondFactor(client, record.user, upgraded, holder);
+    auto factors = secondFactors(record.user);
+    if (!factors)
+        return factors.error();
+    if (!factors->isEmpty())
+        return requireSecondFactor(client, record.user, upgraded, holder, *factors);
     return startSession(client, record.user, upgraded, QStringLiteral("password"), holder);
 }
 
+bool AuthService::passkeysSignInAlone(const User &user) const
+{
+    return user.passkeysAlone && m_settings.current().passkeysPasswordless;
+}
+
+Result<QStringList> AuthService::secondFactors(const User &user)
+{
+    QStringList methods;
+    if (user.mfaEnabled)
+        methods << QStringLiteral("totp") << QStringLiteral("recovery_code");
+    // A passkey is a second factor whenever one is asked for, and the one asked for when passkeys
+    // may not sign in alone.
+    if (user.mfaEnabled || !passkeysSignInAlone(user)) {
+        auto passkeys = m_passkeys->countOf(user.id);
+        if (!passkeys)
+            return passkeys.error();
+        if (*passkeys > 0)
+            methods << QStringLiteral("passkey");
+    }
+    return methods;
+}
+
 Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, const User &user,
-                                                      const QString &upgradedHash, const QString &holder)
+                                                      const QString &upgradedHash, const QString &holder,
+                                                      const QStringList &methods)
 {
     const QString token = crypto::randomToken(32);
     const qint64 now = m_clock.nowMs();
@@ -175,14 +205,31 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
     });
     if (!s)
         return s.error();
-    return ApiError(
-               401, QStringLiteral("mfa-required"), QStringLiteral("Second factor required"),
-               QStringLiteral("Send a code from the authenticator app, or a recovery code, to POST /api/v1/auth/mfa."))
-        .withExtension(QStringLiteral("mfa_token"), token);
+    return ApiError(401, QStringLiteral("mfa-required"), QStringLiteral("Second factor required"),
+                    QStringLiteral("Complete the sign-in with one of mfa_methods: a code from the authenticator app "
+                                   "or a recovery code at POST /api/v1/auth/mfa, a passkey at POST "
+                                   "/api/v1/auth/mfa/webauthn/options and /verify."))
+        .withExtension(QStringLiteral("mfa_token"), token)
+        .withExtension(QStringLiteral("mfa_methods"), QJsonArray::fromStringList(methods));
+}
+
+Result<QString> AuthService::mfaTokenUser(const QString &mfaToken, const QString &holder)
+{
+    auto userId = m_oneTimeTokens->find(tokenHash(mfaToken), mfaPurpose(holder), m_clock.nowMs());
+    if (!userId && userId.error().status() == 404)
+        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
+    return userId;
 }
 
 Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
                                               const QString &holder)
+{
+    return completeMfa(
+        client, mfaToken, [&](const QString &userId) { return m_mfa.verify(userId, code); }, holder);
+}
+
+Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken,
+                                              const SecondFactorCheck &check, const QString &holder)
 {
     const QByteArray mfaHash = tokenHash(mfaToken);
     const ApiError invalidMfaToken =
@@ -209,7 +256,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         (void)m_audit.record(client, failed(QStringLiteral("locked")));
         return gate.error();
     }
-    auto method = m_mfa.verify(*userId, code);
+    auto method = check(*userId);
     if (!method) {
         (void)m_audit.record(client, failed(QStringLiteral("invalid_code")));
         return method.error();
@@ -231,6 +278,12 @@ Result<IssuedTokens> AuthService::signInWithPasskey(const Principal &client, con
     if (!record->user.isActive()) {
         (void)failPasskeySignIn(client, userId, QStringLiteral("disabled"));
         return accountDisabled();
+    }
+    if (!passkeysSignInAlone(record->user)) {
+        (void)failPasskeySignIn(client, userId, QStringLiteral("second_factor_only"));
+        return ApiError(403, QStringLiteral("passkey-second-factor"), QStringLiteral("Passkey is a second factor"),
+                        QStringLiteral("This account's passkeys complete a sign-in after the password; "
+                                       "log in with the password first."));
     }
     return startSession(client, record->user, {}, QStringLiteral("passkey"), holder);
 }

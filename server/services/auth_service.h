@@ -9,6 +9,7 @@
 #include "lockout_service.h"
 #include "verified_tokens.h"
 
+#include <functional>
 #include <memory>
 
 namespace keyward {
@@ -19,6 +20,7 @@ class KeyService;
 struct KeywardMetrics;
 class MfaService;
 class OneTimeTokenRepository;
+class PasskeyRepository;
 class RecentUsers;
 class RoleService;
 class SessionRepository;
@@ -59,6 +61,17 @@ public:
     // one mfa_token dies after three of them.
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
                                      const QString &holder = {});
+    // The same with another second factor: `check` verifies it for the user the token is for and
+    // names the method (as authenticationMethods() knows it), or says why not (a 422 counts as a
+    // wrong code).
+    using SecondFactorCheck = std::function<Result<QString>(const QString &userId)>;
+    Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const SecondFactorCheck &check,
+                                     const QString &holder = {});
+    // Whom an mfa_token of `holder`'s sign-in is for, while it is good; nothing is spent.
+    Result<QString> mfaTokenUser(const QString &mfaToken, const QString &holder = {});
+    // Whether `user`'s passkeys sign in alone: the policy (passkeys.passwordless) and the user's
+    // choice both allow it. Otherwise they serve only as the second factor after the password.
+    bool passkeysSignInAlone(const User &user) const;
     // A sign-in a passkey completed (its signature verified, the user verified by the authenticator):
     // a session like a password login's, for an active account. failPasskeySignIn() audits a refused one.
     Result<IssuedTokens> signInWithPasskey(const Principal &client, const QString &userId, const QString &holder = {});
@@ -87,8 +100,10 @@ public:
     const QString &issuer() const { return m_tokens.issuer; }
 
 private:
+    // The second factors `user` may complete a password login with; none when it needs none.
+    Result<QStringList> secondFactors(const User &user);
     Result<IssuedTokens> requireSecondFactor(const Principal &client, const User &user, const QString &upgradedHash,
-                                             const QString &holder);
+                                             const QString &holder, const QStringList &methods);
     // A completed login: forgets every failure of the account and ends its lock.
     Result<IssuedTokens> startSession(const Principal &client, User user, const QString &upgradedHash,
                                       const QString &method, const QString &holder);
@@ -111,6 +126,7 @@ private:
     std::unique_ptr<UserRepository> m_users;
     std::unique_ptr<SessionRepository> m_sessions;
     std::unique_ptr<OneTimeTokenRepository> m_oneTimeTokens;
+    std::unique_ptr<PasskeyRepository> m_passkeys;
     VerifiedTokens m_verified;
 };
 

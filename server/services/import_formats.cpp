@@ -24,8 +24,9 @@ bool startsLikeFormula(QStringView text)
 namespace {
 
 // What the server makes itself: present in exports, ignored when they are imported again.
-const char *const ServerFields[] = {"id",           "created_at",  "updated_at",          "last_login_at",
-                                    "locked_until", "mfa_enabled", "password_changed_at", "deleted_at"};
+const char *const ServerFields[] = {
+    "id",          "created_at",          "updated_at", "last_login_at",  "locked_until",
+    "mfa_enabled", "password_changed_at", "deleted_at", "passkey_sign_in"};
 
 // A username from an address, for formats whose users may have none (Kratos, Auth0): the local
 // part with what a username may not hold turned into '.', and 8 hex digits of the address's hash,

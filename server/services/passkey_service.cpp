@@ -298,6 +298,31 @@ Status PasskeyService::remove(const Principal &me, const QString &id, const std:
     });
 }
 
+Result<QString> PasskeyService::setSignInMode(const Principal &me, const QString &mode,
+                                              const std::optional<QString> &currentPassword,
+                                              const QList<FieldError> &parseErrors)
+{
+    const AuditEntry attempt = passkeyEvent("passkey.sign_in_mode", me.id, {{QStringLiteral("mode"), mode}});
+    if (!me.isUser())
+        return ApiError::forbidden(QStringLiteral("Passkeys belong to users."));
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, attempt.action); !confirmed)
+        return m_audit.noteRefusal(me, attempt, Result<QString>(confirmed.error()));
+    QList<FieldError> errors = parseErrors;
+    if (errors.isEmpty() && mode != QLatin1String("passwordless") && mode != QLatin1String("second_factor"))
+        errors.append(
+            {QStringLiteral("mode"), QStringLiteral("invalid"), QStringLiteral("passwordless or second_factor.")});
+    if (!errors.isEmpty())
+        return ApiError::validation(errors);
+    auto s = writeTransaction(m_db, [&]() -> Status {
+        if (auto r = m_users->setPasskeysAlone(me.id, mode == QLatin1String("passwordless"), m_clock.nowMs()); !r)
+            return r;
+        return m_audit.append(me, attempt);
+    });
+    if (!s)
+        return s.error();
+    return mode;
+}
+
 Result<QList<Passkey>> PasskeyService::listOfUser(const Principal &actor, const QString &userId)
 {
     if (auto e = missing(actor, permission::UsersRead))
@@ -323,24 +348,43 @@ Status PasskeyService::removeOfUser(const Principal &actor, const QString &userI
                                }));
 }
 
+Result<QJsonObject> PasskeyService::requestOptions(const QString &userId)
+{
+    auto challenge = newChallenge(Authenticate, userId);
+    if (!challenge)
+        return challenge.error();
+    // A sign-in names nobody: the authenticator offers what it holds. A second factor is one of
+    // the user's passkeys, whose presence is enough after the password.
+    QJsonArray allowed;
+    if (!userId.isEmpty()) {
+        auto passkeys = m_repo->listOfUser(userId);
+        if (!passkeys)
+            return passkeys.error();
+        for (const Passkey &p : *passkeys)
+            allowed.append(descriptor(p));
+    }
+    return QJsonObject{{QStringLiteral("challenge"), QString::fromLatin1(crypto::base64Url(*challenge))},
+                       {QStringLiteral("rpId"), relyingParty().id},
+                       {QStringLiteral("timeout"), ChallengeMs},
+                       {QStringLiteral("userVerification"),
+                        userId.isEmpty() ? QStringLiteral("required") : QStringLiteral("preferred")},
+                       {QStringLiteral("allowCredentials"), allowed}};
+}
+
 Result<QJsonObject> PasskeyService::signInOptions(const Principal &)
 {
     if (!m_settings.current().passkeysPasswordless)
         return ApiError::forbidden(QStringLiteral("Signing in with a passkey alone is off (passkeys.passwordless)."));
-    auto challenge = newChallenge(Authenticate, QString());
-    if (!challenge)
-        return challenge.error();
-    return QJsonObject{{QStringLiteral("challenge"), QString::fromLatin1(crypto::base64Url(*challenge))},
-                       {QStringLiteral("rpId"), relyingParty().id},
-                       {QStringLiteral("timeout"), ChallengeMs},
-                       {QStringLiteral("userVerification"), QStringLiteral("required")},
-                       {QStringLiteral("allowCredentials"), QJsonArray()}};
+    return requestOptions(QString());
 }
 
-Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJsonObject &credential)
+Result<Passkey> PasskeyService::checkAssertion(const Principal &client, const QJsonObject &credential,
+                                               const QString &userId, Refusal &refusal)
 {
-    if (!m_settings.current().passkeysPasswordless)
-        return ApiError::forbidden(QStringLiteral("Signing in with a passkey alone is off (passkeys.passwordless)."));
+    const auto refuse = [&](const QString &owner, const QString &reason, const QString &why) -> Result<Passkey> {
+        refusal = {owner, reason};
+        return refused(why);
+    };
     const QJsonObject response = credential.value(QStringLiteral("response")).toObject();
     if (credential.value(QStringLiteral("type")).toString() != QLatin1String("public-key"))
         return refused(QStringLiteral("Not a public-key credential."));
@@ -348,36 +392,41 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
     if (!clientData) {
         // A replayed or expired challenge, or another origin (phishing): worth knowing of, whoever it names.
         if (clientData.error().status() == 422)
-            (void)m_auth.failPasskeySignIn(client, QString(), QStringLiteral("client_data"));
+            refusal = {userId, QStringLiteral("client_data")};
         return clientData.error();
     }
+    if (clientData->challengeUser != userId)
+        return refuse(userId, QStringLiteral("client_data"),
+                      QStringLiteral("The challenge was given for another sign-in."));
     auto passkey = m_repo->findByCredentialId(b64(credential, "rawId"));
     if (!passkey) {
         if (passkey.error().status() != 404)
             return passkey.error();
-        (void)m_auth.failPasskeySignIn(client, QString(), QStringLiteral("unknown"));
-        return ApiError::invalidCredentials();
+        return refuse(userId, QStringLiteral("unknown"), QStringLiteral("This passkey is not registered here."));
     }
-    const auto fail = [&](const QString &reason) -> Result<IssuedTokens> {
-        (void)m_auth.failPasskeySignIn(client, passkey->userId, reason);
-        return ApiError::invalidCredentials();
-    };
+    if (!userId.isEmpty() && passkey->userId != userId)
+        return refuse(userId, QStringLiteral("unknown"), QStringLiteral("This passkey is not registered here."));
+    const auto fail = [&](const QString &reason, const QString &why) { return refuse(passkey->userId, reason, why); };
     // The signature first: what the other checks find is then the authenticator's own word, not
     // something anyone who knows a credential id could make up.
     const QByteArray authData = b64(response, "authenticatorData");
     const crypto::webauthn::CredentialKey key{passkey->algorithm,
                                               QJsonDocument::fromJson(passkey->publicKey.toUtf8()).object()};
     if (!crypto::webauthn::verifyAssertion(key, authData, clientData->hash, b64(response, "signature")))
-        return fail(QStringLiteral("signature"));
+        return fail(QStringLiteral("signature"), QStringLiteral("The signature does not verify."));
     QString why;
     const auto data = crypto::webauthn::parseAuthenticatorData(authData, &why);
     if (!data || data->rpIdHash != crypto::sha256(relyingParty().id.toUtf8()))
-        return fail(QStringLiteral("relying_party"));
-    if (!data->userPresent() || !data->userVerified())
-        return fail(QStringLiteral("user_not_verified"));
+        return fail(QStringLiteral("relying_party"), QStringLiteral("The passkey answered for another relying party."));
+    // Alone, a passkey is two factors only when the authenticator verified its user; after the
+    // password, its presence is the second.
+    if (!data->userPresent() || (userId.isEmpty() && !data->userVerified()))
+        return fail(QStringLiteral("user_not_verified"),
+                    QStringLiteral("The authenticator did not verify its user (a PIN or biometric is required)."));
     // Sign-in names nobody: the authenticator says whose passkey it used (WebAuthn §7.2 step 6).
-    if (!crypto::constantTimeEquals(b64(response, "userHandle"), userHandle(passkey->userId)))
-        return fail(QStringLiteral("user_handle"));
+    const QByteArray handle = b64(response, "userHandle");
+    if ((userId.isEmpty() || !handle.isEmpty()) && !crypto::constantTimeEquals(handle, userHandle(passkey->userId)))
+        return fail(QStringLiteral("user_handle"), QStringLiteral("The user handle is not this passkey's."));
     // A counter that counts must grow: one that does not is a second authenticator with this key.
     if ((data->signCount != 0 || passkey->signCount != 0) && data->signCount <= passkey->signCount) {
         (void)m_audit.record(client, passkeyEvent("passkey.clone_suspected", passkey->userId,
@@ -385,7 +434,8 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
                                                    {QStringLiteral("stored_count"), passkey->signCount},
                                                    {QStringLiteral("presented_count"), qint64(data->signCount)}},
                                                   QStringLiteral("failure")));
-        return fail(QStringLiteral("counter"));
+        return fail(QStringLiteral("counter"),
+                    QStringLiteral("The signature counter went backwards: a cloned authenticator?"));
     }
     auto used = writeTransaction(m_db, [&] {
         return m_repo->recordUse(*passkey, passkey->signCount, data->signCount, data->backedUp(), m_clock.nowMs());
@@ -393,8 +443,49 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
     if (!used)
         return used.error();
     if (!*used) // another sign-in with it moved the counter first
-        return fail(QStringLiteral("counter"));
-    return m_auth.signInWithPasskey(client, passkey->userId);
+        return fail(QStringLiteral("counter"),
+                    QStringLiteral("The signature counter went backwards: a cloned authenticator?"));
+    return passkey;
+}
+
+Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJsonObject &credential,
+                                            const QString &holder)
+{
+    if (!m_settings.current().passkeysPasswordless)
+        return ApiError::forbidden(QStringLiteral("Signing in with a passkey alone is off (passkeys.passwordless)."));
+    Refusal refusal;
+    auto passkey = checkAssertion(client, credential, QString(), refusal);
+    if (!passkey) {
+        if (refusal.reason.isEmpty())
+            return passkey.error();
+        (void)m_auth.failPasskeySignIn(client, refusal.userId, refusal.reason);
+        // What the client's own data got wrong is said; what the passkey got wrong is not.
+        return refusal.reason == QLatin1String("client_data") ? passkey.error() : ApiError::invalidCredentials();
+    }
+    return m_auth.signInWithPasskey(client, passkey->userId, holder);
+}
+
+Result<QJsonObject> PasskeyService::secondFactorOptions(const QString &mfaToken, const QString &holder)
+{
+    auto userId = m_auth.mfaTokenUser(mfaToken, holder);
+    if (!userId)
+        return userId.error();
+    return requestOptions(*userId);
+}
+
+Result<IssuedTokens> PasskeyService::completeSecondFactor(const Principal &client, const QString &mfaToken,
+                                                          const QJsonObject &credential, const QString &holder)
+{
+    return m_auth.completeMfa(
+        client, mfaToken,
+        [&](const QString &userId) -> Result<QString> {
+            Refusal refusal;
+            auto passkey = checkAssertion(client, credential, userId, refusal);
+            if (!passkey)
+                return passkey.error();
+            return QStringLiteral("password+passkey");
+        },
+        holder);
 }
 
 } // namespace keyward

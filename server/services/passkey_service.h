@@ -48,6 +48,10 @@ public:
     Result<Passkey> rename(const Principal &me, const QString &id, const QString &name,
                            const QList<FieldError> &parseErrors = {});
     Status remove(const Principal &me, const QString &id, const std::optional<QString> &currentPassword);
+    // The user's choice: passkeys sign in alone ("passwordless") or only after the password
+    // ("second_factor"). As a credential change, like enrolling or disabling TOTP.
+    Result<QString> setSignInMode(const Principal &me, const QString &mode,
+                                  const std::optional<QString> &currentPassword, const QList<FieldError> &parseErrors);
 
     // Another user's passkeys, as an administrator sees them (users:read).
     Result<QList<Passkey>> listOfUser(const Principal &actor, const QString &userId);
@@ -58,8 +62,15 @@ public:
     // PublicKeyCredentialRequestOptions for a sign-in that names nobody: the authenticator offers
     // the passkeys it holds for this relying party.
     Result<QJsonObject> signInOptions(const Principal &client);
-    // The browser's AuthenticationResponseJSON: the tokens of a login.
-    Result<IssuedTokens> signIn(const Principal &client, const QJsonObject &credential);
+    // The browser's AuthenticationResponseJSON: the tokens of a login; a session of `holder` (see
+    // AuthService::login). Only for accounts whose passkeys sign in alone.
+    Result<IssuedTokens> signIn(const Principal &client, const QJsonObject &credential, const QString &holder = {});
+
+    // A passkey as the second factor after the password: options naming the passkeys of the user an
+    // mfa_token (of `holder`'s sign-in) is for, and the assertion that completes that sign-in.
+    Result<QJsonObject> secondFactorOptions(const QString &mfaToken, const QString &holder = {});
+    Result<IssuedTokens> completeSecondFactor(const Principal &client, const QString &mfaToken,
+                                              const QJsonObject &credential, const QString &holder = {});
 
     // The user handle of `userId` (WebAuthn's user.id): 16 bytes of HMAC.
     QByteArray userHandle(const QString &userId) const;
@@ -78,6 +89,17 @@ private:
         QString challengeUser;
     };
     Result<ClientData> checkClientData(const QByteArray &json, const QString &type, const QString &purpose);
+    // Request options with a fresh challenge: for a sign-in that names nobody (`userId` empty), or
+    // for `userId`'s second factor.
+    Result<QJsonObject> requestOptions(const QString &userId);
+    // An assertion for those options, checked and its counter moved on: the passkey used. A refusal
+    // names whose passkey it was and why (for the audit), a 422 saying why to the client.
+    struct Refusal {
+        QString userId;
+        QString reason;
+    };
+    Result<Passkey> checkAssertion(const Principal &client, const QJsonObject &credential, const QString &userId,
+                                   Refusal &refusal);
 
     Database &m_db;
     const Clock &m_clock;

@@ -32,6 +32,8 @@ void writeUserJson(JsonWriter &out, const User &user, qint64 nowMs)
         out.value(role);
     out.endArray();
     out.key("mfa_enabled").value(user.mfaEnabled);
+    out.key("passkey_sign_in")
+        .value(user.passkeysAlone ? QStringLiteral("passwordless") : QStringLiteral("second_factor"));
     out.key("require_password_change").value(user.requirePasswordChange);
     out.key("created_at").time(user.createdAt);
     out.key("updated_at").time(user.updatedAt);

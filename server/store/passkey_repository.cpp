@@ -74,6 +74,16 @@ Result<QList<Passkey>> PasskeyRepository::listOfUser(const QString &userId)
     return out;
 }
 
+Result<int> PasskeyRepository::countOf(const QString &userId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT COUNT(*) FROM passkeys WHERE user_id = ?"));
+    q.addBindValue(userId);
+    auto n = scalar(m_db, q);
+    if (!n)
+        return n.error();
+    return int(*n);
+}
+
 Result<Passkey> PasskeyRepository::findByCredentialId(const QByteArray &credentialId)
 {
     QSqlQuery &q = m_db.prepared(SelectPasskeys + QStringLiteral(" WHERE credential_id = ?"));

@@ -15,6 +15,7 @@ public:
     // conflict when the credential is registered already (to anyone).
     Status insert(const Passkey &passkey);
     Result<QList<Passkey>> listOfUser(const QString &userId);
+    Result<int> countOf(const QString &userId);
     Result<Passkey> findByCredentialId(const QByteArray &credentialId);
     // Only the user's own: notFound otherwise.
     Status rename(const QString &userId, const QString &id, const QString &name);

@@ -17,9 +17,9 @@ namespace {
 const QString Columns = QStringLiteral(
     "u.id, u.username, u.email, u.email_verified, u.display_name, u.status, u.locked_until, u.mfa_enabled, "
     "u.require_password_change, u.created_at, u.updated_at, u.last_login_at, u.deleted_at, u.attributes, u.version, "
-    "u.password_hash, u.password_changed_at, u.verified_email, ");
+    "u.password_hash, u.password_changed_at, u.verified_email, u.passkey_sign_in, ");
 // Where the roles subquery lands after Columns; a list's sort key follows it.
-constexpr int RolesColumn = 18;
+constexpr int RolesColumn = 19;
 
 } // namespace
 
@@ -57,6 +57,7 @@ UserRecord readRecord(const QSqlQuery &q)
     r.passwordHash = q.value(15).toString();
     u.passwordChangedAt = q.value(16).toLongLong();
     r.verifiedEmail = q.value(17).toString();
+    u.passkeysAlone = q.value(18).toString() != QLatin1String("second_factor");
     QStringList roles = q.value(RolesColumn).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     roles.sort();
     u.roles = roles;
@@ -365,6 +366,14 @@ Status UserRepository::setLockedUntil(const QString &id, qint64 untilMs)
 Status UserRepository::setMfaEnabled(const QString &id, bool enabled)
 {
     return execute(m_db, QStringLiteral("UPDATE users SET mfa_enabled = ? WHERE id = ?"), {enabled, id});
+}
+
+Status UserRepository::setPasskeysAlone(const QString &id, bool alone, qint64 nowMs)
+{
+    return execute(m_db,
+                   QStringLiteral("UPDATE users SET passkey_sign_in = ?, updated_at = ?, version = version + 1 "
+                                  "WHERE id = ?"),
+                   {alone ? QStringLiteral("passwordless") : QStringLiteral("second_factor"), nowMs, id});
 }
 
 Status UserRepository::markEmailVerified(const QString &id)

@@ -52,6 +52,8 @@ public:
     Status recordLogin(const QString &id, qint64 nowMs);
     // Lockout state (not a user edit: no version bump).
     Status setLockedUntil(const QString &id, qint64 untilMs);
+    // How the user's passkeys sign in (User::passkeysAlone); a change of the user, versioned.
+    Status setPasskeysAlone(const QString &id, bool alone, qint64 nowMs);
     Status setMfaEnabled(const QString &id, bool enabled);
     // The current address is proven: it is also the one reset mail goes to from now on.
     Status markEmailVerified(const QString &id);

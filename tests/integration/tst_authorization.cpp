@@ -78,6 +78,9 @@ QList<RouteRule> routeRules()
         // Passkey sign-in proves who the caller is (tst_passkeys).
         {"POST", QStringLiteral("/api/v1/auth/webauthn/options")},
         {"POST", QStringLiteral("/api/v1/auth/webauthn/verify")},
+        // The second step of a login: its mfa_token says whose (tst_passkeys).
+        {"POST", QStringLiteral("/api/v1/auth/mfa/webauthn/options")},
+        {"POST", QStringLiteral("/api/v1/auth/mfa/webauthn/verify")},
         {"POST", QStringLiteral("/oauth2/introspect")},
         {"POST", QStringLiteral("/oauth2/revoke")},
         // The browser's side: the hosted pages, with their own cookie and forms (tst_oidc).
@@ -174,6 +177,7 @@ QList<RouteRule> routeRules()
         {"GET", QStringLiteral("/api/v1/me/webauthn/credentials"), W::SignedIn},
         {"PATCH", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn, {}, none},
         {"DELETE", QStringLiteral("/api/v1/me/webauthn/credentials/{id}"), W::SignedIn},
+        {"PUT", QStringLiteral("/api/v1/me/webauthn/sign-in"), W::SignedIn, {}, none},
         {"GET", QStringLiteral("/api/v1/users/{id}/webauthn/credentials"), W::Holder, p::UsersRead},
         {"DELETE", QStringLiteral("/api/v1/users/{id}/webauthn/credentials/{pid}"), W::Holder, p::UsersWrite, {}, true},
         {"GET", QStringLiteral("/api/v1/webhooks"), W::Holder, p::WebhooksManage},

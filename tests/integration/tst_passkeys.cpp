@@ -202,6 +202,121 @@ private Q_SLOTS:
             422);
     }
 
+    // Per user, passkeys sign in alone or only after the password; with the policy off, only after it.
+    void aPasskeyIsTheSecondFactorAfterThePassword_data() { TestDatabase::addBackendRows(); }
+    void aPasskeyIsTheSecondFactorAfterThePassword()
+    {
+        auto s = TestServer::onRowBackend();
+        const QString password = QStringLiteral("ann's long passphrase");
+        const QString ann = s->createUser(QStringLiteral("ann"), password, {QStringLiteral("user-manager")});
+        s->createUser(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"), {});
+        const QByteArray token = s->accessToken(QStringLiteral("ann"), password);
+        SoftwareAuthenticator key;
+        SoftwareAuthenticator bobs;
+        QCOMPARE(registerWith(*s, token, key).status, 201);
+        QCOMPARE(registerWith(*s, s->accessToken(QStringLiteral("bob"), QStringLiteral("bob's long passphrase")), bobs)
+                     .status,
+                 201);
+        const auto login = [&] {
+            return s->post(QStringLiteral("/api/v1/auth/login"), obj({{QStringLiteral("login"), QStringLiteral("ann")},
+                                                                      {QStringLiteral("password"), password}}));
+        };
+        QCOMPARE(login().status, 200); // by default a passkey is another way in, not a second step
+
+        // The choice is a credential change: an API key may not make it; a bad mode is a 422.
+        const QString mode = Mine + QStringLiteral("/sign-in");
+        QCOMPARE(errorFields(s->request("PUT", mode,
+                                        QJsonDocument(obj({{QStringLiteral("mode"), QStringLiteral("both")}})), token)),
+                 QStringList{QStringLiteral("mode:invalid")});
+        const QByteArray apiKey = newApiKey(*s, QStringLiteral("/api/v1/me/api-keys"), token, QStringLiteral("ci"),
+                                            {QStringLiteral("users:read")});
+        QVERIFY(!apiKey.isEmpty());
+        QCOMPARE(s->send("PUT", mode, "{\"mode\":\"passwordless\"}", {}, {{"X-API-Key", apiKey}}).status, 403);
+        const Reply chosen = s->request(
+            "PUT", mode, QJsonDocument(obj({{QStringLiteral("mode"), QStringLiteral("second_factor")}})), token);
+        QCOMPARE(chosen.status, 200);
+        QCOMPARE(chosen.json().value(QStringLiteral("mode")).toString(), QStringLiteral("second_factor"));
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), token).json().value(QStringLiteral("passkey_sign_in")).toString(),
+                 QStringLiteral("second_factor"));
+
+        // Alone, the passkey no longer signs in; after the password it is what is asked for.
+        const Reply alone = signInWith(*s, key);
+        QCOMPARE(alone.status, 403);
+        QCOMPARE(alone.json().value(QStringLiteral("type")).toString(),
+                 QStringLiteral("https://keyward.dev/problems/passkey-second-factor"));
+        const auto secondStep = [&] {
+            const Reply first = login();
+            if (first.status != 401 ||
+                first.json().value(QStringLiteral("mfa_methods")).toArray() != QJsonArray{QStringLiteral("passkey")})
+                qWarning() << first.status << first.body;
+            return first.json().value(QStringLiteral("mfa_token")).toString();
+        };
+        const QString Step = QStringLiteral("/api/v1/auth/mfa/webauthn");
+        const auto answer = [&](const QString &mfaToken, SoftwareAuthenticator &a, const QString &origin = Origin) {
+            const QJsonObject o =
+                s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), mfaToken}})).json();
+            return s->post(
+                Step + QStringLiteral("/verify"),
+                obj({{QStringLiteral("mfa_token"), mfaToken},
+                     {QStringLiteral("credential"), a.assertion(o, origin, SoftwareAuthenticator::UserPresent)}}));
+        };
+        QString mfaToken = secondStep();
+        const QJsonObject o =
+            s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), mfaToken}})).json();
+        QCOMPARE(o.value(QStringLiteral("allowCredentials")).toArray().size(), 1);
+        QCOMPARE(o.value(QStringLiteral("userVerification")).toString(), QStringLiteral("preferred"));
+        // Another user's passkey, another origin: wrong answers, as a wrong code is; three spend the token.
+        QCOMPARE(answer(mfaToken, bobs).status, 422);
+        QCOMPARE(answer(mfaToken, key, QStringLiteral("https://evil.example")).status, 422);
+        const Reply done = answer(mfaToken, key);
+        QCOMPARE(done.status, 200);
+        const QByteArray access = done.json().value(QStringLiteral("access_token")).toString().toLatin1();
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), access).json().value(QStringLiteral("id")).toString(), ann);
+        QCOMPARE(answer(mfaToken, key).status, 401); // spent
+        mfaToken = secondStep();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(answer(mfaToken, bobs).status, 422);
+        QCOMPARE(answer(mfaToken, key).status, 401);
+        QCOMPARE(s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), QStringLiteral("x")}}))
+                     .status,
+                 401);
+        // The REST API's mfa_token is no bearer token, and a code step is not a passkey's.
+        QCOMPARE(s->get(QStringLiteral("/api/v1/me"), secondStep().toLatin1()).status, 401);
+        AuditFilter logins;
+        logins.action = QStringLiteral("auth.login");
+        logins.outcome = QStringLiteral("success");
+        const auto events = s->services().audit().list(Principal::system(), logins)->items;
+        QVERIFY(std::any_of(events.begin(), events.end(),
+                            [](const AuditEvent &e) { return e.details.contains(QLatin1String("password+passkey")); }));
+
+        // Removing the last passkey, like disabling TOTP, leaves the password alone enough.
+        const QString id = s->get(Mine + QStringLiteral("/credentials"), token)
+                               .json()
+                               .value(QStringLiteral("items"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QCOMPARE(s->request("DELETE", Mine + QStringLiteral("/credentials/") + id, {}, token).status, 204);
+        QCOMPARE(login().status, 200);
+
+        // With passwordless sign-in off for everyone, a passkey is always the second step.
+        const QByteArray bobToken = s->accessToken(QStringLiteral("bob"), QStringLiteral("bob's long passphrase"));
+        QCOMPARE(s->request("PATCH", QStringLiteral("/api/v1/settings"),
+                            QJsonDocument(obj(
+                                {{QStringLiteral("passkeys"), QJsonObject{{QStringLiteral("passwordless"), false}}}})),
+                            s->adminToken())
+                     .status,
+                 200);
+        QVERIFY(!bobToken.isEmpty());
+        const Reply bobFirst = s->post(QStringLiteral("/api/v1/auth/login"),
+                                       obj({{QStringLiteral("login"), QStringLiteral("bob")},
+                                            {QStringLiteral("password"), QStringLiteral("bob's long passphrase")}}));
+        QCOMPARE(bobFirst.status, 401);
+        QCOMPARE(answer(bobFirst.json().value(QStringLiteral("mfa_token")).toString(), bobs).status, 200);
+    }
+
     void aPasskeyIsItsOwnersToManage()
     {
         TestServer s;

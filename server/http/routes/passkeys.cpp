@@ -74,6 +74,17 @@ void registerPasskeys(Router &router)
                        ctx, ctx.services.passkeys().remove(ctx.principal, ctx.param(QStringLiteral("id")), current));
                });
 
+    router.add("PUT", mine + QStringLiteral("/sign-in"), credentialChange(RouteOptions::Body::JsonObject),
+               [](RequestContext &ctx) {
+                   FieldReader r = bodyReader(ctx);
+                   const auto current = currentPassword(r);
+                   const QString mode = r.string(QStringLiteral("mode"), FieldReader::Required).value_or(QString());
+                   return respond(ctx, ctx.services.passkeys().setSignInMode(ctx.principal, mode, current, r.finish()),
+                                  [](const QString &m) {
+                                      return QJsonObject{{QStringLiteral("mode"), m}};
+                                  });
+               });
+
     const QString theirs = QStringLiteral("/api/v1/users/{id}/webauthn/credentials");
     router.add("GET", theirs, admin(), [](RequestContext &ctx) {
         return respond(ctx, ctx.services.passkeys().listOfUser(ctx.principal, ctx.param(QStringLiteral("id"))),
@@ -95,18 +106,37 @@ void registerPasskeys(Router &router)
                        [](const QJsonObject &o) { return o; });
     });
 
-    router.add("POST", QStringLiteral("/api/v1/auth/webauthn/verify"),
-               {RouteOptions::Access::Public, RouteOptions::Body::JsonObject, RouteOptions::Execution::Inline,
-                RouteOptions::Limit::Auth},
-               [](RequestContext &ctx) {
-                   FieldReader r = bodyReader(ctx);
-                   const QJsonObject credential = credentialOf(r);
-                   if (const auto errors = r.finish(); !errors.isEmpty())
-                       return problem(ctx, ApiError::validation(errors));
-                   const qint64 t = now(ctx);
-                   return respond(ctx, ctx.services.passkeys().signIn(ctx.principal, credential),
-                                  [t](const IssuedTokens &tokens) { return tokensJson(tokens, t); });
-               });
+    const RouteOptions answer{RouteOptions::Access::Public, RouteOptions::Body::JsonObject,
+                              RouteOptions::Execution::Inline, RouteOptions::Limit::Auth};
+    router.add("POST", QStringLiteral("/api/v1/auth/webauthn/verify"), answer, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QJsonObject credential = credentialOf(r);
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        const qint64 t = now(ctx);
+        return respond(ctx, ctx.services.passkeys().signIn(ctx.principal, credential),
+                       [t](const IssuedTokens &tokens) { return tokensJson(tokens, t); });
+    });
+
+    // The second step of a password login: a passkey instead of a code (see /api/v1/auth/mfa).
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa/webauthn/options"), answer, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QString token = r.string(QStringLiteral("mfa_token"), FieldReader::Required).value_or(QString());
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        return respond(ctx, ctx.services.passkeys().secondFactorOptions(token), [](const QJsonObject &o) { return o; });
+    });
+
+    router.add("POST", QStringLiteral("/api/v1/auth/mfa/webauthn/verify"), answer, [](RequestContext &ctx) {
+        FieldReader r = bodyReader(ctx);
+        const QString token = r.string(QStringLiteral("mfa_token"), FieldReader::Required).value_or(QString());
+        const QJsonObject credential = credentialOf(r);
+        if (const auto errors = r.finish(); !errors.isEmpty())
+            return problem(ctx, ApiError::validation(errors));
+        const qint64 t = now(ctx);
+        return respond(ctx, ctx.services.passkeys().completeSecondFactor(ctx.principal, token, credential),
+                       [t](const IssuedTokens &tokens) { return tokensJson(tokens, t); });
+    });
 }
 
 } // namespace keyward::routes

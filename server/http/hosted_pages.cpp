@@ -47,6 +47,11 @@ constexpr Texts English{
     "Sign out?",
     "Do you want to sign out?",
     "Sign out",
+    "Sign in with a passkey",
+    "Use a passkey",
+    "Confirm that it is you with one of your passkeys.",
+    "The passkey was not accepted. Try again, or use another way.",
+    "Enter your password first: your passkey is the second step.",
 };
 
 constexpr Texts German{
@@ -85,6 +90,11 @@ constexpr Texts German{
     "Abmelden?",
     "Möchten Sie sich abmelden?",
     "Abmelden",
+    "Mit einem Passkey anmelden",
+    "Passkey verwenden",
+    "Bestätigen Sie mit einem Ihrer Passkeys, dass Sie es sind.",
+    "Der Passkey wurde nicht akzeptiert. Versuchen Sie es erneut, oder wählen Sie einen anderen Weg.",
+    "Geben Sie zuerst Ihr Passwort ein: Ihr Passkey ist der zweite Schritt.",
 };
 
 constexpr Texts French{
@@ -124,6 +134,11 @@ constexpr Texts French{
     "Se déconnecter ?",
     "Voulez-vous vous déconnecter ?",
     "Se déconnecter",
+    "Se connecter avec une clé d’accès",
+    "Utiliser une clé d’accès",
+    "Confirmez votre identité avec l’une de vos clés d’accès.",
+    "La clé d’accès n’a pas été acceptée. Réessayez, ou choisissez un autre moyen.",
+    "Saisissez d’abord votre mot de passe : votre clé d’accès est la deuxième étape.",
 };
 
 // Readable on any screen, visible focus, enough contrast; no web fonts, images or scripts.
@@ -142,7 +157,26 @@ constexpr char Style[] =
     "button.secondary{background:transparent;color:inherit;border-color:GrayText}"
     ":focus-visible{outline:3px solid #f59e0b;outline-offset:2px}"
     ".error{border-left:4px solid #b91c1c;padding:.5rem .75rem;background:#b91c1c1a}"
-    "ul{padding-left:1.25rem}";
+    "ul{padding-left:1.25rem}[hidden]{display:none!important}";
+
+// The passkey ceremony: options from the form (or fetched from the API), navigator.credentials.get(),
+// and its answer posted with the form as WebAuthn's JSON. Shown only where WebAuthn is.
+constexpr char PasskeyScript[] =
+    "(()=>{const f=document.getElementById('passkey');if(!f||!window.PublicKeyCredential)return;"
+    "const failed=document.getElementById('passkey-error');"
+    "const bytes=s=>Uint8Array.from(atob(s.replace(/-/g,'+').replace(/_/g,'/')),c=>c.charCodeAt(0));"
+    "const text=b=>btoa(String.fromCharCode(...new Uint8Array(b)))"
+    ".replace(/[+]/g,'-').replace(/[/]/g,'_').replace(/=+$/,'');"
+    "f.hidden=false;"
+    "f.addEventListener('submit',async e=>{e.preventDefault();failed.hidden=true;try{"
+    "const o=f.dataset.options?JSON.parse(f.dataset.options):await(await fetch(f.dataset.optionsUrl,"
+    "{method:'POST',headers:{'content-type':'application/json'},body:'{}'})).json();"
+    "o.challenge=bytes(o.challenge);for(const c of o.allowCredentials||[])c.id=bytes(c.id);"
+    "const c=await navigator.credentials.get({publicKey:o});const r=c.response;"
+    "f.elements.credential.value=JSON.stringify({id:c.id,rawId:text(c.rawId),type:c.type,response:{"
+    "clientDataJSON:text(r.clientDataJSON),authenticatorData:text(r.authenticatorData),"
+    "signature:text(r.signature),userHandle:r.userHandle?text(r.userHandle):undefined}});"
+    "f.submit()}catch(error){failed.hidden=false}})})();";
 
 const Texts &texts(Language l)
 {
@@ -179,32 +213,44 @@ std::optional<Language> offered(QString tag)
     return std::nullopt;
 }
 
-QByteArray contentSecurityPolicy(const QString &redirectOrigin)
+template <size_t N>
+QByteArray hashSource(const char (&content)[N])
 {
-    static const QByteArray style =
-        "'sha256-" + crypto::sha256(QByteArrayView(Style, sizeof(Style) - 1)).toBase64() + "'";
+    return "'sha256-" + crypto::sha256(QByteArrayView(content, N - 1)).toBase64() + "'";
+}
+
+QByteArray contentSecurityPolicy(const QString &redirectOrigin, bool passkey)
+{
+    static const QByteArray style = hashSource(Style);
+    static const QByteArray script = hashSource(PasskeyScript);
     QByteArray formAction = "'self'";
     if (!redirectOrigin.isEmpty())
         formAction += ' ' + redirectOrigin.toUtf8();
-    return "default-src 'none'; style-src " + style + "; form-action " + formAction +
-           "; frame-ancestors 'none'; base-uri 'none'";
+    return "default-src 'none'; style-src " + style +
+           (passkey ? QByteArray("; script-src " + script + "; connect-src 'self'") : QByteArray()) + "; form-action " +
+           formAction + "; frame-ancestors 'none'; base-uri 'none'";
 }
 
-HttpResponse page(Language l, int status, Text title, const QString &body, const QString &redirectOrigin = {})
+HttpResponse page(Language l, int status, Text title, const QString &body, const QString &redirectOrigin = {},
+                  bool passkey = false)
 {
     const QString titleText = escaped(text(l, title));
-    const QString html = QStringLiteral("<!doctype html>\n<html lang=\"") + QLatin1String(languageTag(l)) +
-                         QStringLiteral("\"><head><meta charset=\"utf-8\">"
-                                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                                        "<title>") +
-                         titleText + QStringLiteral(" – Keyward</title><style>") + QLatin1String(Style) +
-                         QStringLiteral("</style></head><body><main aria-labelledby=\"title\"><h1 id=\"title\">") +
-                         titleText + QStringLiteral("</h1>") + body + QStringLiteral("</main></body></html>\n");
+    const QString html =
+        QStringLiteral("<!doctype html>\n<html lang=\"") + QLatin1String(languageTag(l)) +
+        QStringLiteral("\"><head><meta charset=\"utf-8\">"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                       "<title>") +
+        titleText + QStringLiteral(" – Keyward</title><style>") + QLatin1String(Style) +
+        QStringLiteral("</style></head><body><main aria-labelledby=\"title\"><h1 id=\"title\">") + titleText +
+        QStringLiteral("</h1>") + body + QStringLiteral("</main>") +
+        (passkey ? QStringLiteral("<script>") + QLatin1String(PasskeyScript) + QStringLiteral("</script>")
+                 : QString()) +
+        QStringLiteral("</body></html>\n");
     HttpResponse r;
     r.status = status;
     r.body = html.toUtf8();
     r.setHeader("Content-Type", "text/html; charset=utf-8");
-    r.setHeader("Content-Security-Policy", contentSecurityPolicy(redirectOrigin));
+    r.setHeader("Content-Security-Policy", contentSecurityPolicy(redirectOrigin, passkey));
     r.setHeader("Cache-Control", "no-store");
     r.setHeader("Content-Language", languageTag(l));
     return r;
@@ -219,16 +265,29 @@ QString errorLine(Language l, std::optional<Text> error)
 }
 
 // The form's opening: where it posts, its anti-forgery token, the step, the carried parameters.
-QString formStart(const Form &form, const char *step)
+QString formStart(const Form &form, const char *step, const QString &attributes = {})
 {
-    QString html = QStringLiteral("<form method=\"post\" action=\"") + escaped(form.action) +
-                   QStringLiteral("\"><input type=\"hidden\" name=\"csrf\" value=\"") + escaped(form.csrf) +
-                   QStringLiteral("\"><input type=\"hidden\" name=\"step\" value=\"") + QLatin1String(step) +
-                   QStringLiteral("\">");
+    QString html = QStringLiteral("<form") + attributes + QStringLiteral(" method=\"post\" action=\"") +
+                   escaped(form.action) + QStringLiteral("\"><input type=\"hidden\" name=\"csrf\" value=\"") +
+                   escaped(form.csrf) + QStringLiteral("\"><input type=\"hidden\" name=\"step\" value=\"") +
+                   QLatin1String(step) + QStringLiteral("\">");
     for (const auto &[name, value] : form.carried)
         html += QStringLiteral("<input type=\"hidden\" name=\"") + escaped(name) + QStringLiteral("\" value=\"") +
                 escaped(value) + QStringLiteral("\">");
     return html;
+}
+
+// The passkey's form, hidden until its script finds WebAuthn: the step, the browser's answer,
+// where the options come from (`options`: data-options or data-options-url, escaped), the button.
+QString passkeyForm(const Form &form, const char *step, const QString &options, Text button)
+{
+    const Language l = form.language;
+    return QStringLiteral("<p class=\"error\" id=\"passkey-error\" role=\"alert\" hidden>") +
+           escaped(text(l, Text::PasskeyFailed)) + QStringLiteral("</p>") +
+           formStart(form, step, QStringLiteral(" id=\"passkey\" hidden ") + options) +
+           QStringLiteral("<input type=\"hidden\" name=\"credential\" value=\"\"><div class=\"actions\">"
+                          "<button type=\"submit\" class=\"secondary\">") +
+           escaped(text(l, button)) + QStringLiteral("</button></div></form>");
 }
 
 QString invalidIf(std::optional<Text> error)
@@ -284,41 +343,55 @@ Language language(const QString &uiLocales, const QByteArray &acceptLanguage)
 HttpResponse signIn(const Form &form, const QString &application, const QString &login, std::optional<Text> error)
 {
     const Language l = form.language;
-    const QString body =
-        QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) + QStringLiteral("</p>") +
-        errorLine(l, error) + formStart(form, "password") + QStringLiteral("<label for=\"login\">") +
-        escaped(text(l, Text::Login)) +
-        QStringLiteral("</label><input id=\"login\" name=\"login\" type=\"text\" autocomplete=\"username\" "
-                       "autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"254\" value=\"") +
-        escaped(login) + QStringLiteral("\"") + invalidIf(error) +
-        (login.isEmpty() ? QStringLiteral(" autofocus") : QString()) + QStringLiteral("><label for=\"password\">") +
-        escaped(text(l, Text::Password)) +
-        QStringLiteral("</label><input id=\"password\" name=\"password\" type=\"password\" "
-                       "autocomplete=\"current-password\" required") +
-        invalidIf(error) + (login.isEmpty() ? QString() : QStringLiteral(" autofocus")) +
-        QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::SignIn)) +
-        QStringLiteral("</button></div></form>");
-    return page(l, error ? 401 : 200, Text::SignInTitle, body, form.redirectOrigin);
+    QString body = QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) +
+                   QStringLiteral("</p>") + errorLine(l, error) + formStart(form, "password") +
+                   QStringLiteral("<label for=\"login\">") + escaped(text(l, Text::Login)) +
+                   QStringLiteral("</label><input id=\"login\" name=\"login\" type=\"text\" autocomplete=\"username\" "
+                                  "autocapitalize=\"none\" spellcheck=\"false\" required maxlength=\"254\" value=\"") +
+                   escaped(login) + QStringLiteral("\"") + invalidIf(error) +
+                   (login.isEmpty() ? QStringLiteral(" autofocus") : QString()) +
+                   QStringLiteral("><label for=\"password\">") + escaped(text(l, Text::Password)) +
+                   QStringLiteral("</label><input id=\"password\" name=\"password\" type=\"password\" "
+                                  "autocomplete=\"current-password\" required") +
+                   invalidIf(error) + (login.isEmpty() ? QString() : QStringLiteral(" autofocus")) +
+                   QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::SignIn)) +
+                   QStringLiteral("</button></div></form>");
+    const bool passkey = !form.passkeyOptionsUrl.isEmpty();
+    if (passkey)
+        body += passkeyForm(form, "passkey",
+                            QStringLiteral("data-options-url=\"") + escaped(form.passkeyOptionsUrl) + QLatin1Char('"'),
+                            Text::SignInWithPasskey);
+    return page(l, error ? 401 : 200, Text::SignInTitle, body, form.redirectOrigin, passkey);
 }
 
-HttpResponse secondFactor(const Form &form, const QString &application, const QString &mfaToken,
+HttpResponse secondFactor(const Form &form, const QString &application, const SecondFactorOffer &offer,
                           std::optional<Text> error)
 {
     const Language l = form.language;
     Form carrying = form;
-    carrying.carried.append({QStringLiteral("mfa_token"), mfaToken});
-    const QString body =
-        QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) + QStringLiteral("</p>") +
-        errorLine(l, error) + formStart(carrying, "code") + QStringLiteral("<p id=\"code-help\">") +
-        escaped(text(l, Text::SecondFactorHelp)) + QStringLiteral("</p><label for=\"code\">") +
-        escaped(text(l, Text::Code)) +
-        QStringLiteral("</label><input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" "
-                       "autocomplete=\"one-time-code\" required autofocus maxlength=\"64\" "
-                       "aria-describedby=\"code-help\"") +
-        (error ? QStringLiteral(" aria-invalid=\"true\" aria-errormessage=\"form-error\"") : QString()) +
-        QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::Verify)) +
-        QStringLiteral("</button></div></form>");
-    return page(l, error ? 401 : 200, Text::SecondFactorTitle, body, form.redirectOrigin);
+    carrying.carried.append({QStringLiteral("mfa_token"), offer.mfaToken});
+    QString body = QStringLiteral("<p>") + escaped(text(l, Text::ContinueTo).arg(application)) +
+                   QStringLiteral("</p>") + errorLine(l, error);
+    if (offer.code)
+        body += formStart(carrying, "code") + QStringLiteral("<p id=\"code-help\">") +
+                escaped(text(l, Text::SecondFactorHelp)) + QStringLiteral("</p><label for=\"code\">") +
+                escaped(text(l, Text::Code)) +
+                QStringLiteral("</label><input id=\"code\" name=\"code\" type=\"text\" inputmode=\"numeric\" "
+                               "autocomplete=\"one-time-code\" required autofocus maxlength=\"64\" "
+                               "aria-describedby=\"code-help\"") +
+                (error ? QStringLiteral(" aria-invalid=\"true\" aria-errormessage=\"form-error\"") : QString()) +
+                QStringLiteral("><div class=\"actions\"><button type=\"submit\">") + escaped(text(l, Text::Verify)) +
+                QStringLiteral("</button></div></form>");
+    const bool passkey = !offer.passkeyOptions.isEmpty();
+    if (passkey) {
+        if (!offer.code)
+            body += QStringLiteral("<p>") + escaped(text(l, Text::PasskeyHelp)) + QStringLiteral("</p>");
+        body += passkeyForm(carrying, "passkey-factor",
+                            QStringLiteral("data-options=\"") + escaped(QString::fromUtf8(offer.passkeyOptions)) +
+                                QLatin1Char('"'),
+                            Text::UsePasskey);
+    }
+    return page(l, error ? 401 : 200, Text::SecondFactorTitle, body, form.redirectOrigin, passkey);
 }
 
 HttpResponse consent(const Form &form, const QString &application, const QString &user, const QStringList &scopes)

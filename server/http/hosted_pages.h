@@ -10,9 +10,11 @@
 #include <optional>
 
 // The OpenID Connect provider's own pages: sign-in, the second factor, consent, logout, errors.
-// Server-rendered HTML without scripts or outside assets, under a CSP that allows only their own
-// stylesheet (by hash) and posting forms to this server (and, for the redirect that follows, to
-// the application's origin); in English, German or French; labelled for screen readers.
+// Server-rendered HTML without outside assets, under a CSP that allows only their own stylesheet
+// (by hash) and posting forms to this server (and, for the redirect that follows, to the
+// application's origin); in English, German or French; labelled for screen readers. Pages that
+// offer a passkey carry one script, allowed by its hash, that runs the WebAuthn ceremony and posts
+// its answer as a form; without it (or without WebAuthn) the passkey's form stays hidden.
 namespace keyward::pages {
 
 enum class Language { English, German, French };
@@ -58,6 +60,11 @@ enum class Text {
     SignOutTitle,
     SignOutQuestion,
     SignOut,
+    SignInWithPasskey,
+    UsePasskey,
+    PasskeyHelp,
+    PasskeyFailed,
+    PasskeyAfterPassword,
     Count
 };
 
@@ -72,10 +79,20 @@ struct Form {
     QString action;
     QString redirectOrigin;
     QList<QPair<QString, QString>> carried;
+    // Where the sign-in page's script fetches the options of a passkey sign-in; none: not offered.
+    QString passkeyOptionsUrl;
+};
+
+// What the second-factor page offers: a code (TOTP or recovery), a passkey (request options for
+// its script, as JSON), or both.
+struct SecondFactorOffer {
+    QString mfaToken;
+    bool code = true;
+    QByteArray passkeyOptions;
 };
 
 HttpResponse signIn(const Form &form, const QString &application, const QString &login, std::optional<Text> error);
-HttpResponse secondFactor(const Form &form, const QString &application, const QString &mfaToken,
+HttpResponse secondFactor(const Form &form, const QString &application, const SecondFactorOffer &offer,
                           std::optional<Text> error);
 HttpResponse consent(const Form &form, const QString &application, const QString &user, const QStringList &scopes);
 HttpResponse signOut(const Form &form);

@@ -221,6 +221,17 @@ Result<QString> AuthService::mfaTokenUser(const QString &mfaToken, const QString
     return userId;
 }
 
+Result<QStringList> AuthService::mfaMethods(const QString &mfaToken, const QString &holder)
+{
+    auto userId = mfaTokenUser(mfaToken, holder);
+    if (!userId)
+        return userId.error();
+    auto record = m_users->find(*userId);
+    if (!record)
+        return record.error();
+    return secondFactors(record->user);
+}
+
 Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
                                               const QString &holder)
 {

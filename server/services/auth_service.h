@@ -69,6 +69,8 @@ public:
                                      const QString &holder = {});
     // Whom an mfa_token of `holder`'s sign-in is for, while it is good; nothing is spent.
     Result<QString> mfaTokenUser(const QString &mfaToken, const QString &holder = {});
+    // The second factors that may complete the sign-in an mfa_token is for (as mfa_methods says).
+    Result<QStringList> mfaMethods(const QString &mfaToken, const QString &holder = {});
     // Whether `user`'s passkeys sign in alone: the policy (passkeys.passwordless) and the user's
     // choice both allow it. Otherwise they serve only as the second factor after the password.
     bool passkeysSignInAlone(const User &user) const;

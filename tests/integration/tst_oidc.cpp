@@ -91,12 +91,19 @@ struct Browser {
     }
 
     // The named form fields of a page (hidden ones included), to post back with some filled in.
-    static QList<QPair<QString, QString>> fields(const Reply &page)
+    // The hidden fields of the page's `which`-th form, as the browser posts them.
+    static QList<QPair<QString, QString>> fields(const Reply &page, int which = 0)
     {
         QList<QPair<QString, QString>> out;
         static const QRegularExpression input(
             QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
-        auto it = input.globalMatch(QString::fromUtf8(page.body));
+        const QString html = QString::fromUtf8(page.body);
+        qsizetype start = -1;
+        for (int i = 0; i <= which; ++i)
+            start = html.indexOf(QLatin1String("<form"), start + 1);
+        const QString form =
+            start < 0 ? QString() : html.mid(start, html.indexOf(QLatin1String("</form>"), start) - start);
+        auto it = input.globalMatch(form);
         while (it.hasNext()) {
             const auto m = it.next();
             QString value = m.captured(2);
@@ -109,9 +116,9 @@ struct Browser {
         }
         return out;
     }
-    Reply submit(const Reply &page, const QList<QPair<QString, QString>> &filledIn)
+    Reply submit(const Reply &page, const QList<QPair<QString, QString>> &filledIn, int which = 0)
     {
-        return post(QStringLiteral("/oauth2/authorize"), form(fields(page) + filledIn));
+        return post(QStringLiteral("/oauth2/authorize"), form(fields(page, which) + filledIn));
     }
 };
 

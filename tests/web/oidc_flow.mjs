@@ -104,7 +104,7 @@ async function signIn(page, login) {
   // The fields are found by their labels, as a screen reader announces them.
   await page.getByLabel(/username or email/i).fill(login);
   await page.getByLabel(/^password$/i).fill(setup.password);
-  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.getByRole("button", { name: /^sign in$/i }).click();
 }
 
 try {
@@ -190,7 +190,7 @@ try {
     check((await p.locator("html").getAttribute("lang")) === "de", "the page is not in German");
     await p.getByLabel(/benutzername oder e-mail/i).fill(setup.users.mfa);
     await p.getByLabel(/^passwort$/i).fill(setup.password);
-    await p.getByRole("button", { name: /anmelden/i }).click();
+    await p.getByRole("button", { name: /^anmelden$/i }).click();
     // The next step's code: the current one was spent when the authenticator was confirmed.
     await p.getByLabel(/^code$/i).fill(totp(setup.totp_secret, Date.now() + 30000));
     await p.getByRole("button", { name: /bestätigen/i }).click();

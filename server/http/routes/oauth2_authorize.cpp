@@ -5,6 +5,8 @@
 #include "routes.h"
 #include "services/services.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -137,6 +139,13 @@ public:
                 return afterSignIn(m_ctx.services.auth().completeMfa(
                     m_ctx.principal, m_parameters.value(QStringLiteral("mfa_token")),
                     m_parameters.value(QStringLiteral("code")), Session::HostedSignIn));
+            if (step == QLatin1String("passkey"))
+                return afterSignIn(
+                    m_ctx.services.passkeys().signIn(m_ctx.principal, postedCredential(), Session::HostedSignIn));
+            if (step == QLatin1String("passkey-factor"))
+                return afterSignIn(m_ctx.services.passkeys().completeSecondFactor(
+                    m_ctx.principal, m_parameters.value(QStringLiteral("mfa_token")), postedCredential(),
+                    Session::HostedSignIn));
             if (step == QLatin1String("consent") && m_browser) {
                 if (m_parameters.value(QStringLiteral("decision")) != QLatin1String("allow"))
                     return refuseToClient(m_request.redirectUri, m_request.state, QStringLiteral("access_denied"),
@@ -165,6 +174,23 @@ private:
 
     QString issuer() const { return m_ctx.services.auth().issuer(); }
 
+    // The passkey's answer the page's script posted, as WebAuthn's JSON.
+    QJsonObject postedCredential() const
+    {
+        return QJsonDocument::fromJson(m_parameters.value(QStringLiteral("credential")).toUtf8()).object();
+    }
+
+    // The second step of a sign-in: a code field when the account has a code to give, a passkey
+    // button (with fresh options) when it has a passkey.
+    HttpResponse secondFactorPage(const QString &mfaToken, const QStringList &methods, std::optional<Text> error)
+    {
+        pages::SecondFactorOffer offer{mfaToken, methods.contains(QLatin1String("totp")), {}};
+        if (methods.contains(QLatin1String("passkey")))
+            if (auto options = m_ctx.services.passkeys().secondFactorOptions(mfaToken, Session::HostedSignIn))
+                offer.passkeyOptions = QJsonDocument(*options).toJson(QJsonDocument::Compact);
+        return page(pages::secondFactor(form(false), m_request.client.name, offer, error));
+    }
+
     // The pages' forms: posted back here with the request's parameters. After a sign-in in this
     // very request, prompt=login and max_age are met and are not carried on (the next step would
     // ask again).
@@ -174,6 +200,7 @@ private:
                       m_csrf,
                       QUrl(issuer()).path() + QStringLiteral("/oauth2/authorize"),
                       origin(m_request.redirectUri),
+                      {},
                       {}};
         for (const QString &name : RequestParameters) {
             if (!m_parameters.contains(name) || (signedInNow && name == QLatin1String("max_age")))
@@ -183,6 +210,8 @@ private:
                 value = m_request.prompt.contains(QLatin1String("consent")) ? QStringLiteral("consent") : QString();
             f.carried.append({name, value});
         }
+        if (m_ctx.services.settings().current().passkeysPasswordless)
+            f.passkeyOptionsUrl = QUrl(issuer()).path() + QStringLiteral("/api/v1/auth/webauthn/options");
         return f;
     }
 
@@ -201,22 +230,30 @@ private:
         }
         const ApiError &e = signedIn.error();
         const QString application = m_request.client.name;
-        if (e.slug() == QLatin1String("mfa-required"))
-            return page(pages::secondFactor(form(false), application,
-                                            e.extensions().value(QStringLiteral("mfa_token")).toString(), {}));
+        if (e.slug() == QLatin1String("mfa-required")) {
+            QStringList methods;
+            for (const QJsonValue &m : e.extensions().value(QStringLiteral("mfa_methods")).toArray())
+                methods << m.toString();
+            return secondFactorPage(e.extensions().value(QStringLiteral("mfa_token")).toString(), methods, {});
+        }
         const QString login = m_parameters.value(QStringLiteral("login"));
-        if (m_parameters.value(QStringLiteral("step")) == QLatin1String("code")) {
-            // A wrong code may be tried again with the same token, until it is spent.
+        const QString step = m_parameters.value(QStringLiteral("step"));
+        if (step == QLatin1String("code") || step == QLatin1String("passkey-factor")) {
+            // A wrong answer may be given again with the same token, until it is spent.
+            const QString mfaToken = m_parameters.value(QStringLiteral("mfa_token"));
             if (e.status() == 422)
-                return page(pages::secondFactor(form(false), application,
-                                                m_parameters.value(QStringLiteral("mfa_token")), Text::BadCode));
-            if (e.status() == 401)
+                if (auto methods = m_ctx.services.auth().mfaMethods(mfaToken, Session::HostedSignIn))
+                    return secondFactorPage(mfaToken, *methods,
+                                            step == QLatin1String("code") ? Text::BadCode : Text::PasskeyFailed);
+            if (e.status() == 401 || e.status() == 422)
                 return page(pages::signIn(form(false), application, login, Text::SignInExpired));
         }
-        const Text why = e.status() == 429                               ? Text::TooManyAttempts
-                         : e.slug() == QLatin1String("account-disabled") ? Text::AccountDisabled
-                         : e.status() == 401                             ? Text::BadCredentials
-                                                                         : Text::SomethingWentWrong;
+        const Text why = e.status() == 429                                      ? Text::TooManyAttempts
+                         : e.slug() == QLatin1String("account-disabled")        ? Text::AccountDisabled
+                         : e.slug() == QLatin1String("passkey-second-factor")   ? Text::PasskeyAfterPassword
+                         : step == QLatin1String("passkey") && e.status() < 500 ? Text::PasskeyFailed
+                         : e.status() == 401                                    ? Text::BadCredentials
+                                                                                : Text::SomethingWentWrong;
         HttpResponse r = pages::signIn(form(false), application, login, why);
         if (e.status() == 429 || e.status() >= 500) {
             r.status = e.status();
@@ -310,6 +347,7 @@ HttpResponse logout(RequestContext &ctx, const Form &p, bool posted)
                          csrf,
                          QUrl(ctx.services.auth().issuer()).path() + QStringLiteral("/oauth2/logout"),
                          returnTo.isEmpty() ? QString() : origin(returnTo),
+                         {},
                          {}};
         QList<QByteArray> setCookies;
         if (csrf.size() != 43) {

@@ -8,10 +8,10 @@
 #include "crypto/jwt.h"
 #include "manual_clock.h"
 #include "test_server.h"
+#include "web_tools.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUrlQuery>
@@ -21,7 +21,6 @@ using namespace keyward::test;
 
 namespace {
 
-const QString WebTools = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/web");
 const QString Clients = QStringLiteral("/api/v1/oauth2/clients");
 // A web application's https address (a public client there may skip consent when first-party;
 // the tests read the redirects, they do not follow them).
@@ -612,7 +611,7 @@ private Q_SLOTS:
     // openid-client, a certified relying party, signs users in through Debian's Chromium.
     void anApplicationSignsUsersInWithOpenidClient()
     {
-        QVERIFY2(QFile::exists(WebTools + QStringLiteral("/node_modules/openid-client")),
+        QVERIFY2(webToolInstalled(QStringLiteral("openid-client")),
                  "run `npm ci --prefix tests/web` first (tests/run.sh does)");
         TestServer s;
         // The relying party reaches the provider where discovery says it is.
@@ -627,18 +626,10 @@ private Q_SLOTS:
             {QStringLiteral("users"), QJsonObject{{QStringLiteral("plain"), QStringLiteral("carol")},
                                                   {QStringLiteral("mfa"), QStringLiteral("dave")}}},
             {QStringLiteral("totp_secret"), secret}};
-        QProcess node;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KEYWARD_OIDC"),
-                   QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
-        node.setProcessEnvironment(env);
-        node.setProcessChannelMode(QProcess::MergedChannels);
-        node.start(QStringLiteral("node"), {WebTools + QStringLiteral("/oidc_flow.mjs"), s.url(QString()).toString()});
-        // The server answers from this thread's event loop's workers; wait without blocking them.
-        QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 120000);
-        const QByteArray output = node.readAll();
-        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, output.constData());
-        QVERIFY2(output.contains("0 console problems"), output.constData());
+        const WebToolRun run = runWebTool(QStringLiteral("oidc_flow.mjs"), s.url(QString()).toString(),
+                                          QStringLiteral("KEYWARD_OIDC"), setup);
+        QVERIFY2(run.passed, run.output.constData());
+        QVERIFY2(run.output.contains("0 console problems"), run.output.constData());
     }
 
     // RFC 8252: a public client at a loopback address is any program that gets the port, so even a

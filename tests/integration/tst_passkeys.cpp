@@ -7,6 +7,7 @@
 #include "crypto/digest.h"
 #include "software_authenticator.h"
 #include "test_server.h"
+#include "web_tools.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -315,6 +316,26 @@ private Q_SLOTS:
                                             {QStringLiteral("password"), QStringLiteral("bob's long passphrase")}}));
         QCOMPARE(bobFirst.status, 401);
         QCOMPARE(answer(bobFirst.json().value(QStringLiteral("mfa_token")).toString(), bobs).status, 200);
+    }
+
+    // Debian's Chromium and its virtual authenticator register a passkey and sign in with it on the
+    // hosted pages, alone and after the password; @simplewebauthn/server checks each ceremony again.
+    void aBrowserRegistersAndSignsInWithAPasskey()
+    {
+        QVERIFY2(webToolInstalled(QStringLiteral("@simplewebauthn/server")),
+                 "run `npm ci --prefix tests/web` first (tests/run.sh does)");
+        TestServer s;
+        // WebAuthn wants a domain: the relying party is "localhost", a secure context over http too.
+        const QString issuer = QStringLiteral("http://localhost:%1").arg(s.url(QString()).port());
+        s.services().auth().setIssuer(issuer);
+        s.createUser(QStringLiteral("erin"), QStringLiteral("erin's long passphrase"), {});
+        const QJsonObject setup{{QStringLiteral("admin_token"), QString::fromLatin1(s.adminToken())},
+                                {QStringLiteral("username"), QStringLiteral("erin")},
+                                {QStringLiteral("password"), QStringLiteral("erin's long passphrase")}};
+        const WebToolRun run =
+            runWebTool(QStringLiteral("passkey_flow.mjs"), issuer, QStringLiteral("KEYWARD_PASSKEYS"), setup);
+        QVERIFY2(run.passed, run.output.constData());
+        QVERIFY2(run.output.contains("0 console problems"), run.output.constData());
     }
 
     void aPasskeyIsItsOwnersToManage()

@@ -2175,6 +2175,68 @@ von %3 Anfragen, letzte Minute</translation>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Passkey</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Remove &amp;passkey…</source>
+        <translation>&amp;Passkey entfernen…</translation>
+    </message>
+    <message>
+        <source>Passkeys:</source>
+        <translation>Passkeys:</translation>
+    </message>
+    <message>
+        <source>Passkeys</source>
+        <translation>Passkeys</translation>
+    </message>
+    <message>
+        <source>Remove passkey</source>
+        <translation>Passkey entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the passkey &quot;%1&quot; of %2? It will no longer sign in; do this for an authenticator that is lost or stolen.</source>
+        <translation>Den Passkey „%1“ von %2 entfernen? Er meldet danach nicht mehr an; tun Sie das für einen verlorenen oder gestohlenen Authenticator.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>On one device</source>
+        <translation>Auf einem Gerät</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, signing in alone</source>
+        <translation>
+            <numerusform>%n, meldet allein an</numerusform>
+            <numerusform>%n, melden allein an</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, after the password</source>
+        <translation>
+            <numerusform>%n, nach dem Passwort</numerusform>
+            <numerusform>%n, nach dem Passwort</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>keyward::UserDialog</name>

@@ -2165,6 +2165,68 @@ of %3 requests, last minute</source>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Passkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove &amp;passkey…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passkeys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passkeys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove passkey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the passkey &quot;%1&quot; of %2? It will no longer sign in; do this for an authenticator that is lost or stolen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On one device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, signing in alone</source>
+        <translation>
+            <numerusform>%n, signing in alone</numerusform>
+            <numerusform>%n, signing in alone</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, after the password</source>
+        <translation>
+            <numerusform>%n, after the password</numerusform>
+            <numerusform>%n, after the password</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::UserDialog</name>

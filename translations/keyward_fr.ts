@@ -2175,6 +2175,68 @@ sur %3 requêtes, dernière minute</translation>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
+    <message>
+        <source>Passkey</source>
+        <translation>Clé d’accès</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajoutée</translation>
+    </message>
+    <message>
+        <source>Remove &amp;passkey…</source>
+        <translation>Supprimer la clé d’&amp;accès…</translation>
+    </message>
+    <message>
+        <source>Passkeys:</source>
+        <translation>Clés d’accès :</translation>
+    </message>
+    <message>
+        <source>Passkeys</source>
+        <translation>Clés d’accès</translation>
+    </message>
+    <message>
+        <source>Remove passkey</source>
+        <translation>Supprimer la clé d’accès</translation>
+    </message>
+    <message>
+        <source>Remove the passkey &quot;%1&quot; of %2? It will no longer sign in; do this for an authenticator that is lost or stolen.</source>
+        <translation>Supprimer la clé d’accès « %1 » de %2 ? Elle ne permettra plus de se connecter ; à faire pour un authentificateur perdu ou volé.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisée</translation>
+    </message>
+    <message>
+        <source>On one device</source>
+        <translation>Sur un seul appareil</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, signing in alone</source>
+        <translation>
+            <numerusform>%n, connexion seule</numerusform>
+            <numerusform>%n, connexion seule</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n, after the password</source>
+        <translation>
+            <numerusform>%n, après le mot de passe</numerusform>
+            <numerusform>%n, après le mot de passe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stockée</translation>
+    </message>
 </context>
 <context>
     <name>keyward::UserDialog</name>

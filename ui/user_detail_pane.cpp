@@ -3,6 +3,7 @@
 #include "audit_text.h"
 
 #include "message_banner.h"
+#include "prompt.h"
 #include "services/services.h"
 #include "time_text.h"
 
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -37,6 +39,8 @@ UserDetailPane::UserDetailPane(Services &services, Principal actor, QWidget *par
     , m_actor(std::move(actor))
     , m_title(new QLabel(this))
     , m_unlock(new QPushButton(tr("Un&lock now"), this))
+    , m_passkeys(listOf({tr("Passkey"), tr("Added"), tr("Last used"), tr("Stored")}, this))
+    , m_removePasskey(new QPushButton(tr("Remove &passkey…"), this))
     , m_sessions(listOf({tr("Started"), tr("Last used"), tr("Address"), tr("Client")}, this))
     , m_events(listOf({tr("Time"), tr("Action"), tr("Outcome"), tr("Actor")}, this))
 {
@@ -63,6 +67,7 @@ UserDetailPane::UserDetailPane(Services &services, Principal actor, QWidget *par
     field(QStringLiteral("status"), tr("Status:"));
     field(QStringLiteral("lockout"), tr("Lockout:"), m_unlock);
     field(QStringLiteral("mfa"), tr("Two-factor:"));
+    field(QStringLiteral("passkeys"), tr("Passkeys:"));
     field(QStringLiteral("password"), tr("Password:"));
     field(QStringLiteral("lastLogin"), tr("Last login:"));
     field(QStringLiteral("created"), tr("Created:"));
@@ -74,11 +79,24 @@ UserDetailPane::UserDetailPane(Services &services, Principal actor, QWidget *par
         Q_EMIT userChanged();
     });
 
+    m_removePasskey->setEnabled(false);
+    connect(m_passkeys, &QTreeWidget::itemSelectionChanged, this,
+            [this] { m_removePasskey->setEnabled(m_passkeys->currentItem() != nullptr); });
+    connect(m_removePasskey, &QPushButton::clicked, this, &UserDetailPane::removePasskey);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Sessions"), this));
-    layout->addWidget(m_sessions, 1);
+    // Sessions and passkeys share one place: the pane stays short enough for a small screen.
+    auto *passkeysPage = new QWidget(this);
+    auto *passkeysLayout = new QVBoxLayout(passkeysPage);
+    passkeysLayout->setContentsMargins(0, 0, 0, 0);
+    passkeysLayout->addWidget(m_passkeys, 1);
+    passkeysLayout->addWidget(m_removePasskey, 0, Qt::AlignRight);
+    auto *tabs = new QTabWidget(this);
+    tabs->addTab(m_sessions, tr("Sessions"));
+    tabs->addTab(passkeysPage, tr("Passkeys"));
+    layout->addWidget(tabs, 1);
     layout->addWidget(new QLabel(tr("Recent activity"), this));
     layout->addWidget(m_events, 2);
     showUser({});
@@ -96,8 +114,26 @@ QString UserDetailPane::fieldText(const QString &name) const
     return label ? label->text() : QString();
 }
 
+void UserDetailPane::removePasskey()
+{
+    const QTreeWidgetItem *item = m_passkeys->currentItem();
+    if (!item || m_id.isEmpty())
+        return;
+    if (!Prompt::confirm(this, tr("Remove passkey"),
+                         tr("Remove the passkey \"%1\" of %2? It will no longer sign in; do this for an "
+                            "authenticator that is lost or stolen.")
+                             .arg(item->text(0), m_title->text()),
+                         tr("Remove")))
+        return;
+    if (auto r = m_services.passkeys().removeOfUser(m_actor, m_id, item->data(0, Qt::UserRole).toString()); !r)
+        Q_EMIT failed(describe(r.error()));
+    refresh();
+    Q_EMIT userChanged();
+}
+
 void UserDetailPane::refresh()
 {
+    m_passkeys->clear();
     m_sessions->clear();
     m_events->clear();
     m_unlock->hide();
@@ -134,6 +170,21 @@ void UserDetailPane::refresh()
                                                                          : tr("Never"));
     m_fields[QStringLiteral("created")]->setText(TimeText::at(user->createdAt));
 
+    if (auto passkeys = m_services.passkeys().listOfUser(m_actor, m_id)) {
+        for (const Passkey &p : *passkeys) {
+            auto *item =
+                new QTreeWidgetItem(m_passkeys, {p.name, TimeText::at(p.createdAt),
+                                                 p.lastUsedAt > 0 ? TimeText::ago(p.lastUsedAt, now) : tr("Never"),
+                                                 p.backupEligible ? tr("Synced") : tr("On one device")});
+            item->setData(0, Qt::UserRole, p.id);
+        }
+        m_fields[QStringLiteral("passkeys")]->setText(
+            passkeys->isEmpty() ? tr("None")
+            : m_services.auth().passkeysSignInAlone(*user)
+                ? tr("%n, signing in alone", nullptr, int(passkeys->size()))
+                : tr("%n, after the password", nullptr, int(passkeys->size())));
+    }
+    m_removePasskey->setEnabled(false);
     if (auto sessions = m_services.sessions().listOfUser(m_actor, m_id)) {
         for (const Session &s : *sessions)
             new QTreeWidgetItem(m_sessions,

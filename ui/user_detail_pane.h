@@ -13,7 +13,8 @@ namespace keyward {
 class Services;
 
 // Beside the users table: one user's state at a glance (status, lockout with a one-click unlock,
-// MFA, password age, last login), live sessions and recent audit events.
+// MFA, passkeys, password age, last login), its passkeys (removable, for a lost authenticator), live
+// sessions and recent audit events.
 class UserDetailPane : public QWidget {
     Q_OBJECT
 public:
@@ -29,9 +30,12 @@ public:
     QTreeWidget &sessions() { return *m_sessions; }
     QTreeWidget &events() { return *m_events; }
     QPushButton &unlockButton() { return *m_unlock; }
+    QTreeWidget &passkeys() { return *m_passkeys; }
+    // After a confirmation, removes the selected passkey (users:write).
+    void removePasskey();
 
 Q_SIGNALS:
-    // The pane changed the user (unlocked it): the table should show it.
+    // The pane changed the user (unlocked it, removed a passkey): the table should show it.
     void userChanged();
     void failed(const QString &message);
 
@@ -42,6 +46,8 @@ private:
     QLabel *m_title;
     QHash<QString, QLabel *> m_fields;
     QPushButton *m_unlock;
+    QTreeWidget *m_passkeys;
+    QPushButton *m_removePasskey;
     QTreeWidget *m_sessions;
     QTreeWidget *m_events;
 };

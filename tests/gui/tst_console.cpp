@@ -28,6 +28,7 @@
 #include "roles_panel.h"
 #include "services/services.h"
 #include "settings_panel.h"
+#include "software_authenticator.h"
 #include "title_fit.h"
 #include "tone.h"
 #include "user_detail_pane.h"
@@ -912,6 +913,44 @@ private Q_SLOTS:
         QCOMPARE(fetch(dora.id).lockedUntil, 0);
         QCOMPARE(pane.fieldText(QStringLiteral("lockout")), QStringLiteral("Not locked"));
         QVERIFY(pane.events().topLevelItemCount() > 0); // the failed logins and the unlock are listed
+    }
+
+    // The pane lists a user's passkeys; a lost one is removed after a confirmation.
+    void detailPaneListsAndRemovesPasskeys()
+    {
+        const QString password = QStringLiteral("a passphrase for passkeys");
+        const User fay = createUser(QStringLiteral("fay"), {QStringLiteral("user")}, password);
+        Services &services = m_node->services();
+        const auto tokens = services.auth().login(Principal::anonymous(), QStringLiteral("fay"), password);
+        QVERIFY(tokens);
+        const auto fays = services.auth().authenticate(tokens->accessToken.toLatin1(), Principal::anonymous());
+        QVERIFY(fays);
+        const auto options = services.passkeys().registrationOptions(*fays, std::nullopt);
+        QVERIFY(options);
+        test::SoftwareAuthenticator key;
+        const QString origin = QUrl(services.auth().issuer())
+                                   .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                                   .toString();
+        QVERIFY(
+            services.passkeys().registerPasskey(*fays, key.registration(*options, origin), QStringLiteral("YubiKey")));
+
+        UsersPanel &panel = m_window->users();
+        panel.refresh();
+        selectRows(panel.table(), {rowOf(panel, fay.id)});
+        UserDetailPane &pane = panel.details();
+        QCOMPARE(pane.userId(), fay.id);
+        QCOMPARE(pane.passkeys().topLevelItemCount(), 1);
+        QCOMPARE(pane.passkeys().topLevelItem(0)->text(0), QStringLiteral("YubiKey"));
+        QCOMPARE(pane.fieldText(QStringLiteral("passkeys")), QStringLiteral("1, signing in alone"));
+        pane.passkeys().setCurrentItem(pane.passkeys().topLevelItem(0));
+        Prompt::setNextAnswers({false}); // cancelled: kept
+        pane.removePasskey();
+        QCOMPARE(services.passkeys().listOfUser(Principal::gui(), fay.id)->size(), 1);
+        Prompt::setNextAnswers({true});
+        pane.removePasskey();
+        QCOMPARE(services.passkeys().listOfUser(Principal::gui(), fay.id)->size(), 0);
+        QCOMPARE(pane.passkeys().topLevelItemCount(), 0);
+        QCOMPARE(pane.fieldText(QStringLiteral("passkeys")), QStringLiteral("None"));
     }
 
     void rolesAndApiKeys()

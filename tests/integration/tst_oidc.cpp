@@ -7,6 +7,7 @@
 #include "crypto/digest.h"
 #include "crypto/jwt.h"
 #include "manual_clock.h"
+#include "software_authenticator.h"
 #include "test_server.h"
 #include "web_tools.h"
 
@@ -89,7 +90,16 @@ struct Browser {
         return keep(server.send("POST", path, body, {}, headers(true)));
     }
 
-    // The named form fields of a page (hidden ones included), to post back with some filled in.
+    // An attribute's value as the browser reads it.
+    static QString unescaped(QString value)
+    {
+        return value.replace(QLatin1String("&quot;"), QLatin1String("\""))
+            .replace(QLatin1String("&#39;"), QLatin1String("'"))
+            .replace(QLatin1String("&lt;"), QLatin1String("<"))
+            .replace(QLatin1String("&gt;"), QLatin1String(">"))
+            .replace(QLatin1String("&amp;"), QLatin1String("&"));
+    }
+
     // The hidden fields of the page's `which`-th form, as the browser posts them.
     static QList<QPair<QString, QString>> fields(const Reply &page, int which = 0)
     {
@@ -105,19 +115,18 @@ struct Browser {
         auto it = input.globalMatch(form);
         while (it.hasNext()) {
             const auto m = it.next();
-            QString value = m.captured(2);
-            value.replace(QLatin1String("&quot;"), QLatin1String("\""))
-                .replace(QLatin1String("&#39;"), QLatin1String("'"))
-                .replace(QLatin1String("&lt;"), QLatin1String("<"))
-                .replace(QLatin1String("&gt;"), QLatin1String(">"))
-                .replace(QLatin1String("&amp;"), QLatin1String("&"));
-            out.append({m.captured(1), value});
+            out.append({m.captured(1), unescaped(m.captured(2))});
         }
         return out;
     }
     Reply submit(const Reply &page, const QList<QPair<QString, QString>> &filledIn, int which = 0)
     {
-        return post(QStringLiteral("/oauth2/authorize"), form(fields(page, which) + filledIn));
+        // What is filled in replaces the field of that name, as typing into it does.
+        QList<QPair<QString, QString>> posted = fields(page, which);
+        posted.removeIf([&](const auto &field) {
+            return std::any_of(filledIn.begin(), filledIn.end(), [&](const auto &f) { return f.first == field.first; });
+        });
+        return post(QStringLiteral("/oauth2/authorize"), form(posted + filledIn));
     }
 };
 
@@ -606,6 +615,84 @@ private Q_SLOTS:
         QCOMPARE(tokens.status, 200);
         const auto id = crypto::decodeJwt(tokens.json().value(QStringLiteral("id_token")).toString().toLatin1());
         QVERIFY(id->claims.value(QStringLiteral("amr")).toArray().contains(QStringLiteral("otp")));
+    }
+
+    // The sign-in page offers a passkey; its form takes the browser's answer (here an authenticator
+    // made in the test; tst_passkeys drives Chromium's). After the password, a passkey is the second step.
+    void aPasskeySignsInOnTheHostedPages()
+    {
+        TestServer s;
+        const QString origin = QStringLiteral("http://keyward.test"); // TestServer's issuer
+        s.createUser(QStringLiteral("alice"), Password, {});
+        const QByteArray token = s.accessToken(QStringLiteral("alice"), Password);
+        test::SoftwareAuthenticator key;
+        const QJsonObject made = s.post(QStringLiteral("/api/v1/me/webauthn/register/options"), {}, token).json();
+        QCOMPARE(s.post(QStringLiteral("/api/v1/me/webauthn/register/verify"),
+                        obj({{QStringLiteral("credential"), key.registration(made, origin)}}), token)
+                     .status,
+                 201);
+        const Client c = registerClient(s, true);
+        const auto answer = [&](const QJsonObject &options, quint8 flags) {
+            return QString::fromUtf8(
+                QJsonDocument(key.assertion(options, origin, flags)).toJson(QJsonDocument::Compact));
+        };
+        const auto signInOptions = [&] { return s.post(QStringLiteral("/api/v1/auth/webauthn/options"), {}).json(); };
+
+        Browser b(s);
+        QString verifier = crypto::randomToken(32);
+        const Reply page = b.get(authorizeUrl(c, verifier));
+        QVERIFY(page.body.contains("id=\"passkey\" hidden"));
+        QVERIFY(page.body.contains("data-options-url=\"/api/v1/auth/webauthn/options\""));
+        const QByteArray csp = page.header("Content-Security-Policy");
+        QVERIFY2(csp.contains("script-src 'sha256-") && csp.contains("connect-src 'self'") &&
+                     !csp.contains("unsafe-inline"),
+                 csp.constData());
+        // What is not an answer, or a wrong one: the sign-in page again, saying so.
+        for (const QString &wrong : {QStringLiteral("not json"), answer(signInOptions(), 0x01)}) {
+            const Reply refused = b.submit(page, {{QStringLiteral("credential"), wrong}}, 1);
+            QCOMPARE(refused.status, 401);
+            QVERIFY(refused.body.contains("The passkey was not accepted."));
+        }
+        const Reply back = b.submit(page, {{QStringLiteral("credential"), answer(signInOptions(), 0x05)}}, 1);
+        const Reply tokens = exchange(s, c, codeFrom(back), verifier);
+        QCOMPARE(tokens.status, 200);
+        auto id = crypto::decodeJwt(tokens.json().value(QStringLiteral("id_token")).toString().toLatin1());
+        QCOMPARE(id->claims.value(QStringLiteral("amr")).toArray(),
+                 (QJsonArray{QStringLiteral("hwk"), QStringLiteral("user"), QStringLiteral("mfa")}));
+
+        // The passkey as the second step only: alone it is refused, after the password it is asked.
+        QCOMPARE(s.request("PUT", QStringLiteral("/api/v1/me/webauthn/sign-in"),
+                           QJsonDocument(obj({{QStringLiteral("mode"), QStringLiteral("second_factor")}})), token)
+                     .status,
+                 200);
+        Browser other(s);
+        verifier = crypto::randomToken(32);
+        const Reply start = other.get(authorizeUrl(c, verifier));
+        const Reply alone = other.submit(start, {{QStringLiteral("credential"), answer(signInOptions(), 0x05)}}, 1);
+        QVERIFY(alone.body.contains("Enter your password first"));
+        const Reply second = other.submit(
+            start, {{QStringLiteral("login"), QStringLiteral("alice")}, {QStringLiteral("password"), Password}});
+        QCOMPARE(second.status, 200);
+        QVERIFY(!second.body.contains("name=\"code\"")); // no authenticator app: nothing to type
+        // The options the page's script hands to the authenticator.
+        const auto optionsIn = [](const Reply &r) {
+            static const QRegularExpression attribute(QStringLiteral("data-options=\"([^\"]*)\""));
+            const QString json = Browser::unescaped(attribute.match(QString::fromUtf8(r.body)).captured(1));
+            return QJsonDocument::fromJson(json.toUtf8()).object();
+        };
+        const QJsonObject options = optionsIn(second);
+        QCOMPARE(options.value(QStringLiteral("allowCredentials")).toArray().size(), 1);
+        const Reply wrongStep = other.submit(second, {{QStringLiteral("credential"), QStringLiteral("{}")}});
+        QCOMPARE(wrongStep.status, 401);
+        QVERIFY(wrongStep.body.contains("The passkey was not accepted."));
+        QVERIFY(wrongStep.body.contains("data-options=")); // fresh options to try again with
+        const QJsonObject retry = optionsIn(wrongStep);
+        const Reply done = other.submit(wrongStep, {{QStringLiteral("credential"), answer(retry, 0x01)}});
+        const Reply twoSteps = exchange(s, c, codeFrom(done), verifier);
+        QCOMPARE(twoSteps.status, 200);
+        id = crypto::decodeJwt(twoSteps.json().value(QStringLiteral("id_token")).toString().toLatin1());
+        QCOMPARE(id->claims.value(QStringLiteral("amr")).toArray(),
+                 (QJsonArray{QStringLiteral("pwd"), QStringLiteral("hwk"), QStringLiteral("mfa")}));
     }
 
     // openid-client, a certified relying party, signs users in through Debian's Chromium.

@@ -51,6 +51,7 @@ bool Prompt::confirm(QWidget *parent, const QString &title, const QString &text,
     if (auto answer = nextQueued())
         return answer->toBool();
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    box.setTextFormat(Qt::PlainText); // names in the text are users' own: never markup
     QPushButton *action = box.addButton(actionText, QMessageBox::DestructiveRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(cancel);
@@ -64,6 +65,7 @@ std::optional<int> Prompt::ask(QWidget *parent, const QString &title, const QStr
     if (auto answer = nextQueued())
         return answer->isNull() ? std::nullopt : std::optional<int>(answer->toInt());
     QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box.setTextFormat(Qt::PlainText);
     QList<QAbstractButton *> buttons;
     for (const QString &choice : choices)
         buttons << box.addButton(choice, QMessageBox::AcceptRole);

@@ -215,9 +215,14 @@ Result<IssuedTokens> AuthService::requireSecondFactor(const Principal &client, c
 
 Result<QString> AuthService::mfaTokenUser(const QString &mfaToken, const QString &holder)
 {
-    auto userId = m_oneTimeTokens->find(tokenHash(mfaToken), mfaPurpose(holder), m_clock.nowMs());
-    if (!userId && userId.error().status() == 404)
-        return ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
+    const ApiError invalidMfaToken =
+        ApiError::unauthorized(QStringLiteral("The mfa_token is invalid or expired; log in again."));
+    auto userId = m_oneTimeTokens->find(tokenHash(mfaToken), mfaPurpose(holder), m_clock.nowMs(), MfaTokenAttempts);
+    if (!userId)
+        return userId.error().status() == 404 ? invalidMfaToken : userId.error();
+    auto record = m_users->find(*userId);
+    if (!record || !record->user.isActive())
+        return invalidMfaToken;
     return userId;
 }
 
@@ -236,7 +241,7 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
                                               const QString &holder)
 {
     return completeMfa(
-        client, mfaToken, [&](const QString &userId) { return m_mfa.verify(userId, code); }, holder);
+        client, mfaToken, [&](const QString &userId, QString &) { return m_mfa.verify(userId, code); }, holder);
 }
 
 Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QString &mfaToken,
@@ -267,9 +272,10 @@ Result<IssuedTokens> AuthService::completeMfa(const Principal &client, const QSt
         (void)m_audit.record(client, failed(QStringLiteral("locked")));
         return gate.error();
     }
-    auto method = check(*userId);
+    QString reason = QStringLiteral("invalid_code");
+    auto method = check(*userId, reason);
     if (!method) {
-        (void)m_audit.record(client, failed(QStringLiteral("invalid_code")));
+        (void)m_audit.record(client, failed(reason));
         return method.error();
     }
     // Single use: a token that lost a race to another request is spent.

@@ -62,9 +62,9 @@ public:
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const QString &code,
                                      const QString &holder = {});
     // The same with another second factor: `check` verifies it for the user the token is for and
-    // names the method (as authenticationMethods() knows it), or says why not (a 422 counts as a
-    // wrong code).
-    using SecondFactorCheck = std::function<Result<QString>(const QString &userId)>;
+    // names the method (as authenticationMethods() knows it), or says why not, setting `reason` for
+    // the audit (else "invalid_code"). Every refusal counts as a wrong code.
+    using SecondFactorCheck = std::function<Result<QString>(const QString &userId, QString &reason)>;
     Result<IssuedTokens> completeMfa(const Principal &client, const QString &mfaToken, const SecondFactorCheck &check,
                                      const QString &holder = {});
     // Whom an mfa_token of `holder`'s sign-in is for, while it is good; nothing is spent.

@@ -302,17 +302,24 @@ Result<QString> PasskeyService::setSignInMode(const Principal &me, const QString
                                               const std::optional<QString> &currentPassword,
                                               const QList<FieldError> &parseErrors)
 {
-    const AuditEntry attempt = passkeyEvent("passkey.sign_in_mode", me.id, {{QStringLiteral("mode"), mode}});
-    if (!me.isUser())
-        return ApiError::forbidden(QStringLiteral("Passkeys belong to users."));
-    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, attempt.action); !confirmed)
-        return m_audit.noteRefusal(me, attempt, Result<QString>(confirmed.error()));
+    if (auto session = requireSession(me); !session || !me.isUser())
+        return session ? ApiError::forbidden(QStringLiteral("Passkeys belong to users.")) : session.error();
     QList<FieldError> errors = parseErrors;
     if (errors.isEmpty() && mode != QLatin1String("passwordless") && mode != QLatin1String("second_factor"))
         errors.append(
             {QStringLiteral("mode"), QStringLiteral("invalid"), QStringLiteral("passwordless or second_factor.")});
     if (!errors.isEmpty())
         return ApiError::validation(errors);
+    const AuditEntry attempt = passkeyEvent("passkey.sign_in_mode", me.id, {{QStringLiteral("mode"), mode}});
+    if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, attempt.action); !confirmed)
+        return m_audit.noteRefusal(me, attempt, Result<QString>(confirmed.error()));
+    auto record = m_users->find(me.id);
+    if (!record)
+        return record.error();
+    // A passkey that only follows a password would never sign in an account without one.
+    if (mode == QLatin1String("second_factor") && record->passwordHash.isEmpty())
+        return ApiError::conflict(QStringLiteral("This account has no password: set one first, or its passkeys "
+                                                 "could no longer sign in."));
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_users->setPasskeysAlone(me.id, mode == QLatin1String("passwordless"), m_clock.nowMs()); !r)
             return r;
@@ -478,9 +485,14 @@ Result<IssuedTokens> PasskeyService::completeSecondFactor(const Principal &clien
 {
     return m_auth.completeMfa(
         client, mfaToken,
-        [&](const QString &userId) -> Result<QString> {
+        [&](const QString &userId, QString &reason) -> Result<QString> {
             Refusal refusal;
             auto passkey = checkAssertion(client, credential, userId, refusal);
+            if (!passkey && !refusal.reason.isEmpty()) {
+                // As a wrong code is: the audit says why, the answer does not.
+                reason = QStringLiteral("passkey_") + refusal.reason;
+                return refused(QStringLiteral("The passkey was not accepted; ask for new options and try again."));
+            }
             if (!passkey)
                 return passkey.error();
             return QStringLiteral("password+passkey");

@@ -30,13 +30,16 @@ Status OneTimeTokenRepository::insert(const QByteArray &tokenHash, const QString
                    {tokenHash, purpose, userId, nowMs, expiresAtMs});
 }
 
-Result<QString> OneTimeTokenRepository::find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs)
+Result<QString> OneTimeTokenRepository::find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs,
+                                             int maxAttempts)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at = 0 AND expires_at > ?"));
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral("SELECT user_id FROM one_time_tokens WHERE token_hash = ? AND purpose = ? AND used_at = 0 AND "
+                       "expires_at > ? AND attempts < ?"));
     q.addBindValue(tokenHash);
     q.addBindValue(purpose);
     q.addBindValue(nowMs);
+    q.addBindValue(maxAttempts);
     return tokenUser(m_db, q);
 }
 

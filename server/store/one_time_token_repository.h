@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 #include "core/result.h"
 #include "database.h"
 
@@ -13,7 +15,9 @@ public:
     Status insert(const QByteArray &tokenHash, const QString &purpose, const QString &userId, qint64 nowMs,
                   qint64 expiresAtMs);
     // The user of a live, unused token of this purpose; notFound otherwise.
-    Result<QString> find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs);
+    // `maxAttempts`: a token whose attempts are spent is not found.
+    Result<QString> find(const QByteArray &tokenHash, const QString &purpose, qint64 nowMs,
+                         int maxAttempts = std::numeric_limits<int>::max());
     // Consumes it; preconditionFailed when someone else did first.
     Status consume(const QByteArray &tokenHash, qint64 nowMs);
     // Counts one more answer tried with a live token of this purpose, before it is checked, and

@@ -278,6 +278,18 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QCOMPARE(answer(mfaToken, bobs).status, 422);
         QCOMPARE(answer(mfaToken, key).status, 401);
+        QCOMPARE(s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), mfaToken}})).status,
+                 401); // a spent token gets no more options
+        // The audit says what the wrong answers were; the answers did not.
+        AuditFilter wrongSteps;
+        wrongSteps.action = QStringLiteral("auth.mfa");
+        wrongSteps.outcome = QStringLiteral("failure");
+        const auto wrong = s->services().audit().list(Principal::system(), wrongSteps)->items;
+        QVERIFY(std::any_of(wrong.begin(), wrong.end(),
+                            [](const AuditEvent &e) { return e.details.contains(QLatin1String("passkey_unknown")); }));
+        QVERIFY(std::any_of(wrong.begin(), wrong.end(), [](const AuditEvent &e) {
+            return e.details.contains(QLatin1String("passkey_client_data"));
+        }));
         QCOMPARE(s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), QStringLiteral("x")}}))
                      .status,
                  401);

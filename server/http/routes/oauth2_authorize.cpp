@@ -188,6 +188,9 @@ private:
         if (methods.contains(QLatin1String("passkey")))
             if (auto options = m_ctx.services.passkeys().secondFactorOptions(mfaToken, Session::HostedSignIn))
                 offer.passkeyOptions = QJsonDocument(*options).toJson(QJsonDocument::Compact);
+        if (!offer.code && offer.passkeyOptions.isEmpty()) // nothing left to answer with: start again
+            return page(pages::signIn(form(false), m_request.client.name, m_parameters.value(QStringLiteral("login")),
+                                      Text::SignInExpired));
         return page(pages::secondFactor(form(false), m_request.client.name, offer, error));
     }
 

@@ -2025,6 +2025,10 @@ von %3 Anfragen, letzte Minute</translation>
         <source>Ask for attestation (who made the authenticator)</source>
         <translation>Attestierung verlangen (wer den Authenticator hergestellt hat)</translation>
     </message>
+    <message>
+        <source>Offer a passkey after a password sign-in</source>
+        <translation>Nach einer Anmeldung mit Passwort einen Passkey anbieten</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

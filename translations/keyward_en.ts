@@ -2015,6 +2015,10 @@ of %3 requests, last minute</source>
         <source>Ask for attestation (who made the authenticator)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Offer a passkey after a password sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

@@ -2025,6 +2025,10 @@ sur %3 requêtes, dernière minute</translation>
         <source>Ask for attestation (who made the authenticator)</source>
         <translation>Demander l’attestation (qui a fabriqué l’authentificateur)</translation>
     </message>
+    <message>
+        <source>Offer a passkey after a password sign-in</source>
+        <translation>Proposer une clé d’accès après une connexion par mot de passe</translation>
+    </message>
 </context>
 <context>
     <name>keyward::StrengthMeter</name>

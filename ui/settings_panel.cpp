@@ -74,6 +74,8 @@ QString titleOf(const QString &key)
         {QStringLiteral("passkeys"), QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Passkeys")},
         {QStringLiteral("passkeys.passwordless"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Sign in with a passkey alone")},
+        {QStringLiteral("passkeys.offer_after_sign_in"),
+         QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Offer a passkey after a password sign-in")},
         {QStringLiteral("passkeys.rp_id"),
          QT_TRANSLATE_NOOP("keyward::SettingsPanel", "Relying party id (empty: the public URL's host)")},
         {QStringLiteral("passkeys.attestation"),

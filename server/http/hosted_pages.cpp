@@ -52,6 +52,10 @@ constexpr Texts English{
     "Confirm that it is you with one of your passkeys.",
     "The passkey was not accepted. Try again, or use another way.",
     "Enter your password first: your passkey is the second step.",
+    "Sign in faster next time?",
+    "Add a passkey, and next time sign in with your fingerprint, face or screen lock instead of your password.",
+    "Add a passkey",
+    "Not now",
 };
 
 constexpr Texts German{
@@ -95,6 +99,11 @@ constexpr Texts German{
     "Bestätigen Sie mit einem Ihrer Passkeys, dass Sie es sind.",
     "Der Passkey wurde nicht akzeptiert. Versuchen Sie es erneut, oder wählen Sie einen anderen Weg.",
     "Geben Sie zuerst Ihr Passwort ein: Ihr Passkey ist der zweite Schritt.",
+    "Nächstes Mal schneller anmelden?",
+    "Fügen Sie einen Passkey hinzu, und melden Sie sich nächstes Mal mit Fingerabdruck, Gesicht oder "
+    "Bildschirmsperre statt mit Ihrem Passwort an.",
+    "Passkey hinzufügen",
+    "Nicht jetzt",
 };
 
 constexpr Texts French{
@@ -139,6 +148,11 @@ constexpr Texts French{
     "Confirmez votre identité avec l’une de vos clés d’accès.",
     "La clé d’accès n’a pas été acceptée. Réessayez, ou choisissez un autre moyen.",
     "Saisissez d’abord votre mot de passe : votre clé d’accès est la deuxième étape.",
+    "Vous connecter plus vite la prochaine fois ?",
+    "Ajoutez une clé d’accès, et connectez-vous la prochaine fois avec votre empreinte, votre visage ou le "
+    "verrouillage de l’écran au lieu de votre mot de passe.",
+    "Ajouter une clé d’accès",
+    "Pas maintenant",
 };
 
 // Readable on any screen, visible focus, enough contrast; no web fonts, images or scripts.
@@ -159,8 +173,9 @@ constexpr char Style[] =
     ".error{border-left:4px solid #b91c1c;padding:.5rem .75rem;background:#b91c1c1a}"
     "ul{padding-left:1.25rem}[hidden]{display:none!important}";
 
-// The passkey ceremony: options from the form (or fetched from the API), navigator.credentials.get(),
-// and its answer posted with the form as WebAuthn's JSON. Shown only where WebAuthn is.
+// The passkey ceremonies: creation options from the form (data-create), or request options from the
+// form (data-options) or fetched from the API (data-options-url); navigator.credentials.create() or
+// get(); the answer posted with the form as WebAuthn's JSON. Shown only where WebAuthn is.
 constexpr char PasskeyScript[] =
     "(()=>{const f=document.getElementById('passkey');if(!f||!window.PublicKeyCredential)return;"
     "const failed=document.getElementById('passkey-error');"
@@ -169,13 +184,21 @@ constexpr char PasskeyScript[] =
     ".replace(/[+]/g,'-').replace(/[/]/g,'_').replace(/=+$/,'');"
     "f.hidden=false;"
     "f.addEventListener('submit',async e=>{e.preventDefault();failed.hidden=true;try{"
-    "const o=f.dataset.options?JSON.parse(f.dataset.options):await(await fetch(f.dataset.optionsUrl,"
+    "const create=f.dataset.create;"
+    "const o=create?JSON.parse(create):f.dataset.options?JSON.parse(f.dataset.options):"
+    "await(await fetch(f.dataset.optionsUrl,"
     "{method:'POST',headers:{'content-type':'application/json'},body:'{}'})).json();"
-    "o.challenge=bytes(o.challenge);for(const c of o.allowCredentials||[])c.id=bytes(c.id);"
-    "const c=await navigator.credentials.get({publicKey:o});const r=c.response;"
-    "f.elements.credential.value=JSON.stringify({id:c.id,rawId:text(c.rawId),type:c.type,response:{"
+    "o.challenge=bytes(o.challenge);"
+    "for(const c of o.allowCredentials||o.excludeCredentials||[])c.id=bytes(c.id);"
+    "let response;if(create){o.user.id=bytes(o.user.id);"
+    "const c=await navigator.credentials.create({publicKey:o});const r=c.response;"
+    "response={id:c.id,rawId:text(c.rawId),type:c.type,response:{clientDataJSON:text(r.clientDataJSON),"
+    "attestationObject:text(r.attestationObject),transports:r.getTransports?r.getTransports():[]}}}"
+    "else{const c=await navigator.credentials.get({publicKey:o});const r=c.response;"
+    "response={id:c.id,rawId:text(c.rawId),type:c.type,response:{"
     "clientDataJSON:text(r.clientDataJSON),authenticatorData:text(r.authenticatorData),"
-    "signature:text(r.signature),userHandle:r.userHandle?text(r.userHandle):undefined}});"
+    "signature:text(r.signature),userHandle:r.userHandle?text(r.userHandle):undefined}}}"
+    "f.elements.credential.value=JSON.stringify(response);"
     "f.submit()}catch(error){failed.hidden=false}})})();";
 
 const Texts &texts(Language l)
@@ -279,14 +302,15 @@ QString formStart(const Form &form, const char *step, const QString &attributes 
 
 // The passkey's form, hidden until its script finds WebAuthn: the step, the browser's answer,
 // where the options come from (`options`: data-options or data-options-url, escaped), the button.
-QString passkeyForm(const Form &form, const char *step, const QString &options, Text button)
+QString passkeyForm(const Form &form, const char *step, const QString &options, Text button, bool primary = false)
 {
     const Language l = form.language;
     return QStringLiteral("<p class=\"error\" id=\"passkey-error\" role=\"alert\" hidden>") +
            escaped(text(l, Text::PasskeyFailed)) + QStringLiteral("</p>") +
            formStart(form, step, QStringLiteral(" id=\"passkey\" hidden ") + options) +
            QStringLiteral("<input type=\"hidden\" name=\"credential\" value=\"\"><div class=\"actions\">"
-                          "<button type=\"submit\" class=\"secondary\">") +
+                          "<button type=\"submit\"") +
+           (primary ? QString() : QStringLiteral(" class=\"secondary\"")) + QLatin1Char('>') +
            escaped(text(l, button)) + QStringLiteral("</button></div></form>");
 }
 
@@ -392,6 +416,23 @@ HttpResponse secondFactor(const Form &form, const QString &application, const Se
                             Text::UsePasskey);
     }
     return page(l, error ? 401 : 200, Text::SecondFactorTitle, body, form.redirectOrigin, passkey);
+}
+
+HttpResponse passkeyOffer(const Form &form, const QByteArray &options, std::optional<Text> error)
+{
+    const Language l = form.language;
+    Form later = form;
+    later.carried.append({QStringLiteral("decision"), QStringLiteral("later")});
+    const QString body =
+        QStringLiteral("<p>") + escaped(text(l, Text::PasskeyOfferHelp)) + QStringLiteral("</p>") +
+        errorLine(l, error) +
+        passkeyForm(form, "passkey-offer",
+                    QStringLiteral("data-create=\"") + escaped(QString::fromUtf8(options)) + QLatin1Char('"'),
+                    Text::AddPasskey, true) +
+        formStart(later, "passkey-offer") +
+        QStringLiteral("<div class=\"actions\"><button type=\"submit\" class=\"secondary\">") +
+        escaped(text(l, Text::NotNow)) + QStringLiteral("</button></div></form>");
+    return page(l, error ? 422 : 200, Text::PasskeyOfferTitle, body, form.redirectOrigin, true);
 }
 
 HttpResponse consent(const Form &form, const QString &application, const QString &user, const QStringList &scopes)

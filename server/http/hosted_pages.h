@@ -65,6 +65,10 @@ enum class Text {
     PasskeyHelp,
     PasskeyFailed,
     PasskeyAfterPassword,
+    PasskeyOfferTitle,
+    PasskeyOfferHelp,
+    AddPasskey,
+    NotNow,
     Count
 };
 
@@ -94,6 +98,9 @@ struct SecondFactorOffer {
 HttpResponse signIn(const Form &form, const QString &application, const QString &login, std::optional<Text> error);
 HttpResponse secondFactor(const Form &form, const QString &application, const SecondFactorOffer &offer,
                           std::optional<Text> error);
+// After a sign-in with a password: add a passkey (WebAuthn creation `options`, as JSON, for the
+// page's script), or not now.
+HttpResponse passkeyOffer(const Form &form, const QByteArray &options, std::optional<Text> error);
 HttpResponse consent(const Form &form, const QString &application, const QString &user, const QStringList &scopes);
 HttpResponse signOut(const Form &form);
 HttpResponse signedOut(Language language);

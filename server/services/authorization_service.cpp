@@ -143,6 +143,13 @@ std::optional<BrowserSignIn> AuthorizationService::signedIn(const QString &cooki
     return BrowserSignIn{*session, *user};
 }
 
+Principal BrowserSignIn::actor(const Principal &client) const
+{
+    Principal p = client.signedInAs(user.id, session.id);
+    p.authTime = session.authTime;
+    return p;
+}
+
 AuthorizationStep AuthorizationService::next(const AuthorizationRequest &request,
                                              const std::optional<BrowserSignIn> &browser, bool signedInNow,
                                              bool consented) const

@@ -62,6 +62,9 @@ struct AuthorizationCheck {
 struct BrowserSignIn {
     Session session;
     User user;
+    // The user acting through this browser on the hosted pages (a change of their own, such as
+    // adding a passkey), with `client`'s address and request id.
+    Principal actor(const Principal &client) const;
 };
 
 // What the browser sees next for a checked request.

@@ -51,6 +51,7 @@ const QList<Definition> &definitions()
         {"rate_limits.write_per_minute", Kind::Integer, 300, 1, 1000000},
         {"cors.allowed_origins", Kind::Origins, QJsonArray()},
         {"passkeys.passwordless", Kind::Bool, true},
+        {"passkeys.offer_after_sign_in", Kind::Bool, true},
         {"passkeys.rp_id", Kind::String, QString(), 0, 253},
         {"passkeys.origins", Kind::Origins, QJsonArray()},
         {"passkeys.attestation",
@@ -252,6 +253,7 @@ RuntimeSettings SettingsService::typed(const QHash<QString, QJsonValue> &v) cons
     for (const QJsonValue &o : v.value(QStringLiteral("cors.allowed_origins")).toArray())
         r.corsOrigins << o.toString();
     r.passkeysPasswordless = b("passkeys.passwordless");
+    r.passkeyOffer = b("passkeys.offer_after_sign_in");
     r.passkeyRpId = s("passkeys.rp_id");
     r.passkeyAttestation = s("passkeys.attestation");
     for (const QJsonValue &o : v.value(QStringLiteral("passkeys.origins")).toArray())

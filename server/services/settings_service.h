@@ -45,6 +45,7 @@ struct RuntimeSettings {
     QStringList corsOrigins;
 
     bool passkeysPasswordless = false; // a passkey may sign in alone
+    bool passkeyOffer = false;         // the hosted pages offer a passkey after a password sign-in
     QString passkeyRpId;               // empty: the public URL's host
     QStringList passkeyOrigins;        // where the ceremonies may run; empty: the public URL's origin
     QString passkeyAttestation;        // none | direct: whether registration asks who made the authenticator

@@ -106,9 +106,11 @@ challenge=$(printf %s "$verifier" | openssl dgst -sha256 -binary | base64 | tr '
 authorize="$url/oauth2/authorize?response_type=code&client_id=$client_id&scope=openid%20profile%20email"
 authorize+="&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_challenge=$challenge&code_challenge_method=S256"
 csrf=$(curl -sf -c "$work/jar" "$authorize" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+curl -sf -b "$work/jar" -c "$work/jar" -o /dev/null -X POST "$url/oauth2/authorize" \
+    --data "${authorize#*\?}&csrf=$csrf&step=password&login=user000001&password=bench%20password"
+# Signed in, the user is offered a passkey: not now.
 code=$(curl -s -b "$work/jar" -c "$work/jar" -o /dev/null -w '%{redirect_url}' -X POST "$url/oauth2/authorize" \
-    --data "${authorize#*\?}&csrf=$csrf&step=password&login=user000001&password=bench%20password" |
-    sed 's/.*code=\([^&]*\).*/\1/')
+    --data "${authorize#*\?}&csrf=$csrf&step=passkey-offer&decision=later" | sed 's/.*code=\([^&]*\).*/\1/')
 client_token=$(curl -sf -X POST "$url/oauth2/token" --data "grant_type=authorization_code&client_id=$client_id" \
     --data "code=$code&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_verifier=$verifier" | jq -r .access_token)
 signed_in=$(awk '$6 == "keyward_signin" {print $7}' "$work/jar")

@@ -1,18 +1,16 @@
 // The API's own description over the network: the OpenAPI document served byte for byte, and the
 // /docs page rendered from it in a real headless Chromium.
 #include "test_server.h"
+#include "web_tools.h"
 
 #include <QFile>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTest>
 
 using namespace keyward;
 using namespace keyward::test;
 
 namespace {
-
-const QString WebTools = QStringLiteral(KEYWARD_SOURCE_DIR "/tests/web");
 
 QByteArray sourceDocument()
 {
@@ -80,22 +78,15 @@ private Q_SLOTS:
     // Debian's Chromium loads the page: no console error, the login operation listed with its fields.
     void docsPageRendersInChromium()
     {
-        QVERIFY2(QFile::exists(WebTools + QStringLiteral("/node_modules/playwright-core")),
+        QVERIFY2(webToolInstalled(QStringLiteral("playwright-core")),
                  "run `npm ci --prefix tests/web` first (tests/run.sh does)");
         TestServer s;
         QVERIFY2(s.ok(), qPrintable(s.error()));
-        QProcess node;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("EXPECTED_OPERATIONS"), QString::number(operationCount(sourceDocument())));
-        node.setProcessEnvironment(env);
-        node.setProcessChannelMode(QProcess::MergedChannels);
-        node.start(QStringLiteral("node"),
-                   {WebTools + QStringLiteral("/docs_page.mjs"), s.url(QStringLiteral("/")).toString()});
-        // The server answers from this thread's event loop's workers; wait without blocking them.
-        QTRY_VERIFY_WITH_TIMEOUT(node.state() == QProcess::NotRunning, 90000);
-        const QByteArray output = node.readAll();
-        QVERIFY2(node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0, output.constData());
-        QVERIFY2(output.contains("0 console problems"), output.constData());
+        const WebToolRun run =
+            runWebTool(QStringLiteral("docs_page.mjs"), s.url(QStringLiteral("/")).toString(),
+                       {{QStringLiteral("EXPECTED_OPERATIONS"), QString::number(operationCount(sourceDocument()))}});
+        QVERIFY2(run.passed, run.output.constData());
+        QVERIFY2(run.output.contains("0 console problems"), run.output.constData());
     }
 };
 

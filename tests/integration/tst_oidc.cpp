@@ -49,13 +49,15 @@ QString challengeOf(const QString &verifier)
 }
 
 // A browser: keeps the cookies it is given, reads the forms it is shown.
+// A browser whose user said "not now" to adding a passkey after signing in (the offer has a test
+// of its own; the others go straight on to the application).
 struct Browser {
     explicit Browser(TestServer &s)
         : server(s)
     {
     }
     TestServer &server;
-    QMap<QByteArray, QByteArray> cookies;
+    QMap<QByteArray, QByteArray> cookies{{"keyward_passkey_later", "1"}};
     QByteArray acceptLanguage = "en";
 
     QList<QPair<QByteArray, QByteArray>> headers(bool posted) const
@@ -695,6 +697,66 @@ private Q_SLOTS:
                  (QJsonArray{QStringLiteral("pwd"), QStringLiteral("hwk"), QStringLiteral("mfa")}));
     }
 
+    // After a password, an account without a passkey is offered one: added there, it signs in the
+    // next time; "not now" is remembered by the browser.
+    void aPasskeyIsOfferedAfterAPasswordSignIn()
+    {
+        TestServer s;
+        const QString origin = QStringLiteral("http://keyward.test");
+        s.createUser(QStringLiteral("alice"), Password, {});
+        s.createUser(QStringLiteral("bob"), Password, {});
+        const Client c = registerClient(s, true);
+        Browser b(s);
+        b.cookies.remove("keyward_passkey_later"); // a browser that has not been asked yet
+        QString verifier = crypto::randomToken(32);
+        const Reply offer = signIn(b, authorizeUrl(c, verifier));
+        QCOMPARE(offer.status, 200);
+        QVERIFY(offer.body.contains("Sign in faster next time?"));
+        QVERIFY(offer.header("Content-Security-Policy").contains("script-src 'sha256-"));
+        static const QRegularExpression attribute(QStringLiteral("data-create=\"([^\"]*)\""));
+        const auto optionsIn = [](const Reply &r) {
+            const QString json = Browser::unescaped(attribute.match(QString::fromUtf8(r.body)).captured(1));
+            return QJsonDocument::fromJson(json.toUtf8()).object();
+        };
+        QCOMPARE(optionsIn(offer).value(QStringLiteral("rp")).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("keyward.test"));
+        test::SoftwareAuthenticator key;
+        // A wrong answer: offered again, with fresh options; then the authenticator's own.
+        const Reply again =
+            b.submit(offer, {{QStringLiteral("credential"),
+                              QString::fromUtf8(QJsonDocument(key.registration(optionsIn(offer),
+                                                                               QStringLiteral("https://evil.example")))
+                                                    .toJson(QJsonDocument::Compact))}});
+        QCOMPARE(again.status, 422);
+        QVERIFY(again.body.contains("The passkey was not accepted."));
+        const Reply back = b.submit(
+            again, {{QStringLiteral("credential"),
+                     QString::fromUtf8(
+                         QJsonDocument(key.registration(optionsIn(again), origin)).toJson(QJsonDocument::Compact))}});
+        QCOMPARE(exchange(s, c, codeFrom(back), verifier).status, 200);
+        const QByteArray token = s.accessToken(QStringLiteral("alice"), Password);
+        QCOMPARE(s.get(QStringLiteral("/api/v1/me/webauthn/credentials"), token)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 1);
+
+        // Bob says not now: his browser goes on to the application, and is not asked the next time.
+        Browser other(s);
+        other.cookies.remove("keyward_passkey_later");
+        verifier = crypto::randomToken(32);
+        const Reply asked = signIn(other, authorizeUrl(c, verifier), QStringLiteral("bob"));
+        QVERIFY(asked.body.contains("Sign in faster next time?"));
+        const Reply later = other.submit(asked, {}, 1);
+        QCOMPARE(exchange(s, c, codeFrom(later), verifier).status, 200);
+        QVERIFY(other.cookies.contains("keyward_passkey_later"));
+        verifier = crypto::randomToken(32);
+        const Reply direct =
+            signIn(other, authorizeUrl(c, verifier, {{QStringLiteral("prompt"), QStringLiteral("login")}}),
+                   QStringLiteral("bob"));
+        QCOMPARE(exchange(s, c, codeFrom(direct), verifier).status, 200);
+    }
+
     // openid-client, a certified relying party, signs users in through Debian's Chromium.
     void anApplicationSignsUsersInWithOpenidClient()
     {
@@ -714,7 +776,7 @@ private Q_SLOTS:
                                                   {QStringLiteral("mfa"), QStringLiteral("dave")}}},
             {QStringLiteral("totp_secret"), secret}};
         const WebToolRun run = runWebTool(QStringLiteral("oidc_flow.mjs"), s.url(QString()).toString(),
-                                          QStringLiteral("KEYWARD_OIDC"), setup);
+                                          {{QStringLiteral("KEYWARD_OIDC"), compactJson(setup)}});
         QVERIFY2(run.passed, run.output.constData());
         QVERIFY2(run.output.contains("0 console problems"), run.output.constData());
     }

@@ -344,8 +344,8 @@ private Q_SLOTS:
         const QJsonObject setup{{QStringLiteral("admin_token"), QString::fromLatin1(s.adminToken())},
                                 {QStringLiteral("username"), QStringLiteral("erin")},
                                 {QStringLiteral("password"), QStringLiteral("erin's long passphrase")}};
-        const WebToolRun run =
-            runWebTool(QStringLiteral("passkey_flow.mjs"), issuer, QStringLiteral("KEYWARD_PASSKEYS"), setup);
+        const WebToolRun run = runWebTool(QStringLiteral("passkey_flow.mjs"), issuer,
+                                          {{QStringLiteral("KEYWARD_PASSKEYS"), compactJson(setup)}});
         QVERIFY2(run.passed, run.output.constData());
         QVERIFY2(run.output.contains("0 console problems"), run.output.constData());
     }

@@ -17,15 +17,20 @@ bool webToolInstalled(const QString &package)
     return QFile::exists(WebTools + QStringLiteral("/node_modules/") + package);
 }
 
-WebToolRun runWebTool(const QString &script, const QString &issuer, const QString &setupVariable,
-                      const QJsonObject &setup)
+QString compactJson(const QJsonObject &setup)
+{
+    return QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact));
+}
+
+WebToolRun runWebTool(const QString &script, const QString &argument, const QMap<QString, QString> &environment)
 {
     QProcess node;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(setupVariable, QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        env.insert(it.key(), it.value());
     node.setProcessEnvironment(env);
     node.setProcessChannelMode(QProcess::MergedChannels);
-    node.start(QStringLiteral("node"), {WebTools + QLatin1Char('/') + script, issuer});
+    node.start(QStringLiteral("node"), {WebTools + QLatin1Char('/') + script, argument});
     const QDeadlineTimer deadline(180'000);
     while (node.state() != QProcess::NotRunning && !deadline.hasExpired())
         QTest::qWait(50);

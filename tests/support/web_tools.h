@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace keyward::test {
@@ -13,10 +14,12 @@ struct WebToolRun {
     QByteArray output; // what the script printed, stdout and stderr together
 };
 
-// Runs tests/web/`script` ISSUER with `setup` as JSON in the environment variable `setupVariable`,
-// while this thread's event loop keeps serving (the test's server answers from it).
-WebToolRun runWebTool(const QString &script, const QString &issuer, const QString &setupVariable,
-                      const QJsonObject &setup);
+// Runs tests/web/`script` `argument` (the server's address) with `environment` added, while this
+// thread's event loop keeps serving (the test's server answers from it).
+WebToolRun runWebTool(const QString &script, const QString &argument, const QMap<QString, QString> &environment = {});
+
+// A script's setup, as one environment variable carries it.
+QString compactJson(const QJsonObject &setup);
 
 // Whether `package` is installed under tests/web/node_modules.
 bool webToolInstalled(const QString &package);

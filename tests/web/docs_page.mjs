@@ -1,6 +1,6 @@
 // Loads Keyward's /docs page in Debian's headless Chromium and checks what a reader sees.
 // Usage: node docs_page.mjs BASE_URL. Exit 0 when every check holds; each failure is printed.
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const base = process.argv[2];
 if (!base) {
@@ -8,12 +8,7 @@ if (!base) {
   process.exit(2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  // As root in a container, without the machine's sandbox; no background traffic to Google.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const failures = [];
 try {
   const page = await browser.newPage();

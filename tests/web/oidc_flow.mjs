@@ -7,7 +7,7 @@
 import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 import * as client from "openid-client";
-import { chromium } from "playwright-core";
+import { launchChromium, watchConsole } from "./chromium.mjs";
 
 const issuer = process.argv[2];
 const setup = JSON.parse(process.env.KEYWARD_OIDC || "{}");
@@ -75,11 +75,7 @@ const config = await client.discovery(new URL(issuer), setup.client_id, undefine
 });
 check(config.serverMetadata().issuer === issuer, `discovery named issuer ${config.serverMetadata().issuer}`);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 // Starts an authorization in `page` and answers with where the browser was sent back to, once the
 // user has done `act` on the hosted pages.
@@ -105,17 +101,15 @@ async function signIn(page, login) {
   await page.getByLabel(/username or email/i).fill(login);
   await page.getByLabel(/^password$/i).fill(setup.password);
   await page.getByRole("button", { name: /^sign in$/i }).click();
+  // The first sign-in with a password in this browser is offered a passkey: not now.
+  await page.getByRole("button", { name: /^not now$/i }).click();
 }
 
 try {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const problems = [];
-  // A status the test provoked (the unregistered redirect URI, the application's missing favicon) is
-  // logged as "Failed to load resource"; anything else is a problem of the pages.
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console: ${m.text()}`);
-  });
+  watchConsole(page, problems);
 
   // 1. Authorization code + PKCE through the real sign-in page; the library validates the ID token.
   const first = await authorize(page, (p) => signIn(p, setup.users.plain));
@@ -194,6 +188,7 @@ try {
     // The next step's code: the current one was spent when the authenticator was confirmed.
     await p.getByLabel(/^code$/i).fill(totp(setup.totp_secret, Date.now() + 30000));
     await p.getByRole("button", { name: /bestätigen/i }).click();
+    await p.getByRole("button", { name: /^nicht jetzt$/i }).click();
   });
   const mfaTokens = await client.authorizationCodeGrant(config, mfa.callback, {
     pkceCodeVerifier: mfa.verifier, expectedState: mfa.state, expectedNonce: mfa.nonce,

@@ -1,6 +1,6 @@
 // Passkeys in a real browser: Debian's Chromium with its virtual authenticator (CDP WebAuthn: ctap2,
-// resident keys, user verification) registers a passkey through the REST API and signs in with it on
-// Keyward's hosted pages, alone and as the second step after the password. Every ceremony Keyward
+// resident keys, user verification) adds a passkey when Keyward's hosted pages offer one after the
+// password, and signs in with it there, alone and as the second step after the password. Every ceremony Keyward
 // accepts or refuses is checked again with @simplewebauthn/server, an independent relying-party
 // library, which must agree.
 // Usage: node passkey_flow.mjs ISSUER with KEYWARD_PASSKEYS (JSON: admin_token, username, password).
@@ -8,7 +8,7 @@
 // Exit 0 when every check holds.
 import { createServer } from "node:http";
 import * as client from "openid-client";
-import { chromium } from "playwright-core";
+import { launchChromium, watchConsole } from "./chromium.mjs";
 import { verifyAuthenticationResponse, verifyRegistrationResponse } from "@simplewebauthn/server";
 
 const issuer = process.argv[2];
@@ -84,19 +84,13 @@ async function authorize(page, act) {
   return tokens.claims();
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 
 try {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console: ${m.text()}`);
-  });
+  watchConsole(page, problems);
   // A platform authenticator that holds discoverable credentials and verifies its user (a PIN or
   // biometric), answering by itself as a user touching it would.
   const cdp = await context.newCDPSession(page);
@@ -106,41 +100,7 @@ try {
                isUserVerified: true, automaticPresenceSimulation: true },
   });
 
-  // 1. Registration: the user, freshly signed in, makes a passkey on a Keyward page.
-  const login = await api("POST", "/api/v1/auth/login", { login: setup.username, password: setup.password });
-  check(login.status === 200, `login answered ${login.status}`);
-  const session = login.json.access_token;
-  await page.goto(await authorizationUrl("register"));
-  const made = await page.evaluate(async (token) => {
-    const b64 = (s) => Uint8Array.from(atob(s.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
-    const text = (b) => btoa(String.fromCharCode(...new Uint8Array(b))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-    const options = await (await fetch("/api/v1/me/webauthn/register/options", {
-      method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{}",
-    })).json();
-    const publicKey = structuredClone(options);
-    publicKey.challenge = b64(options.challenge);
-    publicKey.user.id = b64(options.user.id);
-    for (const c of publicKey.excludeCredentials) c.id = b64(c.id);
-    const c = await navigator.credentials.create({ publicKey });
-    return {
-      options,
-      credential: {
-        id: c.id, rawId: text(c.rawId), type: c.type, clientExtensionResults: {},
-        response: { clientDataJSON: text(c.response.clientDataJSON), attestationObject: text(c.response.attestationObject),
-                    transports: c.response.getTransports() },
-      },
-    };
-  }, session);
-  const registration = await verifyRegistrationResponse({
-    response: made.credential, expectedChallenge: made.options.challenge, expectedOrigin: origin, expectedRPID: rpID,
-    requireUserVerification: true,
-  });
-  check(registration.verified, "@simplewebauthn/server did not verify the registration");
-  const stored = await api("POST", "/api/v1/me/webauthn/register/verify", { credential: made.credential, name: "Chromium" }, session);
-  check(stored.status === 201, `Keyward answered the registration with ${stored.status}: ${JSON.stringify(stored.json)}`);
-  const passkey = { id: registration.registrationInfo.credential.id, publicKey: registration.registrationInfo.credential.publicKey, counter: 0 };
-
-  // Every assertion the page posts, and the options it fetched, to check them again.
+  // Every passkey answer the pages post, and the options the sign-in page fetched, to check them again.
   const seen = { options: null, credential: null };
   // (Read on the way through: the page leaves before a response's body could be asked for later.)
   await page.route("**/api/v1/auth/webauthn/options", async (route) => {
@@ -154,6 +114,31 @@ try {
       if (posted.get("credential")) seen.credential = JSON.parse(posted.get("credential"));
     }
   });
+
+  // 1. Registration on the hosted pages: after the password, the offer of a passkey, taken.
+  let creation = null;
+  const first = await authorize(page, async (p) => {
+    await p.getByLabel(/username or email/i).fill(setup.username);
+    await p.getByLabel(/^password$/i).fill(setup.password);
+    await p.getByRole("button", { name: /^sign in$/i }).click();
+    creation = JSON.parse(await p.locator("#passkey").getAttribute("data-create"));
+    await p.getByRole("button", { name: /add a passkey/i }).click();
+  });
+  check((first.amr || []).includes("pwd"), `amr of the password sign-in ${first.amr}`);
+  const made = { options: creation, credential: { clientExtensionResults: {}, ...seen.credential } };
+  check(creation && creation.authenticatorSelection.residentKey === "required", "no creation options on the offer");
+  const registration = await verifyRegistrationResponse({
+    response: made.credential, expectedChallenge: made.options.challenge, expectedOrigin: origin, expectedRPID: rpID,
+    requireUserVerification: true,
+  });
+  check(registration.verified, "@simplewebauthn/server did not verify the registration");
+  const login = await api("POST", "/api/v1/auth/login", { login: setup.username, password: setup.password });
+  check(login.status === 200, `login answered ${login.status}`);
+  const session = login.json.access_token;
+  const stored = await api("GET", "/api/v1/me/webauthn/credentials", undefined, session);
+  check(stored.json.total === 1, `Keyward kept ${stored.json.total} passkeys`);
+  const passkey = { id: registration.registrationInfo.credential.id, publicKey: registration.registrationInfo.credential.publicKey, counter: 0 };
+
   const agree = async (options, credential, expectedOrigin = origin) => independently(() => verifyAuthenticationResponse({
     response: credential, expectedChallenge: options.challenge, expectedOrigin, expectedRPID: rpID,
     credential: passkey, requireUserVerification: true,

@@ -34,14 +34,21 @@ const QStringList RequestParameters{
 struct Cookies {
     bool secure = false;
     QByteArray name(const char *base) const { return (secure ? "__Host-" : "") + QByteArray(base); }
-    QByteArray set(const char *base, const QString &value) const
+    // `days`: how long the browser keeps it; 0: until it closes.
+    QByteArray set(const char *base, const QString &value, int days = 0) const
     {
+        const QByteArray lifetime = value.isEmpty() ? QByteArray("; Max-Age=0")
+                                    : days > 0      ? "; Max-Age=" + QByteArray::number(days * 86400)
+                                                    : QByteArray();
         return name(base) + '=' + value.toLatin1() + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "") +
-               (value.isEmpty() ? "; Max-Age=0" : "");
+               lifetime;
     }
 };
 constexpr const char *SignInCookie = "keyward_signin";
 constexpr const char *CsrfCookie = "keyward_csrf";
+// The user said "not now" to adding a passkey: not asked again in this browser for a while.
+constexpr const char *PasskeyLaterCookie = "keyward_passkey_later";
+constexpr int PasskeyLaterDays = 30;
 
 Cookies cookies(const RequestContext &ctx)
 {
@@ -146,6 +153,8 @@ public:
                 return afterSignIn(m_ctx.services.passkeys().completeSecondFactor(
                     m_ctx.principal, m_parameters.value(QStringLiteral("mfa_token")), postedCredential(),
                     Session::HostedSignIn));
+            if (step == QLatin1String("passkey-offer") && m_browser)
+                return afterPasskeyOffer();
             if (step == QLatin1String("consent") && m_browser) {
                 if (m_parameters.value(QStringLiteral("decision")) != QLatin1String("allow"))
                     return refuseToClient(m_request.redirectUri, m_request.state, QStringLiteral("access_denied"),
@@ -178,6 +187,45 @@ private:
     QJsonObject postedCredential() const
     {
         return QJsonDocument::fromJson(m_parameters.value(QStringLiteral("credential")).toUtf8()).object();
+    }
+
+    // After a sign-in with a password, unless this browser said "not now" lately: add a passkey?
+    // Only to an account without one, while its session is fresh enough to add one.
+    std::optional<HttpResponse> passkeyOffer()
+    {
+        const QString step = m_parameters.value(QStringLiteral("step"));
+        if ((step != QLatin1String("password") && step != QLatin1String("code")) ||
+            !m_ctx.services.settings().current().passkeyOffer || m_browser->session.passwordChangeOnly ||
+            !cookieValue(m_ctx.request, m_cookies.name(PasskeyLaterCookie)).isEmpty())
+            return std::nullopt;
+        PasskeyService &passkeys = m_ctx.services.passkeys();
+        const Principal me = m_browser->actor(m_ctx.principal);
+        const auto own = passkeys.listOwn(me);
+        if (!own || !own->isEmpty())
+            return std::nullopt;
+        const auto options = passkeys.registrationOptions(me, std::nullopt);
+        if (!options)
+            return std::nullopt;
+        return page(pages::passkeyOffer(form(true), QJsonDocument(*options).toJson(QJsonDocument::Compact), {}));
+    }
+
+    // The answer to that offer: a new passkey, or "not now"; either way on to the application.
+    HttpResponse afterPasskeyOffer()
+    {
+        if (m_parameters.value(QStringLiteral("decision")) == QLatin1String("later")) {
+            m_setCookies.append(m_cookies.set(PasskeyLaterCookie, QStringLiteral("1"), PasskeyLaterDays));
+            return proceed(false, false);
+        }
+        PasskeyService &passkeys = m_ctx.services.passkeys();
+        const Principal me = m_browser->actor(m_ctx.principal);
+        if (passkeys.registerPasskey(me, postedCredential(), QString()))
+            return proceed(false, false);
+        // Refused (or the ceremony failed in the browser): fresh options to try again, while allowed.
+        const auto options = passkeys.registrationOptions(me, std::nullopt);
+        if (!options)
+            return proceed(false, false);
+        return page(pages::passkeyOffer(form(false), QJsonDocument(*options).toJson(QJsonDocument::Compact),
+                                        Text::PasskeyFailed));
     }
 
     // The second step of a sign-in: a code field when the account has a code to give, a passkey
@@ -229,6 +277,8 @@ private:
                 return page(pages::error(m_language, 500, Text::SomethingWentWrong));
             if (last)
                 (void)m_ctx.services.authorization().replace(m_ctx.principal, *last, *m_browser);
+            if (auto offer = passkeyOffer())
+                return *offer;
             return proceed(true, false);
         }
         const ApiError &e = signedIn.error();

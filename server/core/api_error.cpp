@@ -67,6 +67,12 @@ ApiError ApiError::sessionRequired()
             QStringLiteral("This needs a signed-in session (a bearer access token); API keys cannot do it.")};
 }
 
+ApiError ApiError::passwordChangeRequired()
+{
+    return {403, QStringLiteral("password-change-required"), QStringLiteral("Password change required"),
+            QStringLiteral("Change your password at POST /api/v1/me/password first.")};
+}
+
 ApiError ApiError::reauthenticationRequired()
 {
     return {403, QStringLiteral("reauthentication-required"), QStringLiteral("Re-authentication required"),

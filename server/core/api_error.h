@@ -35,6 +35,8 @@ public:
     static ApiError sessionRequired();
     // The session signed in too long ago for this: send the current password again.
     static ApiError reauthenticationRequired();
+    // A session given for a temporary password may only change it.
+    static ApiError passwordChangeRequired();
     // One's own credentials change through self-service (/api/v1/me), not the admin API.
     static ApiError selfServiceRequired();
     static ApiError tooManyAttempts(int retryAfterSeconds);

@@ -134,8 +134,7 @@ std::optional<ApiError> Api::authenticate(HttpRequest &request, const RouteOptio
         return result.error();
     principal = *result;
     if (principal.passwordChangeOnly && options.access != RouteOptions::Access::PasswordChangeAllowed)
-        return ApiError(403, QStringLiteral("password-change-required"), QStringLiteral("Password change required"),
-                        QStringLiteral("Change your password at POST /api/v1/me/password first."));
+        return ApiError::passwordChangeRequired();
     return std::nullopt;
 }
 

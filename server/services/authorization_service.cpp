@@ -147,6 +147,7 @@ Principal BrowserSignIn::actor(const Principal &client) const
 {
     Principal p = client.signedInAs(user.id, session.id);
     p.authTime = session.authTime;
+    p.passwordChangeOnly = session.passwordChangeOnly;
     return p;
 }
 

@@ -29,6 +29,13 @@ constexpr int MaxPasskeys = 20;
 
 // What a browser sent that does not hold up: one answer for every such case, the reason said (it
 // helps whoever integrates; it helps no attacker, who made the bytes).
+// A session that may only change its password (a temporary one was given) adds no credential: one
+// made with it would outlive the password change.
+std::optional<ApiError> passwordChangeFirst(const Principal &me)
+{
+    return me.passwordChangeOnly ? std::optional<ApiError>(ApiError::passwordChangeRequired()) : std::nullopt;
+}
+
 ApiError refused(const QString &why)
 {
     return ApiError::validation(QStringLiteral("credential"), QStringLiteral("invalid"), why);
@@ -134,6 +141,8 @@ Result<QJsonObject> PasskeyService::registrationOptions(const Principal &me,
     const QString action = QStringLiteral("passkey.register");
     if (!me.isUser())
         return ApiError::forbidden(QStringLiteral("Passkeys belong to users."));
+    if (auto first = passwordChangeFirst(me))
+        return *first;
     if (auto confirmed = m_lockout.reauthenticate(me, currentPassword, action); !confirmed)
         return m_audit.noteRefusal(me, passkeyEvent("passkey.register", me.id, {}),
                                    Result<QJsonObject>(confirmed.error()));
@@ -180,6 +189,8 @@ Result<Passkey> PasskeyService::registerPasskey(const Principal &me, const QJson
 {
     if (auto session = requireSession(me); !session || !me.isUser())
         return session ? ApiError::forbidden(QStringLiteral("Passkeys belong to users.")) : session.error();
+    if (auto first = passwordChangeFirst(me))
+        return *first;
     if (!parseErrors.isEmpty())
         return ApiError::validation(parseErrors);
     QList<FieldError> nameErrors;

@@ -757,6 +757,36 @@ private Q_SLOTS:
         QCOMPARE(exchange(s, c, codeFrom(direct), verifier).status, 200);
     }
 
+    // A temporary password (an administrator's, to be changed) signs the browser in for the change
+    // only: it is offered no passkey, and posting the offer's step adds none (one would outlive the
+    // password change).
+    void aTemporaryPasswordAddsNoPasskey()
+    {
+        TestServer s;
+        const QString id = s.createUser(QStringLiteral("gina"), Password, {});
+        QCOMPARE(s.post(QStringLiteral("/api/v1/users/") + id + QStringLiteral("/password"),
+                        obj({{QStringLiteral("new_password"), QStringLiteral("gina temporary pass")},
+                             {QStringLiteral("require_password_change"), true}}),
+                        s.adminToken())
+                     .status,
+                 204);
+        const Client c = registerClient(s, true);
+        Browser b(s);
+        b.cookies.remove("keyward_passkey_later");
+        const QString verifier = crypto::randomToken(32);
+        const Reply page = b.get(authorizeUrl(c, verifier));
+        const Reply signedIn = b.submit(page, {{QStringLiteral("login"), QStringLiteral("gina")},
+                                               {QStringLiteral("password"), QStringLiteral("gina temporary pass")}});
+        QCOMPARE(signedIn.status, 403);
+        QVERIFY(!signedIn.body.contains("data-create"));
+        QVERIFY(b.cookies.contains("keyward_signin"));
+        // Posted anyway, as an offer's form would be: no options to answer, and no passkey.
+        const Reply posted = b.submit(page, {{QStringLiteral("step"), QStringLiteral("passkey-offer")},
+                                             {QStringLiteral("credential"), QStringLiteral("{}")}});
+        QVERIFY(!posted.body.contains("data-create"));
+        QCOMPARE(s.services().passkeys().listOfUser(Principal::system(), id)->size(), 0);
+    }
+
     // openid-client, a certified relying party, signs users in through Debian's Chromium.
     void anApplicationSignsUsersInWithOpenidClient()
     {

@@ -195,18 +195,34 @@ private:
     {
         const QString step = m_parameters.value(QStringLiteral("step"));
         if ((step != QLatin1String("password") && step != QLatin1String("code")) ||
-            !m_ctx.services.settings().current().passkeyOffer || m_browser->session.passwordChangeOnly ||
             !cookieValue(m_ctx.request, m_cookies.name(PasskeyLaterCookie)).isEmpty())
             return std::nullopt;
-        PasskeyService &passkeys = m_ctx.services.passkeys();
-        const Principal me = m_browser->actor(m_ctx.principal);
-        const auto own = passkeys.listOwn(me);
-        if (!own || !own->isEmpty())
-            return std::nullopt;
-        const auto options = passkeys.registrationOptions(me, std::nullopt);
+        const auto options = passkeyOfferOptions();
         if (!options)
             return std::nullopt;
-        return page(pages::passkeyOffer(form(true), QJsonDocument(*options).toJson(QJsonDocument::Compact), {}));
+        return page(pages::passkeyOffer(form(true), *options, {}));
+    }
+
+    // Whether the offer may be made: the setting is on, and the browser's session may add a first
+    // passkey (not one limited to a password change, and the account has none yet).
+    bool passkeyOfferAllowed() const
+    {
+        if (!m_ctx.services.settings().current().passkeyOffer || m_browser->session.passwordChangeOnly)
+            return false;
+        const auto own = m_ctx.services.passkeys().listOwn(m_browser->actor(m_ctx.principal));
+        return own && own->isEmpty();
+    }
+
+    // Creation options for the offer, when it is allowed and the session fresh enough to add one.
+    std::optional<QByteArray> passkeyOfferOptions()
+    {
+        if (!passkeyOfferAllowed())
+            return std::nullopt;
+        const auto options =
+            m_ctx.services.passkeys().registrationOptions(m_browser->actor(m_ctx.principal), std::nullopt);
+        if (!options)
+            return std::nullopt;
+        return QJsonDocument(*options).toJson(QJsonDocument::Compact);
     }
 
     // The answer to that offer: a new passkey, or "not now"; either way on to the application.
@@ -216,16 +232,16 @@ private:
             m_setCookies.append(m_cookies.set(PasskeyLaterCookie, QStringLiteral("1"), PasskeyLaterDays));
             return proceed(false, false);
         }
-        PasskeyService &passkeys = m_ctx.services.passkeys();
-        const Principal me = m_browser->actor(m_ctx.principal);
-        if (passkeys.registerPasskey(me, postedCredential(), QString()))
+        // Only what the offer allows: posting this step is no way around its conditions.
+        if (!passkeyOfferAllowed())
+            return proceed(false, false);
+        if (m_ctx.services.passkeys().registerPasskey(m_browser->actor(m_ctx.principal), postedCredential(), QString()))
             return proceed(false, false);
         // Refused (or the ceremony failed in the browser): fresh options to try again, while allowed.
-        const auto options = passkeys.registrationOptions(me, std::nullopt);
+        const auto options = passkeyOfferOptions();
         if (!options)
             return proceed(false, false);
-        return page(pages::passkeyOffer(form(false), QJsonDocument(*options).toJson(QJsonDocument::Compact),
-                                        Text::PasskeyFailed));
+        return page(pages::passkeyOffer(form(false), *options, Text::PasskeyFailed));
     }
 
     // The second step of a sign-in: a code field when the account has a code to give, a passkey

@@ -105,7 +105,8 @@ verifier=bench-verifier-0123456789abcdefghijklmnopqrstuvwxyz
 challenge=$(printf %s "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=')
 authorize="$url/oauth2/authorize?response_type=code&client_id=$client_id&scope=openid%20profile%20email"
 authorize+="&redirect_uri=https%3A%2F%2Fapp.example%2Fcb&code_challenge=$challenge&code_challenge_method=S256"
-csrf=$(curl -sf -c "$work/jar" "$authorize" | grep -o 'name="csrf" value="[^"]*"' | cut -d'"' -f4)
+# The page's forms (password, passkey) carry the same anti-forgery token: the first one's.
+csrf=$(curl -sf -c "$work/jar" "$authorize" | grep -o 'name="csrf" value="[^"]*"' | head -1 | cut -d'"' -f4)
 curl -sf -b "$work/jar" -c "$work/jar" -o /dev/null -X POST "$url/oauth2/authorize" \
     --data "${authorize#*\?}&csrf=$csrf&step=password&login=user000001&password=bench%20password"
 # Signed in, the user is offered a passkey: not now.

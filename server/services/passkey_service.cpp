@@ -55,6 +55,12 @@ QJsonObject descriptor(const Passkey &p)
     return d;
 }
 
+// What a second step's challenge is bound to: its mfa_token, as stored nowhere in the clear.
+QString secondStep(const QString &mfaToken)
+{
+    return QString::fromLatin1(crypto::sha256(mfaToken.toUtf8()).toHex());
+}
+
 AuditEntry passkeyEvent(const char *action, const QString &userId, QJsonObject details,
                         const QString &outcome = QStringLiteral("success"))
 {
@@ -95,14 +101,14 @@ PasskeyService::RelyingParty PasskeyService::relyingParty() const
     return rp;
 }
 
-Result<QByteArray> PasskeyService::newChallenge(const QString &purpose, const QString &userId)
+Result<QByteArray> PasskeyService::newChallenge(const QString &purpose, const QString &userId, const QString &boundTo)
 {
     const QByteArray challenge = crypto::randomBytes(32);
     const qint64 now = m_clock.nowMs();
     auto s = writeTransaction(m_db, [&]() -> Status {
         if (auto r = m_repo->pruneChallenges(now); !r)
             return r;
-        return m_repo->insertChallenge(crypto::sha256(challenge), purpose, userId, now + ChallengeMs);
+        return m_repo->insertChallenge(crypto::sha256(challenge), purpose, userId, boundTo, now + ChallengeMs);
     });
     if (!s)
         return s.error();
@@ -110,7 +116,7 @@ Result<QByteArray> PasskeyService::newChallenge(const QString &purpose, const QS
 }
 
 Result<PasskeyService::ClientData> PasskeyService::checkClientData(const QByteArray &json, const QString &type,
-                                                                   const QString &purpose)
+                                                                   const QString &purpose, const QString &boundTo)
 {
     QJsonParseError error{};
     const QJsonObject c = QJsonDocument::fromJson(json, &error).object();
@@ -122,7 +128,7 @@ Result<PasskeyService::ClientData> PasskeyService::checkClientData(const QByteAr
     const QByteArray challenge = crypto::fromBase64Url(c.value(QStringLiteral("challenge")).toString().toLatin1());
     auto user =
         challenge.isEmpty() ? Result<std::optional<QString>>(std::optional<QString>()) : writeTransaction(m_db, [&] {
-            return m_repo->takeChallenge(crypto::sha256(challenge), purpose, m_clock.nowMs());
+            return m_repo->takeChallenge(crypto::sha256(challenge), purpose, boundTo, m_clock.nowMs());
         });
     if (!user)
         return user.error();
@@ -154,7 +160,7 @@ Result<QJsonObject> PasskeyService::registrationOptions(const Principal &me,
         return existing.error();
     if (existing->size() >= MaxPasskeys)
         return ApiError::conflict(QStringLiteral("At most %1 passkeys; remove one first.").arg(MaxPasskeys));
-    auto challenge = newChallenge(Register, me.id);
+    auto challenge = newChallenge(Register, me.id, me.sessionId);
     if (!challenge)
         return challenge.error();
     QJsonArray exclude;
@@ -207,7 +213,8 @@ Result<Passkey> PasskeyService::registerPasskey(const Principal &me, const QJson
     const QJsonObject response = credential.value(QStringLiteral("response")).toObject();
     if (credential.value(QStringLiteral("type")).toString() != QLatin1String("public-key"))
         return reject(QStringLiteral("Not a public-key credential."));
-    auto client = checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.create"), Register);
+    auto client =
+        checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.create"), Register, me.sessionId);
     if (!client)
         return client.error().status() == 422 ? reject(client.error().fieldErrors().value(0).message)
                                               : Result<Passkey>(client.error());
@@ -366,9 +373,9 @@ Status PasskeyService::removeOfUser(const Principal &actor, const QString &userI
                                }));
 }
 
-Result<QJsonObject> PasskeyService::requestOptions(const QString &userId)
+Result<QJsonObject> PasskeyService::requestOptions(const QString &userId, const QString &boundTo)
 {
-    auto challenge = newChallenge(Authenticate, userId);
+    auto challenge = newChallenge(Authenticate, userId, boundTo);
     if (!challenge)
         return challenge.error();
     // A sign-in names nobody: the authenticator offers what it holds. A second factor is one of
@@ -393,11 +400,11 @@ Result<QJsonObject> PasskeyService::signInOptions(const Principal &)
 {
     if (!m_settings.current().passkeysPasswordless)
         return ApiError::forbidden(QStringLiteral("Signing in with a passkey alone is off (passkeys.passwordless)."));
-    return requestOptions(QString());
+    return requestOptions(QString(), QString());
 }
 
 Result<Passkey> PasskeyService::checkAssertion(const Principal &client, const QJsonObject &credential,
-                                               const QString &userId, Refusal &refusal)
+                                               const QString &userId, const QString &boundTo, Refusal &refusal)
 {
     const auto refuse = [&](const QString &owner, const QString &reason, const QString &why) -> Result<Passkey> {
         refusal = {owner, reason};
@@ -406,7 +413,8 @@ Result<Passkey> PasskeyService::checkAssertion(const Principal &client, const QJ
     const QJsonObject response = credential.value(QStringLiteral("response")).toObject();
     if (credential.value(QStringLiteral("type")).toString() != QLatin1String("public-key"))
         return refused(QStringLiteral("Not a public-key credential."));
-    auto clientData = checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.get"), Authenticate);
+    auto clientData =
+        checkClientData(b64(response, "clientDataJSON"), QStringLiteral("webauthn.get"), Authenticate, boundTo);
     if (!clientData) {
         // A replayed or expired challenge, or another origin (phishing): worth knowing of, whoever it names.
         if (clientData.error().status() == 422)
@@ -472,7 +480,7 @@ Result<IssuedTokens> PasskeyService::signIn(const Principal &client, const QJson
     if (!m_settings.current().passkeysPasswordless)
         return ApiError::forbidden(QStringLiteral("Signing in with a passkey alone is off (passkeys.passwordless)."));
     Refusal refusal;
-    auto passkey = checkAssertion(client, credential, QString(), refusal);
+    auto passkey = checkAssertion(client, credential, QString(), QString(), refusal);
     if (!passkey) {
         if (refusal.reason.isEmpty())
             return passkey.error();
@@ -488,7 +496,7 @@ Result<QJsonObject> PasskeyService::secondFactorOptions(const QString &mfaToken,
     auto userId = m_auth.mfaTokenUser(mfaToken, holder);
     if (!userId)
         return userId.error();
-    return requestOptions(*userId);
+    return requestOptions(*userId, secondStep(mfaToken));
 }
 
 Result<IssuedTokens> PasskeyService::completeSecondFactor(const Principal &client, const QString &mfaToken,
@@ -498,7 +506,7 @@ Result<IssuedTokens> PasskeyService::completeSecondFactor(const Principal &clien
         client, mfaToken,
         [&](const QString &userId, QString &reason) -> Result<QString> {
             Refusal refusal;
-            auto passkey = checkAssertion(client, credential, userId, refusal);
+            auto passkey = checkAssertion(client, credential, userId, secondStep(mfaToken), refusal);
             if (!passkey && !refusal.reason.isEmpty()) {
                 // As a wrong code is: the audit says why, the answer does not.
                 reason = QStringLiteral("passkey_") + refusal.reason;

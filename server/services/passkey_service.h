@@ -81,17 +81,19 @@ private:
         QStringList origins;
     };
     RelyingParty relyingParty() const;
-    Result<QByteArray> newChallenge(const QString &purpose, const QString &userId);
+    // A challenge for `userId`'s ceremony, answered only where it was handed out (`boundTo`).
+    Result<QByteArray> newChallenge(const QString &purpose, const QString &userId, const QString &boundTo);
     // The client data of a ceremony, checked: its type, origin and challenge (spent here); the user
     // the challenge was for.
     struct ClientData {
         QByteArray hash;
         QString challengeUser;
     };
-    Result<ClientData> checkClientData(const QByteArray &json, const QString &type, const QString &purpose);
+    Result<ClientData> checkClientData(const QByteArray &json, const QString &type, const QString &purpose,
+                                       const QString &boundTo);
     // Request options with a fresh challenge: for a sign-in that names nobody (`userId` empty), or
     // for `userId`'s second factor.
-    Result<QJsonObject> requestOptions(const QString &userId);
+    Result<QJsonObject> requestOptions(const QString &userId, const QString &boundTo);
     // An assertion for those options, checked and its counter moved on: the passkey used. A refusal
     // names whose passkey it was and why (for the audit), a 422 saying why to the client.
     struct Refusal {
@@ -99,7 +101,7 @@ private:
         QString reason;
     };
     Result<Passkey> checkAssertion(const Principal &client, const QJsonObject &credential, const QString &userId,
-                                   Refusal &refusal);
+                                   const QString &boundTo, Refusal &refusal);
 
     Database &m_db;
     const Clock &m_clock;

@@ -131,22 +131,23 @@ Result<bool> PasskeyRepository::recordUse(const Passkey &p, qint64 from, qint64 
 }
 
 Status PasskeyRepository::insertChallenge(const QByteArray &challengeHash, const QString &purpose,
-                                          const QString &userId, qint64 expiresAtMs)
+                                          const QString &userId, const QString &boundTo, qint64 expiresAtMs)
 {
     return execute(m_db,
-                   QStringLiteral("INSERT INTO passkey_challenges (challenge_hash, purpose, user_id, expires_at) "
-                                  "VALUES (?, ?, ?, ?)"),
-                   {challengeHash, purpose, notNull(userId), expiresAtMs});
+                   QStringLiteral("INSERT INTO passkey_challenges (challenge_hash, purpose, user_id, bound_to, "
+                                  "expires_at) VALUES (?, ?, ?, ?, ?)"),
+                   {challengeHash, purpose, notNull(userId), notNull(boundTo), expiresAtMs});
 }
 
 Result<std::optional<QString>> PasskeyRepository::takeChallenge(const QByteArray &challengeHash, const QString &purpose,
-                                                                qint64 nowMs)
+                                                                const QString &boundTo, qint64 nowMs)
 {
     // One statement: of two requests presenting the same challenge, one gets it.
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM passkey_challenges WHERE challenge_hash = ? AND "
-                                                "purpose = ? AND expires_at > ? RETURNING user_id"));
+                                                "purpose = ? AND bound_to = ? AND expires_at > ? RETURNING user_id"));
     q.addBindValue(challengeHash);
     q.addBindValue(purpose);
+    q.addBindValue(notNull(boundTo));
     q.addBindValue(nowMs);
     if (!m_db.exec(q))
         return sqlFailure(q);

@@ -25,11 +25,13 @@ public:
     // meanwhile (false then, and nothing written).
     Result<bool> recordUse(const Passkey &passkey, qint64 from, qint64 to, bool backedUp, qint64 nowMs);
 
+    // `boundTo`: what the challenge was handed out to (a session, a sign-in's second step; '' for none).
     Status insertChallenge(const QByteArray &challengeHash, const QString &purpose, const QString &userId,
-                           qint64 expiresAtMs);
-    // Spends a challenge of `purpose` not expired at `nowMs`: the user it was for ('' for none);
-    // nullopt when there is no such challenge, or no longer.
-    Result<std::optional<QString>> takeChallenge(const QByteArray &challengeHash, const QString &purpose, qint64 nowMs);
+                           const QString &boundTo, qint64 expiresAtMs);
+    // Spends a challenge of `purpose`, handed out to `boundTo`, not expired at `nowMs`: the user it
+    // was for ('' for none); nullopt when there is no such challenge, or no longer.
+    Result<std::optional<QString>> takeChallenge(const QByteArray &challengeHash, const QString &purpose,
+                                                 const QString &boundTo, qint64 nowMs);
     Status pruneChallenges(qint64 nowMs);
 
 private:

@@ -135,6 +135,13 @@ private Q_SLOTS:
                          obj({{QStringLiteral("credential"), key.registration(bobs, Origin)}}), ann)
                      .status,
                  422);
+        // Options asked for in one session are answered in that session only, not in another of ann's.
+        const QJsonObject elsewhere = options(*s, Mine + QStringLiteral("/register/options"), ann);
+        const QByteArray annAgain = s->accessToken(QStringLiteral("ann"), QStringLiteral("ann's long passphrase"));
+        QCOMPARE(s->post(Mine + QStringLiteral("/register/verify"),
+                         obj({{QStringLiteral("credential"), key.registration(elsewhere, Origin)}}), annAgain)
+                     .status,
+                 422);
         QCOMPARE(registerWith(*s, ann, key).status, 201);
 
         // Sign-in: another origin, another relying party, no user verification, a tampered signature.
@@ -185,7 +192,7 @@ private Q_SLOTS:
         AuditFilter refusedRegistrations;
         refusedRegistrations.action = QStringLiteral("passkey.register");
         refusedRegistrations.outcome = QStringLiteral("failure");
-        QCOMPARE(s->services().audit().list(Principal::system(), refusedRegistrations)->items.size(), 4);
+        QCOMPARE(s->services().audit().list(Principal::system(), refusedRegistrations)->items.size(), 5);
         AuditFilter signIns;
         signIns.action = QStringLiteral("auth.login");
         signIns.outcome = QStringLiteral("failure");
@@ -274,6 +281,17 @@ private Q_SLOTS:
         const QByteArray access = done.json().value(QStringLiteral("access_token")).toString().toLatin1();
         QCOMPARE(s->get(QStringLiteral("/api/v1/me"), access).json().value(QStringLiteral("id")).toString(), ann);
         QCOMPARE(answer(mfaToken, key).status, 401); // spent
+        // Options of one sign-in's second step do not complete another's.
+        const QString firstStep = secondStep();
+        const QString otherStep = secondStep();
+        const QJsonObject othersOptions =
+            s->post(Step + QStringLiteral("/options"), obj({{QStringLiteral("mfa_token"), firstStep}})).json();
+        QCOMPARE(s->post(Step + QStringLiteral("/verify"),
+                         obj({{QStringLiteral("mfa_token"), otherStep},
+                              {QStringLiteral("credential"),
+                               key.assertion(othersOptions, Origin, SoftwareAuthenticator::UserPresent)}}))
+                     .status,
+                 422);
         mfaToken = secondStep();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(answer(mfaToken, bobs).status, 422);
